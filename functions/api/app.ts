@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError, ConflictError, InvalidCursorError, NotFoundError } from '../../shared/errors.js';
+import type { ApiDeps } from './deps.js';
+import { ProblemError, problemResponse } from './problem.js';
+import { feedbackRoutes } from './routes/feedback.js';
+import { healthRoutes } from './routes/health.js';
+import { planRoutes } from './routes/plan.js';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** The one API app. The Lambda handler and the local server both serve exactly this. */
+export function createApp(deps: ApiDeps) {
+  const api = new Hono()
+    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload-too-large') }))
+    .route('/', healthRoutes(deps))
+    .route('/', planRoutes(deps))
+    .route('/', feedbackRoutes(deps));
+
+  const app = new Hono();
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.route('/api/v1', api);
+  app.notFound((c) => problemResponse(c, 'not-found', { detail: 'no route answers this method and path' }));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error.problem, error.extras);
+    if (error instanceof NotFoundError) return problemResponse(c, 'not-found', { detail: error.message });
+    if (error instanceof InvalidCursorError) return problemResponse(c, 'invalid-cursor');
+    if (error instanceof ConflictError) return problemResponse(c, 'conflict', { detail: error.message });
+    // Anything else is ours to fix: log it whole, answer without a trace of it.
+    deps.logger.error('unhandled error', { error, domain: error instanceof DomainError });
+    return problemResponse(c, 'internal-error');
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

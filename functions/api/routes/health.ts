@@ -1,0 +1,18 @@
+import { Hono } from 'hono';
+import type { ApiDeps } from '../deps.js';
+import { problemResponse } from '../problem.js';
+
+/** Liveness that means something: the store answers and the plan is loaded. */
+export function healthRoutes(deps: ApiDeps) {
+  return new Hono().get('/health', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      const plan = await deps.plans.getPlan(deps.planId);
+      if (!plan) return problemResponse(c, 'service-unavailable', { detail: 'the plan has not been loaded' });
+      return c.json({ status: 'ok', plan: plan.id, time: deps.clock().toISOString() });
+    } catch (error) {
+      deps.logger.error('health check failed', { error });
+      return problemResponse(c, 'service-unavailable', { detail: 'the store does not answer' });
+    }
+  });
+}

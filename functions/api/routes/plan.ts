@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { indicatorDetailView, indicatorView, planView, STATUSES } from '../../../shared/plan/views.js';
+import { Attribute, Category, IndicatorId, ProjectStatus } from '../../../shared/plan/schema.js';
+import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
+import type { ApiDeps } from '../deps.js';
+import { ProblemError } from '../problem.js';
+import { pathParam, queryParams } from '../request.js';
+
+const IndicatorFilter = z.strictObject({
+  category: Category.optional(),
+  attribute: Attribute.optional(),
+  status: z.enum(STATUSES as [string, ...string[]]).optional(),
+});
+
+const ProjectFilter = z.strictObject({
+  box: z.coerce.number().int().min(1).max(25).optional(),
+  status: ProjectStatus.optional(),
+});
+
+const ProjectId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+
+/** The plan, its indicators and its projects: public, read-only. */
+export function planRoutes(deps: ApiDeps) {
+  const snapshot = async (): Promise<PlanSnapshot> => {
+    const found = await deps.plans.snapshot(deps.planId);
+    // The plan is loaded before the API serves; its absence is an operations fault, not a 404.
+    if (!found) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
+    return found;
+  };
+
+  return new Hono()
+    .get('/plan', async (c) => {
+      queryParams(c, z.strictObject({}));
+      return c.json(planView(await snapshot()));
+    })
+    .get('/indicators', async (c) => {
+      const filter = queryParams(c, IndicatorFilter);
+      const { indicators, observations } = await snapshot();
+      const items = indicators
+        .filter((i) => (!filter.category || i.category === filter.category) && (!filter.attribute || i.attribute === filter.attribute))
+        .map((i) => indicatorView(i, observations))
+        .filter((i) => !filter.status || i.progress.status === filter.status);
+      return c.json({ items, count: items.length });
+    })
+    .get('/indicators/:id', async (c) => {
+      queryParams(c, z.strictObject({}));
+      const id = pathParam(IndicatorId, c.req.param('id'), 'indicator');
+      const [indicator, revisions, history] = await Promise.all([
+        deps.plans.getIndicator(deps.planId, id),
+        deps.plans.listObservations(deps.planId, id),
+        deps.plans.listHistory(deps.planId),
+      ]);
+      if (!indicator) throw new ProblemError('not-found', { detail: `no indicator ${id}` });
+      return c.json(indicatorDetailView(indicator, revisions, history));
+    })
+    .get('/projects', async (c) => {
+      const filter = queryParams(c, ProjectFilter);
+      const { projects } = await snapshot();
+      const items = projects.filter((p) => (!filter.box || p.box === filter.box) && (!filter.status || p.status === filter.status));
+      return c.json({ items, count: items.length });
+    })
+    .get('/projects/:id', async (c) => {
+      queryParams(c, z.strictObject({}));
+      const id = pathParam(ProjectId, c.req.param('id'), 'project');
+      const project = await deps.plans.getProject(deps.planId, id);
+      if (!project) throw new ProblemError('not-found', { detail: `no project ${id}` });
+      return c.json(project);
+    });
+}

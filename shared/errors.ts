@@ -1,0 +1,28 @@
+/**
+ * Domain errors. Each kind maps to one problem type at the HTTP edge (functions/api/problem.ts);
+ * the domain never speaks HTTP.
+ */
+export class DomainError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(
+    readonly resource: string,
+    readonly id: string,
+  ) {
+    super(`${resource} ${id} does not exist`);
+  }
+}
+
+/** A write lost a race with other writers more times than it is worth retrying. */
+export class ConflictError extends DomainError {}
+
+/** Stored data that does not match its schema: a bug or a manual edit, never the client's fault. */
+export class CorruptItemError extends DomainError {}
+
+/** A pagination cursor that this API did not issue. */
+export class InvalidCursorError extends DomainError {}

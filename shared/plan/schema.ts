@@ -1,0 +1,160 @@
+import { z } from 'zod';
+
+/**
+ * The plan as data. Every number keeps the text it was read from (`raw`), so a reader can
+ * check it against the published plan, and every item says where in the plan it came from.
+ */
+
+export const CATEGORIES = ['经济质效', '创新驱动', '开放发展', '文化引领', '民生福祉', '生态文明'] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+/** 预期性 = expected, 约束性 = binding. */
+export const Attribute = z.enum(['expected', 'binding']);
+export type Attribute = z.infer<typeof Attribute>;
+
+export const Direction = z.enum(['higher', 'lower']);
+export type Direction = z.infer<typeof Direction>;
+
+/**
+ * What kind of quantity an indicator measures; the progress method depends on it.
+ * - level: a stock or flow in absolute units (亿元, 家, 万人次); compound growth is meaningful.
+ * - share: a percentage or ratio bounded by its nature (占GDP比重, 参保率); progress runs on the
+ *   percentage-point path, not a compound rate.
+ * - rate: the indicator is itself a yearly rate of change (固定资产投资增长率, 能耗降幅); each year's
+ *   value is compared with the required floor.
+ * - cumulative: a count accumulated over the plan period (新增学位); it starts at zero by definition.
+ */
+export const Measure = z.enum(['level', 'share', 'rate', 'cumulative']);
+export type Measure = z.infer<typeof Measure>;
+
+/** Where an item was read from: the 专栏 box, its row (序号) and, for footnotes, the footnote number. */
+export const Provenance = z.strictObject({
+  box: z.string().min(1),
+  row: z.number().int().positive().optional(),
+  footnote: z.number().int().positive().optional(),
+  text: z.string().min(1).optional(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+/** A cell of the plan table: a number, a qualitative statement, or nothing usable ('-', '--', empty). */
+export const Cell = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('number'), value: z.number(), raw: z.string() }),
+  z.strictObject({ kind: z.literal('qualitative'), text: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('missing'), raw: z.string() }),
+]);
+export type Cell = z.infer<typeof Cell>;
+
+/** An annual growth target, e.g. 年均增长不低于7% → { percent: 7, atLeast: true }. */
+export const GrowthTarget = z.strictObject({
+  percent: z.number(),
+  atLeast: z.boolean(),
+  raw: z.string().min(1),
+});
+export type GrowthTarget = z.infer<typeof GrowthTarget>;
+
+export const StretchTarget = z.strictObject({
+  value: z.number(),
+  raw: z.string().min(1),
+  source: Provenance,
+});
+
+export const IndicatorId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+
+export const Indicator = z.strictObject({
+  id: IndicatorId,
+  seq: z.number().int().min(1).max(31),
+  category: Category,
+  nameZh: z.string().min(1),
+  nameEn: z.string().min(1),
+  unit: z.string(),
+  unitEn: z.string(),
+  baseline: Cell,
+  baselineYear: z.literal(2020),
+  target: Cell,
+  targetYear: z.literal(2025),
+  growth: GrowthTarget.nullable(),
+  stretch: StretchTarget.nullable(),
+  attribute: Attribute,
+  direction: Direction,
+  measure: Measure,
+  /** Ids of the 专栏1 rows that track the same quantity in the 13th plan. */
+  history: z.array(z.string()),
+  source: Provenance,
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** A row of 专栏1: the 13th plan's target, the 2015 and 2020 actuals, and the completion remark. */
+export const HistoryRow = z.strictObject({
+  id: z.string().regex(/^h13-\d{2}$/),
+  seq: z.number().int().min(1).max(36),
+  group: z.string().min(1),
+  nameZh: z.string().min(1),
+  unit: z.string(),
+  target2020: Cell,
+  actual2015: Cell,
+  actual2020: Cell,
+  remark: z.string(),
+  source: Provenance,
+});
+export type HistoryRow = z.infer<typeof HistoryRow>;
+
+export const ProjectStatus = z.enum(['not_started', 'in_progress', 'completed', 'unknown']);
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
+
+export const NumericGoal = z.strictObject({
+  description: z.string().min(1),
+  value: z.number(),
+  unit: z.string(),
+  year: z.number().int().optional(),
+  raw: z.string().min(1),
+});
+
+export const Project = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+  box: z.number().int().min(1).max(25),
+  boxTitle: z.string().min(1),
+  titleZh: z.string().min(1),
+  titleEn: z.string().min(1),
+  area: z.string().min(1),
+  goals: z.array(NumericGoal),
+  status: ProjectStatus,
+  progress: z.number().min(0).max(100),
+  source: Provenance,
+});
+export type Project = z.infer<typeof Project>;
+
+export const Plan = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    titleZh: z.string().min(1),
+    titleEn: z.string().min(1),
+    district: z.string().min(1),
+    periodStart: z.number().int(),
+    periodEnd: z.number().int(),
+    baselineYear: z.number().int(),
+    source: z.strictObject({ document: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    categories: z.array(z.strictObject({ id: Category, nameEn: z.string().min(1) })),
+    indicators: z.array(Indicator),
+    history: z.array(HistoryRow),
+    projects: z.array(Project),
+  })
+  .superRefine((plan, ctx) => {
+    const unique = (label: string, ids: string[]) => {
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate ${label} id ${id}` });
+        seen.add(id);
+      }
+    };
+    unique('indicator', plan.indicators.map((i) => i.id));
+    unique('history', plan.history.map((h) => h.id));
+    unique('project', plan.projects.map((p) => p.id));
+    const historyIds = new Set(plan.history.map((h) => h.id));
+    for (const indicator of plan.indicators) {
+      for (const ref of indicator.history) {
+        if (!historyIds.has(ref)) ctx.addIssue({ code: 'custom', message: `${indicator.id} refers to unknown history row ${ref}` });
+      }
+    }
+  });
+export type Plan = z.infer<typeof Plan>;

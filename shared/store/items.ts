@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { CorruptItemError } from '../errors.js';
+
+const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type', 'expiresAt']);
+
+/** Reads a stored item back into a domain type, checking it: the store is an input too. */
+export function fromItem<S extends z.ZodType>(schema: S, item: Record<string, unknown>): z.infer<S> {
+  const data: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) data[name] = value;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new CorruptItemError(`item ${String(item.PK)} / ${String(item.SK)} does not match its schema`, { cause: parsed.error });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,62 @@
+/**
+ * Key layout of the single table. Every key string is built here and nowhere else; the README's
+ * access-pattern table is the documentation of this file.
+ */
+import type { TargetType } from '../feedback/target.js';
+
+/**
+ * Feedback records are spread over this many partitions (by a hash of voter and target), so a
+ * popular target's writes never share one partition's ~1,000 write units per second. Readers
+ * gather all shards. Changing it re-routes new writes only; readers must then gather the old
+ * count too, so treat it as part of the schema, not a setting.
+ */
+export const FEEDBACK_SHARDS = 16;
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export const planKey = (planId: string) => ({ PK: `PLAN#${planId}`, SK: 'PLAN' });
+export const planPartition = (planId: string) => `PLAN#${planId}`;
+export const indicatorKey = (planId: string, id: string) => ({ PK: planPartition(planId), SK: `INDICATOR#${id}` });
+export const projectKey = (planId: string, id: string) => ({ PK: planPartition(planId), SK: `PROJECT#${id}` });
+export const historyKey = (planId: string, id: string) => ({ PK: planPartition(planId), SK: `HISTORY#${id}` });
+
+/** Observations of one indicator sort by year, then revision; the highest revision of a year is current. */
+export const observationPrefix = (indicatorId: string, year?: number) =>
+  year === undefined ? `OBSERVATION#${indicatorId}#` : `OBSERVATION#${indicatorId}#${year}#`;
+export const observationKey = (planId: string, indicatorId: string, year: number, revision: number) => ({
+  PK: planPartition(planId),
+  SK: `${observationPrefix(indicatorId, year)}${pad(revision, 4)}`,
+});
+
+export const targetRef = (targetType: TargetType, targetId: string) => `${targetType}#${targetId}`;
+
+/** A voter's current rating of one target in one year: the item that enforces one rating per voter. */
+export const voterPartition = (voterId: string) => `VOTER#${voterId}`;
+export const ballotPrefix = (targetType?: TargetType, targetId?: string) =>
+  targetType && targetId ? `BALLOT#${targetRef(targetType, targetId)}#` : 'BALLOT#';
+export const ballotKey = (voterId: string, targetType: TargetType, targetId: string, year: number) => ({
+  PK: voterPartition(voterId),
+  SK: `${ballotPrefix(targetType, targetId)}${year}`,
+});
+
+/** FNV-1a: cheap, stable across runtimes, and spreads short strings well enough for 16 buckets. */
+export function feedbackShard(voterId: string, targetType: TargetType, targetId: string): number {
+  let hash = 0x811c9dc5;
+  for (const ch of `${voterId}|${targetType}|${targetId}`) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % FEEDBACK_SHARDS;
+}
+
+export const feedbackPartition = (shard: number) => `FEEDBACK#${pad(shard, 2)}`;
+/** Sort keys start with the time recorded, so each shard reads back in order from any watermark. */
+export const feedbackKey = (shard: number, recordedAt: string, feedbackId: string) => ({
+  PK: feedbackPartition(shard),
+  SK: `${recordedAt}#${feedbackId}`,
+});
+
+/** Published comments of a target, newest first, in the sparse GSI1. */
+export const publishedCommentsPartition = (targetType: TargetType, targetId: string) =>
+  `COMMENTS#${targetRef(targetType, targetId)}`;
+export const publishedCommentSortKey = (publishedAt: string, feedbackId: string) => `${publishedAt}#${feedbackId}`;

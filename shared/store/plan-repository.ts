@@ -1,0 +1,183 @@
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { ConflictError } from '../errors.js';
+import { Observation, type NewObservation } from '../plan/observation.js';
+import { HistoryRow, Indicator, Plan, Project } from '../plan/schema.js';
+import { historyKey, indicatorKey, observationKey, observationPrefix, planKey, planPartition, projectKey } from './keys.js';
+import { fromItem } from './items.js';
+import type { Store } from './client.js';
+
+/** The plan's own attributes, without its lists (those are items of their own). */
+export const PlanSummary = z.strictObject({
+  id: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  district: z.string(),
+  periodStart: z.number(),
+  periodEnd: z.number(),
+  baselineYear: z.number(),
+  source: z.strictObject({ document: z.string(), sha256: z.string() }),
+  categories: z.array(z.strictObject({ id: z.string(), nameEn: z.string() })),
+  /** sha256 of the plan file last loaded, so loading the same file again writes nothing. */
+  contentHash: z.string(),
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+/** Everything stored in a plan's partition, read in one query. */
+export interface PlanSnapshot {
+  plan: PlanSummary;
+  indicators: Indicator[];
+  history: HistoryRow[];
+  projects: Project[];
+  observations: Observation[];
+}
+
+export function planRepository({ client, tableName }: Store) {
+  async function queryAll(input: Omit<QueryCommandInput, 'TableName'>) {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  const queryPrefix = (planId: string, prefix: string) =>
+    queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': planPartition(planId), ':prefix': prefix },
+    });
+
+  async function getItem(key: { PK: string; SK: string }) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key }));
+    return Item;
+  }
+
+  return {
+    async getPlan(planId: string): Promise<PlanSummary | null> {
+      const item = await getItem(planKey(planId));
+      return item ? fromItem(PlanSummary, item) : null;
+    },
+
+    /** The whole partition: plan, indicators, history, projects and every observation revision. */
+    async snapshot(planId: string): Promise<PlanSnapshot | null> {
+      const items = await queryAll({
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': planPartition(planId) },
+      });
+      const snapshot: Omit<PlanSnapshot, 'plan'> & { plan?: PlanSummary } = {
+        indicators: [],
+        history: [],
+        projects: [],
+        observations: [],
+      };
+      for (const item of items) {
+        switch (item.type) {
+          case 'plan': snapshot.plan = fromItem(PlanSummary, item); break;
+          case 'indicator': snapshot.indicators.push(fromItem(Indicator, item)); break;
+          case 'history': snapshot.history.push(fromItem(HistoryRow, item)); break;
+          case 'project': snapshot.projects.push(fromItem(Project, item)); break;
+          case 'observation': snapshot.observations.push(fromItem(Observation, item)); break;
+        }
+      }
+      if (!snapshot.plan) return null;
+      snapshot.indicators.sort((a, b) => a.seq - b.seq);
+      snapshot.history.sort((a, b) => a.seq - b.seq);
+      return { ...snapshot, plan: snapshot.plan };
+    },
+
+    async getIndicator(planId: string, id: string): Promise<Indicator | null> {
+      const item = await getItem(indicatorKey(planId, id));
+      return item ? fromItem(Indicator, item) : null;
+    },
+
+    async getProject(planId: string, id: string): Promise<Project | null> {
+      const item = await getItem(projectKey(planId, id));
+      return item ? fromItem(Project, item) : null;
+    },
+
+    async listHistory(planId: string): Promise<HistoryRow[]> {
+      return (await queryPrefix(planId, 'HISTORY#')).map((item) => fromItem(HistoryRow, item));
+    },
+
+    /** Every revision of an indicator's observations, oldest year first. */
+    async listObservations(planId: string, indicatorId: string): Promise<Observation[]> {
+      return (await queryPrefix(planId, observationPrefix(indicatorId))).map((item) => fromItem(Observation, item));
+    },
+
+    /** Whether a target exists, for one read unit or less. */
+    async targetExists(planId: string, targetType: 'indicator' | 'project', id: string): Promise<boolean> {
+      const key = targetType === 'indicator' ? indicatorKey(planId, id) : projectKey(planId, id);
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: key, ProjectionExpression: 'SK' }),
+      );
+      return Item !== undefined;
+    },
+
+    /**
+     * Appends a revision for (indicator, year). The next revision number is read, then written
+     * only if still free, so two publishers correcting the same year cannot overwrite each other.
+     */
+    async appendObservation(planId: string, input: NewObservation, recordedAt: Date): Promise<Observation> {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const { Items } = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': planPartition(planId), ':prefix': observationPrefix(input.indicatorId, input.year) },
+            ScanIndexForward: false,
+            Limit: 1,
+            ConsistentRead: true,
+          }),
+        );
+        const latest = Items?.[0] ? fromItem(Observation, Items[0]) : null;
+        const observation = Observation.parse({ ...input, revision: (latest?.revision ?? 0) + 1, recordedAt: recordedAt.toISOString() });
+        try {
+          await client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...observationKey(planId, input.indicatorId, input.year, observation.revision), type: 'observation', ...observation },
+              ConditionExpression: 'attribute_not_exists(SK)',
+            }),
+          );
+          return observation;
+        } catch (error) {
+          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        }
+      }
+      throw new ConflictError(`observation ${input.indicatorId} ${input.year} is being revised concurrently`);
+    },
+
+    /**
+     * Writes the plan's own items (plan, indicators, history, projects). Observations and
+     * feedback live in other items and are never touched, so reloading a plan loses nothing.
+     */
+    async putPlan(plan: Plan, contentHash: string): Promise<void> {
+      const { indicators, history, projects, ...rest } = plan;
+      const items = [
+        { ...planKey(plan.id), type: 'plan', ...rest, contentHash },
+        ...indicators.map((i) => ({ ...indicatorKey(plan.id, i.id), type: 'indicator', ...i })),
+        ...history.map((h) => ({ ...historyKey(plan.id, h.id), type: 'history', ...h })),
+        ...projects.map((p) => ({ ...projectKey(plan.id, p.id), type: 'project', ...p })),
+      ];
+      // The plan item goes last: its contentHash marks the load complete only once all else is in.
+      const [planItem, ...children] = items;
+      for (let i = 0; i < children.length; i += 25) await batchWrite(children.slice(i, i + 25));
+      await batchWrite([planItem!]);
+    },
+  };
+
+  async function batchWrite(items: Record<string, unknown>[]) {
+    let requests = items.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      if (attempt > 8) throw new ConflictError('the store keeps refusing part of a batch write');
+      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
+    }
+  }
+}
+
+export type PlanRepository = ReturnType<typeof planRepository>;

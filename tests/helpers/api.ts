@@ -1,0 +1,21 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createApp } from '../../functions/api/app.js';
+import { apiDeps, type ApiDeps } from '../../functions/api/deps.js';
+import type { Store } from '../../shared/store/client.js';
+
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export function testApp(store: Store, overrides: Partial<ApiDeps> = {}) {
+  const deps = apiDeps(
+    store,
+    { planId: 'licheng-14th', cookieSecure: true, voterTokenSecret: TEST_SECRET },
+    { logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }), ...overrides },
+  );
+  return { app: createApp(deps), deps };
+}
+
+export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
