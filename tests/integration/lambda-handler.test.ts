@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
+import { loadPlan } from '../../shared/store/bootstrap.js';
+import { TEST_SECRET } from '../helpers/api.js';
+import { useStore } from '../helpers/store.js';
+
+/** Real API Gateway HTTP API (payload format 2.0) events, as committed fixtures. */
+const fixture = (name: string): LambdaEvent =>
+  JSON.parse(readFileSync(new URL(`../fixtures/apigw-v2/${name}.json`, import.meta.url), 'utf8'));
+
+const context = {
+  awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+  functionName: 'gongping-api',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:ap-east-1:123456789012:function:gongping-api',
+  memoryLimitInMB: '512',
+  logGroupName: '/aws/lambda/gongping-api',
+  logStreamName: '2025/06/15/[$LATEST]abc',
+  callbackWaitsForEmptyEventLoop: true,
+  getRemainingTimeInMillis: () => 10_000,
+} satisfies LambdaContext;
+
+const store = useStore();
+let invoke: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
+
+beforeAll(async () => {
+  await loadPlan(store.current, readPlanFile());
+  const endpoint = await store.current.client.config.endpoint?.();
+  Object.assign(process.env, {
+    TABLE_NAME: store.current.tableName,
+    AWS_REGION: 'ap-east-1',
+    DYNAMODB_ENDPOINT: `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
+    VOTER_TOKEN_SECRET: TEST_SECRET,
+  });
+  // The handler reads its configuration once, at import, as a Lambda container does.
+  const { handler } = await import('../../functions/api/handler.js');
+  invoke = (event) => handler(event, context);
+});
+
+const body = (result: APIGatewayProxyResult) =>
+  JSON.parse(result.isBase64Encoded ? Buffer.from(result.body!, 'base64').toString('utf8') : result.body!) as Record<string, any>;
+
+describe('the Lambda handler (API Gateway HTTP API v2)', () => {
+  it('answers GET /api/v1/plan with the plan as JSON', async () => {
+    const result = await invoke(fixture('get-plan'));
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.['content-type']).toMatch(/^application\/json/);
+    expect(body(result).counts.indicators).toBe(31);
+  });
+
+  it('passes query strings through to the filters', async () => {
+    const result = await invoke(fixture('get-indicators-binding'));
+    expect(result.statusCode).toBe(200);
+    expect(body(result).items.map((i: { seq: number }) => i.seq)).toEqual([26, 27, 28, 29, 30, 31]);
+  });
+
+  it('answers an unknown id with a 404 problem document', async () => {
+    const result = await invoke(fixture('get-indicator-unknown'));
+    expect(result.statusCode).toBe(404);
+    expect(result.headers?.['content-type']).toBe('application/problem+json');
+    expect(body(result).type).toBe('urn:gongping:problem:not-found');
+  });
+
+  it('records feedback from a plain and a base64-encoded body, setting the voter cookie through the v2 cookies field', async () => {
+    const plain = await invoke(fixture('post-feedback'));
+    expect(plain.statusCode).toBe(201);
+    expect(body(plain)).toMatchObject({ targetId: 'gdp', rating: 4, commentStatus: 'pending', replaced: false });
+    expect(plain.cookies?.[0]).toMatch(/^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+
+    const encoded = await invoke(fixture('post-feedback-base64'));
+    expect(encoded.statusCode).toBe(201);
+    expect(body(encoded).rating).toBe(2);
+  });
+
+  it('refuses a bad rating with a 400 problem document', async () => {
+    const result = await invoke(fixture('post-feedback-bad-rating'));
+    expect(result.statusCode).toBe(400);
+    expect(result.headers?.['content-type']).toBe('application/problem+json');
+    expect(body(result).errors[0].path).toBe('rating');
+  });
+
+  it('reads the voter from the v2 cookies field for GET /api/v1/me/feedback', async () => {
+    const posted = await invoke(fixture('post-feedback'));
+    const cookie = posted.cookies![0]!.split(';')[0]!;
+    const event = fixture('get-me-feedback-cookie');
+    const others = 'cookies' in event ? (event.cookies ?? []).filter((c) => !c.startsWith('gp_voter=')) : [];
+    const result = await invoke({ ...event, cookies: [cookie, ...others] });
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.['cache-control']).toBe('private, no-store');
+    expect(body(result).items).toMatchObject([{ targetId: 'gdp', rating: 4, comment: '希望公布2024年数据', commentStatus: 'pending' }]);
+  });
+});
