@@ -12,7 +12,7 @@ export const Observation = z.strictObject({
   recordedAt: z.iso.datetime(),
   recordedBy: z.string().min(1).max(200),
   reason: z.string().min(1).max(1000),
-  source: z.string().max(500).optional(),
+  source: z.string().min(1).max(500).optional(),
 });
 export type Observation = z.infer<typeof Observation>;
 

@@ -13,3 +13,19 @@ export function fromItem<S extends z.ZodType>(schema: S, item: Record<string, un
   }
   return parsed.data;
 }
+
+/**
+ * Plan definitions (plan, indicators, history rows, projects) are read whole and never queried
+ * by attribute, so they are stored as one JSON document each. That keeps their nested cells
+ * intact, empty seed cells included, which older DynamoDB Local builds refuse as attributes.
+ */
+export const definitionItem = (key: { PK: string; SK: string }, type: string, entity: object) => ({
+  ...key,
+  type,
+  data: JSON.stringify(entity),
+});
+
+export function fromDefinitionItem<S extends z.ZodType>(schema: S, item: Record<string, unknown>): z.infer<S> {
+  if (typeof item.data !== 'string') throw new CorruptItemError(`item ${String(item.PK)} / ${String(item.SK)} has no data`);
+  return fromItem(schema, JSON.parse(item.data) as Record<string, unknown>);
+}

@@ -4,7 +4,7 @@ import { ConflictError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
 import { HistoryRow, Indicator, Plan, Project } from '../plan/schema.js';
 import { historyKey, indicatorKey, observationKey, observationPrefix, planKey, planPartition, projectKey } from './keys.js';
-import { fromItem } from './items.js';
+import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
 import type { Store } from './client.js';
 
 /** The plan's own attributes, without its lists (those are items of their own). */
@@ -58,7 +58,7 @@ export function planRepository({ client, tableName }: Store) {
   return {
     async getPlan(planId: string): Promise<PlanSummary | null> {
       const item = await getItem(planKey(planId));
-      return item ? fromItem(PlanSummary, item) : null;
+      return item ? fromDefinitionItem(PlanSummary, item) : null;
     },
 
     /** The whole partition: plan, indicators, history, projects and every observation revision. */
@@ -75,10 +75,10 @@ export function planRepository({ client, tableName }: Store) {
       };
       for (const item of items) {
         switch (item.type) {
-          case 'plan': snapshot.plan = fromItem(PlanSummary, item); break;
-          case 'indicator': snapshot.indicators.push(fromItem(Indicator, item)); break;
-          case 'history': snapshot.history.push(fromItem(HistoryRow, item)); break;
-          case 'project': snapshot.projects.push(fromItem(Project, item)); break;
+          case 'plan': snapshot.plan = fromDefinitionItem(PlanSummary, item); break;
+          case 'indicator': snapshot.indicators.push(fromDefinitionItem(Indicator, item)); break;
+          case 'history': snapshot.history.push(fromDefinitionItem(HistoryRow, item)); break;
+          case 'project': snapshot.projects.push(fromDefinitionItem(Project, item)); break;
           case 'observation': snapshot.observations.push(fromItem(Observation, item)); break;
         }
       }
@@ -90,16 +90,16 @@ export function planRepository({ client, tableName }: Store) {
 
     async getIndicator(planId: string, id: string): Promise<Indicator | null> {
       const item = await getItem(indicatorKey(planId, id));
-      return item ? fromItem(Indicator, item) : null;
+      return item ? fromDefinitionItem(Indicator, item) : null;
     },
 
     async getProject(planId: string, id: string): Promise<Project | null> {
       const item = await getItem(projectKey(planId, id));
-      return item ? fromItem(Project, item) : null;
+      return item ? fromDefinitionItem(Project, item) : null;
     },
 
     async listHistory(planId: string): Promise<HistoryRow[]> {
-      return (await queryPrefix(planId, 'HISTORY#')).map((item) => fromItem(HistoryRow, item));
+      return (await queryPrefix(planId, 'HISTORY#')).map((item) => fromDefinitionItem(HistoryRow, item));
     },
 
     /** Every revision of an indicator's observations, oldest year first. */
@@ -157,10 +157,10 @@ export function planRepository({ client, tableName }: Store) {
     async putPlan(plan: Plan, contentHash: string): Promise<void> {
       const { indicators, history, projects, ...rest } = plan;
       const items = [
-        { ...planKey(plan.id), type: 'plan', ...rest, contentHash },
-        ...indicators.map((i) => ({ ...indicatorKey(plan.id, i.id), type: 'indicator', ...i })),
-        ...history.map((h) => ({ ...historyKey(plan.id, h.id), type: 'history', ...h })),
-        ...projects.map((p) => ({ ...projectKey(plan.id, p.id), type: 'project', ...p })),
+        definitionItem(planKey(plan.id), 'plan', { ...rest, contentHash }),
+        ...indicators.map((i) => definitionItem(indicatorKey(plan.id, i.id), 'indicator', i)),
+        ...history.map((h) => definitionItem(historyKey(plan.id, h.id), 'history', h)),
+        ...projects.map((p) => definitionItem(projectKey(plan.id, p.id), 'project', p)),
       ];
       // The plan item goes last: its contentHash marks the load complete only once all else is in.
       const [planItem, ...children] = items;
