@@ -10,6 +10,8 @@ import { startDynalite } from '../../shared/store/dynalite.js';
 import { createApp } from './app.js';
 import { apiDeps } from './deps.js';
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0']);
+
 /**
  * `npm start`: the whole system on one machine. The store is dynalite on disk under DATA_DIR
  * unless DYNAMODB_ENDPOINT names another DynamoDB-compatible endpoint.
@@ -33,7 +35,7 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(
       [
-        `gongping is listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/api/v1/plan`,
+        `gongping is listening on http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/api/v1/plan`,
         `  store: ${embedded ? `dynalite at ${join(dataDir, 'dynamodb')}` : endpoint} (table ${config.TABLE_NAME}, ${table})`,
         `  plan: ${plan.id}, ${plan.indicators.length} indicators, ${plan.projects.length} projects (${loaded})`,
       ].join('\n'),

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm start` as a newcomer runs it: the real entry point in a child process, dynalite on disk
+ * in a fresh data folder, HTTP over loopback.
+ */
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const running = new Set<ChildProcess>();
+let dataDir = '';
+
+async function start(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+  const child = spawn(tsx, ['functions/api/local.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listening line in: ${output}`)), 30_000);
+    child.stdout!.on('data', () => {
+      const match = /listening on (http:\/\/[^/]+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+  return { child, base, output: () => output };
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  running.delete(child);
+}
+
+afterAll(async () => {
+  for (const child of running) child.kill('SIGKILL');
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves the API on a fresh data folder, and keeps ratings and voter tokens across a restart', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'gongping-e2e-'));
+    const first = await start({ DATA_DIR: dataDir });
+    expect(first.output()).toContain('31 indicators');
+    expect(first.output()).toMatch(/table gongping, created/);
+
+    const health = await fetch(`${first.base}/api/v1/health`);
+    expect(health.status).toBe(200);
+    const indicators = (await (await fetch(`${first.base}/api/v1/indicators`)).json()) as { count: number };
+    expect(indicators.count).toBe(31);
+
+    const posted = await fetch(`${first.base}/api/v1/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ targetType: 'indicator', targetId: 'forest-coverage', rating: 5, comment: '绿化很好' }),
+    });
+    expect(posted.status).toBe(201);
+    const token = posted.headers.get('x-voter-token')!;
+    await stop(first.child);
+
+    const second = await start({ DATA_DIR: dataDir });
+    expect(second.output()).toMatch(/table gongping, existing/);
+    expect(second.output()).toContain('(unchanged)');
+    const mine = (await (await fetch(`${second.base}/api/v1/me/feedback`, { headers: { 'X-Voter-Token': token } })).json()) as {
+      items: Array<{ targetId: string; rating: number; comment: string }>;
+    };
+    expect(mine.items).toMatchObject([{ targetId: 'forest-coverage', rating: 5, comment: '绿化很好' }]);
+    await stop(second.child);
+  });
+
+  it('fails fast, naming the bad setting, when the configuration is wrong', async () => {
+    const child = spawn(tsx, ['functions/api/local.ts'], { env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toMatch(/invalid configuration:\n\s+PORT/);
+    expect(output).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
