@@ -37,15 +37,14 @@ export async function submitFeedback(deps: SubmitDeps, voterId: string, submissi
   if (!(await deps.plans.targetExists(deps.planId, submission.targetType, submission.targetId))) {
     throw new NotFoundError(submission.targetType, submission.targetId);
   }
-  const now = deps.clock();
   return deps.feedback.record({
     feedbackId: deps.newId(),
     voterId,
     targetType: submission.targetType,
     targetId: submission.targetId,
-    year: ratingYear(now),
+    year: ratingYear(deps.clock()),
     rating: submission.rating,
     comment: submission.comment ?? null,
-    recordedAt: now,
+    clock: deps.clock,
   });
 }

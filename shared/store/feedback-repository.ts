@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { ConflictError, InvalidCursorError, NotFoundError } from '../errors.js';
-import { Ballot, FeedbackRecord, type PublishedComment } from '../feedback/record.js';
+import { Ballot, FeedbackRecord, ModerationEvent, VOID_ITEM, type PublishedComment, type ReplacedRating } from '../feedback/record.js';
 import type { CommentStatus, Rating } from '../feedback/rating.js';
 import type { TargetType } from '../feedback/target.js';
 import {
@@ -24,12 +25,12 @@ export interface NewFeedback {
   year: number;
   rating: Rating;
   comment: string | null;
-  recordedAt: Date;
+  clock: () => Date;
 }
 
 export interface RecordedFeedback {
   record: FeedbackRecord;
-  replaced: { feedbackId: string; rating: Rating } | null;
+  replaced: ReplacedRating | null;
 }
 
 export interface BallotWithComment extends Ballot {
@@ -40,23 +41,54 @@ export interface BallotWithComment extends Ballot {
 /** Where a feedback record lives; opaque to clients except as a cursor position. */
 const CommentCursor = z.strictObject({ s: z.string().max(200), p: z.string().max(40), k: z.string().max(200) });
 
+const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+
 export function feedbackRepository({ client, tableName }: Store) {
   const recordKeyOf = (r: { shard: number; recordedAt: string; feedbackId: string }) =>
     feedbackKey(r.shard, r.recordedAt, r.feedbackId);
+
+  /**
+   * What a new rating replaces: the ballot's current rating if its record exists. If it does
+   * not (its request died after committing the ballot), the slot is declared void and the new
+   * rating replaces what that one would have, so the log never counts a voter twice.
+   */
+  async function linkTo(ballot: Ballot): Promise<ReplacedRating | null> {
+    const slot = recordKeyOf(ballot);
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: slot, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }));
+    if (Item?.type === 'feedback') return { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt };
+    if (!Item) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...slot, type: VOID_ITEM, feedbackId: ballot.feedbackId },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+      } catch (error) {
+        // The record landed after all: it is the rating to replace.
+        if (isConditionFailure(error)) return { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt };
+        throw error;
+      }
+    }
+    return ballot.replaces;
+  }
 
   return {
     /**
      * Records a rating. The voter's ballot item is the commit point: it is written only if it
      * still holds the revision just read, so two submissions racing for the same voter, target
-     * and year cannot both count. The record is written after, with a key derived from the ballot.
+     * and year cannot both count. The record is written after, into a slot only it may fill.
      */
     async record(input: NewFeedback): Promise<RecordedFeedback> {
       const key = ballotKey(input.voterId, input.targetType, input.targetId, input.year);
       const shard = feedbackShard(input.voterId, input.targetType, input.targetId);
-      const recordedAt = input.recordedAt.toISOString();
       for (let attempt = 0; attempt < 5; attempt++) {
         const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
         const previous = Item ? fromItem(Ballot, Item) : null;
+        const replaces = previous ? await linkTo(previous) : null;
+        // Taken per attempt, so the ballot's commit order and the log's time order agree.
+        const recordedAt = input.clock().toISOString();
         const ballot: Ballot = {
           voterId: input.voterId,
           targetType: input.targetType,
@@ -68,6 +100,7 @@ export function feedbackRepository({ client, tableName }: Store) {
           recordedAt,
           revision: (previous?.revision ?? 0) + 1,
           firstRecordedAt: previous?.firstRecordedAt ?? recordedAt,
+          replaces,
         };
         try {
           await client.send(
@@ -80,10 +113,9 @@ export function feedbackRepository({ client, tableName }: Store) {
             }),
           );
         } catch (error) {
-          if ((error as Error).name === 'ConditionalCheckFailedException') continue;
+          if (isConditionFailure(error)) continue;
           throw error;
         }
-        const replaced = previous ? { feedbackId: previous.feedbackId, rating: previous.rating } : null;
         const record: FeedbackRecord = {
           feedbackId: input.feedbackId,
           voterId: input.voterId,
@@ -95,10 +127,22 @@ export function feedbackRepository({ client, tableName }: Store) {
           commentStatus: input.comment === null ? 'none' : 'pending',
           recordedAt,
           shard,
-          replaces: replaced,
+          replaces,
         };
-        await client.send(new PutCommand({ TableName: tableName, Item: { ...recordKeyOf(record), type: 'feedback', ...record } }));
-        return { record, replaced };
+        try {
+          await client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...recordKeyOf(record), type: 'feedback', ...record },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            }),
+          );
+        } catch (error) {
+          // A later submission of the same voter already declared this slot void.
+          if (isConditionFailure(error)) throw new ConflictError('a newer rating by the same voter superseded this one');
+          throw error;
+        }
+        return { record, replaced: replaces };
       }
       throw new ConflictError('the same rating is being submitted concurrently; try again');
     },
@@ -140,7 +184,9 @@ export function feedbackRepository({ client, tableName }: Store) {
 
     /**
      * Changes who can see a comment's text. Only the text: the rating is not an attribute this
-     * touches. Publishing puts the record into the target's published-comments index.
+     * touches. Publishing puts the record into the target's published-comments index. The change
+     * is appended to the feedback log as a moderation event, so comment counts by status follow.
+     * (If the process dies between the two writes, the counts lag until a rebuild reconciles them.)
      */
     async setCommentStatus(
       ref: { shard: number; recordedAt: string; feedbackId: string },
@@ -150,27 +196,49 @@ export function feedbackRepository({ client, tableName }: Store) {
       const record = await this.getRecord(ref);
       if (!record) throw new NotFoundError('feedback', ref.feedbackId);
       if (record.comment === null) throw new NotFoundError('comment', ref.feedbackId);
+      if (record.commentStatus === status) return;
       const publishedAt = record.publishedAt ?? at.toISOString();
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: recordKeyOf(ref),
+            ConditionExpression: 'commentStatus = :from',
+            ...(status === 'published'
+              ? {
+                  UpdateExpression: 'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk',
+                  ExpressionAttributeValues: {
+                    ':from': record.commentStatus,
+                    ':status': status,
+                    ':publishedAt': publishedAt,
+                    ':gpk': publishedCommentsPartition(record.targetType, record.targetId),
+                    ':gsk': publishedCommentSortKey(publishedAt, record.feedbackId),
+                  },
+                }
+              : {
+                  UpdateExpression: 'SET commentStatus = :status REMOVE GSI1PK, GSI1SK',
+                  ExpressionAttributeValues: { ':from': record.commentStatus, ':status': status },
+                }),
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError('the comment was moderated concurrently; reload it');
+        throw error;
+      }
+      const event: ModerationEvent = {
+        eventId: randomUUID(),
+        feedbackId: record.feedbackId,
+        targetType: record.targetType,
+        targetId: record.targetId,
+        year: record.year,
+        ratedAt: record.recordedAt,
+        from: record.commentStatus,
+        to: status,
+        at: at.toISOString(),
+        shard: record.shard,
+      };
       await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: recordKeyOf(ref),
-          ConditionExpression: 'attribute_exists(PK)',
-          ...(status === 'published'
-            ? {
-                UpdateExpression: 'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk',
-                ExpressionAttributeValues: {
-                  ':status': status,
-                  ':publishedAt': publishedAt,
-                  ':gpk': publishedCommentsPartition(record.targetType, record.targetId),
-                  ':gsk': publishedCommentSortKey(publishedAt, record.feedbackId),
-                },
-              }
-            : {
-                UpdateExpression: 'SET commentStatus = :status REMOVE GSI1PK, GSI1SK',
-                ExpressionAttributeValues: { ':status': status },
-              }),
-        }),
+        new PutCommand({ TableName: tableName, Item: { ...feedbackKey(event.shard, event.at, event.eventId), type: 'moderation', ...event } }),
       );
     },
 

@@ -47,7 +47,7 @@ describe('POST /api/v1/feedback', () => {
     const items = await store.scanAll();
     const records = items.filter((i) => i.type === 'feedback' && i.voterId === deps.voterTokens.verify(token));
     expect(records.map((r) => [r.rating, r.comment])).toEqual(expect.arrayContaining([[2, '进度太慢'], [5, null]]));
-    expect(records.find((r) => r.rating === 5)?.replaces).toEqual({ feedbackId: first.body.feedbackId, rating: 2 });
+    expect(records.find((r) => r.rating === 5)?.replaces).toEqual({ feedbackId: first.body.feedbackId, rating: 2, recordedAt: '2025-06-15T04:00:00.000Z' });
 
     const mine = await app.request('/api/v1/me/feedback', { headers: { 'X-Voter-Token': token } });
     const list = (await mine.json()) as Body;
