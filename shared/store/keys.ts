@@ -60,3 +60,17 @@ export const feedbackKey = (shard: number, recordedAt: string, feedbackId: strin
 export const publishedCommentsPartition = (targetType: TargetType, targetId: string) =>
   `COMMENTS#${targetRef(targetType, targetId)}`;
 export const publishedCommentSortKey = (publishedAt: string, feedbackId: string) => `${publishedAt}#${feedbackId}`;
+
+/** The aggregation's own state: its version, per-shard watermarks and the batch in flight. */
+export const aggregationStateKey = { PK: 'AGGREGATION', SK: 'STATE' } as const;
+
+/**
+ * Rating counts of one period (`all`, `2025`, `2025-06`), one item per scope (a target, a
+ * category, the plan), so publishing a period reads one partition.
+ */
+export const ratingCountsPartition = (period: string) => `RATINGS#${period}`;
+export const ratingCountsKey = (period: string, scope: string) => ({ PK: ratingCountsPartition(period), SK: scope });
+/** A period's published summaries, ranks included: what the public read routes answer from. */
+export const ratingSummaryKey = (period: string) => ({ PK: `SUMMARY#${period}`, SK: 'SUMMARY' });
+/** One scope's published time series (years and months), for charts. */
+export const ratingSeriesKey = (scope: string) => ({ PK: `SERIES#${scope}`, SK: 'SERIES' });

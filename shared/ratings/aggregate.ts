@@ -1,0 +1,188 @@
+import type { AggregationRepository, AggregationState, Batch } from '../store/aggregation-repository.js';
+import { shardIds } from '../store/aggregation-repository.js';
+import { deltasOf, isZero, type Deltas, type LogEntry } from './deltas.js';
+import { publish } from './publish.js';
+import { planScope, type TargetIndex } from './scopes.js';
+import { emptyTally, type Tally } from './statistics.js';
+
+export interface AggregationOptions {
+  repo: AggregationRepository;
+  /** Where each target's ratings count; read only when there is something to aggregate. */
+  targets: () => Promise<TargetIndex>;
+  clock: () => Date;
+  /**
+   * Log entries younger than this are left for the next run. It is longer than any API request
+   * may take, so no record can still be in flight with a time already behind the watermark.
+   */
+  settleMs: number;
+  /** At most this many log entries per batch, so a run's memory does not grow with a backlog. */
+  maxBatch: number;
+  minRatings: number;
+  /** Called at every step boundary; tests throw from it to simulate a crash there. */
+  checkpoint?: (step: string) => void | Promise<void>;
+  onProgress?: (event: { read: number; applied: number; total?: number }) => void;
+}
+
+export interface RunReport {
+  batches: number;
+  itemsRead: number;
+  entries: number;
+  countsUpdated: number;
+  periodsPublished: number;
+  scopesPublished: number;
+  version: number;
+  readUnits: number;
+  writeUnits: number;
+  durationMs: number;
+  differences?: Difference[];
+}
+
+export interface Difference {
+  period: string;
+  scope: string;
+  stored: Tally;
+  recomputed: Tally;
+}
+
+/** Sorts after every character of a log sort key (ISO time, '#', a UUID). */
+const TOP = '~';
+
+/**
+ * One aggregation run: finish whatever a crashed or concurrent run left half done, then claim,
+ * apply and publish batches of new log entries until none is left. Every step is either a
+ * conditional state transition (only one run wins it) or an idempotent write (a counts item
+ * applies each batch version once; documents are recomputed from counts), so crashes, retries
+ * and overlapping runs leave exactly the counts a recomputation from scratch would give.
+ */
+export async function aggregate(options: AggregationOptions, mode: 'incremental' | 'rebuild' = 'incremental'): Promise<RunReport> {
+  const started = performance.now();
+  const { repo } = options;
+  const meterAtStart = { ...repo.meter };
+  const checkpoint = async (step: string) => options.checkpoint?.(step);
+  const report: RunReport = {
+    batches: 0, itemsRead: 0, entries: 0, countsUpdated: 0, periodsPublished: 0, scopesPublished: 0, version: 0, readUnits: 0, writeUnits: 0, durationMs: 0,
+  };
+  let index: TargetIndex | null = null;
+  const targets = async () => (index ??= await options.targets());
+  let rebuildPending = mode === 'rebuild';
+
+  for (;;) {
+    const state = await repo.getState();
+    report.version = state.version;
+    if (state.phase === 'applying' && state.batch) {
+      const { entries } = await readBatch(repo, state.batch);
+      await applyAndCommit(state, state.batch, entries);
+      continue;
+    }
+    if (state.phase === 'publishing') {
+      const published = await publish(
+        repo,
+        {
+          periods: state.dirtyPeriods,
+          scopes: state.dirtyScopes,
+          knownPeriods: state.periods,
+          planScopeKey: planScope((await targets()).planId),
+          minRatings: options.minRatings,
+          version: state.version,
+        },
+        checkpoint,
+      );
+      report.periodsPublished += published.periods;
+      report.scopesPublished += published.scopes;
+      await repo.transition(state, { ...state, phase: 'idle', dirtyPeriods: [], dirtyScopes: [] });
+      await checkpoint('published');
+      continue;
+    }
+
+    const horizon = new Date(options.clock().getTime() - options.settleMs).toISOString();
+    let batch: Batch;
+    let entries: LogEntry[] | null = null;
+    if (rebuildPending) {
+      // A rebuild reads the whole log up to the horizon, from the start.
+      batch = { version: state.version + 1, mode: 'rebuild', from: {}, to: Object.fromEntries(shardIds().map((s) => [s, `${horizon}${TOP}`])) };
+    } else {
+      const perShard = Math.max(1, Math.ceil(options.maxBatch / shardIds().length));
+      const reads = await Promise.all(
+        shardIds().map(async (shard) => [shard, await repo.readShard(shard, state.watermarks[shard], `${horizon}${TOP}`, perShard)] as const),
+      );
+      entries = reads.flatMap(([, read]) => read.entries);
+      const advanced = reads.filter(([shard, read]) => read.last !== state.watermarks[shard]);
+      if (advanced.length === 0) break;
+      batch = {
+        version: state.version + 1,
+        mode: 'incremental',
+        from: state.watermarks,
+        to: { ...state.watermarks, ...Object.fromEntries(advanced.map(([shard, read]) => [shard, read.last!])) },
+      };
+    }
+    const applying: AggregationState = { ...state, phase: 'applying', batch };
+    if (!(await repo.transition(state, applying))) continue; // another run claimed it; follow its state
+    rebuildPending = false;
+    await checkpoint('claimed');
+    entries ??= (await readBatch(repo, batch)).entries;
+    await applyAndCommit(applying, batch, entries);
+  }
+
+  report.itemsRead = repo.meter.itemsRead - meterAtStart.itemsRead;
+  report.readUnits = repo.meter.readUnits - meterAtStart.readUnits;
+  report.writeUnits = repo.meter.writeUnits - meterAtStart.writeUnits;
+  report.durationMs = performance.now() - started;
+  return report;
+
+  async function readBatch(r: AggregationRepository, batch: Batch) {
+    const reads = await Promise.all(shardIds().map((shard) => r.readShard(shard, batch.from[shard], batch.to[shard])));
+    const entries = reads.flatMap((read) => read.entries);
+    options.onProgress?.({ read: entries.length, applied: 0 });
+    return { entries };
+  }
+
+  async function applyAndCommit(state: AggregationState, batch: Batch, entries: LogEntry[]) {
+    const deltas = deltasOf(entries, await targets());
+    report.entries += entries.length;
+    let applied = 0;
+    const total = [...deltas.values()].reduce((n, byScope) => n + byScope.size, 0);
+    if (batch.mode === 'incremental') {
+      for (const [period, byScope] of deltas) {
+        for (const [scope, delta] of byScope) {
+          if (!isZero(delta) && (await repo.applyDelta(period, scope, delta, batch.version))) report.countsUpdated += 1;
+          options.onProgress?.({ read: entries.length, applied: ++applied, total });
+          await checkpoint(`applied ${period} ${scope}`);
+        }
+      }
+    } else {
+      report.differences = await rewriteAll(state, deltas, batch.version);
+    }
+    const touchedPeriods = [...deltas.keys()];
+    const touchedScopes = [...new Set([...deltas.values()].flatMap((byScope) => [...byScope.keys()]))];
+    const committed = await repo.transition(state, {
+      version: batch.version,
+      watermarks: batch.mode === 'rebuild' ? batch.to : { ...state.watermarks, ...batch.to },
+      phase: 'publishing',
+      batch: null,
+      dirtyPeriods: batch.mode === 'rebuild' ? [...new Set([...state.periods, ...touchedPeriods])] : touchedPeriods,
+      dirtyScopes: touchedScopes,
+      periods: [...new Set([...state.periods, ...touchedPeriods])].sort(),
+    });
+    if (committed) report.batches += 1;
+    await checkpoint('committed');
+  }
+
+  /** The rebuild: compare every stored count with the recomputation, then write the recomputation. */
+  async function rewriteAll(state: AggregationState, recomputed: Deltas, version: number): Promise<Difference[]> {
+    const differences: Difference[] = [];
+    const periods = [...new Set([...state.periods, ...recomputed.keys()])].sort();
+    for (const period of periods) {
+      const stored = await repo.readCounts(period);
+      const expected = recomputed.get(period) ?? new Map<string, Tally>();
+      for (const scope of [...new Set([...stored.keys(), ...expected.keys()])].sort()) {
+        const was = stored.get(scope) ?? emptyTally();
+        const now = expected.get(scope) ?? emptyTally();
+        if (JSON.stringify(was) !== JSON.stringify(now)) differences.push({ period, scope, stored: was, recomputed: now });
+        await repo.putCounts(period, scope, now, version);
+        report.countsUpdated += 1;
+        await checkpoint(`rewrote ${period} ${scope}`);
+      }
+    }
+    return differences;
+  }
+}

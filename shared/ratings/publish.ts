@@ -1,0 +1,116 @@
+import type { AggregationRepository } from '../store/aggregation-repository.js';
+import type { TargetType } from '../feedback/target.js';
+import type { PeriodSummaries, ScopeSeries, ScopeSummary, SeriesPoint } from './documents.js';
+import { granularityOf, nextPeriod, previousPeriod, scopeKind } from './scopes.js';
+import { countOf, meanOf, rankByBayesianMean, summarise, type Tally } from './statistics.js';
+
+/** The prior of the Bayesian mean when a period has no ratings at all: the scale's midpoint, 基本满意. */
+export const NEUTRAL_PRIOR_MEAN = 3;
+
+function describe(scope: string): Pick<ScopeSummary, 'kind' | 'targetType' | 'targetId' | 'category'> {
+  const kind = scopeKind(scope);
+  const [head, ...rest] = scope.split('#');
+  const tail = rest.join('#');
+  if (kind === 'target') return { kind, targetType: head as TargetType, targetId: tail };
+  if (kind === 'category') return { kind, category: tail };
+  return { kind };
+}
+
+/**
+ * Summaries of one period from its counts: the statistics, the change against the previous
+ * period, and ranks. The Bayesian prior is the period's plan-wide mean weighted as `minRatings`
+ * ratings, so a target needs about that many ratings before its own mean dominates.
+ */
+export function periodSummaries(
+  period: string,
+  counts: Map<string, Tally>,
+  previous: Map<string, Tally> | null,
+  planScopeKey: string,
+  minRatings: number,
+  version: number,
+): PeriodSummaries {
+  const planTally = counts.get(planScopeKey);
+  const planMean = planTally ? meanOf(planTally.histogram) : null;
+  const prior = { mean: planMean ?? NEUTRAL_PRIOR_MEAN, weight: minRatings };
+  const all: ScopeSummary[] = [...counts].map(([scope, tally]) => ({
+    scope,
+    ...describe(scope),
+    ...summarise(tally, { minRatings, prior }, previous ? previous.get(scope) ?? null : undefined),
+    rank: null,
+  }));
+  const ranked = (kind: ScopeSummary['kind']) => {
+    const entries = all.filter((s) => s.kind === kind && s.count > 0);
+    const ranks = rankByBayesianMean(entries.map((summary) => ({ key: summary.scope, summary })));
+    return entries
+      .map((s) => ({ ...s, rank: ranks.get(s.scope) ?? null }))
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count || a.scope.localeCompare(b.scope));
+  };
+  return {
+    period,
+    version,
+    minRatings,
+    prior,
+    plan: all.find((s) => s.scope === planScopeKey) ?? null,
+    categories: ranked('category'),
+    targets: ranked('target'),
+  };
+}
+
+const point = (period: string, tally: Tally): SeriesPoint => {
+  const s = summarise(tally, { minRatings: 0, prior: { mean: NEUTRAL_PRIOR_MEAN, weight: 0 } });
+  return { period, count: s.count, histogram: s.histogram, mean: s.mean, satisfaction: s.satisfaction, dissatisfaction: s.dissatisfaction };
+};
+
+/**
+ * Publishes what a committed batch changed: the summaries of every touched period (and of the
+ * period after it, whose change-against-previous moved), and the series of every touched scope.
+ * Deterministic in the counts, so two runs publishing the same version write the same documents.
+ */
+export async function publish(
+  repo: AggregationRepository,
+  options: { periods: string[]; scopes: string[]; knownPeriods: string[]; planScopeKey: string; minRatings: number; version: number },
+  checkpoint: (step: string) => Promise<void>,
+): Promise<{ periods: number; scopes: number }> {
+  const known = new Set(options.knownPeriods);
+  const toPublish = new Set<string>();
+  for (const period of options.periods) {
+    toPublish.add(period);
+    const next = nextPeriod(period);
+    if (next && known.has(next)) toPublish.add(next);
+  }
+  const countsCache = new Map<string, Map<string, Tally>>();
+  const countsOf = async (period: string) => {
+    let counts = countsCache.get(period);
+    if (!counts) countsCache.set(period, (counts = known.has(period) ? await repo.readCounts(period) : new Map()));
+    return counts;
+  };
+  for (const period of [...toPublish].sort()) {
+    const before = previousPeriod(period);
+    const summaries = periodSummaries(
+      period,
+      await countsOf(period),
+      before ? await countsOf(before) : null,
+      options.planScopeKey,
+      options.minRatings,
+      options.version,
+    );
+    await repo.putDocument(repo.summaryKey(period), 'rating-summary', options.version, summaries);
+    await checkpoint(`published ${period}`);
+  }
+  // Series hold years and months; all-time is a single point and lives in the summaries.
+  const dated = [...known].filter((p) => granularityOf(p) !== 'all').sort();
+  const touched = new Set(options.scopes);
+  if (touched.size > 0 && options.periods.some((p) => granularityOf(p) !== 'all')) {
+    const datedCounts = await Promise.all(dated.map(async (p) => [p, await countsOf(p)] as const));
+    for (const scope of [...touched].sort()) {
+      const points = datedCounts
+        .map(([period, counts]) => [period, counts.get(scope)] as const)
+        .filter((entry): entry is readonly [string, Tally] => entry[1] !== undefined && countOf(entry[1].histogram) > 0)
+        .map(([period, tally]) => point(period, tally));
+      const series: ScopeSeries = { scope, version: options.version, points };
+      await repo.putDocument(repo.seriesKey(scope), 'rating-series', options.version, series);
+      await checkpoint(`series ${scope}`);
+    }
+  }
+  return { periods: toPublish.size, scopes: touched.size };
+}

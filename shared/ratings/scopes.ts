@@ -1,0 +1,57 @@
+import type { TargetType } from '../feedback/target.js';
+
+/**
+ * Every rating counts in three scopes: its target, the target's category, and the plan.
+ * Projects have no category in the plan; they are grouped under `projects`.
+ */
+export const PROJECTS_GROUP = 'projects';
+
+export const targetScope = (targetType: TargetType, targetId: string) => `${targetType}#${targetId}`;
+export const categoryScope = (category: string) => `category#${category}`;
+export const planScope = (planId: string) => `plan#${planId}`;
+
+export type ScopeKind = 'target' | 'category' | 'plan';
+export const scopeKind = (scope: string): ScopeKind =>
+  scope.startsWith('category#') ? 'category' : scope.startsWith('plan#') ? 'plan' : 'target';
+
+/** Where a target's ratings count: target → category (or projects) → plan. */
+export interface TargetIndex {
+  planId: string;
+  categoryOf(targetType: TargetType, targetId: string): string | null;
+}
+
+export function scopesOf(index: TargetIndex, targetType: TargetType, targetId: string): string[] {
+  const category = targetType === 'project' ? PROJECTS_GROUP : index.categoryOf(targetType, targetId);
+  return [targetScope(targetType, targetId), ...(category ? [categoryScope(category)] : []), planScope(index.planId)];
+}
+
+/**
+ * The periods a rating counts in: all-time, its year, its month. Months are calendar months in
+ * China Standard Time, like the rating year.
+ */
+export function periodsOf(year: number, recordedAt: string): string[] {
+  const cst = new Date(Date.parse(recordedAt) + 8 * 3600_000);
+  const month = `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`;
+  return ['all', String(year), month];
+}
+
+export type PeriodGranularity = 'all' | 'year' | 'month';
+export const granularityOf = (period: string): PeriodGranularity =>
+  period === 'all' ? 'all' : /^\d{4}$/.test(period) ? 'year' : 'month';
+
+/** The period before this one of the same length, or null for all-time. */
+export function previousPeriod(period: string): string | null {
+  const granularity = granularityOf(period);
+  if (granularity === 'all') return null;
+  if (granularity === 'year') return String(Number(period) - 1);
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+export function nextPeriod(period: string): string | null {
+  const granularity = granularityOf(period);
+  if (granularity === 'all') return null;
+  if (granularity === 'year') return String(Number(period) + 1);
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ratingYear, type Rating } from '../../shared/feedback/rating.js';
+import { aggregate } from '../../shared/ratings/aggregate.js';
+import type { TargetIndex } from '../../shared/ratings/scopes.js';
+import type { Tally } from '../../shared/ratings/statistics.js';
+import { ensureTable } from '../../shared/store/bootstrap.js';
+import type { Store } from '../../shared/store/client.js';
+import { aggregationRepository } from '../../shared/store/aggregation-repository.js';
+import { feedbackRepository } from '../../shared/store/feedback-repository.js';
+import { bruteForceCounts, nonZero } from '../helpers/brute-force.js';
+import { crashingStore, InjectedCrash } from '../helpers/faults.js';
+import { useStore } from '../helpers/store.js';
+
+const shared = useStore();
+
+const TARGETS = [
+  ['indicator', 'gdp'],
+  ['indicator', 'pm25-concentration'],
+  ['indicator', 'tourist-visits'],
+  ['project', 'b07-west-suburb-new-village'],
+] as const;
+const CATEGORIES: Record<string, string> = { gdp: '经济质效', 'pm25-concentration': '生态文明', 'tourist-visits': '文化引领' };
+const index: TargetIndex = { planId: 'licheng-14th', categoryOf: (type, id) => (type === 'indicator' ? CATEGORIES[id] ?? null : null) };
+
+type Op =
+  | { kind: 'submit'; voter: number; target: number; rating: Rating; comment: boolean; crashBeforeRecord: boolean; advanceHours: number }
+  | { kind: 'moderate'; pick: number; to: 'published' | 'rejected' | 'hidden' }
+  | { kind: 'aggregate'; crashAt: number | null; overlap: boolean; secondCrashAt: number | null };
+
+const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({
+    kind: fc.constant('submit' as const),
+    voter: fc.integer({ min: 0, max: 4 }),
+    target: fc.integer({ min: 0, max: TARGETS.length - 1 }),
+    rating: fc.constantFrom<Rating>(1, 2, 3, 4, 5),
+    comment: fc.boolean(),
+    crashBeforeRecord: fc.boolean().map((b) => b && Math.random() < 0.3),
+    // Up to ~40 days, so ratings and replacements cross month and year boundaries.
+    advanceHours: fc.integer({ min: 0, max: 960 }),
+  }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('moderate' as const), pick: fc.nat(), to: fc.constantFrom('published' as const, 'rejected' as const, 'hidden' as const) }) },
+  { weight: 3, arbitrary: fc.record({
+    kind: fc.constant('aggregate' as const),
+    crashAt: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    overlap: fc.boolean(),
+    secondCrashAt: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+  }) },
+);
+
+async function freshTable(): Promise<Store> {
+  const store = { client: shared.current.client, tableName: `agg-${randomUUID()}` };
+  await ensureTable(store);
+  return store;
+}
+
+async function storedCounts(store: Store): Promise<Map<string, Tally>> {
+  const repo = aggregationRepository(store);
+  const state = await repo.getState();
+  const counts = new Map<string, Tally>();
+  for (const period of state.periods) for (const [scope, tally] of await repo.readCounts(period)) counts.set(`${period}|${scope}`, tally);
+  return counts;
+}
+
+async function play(ops: Op[]) {
+  const store = await freshTable();
+  const feedback = feedbackRepository(store);
+  let now = Date.UTC(2024, 11, 20); // close to a year boundary
+  const commented: Array<{ shard: number; recordedAt: string; feedbackId: string }> = [];
+  const run = (crashAt: number | null) => {
+    let steps = 0;
+    return aggregate({
+      repo: aggregationRepository(store),
+      targets: async () => index,
+      clock: () => new Date(now + 1),
+      settleMs: 0,
+      maxBatch: 7, // small batches, so runs span several claims and commits
+      minRatings: 3,
+      checkpoint: () => {
+        if (crashAt !== null && steps++ === crashAt) throw new InjectedCrash(`crash at step ${crashAt}`);
+      },
+    }).catch((error: unknown) => {
+      if (!(error instanceof InjectedCrash)) throw error;
+    });
+  };
+
+  for (const op of ops) {
+    if (op.kind === 'submit') {
+      now += op.advanceHours * 3600_000;
+      const [targetType, targetId] = TARGETS[op.target]!;
+      const repo = op.crashBeforeRecord
+        ? feedbackRepository(crashingStore(store, (c) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'feedback'))
+        : feedback;
+      const clock = () => new Date(now);
+      try {
+        const { record } = await repo.record({
+          feedbackId: randomUUID(), voterId: `voter-${op.voter}`, targetType, targetId, year: ratingYear(clock()),
+          rating: op.rating, comment: op.comment ? `comment ${op.rating}` : null, clock,
+        });
+        if (record.comment !== null) commented.push(record);
+      } catch (error) {
+        if (!(error instanceof InjectedCrash)) throw error;
+      }
+      now += 1000;
+    } else if (op.kind === 'moderate') {
+      const target = commented[op.pick % Math.max(1, commented.length)];
+      if (target) await feedback.setCommentStatus(target, op.to, new Date(now));
+      now += 1000;
+    } else if (op.overlap) {
+      await Promise.all([run(op.crashAt), run(op.secondCrashAt)]);
+    } else {
+      await run(op.crashAt);
+    }
+  }
+  const final = await aggregate({ repo: aggregationRepository(store), targets: async () => index, clock: () => new Date(now + 1), settleMs: 0, maxBatch: 7, minRatings: 3 });
+  expect(final.differences).toBeUndefined();
+  expect(nonZero(await storedCounts(store))).toEqual(nonZero(bruteForceCounts(await scan(store), index)));
+  return store;
+}
+
+async function scan(store: Store) {
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.client.send(new ScanCommand({ TableName: store.tableName, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+describe('aggregation under at-least-once execution', () => {
+  it('leaves exactly the counts of a recomputation from scratch, whatever crashes, retries and overlaps happen', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 30 }), async (ops) => {
+        await play(ops);
+      }),
+      { numRuns: 40 },
+    );
+  }, 240_000);
+
+  it('moves a changed rating out of its old level and month into the new ones', async () => {
+    const store = await play([
+      { kind: 'submit', voter: 0, target: 0, rating: 2, comment: false, crashBeforeRecord: false, advanceHours: 24 * 15 },
+      { kind: 'aggregate', crashAt: null, overlap: false, secondCrashAt: null },
+      { kind: 'submit', voter: 0, target: 0, rating: 5, comment: false, crashBeforeRecord: false, advanceHours: 24 * 30 },
+    ]);
+    const counts = await storedCounts(store);
+    expect(counts.get('all|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
+    expect(counts.get('2025|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
+    expect(counts.get('2025-01|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 0]);
+    expect(counts.get('2025-02|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
+    expect(counts.get('2025-02|category#经济质效')?.histogram).toEqual([0, 0, 0, 0, 1]);
+  });
+
+  it('reads a small constant number of items when nothing is new, however much is stored', async () => {
+    const store = await freshTable();
+    const feedback = feedbackRepository(store);
+    const clock = () => new Date(Date.UTC(2025, 2, 1));
+    for (let i = 0; i < 60; i++) {
+      await feedback.record({ feedbackId: randomUUID(), voterId: `v${i}`, targetType: 'indicator', targetId: 'gdp', year: 2025, rating: 4, comment: null, clock });
+    }
+    const options = { repo: aggregationRepository(store), targets: async () => index, clock: () => new Date(Date.UTC(2025, 2, 2)), settleMs: 0, maxBatch: 1000, minRatings: 3 };
+    const first = await aggregate(options);
+    expect(first.entries).toBe(60);
+    const idle = await aggregate({ ...options, repo: aggregationRepository(store) });
+    expect(idle.entries).toBe(0);
+    expect(idle.itemsRead).toBeLessThanOrEqual(16); // at most the last item of each shard, re-read as the lower bound
+    expect(idle.batches).toBe(0);
+  });
+
+  it('leaves entries younger than the settle time for the next run', async () => {
+    const store = await freshTable();
+    const feedback = feedbackRepository(store);
+    const at = Date.UTC(2025, 2, 1, 12);
+    await feedback.record({ feedbackId: randomUUID(), voterId: 'v', targetType: 'indicator', targetId: 'gdp', year: 2025, rating: 4, comment: null, clock: () => new Date(at) });
+    const options = { repo: aggregationRepository(store), targets: async () => index, settleMs: 60_000, maxBatch: 1000, minRatings: 3 };
+    expect((await aggregate({ ...options, clock: () => new Date(at + 30_000) })).entries).toBe(0);
+    expect((await aggregate({ ...options, clock: () => new Date(at + 61_000) })).entries).toBe(1);
+  });
+
+  it('rebuilds from the log and reports where the stored counts had drifted', async () => {
+    const store = await play([
+      { kind: 'submit', voter: 1, target: 1, rating: 3, comment: true, crashBeforeRecord: false, advanceHours: 1 },
+      { kind: 'submit', voter: 2, target: 1, rating: 1, comment: false, crashBeforeRecord: false, advanceHours: 1 },
+    ]);
+    const repo = aggregationRepository(store);
+    // Corrupt one stored count behind the aggregation's back.
+    await repo.putCounts('all', 'indicator#pm25-concentration', { histogram: [9, 0, 0, 0, 0], comments: { pending: 0, published: 0, rejected: 0, hidden: 0 } }, 99);
+    const rebuilt = await aggregate({ repo, targets: async () => index, clock: () => new Date(Date.UTC(2026, 0, 1)), settleMs: 0, maxBatch: 7, minRatings: 3 }, 'rebuild');
+    expect(rebuilt.differences).toEqual([
+      expect.objectContaining({ period: 'all', scope: 'indicator#pm25-concentration', stored: expect.objectContaining({ histogram: [9, 0, 0, 0, 0] }), recomputed: expect.objectContaining({ histogram: [1, 0, 1, 0, 0] }) }),
+    ]);
+    expect(nonZero(await storedCounts(store))).toEqual(nonZero(bruteForceCounts(await scan(store), index)));
+  });
+});
