@@ -1,20 +1,37 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { etag } from 'hono/etag';
 import { DomainError, ConflictError, InvalidCursorError, NotFoundError } from '../../shared/errors.js';
 import type { ApiDeps } from './deps.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { planRoutes } from './routes/plan.js';
+import { ratingRoutes } from './routes/ratings.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * Public reads may be cached by a CDN for a minute and served stale while it revalidates; the
+ * aggregation publishes at most every few minutes, so a minute old is as good as fresh.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 /** The one API app. The Lambda handler and the local server both serve exactly this. */
 export function createApp(deps: ApiDeps) {
   const api = new Hono()
     .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload-too-large') }))
+    .use(async (c, next) => {
+      await next();
+      // Routes that must not be shared (a voter's own data, health) set their own header first.
+      if (c.req.method === 'GET' && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+        c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+      }
+    })
+    .use(etag({ weak: true }))
     .route('/', healthRoutes(deps))
     .route('/', planRoutes(deps))
+    .route('/', ratingRoutes(deps))
     .route('/', feedbackRoutes(deps));
 
   const app = new Hono();

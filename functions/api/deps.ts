@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { feedbackRepository, type FeedbackRepository } from '../../shared/store/feedback-repository.js';
 import { planRepository, type PlanRepository } from '../../shared/store/plan-repository.js';
+import { ratingsRepository, type RatingsRepository } from '../../shared/store/ratings-repository.js';
 import type { Store } from '../../shared/store/client.js';
 import { voterTokens, type VoterTokens } from '../../shared/feedback/voter-token.js';
 
@@ -9,7 +10,10 @@ import { voterTokens, type VoterTokens } from '../../shared/feedback/voter-token
 export interface ApiDeps {
   planId: string;
   cookieSecure: boolean;
+  /** For the empty summary of a target nobody has rated yet; published summaries carry their own. */
+  minRatings: number;
   plans: PlanRepository;
+  ratings: RatingsRepository;
   feedback: FeedbackRepository;
   voterTokens: VoterTokens;
   logger: Logger;
@@ -19,13 +23,15 @@ export interface ApiDeps {
 
 export function apiDeps(
   store: Store,
-  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string },
+  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number },
   overrides: Partial<ApiDeps> = {},
 ): ApiDeps {
   return {
     planId: settings.planId,
     cookieSecure: settings.cookieSecure,
+    minRatings: settings.minRatings ?? 10,
     plans: planRepository(store),
+    ratings: ratingsRepository(store),
     feedback: feedbackRepository(store),
     voterTokens: voterTokens(settings.voterTokenSecret),
     logger: new Logger({ serviceName: 'gongping-api' }),

@@ -1,12 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { ConfigError, LocalConfig, parseConfig } from '../../shared/config.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
+import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';
-import { createDocumentClient } from '../../shared/store/client.js';
-import { startDynalite } from '../../shared/store/dynalite.js';
+import { openLocalStore } from '../local/store.js';
 import { createApp } from './app.js';
 import { apiDeps } from './deps.js';
 
@@ -14,37 +14,57 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0']);
 
 /**
  * `npm start`: the whole system on one machine. The store is dynalite on disk under DATA_DIR
- * unless DYNAMODB_ENDPOINT names another DynamoDB-compatible endpoint.
+ * unless DYNAMODB_ENDPOINT names another DynamoDB-compatible endpoint; the aggregation runs on
+ * an interval, as the schedule runs it in AWS.
  */
 async function main() {
   const config = parseConfig(LocalConfig, process.env);
   const dataDir = resolve(config.DATA_DIR);
-  await mkdir(dataDir, { recursive: true });
-
-  const embedded = config.DYNAMODB_ENDPOINT ? null : await startDynalite({ path: join(dataDir, 'dynamodb') });
-  const endpoint = config.DYNAMODB_ENDPOINT ?? embedded!.endpoint;
-  const store = { client: createDocumentClient({ region: config.AWS_REGION, endpoint }), tableName: config.TABLE_NAME };
+  const local = await openLocalStore(config, { publish: true });
+  const { store } = local;
 
   const table = await ensureTable(store);
   const plan = readPlanFile();
   const loaded = await loadPlan(store, plan);
 
   const voterTokenSecret = config.VOTER_TOKEN_SECRET ?? (await localSecret(join(dataDir, 'voter-token-secret')));
-  const app = createApp(apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret }));
+  const deps = apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS });
+  const app = createApp(deps);
+
+  const runAggregation = aggregationJob(store, {
+    planId: config.PLAN_ID,
+    minRatings: config.MIN_RATINGS,
+    settleSeconds: config.AGGREGATE_SETTLE_SECONDS,
+    maxBatch: config.AGGREGATE_MAX_BATCH,
+  });
+  let aggregating: Promise<void> | null = null;
+  const tick = () => {
+    // Runs never pile up: a tick while one is running is skipped, like reserved concurrency 1.
+    aggregating ??= runAggregation()
+      .then((report) => {
+        if (report.entries > 0) deps.logger.info('aggregation run', { entries: report.entries, countsUpdated: report.countsUpdated, durationMs: Math.round(report.durationMs) });
+      })
+      .catch((error: unknown) => deps.logger.error('aggregation run failed', { error }))
+      .finally(() => (aggregating = null));
+  };
+  const timer = config.AGGREGATE_EVERY > 0 ? setInterval(tick, config.AGGREGATE_EVERY * 1000) : null;
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(
       [
         `gongping is listening on http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/api/v1/plan`,
-        `  store: ${embedded ? `dynalite at ${join(dataDir, 'dynamodb')}` : endpoint} (table ${config.TABLE_NAME}, ${table})`,
+        `  store: ${local.description} (table ${config.TABLE_NAME}, ${table})`,
         `  plan: ${plan.id}, ${plan.indicators.length} indicators, ${plan.projects.length} projects (${loaded})`,
+        `  aggregation: ${timer ? `every ${config.AGGREGATE_EVERY} s` : 'off'} (npm run aggregate runs it now)`,
       ].join('\n'),
     );
   });
 
   const stop = () => {
+    if (timer) clearInterval(timer);
     server.close(async () => {
-      await embedded?.close();
+      await aggregating;
+      await local.close();
       process.exit(0);
     });
   };

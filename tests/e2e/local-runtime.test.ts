@@ -32,6 +32,15 @@ async function start(env: Record<string, string>): Promise<{ child: ChildProcess
   return { child, base, output: () => output };
 }
 
+async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(tsx, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, output };
+}
+
 async function stop(child: ChildProcess) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -73,6 +82,33 @@ describe('npm start', () => {
     };
     expect(mine.items).toMatchObject([{ targetId: 'forest-coverage', rating: 5, comment: '绿化很好' }]);
     await stop(second.child);
+  });
+
+  it('runs the aggregation with npm run aggregate beside the running server, on the same data folder', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'gongping-e2e-'));
+    const server = await start({ DATA_DIR: folder, AGGREGATE_EVERY: '0', AGGREGATE_SETTLE_SECONDS: '0' });
+    try {
+      const posted = await fetch(`${server.base}/api/v1/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ targetType: 'indicator', targetId: 'gdp', rating: 4 }),
+      });
+      expect(posted.status).toBe(201);
+      const once = await runCli(['functions/aggregate/cli.ts'], { DATA_DIR: folder, AGGREGATE_SETTLE_SECONDS: '0' });
+      expect(once.code).toBe(0);
+      expect(once.output).toContain('the dynalite of the running server');
+      expect(once.output).toMatch(/entries aggregated: 1 .* in 1 batch/);
+      expect(once.output).toMatch(/counts updated: \d+/);
+      const summary = (await (await fetch(`${server.base}/api/v1/indicators/gdp/ratings`)).json()) as { summary: { count: number } };
+      expect(summary.summary.count).toBe(1);
+
+      const rebuild = await runCli(['functions/aggregate/cli.ts', '--rebuild'], { DATA_DIR: folder, AGGREGATE_SETTLE_SECONDS: '0' });
+      expect(rebuild.code).toBe(0);
+      expect(rebuild.output).toContain('the incremental counts matched the recomputation exactly');
+    } finally {
+      await stop(server.child);
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('fails fast, naming the bad setting, when the configuration is wrong', async () => {

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { indicatorDetailView, indicatorView, planView, STATUSES } from '../../../shared/plan/views.js';
 import { Attribute, Category, IndicatorId, ProjectStatus } from '../../../shared/plan/schema.js';
 import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
+import { targetScope } from '../../../shared/ratings/scopes.js';
+import { briefOf, scopeSummaryIn } from '../../../shared/ratings/views.js';
+import type { TargetType } from '../../../shared/feedback/target.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { pathParam, queryParams } from '../request.js';
@@ -29,6 +32,13 @@ export function planRoutes(deps: ApiDeps) {
     return found;
   };
 
+  /** The all-time rating brief of each target, from the one published all-time document. */
+  const briefs = async () => {
+    const document = await deps.ratings.periodSummaries('all');
+    const minRatings = document?.minRatings ?? deps.minRatings;
+    return (targetType: TargetType, id: string) => briefOf(scopeSummaryIn(document, targetScope(targetType, id), minRatings));
+  };
+
   return new Hono()
     .get('/plan', async (c) => {
       queryParams(c, z.strictObject({}));
@@ -36,35 +46,38 @@ export function planRoutes(deps: ApiDeps) {
     })
     .get('/indicators', async (c) => {
       const filter = queryParams(c, IndicatorFilter);
-      const { indicators, observations } = await snapshot();
+      const [{ indicators, observations }, ratingOf] = await Promise.all([snapshot(), briefs()]);
       const items = indicators
         .filter((i) => (!filter.category || i.category === filter.category) && (!filter.attribute || i.attribute === filter.attribute))
-        .map((i) => indicatorView(i, observations))
+        .map((i) => ({ ...indicatorView(i, observations), ratings: ratingOf('indicator', i.id) }))
         .filter((i) => !filter.status || i.progress.status === filter.status);
       return c.json({ items, count: items.length });
     })
     .get('/indicators/:id', async (c) => {
       queryParams(c, z.strictObject({}));
       const id = pathParam(IndicatorId, c.req.param('id'), 'indicator');
-      const [indicator, revisions, history] = await Promise.all([
+      const [indicator, revisions, history, ratingOf] = await Promise.all([
         deps.plans.getIndicator(deps.planId, id),
         deps.plans.listObservations(deps.planId, id),
         deps.plans.listHistory(deps.planId),
+        briefs(),
       ]);
       if (!indicator) throw new ProblemError('not-found', { detail: `no indicator ${id}` });
-      return c.json(indicatorDetailView(indicator, revisions, history));
+      return c.json({ ...indicatorDetailView(indicator, revisions, history), ratings: ratingOf('indicator', id) });
     })
     .get('/projects', async (c) => {
       const filter = queryParams(c, ProjectFilter);
-      const { projects } = await snapshot();
-      const items = projects.filter((p) => (!filter.box || p.box === filter.box) && (!filter.status || p.status === filter.status));
+      const [{ projects }, ratingOf] = await Promise.all([snapshot(), briefs()]);
+      const items = projects
+        .filter((p) => (!filter.box || p.box === filter.box) && (!filter.status || p.status === filter.status))
+        .map((p) => ({ ...p, ratings: ratingOf('project', p.id) }));
       return c.json({ items, count: items.length });
     })
     .get('/projects/:id', async (c) => {
       queryParams(c, z.strictObject({}));
       const id = pathParam(ProjectId, c.req.param('id'), 'project');
-      const project = await deps.plans.getProject(deps.planId, id);
+      const [project, ratingOf] = await Promise.all([deps.plans.getProject(deps.planId, id), briefs()]);
       if (!project) throw new ProblemError('not-found', { detail: `no project ${id}` });
-      return c.json(project);
+      return c.json({ ...project, ratings: ratingOf('project', id) });
     });
 }

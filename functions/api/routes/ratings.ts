@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { TargetId } from '../../../shared/feedback/target.js';
+import { categoryScope, granularityOf, planScope, targetScope } from '../../../shared/ratings/scopes.js';
+import { PERIOD_PATTERN, scopeSummaryIn } from '../../../shared/ratings/views.js';
+import { Category } from '../../../shared/plan/schema.js';
+import type { ApiDeps } from '../deps.js';
+import { ProblemError } from '../problem.js';
+import { pathParam, queryParams } from '../request.js';
+
+const Period = z.string().regex(PERIOD_PATTERN, 'all, a year (2025) or a month (2025-06)').default('all');
+
+/** `indicator:gdp`, `project:b07-…`, `category:经济质效`, `category:projects` or `plan`. */
+const SeriesTarget = z.union([
+  z.literal('plan'),
+  z.templateLiteral(['indicator:', z.string()]),
+  z.templateLiteral(['project:', z.string()]),
+  z.templateLiteral(['category:', z.string()]),
+]);
+
+/** The published verdict of citizens' ratings: summaries, rankings and series, read as published. */
+export function ratingRoutes(deps: ApiDeps) {
+  const summaries = (period: string) => deps.ratings.periodSummaries(period);
+
+  return new Hono()
+    .get('/:collection{indicators|projects}/:id/ratings', async (c) => {
+      const targetType = c.req.param('collection') === 'indicators' ? 'indicator' : 'project';
+      const targetId = pathParam(TargetId, c.req.param('id'), targetType);
+      const { period } = queryParams(c, z.strictObject({ period: Period }));
+      const [exists, document] = await Promise.all([deps.plans.targetExists(deps.planId, targetType, targetId), summaries(period)]);
+      if (!exists) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
+      const minRatings = document?.minRatings ?? deps.minRatings;
+      return c.json({
+        period,
+        version: document?.version ?? 0,
+        minRatings,
+        prior: document?.prior ?? null,
+        summary: scopeSummaryIn(document, targetScope(targetType, targetId), minRatings),
+      });
+    })
+    .get('/ratings', async (c) => {
+      const { group, period } = queryParams(c, z.strictObject({ group: z.enum(['category', 'plan']).default('plan'), period: Period }));
+      const document = await summaries(period);
+      const minRatings = document?.minRatings ?? deps.minRatings;
+      const base = { period, group, version: document?.version ?? 0, minRatings, prior: document?.prior ?? null };
+      if (group === 'category') {
+        // Every category appears, rated or not, ranked among the categories that have enough ratings.
+        const categories = [...Category.options, 'projects'].map((id) => scopeSummaryIn(document, categoryScope(id), minRatings));
+        categories.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count);
+        return c.json({ ...base, categories });
+      }
+      return c.json({ ...base, plan: scopeSummaryIn(document, planScope(deps.planId), minRatings), ranking: document?.targets ?? [] });
+    })
+    .get('/ratings/series', async (c) => {
+      const query = queryParams(c, z.strictObject({ target: SeriesTarget, granularity: z.enum(['month', 'year']).default('month') }));
+      const [kind, ...rest] = query.target.split(':');
+      const id = rest.join(':');
+      let scope: string;
+      if (kind === 'plan') scope = planScope(deps.planId);
+      else if (kind === 'category') {
+        if (!(Category.options as readonly string[]).includes(id) && id !== 'projects') throw new ProblemError('not-found', { detail: `no category ${id}` });
+        scope = categoryScope(id);
+      } else {
+        const targetType = kind === 'indicator' ? 'indicator' : 'project';
+        const targetId = pathParam(TargetId, id, targetType);
+        if (!(await deps.plans.targetExists(deps.planId, targetType, targetId))) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
+        scope = targetScope(targetType, targetId);
+      }
+      const series = await deps.ratings.series(scope);
+      return c.json({
+        target: query.target,
+        granularity: query.granularity,
+        version: series?.version ?? 0,
+        points: (series?.points ?? []).filter((p) => granularityOf(p.period) === query.granularity),
+      });
+    });
+}
