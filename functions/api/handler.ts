@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { ApiConfig, parseConfig } from '../../shared/config.js';
+import { ApiConfig, ConfigError, parseConfig } from '../../shared/config.js';
 import { createDocumentClient } from '../../shared/store/client.js';
 import { createApp } from './app.js';
 import { apiDeps } from './deps.js';
@@ -10,9 +10,42 @@ const store = {
   client: createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
   tableName: config.TABLE_NAME,
 };
-const app = createApp(
-  apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret: config.VOTER_TOKEN_SECRET }),
-);
+// In AWS the key is read from Secrets Manager here, once per container (top-level await), and never
+// sits in the function's configuration; locally and in tests it comes straight from the environment.
+const voterTokenSecret = config.VOTER_TOKEN_SECRET ?? (await readSecret(config.VOTER_TOKEN_SECRET_ARN!, config.AWS_REGION));
+const app = createApp(apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS }));
 
 /** API Gateway HTTP API (payload v2) → the Hono app. */
 export const handler = handle(app);
+
+/** The part of `@aws-sdk/client-secrets-manager` used here. */
+interface SecretsManagerModule {
+  SecretsManagerClient: new (config: { region: string }) => {
+    send(command: unknown): Promise<{ SecretString?: string }>;
+    destroy(): void;
+  };
+  GetSecretValueCommand: new (input: { SecretId: string }) => unknown;
+}
+
+/**
+ * The package is not a dependency of this repository yet: the Lambda Node.js runtime ships the whole
+ * SDK v3 and lets ES modules import it, so it is loaded from there, by a specifier esbuild leaves
+ * alone. Once `@aws-sdk/client-secrets-manager` is in package.json, import it statically instead
+ * so that the version is pinned and bundled like the DynamoDB client.
+ */
+const SECRETS_MANAGER_CLIENT = '@aws-sdk/client-secrets-manager';
+
+async function readSecret(secretId: string, region: string): Promise<string> {
+  const { SecretsManagerClient, GetSecretValueCommand } = (await import(SECRETS_MANAGER_CLIENT)) as SecretsManagerModule;
+  const client = new SecretsManagerClient({ region });
+  try {
+    const secret = (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString?.trim() ?? '';
+    // The same rule as for VOTER_TOKEN_SECRET, so a wrong secret stops the cold start, not a request.
+    if (secret.length < 32) {
+      throw new ConfigError(`invalid configuration:\n  VOTER_TOKEN_SECRET_ARN: the secret holds ${secret.length} characters; at least 32 are needed`);
+    }
+    return secret;
+  } finally {
+    client.destroy();
+  }
+}
