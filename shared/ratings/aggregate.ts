@@ -44,6 +44,28 @@ export interface Difference {
   recomputed: Tally;
 }
 
+const APPLY_CONCURRENCY = 16;
+
+const union = (...lists: string[][]) => [...new Set(lists.flat())].sort();
+
+/** Runs `task` over `items`, at most `limit` at a time; the first failure stops the rest. */
+async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await task(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Sorts after every character of a log sort key (ISO time, '#', a UUID). */
 const TOP = '~';
 
@@ -66,6 +88,9 @@ export async function aggregate(options: AggregationOptions, mode: 'incremental'
   const targets = async () => (index ??= await options.targets());
   let rebuildPending = mode === 'rebuild';
 
+  // Entries up to this moment are this run's to aggregate; later ones wait for the next run, so
+  // a steady stream of ratings cannot keep one run from ever publishing.
+  const horizon = new Date(options.clock().getTime() - options.settleMs).toISOString();
   for (;;) {
     const state = await repo.getState();
     report.version = state.version;
@@ -94,8 +119,7 @@ export async function aggregate(options: AggregationOptions, mode: 'incremental'
       continue;
     }
 
-    const horizon = new Date(options.clock().getTime() - options.settleMs).toISOString();
-    let batch: Batch;
+    let batch: Batch | null = null;
     let entries: LogEntry[] | null = null;
     if (rebuildPending) {
       // A rebuild reads the whole log up to the horizon, from the start.
@@ -105,15 +129,22 @@ export async function aggregate(options: AggregationOptions, mode: 'incremental'
       const reads = await Promise.all(
         shardIds().map(async (shard) => [shard, await repo.readShard(shard, state.watermarks[shard], `${horizon}${TOP}`, perShard)] as const),
       );
-      entries = reads.flatMap(([, read]) => read.entries);
       const advanced = reads.filter(([shard, read]) => read.last !== state.watermarks[shard]);
-      if (advanced.length === 0) break;
-      batch = {
-        version: state.version + 1,
-        mode: 'incremental',
-        from: state.watermarks,
-        to: { ...state.watermarks, ...Object.fromEntries(advanced.map(([shard, read]) => [shard, read.last!])) },
-      };
+      if (advanced.length > 0) {
+        entries = reads.flatMap(([, read]) => read.entries);
+        batch = {
+          version: state.version + 1,
+          mode: 'incremental',
+          from: state.watermarks,
+          to: { ...state.watermarks, ...Object.fromEntries(advanced.map(([shard, read]) => [shard, read.last!])) },
+        };
+      }
+    }
+    if (!batch) {
+      // Caught up: publish what the committed batches changed, once, then stop.
+      if (state.dirtyPeriods.length === 0 && state.dirtyScopes.length === 0) break;
+      await repo.transition(state, { ...state, phase: 'publishing' });
+      continue;
     }
     const applying: AggregationState = { ...state, phase: 'applying', batch };
     if (!(await repo.transition(state, applying))) continue; // another run claimed it; follow its state
@@ -142,26 +173,27 @@ export async function aggregate(options: AggregationOptions, mode: 'incremental'
     let applied = 0;
     const total = [...deltas.values()].reduce((n, byScope) => n + byScope.size, 0);
     if (batch.mode === 'incremental') {
-      for (const [period, byScope] of deltas) {
-        for (const [scope, delta] of byScope) {
-          if (!isZero(delta) && (await repo.applyDelta(period, scope, delta, batch.version))) report.countsUpdated += 1;
-          options.onProgress?.({ read: entries.length, applied: ++applied, total });
-          await checkpoint(`applied ${period} ${scope}`);
-        }
-      }
+      // Each counts item is independent, so they are written several at a time.
+      const work = [...deltas].flatMap(([period, byScope]) => [...byScope].map(([scope, delta]) => ({ period, scope, delta })));
+      await inParallel(work, APPLY_CONCURRENCY, async ({ period, scope, delta }) => {
+        if (!isZero(delta) && (await repo.applyDelta(period, scope, delta, batch.version))) report.countsUpdated += 1;
+        options.onProgress?.({ read: entries.length, applied: ++applied, total });
+        await checkpoint(`applied ${period} ${scope}`);
+      });
     } else {
       report.differences = await rewriteAll(state, deltas, batch.version);
     }
     const touchedPeriods = [...deltas.keys()];
     const touchedScopes = [...new Set([...deltas.values()].flatMap((byScope) => [...byScope.keys()]))];
+    // Publishing waits until the run has caught up; what to publish accumulates in the state.
     const committed = await repo.transition(state, {
       version: batch.version,
       watermarks: batch.mode === 'rebuild' ? batch.to : { ...state.watermarks, ...batch.to },
-      phase: 'publishing',
+      phase: 'idle',
       batch: null,
-      dirtyPeriods: batch.mode === 'rebuild' ? [...new Set([...state.periods, ...touchedPeriods])] : touchedPeriods,
-      dirtyScopes: touchedScopes,
-      periods: [...new Set([...state.periods, ...touchedPeriods])].sort(),
+      dirtyPeriods: union(state.dirtyPeriods, batch.mode === 'rebuild' ? state.periods : [], touchedPeriods),
+      dirtyScopes: union(state.dirtyScopes, touchedScopes),
+      periods: union(state.periods, touchedPeriods),
     });
     if (committed) report.batches += 1;
     await checkpoint('committed');

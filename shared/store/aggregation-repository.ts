@@ -34,7 +34,7 @@ export const AggregationState = z.strictObject({
   watermarks: Positions,
   phase: z.enum(['idle', 'applying', 'publishing']),
   batch: Batch.nullable(),
-  /** What the last committed batch changed, until it is published. */
+  /** What committed batches changed since the last publish. */
   dirtyPeriods: z.array(z.string()),
   dirtyScopes: z.array(z.string()),
   /** Every period that has counts, so a rebuild knows what to compare and publishing what exists. */
