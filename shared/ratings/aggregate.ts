@@ -1,6 +1,6 @@
 import type { AggregationRepository, AggregationState, Batch } from '../store/aggregation-repository.js';
 import { shardIds } from '../store/aggregation-repository.js';
-import { deltasOf, isZero, type Deltas, type LogEntry } from './deltas.js';
+import { deltasOf, type Deltas, type LogEntry } from './deltas.js';
 import { publish } from './publish.js';
 import { planScope, type TargetIndex } from './scopes.js';
 import { emptyTally, type Tally } from './statistics.js';
@@ -171,14 +171,13 @@ export async function aggregate(options: AggregationOptions, mode: 'incremental'
     const deltas = deltasOf(entries, await targets());
     report.entries += entries.length;
     let applied = 0;
-    const total = [...deltas.values()].reduce((n, byScope) => n + byScope.size, 0);
+    const total = deltas.size;
     if (batch.mode === 'incremental') {
-      // Each counts item is independent, so they are written several at a time.
-      const work = [...deltas].flatMap(([period, byScope]) => [...byScope].map(([scope, delta]) => ({ period, scope, delta })));
-      await inParallel(work, APPLY_CONCURRENCY, async ({ period, scope, delta }) => {
-        if (!isZero(delta) && (await repo.applyDelta(period, scope, delta, batch.version))) report.countsUpdated += 1;
+      // Each period's counts are independent, so they are written several at a time.
+      await inParallel([...deltas], APPLY_CONCURRENCY, async ([period, byScope]) => {
+        if (await repo.applyDeltas(period, byScope, batch.version)) report.countsUpdated += byScope.size;
         options.onProgress?.({ read: entries.length, applied: ++applied, total });
-        await checkpoint(`applied ${period} ${scope}`);
+        await checkpoint(`applied ${period}`);
       });
     } else {
       report.differences = await rewriteAll(state, deltas, batch.version);
@@ -210,10 +209,10 @@ export async function aggregate(options: AggregationOptions, mode: 'incremental'
         const was = stored.get(scope) ?? emptyTally();
         const now = expected.get(scope) ?? emptyTally();
         if (JSON.stringify(was) !== JSON.stringify(now)) differences.push({ period, scope, stored: was, recomputed: now });
-        await repo.putCounts(period, scope, now, version);
-        report.countsUpdated += 1;
-        await checkpoint(`rewrote ${period} ${scope}`);
       }
+      await repo.putCounts(period, expected, version);
+      report.countsUpdated += expected.size;
+      await checkpoint(`rewrote ${period}`);
     }
     return differences;
   }

@@ -26,9 +26,3 @@ export interface PeriodSummaries {
 
 /** One point of a scope's time series. */
 export type SeriesPoint = Pick<RatingSummary, 'count' | 'histogram' | 'mean' | 'satisfaction' | 'dissatisfaction'> & { period: string };
-
-export interface ScopeSeries {
-  scope: string;
-  version: number;
-  points: SeriesPoint[];
-}

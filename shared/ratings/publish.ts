@@ -1,8 +1,8 @@
 import type { AggregationRepository } from '../store/aggregation-repository.js';
 import type { TargetType } from '../feedback/target.js';
-import type { PeriodSummaries, ScopeSeries, ScopeSummary, SeriesPoint } from './documents.js';
+import type { PeriodSummaries, ScopeSummary, SeriesPoint } from './documents.js';
 import { granularityOf, nextPeriod, previousPeriod, scopeKind } from './scopes.js';
-import { countOf, meanOf, rankByBayesianMean, summarise, type Tally } from './statistics.js';
+import { meanOf, rankByBayesianMean, summarise, type Tally } from './statistics.js';
 
 /** The prior of the Bayesian mean when a period has no ratings at all: the scale's midpoint, 基本满意. */
 export const NEUTRAL_PRIOR_MEAN = 3;
@@ -62,9 +62,10 @@ const point = (period: string, tally: Tally): SeriesPoint => {
 };
 
 /**
- * Publishes what a committed batch changed: the summaries of every touched period (and of the
- * period after it, whose change-against-previous moved), and the series of every touched scope.
- * Deterministic in the counts, so two runs publishing the same version write the same documents.
+ * Publishes what committed batches changed: the summaries of every touched period (and of the
+ * period after it, whose change-against-previous moved), and the series points of the touched
+ * scopes in those periods. Deterministic in the counts, so two runs publishing the same version
+ * write the same documents.
  */
 export async function publish(
   repo: AggregationRepository,
@@ -84,33 +85,20 @@ export async function publish(
     if (!counts) countsCache.set(period, (counts = known.has(period) ? await repo.readCounts(period) : new Map()));
     return counts;
   };
+  const touched = new Set(options.scopes);
+  let points = 0;
   for (const period of [...toPublish].sort()) {
+    const counts = await countsOf(period);
     const before = previousPeriod(period);
-    const summaries = periodSummaries(
-      period,
-      await countsOf(period),
-      before ? await countsOf(before) : null,
-      options.planScopeKey,
-      options.minRatings,
-      options.version,
-    );
+    const summaries = periodSummaries(period, counts, before ? await countsOf(before) : null, options.planScopeKey, options.minRatings, options.version);
     await repo.putDocument(repo.summaryKey(period), 'rating-summary', options.version, summaries);
+    // Series hold years and months; all-time is a single point and lives in the summaries.
+    if (granularityOf(period) !== 'all') {
+      const changed = [...counts].filter(([scope]) => touched.has(scope)).map(([scope, tally]) => ({ scope, point: point(period, tally) }));
+      await repo.putSeriesPoints(changed, options.version);
+      points += changed.length;
+    }
     await checkpoint(`published ${period}`);
   }
-  // Series hold years and months; all-time is a single point and lives in the summaries.
-  const dated = [...known].filter((p) => granularityOf(p) !== 'all').sort();
-  const touched = new Set(options.scopes);
-  if (touched.size > 0 && options.periods.some((p) => granularityOf(p) !== 'all')) {
-    const datedCounts = await Promise.all(dated.map(async (p) => [p, await countsOf(p)] as const));
-    for (const scope of [...touched].sort()) {
-      const points = datedCounts
-        .map(([period, counts]) => [period, counts.get(scope)] as const)
-        .filter((entry): entry is readonly [string, Tally] => entry[1] !== undefined && countOf(entry[1].histogram) > 0)
-        .map(([period, tally]) => point(period, tally));
-      const series: ScopeSeries = { scope, version: options.version, points };
-      await repo.putDocument(repo.seriesKey(scope), 'rating-series', options.version, series);
-      await checkpoint(`series ${scope}`);
-    }
-  }
-  return { periods: toPublish.size, scopes: touched.size };
+  return { periods: toPublish.size, scopes: points };
 }

@@ -1,17 +1,17 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { FeedbackRecord, ModerationEvent } from '../feedback/record.js';
-import type { LogEntry } from '../ratings/deltas.js';
+import { isZero, type LogEntry } from '../ratings/deltas.js';
 import { COMMENT_STATUSES, emptyTally, type Tally } from '../ratings/statistics.js';
 import {
   aggregationStateKey,
   FEEDBACK_SHARDS,
   feedbackPartition,
   ratingCountsKey,
-  ratingCountsPartition,
   ratingSeriesKey,
   ratingSummaryKey,
 } from './keys.js';
+import type { SeriesPoint } from '../ratings/documents.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
 
@@ -46,8 +46,20 @@ const INITIAL_STATE: AggregationState = {
   version: 0, watermarks: {}, phase: 'idle', batch: null, dirtyPeriods: [], dirtyScopes: [], periods: [],
 };
 
-const HISTOGRAM_ATTRIBUTES = ['h1', 'h2', 'h3', 'h4', 'h5'] as const;
-const COMMENT_ATTRIBUTES = { pending: 'cPending', published: 'cPublished', rejected: 'cRejected', hidden: 'cHidden' } as const;
+/** A tally as nine numbers: the five levels, then comments pending, published, rejected, hidden. */
+const pack = (t: Tally) => [...t.histogram, ...COMMENT_STATUSES.map((status) => t.comments[status])];
+const unpack = (numbers: number[]): Tally => {
+  const tally = emptyTally();
+  for (let level = 0; level < 5; level++) tally.histogram[level] = numbers[level] ?? 0;
+  COMMENT_STATUSES.forEach((status, i) => (tally.comments[status] = numbers[5 + i] ?? 0));
+  return tally;
+};
+const addTallies = (a: Tally, b: Tally): Tally => {
+  const sum = emptyTally();
+  for (let level = 0; level < 5; level++) sum.histogram[level] = a.histogram[level]! + b.histogram[level]!;
+  for (const status of COMMENT_STATUSES) sum.comments[status] = a.comments[status] + b.comments[status];
+  return sum;
+};
 
 /** Read and write units and items, as DynamoDB reports them, for the run report and benchmarks. */
 export interface Meter {
@@ -70,12 +82,41 @@ export function aggregationRepository({ client, tableName }: Store) {
     return output;
   };
 
-  const tallyOf = (item: Record<string, unknown>): Tally => {
-    const tally = emptyTally();
-    HISTOGRAM_ATTRIBUTES.forEach((name, level) => (tally.histogram[level] = Number(item[name] ?? 0)));
-    for (const status of COMMENT_STATUSES) tally.comments[status] = Number(item[COMMENT_ATTRIBUTES[status]] ?? 0);
-    return tally;
-  };
+  async function readPeriod(period: string): Promise<{ counts: Map<string, Tally>; appliedVersion: number }> {
+    const output = measure(
+      await client.send(new GetCommand({ TableName: tableName, Key: ratingCountsKey(period), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' })),
+      'read',
+    );
+    if (!output.Item) return { counts: new Map(), appliedVersion: 0 };
+    const packed = JSON.parse(String(output.Item.data)) as Record<string, number[]>;
+    return { counts: new Map(Object.entries(packed).map(([scope, numbers]) => [scope, unpack(numbers)])), appliedVersion: Number(output.Item.appliedVersion) };
+  }
+
+  /** Writes a period's counts if its version is still `expected` (null: unconditionally). */
+  async function writePeriod(period: string, counts: Map<string, Tally>, version: number, expected: number | null): Promise<boolean> {
+    const packed = Object.fromEntries([...counts].filter(([, tally]) => !isZero(tally)).sort(([a], [b]) => a.localeCompare(b)).map(([scope, tally]) => [scope, pack(tally)]));
+    try {
+      measure(
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...ratingCountsKey(period), type: 'rating-counts', period, appliedVersion: version, data: JSON.stringify(packed) },
+            ...(expected === null
+              ? {}
+              : expected === 0
+                ? { ConditionExpression: 'attribute_not_exists(PK)' }
+                : { ConditionExpression: 'appliedVersion = :expected', ExpressionAttributeValues: { ':expected': expected } }),
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+        'write',
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
 
   return {
     meter,
@@ -153,74 +194,29 @@ export function aggregationRepository({ client, tableName }: Store) {
       return { entries, last };
     },
 
-    /**
-     * Adds a delta to one counts item, once: the item remembers the last batch version applied,
-     * so a resumed or overlapping run that applies the same batch again changes nothing.
-     */
-    async applyDelta(period: string, scope: string, delta: Tally, version: number): Promise<boolean> {
-      const values: Record<string, number> = { ':version': version };
-      const adds: string[] = [];
-      HISTOGRAM_ATTRIBUTES.forEach((name, level) => {
-        values[`:${name}`] = delta.histogram[level]!;
-        adds.push(`${name} :${name}`);
-      });
-      for (const status of COMMENT_STATUSES) {
-        const name = COMMENT_ATTRIBUTES[status];
-        values[`:${name}`] = delta.comments[status];
-        adds.push(`${name} :${name}`);
-      }
-      try {
-        measure(
-          await client.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: ratingCountsKey(period, scope),
-              UpdateExpression: `ADD ${adds.join(', ')} SET appliedVersion = :version, #type = :type`,
-              ConditionExpression: 'attribute_not_exists(appliedVersion) OR appliedVersion < :version',
-              ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: { ...values, ':type': 'rating-counts' },
-              ReturnConsumedCapacity: 'TOTAL',
-            }),
-          ),
-          'write',
-        );
-        return true;
-      } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      }
-    },
-
-    /** Overwrites one counts item with recomputed values (the rebuild). */
-    async putCounts(period: string, scope: string, tally: Tally, version: number): Promise<void> {
-      const item: Record<string, unknown> = { ...ratingCountsKey(period, scope), type: 'rating-counts', appliedVersion: version };
-      HISTOGRAM_ATTRIBUTES.forEach((name, level) => (item[name] = tally.histogram[level]));
-      for (const status of COMMENT_STATUSES) item[COMMENT_ATTRIBUTES[status]] = tally.comments[status];
-      measure(await client.send(new PutCommand({ TableName: tableName, Item: item, ReturnConsumedCapacity: 'TOTAL' })), 'write');
-    },
-
     /** Every scope's counts in one period. */
     async readCounts(period: string): Promise<Map<string, Tally>> {
-      const counts = new Map<string, Tally>();
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page: QueryCommandOutput = measure(
-          await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'PK = :pk',
-              ExpressionAttributeValues: { ':pk': ratingCountsPartition(period) },
-              ExclusiveStartKey,
-              ConsistentRead: true,
-              ReturnConsumedCapacity: 'TOTAL',
-            }),
-          ),
-          'read',
-        );
-        for (const item of page.Items ?? []) counts.set(String(item.SK), tallyOf(item));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return counts;
+      return (await readPeriod(period)).counts;
+    },
+
+    /**
+     * Adds a batch's deltas to one period's counts, once: the item remembers the last batch
+     * version applied, and is replaced only if nobody wrote it since it was read, so a resumed or
+     * overlapping run that applies the same batch again changes nothing.
+     */
+    async applyDeltas(period: string, deltas: Map<string, Tally>, version: number): Promise<boolean> {
+      for (;;) {
+        const stored = await readPeriod(period);
+        if (stored.appliedVersion >= version) return false;
+        const counts = new Map(stored.counts);
+        for (const [scope, delta] of deltas) counts.set(scope, addTallies(counts.get(scope) ?? emptyTally(), delta));
+        if (await writePeriod(period, counts, version, stored.appliedVersion)) return true;
+      }
+    },
+
+    /** Overwrites one period's counts with recomputed values (the rebuild). */
+    async putCounts(period: string, counts: Map<string, Tally>, version: number): Promise<void> {
+      await writePeriod(period, counts, version, null);
     },
 
     async putDocument(key: { PK: string; SK: string }, type: string, version: number, document: unknown): Promise<void> {
@@ -232,14 +228,28 @@ export function aggregationRepository({ client, tableName }: Store) {
       );
     },
 
-    async getDocument(key: { PK: string; SK: string }): Promise<{ version: number; data: unknown } | null> {
-      const output = measure(await client.send(new GetCommand({ TableName: tableName, Key: key, ReturnConsumedCapacity: 'TOTAL' })), 'read');
-      if (!output.Item) return null;
-      return { version: Number(output.Item.version), data: JSON.parse(String(output.Item.data)) };
+    /** Writes series points, 25 to a request and a few requests at a time, retrying what the store leaves unprocessed. */
+    async putSeriesPoints(points: ReadonlyArray<{ scope: string; point: SeriesPoint }>, version: number): Promise<void> {
+      const chunks: Array<typeof points> = [];
+      for (let i = 0; i < points.length; i += 25) chunks.push(points.slice(i, i + 25));
+      let next = 0;
+      const worker = async () => {
+        while (next < chunks.length) {
+          let requests = chunks[next++]!.map(({ scope, point }) => ({
+            PutRequest: { Item: { ...ratingSeriesKey(scope, point.period), type: 'rating-series-point', version, data: JSON.stringify(point) } },
+          }));
+          for (let attempt = 0; requests.length > 0; attempt++) {
+            if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+            const output = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests }, ReturnConsumedCapacity: 'TOTAL' }));
+            for (const used of output.ConsumedCapacity ?? []) meter.writeUnits += used.CapacityUnits ?? 0;
+            requests = (output.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(4, chunks.length) }, worker));
     },
 
     summaryKey: ratingSummaryKey,
-    seriesKey: ratingSeriesKey,
     INITIAL_STATE,
   };
 }

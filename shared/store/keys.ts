@@ -65,12 +65,14 @@ export const publishedCommentSortKey = (publishedAt: string, feedbackId: string)
 export const aggregationStateKey = { PK: 'AGGREGATION', SK: 'STATE' } as const;
 
 /**
- * Rating counts of one period (`all`, `2025`, `2025-06`), one item per scope (a target, a
- * category, the plan), so publishing a period reads one partition.
+ * Rating counts of one period (`all`, `2025`, `2025-06`): one item holding every scope (targets,
+ * categories, the plan), so a batch costs one read and one write per period it touches, not one
+ * write per target, and publishing a period reads one item. About 70 bytes a scope: the 400 KB
+ * item limit leaves room for some 5,000 targets per plan.
  */
-export const ratingCountsPartition = (period: string) => `RATINGS#${period}`;
-export const ratingCountsKey = (period: string, scope: string) => ({ PK: ratingCountsPartition(period), SK: scope });
+export const ratingCountsKey = (period: string) => ({ PK: `RATINGS#${period}`, SK: 'COUNTS' });
 /** A period's published summaries, ranks included: what the public read routes answer from. */
 export const ratingSummaryKey = (period: string) => ({ PK: `SUMMARY#${period}`, SK: 'SUMMARY' });
-/** One scope's published time series (years and months), for charts. */
-export const ratingSeriesKey = (scope: string) => ({ PK: `SERIES#${scope}`, SK: 'SERIES' });
+/** One point of a scope's published time series (a year or a month), for charts. */
+export const ratingSeriesPartition = (scope: string) => `SERIES#${scope}`;
+export const ratingSeriesKey = (scope: string, period: string) => ({ PK: ratingSeriesPartition(scope), SK: period });

@@ -150,7 +150,8 @@ describe('aggregation under at-least-once execution', () => {
     const counts = await storedCounts(store);
     expect(counts.get('all|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
     expect(counts.get('2025|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
-    expect(counts.get('2025-01|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 0]);
+    // A scope whose counts went back to zero is not stored at all.
+    expect(counts.get('2025-01|indicator#gdp')).toBeUndefined();
     expect(counts.get('2025-02|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
     expect(counts.get('2025-02|category#经济质效')?.histogram).toEqual([0, 0, 0, 0, 1]);
   });
@@ -188,7 +189,9 @@ describe('aggregation under at-least-once execution', () => {
     ]);
     const repo = aggregationRepository(store);
     // Corrupt one stored count behind the aggregation's back.
-    await repo.putCounts('all', 'indicator#pm25-concentration', { histogram: [9, 0, 0, 0, 0], comments: { pending: 0, published: 0, rejected: 0, hidden: 0 } }, 99);
+    const all = await repo.readCounts('all');
+    all.set('indicator#pm25-concentration', { histogram: [9, 0, 0, 0, 0], comments: { pending: 0, published: 0, rejected: 0, hidden: 0 } });
+    await repo.putCounts('all', all, 99);
     const rebuilt = await aggregate({ repo, targets: async () => index, clock: () => new Date(Date.UTC(2026, 0, 1)), settleMs: 0, maxBatch: 7, minRatings: 3 }, 'rebuild');
     expect(rebuilt.differences).toEqual([
       expect.objectContaining({ period: 'all', scope: 'indicator#pm25-concentration', stored: expect.objectContaining({ histogram: [9, 0, 0, 0, 0] }), recomputed: expect.objectContaining({ histogram: [1, 0, 1, 0, 0] }) }),

@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { AGGREGATE_ENTRY } from '../../infra/constructs/aggregation.js';
+import { API_ENTRY } from '../../infra/constructs/api.js';
+import { ESM_REQUIRE_BANNER } from '../../infra/constructs/function.js';
+import { machine, median, writeSection } from './results.js';
+
+/**
+ * `npx tsx tests/bench/bundles.ts`: the size of the API and aggregation bundles and the time Node
+ * takes to load each (import, including its top-level start-up code), measured side by side in one
+ * run against a reference bundle holding only the DynamoDB client and a trivial handler. Each load is
+ * a fresh `node` process, as a cold Lambda container is; rounds rotate the order so that no bundle
+ * always runs first or last. Writes the "Bundles" section of tests/bench/RESULTS.md.
+ */
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
+const AIM = { bytes: 1.3, load: 1.15 };
+
+const work = mkdtempSync(join(tmpdir(), 'gongping-bundles-'));
+const referenceEntry = join(work, 'reference.ts');
+// What every function needs at the least: the DynamoDB client, wrapped as shared/store/client.ts does.
+writeFileSync(
+  referenceEntry,
+  `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: process.env.AWS_REGION }));
+export const handler = async () => ({ statusCode: 200, body: String(Boolean(client)) });
+`,
+);
+
+interface Bundle {
+  name: string;
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+  mapBytes: number;
+}
+
+/** The same esbuild options as GongpingFunction (infra/constructs/function.ts) gives NodejsFunction. */
+async function bundle(name: string, entry: string): Promise<Bundle> {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  const file = join(dir, 'index.mjs');
+  await build({
+    entryPoints: [entry],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    nodePaths: [join(process.cwd(), 'node_modules')],
+    logLevel: 'silent',
+  });
+  const code = readFileSync(file);
+  return { name, file, bytes: code.length, gzipBytes: gzipSync(code).length, mapBytes: statSync(`${file}.map`).size };
+}
+
+const env = {
+  ...process.env,
+  AWS_REGION: 'ap-southeast-1',
+  TABLE_NAME: 'gongping-bench',
+  VOTER_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+  NODE_NO_WARNINGS: '1',
+};
+
+/** Milliseconds to import the bundle in a fresh process (handler module evaluated, nothing invoked). */
+function loadTime(file: string, sourceMaps: boolean): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(String(performance.now() - t));`;
+  const result = spawnSync(process.execPath, [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script], {
+    env,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`loading ${file} failed:\n${result.stderr}`);
+  return Number(result.stdout);
+}
+
+const bundles = [await bundle('reference', referenceEntry), await bundle('api', API_ENTRY), await bundle('aggregate', AGGREGATE_ENTRY)];
+const times: Record<string, { maps: number[]; plain: number[] }> = Object.fromEntries(bundles.map((b) => [b.name, { maps: [], plain: [] }]));
+for (const b of bundles) loadTime(b.file, true); // warm the file cache once
+for (let round = 0; round < ROUNDS; round++) {
+  const order = bundles.map((_, i) => bundles[(i + round) % bundles.length]!);
+  for (const b of order) {
+    times[b.name]!.maps.push(loadTime(b.file, true));
+    times[b.name]!.plain.push(loadTime(b.file, false));
+  }
+}
+
+const reference = bundles[0]!;
+const refMaps = median(times.reference!.maps);
+const refPlain = median(times.reference!.plain);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
+const rows = bundles.map((b) => {
+  const maps = median(times[b.name]!.maps);
+  const plain = median(times[b.name]!.plain);
+  return `| ${b.name === 'reference' ? 'reference (DynamoDB client + trivial handler)' : b.name} | ${kib(b.bytes)} | ${ratio(b.bytes, reference.bytes)} | ${kib(b.gzipBytes)} | ${kib(b.mapBytes)} | ${ms(maps)} | ${ratio(maps, refMaps)} | ${ms(plain)} | ${ratio(plain, refPlain)} |`;
+});
+const verdict = bundles
+  .filter((b) => b.name !== 'reference')
+  .map((b) => {
+    const bytes = b.bytes / reference.bytes;
+    const load = median(times[b.name]!.maps) / refMaps;
+    return `${b.name}: ${bytes.toFixed(2)}× bytes (aim ≤ ${AIM.bytes}×: ${bytes <= AIM.bytes ? 'met' : 'not met'}), ${load.toFixed(2)}× load time with source maps (aim ≤ ${AIM.load}×: ${load <= AIM.load ? 'met' : 'not met'})`;
+  });
+
+const body = `
+Machine: ${machine()}. Written ${new Date().toISOString()} by \`tests/bench/bundles.ts\`.
+Bundles built with the options of \`infra/constructs/function.ts\` (esbuild, ESM, node22, minified, linked source map without sources, AWS SDK bundled). Load time: median of ${ROUNDS} fresh \`node\` processes per bundle, each timing \`await import(bundle)\` (top-level start-up code included, no invocation), rounds interleaved in rotating order; "with source maps" runs \`node --enable-source-maps\` as the functions do in Lambda (NODE_OPTIONS).
+
+| Bundle | index.mjs | × reference | gzip | source map | Load, with source maps | × reference | Load, without | × reference |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+${verdict.map((line) => `- ${line}`).join('\n')}
+`;
+await writeSection('Bundles', body);
+console.log(body);
