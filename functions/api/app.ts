@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
+import { isStoreUnavailable } from '../../shared/store/faults.js';
+import { securityHeaders } from './security.js';
 import { DomainError, ConflictError, InvalidCursorError, NotFoundError } from '../../shared/errors.js';
 import type { ApiDeps } from './deps.js';
 import { ProblemError, problemResponse } from './problem.js';
@@ -10,6 +13,9 @@ import { planRoutes } from './routes/plan.js';
 import { ratingRoutes } from './routes/ratings.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
+
+/** What a client is told to wait when the store is throttling or unreachable. */
+export const STORE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Public reads may be cached by a CDN for a minute and served stale while it revalidates; the
@@ -21,6 +27,9 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=
 export function createApp(deps: ApiDeps) {
   const api = new Hono()
     .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload-too-large') }))
+    // Anyone may read the public API from any site; nothing else crosses origins: no credentials,
+    // and a cross-site POST fails its preflight.
+    .use(cors({ origin: '*', allowMethods: ['GET', 'HEAD'], credentials: false, maxAge: 600 }))
     .use(async (c, next) => {
       await next();
       // Routes that must not be shared (a voter's own data, health) set their own header first.
@@ -35,6 +44,7 @@ export function createApp(deps: ApiDeps) {
     .route('/', feedbackRoutes(deps));
 
   const app = new Hono();
+  app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -52,6 +62,13 @@ export function createApp(deps: ApiDeps) {
     if (error instanceof NotFoundError) return problemResponse(c, 'not-found', { detail: error.message });
     if (error instanceof InvalidCursorError) return problemResponse(c, 'invalid-cursor');
     if (error instanceof ConflictError) return problemResponse(c, 'conflict', { detail: error.message });
+    if (isStoreUnavailable(error)) {
+      // Nothing was half written: every write either committed whole or not at all (see README).
+      deps.logger.warn('store unavailable', { error });
+      const res = problemResponse(c, 'service-unavailable', { detail: 'the store is unavailable; retry shortly' });
+      res.headers.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+      return res;
+    }
     // Anything else is ours to fix: log it whole, answer without a trace of it.
     deps.logger.error('unhandled error', { error, domain: error instanceof DomainError });
     return problemResponse(c, 'internal-error');

@@ -7,10 +7,18 @@ export interface StoreEndpoint {
   endpoint?: string | undefined;
 }
 
+/**
+ * Retries and timeouts are bounded so that a store outage answers a request within a few seconds
+ * (as 503, see functions/api/problem.ts) instead of holding a Lambda until its timeout.
+ */
+export const STORE_TIMEOUTS = { maxAttempts: 3, connectionTimeoutMs: 1000, requestTimeoutMs: 3000 } as const;
+
 /** One client per container: created at start-up and injected into every repository. */
 export function createDocumentClient({ region, endpoint }: StoreEndpoint): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region,
+    maxAttempts: STORE_TIMEOUTS.maxAttempts,
+    requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs, requestTimeout: STORE_TIMEOUTS.requestTimeoutMs },
     ...(endpoint
       ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

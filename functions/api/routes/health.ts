@@ -12,7 +12,9 @@ export function healthRoutes(deps: ApiDeps) {
       return c.json({ status: 'ok', plan: plan.id, time: deps.clock().toISOString() });
     } catch (error) {
       deps.logger.error('health check failed', { error });
-      return problemResponse(c, 'service-unavailable', { detail: 'the store does not answer' });
+      const res = problemResponse(c, 'service-unavailable', { detail: 'the store does not answer' });
+      res.headers.set('Retry-After', '2');
+      return res;
     }
   });
 }
