@@ -1,10 +1,15 @@
 import { App } from 'aws-cdk-lib';
-import { DataStack } from './data-stack.js';
+import { DeployConfigError, readDeployConfig } from './config.js';
+import { buildGongping } from './gongping.js';
 
-// The stateless stacks (API, aggregation, web, identity) join this app in the cloud issue.
+// `npx cdk synth|deploy [--all] [-c stage=prod -c alarmEmail=…]`: configuration comes from cdk.json's
+// context and -c flags only (infra/config.ts); nothing here depends on the machine it runs on.
 const app = new App();
-new DataStack(app, 'GongpingData', {
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-  description: 'gongping (共评): the table of plans, observations and citizen feedback',
-});
+try {
+  buildGongping(app, readDeployConfig((key) => app.node.tryGetContext(key), process.env));
+} catch (error) {
+  if (!(error instanceof DeployConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 app.synth();

@@ -34,6 +34,8 @@ export const handler = async () => ({ statusCode: 200, body: String(Boolean(clie
 
 interface Bundle {
   name: string;
+  /** Bytes in the bundle per package (or per source folder), largest first. */
+  contributors: [string, number][];
   file: string;
   bytes: number;
   gzipBytes: number;
@@ -45,8 +47,9 @@ async function bundle(name: string, entry: string): Promise<Bundle> {
   const dir = join(work, name);
   mkdirSync(dir);
   const file = join(dir, 'index.mjs');
-  await build({
+  const result = await build({
     entryPoints: [entry],
+    metafile: true,
     outfile: file,
     bundle: true,
     platform: 'node',
@@ -61,7 +64,16 @@ async function bundle(name: string, entry: string): Promise<Bundle> {
     logLevel: 'silent',
   });
   const code = readFileSync(file);
-  return { name, file, bytes: code.length, gzipBytes: gzipSync(code).length, mapBytes: statSync(`${file}.map`).size };
+  const groups = new Map<string, number>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(v4\/locales\/)?/);
+      const key = pkg ? `${pkg[1]}${pkg[2] ? ' (locales)' : ''}` : input.startsWith(work) ? 'handler' : input.replace(/\/[^/]+$/, '/');
+      groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  const contributors = [...groups].sort((a, b) => b[1] - a[1]);
+  return { name, contributors, file, bytes: code.length, gzipBytes: gzipSync(code).length, mapBytes: statSync(`${file}.map`).size };
 }
 
 const env = {
@@ -124,6 +136,9 @@ Bundles built with the options of \`infra/constructs/function.ts\` (esbuild, ESM
 ${rows.join('\n')}
 
 ${verdict.map((line) => `- ${line}`).join('\n')}
+
+Largest contributors (minified bytes in index.mjs):
+${bundles.map((b) => `- ${b.name}: ${b.contributors.slice(0, 6).map(([key, bytes]) => `${key} ${kib(bytes)}`).join(', ')}`).join('\n')}
 `;
 await writeSection('Bundles', body);
 console.log(body);

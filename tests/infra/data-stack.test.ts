@@ -40,3 +40,27 @@ describe('the data stack', () => {
     expect(stack.terminationProtection).toBe(true);
   });
 });
+
+describe('the data stack: the voter-token secret and the staff user pool', () => {
+  it('generates a voter-token key of at least 32 characters in Secrets Manager, kept on removal', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: Match.anyValue(), ExcludePunctuation: true }) }),
+    });
+    const secret = Object.values(template.findResources('AWS::SecretsManager::Secret'))[0]!;
+    expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
+  });
+
+  it('keeps the staff user pool, its users and groups, with deletion protection', () => {
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } }),
+    });
+    expect(Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort()).toEqual(['admin', 'monitor', 'publisher']);
+  });
+
+  it('names the table and the user pool in its outputs, for the seed and for inviting staff', () => {
+    template.hasOutput('TableName', Match.anyValue());
+    template.hasOutput('UserPoolId', Match.anyValue());
+  });
+});

@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ratingSeriesPartition } from '../../shared/store/keys.js';
+import { GongpingFunction, type TableAccess } from './function.js';
+
+export const AGGREGATE_ENTRY = fileURLToPath(new URL('../../functions/aggregate/handler.ts', import.meta.url));
+
+/**
+ * What the aggregation's repository calls (shared/store/aggregation-repository.ts and the plan
+ * snapshot it reads targets from): GetItem and PutItem of its state, counts and summaries, Query of
+ * the 16 feedback shards and of the plan partition, and BatchWriteItem of series points, which IAM
+ * allows on SERIES# partitions only (a batch write could also delete). No update, no index, no
+ * delete, no scan (a rebuild re-reads the shards with the same Query calls).
+ */
+export const AGGREGATOR_TABLE_ACCESS: TableAccess = {
+  actions: ['GetItem', 'PutItem', 'Query'],
+  scoped: [{ actions: ['BatchWriteItem'], partitionKeyPrefixes: [ratingSeriesPartition('')] }],
+};
+
+/** EventBridge Scheduler context attributes, so every run can say which schedule, slot and attempt it is. */
+export const SCHEDULE_INPUT = {
+  scheduleArn: ContextAttribute.scheduleArn,
+  scheduledTime: ContextAttribute.scheduledTime,
+  executionId: ContextAttribute.executionId,
+  attemptNumber: ContextAttribute.attemptNumber,
+};
+
+export interface AggregationProps {
+  table: ITableV2;
+  /** The entry to bundle; AGGREGATE_ENTRY unless a test swaps it. */
+  entry?: string | undefined;
+  planId: string;
+  rateMinutes: number;
+  minRatings?: number | undefined;
+  logRetention: RetentionDays;
+}
+
+/**
+ * The rating aggregation: a function on an EventBridge Scheduler schedule. Reserved concurrency 1
+ * means two runs never overlap (the algorithm tolerates it, but it would only waste capacity). A run
+ * that cannot start before the next one is due is dropped rather than queued, since the next run
+ * does its work anyway; failed deliveries (Scheduler) and failed runs (Lambda's asynchronous
+ * invocation) both land in one encrypted dead-letter queue, which is alarmed.
+ */
+export class Aggregation extends Construct {
+  readonly fn: GongpingFunction;
+  readonly schedule: Schedule;
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: AggregationProps) {
+    super(scope, id);
+    const interval = Duration.minutes(props.rateMinutes);
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+      Validations.of(this.deadLetterQueue).acknowledge({
+        id: rule,
+        reason: 'This queue is itself the dead-letter queue of the aggregation schedule and of the aggregation function; nothing consumes it automatically.',
+      });
+    }
+
+    this.fn = new GongpingFunction(this, 'Function', {
+      entry: props.entry ?? AGGREGATE_ENTRY,
+      description: 'gongping aggregation: folds new ratings into counts and publishes summaries',
+      serviceName: 'gongping-aggregate',
+      memorySize: 1024,
+      // Finishes before the next run is due, so runs do not queue behind each other.
+      timeout: Duration.seconds(Math.max(30, Math.min(900, props.rateMinutes * 60 - 30))),
+      reservedConcurrentExecutions: 1,
+      logRetention: props.logRetention,
+      environment: {
+        PLAN_ID: props.planId,
+        ...(props.minRatings !== undefined ? { MIN_RATINGS: String(props.minRatings) } : {}),
+      },
+      // Lambda's own asynchronous retries would only repeat what the next scheduled run does.
+      retryAttempts: 0,
+      maxEventAge: Duration.seconds(Math.max(60, interval.toSeconds())),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    }).bindTable(props.table, AGGREGATOR_TABLE_ACCESS);
+    Validations.of(this.fn).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Failed asynchronous invocations go to the on-failure destination (the encrypted dead-letter queue of this construct), which records the error with the event; a legacy DeadLetterConfig would duplicate it.',
+    });
+
+    // The role Scheduler assumes: invoke this function, send to the dead-letter queue, nothing else,
+    // and only for schedules of this account's default group (confused-deputy conditions).
+    const stack = Stack.of(this);
+    const scheduleRole = new Role(this, 'ScheduleRole', {
+      description: 'gongping: EventBridge Scheduler invokes the aggregation',
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: {
+            'aws:SourceAccount': stack.account,
+            'aws:SourceArn': stack.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: 'default' }),
+          },
+        },
+      }),
+    });
+    const functionLogicalId = stack.resolve((this.fn.node.defaultChild as CfnFunction).logicalId) as string;
+    Validations.of(scheduleRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+      reason:
+        'lambda:InvokeFunction on the aggregation function and its qualified forms (function:name:*), as Function.grantInvoke writes it; ' +
+        'the only wildcard is the version/alias qualifier of this one function.',
+    });
+
+    this.schedule = new Schedule(this, 'Schedule', {
+      description: `gongping: aggregate new ratings every ${props.rateMinutes} minute(s)`,
+      schedule: ScheduleExpression.rate(interval),
+      timeWindow: TimeWindow.off(),
+      target: new LambdaInvoke(this.fn, {
+        role: scheduleRole,
+        input: ScheduleTargetInput.fromObject(SCHEDULE_INPUT),
+        retryAttempts: 3,
+        maxEventAge: Duration.seconds(Math.max(60, interval.toSeconds())),
+        deadLetterQueue: this.deadLetterQueue,
+      }),
+    });
+  }
+}
