@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { VoterTokens } from '../../shared/feedback/voter-token.js';
+
+export const VOTER_COOKIE = 'gp_voter';
+export const VOTER_HEADER = 'X-Voter-Token';
+
+/** How long a browser keeps its anonymous voter token: the longest a cookie may live (400 days). */
+const VOTER_COOKIE_MAX_AGE = 400 * 24 * 3600;
+
+interface VoterDeps {
+  voterTokens: VoterTokens;
+  cookieSecure: boolean;
+}
+
+/** The voter id of a genuine `gp_voter` cookie, or null (none, stale or forged: simply replaced later). */
+export function cookieVoter(c: Context, deps: Pick<VoterDeps, 'voterTokens'>): string | null {
+  const cookie = getCookie(c, VOTER_COOKIE);
+  return cookie ? deps.voterTokens.verify(cookie) : null;
+}
+
+/**
+ * Issues a new anonymous voter token to the caller: an `HttpOnly; SameSite=Lax` cookie for browsers
+ * and the `X-Voter-Token` header for API clients. The one place that does, for the API and the web form.
+ */
+export function issueVoter(c: Context, deps: VoterDeps): string {
+  const issued = deps.voterTokens.issue();
+  setCookie(c, VOTER_COOKIE, issued.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: deps.cookieSecure,
+    path: '/',
+    maxAge: VOTER_COOKIE_MAX_AGE,
+  });
+  c.header(VOTER_HEADER, issued.token);
+  return issued.voterId;
+}

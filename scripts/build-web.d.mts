@@ -1,0 +1,11 @@
+/** Types of scripts/build-web.mjs, for the TypeScript that calls it (functions/api/local.ts, tests). */
+export interface WebManifest {
+  entries: Record<'main.css' | 'charts.js' | 'feedback.js', string>;
+  builtAt: string;
+}
+
+export declare const WEB_ENTRIES: Record<'main.css' | 'charts.js' | 'feedback.js', string>;
+
+export declare function buildWeb(options?: { root?: string; distDir?: string; clean?: boolean; log?: boolean }): Promise<WebManifest>;
+
+export declare function ensureWebBuild(options?: { root?: string; distDir?: string }): Promise<boolean>;

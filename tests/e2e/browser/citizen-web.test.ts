@@ -1,0 +1,303 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPlan as readPlanFile } from '../../../shared/plan/load.js';
+import { aggregate, startServer, type RunningServer } from './server.js';
+
+/**
+ * The citizen pages in a real browser: Debian's Chromium, headless, driven by playwright-core,
+ * against `npm start` on a fresh data folder. One browser and one server for the whole file.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) {
+  console.warn(
+    `\n⚠ Browser tests skipped: ${CHROMIUM} is missing, so tests/e2e/browser did not run. ` +
+      'Install Debian’s Chromium (apt-get install -y chromium) to run them; no browser is ever downloaded.\n',
+  );
+}
+
+const ARTIFACTS = join(process.cwd(), 'tests', 'e2e', 'browser', 'artifacts');
+const AXE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 740 };
+const plan = readPlanFile();
+const PROJECT = plan.projects.find((p) => p.goals.length > 0)!;
+
+/** Every kind of page, by a short name for its screenshot. */
+const PAGES: Array<[string, string]> = [
+  ['home', '/'],
+  ['indicators', '/indicators'],
+  ['indicators-filtered', '/indicators?category=%E7%94%9F%E6%80%81%E6%96%87%E6%98%8E&q=%E7%8E%87'],
+  ['indicator-gdp', '/indicators/gdp'],
+  ['indicator-fixed-asset', '/indicators/fixed-asset-investment-growth'],
+  ['projects', '/projects'],
+  ['project', `/projects/${PROJECT.id}`],
+  ['method', '/method'],
+  ['not-found', '/no-such-page'],
+];
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir = '';
+
+/** Collects CSP violations and script errors from the moment each page starts. */
+async function watch(context: BrowserContext): Promise<{ problems: string[] }> {
+  const problems: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      // The 404 page answers 404 on purpose; the browser logs that as an error.
+      if (message.type() === 'error' && !page.url().endsWith('/no-such-page')) problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+  });
+  return { problems };
+}
+
+async function newContext(options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, ...options });
+  const watched = await watch(context);
+  return { context, problems: watched.problems, page: await context.newPage() };
+}
+
+/** Whether a canvas holds any drawn pixel: Chart.js ran and drew, under the CSP. */
+const drawn = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((canvas: HTMLCanvasElement) => {
+    if (canvas.width === 0 || canvas.height === 0) return false;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) return true;
+    return false;
+  });
+
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) return;
+  dataDir = await mkdtemp(join(tmpdir(), 'gongping-browser-'));
+  await mkdir(ARTIFACTS, { recursive: true });
+  [server, browser] = await Promise.all([
+    startServer(dataDir),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => {
+  it('browses home → an indicator, rates and comments in place with JavaScript, and finds the rating counted after an aggregation', async () => {
+    const { context, page, problems } = await newContext();
+    await page.goto(`${server.base}/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await text(page, 'h1')).toBe(plan.titleZh);
+    await page.getByRole('navigation').getByRole('link', { name: '指标', exact: true }).click();
+    await page.waitForURL(/\/indicators$/);
+    await page.locator('a[href="/indicators/gdp"]').click();
+    await page.waitForURL(/\/indicators\/gdp$/);
+    expect(await text(page, 'h1')).toBe('地区生产总值');
+    expect(await drawn(page, 'canvas[data-chart="indicator-chart-data"]')).toBe(true);
+
+    await page.locator('label[for="rating-4"]').click();
+    await page.locator('#comment').fill('希望公布2024年的数据');
+    await page.locator('#feedback-submit').click();
+    await page.locator('#feedback-status:not([hidden])').waitFor();
+    const status = await text(page, '#feedback-status');
+    expect(status).toContain('您的评价已计入');
+    expect(status).toContain('您的留言已收到，审核后公开');
+    expect(page.url()).toBe(`${server.base}/indicators/gdp`); // submitted in place, no page load
+    expect(await text(page, '#yours-current')).toMatch(/^您\d{4}年的评价：满意$/);
+    expect(await text(page, '#feedback-submit')).toBe('修改我的评价');
+
+    await aggregate(dataDir);
+    await page.reload();
+    expect(await text(page, '#ratings')).toContain('1 条评价');
+    expect(await text(page, '#ratings')).toContain('评价少于 10 条，不参与排名');
+    expect(await drawn(page, 'canvas[data-chart="ratings-chart-data"]')).toBe(true);
+    expect(await page.locator('#rating-4').isChecked()).toBe(true);
+    expect(await text(page, '#yours')).toContain('待审核');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('does the same with JavaScript disabled: the plain form posts, redirects and confirms, and mistakes come back with messages', async () => {
+    const { context, page } = await newContext({ javaScriptEnabled: false });
+    await page.goto(`${server.base}/`);
+    await page.getByRole('navigation').getByRole('link', { name: '指标', exact: true }).click();
+    await page.locator('a[href="/indicators/forest-coverage"]').click();
+    await page.waitForURL(/\/indicators\/forest-coverage$/);
+    expect(await page.locator('.chart').first().isHidden()).toBe(true); // no empty chart box without the script…
+    expect(await page.locator('table.data-table').first().isVisible()).toBe(true); // …the table says it all
+
+    await page.locator('#comment').fill('忘了选等级');
+    await page.locator('#feedback-submit').click();
+    await page.waitForLoadState();
+    expect(await text(page, '#error-summary')).toContain('请选择一个满意度等级');
+    expect(await page.locator('#comment').inputValue()).toBe('忘了选等级');
+
+    await page.locator('label[for="rating-2"]').click();
+    await page.locator('#feedback-submit').click();
+    await page.waitForURL(/\/indicators\/forest-coverage\?done=recorded&pending=1#feedback$/);
+    expect(await text(page, '#feedback-status')).toContain('您的评价已计入');
+    expect(await text(page, '#feedback-status')).toContain('审核后公开');
+    expect(await text(page, '#yours-current')).toMatch(/^您\d{4}年的评价：不满意$/);
+
+    // Changing it: the same form, the rating replaced.
+    await page.locator('label[for="rating-3"]').click();
+    await page.locator('#feedback-submit').click();
+    await page.waitForURL(/done=replaced/);
+    expect(await text(page, '#feedback-status')).toContain('您的评价已更新');
+
+    await aggregate(dataDir);
+    await page.goto(`${server.base}/indicators/forest-coverage`);
+    expect(await text(page, '#ratings')).toContain('1 条评价');
+    expect(await text(page, '#ratings')).toMatch(/基本满意\s+1/);
+    await context.close();
+  }, 90_000);
+
+  it('switches the language with one button, keeps the choice, and sets <html lang>', async () => {
+    const { context, page } = await newContext();
+    await page.goto(`${server.base}/indicators/gdp`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForURL(/\/indicators\/gdp$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await text(page, 'h1')).toBe('Gross domestic product (GDP)');
+    expect(await page.locator('label[for="rating-5"]').innerText()).toBe('Very satisfied');
+    await page.getByRole('navigation').getByRole('link', { name: 'Method' }).click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await text(page, 'h1')).toBe('How the numbers are computed');
+    await page.getByRole('button', { name: '中文' }).click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await text(page, 'h1')).toBe('计算方法');
+    await context.close();
+
+    // A browser that prefers English gets English from the start.
+    const english = await newContext({ locale: 'en-US' });
+    await english.page.goto(`${server.base}/`);
+    expect(await english.page.locator('html').getAttribute('lang')).toBe('en');
+    await english.context.close();
+  }, 60_000);
+
+  it('turns on the elder-friendly mode with one switch (larger type), keeps it, and turns it off', async () => {
+    const { context, page } = await newContext();
+    await page.goto(`${server.base}/indicators`);
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const before = await size();
+    await page.getByRole('button', { name: '大字模式' }).click();
+    await page.waitForURL(/\/indicators$/);
+    expect(await page.locator('html').getAttribute('class')).toBe('elder');
+    expect(await size()).toBeGreaterThanOrEqual(before * 1.2);
+    expect(await page.getByRole('button', { name: '大字模式' }).getAttribute('aria-pressed')).toBe('true');
+    await page.locator('a[href="/indicators/gdp"]').click();
+    expect(await page.locator('html').getAttribute('class')).toBe('elder');
+    await page.getByRole('button', { name: '大字模式' }).click();
+    expect(await page.locator('html').getAttribute('class')).toBeNull();
+    expect(await size()).toBe(before);
+    await context.close();
+  }, 60_000);
+
+  it('fits a 360 px phone (and a 320 px one) without sideways scrolling, and rates a project by touch', async () => {
+    const { context, page, problems } = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      for (const [name, path] of PAGES) {
+        await page.goto(`${server.base}${path}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} at ${width} px`).toBe(0);
+      }
+    }
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.base}/projects/${PROJECT.id}`);
+    await page.locator('label[for="rating-5"]').tap();
+    await page.locator('#feedback-submit').tap();
+    await page.locator('#feedback-status:not([hidden])').waitFor();
+    expect(await text(page, '#feedback-status')).toContain('您的评价已计入');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('runs every page under the strict CSP without a violation or a script error, and draws the charts', async () => {
+    const { context, page, problems } = await newContext();
+    for (const [, path] of PAGES) {
+      // goto waits for the load event, which follows the module scripts (they run before DOMContentLoaded).
+      const response = await page.goto(`${server.base}${path}`);
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    }
+    await page.goto(`${server.base}/indicators/fixed-asset-investment-growth`);
+    expect(await drawn(page, 'canvas[data-chart="indicator-chart-data"]')).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('has no serious or critical accessibility violations (axe-core) on any page, in either language and mode', async () => {
+    // axe is injected as a script of its own, which the CSP would refuse: this context alone bypasses it.
+    const variants: Array<[string, BrowserContextOptions, string[]]> = [
+      ['zh', { locale: 'zh-CN' }, []],
+      ['en', { locale: 'en-US' }, []],
+      ['elder', { locale: 'zh-CN' }, ['elder=on']],
+    ];
+    const found: string[] = [];
+    for (const [variant, options, cookies] of variants) {
+      const context = await browser.newContext({ ...options, viewport: DESKTOP, bypassCSP: true });
+      if (cookies.length > 0) {
+        await context.addCookies(cookies.map((cookie) => {
+          const [name, value] = cookie.split('=') as [string, string];
+          return { name, value, url: server.base };
+        }));
+      }
+      const page = await context.newPage();
+      for (const [name, path] of variant === 'zh' ? PAGES : PAGES.filter(([n]) => ['home', 'indicator-gdp', 'project'].includes(n))) {
+        await page.goto(`${server.base}${path}`);
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+        });
+        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          found.push(`${variant} ${name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+        }
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  it('saves a screenshot of every page on a desktop and on a phone', async () => {
+    for (const [device, options] of [
+      ['desktop', { viewport: DESKTOP }],
+      ['phone', { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 }],
+    ] as const) {
+      const { context, page } = await newContext(options);
+      for (const [name, path] of PAGES) {
+        await page.goto(`${server.base}${path}`);
+        await page.screenshot({ path: join(ARTIFACTS, `${name}-${device}.png`), fullPage: true });
+      }
+      // The same indicator in English and in the elder-friendly mode.
+      await context.addCookies([{ name: 'lang', value: 'en', url: server.base }]);
+      await page.goto(`${server.base}/indicators/gdp`);
+      await page.screenshot({ path: join(ARTIFACTS, `indicator-gdp-en-${device}.png`), fullPage: true });
+      await context.addCookies([{ name: 'lang', value: 'zh-CN', url: server.base }, { name: 'elder', value: 'on', url: server.base }]);
+      await page.goto(`${server.base}/indicators/gdp`);
+      await page.screenshot({ path: join(ARTIFACTS, `indicator-gdp-elder-${device}.png`), fullPage: true });
+      await context.close();
+    }
+    for (const [name] of PAGES) {
+      for (const device of ['desktop', 'phone']) expect((await stat(join(ARTIFACTS, `${name}-${device}.png`))).size).toBeGreaterThan(1000);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { CommentStatus } from '../../shared/feedback/rating.js';
+import { Attribute, Direction, Measure, ProjectStatus } from '../../shared/plan/schema.js';
+import { STATUSES } from '../../shared/plan/views.js';
+import type { AssessmentNote, AssessmentReason, ProgressMethod } from '../../shared/progress/status.js';
+import { LANGS, MESSAGE_KEYS, messages, negotiateLang, type Messages } from '../../web/i18n.js';
+
+/**
+ * The dictionary is typed (a key missing from a language fails the typecheck); these tests check
+ * what types cannot: that every value says something, in the right language, for every code the
+ * domain can produce.
+ */
+
+const HAN = /\p{Script=Han}/u;
+const zh = messages('zh-CN');
+const en = messages('en');
+
+// Every code the status method, the schema and the feedback rules can hand a page.
+const REASONS: AssessmentReason[] = [
+  'qualitative-target', 'missing-target', 'no-base', 'no-observation-after-base', 'growth-target-needs-positive-base',
+  'target-met', 'maintain-missed', 'floor-missed', 'floor-met', 'ratio', 'ratio-capped-at-target-year',
+];
+const NOTES: AssessmentNote[] = [
+  'duplicate-years-last-wins', 'invalid-observations-ignored', 'observations-outside-period-ignored', 'baseline-year-observation-differs',
+  'linear-fallback-non-positive-base', 'linear-fallback-non-positive-target', 'observed-value-not-positive', 'no-improvement-required',
+];
+const METHODS: ProgressMethod[] = ['compound', 'linear', 'percentage-point', 'annual-floor'];
+
+/** Every vocabulary message with every value it can be called with. */
+const vocabulary = (t: Messages): string[] => [
+  ...STATUSES.map((s) => t.statusName(s)),
+  ...REASONS.map((r) => t.reason(r)),
+  ...NOTES.map((n) => t.note(n)),
+  ...METHODS.map((m) => t.methodName(m)),
+  ...Attribute.options.map((a) => t.attributeName(a)),
+  ...Direction.options.map((d) => t.directionName(d)),
+  ...Measure.options.map((m) => t.measureName(m)),
+  ...ProjectStatus.options.map((s) => t.projectStatus(s)),
+  ...CommentStatus.options.map((s) => t.commentStatus(s)),
+  ...([1, 2, 3, 4, 5] as const).map((level) => t.level(level)),
+  ...(['baseline', 'first-observation', 'cumulative-zero'] as const).map((s) => t.baseSource(s)),
+];
+
+/** Calls a message with stand-in arguments: numbers for number parameters, a marker string otherwise. */
+function sample(t: Messages, key: keyof Messages): string {
+  const value = t[key] as unknown;
+  if (typeof value === 'string') return value;
+  const fn = value as (...args: unknown[]) => unknown;
+  const numeric = /^(homeIntro|resultCount|boxLabel|indicatorSeq|ratingsCount|rankValue|tooFewToRank|homeLeastIntro|homeLeastNone|homeProjectsSummary|categoryCounts|yoursRevisions|progressValue|methodRanking|sourceRow|sourceFootnote|yoursThisYear|yoursEarlier|valueInYear)/;
+  const args = Array.from({ length: fn.length }, (_, i) => {
+    if (key === 'growthCheck') return ['7', '8.5', true][i];
+    if (key === 'growthValue') return ['7', true][i];
+    if (key === 'sourceRow' || key === 'sourceFootnote') return ['box', 3][i];
+    if (key === 'yoursThisYear' || key === 'yoursEarlier') return [2026, 'x'][i];
+    if (key === 'valueInYear') return ['1', 2025][i];
+    return numeric.test(key) ? 12 : 'x';
+  });
+  const text = fn(...args);
+  if (typeof text !== 'string') throw new Error(`${key} does not return text`);
+  return text;
+}
+
+const VOCABULARY_KEYS = new Set<keyof Messages>([
+  'statusName', 'reason', 'note', 'methodName', 'attributeName', 'directionName', 'measureName', 'projectStatus', 'commentStatus', 'level', 'baseSource',
+]);
+/** The switch to the other language is written in that language, on purpose. */
+const WRITTEN_IN_THE_OTHER_LANGUAGE = new Set<keyof Messages>(['otherLanguage', 'otherLanguageLabel']);
+
+describe('the web dictionary', () => {
+  it('has the same keys in every language, with the same message parameters', () => {
+    for (const lang of LANGS) {
+      const t = messages(lang);
+      expect(Object.keys(t).sort()).toEqual([...MESSAGE_KEYS].sort());
+      for (const key of MESSAGE_KEYS) {
+        expect(typeof t[key], `${lang} ${key}`).toBe(typeof zh[key]);
+        if (typeof t[key] === 'function') expect((t[key] as () => string).length, `${lang} ${key} parameters`).toBe((zh[key] as () => string).length);
+      }
+    }
+  });
+
+  it('says something for every key: no empty message, no placeholder left unfilled', () => {
+    for (const lang of LANGS) {
+      const t = messages(lang);
+      for (const key of MESSAGE_KEYS) {
+        if (VOCABULARY_KEYS.has(key)) continue;
+        const text = sample(t, key);
+        expect(text.trim().length, `${lang} ${key}`).toBeGreaterThan(0);
+        expect(text, `${lang} ${key}`).not.toMatch(/undefined|NaN|\$\{|\[object/);
+      }
+      for (const text of vocabulary(t)) expect(typeof text === 'string' && text.trim().length > 0).toBe(true);
+    }
+  });
+
+  it('writes English in English and Chinese in Chinese', () => {
+    for (const key of MESSAGE_KEYS) {
+      if (VOCABULARY_KEYS.has(key)) continue;
+      if (WRITTEN_IN_THE_OTHER_LANGUAGE.has(key)) {
+        expect(HAN.test(sample(en, key)), key).toBe(true);
+        continue;
+      }
+      expect(HAN.test(sample(en, key)), `en ${key}: ${sample(en, key)}`).toBe(false);
+    }
+    for (const text of vocabulary(en)) expect(HAN.test(text), text).toBe(false);
+    // Chinese pages are Chinese: every message (bar the language switch and the brand) has Chinese in it.
+    const latinOnly = MESSAGE_KEYS.filter((key) => !VOCABULARY_KEYS.has(key) && !WRITTEN_IN_THE_OTHER_LANGUAGE.has(key) && !HAN.test(sample(zh, key)));
+    expect(latinOnly.filter((key) => !['meanScore', 'progressValue', 'colCount'].includes(key))).toEqual([]);
+    for (const text of vocabulary(zh)) expect(HAN.test(text), text).toBe(true);
+  });
+
+  it('names the five 好差评 levels as the standard does', () => {
+    expect(([5, 4, 3, 2, 1] as const).map((level) => zh.level(level))).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    expect(new Set(([5, 4, 3, 2, 1] as const).map((level) => en.level(level))).size).toBe(5);
+  });
+});
+
+describe('choosing the language', () => {
+  it('is Chinese by default', () => {
+    expect(negotiateLang(undefined, undefined)).toBe('zh-CN');
+    expect(negotiateLang(undefined, 'fr-FR,de;q=0.8')).toBe('zh-CN');
+    expect(negotiateLang('klingon', undefined)).toBe('zh-CN');
+  });
+
+  it('follows Accept-Language by preference order and q values', () => {
+    expect(negotiateLang(undefined, 'en-US,en;q=0.9')).toBe('en');
+    expect(negotiateLang(undefined, 'zh-TW,en;q=0.8')).toBe('zh-CN');
+    expect(negotiateLang(undefined, 'fr;q=0.9,en;q=0.8,zh;q=0.7')).toBe('en');
+    expect(negotiateLang(undefined, 'zh;q=0.5,en;q=0.9')).toBe('en');
+    expect(negotiateLang(undefined, 'en;q=0,zh-CN')).toBe('zh-CN');
+  });
+
+  it('lets the lang cookie, set by the switch, win over the browser', () => {
+    expect(negotiateLang('en', 'zh-CN,zh;q=0.9')).toBe('en');
+    expect(negotiateLang('zh-CN', 'en-US')).toBe('zh-CN');
+  });
+});

@@ -1,0 +1,83 @@
+import type { Child } from 'hono/jsx';
+import type { Indicator, ProjectStatus } from '../../shared/plan/schema.js';
+import type { ProgressStatus } from '../../shared/progress/status.js';
+import type { RatingBrief } from '../../shared/ratings/views.js';
+import type { PageContext } from '../context.js';
+import { formatCell, formatNumber, formatShare, withUnit } from '../format.js';
+import type { Messages } from '../i18n.js';
+
+/** Plan text that exists only in Chinese, marked as such on an English page for screen readers. */
+export function Zh({ ctx, children }: { ctx: PageContext; children?: Child }) {
+  return ctx.lang === 'en' ? <span lang="zh-CN">{children}</span> : <>{children}</>;
+}
+
+/** Runs of Chinese characters and full-width punctuation. */
+const HAN_RUN = /([\p{Script=Han}\u3000-\u303f\uff00-\uffef]+)/u;
+
+/**
+ * Text that may mix words of the page's language with plan data that exists only in Chinese (a
+ * 专栏 row's name, a unit, a box): on an English page each Chinese run is marked `lang="zh-CN"`.
+ */
+export function Text({ ctx, text }: { ctx: PageContext; text: string }) {
+  if (ctx.lang !== 'en' || !HAN_RUN.test(text)) return <>{text}</>;
+  return <>{text.split(HAN_RUN).map((part, index) => (index % 2 === 1 ? <span lang="zh-CN">{part}</span> : part))}</>;
+}
+
+/** A status is never told by colour alone: the badge always carries its name. */
+export function StatusBadge({ status, t }: { status: ProgressStatus; t: Messages }) {
+  return <span class={`badge badge--${status}`}>{t.statusName(status)}</span>;
+}
+
+export function ProjectStatusBadge({ status, t }: { status: ProjectStatus; t: Messages }) {
+  return <span class={`badge badge--project-${status}`}>{t.projectStatus(status)}</span>;
+}
+
+export const indicatorName = (ctx: PageContext, i: Pick<Indicator, 'nameZh' | 'nameEn'>) => (ctx.lang === 'en' ? i.nameEn : i.nameZh);
+export const indicatorUnit = (ctx: PageContext, i: Pick<Indicator, 'unit' | 'unitEn'>) => (ctx.lang === 'en' ? i.unitEn : i.unit);
+
+/** The annual growth target in words of the page's language. */
+export const growthText = (ctx: PageContext, growth: NonNullable<Indicator['growth']>) =>
+  ctx.t.growthValue(formatNumber(growth.percent, ctx.lang), growth.atLeast);
+
+/** The 2025 target as the plan states it: a level, a growth rate, both, or a statement. */
+export function TargetText({ ctx, indicator }: { ctx: PageContext; indicator: Indicator }) {
+  const unit = indicatorUnit(ctx, indicator);
+  const parts: Child[] = [];
+  if (indicator.target.kind === 'number') parts.push(withUnit(indicator.target.raw, unit));
+  if (indicator.growth) parts.push(growthText(ctx, indicator.growth));
+  if (parts.length === 0) {
+    return indicator.target.kind === 'qualitative' ? <Zh ctx={ctx}>{indicator.target.text}</Zh> : <>{ctx.t.notGiven}</>;
+  }
+  return <>{parts.join(ctx.lang === 'en' ? '; ' : '；')}</>;
+}
+
+export function CellText({ ctx, indicator, cell }: { ctx: PageContext; indicator: Indicator; cell: Indicator['baseline'] }) {
+  const text = formatCell(cell, indicatorUnit(ctx, indicator), ctx.t);
+  return cell.kind === 'qualitative' ? <Zh ctx={ctx}>{text}</Zh> : <>{text}</>;
+}
+
+/** Satisfaction in a list row: the share and how many ratings it rests on. */
+export function SatisfactionBrief({ ctx, brief }: { ctx: PageContext; brief: RatingBrief }) {
+  const { t, lang } = ctx;
+  if (brief.count === 0 || !brief.satisfaction) return <>{t.noRatingsShort}</>;
+  return (
+    <>
+      {formatShare(brief.satisfaction.share, lang)}
+      <span class="muted">
+        {lang === 'en' ? ' (' : '（'}
+        {t.ratingsCount(brief.count)}
+        {lang === 'en' ? ')' : '）'}
+      </span>
+    </>
+  );
+}
+
+/** A term and its value, in the definition lists that hold every page's facts. */
+export function Fact({ term, children }: { term: string; children?: Child }) {
+  return (
+    <div class="fact">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

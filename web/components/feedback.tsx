@@ -1,0 +1,230 @@
+import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
+import type { TargetType } from '../../shared/feedback/target.js';
+import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
+import { LEVELS_BEST_FIRST, scriptJson } from '../chart-data.js';
+import type { PageContext } from '../context.js';
+import type { CommentWithReplies } from '../data.js';
+import { formatDate, formatDateTime } from '../format.js';
+
+export type FeedbackError = 'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited';
+
+/** What the citizen typed, and what was wrong with it, when the form comes back to them. */
+export interface FeedbackFormState {
+  rating?: number | undefined;
+  comment?: string | undefined;
+  errors: FeedbackError[];
+}
+
+/** What the last submission did, shown once after the redirect. */
+export interface Confirmation {
+  done: 'recorded' | 'replaced';
+  pending: boolean;
+}
+
+type Level = (typeof LEVELS_BEST_FIRST)[number];
+const isLevel = (n: number): n is Level => (LEVELS_BEST_FIRST as readonly number[]).includes(n);
+
+interface FeedbackSectionProps {
+  ctx: PageContext;
+  targetType: TargetType;
+  targetId: string;
+  /** The voter's own ratings of this target (newest year first), or null without a voter. */
+  yours: BallotWithComment[] | null;
+  /** The current rating year (China Standard Time). */
+  year: number;
+  form: FeedbackFormState;
+  confirmation: Confirmation | null;
+}
+
+const errorText = (ctx: PageContext, error: FeedbackError) =>
+  ({
+    rating: ctx.t.errRating,
+    comment: ctx.t.errComment,
+    commentInvalid: ctx.t.errCommentInvalid,
+    conflict: ctx.t.errConflict,
+    rateLimited: ctx.t.errRateLimited,
+  })[error];
+
+/**
+ * The rate-and-comment form: a plain POST to /feedback that works without JavaScript. The feedback
+ * script, when it runs, submits the same fields to the JSON API instead and reports here, inline.
+ */
+export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, confirmation }: FeedbackSectionProps) {
+  const { t } = ctx;
+  const current = yours?.find((b) => b.year === year) ?? null;
+  const earlier = (yours ?? []).filter((b) => b.year !== year);
+  const checked = form.rating ?? current?.rating;
+  const hasError = (e: FeedbackError) => form.errors.includes(e);
+  const commentError = hasError('comment') || hasError('commentInvalid');
+  const clientMessages = {
+    recorded: t.doneRecorded,
+    replaced: t.doneReplaced,
+    pending: t.donePending,
+    counted: t.doneCounted,
+    errRating: t.errRating,
+    errComment: t.errComment,
+    errCommentInvalid: t.errCommentInvalid,
+    errConflict: t.errConflict,
+    errRateLimited: t.errRateLimited,
+    errNetwork: t.errNetwork,
+    change: t.formChange,
+    yours: Object.fromEntries(LEVELS_BEST_FIRST.map((level) => [level, t.yoursThisYear(year, t.level(level))])),
+    commentStatus: t.commentStatus('pending'),
+  };
+  return (
+    <section class="panel feedback" aria-labelledby="feedback-heading" id="feedback">
+      <h2 id="feedback-heading">{t.formHeading}</h2>
+
+      <div id="feedback-status" class={confirmation ? 'notice notice--ok' : 'notice'} role="status" hidden={!confirmation}>
+        {confirmation && (
+          <>
+            <p>{confirmation.done === 'replaced' ? t.doneReplaced : t.doneRecorded}</p>
+            {confirmation.pending && <p>{t.donePending}</p>}
+            <p>{t.doneCounted}</p>
+          </>
+        )}
+      </div>
+
+      <div id="yours" class="yours" hidden={!current && earlier.length === 0}>
+        <h3>{t.yoursHeading}</h3>
+        <p id="yours-current">
+          {current && isLevel(current.rating) ? t.yoursThisYear(current.year, t.level(current.rating)) : ''}
+        </p>
+        {current && (
+          <>
+            <p class="muted">
+              {t.yoursRecordedAt(formatDateTime(current.recordedAt))}
+              {current.revision > 1 && ` · ${t.yoursRevisions(current.revision)}`}
+            </p>
+            {current.comment !== null && (
+              <div class="yours__comment">
+                <p class="muted">
+                  {t.yoursComment} <span class="pill">{t.commentStatus(current.commentStatus)}</span>
+                </p>
+                <blockquote class="comment__text">{current.comment}</blockquote>
+              </div>
+            )}
+          </>
+        )}
+        {earlier.length > 0 && (
+          <ul class="plain">
+            {earlier.map((b) => (
+              <li>{isLevel(b.rating) ? t.yoursEarlier(b.year, t.level(b.rating)) : ''}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      {form.errors.length > 0 && (
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex={-1} id="error-summary">
+          <h3 id="error-summary-heading">{t.formErrorsHeading}</h3>
+          <ul>
+            {form.errors.map((error) => (
+              <li>
+                <a href={error === 'rating' ? '#rating-5' : error === 'comment' || error === 'commentInvalid' ? '#comment' : '#feedback-submit'}>{errorText(ctx, error)}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <p>{t.formIntro}</p>
+      <form method="post" action="/feedback" class="feedback-form" data-feedback="" novalidate>
+        <input type="hidden" name="targetType" value={targetType} />
+        <input type="hidden" name="targetId" value={targetId} />
+        <fieldset class="levels" aria-describedby={hasError('rating') ? 'rating-error' : undefined}>
+          <legend>{t.formLevelLegend}</legend>
+          {hasError('rating') && (
+            <p class="field-error" id="rating-error">
+              {t.errRating}
+            </p>
+          )}
+          {LEVELS_BEST_FIRST.map((level) => (
+            <div class="level">
+              <input type="radio" name="rating" id={`rating-${level}`} value={String(level)} checked={checked === level} required />
+              <label for={`rating-${level}`}>{t.level(level)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div class="field">
+          <label for="comment">{t.formComment}</label>
+          <p class="hint" id="comment-hint">
+            {t.formCommentHint}
+          </p>
+          {commentError && (
+            <p class="field-error" id="comment-error">
+              {hasError('comment') ? t.errComment : t.errCommentInvalid}
+            </p>
+          )}
+          <textarea
+            id="comment"
+            name="comment"
+            rows={4}
+            maxlength={COMMENT_MAX_LENGTH}
+            aria-describedby={commentError ? 'comment-hint comment-error' : 'comment-hint'}
+            aria-invalid={commentError ? 'true' : undefined}
+          >
+            {form.comment ?? ''}
+          </textarea>
+        </div>
+        <button type="submit" class="button" id="feedback-submit">
+          {current ? t.formChange : t.formSubmit}
+        </button>
+      </form>
+      <script type="application/json" id="feedback-messages" dangerouslySetInnerHTML={{ __html: scriptJson(clientMessages) }}></script>
+    </section>
+  );
+}
+
+interface CommentsProps {
+  ctx: PageContext;
+  comments: { items: CommentWithReplies[]; nextCursor: string | null };
+  /** This page's path, for the link to older comments. */
+  basePath: string;
+}
+
+/** Published comments, newest first, each with its official replies when there are any. */
+export function Comments({ ctx, comments, basePath }: CommentsProps) {
+  const { t } = ctx;
+  return (
+    <section class="panel" aria-labelledby="comments-heading" id="comments">
+      <h2 id="comments-heading">{t.commentsHeading}</h2>
+      <p class="muted">{t.commentsIntro}</p>
+      {comments.items.length === 0 ? (
+        <p>{t.commentsNone}</p>
+      ) : (
+        <ol class="comments">
+          {comments.items.map((comment) => (
+            <li class="comment">
+              <article aria-label={t.commentPublished(formatDate(comment.publishedAt))}>
+                <p class="comment__meta">
+                  <span class="pill">{isLevel(comment.rating) ? t.commentRated(t.level(comment.rating)) : ''}</span>{' '}
+                  <time datetime={comment.publishedAt}>{t.commentPublished(formatDate(comment.publishedAt))}</time>
+                </p>
+                <p class="comment__text">
+                  {comment.comment}
+                </p>
+                {(comment.replies ?? []).map((reply) => (
+                  <div class="reply">
+                    <p class="reply__meta">
+                      <strong>{t.officialReply}</strong>
+                      {reply.department && <> · {reply.department}</>}
+                      {' · '}
+                      <time datetime={reply.publishedAt}>{t.repliedAt(formatDate(reply.publishedAt))}</time>
+                    </p>
+                    <p class="comment__text">{reply.text}</p>
+                  </div>
+                ))}
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+      {comments.nextCursor && (
+        <p>
+          <a href={`${basePath}?comments=${encodeURIComponent(comments.nextCursor)}#comments`}>{t.olderComments}</a>
+        </p>
+      )}
+    </section>
+  );
+}

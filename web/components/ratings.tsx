@@ -1,0 +1,118 @@
+import type { ScopeSummary, SeriesPoint } from '../../shared/ratings/documents.js';
+import { countAt, LEVELS_BEST_FIRST, ratingsChart } from '../chart-data.js';
+import type { PageContext } from '../context.js';
+import { formatNumber, formatShare } from '../format.js';
+import { ChartFigure, TableWrap } from './chart.js';
+import { Fact } from './common.js';
+
+/** 满意率 with its 95% Wilson interval, as published. */
+export function satisfactionText(ctx: PageContext, summary: Pick<ScopeSummary, 'satisfaction'>): string | null {
+  const s = summary.satisfaction;
+  if (!s) return null;
+  const f = (x: number) => formatShare(x, ctx.lang);
+  return ctx.t.satisfactionValue(f(s.share), f(s.lower), f(s.upper));
+}
+
+/** The key figures of a summary: 满意率 and interval, sample size, means, rank or why there is none. */
+export function SummaryFacts({ ctx, summary, minRatings, showRank = true }: { ctx: PageContext; summary: ScopeSummary; minRatings: number; showRank?: boolean }) {
+  const { t, lang } = ctx;
+  if (summary.count === 0) return <p>{t.ratingsNone}</p>;
+  return (
+    <>
+      <dl class="facts">
+        <Fact term={t.satisfaction}>{satisfactionText(ctx, summary)}</Fact>
+        <Fact term={t.colCount}>{t.ratingsCount(summary.count)}</Fact>
+        {summary.mean !== null && <Fact term={t.meanScore}>{formatNumber(summary.mean, lang)}</Fact>}
+        {showRank && summary.bayesianMean !== null && <Fact term={t.bayesianMean}>{formatNumber(summary.bayesianMean, lang)}</Fact>}
+        {showRank && (
+          <Fact term={t.rank}>{summary.tooFewToRank || summary.rank === null ? t.tooFewToRank(minRatings) : t.rankValue(summary.rank)}</Fact>
+        )}
+      </dl>
+      <p class="muted">{t.satisfactionExplain}</p>
+    </>
+  );
+}
+
+interface RatingSummaryProps {
+  ctx: PageContext;
+  summary: ScopeSummary;
+  minRatings: number;
+  years: SeriesPoint[];
+  /** The target's name, for the chart's accessible label. */
+  name: string;
+}
+
+/** A target's published rating summary: figures, the five levels as a bar chart and a table, and by year. */
+export function RatingSummary({ ctx, summary, minRatings, years, name }: RatingSummaryProps) {
+  const { t, lang } = ctx;
+  return (
+    <section class="panel" aria-labelledby="ratings-heading" id="ratings">
+      <h2 id="ratings-heading">{t.ratingsHeading}</h2>
+      <SummaryFacts ctx={ctx} summary={summary} minRatings={minRatings} />
+      {summary.count > 0 && summary.tooFewToRank && <p class="flag">{t.tooFewToRank(minRatings)}</p>}
+      {summary.count > 0 && (
+        <ChartFigure
+          id="ratings-chart"
+          size="short"
+          data={ratingsChart(summary.histogram, t)}
+          label={t.histogramLabel(name)}
+          caption={t.histogramCaption}
+          summary={[
+            LEVELS_BEST_FIRST.map((level) => `${t.level(level)} ${countAt(summary.histogram, level)}`).join(lang === 'en' ? ', ' : '，') +
+              (lang === 'en' ? '.' : '。'),
+          ]}
+          table={
+            <TableWrap label={t.histogramCaption}>
+              <table class="data-table data-table--numbers">
+                <caption class="visually-hidden">{t.histogramCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.colLevel}</th>
+                    <th scope="col">{t.colCount}</th>
+                    <th scope="col">{t.colShare}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {LEVELS_BEST_FIRST.map((level) => (
+                    <tr>
+                      <th scope="row">{t.level(level)}</th>
+                      <td>{countAt(summary.histogram, level)}</td>
+                      <td>{formatShare(countAt(summary.histogram, level) / summary.count, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          }
+        />
+      )}
+      {years.length > 0 && (
+        <>
+          <h3>{t.seriesHeading}</h3>
+          <TableWrap label={t.seriesCaption}>
+            <table class="data-table data-table--numbers">
+              <caption class="visually-hidden">{t.seriesCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colPeriod}</th>
+                  <th scope="col">{t.colCount}</th>
+                  <th scope="col">{t.satisfaction}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {years.map((point) => (
+                  <tr>
+                    <th scope="row">{point.period}</th>
+                    <td>{point.count}</td>
+                    <td>{satisfactionText(ctx, point) ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </>
+      )}
+      <p class="muted">{t.ratingsUpdated}</p>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { WebAssets } from './assets.js';
+import { messages, negotiateLang, type Lang, type Messages } from './i18n.js';
+
+/** Preferences a citizen sets once and keeps: a year, like any site setting. */
+export const LANG_COOKIE = 'lang';
+export const ELDER_COOKIE = 'elder';
+const PREFERENCE_MAX_AGE = 365 * 24 * 3600;
+
+/** Query flags of the page a submission redirects to: what was recorded. */
+export const CONFIRMATION_PARAMS = ['done', 'pending'] as const;
+
+/** What every page needs to know about the request it answers. */
+export interface PageContext {
+  lang: Lang;
+  t: Messages;
+  /** 适老化: larger type and higher contrast. */
+  elder: boolean;
+  /** This page's path and query, where the settings forms come back to. */
+  path: string;
+  assets: WebAssets;
+}
+
+export function pageContext(c: Context, assets: WebAssets): PageContext {
+  const lang = negotiateLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
+  const url = new URL(c.req.url);
+  // A confirmation shows once: coming back from a settings form does not repeat it.
+  for (const flag of CONFIRMATION_PARAMS) url.searchParams.delete(flag);
+  return {
+    lang,
+    t: messages(lang),
+    elder: getCookie(c, ELDER_COOKIE) === 'on',
+    path: safeBack(url.pathname + url.search),
+    assets,
+  };
+}
+
+export function setPreference(c: Context, name: typeof LANG_COOKIE | typeof ELDER_COOKIE, value: string, secure: boolean) {
+  setCookie(c, name, value, { path: '/', maxAge: PREFERENCE_MAX_AGE, sameSite: 'Lax', secure, httpOnly: true });
+}
+
+/**
+ * Where a form may send the browser back to: a path on this site only, never another origin
+ * (`//evil.example`, `/\evil.example`, a scheme) and never a header-splitting character.
+ */
+export function safeBack(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 600) return '/';
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (/[\u0000-\u001f\u007f\s\\]/.test(value)) return '/';
+  return value;
+}

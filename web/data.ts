@@ -1,0 +1,286 @@
+import type { ApiDeps } from '../functions/api/deps.js';
+import { InvalidCursorError } from '../shared/errors.js';
+import type { PublishedComment } from '../shared/feedback/record.js';
+import type { TargetType } from '../shared/feedback/target.js';
+import { Attribute, Category, ProjectStatus, type Project } from '../shared/plan/schema.js';
+import { indicatorDetailView, indicatorView, planView, STATUSES, type IndicatorDetailView, type IndicatorView } from '../shared/plan/views.js';
+import type { ProgressStatus } from '../shared/progress/status.js';
+import type { PeriodSummaries, ScopeSummary, SeriesPoint } from '../shared/ratings/documents.js';
+import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } from '../shared/ratings/scopes.js';
+import { briefOf, scopeSummaryIn, type RatingBrief } from '../shared/ratings/views.js';
+import type { BallotWithComment } from '../shared/store/feedback-repository.js';
+import type { PlanSnapshot } from '../shared/store/plan-repository.js';
+
+/**
+ * What each page shows, read through the same repositories and views as the API. Statistics are
+ * read as the aggregation published them; nothing here computes one.
+ */
+export type WebDeps = ApiDeps;
+
+/** The plan is loaded before anything serves; without it the site cannot answer (503). */
+export class PlanNotLoadedError extends Error {
+  override name = 'PlanNotLoadedError';
+}
+
+async function snapshotOf(deps: WebDeps): Promise<PlanSnapshot> {
+  const snapshot = await deps.plans.snapshot(deps.planId);
+  if (!snapshot) throw new PlanNotLoadedError('the plan has not been loaded');
+  return snapshot;
+}
+
+/** The all-time published summaries, and how to look up any scope in them (an honest zero if unrated). */
+async function allTime(deps: WebDeps) {
+  const document = await deps.ratings.periodSummaries('all');
+  const minRatings = document?.minRatings ?? deps.minRatings;
+  return { document, minRatings, of: (scope: string) => scopeSummaryIn(document, scope, minRatings) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Home
+
+export interface LeastSatisfied {
+  summary: ScopeSummary;
+  href: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface HomeData {
+  plan: ReturnType<typeof planView>;
+  planSummary: ScopeSummary;
+  categorySummaries: Record<string, ScopeSummary>;
+  projectsSummary: ScopeSummary;
+  least: LeastSatisfied[];
+  minRatings: number;
+}
+
+export const LEAST_SATISFIED_COUNT = 5;
+
+/**
+ * The targets citizens are least satisfied with: only those with enough ratings to count
+ * (`tooFewToRank === false`), lowest Bayesian mean first (the ranking's own order, reversed).
+ */
+export function leastSatisfied(document: PeriodSummaries | null, snapshot: PlanSnapshot, count = LEAST_SATISFIED_COUNT): LeastSatisfied[] {
+  const indicators = new Map(snapshot.indicators.map((i) => [i.id, i]));
+  const projects = new Map(snapshot.projects.map((p) => [p.id, p]));
+  return (document?.targets ?? [])
+    .filter((s) => s.kind === 'target' && !s.tooFewToRank && s.bayesianMean !== null)
+    .sort((a, b) => a.bayesianMean! - b.bayesianMean! || (a.satisfaction?.share ?? 0) - (b.satisfaction?.share ?? 0) || a.scope.localeCompare(b.scope))
+    .flatMap((summary): LeastSatisfied[] => {
+      if (summary.targetType === 'indicator') {
+        const indicator = indicators.get(summary.targetId ?? '');
+        return indicator ? [{ summary, href: `/indicators/${indicator.id}`, nameZh: indicator.nameZh, nameEn: indicator.nameEn }] : [];
+      }
+      const project = projects.get(summary.targetId ?? '');
+      return project ? [{ summary, href: `/projects/${project.id}`, nameZh: project.titleZh, nameEn: project.titleEn }] : [];
+    })
+    .slice(0, count);
+}
+
+export async function homeData(deps: WebDeps): Promise<HomeData> {
+  const [snapshot, ratings] = await Promise.all([snapshotOf(deps), allTime(deps)]);
+  return {
+    plan: planView(snapshot),
+    planSummary: ratings.of(planScope(deps.planId)),
+    categorySummaries: Object.fromEntries(Category.options.map((c) => [c, ratings.of(categoryScope(c))])),
+    projectsSummary: ratings.of(categoryScope(PROJECTS_GROUP)),
+    least: leastSatisfied(ratings.document, snapshot),
+    minRatings: ratings.minRatings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+type Query = Record<string, string | undefined>;
+
+const pick = <T extends string>(options: readonly T[], value: string | undefined): T | undefined =>
+  value !== undefined && (options as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** Search text as typed, folded so that full-width and half-width, upper and lower case match. */
+const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+const searchTerm = (q: string | undefined) => {
+  const folded = fold(q ?? '').slice(0, 100);
+  return folded.length > 0 ? folded : undefined;
+};
+
+const matches = (term: string | undefined, ...names: string[]) => !term || names.some((name) => fold(name).includes(term));
+
+export interface IndicatorFilter {
+  category?: Category | undefined;
+  attribute?: Attribute | undefined;
+  status?: ProgressStatus | undefined;
+  q?: string | undefined;
+}
+
+/** A filter as a page reads it: a value it does not know is ignored, not an error page. */
+export function indicatorFilter(query: Query): IndicatorFilter {
+  return {
+    category: pick(Category.options, query.category),
+    attribute: pick(Attribute.options, query.attribute),
+    status: pick(STATUSES, query.status),
+    q: query.q?.trim().slice(0, 100) || undefined,
+  };
+}
+
+export type IndicatorRow = IndicatorView & { ratings: RatingBrief };
+
+export interface IndicatorListData {
+  items: IndicatorRow[];
+  total: number;
+  categories: PlanSnapshot['plan']['categories'];
+  filter: IndicatorFilter;
+}
+
+export async function indicatorListData(deps: WebDeps, filter: IndicatorFilter): Promise<IndicatorListData> {
+  const [snapshot, ratings] = await Promise.all([snapshotOf(deps), allTime(deps)]);
+  const term = searchTerm(filter.q);
+  const items = snapshot.indicators
+    .filter((i) => (!filter.category || i.category === filter.category) && (!filter.attribute || i.attribute === filter.attribute))
+    .filter((i) => matches(term, i.nameZh, i.nameEn, i.id))
+    .map((i) => ({ ...indicatorView(i, snapshot.observations), ratings: briefOf(ratings.of(targetScope('indicator', i.id))) }))
+    .filter((i) => !filter.status || i.progress.status === filter.status);
+  return { items, total: snapshot.indicators.length, categories: snapshot.plan.categories, filter };
+}
+
+export interface ProjectFilter {
+  box?: number | undefined;
+  status?: ProjectStatus | undefined;
+  q?: string | undefined;
+}
+
+export function projectFilter(query: Query): ProjectFilter {
+  const box = Number(query.box);
+  return {
+    box: Number.isInteger(box) && box >= 1 && box <= 25 ? box : undefined,
+    status: pick(ProjectStatus.options, query.status),
+    q: query.q?.trim().slice(0, 100) || undefined,
+  };
+}
+
+export type ProjectRow = Project & { ratings: RatingBrief };
+
+export interface ProjectListData {
+  items: ProjectRow[];
+  total: number;
+  boxes: Array<{ box: number; title: string }>;
+  filter: ProjectFilter;
+}
+
+export async function projectListData(deps: WebDeps, filter: ProjectFilter): Promise<ProjectListData> {
+  const [snapshot, ratings] = await Promise.all([snapshotOf(deps), allTime(deps)]);
+  const term = searchTerm(filter.q);
+  const boxes = [...new Map(snapshot.projects.map((p) => [p.box, p.boxTitle])).entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([box, title]) => ({ box, title }));
+  const items = snapshot.projects
+    .filter((p) => (!filter.box || p.box === filter.box) && (!filter.status || p.status === filter.status))
+    .filter((p) => matches(term, p.titleZh, p.titleEn, p.id))
+    .map((p) => ({ ...p, ratings: briefOf(ratings.of(targetScope('project', p.id))) }));
+  return { items, total: snapshot.projects.length, boxes, filter };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target pages
+
+/**
+ * A published comment with its official replies (department, text, when), oldest first. Replies
+ * arrive with the reply workflow; a comment without the field renders without replies.
+ */
+export type CommentWithReplies = Omit<PublishedComment, 'replies'> & { replies?: PublishedComment['replies'] | undefined };
+
+export interface TargetFeedback {
+  summary: ScopeSummary;
+  minRatings: number;
+  /** Years with ratings, oldest first. */
+  years: SeriesPoint[];
+  comments: { items: CommentWithReplies[]; nextCursor: string | null };
+  /** The voter's own ratings of this target, newest year first; null when the request has no voter. */
+  yours: BallotWithComment[] | null;
+}
+
+/**
+ * Comments per page. Each may hold 2,000 characters: eight of the longest, in the least
+ * compressible Chinese, already bring an indicator page to 39 KB of its 40 KB (gzipped) budget;
+ * six leave room for official replies (tests/bench/web-budget.ts measures the heaviest page).
+ */
+export const COMMENTS_PER_PAGE = 6;
+
+async function targetFeedback(
+  deps: WebDeps,
+  targetType: TargetType,
+  targetId: string,
+  voterId: string | null,
+  commentsCursor: string | undefined,
+): Promise<TargetFeedback> {
+  const scope = targetScope(targetType, targetId);
+  const comments = async () => {
+    try {
+      return await deps.feedback.publishedComments(targetType, targetId, { limit: COMMENTS_PER_PAGE, cursor: commentsCursor });
+    } catch (error) {
+      // A cursor we did not issue: show the newest comments rather than an error page.
+      if (error instanceof InvalidCursorError) return deps.feedback.publishedComments(targetType, targetId, { limit: COMMENTS_PER_PAGE });
+      throw error;
+    }
+  };
+  const [ratings, series, page, yours] = await Promise.all([
+    allTime(deps),
+    deps.ratings.series(scope),
+    comments(),
+    voterId ? deps.feedback.ballotsOf(voterId, { targetType, targetId }) : Promise.resolve(null),
+  ]);
+  return {
+    summary: ratings.of(scope),
+    minRatings: ratings.minRatings,
+    years: series.filter((p) => granularityOf(p.period) === 'year').sort((a, b) => a.period.localeCompare(b.period)),
+    comments: page,
+    yours: yours ? [...yours].sort((a, b) => b.year - a.year) : null,
+  };
+}
+
+export interface IndicatorPageData extends TargetFeedback {
+  view: IndicatorDetailView;
+  categoryEn: string;
+}
+
+export async function indicatorPageData(
+  deps: WebDeps,
+  id: string,
+  voterId: string | null,
+  commentsCursor?: string,
+): Promise<IndicatorPageData | null> {
+  const [indicator, revisions, history, plan] = await Promise.all([
+    deps.plans.getIndicator(deps.planId, id),
+    deps.plans.listObservations(deps.planId, id),
+    deps.plans.listHistory(deps.planId),
+    deps.plans.getPlan(deps.planId),
+  ]);
+  if (!indicator) return null;
+  const feedback = await targetFeedback(deps, 'indicator', id, voterId, commentsCursor);
+  return {
+    ...feedback,
+    view: indicatorDetailView(indicator, revisions, history),
+    categoryEn: plan?.categories.find((c) => c.id === indicator.category)?.nameEn ?? indicator.category,
+  };
+}
+
+export interface ProjectPageData extends TargetFeedback {
+  project: Project;
+}
+
+export async function projectPageData(
+  deps: WebDeps,
+  id: string,
+  voterId: string | null,
+  commentsCursor?: string,
+): Promise<ProjectPageData | null> {
+  const project = await deps.plans.getProject(deps.planId, id);
+  if (!project) return null;
+  return { ...(await targetFeedback(deps, 'project', id, voterId, commentsCursor)), project };
+}
+
+export async function methodData(deps: WebDeps): Promise<{ minRatings: number }> {
+  const document = await deps.ratings.periodSummaries('all');
+  return { minRatings: document?.minRatings ?? deps.minRatings };
+}

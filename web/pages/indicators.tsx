@@ -1,0 +1,108 @@
+import { Attribute, Category } from '../../shared/plan/schema.js';
+import { STATUSES } from '../../shared/plan/views.js';
+import { CellText, Fact, indicatorName, indicatorUnit, SatisfactionBrief, StatusBadge, TargetText } from '../components/common.js';
+import type { PageContext } from '../context.js';
+import type { IndicatorListData } from '../data.js';
+import { formatNumber, withUnit } from '../format.js';
+import { Layout } from '../layout.js';
+
+/** Every indicator, filtered and searched on the server by a plain GET form. */
+export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: IndicatorListData }) {
+  const { t, lang } = ctx;
+  const { filter } = data;
+  const filtered = Boolean(filter.category || filter.attribute || filter.status || filter.q);
+  return (
+    <Layout ctx={ctx} title={t.indicatorsTitle} section="indicators">
+      <h1>{t.indicatorsTitle}</h1>
+      <p class="lead">{t.indicatorsIntro}</p>
+
+      <form method="get" action="/indicators" class="filters" role="search" aria-label={t.filterHeading}>
+        <div class="filters__field">
+          <label for="f-q">{t.filterSearch}</label>
+          <input type="search" id="f-q" name="q" value={filter.q ?? ''} maxlength={100} aria-describedby="f-q-hint" />
+          <p class="hint" id="f-q-hint">
+            {t.filterSearchHint}
+          </p>
+        </div>
+        <div class="filters__field">
+          <label for="f-category">{t.filterCategory}</label>
+          <select id="f-category" name="category">
+            <option value="">{t.filterAll}</option>
+            {Category.options.map((id) => (
+              <option value={id} selected={filter.category === id}>
+                {lang === 'en' ? data.categories.find((c) => c.id === id)?.nameEn ?? id : id}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filters__field">
+          <label for="f-attribute">{t.filterAttribute}</label>
+          <select id="f-attribute" name="attribute">
+            <option value="">{t.filterAll}</option>
+            {Attribute.options.map((a) => (
+              <option value={a} selected={filter.attribute === a}>
+                {t.attributeName(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filters__field">
+          <label for="f-status">{t.filterStatus}</label>
+          <select id="f-status" name="status">
+            <option value="">{t.filterAll}</option>
+            {STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {t.statusName(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filters__actions">
+          <button type="submit" class="button">
+            {t.filterApply}
+          </button>
+          {filtered && <a href="/indicators">{t.filterReset}</a>}
+        </div>
+      </form>
+
+      <p class="result-count" role="status">
+        {t.resultCount(data.items.length, data.total)}
+      </p>
+      {data.items.length === 0 ? (
+        <p>{t.noResults}</p>
+      ) : (
+        <ul class="cards">
+          {data.items.map((i) => {
+            const unit = indicatorUnit(ctx, i);
+            return (
+              <li class="card">
+                <h2 class="card__title">
+                  <a href={`/indicators/${i.id}`}>{indicatorName(ctx, i)}</a>
+                </h2>
+                <p class="card__meta">
+                  {lang === 'en' ? data.categories.find((c) => c.id === i.category)?.nameEn : i.category} · {t.attributeName(i.attribute)}
+                  {unit && ` · ${unit}`}
+                </p>
+                <p>
+                  <StatusBadge status={i.progress.status} t={t} />
+                </p>
+                <dl class="facts facts--row">
+                  <Fact term={t.baseline}>
+                    <CellText ctx={ctx} indicator={i} cell={i.baseline} />
+                  </Fact>
+                  <Fact term={t.latest}>{i.latest ? t.valueInYear(withUnit(formatNumber(i.latest.value, lang), unit), i.latest.year) : t.noValueYet}</Fact>
+                  <Fact term={t.target}>
+                    <TargetText ctx={ctx} indicator={i} />
+                  </Fact>
+                  <Fact term={t.satisfaction}>
+                    <SatisfactionBrief ctx={ctx} brief={i.ratings} />
+                  </Fact>
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,107 @@
+import { TableWrap } from '../components/chart.js';
+import { Fact, ProjectStatusBadge, Text, Zh } from '../components/common.js';
+import { Comments, FeedbackSection } from '../components/feedback.js';
+import { RatingSummary } from '../components/ratings.js';
+import type { PageContext } from '../context.js';
+import type { ProjectPageData } from '../data.js';
+import { formatNumber, withUnit } from '../format.js';
+import { Layout } from '../layout.js';
+import type { TargetPageState } from './indicator.js';
+
+/** One project: what the plan says, its status and progress, its numeric goals, ratings, the form, comments. */
+export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: ProjectPageData; state: TargetPageState }) {
+  const { t, lang } = ctx;
+  const { project } = data;
+  const name = lang === 'en' ? project.titleEn : project.titleZh;
+  return (
+    <Layout ctx={ctx} title={name} section="projects" scripts={['charts.js', 'feedback.js']}>
+      <p class="back">
+        <a href="/projects">{t.backToProjects}</a>
+      </p>
+      <h1>{name}</h1>
+      {lang === 'en' && (
+        <p class="subtitle" lang="zh-CN">
+          {project.titleZh}
+        </p>
+      )}
+
+      <section class="panel status-panel" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">{t.projectFacts}</h2>
+        <p class="status-line">
+          <ProjectStatusBadge status={project.status} t={t} />
+        </p>
+        {project.status === 'unknown' && <p class="muted">{t.projectStatusNote}</p>}
+        <dl class="facts facts--row">
+          <Fact term={t.progress}>
+            <meter min={0} max={100} value={project.progress} aria-label={t.progress}>
+              {t.progressValue(project.progress)}
+            </meter>{' '}
+            {t.progressValue(project.progress)}
+          </Fact>
+          <Fact term={t.box}>
+            {t.boxLabel(project.box)} · <Zh ctx={ctx}>{project.boxTitle}</Zh>
+          </Fact>
+          <Fact term={t.area}>
+            <Zh ctx={ctx}>{project.area}</Zh>
+          </Fact>
+        </dl>
+      </section>
+
+      <section class="panel" aria-labelledby="goals-heading">
+        <h2 id="goals-heading">{t.goalsHeading}</h2>
+        {project.goals.length === 0 ? (
+          <p>{t.goalsNone}</p>
+        ) : (
+          <TableWrap label={t.goalsHeading}>
+            <table class="data-table">
+              <caption class="visually-hidden">{t.goalsHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colGoal}</th>
+                  <th scope="col">{t.colGoalValue}</th>
+                  <th scope="col">{t.colGoalYear}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {project.goals.map((goal) => (
+                  <tr>
+                    <th scope="row">
+                      <Zh ctx={ctx}>{goal.description}</Zh>
+                    </th>
+                    <td>
+                      <Text ctx={ctx} text={withUnit(formatNumber(goal.value, lang), goal.unit)} />
+                    </td>
+                    <td>{goal.year ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+        {project.source.text && (
+          <>
+            <h3>{t.planText}</h3>
+            <blockquote class="plan-text" lang="zh-CN">
+              {project.source.text}
+            </blockquote>
+            <p class="muted">
+              {t.source}: <Zh ctx={ctx}>{project.source.box}</Zh>
+            </p>
+          </>
+        )}
+      </section>
+
+      <RatingSummary ctx={ctx} summary={data.summary} minRatings={data.minRatings} years={data.years} name={name} />
+      <FeedbackSection
+        ctx={ctx}
+        targetType="project"
+        targetId={project.id}
+        yours={data.yours}
+        year={state.year}
+        form={state.form}
+        confirmation={state.confirmation}
+      />
+      <Comments ctx={ctx} comments={data.comments} basePath={`/projects/${project.id}`} />
+    </Layout>
+  );
+}

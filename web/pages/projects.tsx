@@ -1,0 +1,90 @@
+import { ProjectStatus } from '../../shared/plan/schema.js';
+import { Fact, ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/common.js';
+import type { PageContext } from '../context.js';
+import type { ProjectListData } from '../data.js';
+import { Layout } from '../layout.js';
+
+/** Every project, filtered by box and status and searched by name, on the server. */
+export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectListData }) {
+  const { t, lang } = ctx;
+  const { filter } = data;
+  const filtered = Boolean(filter.box || filter.status || filter.q);
+  return (
+    <Layout ctx={ctx} title={t.projectsTitle} section="projects">
+      <h1>{t.projectsTitle}</h1>
+      <p class="lead">{t.projectsIntro}</p>
+
+      <form method="get" action="/projects" class="filters filters--projects" role="search" aria-label={t.filterHeading}>
+        <div class="filters__field">
+          <label for="f-q">{t.filterSearch}</label>
+          <input type="search" id="f-q" name="q" value={filter.q ?? ''} maxlength={100} aria-describedby="f-q-hint" />
+          <p class="hint" id="f-q-hint">
+            {t.filterSearchHint}
+          </p>
+        </div>
+        <div class="filters__field">
+          <label for="f-box">{t.filterBox}</label>
+          <select id="f-box" name="box">
+            <option value="">{t.filterAll}</option>
+            {data.boxes.map(({ box, title }) => (
+              <option value={String(box)} selected={filter.box === box}>
+                {t.boxLabel(box)} {title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filters__field">
+          <label for="f-status">{t.filterStatus}</label>
+          <select id="f-status" name="status">
+            <option value="">{t.filterAll}</option>
+            {ProjectStatus.options.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {t.projectStatus(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filters__actions">
+          <button type="submit" class="button">
+            {t.filterApply}
+          </button>
+          {filtered && <a href="/projects">{t.filterReset}</a>}
+        </div>
+      </form>
+
+      <p class="result-count" role="status">
+        {t.resultCount(data.items.length, data.total)}
+      </p>
+      {data.items.length === 0 ? (
+        <p>{t.noResults}</p>
+      ) : (
+        <ul class="cards">
+          {data.items.map((p) => (
+            <li class="card">
+              <h2 class="card__title">
+                <a href={`/projects/${p.id}`}>{lang === 'en' ? p.titleEn : p.titleZh}</a>
+              </h2>
+              <p class="card__meta">
+                {t.boxLabel(p.box)} · <Zh ctx={ctx}>{p.boxTitle}</Zh>
+              </p>
+              <p>
+                <ProjectStatusBadge status={p.status} t={t} />
+              </p>
+              <dl class="facts facts--row">
+                <Fact term={t.progress}>
+                  <meter min={0} max={100} value={p.progress} aria-label={t.progress}>
+                    {t.progressValue(p.progress)}
+                  </meter>{' '}
+                  {t.progressValue(p.progress)}
+                </Fact>
+                <Fact term={t.satisfaction}>
+                  <SatisfactionBrief ctx={ctx} brief={p.ratings} />
+                </Fact>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,220 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { clientAddress } from '../functions/api/client-address.js';
+import { cookieVoter, issueVoter } from '../functions/api/voter.js';
+import { ConflictError, NotFoundError, RateLimitedError } from '../shared/errors.js';
+import { ratingYear } from '../shared/feedback/rating.js';
+import { isStoreUnavailable } from '../shared/store/faults.js';
+import { FeedbackSubmission, submitFeedback } from '../shared/feedback/submit.js';
+import { TargetId, TargetType } from '../shared/feedback/target.js';
+import { webAssets, type WebAssets } from './assets.js';
+import type { Confirmation, FeedbackError, FeedbackFormState } from './components/feedback.js';
+import { ELDER_COOKIE, LANG_COOKIE, pageContext, safeBack, setPreference, type PageContext } from './context.js';
+import {
+  homeData,
+  indicatorFilter,
+  indicatorListData,
+  indicatorPageData,
+  methodData,
+  PlanNotLoadedError,
+  projectFilter,
+  projectListData,
+  projectPageData,
+  type WebDeps,
+} from './data.js';
+import { isLang } from './i18n.js';
+import { ErrorPage, NotFoundPage } from './pages/errors.js';
+import { HomePage } from './pages/home.js';
+import { IndicatorPage, type TargetPageState } from './pages/indicator.js';
+import { IndicatorsPage } from './pages/indicators.js';
+import { MethodPage } from './pages/method.js';
+import { ProjectPage } from './pages/project.js';
+import { ProjectsPage } from './pages/projects.js';
+
+/** No inline script or style, nothing from another origin, no framing, forms only to this site. */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const PUBLIC_PAGE_CACHE = 'public, max-age=60';
+export const PRIVATE_PAGE_CACHE = 'private, no-store';
+/** Hashed asset names never change content. */
+export const ASSET_CACHE = 'public, max-age=31536000, immutable';
+/**
+ * A form body is URL-encoded: each byte of a Chinese character becomes three, so a comment of
+ * 2,000 characters takes up to 18 KB. The JSON API keeps its 16 KiB.
+ */
+export const MAX_FORM_BYTES = 64 * 1024;
+
+type Page = JSX.Element;
+
+/**
+ * The citizen pages: server-rendered HTML, complete without JavaScript, served by the same app as
+ * the API. Handlers read the request, ask web/data.ts for what to show and render web/pages/.
+ */
+export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
+  const assets = options.assets ?? webAssets();
+
+  const render = async (c: Context, page: (ctx: PageContext) => Page, init: { status?: 200 | 400 | 404 | 409 | 429 | 500 | 503; personal?: boolean } = {}) => {
+    const ctx = pageContext(c, assets);
+    const html = `<!DOCTYPE html>${String(await page(ctx))}`;
+    c.header('Content-Security-Policy', PAGE_CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    c.header('Cache-Control', init.personal ? PRIVATE_PAGE_CACHE : PUBLIC_PAGE_CACHE);
+    // The same URL answers in the language and mode of the cookies (or of Accept-Language).
+    c.header('Vary', 'Cookie, Accept-Language');
+    return c.html(html, init.status ?? 200);
+  };
+
+  const notFound = (c: Context) => render(c, (ctx) => <NotFoundPage ctx={ctx} />, { status: 404 });
+
+  /** The voter id of the request's genuine `gp_voter` cookie, or null. */
+  const voterOf = (c: Context) => cookieVoter(c, deps);
+
+  /** Forms post only from our own pages; a cross-site post is refused (the browser says which it is). */
+  const crossSite = (c: Context) => c.req.header('sec-fetch-site') === 'cross-site';
+
+  /** An indicator or project page, for a GET or for a form that comes back with errors. */
+  const targetPage = async (
+    c: Context,
+    targetType: TargetType,
+    id: string,
+    form: FeedbackFormState,
+    init: { status?: 200 | 400 | 409 | 429; confirmationAllowed: boolean },
+  ) => {
+    if (!TargetId.safeParse(id).success) return notFound(c);
+    const voterId = voterOf(c);
+    const cursor = c.req.method === 'GET' ? c.req.query('comments') : undefined;
+    const year = ratingYear(deps.clock());
+    const data = targetType === 'indicator' ? await indicatorPageData(deps, id, voterId, cursor) : await projectPageData(deps, id, voterId, cursor);
+    if (!data) return notFound(c);
+    // The confirmation is shown to the voter who submitted, never to whoever opens a shared link.
+    const done = c.req.query('done');
+    const hasBallot = data.yours?.some((b) => b.year === year) ?? false;
+    const confirmation: Confirmation | null =
+      init.confirmationAllowed && hasBallot && (done === 'recorded' || done === 'replaced') ? { done, pending: c.req.query('pending') === '1' } : null;
+    const state: TargetPageState = { year, form, confirmation };
+    const personal = voterId !== null || form.errors.length > 0;
+    return render(
+      c,
+      (ctx) => ('view' in data ? <IndicatorPage ctx={ctx} data={data} state={state} /> : <ProjectPage ctx={ctx} data={data} state={state} />),
+      { status: init.status ?? 200, personal },
+    );
+  };
+
+  const app = new Hono();
+  app.onError(async (error, c) => {
+    if (error instanceof PlanNotLoadedError) {
+      deps.logger.error('page without a loaded plan', { path: c.req.path });
+      return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: 503, personal: true });
+    }
+    if (isStoreUnavailable(error)) {
+      // Throttled or unreachable: nothing was half written; the reader may simply try again.
+      deps.logger.warn('store unavailable for a page', { error, path: c.req.path });
+      c.header('Retry-After', '2');
+      return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: 503, personal: true });
+    }
+    deps.logger.error('unhandled page error', { error, path: c.req.path });
+    // A fault is never cached: the next reader should get the page, not the error.
+    return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: 500, personal: true });
+  });
+
+  app.get('/', async (c) => {
+    const data = await homeData(deps);
+    return render(c, (ctx) => <HomePage ctx={ctx} data={data} />);
+  });
+
+  app.get('/indicators', async (c) => {
+    const data = await indicatorListData(deps, indicatorFilter(c.req.query()));
+    return render(c, (ctx) => <IndicatorsPage ctx={ctx} data={data} />);
+  });
+
+  app.get('/indicators/:id', (c) => targetPage(c, 'indicator', c.req.param('id'), { errors: [] }, { confirmationAllowed: true }));
+
+  app.get('/projects', async (c) => {
+    const data = await projectListData(deps, projectFilter(c.req.query()));
+    return render(c, (ctx) => <ProjectsPage ctx={ctx} data={data} />);
+  });
+
+  app.get('/projects/:id', (c) => targetPage(c, 'project', c.req.param('id'), { errors: [] }, { confirmationAllowed: true }));
+
+  app.get('/method', async (c) => {
+    const { minRatings } = await methodData(deps);
+    return render(c, (ctx) => <MethodPage ctx={ctx} minRatings={minRatings} />);
+  });
+
+  /**
+   * The rate-and-comment form without JavaScript: the same rules as POST /api/v1/feedback
+   * (submitFeedback, the same voter cookie), then 303 back to the target with what was recorded.
+   * A form with mistakes comes back with messages and what was typed, never as a 500.
+   */
+  app.post(
+    '/feedback',
+    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('The form is larger than 64 KiB.', 413) }),
+    async (c) => {
+      if (crossSite(c)) return c.text('Forms are accepted from this site only.', 403);
+      const body = await c.req.parseBody();
+      const targetType = TargetType.safeParse(body.targetType);
+      const targetId = TargetId.safeParse(body.targetId);
+      if (!targetType.success || !targetId.success) return notFound(c);
+      const rating = typeof body.rating === 'string' && /^[1-5]$/.test(body.rating) ? Number(body.rating) : undefined;
+      const comment = typeof body.comment === 'string' ? body.comment : undefined;
+      const parsed = FeedbackSubmission.safeParse({ targetType: targetType.data, targetId: targetId.data, rating, comment });
+      const back = (errors: FeedbackError[], status: 400 | 409 | 429) =>
+        targetPage(c, targetType.data, targetId.data, { rating, comment, errors }, { status, confirmationAllowed: false });
+      if (!parsed.success) {
+        const errors = new Set<FeedbackError>();
+        for (const issue of parsed.error.issues) {
+          if (issue.path[0] === 'rating') errors.add('rating');
+          else if (issue.path[0] === 'comment') errors.add(issue.message.includes('surrogate') ? 'commentInvalid' : 'comment');
+        }
+        return back([...errors], 400);
+      }
+      const voterId = voterOf(c) ?? issueVoter(c, deps);
+      const address = clientAddress(c);
+      try {
+        // The API's rules exactly: the same submission function, the same limits per voter and address.
+        const { record, replaced } = await submitFeedback(deps, voterId, parsed.data, {
+          addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
+        });
+        deps.logger.info('feedback recorded', { feedbackId: record.feedbackId, targetType: record.targetType, targetId: record.targetId, replaced: replaced !== null, via: 'form' });
+        const query = new URLSearchParams({ done: replaced ? 'replaced' : 'recorded', ...(record.commentStatus === 'pending' ? { pending: '1' } : {}) });
+        c.header('Cache-Control', 'no-store');
+        return c.redirect(`/${record.targetType}s/${record.targetId}?${query}#feedback`, 303);
+      } catch (error) {
+        if (error instanceof NotFoundError) return notFound(c);
+        if (error instanceof ConflictError) return back(['conflict'], 409);
+        if (error instanceof RateLimitedError) {
+          c.header('Retry-After', String(error.retryAfterSeconds));
+          return back(['rateLimited'], 429);
+        }
+        throw error;
+      }
+    },
+  );
+
+  /** Language and elder-friendly mode: a form sets a cookie and comes back, so it works without JavaScript. */
+  app.post('/settings', bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large.', 413) }), async (c) => {
+    if (crossSite(c)) return c.text('Forms are accepted from this site only.', 403);
+    const body = await c.req.parseBody();
+    if (isLang(body.lang)) setPreference(c, LANG_COOKIE, body.lang, deps.cookieSecure);
+    if (body.elder === 'on' || body.elder === 'off') setPreference(c, ELDER_COOKIE, body.elder, deps.cookieSecure);
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(safeBack(body.back), 303);
+  });
+
+  app.get('/assets/:name', async (c) => {
+    const file = await assets.file(c.req.param('name'));
+    if (!file) return c.text('Not found', 404, { 'Cache-Control': 'no-store' });
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': file.type,
+      'Cache-Control': ASSET_CACHE,
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
+  // Any other page address: an HTML 404. The API keeps its own (problem+json) answer.
+  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : notFound(c)));
+
+  return app;
+}
