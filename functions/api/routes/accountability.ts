@@ -1,0 +1,111 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { caseStats } from '../../../shared/cases/stats.js';
+import { CaseStateError, dueState, type FollowUpCase } from '../../../shared/cases/case.js';
+import { rateReply } from '../../../shared/cases/workflow.js';
+import { FlagReason } from '../../../shared/moderation/flags.js';
+import type { ApiDeps } from '../deps.js';
+import { clientAddress } from '../client-address.js';
+import { ProblemError } from '../problem.js';
+import { jsonBody, pathParam, queryParams } from '../request.js';
+import { cookieVoter, issueVoter, VOTER_HEADER } from '../voter.js';
+
+const FeedbackId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+/**
+ * The public side of moderation and the 差评 loop: citizens flag published comments, follow the
+ * cases their ratings opened and say whether the reply satisfies them; anyone can see how many
+ * 差评 were answered and how fast.
+ */
+export function accountabilityRoutes(deps: ApiDeps) {
+  /** As in routes/feedback.ts: a forged header is an error, a stale cookie is simply no voter. */
+  const voterOf = (c: Context): string | null => {
+    const header = c.req.header(VOTER_HEADER);
+    if (header !== undefined) {
+      const voterId = deps.voterTokens.verify(header);
+      if (!voterId) throw new ProblemError('invalid-voter-token');
+      return voterId;
+    }
+    return cookieVoter(c, deps);
+  };
+
+  /** What the citizen sees of their own case: steps and the reply, not who in the office did what. */
+  const citizenView = (c: FollowUpCase, now: Date) => ({
+    caseId: c.caseId,
+    feedbackId: c.feedback.feedbackId,
+    targetType: c.targetType,
+    targetId: c.targetId,
+    rating: c.rating,
+    status: c.status,
+    department: c.department,
+    openedAt: c.openedAt,
+    dueAt: c.dueAt,
+    firstDueAt: c.firstDueAt,
+    dueState: dueState(c, now, deps.calendar),
+    reply: c.reply,
+    satisfaction: c.satisfaction,
+    canRateReply: c.status === 'replied' && c.satisfaction === null,
+    steps: c.history.map((h) => ({ at: h.at, action: h.action, status: h.to })),
+  });
+
+  return new Hono()
+    .post('/comments/:feedbackId/flags', async (c) => {
+      const feedbackId = pathParam(FeedbackId, c.req.param('feedbackId'), 'comment');
+      const { reason } = await jsonBody(c, z.strictObject({ reason: FlagReason }));
+      const voterId = voterOf(c) ?? issueVoter(c, deps);
+      const address = clientAddress(c);
+      await deps.feedbackLimits.check({ voterId, addressHash: address ? deps.hashAddress(address, deps.clock()) : null }, deps.clock());
+      const result = await deps.feedback.flagComment(feedbackId, voterId, reason, deps.clock(), deps.flagThreshold);
+      if (result.requeued) {
+        await deps.audit.append(
+          {
+            actor: { kind: 'system', sub: 'system', name: 'citizen flags', roles: [] },
+            action: 'comment.requeue',
+            subject: { type: 'comment', id: feedbackId },
+            reason: `${result.flags} citizens flagged it (threshold ${deps.flagThreshold})`,
+            details: { lastReason: reason, flags: result.flags },
+          },
+          deps.clock(),
+        );
+      }
+      // The count of flags is not disclosed: it would tell a brigade how close it is.
+      return c.json({ feedbackId, flagged: true, alreadyFlagged: !result.counted }, result.counted ? 201 : 200);
+    })
+
+    .get('/me/cases', async (c) => {
+      queryParams(c, z.strictObject({}));
+      c.header('Cache-Control', 'private, no-store');
+      const voterId = voterOf(c);
+      if (!voterId) return c.json({ items: [] });
+      const now = deps.clock();
+      return c.json({ items: (await deps.cases.ofVoter(voterId)).map((item) => citizenView(item, now)) });
+    })
+
+    .post('/me/cases/:caseId/satisfaction', async (c) => {
+      const caseId = pathParam(FeedbackId, c.req.param('caseId'), 'case');
+      const body = await jsonBody(c, z.strictObject({ satisfied: z.boolean(), note: z.string().trim().min(1).max(2000).optional() }));
+      const voterId = voterOf(c);
+      if (!voterId) throw new ProblemError('not-found', { detail: `no case ${caseId} of yours` });
+      c.header('Cache-Control', 'private, no-store');
+      try {
+        const updated = await rateReply(deps, voterId, caseId, body.satisfied, body.note, deps.clock());
+        return c.json(citizenView(updated, deps.clock()));
+      } catch (error) {
+        if (error instanceof CaseStateError) throw new ProblemError('invalid-state', { detail: error.message });
+        throw error;
+      }
+    })
+
+    .get('/cases/stats', async (c) => {
+      const { group } = queryParams(c, z.strictObject({ group: z.enum(['target', 'department']).default('target') }));
+      const now = deps.clock();
+      const cases = await deps.cases.all();
+      return c.json({
+        group,
+        deadlineWorkingDays: deps.caseDeadlineDays,
+        generatedAt: now.toISOString(),
+        overall: caseStats(cases, 'all', now, deps.calendar)[0] ?? null,
+        items: caseStats(cases, group, now, deps.calendar),
+      });
+    });
+}

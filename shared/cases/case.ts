@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { Rating } from '../feedback/rating.js';
+import { TargetId, TargetType } from '../feedback/target.js';
+import type { WorkCalendar } from './working-days.js';
+
+/**
+ * The 差评 follow-up loop (每个差评都要整改, 国办发〔2019〕51号): every rating of 1 or 2 that comes
+ * with a comment opens a case. It is verified (核实), then rectified (整改) or explained (说明),
+ * then answered with an official reply within a deadline in working days; the citizen may say
+ * whether they are satisfied, and an unsatisfied answer starts a review (申诉复核).
+ *
+ *   open → verifying → rectifying → replied → closed
+ *                    ↘─────────────↗        ↘ disputed → verifying → …
+ */
+export const CASE_STATUSES = ['open', 'verifying', 'rectifying', 'replied', 'closed', 'disputed'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const CaseAction = z.enum(['verify', 'rectify', 'reply', 'close', 'assign']);
+export type CaseAction = z.infer<typeof CaseAction>;
+
+export const CaseEvent = z.strictObject({
+  at: z.iso.datetime(),
+  /** `name (sub)` of a staff member, `citizen`, or `system`. */
+  by: z.string().min(1).max(300),
+  action: z.enum(['open', 'verify', 'rectify', 'reply', 'close', 'assign', 'satisfied', 'unsatisfied']),
+  from: CaseStatus.nullable(),
+  to: CaseStatus,
+  note: z.string().max(4000).nullable(),
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
+export const FollowUpCase = z.strictObject({
+  caseId: z.string().min(1),
+  /** Where the rating that opened it is in the feedback log. */
+  feedback: z.strictObject({ shard: z.number().int().min(0), recordedAt: z.iso.datetime(), feedbackId: z.string().min(1) }),
+  /** The voter who rated, so they can follow their case; never shown to anyone else. */
+  voterId: z.string().min(1),
+  targetType: TargetType,
+  targetId: TargetId,
+  rating: Rating,
+  department: z.string().min(1).max(100).nullable(),
+  status: CaseStatus,
+  openedAt: z.iso.datetime(),
+  deadlineDays: z.number().int().min(1),
+  /** The deadline of the first official reply. */
+  firstDueAt: z.iso.datetime(),
+  /** The deadline of the reply now awaited (a dispute sets a new one); null once replied or closed. */
+  dueAt: z.iso.datetime().nullable(),
+  calendarCovered: z.boolean(),
+  firstReplyAt: z.iso.datetime().nullable(),
+  /** How the first reply answered: after rectification, or by explanation. */
+  resolution: z.enum(['rectified', 'explained']).nullable(),
+  reply: z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() }).nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  satisfaction: z.enum(['satisfied', 'unsatisfied']).nullable(),
+  /** Every step, oldest first: nothing in a case is ever rewritten, only appended. */
+  history: z.array(CaseEvent),
+  version: z.number().int().min(1),
+});
+export type FollowUpCase = z.infer<typeof FollowUpCase>;
+
+/** A rating opens a case if it is a 差评 (1 or 2) and comes with a comment. */
+export const opensCase = (record: { rating: number; comment: string | null }) => record.rating <= 2 && record.comment !== null;
+
+export function newCase(
+  input: { feedback: FollowUpCase['feedback']; voterId: string; targetType: TargetType; targetId: string; rating: 1 | 2 },
+  openedAt: Date,
+  rules: { deadlineDays: number; calendar: WorkCalendar },
+): FollowUpCase {
+  const due = rules.calendar.deadline(openedAt, rules.deadlineDays);
+  const at = openedAt.toISOString();
+  const { shard, recordedAt, feedbackId } = input.feedback;
+  return FollowUpCase.parse({
+    caseId: feedbackId,
+    feedback: { shard, recordedAt, feedbackId },
+    voterId: input.voterId,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    rating: input.rating,
+    department: null,
+    status: 'open',
+    openedAt: at,
+    deadlineDays: rules.deadlineDays,
+    firstDueAt: due.dueAt,
+    dueAt: due.dueAt,
+    calendarCovered: due.calendarCovered,
+    firstReplyAt: null,
+    resolution: null,
+    reply: null,
+    closedAt: null,
+    satisfaction: null,
+    history: [{ at, by: 'system', action: 'open', from: null, to: 'open', note: null }],
+    version: 1,
+  } satisfies FollowUpCase);
+}
+
+export class CaseStateError extends Error {
+  override name = 'CaseStateError';
+}
+
+export type CaseStep =
+  | { action: 'verify'; department?: string | undefined; note?: string | undefined }
+  | { action: 'rectify'; note: string }
+  | { action: 'reply'; department: string; text: string }
+  | { action: 'close'; note: string }
+  | { action: 'assign'; department: string; note?: string | undefined }
+  | { action: 'satisfied' }
+  | { action: 'unsatisfied'; note?: string | undefined };
+
+const ALLOWED: Record<CaseStep['action'], readonly CaseStatus[]> = {
+  verify: ['open', 'disputed'],
+  rectify: ['verifying'],
+  reply: ['verifying', 'rectifying'],
+  // A monitor closes a replied case (the citizen did not answer, or was satisfied offline), or
+  // ends a review that upholds the earlier reply.
+  close: ['replied', 'disputed'],
+  assign: ['open', 'verifying', 'rectifying', 'disputed'],
+  satisfied: ['replied'],
+  unsatisfied: ['replied'],
+};
+
+/**
+ * The case after one step, or CaseStateError if the step is not allowed from its status. Pure:
+ * the repository writes the result only if nobody changed the case meanwhile.
+ */
+export function applyStep(current: FollowUpCase, step: CaseStep, by: string, at: Date, rules: { deadlineDays: number; calendar: WorkCalendar }): FollowUpCase {
+  if (!ALLOWED[step.action].includes(current.status)) {
+    throw new CaseStateError(`a case that is ${current.status} cannot be ${step.action === 'satisfied' || step.action === 'unsatisfied' ? 'rated' : `given the step ${step.action}`}`);
+  }
+  if ((step.action === 'satisfied' || step.action === 'unsatisfied') && current.satisfaction !== null) {
+    throw new CaseStateError('the reply has already been rated');
+  }
+  const iso = at.toISOString();
+  const next: FollowUpCase = { ...current, history: [...current.history], version: current.version + 1 };
+  let to: CaseStatus = current.status;
+  let note: string | null = null;
+  switch (step.action) {
+    case 'verify':
+      to = 'verifying';
+      note = step.note ?? null;
+      if (step.department) next.department = step.department;
+      break;
+    case 'rectify':
+      to = 'rectifying';
+      note = step.note;
+      break;
+    case 'reply':
+      to = 'replied';
+      note = step.text;
+      next.department = step.department;
+      next.reply = { department: step.department, text: step.text, at: iso };
+      if (next.firstReplyAt === null) {
+        next.firstReplyAt = iso;
+        next.resolution = current.status === 'rectifying' ? 'rectified' : 'explained';
+      }
+      next.dueAt = null;
+      break;
+    case 'close':
+      to = 'closed';
+      note = step.note;
+      next.closedAt = iso;
+      next.dueAt = null;
+      break;
+    case 'assign':
+      note = step.note ?? null;
+      next.department = step.department;
+      break;
+    case 'satisfied':
+      to = 'closed';
+      next.satisfaction = 'satisfied';
+      next.closedAt = iso;
+      break;
+    case 'unsatisfied': {
+      to = 'disputed';
+      note = step.note ?? null;
+      next.satisfaction = 'unsatisfied';
+      // The review has a deadline of its own, counted from the dispute.
+      const due = rules.calendar.deadline(at, rules.deadlineDays);
+      next.dueAt = due.dueAt;
+      break;
+    }
+  }
+  next.status = to;
+  next.history.push({ at: iso, by, action: step.action, from: current.status, to, note });
+  return next;
+}
+
+/** Unfinished cases, by how their deadline stands at `now`. */
+export type DueState = 'overdue' | 'due-soon' | 'on-time' | 'awaiting-citizen' | 'closed';
+
+export function dueState(c: FollowUpCase, now: Date, calendar: WorkCalendar, soonWorkingDays = 3): DueState {
+  if (c.status === 'closed') return 'closed';
+  if (c.dueAt === null) return 'awaiting-citizen';
+  const due = new Date(c.dueAt);
+  if (now > due) return 'overdue';
+  return calendar.workingDaysBetween(now, due) <= soonWorkingDays ? 'due-soon' : 'on-time';
+}

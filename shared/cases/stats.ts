@@ -1,0 +1,63 @@
+import type { FollowUpCase } from './case.js';
+import type { WorkCalendar } from './working-days.js';
+
+export interface CaseStats {
+  /** `indicator:gdp` or `project:b07-…` when grouped by target; a department's name, or null when unassigned. */
+  key: string | null;
+  cases: number;
+  /** Cases with an official reply. */
+  answered: number;
+  /** Answered by their first deadline. */
+  answeredOnTime: number;
+  /** Past their first deadline without a reply. */
+  overdue: number;
+  /** Answered on time, among the cases whose outcome is decided (answered, or overdue unanswered); null if none is. */
+  onTimeShare: number | null;
+  /** From opening to the first reply, over answered cases: calendar days and working days. Null if none is answered. */
+  medianDays: number | null;
+  medianWorkingDays: number | null;
+  closed: number;
+  satisfied: number;
+  unsatisfied: number;
+}
+
+const median = (values: number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+/**
+ * How many 差评 were answered and how fast, per target or per department, from the cases
+ * themselves: nothing about the people who rated, no texts.
+ */
+export function caseStats(cases: readonly FollowUpCase[], groupBy: 'target' | 'department' | 'all', now: Date, calendar: WorkCalendar): CaseStats[] {
+  const groups = new Map<string | null, FollowUpCase[]>();
+  for (const c of cases) {
+    const key = groupBy === 'target' ? `${c.targetType}:${c.targetId}` : groupBy === 'department' ? c.department : 'all';
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups]
+    .map(([key, members]): CaseStats => {
+      const answered = members.filter((c) => c.firstReplyAt !== null);
+      const onTime = answered.filter((c) => c.firstReplyAt! <= c.firstDueAt);
+      const overdue = members.filter((c) => c.firstReplyAt === null && c.status !== 'closed' && now.toISOString() > c.firstDueAt);
+      const decided = answered.length + overdue.length;
+      return {
+        key,
+        cases: members.length,
+        answered: answered.length,
+        answeredOnTime: onTime.length,
+        overdue: overdue.length,
+        onTimeShare: decided === 0 ? null : Math.round((onTime.length / decided) * 1000) / 1000,
+        medianDays: round1(median(answered.map((c) => (Date.parse(c.firstReplyAt!) - Date.parse(c.openedAt)) / 86_400_000))),
+        medianWorkingDays: median(answered.map((c) => calendar.workingDaysBetween(new Date(c.openedAt), new Date(c.firstReplyAt!)))),
+        closed: members.filter((c) => c.status === 'closed').length,
+        satisfied: members.filter((c) => c.satisfaction === 'satisfied').length,
+        unsatisfied: members.filter((c) => c.satisfaction === 'unsatisfied').length,
+      };
+    })
+    .sort((a, b) => b.cases - a.cases || String(a.key).localeCompare(String(b.key)));
+}

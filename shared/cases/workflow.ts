@@ -1,0 +1,89 @@
+import { actorLabel, type Actor } from '../auth/roles.js';
+import { CITIZEN_ACTOR, staffActor, SYSTEM_ACTOR } from '../audit/entry.js';
+import type { AuditRepository } from '../store/audit-repository.js';
+import type { CaseRepository } from '../store/case-repository.js';
+import type { FeedbackRepository } from '../store/feedback-repository.js';
+import { NotFoundError } from '../errors.js';
+import { replyToComment } from '../moderation/moderate.js';
+import { applyStep, newCase, opensCase, type CaseStep, type FollowUpCase } from './case.js';
+import type { WorkCalendar } from './working-days.js';
+
+export interface CaseDeps {
+  cases: CaseRepository;
+  feedback: Pick<FeedbackRepository, 'resolve' | 'setCommentStatus' | 'addReply' | 'getRecord' | 'lowRatingsBetween'>;
+  audit: Pick<AuditRepository, 'append'>;
+  calendar: WorkCalendar;
+  caseDeadlineDays: number;
+}
+
+const rules = (deps: CaseDeps) => ({ deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar });
+
+/**
+ * A monitor's step on a case. A reply is also attached to the comment as an official reply
+ * (public once the comment is), so the citizen and the public read the same answer.
+ */
+export async function stepCase(deps: CaseDeps, caseId: string, step: Exclude<CaseStep, { action: 'satisfied' | 'unsatisfied' }>, actor: Actor, at: Date): Promise<FollowUpCase> {
+  const updated = await deps.cases.update(caseId, (current) => applyStep(current, step, actorLabel(actor), at, rules(deps)));
+  if (!updated) throw new NotFoundError('case', caseId);
+  if (step.action === 'reply') {
+    // The reply's text was validated with the case; masked like any text shown publicly.
+    await replyToComment(deps, { feedbackId: updated.after.feedback.feedbackId, department: step.department, text: step.text, caseId }, actor, at);
+  }
+  await deps.audit.append(
+    {
+      actor: staffActor(actor),
+      action: `case.${step.action}`,
+      subject: { type: 'case', id: caseId },
+      reason: 'note' in step && step.note ? step.note : null,
+      details: { from: updated.before.status, to: updated.after.status, department: updated.after.department },
+    },
+    at,
+  );
+  return updated.after;
+}
+
+/** The citizen who rated says whether the reply satisfies them, once; not satisfied starts a review. */
+export async function rateReply(deps: CaseDeps, voterId: string, caseId: string, satisfied: boolean, note: string | undefined, at: Date): Promise<FollowUpCase> {
+  const existing = await deps.cases.get(caseId, true);
+  // Someone else's case is answered exactly like a case that does not exist.
+  if (!existing || existing.voterId !== voterId) throw new NotFoundError('case', caseId);
+  const step: CaseStep = satisfied ? { action: 'satisfied' } : { action: 'unsatisfied', note };
+  const updated = await deps.cases.update(caseId, (current) => applyStep(current, step, 'citizen', at, rules(deps)));
+  if (!updated) throw new NotFoundError('case', caseId);
+  await deps.audit.append(
+    {
+      actor: CITIZEN_ACTOR,
+      action: 'case.satisfaction',
+      subject: { type: 'case', id: caseId },
+      reason: note ?? null,
+      details: { satisfied, from: updated.before.status, to: updated.after.status },
+    },
+    at,
+  );
+  return updated.after;
+}
+
+/**
+ * The sweep behind opening cases at submission: finds 差评 with comments recorded between
+ * `since` and `until` whose case is missing (the request died after its record) and opens them,
+ * with the deadline counted from when the rating was recorded. Idempotent: run it as often as
+ * you like.
+ */
+export async function reconcileCases(deps: CaseDeps, since: Date, until: Date): Promise<{ checked: number; opened: string[] }> {
+  const records = await deps.feedback.lowRatingsBetween(since.toISOString(), until.toISOString());
+  const opened: string[] = [];
+  for (const record of records) {
+    if (!opensCase(record)) continue;
+    const result = await deps.cases.open(
+      newCase({ feedback: record, voterId: record.voterId, targetType: record.targetType, targetId: record.targetId, rating: record.rating as 1 | 2 }, new Date(record.recordedAt), rules(deps)),
+    );
+    if (result.created) {
+      opened.push(record.feedbackId);
+      await deps.audit.append(
+        { actor: SYSTEM_ACTOR, action: 'case.open', subject: { type: 'case', id: record.feedbackId }, reason: 'opened by the sweep', details: { openedAt: record.recordedAt } },
+        until,
+      );
+    }
+  }
+  return { checked: records.length, opened };
+}

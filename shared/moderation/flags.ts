@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** Why a citizen flags a published comment. */
+export const FlagReason = z.enum(['spam', 'offensive', 'personal-data', 'off-topic']);
+export type FlagReason = z.infer<typeof FlagReason>;
+
+/** Statuses a moderator can put a comment in, and what each action is called. */
+export const MODERATION_ACTIONS = { publish: 'published', reject: 'rejected', hide: 'hidden' } as const;
+export type ModerationAction = keyof typeof MODERATION_ACTIONS;
+
+/** Which moves are moderation: approve (or re-approve) a pending one, reject a pending one, hide a published one. */
+export const ALLOWED_FROM: Record<ModerationAction, ReadonlyArray<'pending' | 'published' | 'rejected' | 'hidden'>> = {
+  publish: ['pending', 'rejected', 'hidden'],
+  reject: ['pending'],
+  hide: ['published'],
+};

@@ -1,0 +1,93 @@
+import { actorLabel, type Actor } from '../auth/roles.js';
+import { staffActor, type AuditActor } from '../audit/entry.js';
+import type { AuditRepository } from '../store/audit-repository.js';
+import type { FeedbackRepository, StaffComment } from '../store/feedback-repository.js';
+import { NotFoundError } from '../errors.js';
+import { randomUUID } from 'node:crypto';
+import { maskPii } from './pii.js';
+import { ALLOWED_FROM, MODERATION_ACTIONS, type ModerationAction } from './flags.js';
+import type { FeedbackRecord } from '../feedback/record.js';
+
+export interface ModerationDeps {
+  feedback: Pick<FeedbackRepository, 'resolve' | 'setCommentStatus' | 'addReply' | 'getRecord'>;
+  audit: Pick<AuditRepository, 'append'>;
+}
+
+export interface ModerationOutcome {
+  feedbackId: string;
+  action: ModerationAction;
+  from: string;
+  to: string;
+  changed: boolean;
+}
+
+/**
+ * One moderation step on one comment: publish (approve) a pending one, reject a pending one with
+ * a reason, hide a published one with a reason. Only the text's visibility changes; the rating
+ * is never touched. Attributed twice: in the feedback log's moderation event and in the audit log.
+ */
+export async function moderateComment(
+  deps: ModerationDeps,
+  input: { feedbackId: string; action: ModerationAction; reason?: string | undefined },
+  actor: Actor,
+  at: Date,
+): Promise<ModerationOutcome> {
+  const ref = await deps.feedback.resolve(input.feedbackId);
+  if (!ref) throw new NotFoundError('comment', input.feedbackId);
+  const to = MODERATION_ACTIONS[input.action];
+  const result = await deps.feedback.setCommentStatus(ref, to, at, {
+    expectFrom: ALLOWED_FROM[input.action],
+    by: actorLabel(actor),
+    ...(input.reason ? { why: input.reason } : {}),
+  });
+  if (result.changed) {
+    await deps.audit.append(
+      {
+        actor: staffActor(actor),
+        action: `comment.${input.action}`,
+        subject: { type: 'comment', id: input.feedbackId },
+        reason: input.reason ?? null,
+        details: { from: result.from, to, targetType: result.record.targetType, targetId: result.record.targetId },
+      },
+      at,
+    );
+  }
+  return { feedbackId: input.feedbackId, action: input.action, from: result.from, to, changed: result.changed };
+}
+
+/**
+ * An official reply on a comment, attributed to a department (the public sees the department,
+ * never the person). Personal data in it is masked like a citizen's comment.
+ */
+export async function replyToComment(
+  deps: ModerationDeps,
+  input: { feedbackId: string; department: string; text: string; caseId?: string | undefined },
+  actor: Actor,
+  at: Date,
+  audited: AuditActor = staffActor(actor),
+): Promise<FeedbackRecord> {
+  const ref = await deps.feedback.resolve(input.feedbackId);
+  if (!ref) throw new NotFoundError('comment', input.feedbackId);
+  const masked = maskPii(input.text);
+  const record = await deps.feedback.addReply(ref, {
+    replyId: randomUUID(),
+    department: input.department,
+    text: masked.text,
+    publishedAt: at.toISOString(),
+    by: actorLabel(actor),
+    ...(input.caseId ? { caseId: input.caseId } : {}),
+  });
+  await deps.audit.append(
+    {
+      actor: audited,
+      action: 'comment.reply',
+      subject: { type: 'comment', id: input.feedbackId },
+      reason: null,
+      details: { department: input.department, caseId: input.caseId ?? null, piiMasked: masked.found, commentStatus: record.commentStatus },
+    },
+    at,
+  );
+  return record;
+}
+
+export type { StaffComment };

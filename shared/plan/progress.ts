@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ProjectStatus, type Project } from './schema.js';
+
+/**
+ * A project's reported status and progress, append-only like observations: each report is a
+ * new revision with who, when, why and where the figure comes from; the highest revision is
+ * current. The plan states no status for any project, so until the first report a project is
+ * `unknown` at 0%.
+ */
+export const ProgressRevision = z.strictObject({
+  projectId: z.string().min(1),
+  revision: z.number().int().min(1),
+  status: ProjectStatus,
+  /** Percent complete, 0–100. */
+  progress: z.number().min(0).max(100),
+  /** What was done: shown on the public page with the figure. */
+  note: z.string().min(1).max(2000),
+  source: z.string().min(1).max(500).optional(),
+  /** Why this revision exists (a first report, or what a correction corrects). */
+  reason: z.string().min(1).max(1000),
+  recordedAt: z.iso.datetime(),
+  recordedBy: z.string().min(1).max(300),
+});
+export type ProgressRevision = z.infer<typeof ProgressRevision>;
+export type NewProgress = Omit<ProgressRevision, 'revision' | 'recordedAt'>;
+
+/** What the public sees of a report: no names (who reported is kept in the revision and the audit log). */
+export const ProgressReportView = z.strictObject({
+  revision: z.number().int().min(1),
+  note: z.string(),
+  source: z.string().nullable(),
+  recordedAt: z.iso.datetime(),
+});
+export const ProgressHistoryEntry = z.strictObject({
+  revision: z.number().int().min(1),
+  status: ProjectStatus,
+  progress: z.number(),
+  note: z.string(),
+  source: z.string().nullable(),
+  reason: z.string(),
+  recordedAt: z.iso.datetime(),
+});
+
+/** The project as the public sees it: the current report applied, and every report kept. */
+export function projectWithProgress<P extends Project>(project: P, revisions: readonly ProgressRevision[]) {
+  const own = revisions.filter((r) => r.projectId === project.id).sort((a, b) => a.revision - b.revision);
+  const current = own.at(-1);
+  return {
+    ...project,
+    status: current?.status ?? project.status,
+    progress: current?.progress ?? project.progress,
+    progressReport: current ? { revision: current.revision, note: current.note, source: current.source ?? null, recordedAt: current.recordedAt } : null,
+    progressHistory: own.map(({ revision, status, progress, note, source, reason, recordedAt }) => ({ revision, status, progress, note, source: source ?? null, reason, recordedAt })),
+  };
+}

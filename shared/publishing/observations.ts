@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { Indicator } from '../plan/schema.js';
+import { currentObservations, type Observation, type NewObservation } from '../plan/observation.js';
+import { readCsv, type CsvProblem } from './csv.js';
+
+/**
+ * Publishing an indicator's yearly value: a first value, or a correction (a new revision that
+ * must say why). Values are never overwritten; the public page shows every revision.
+ */
+export const YEARS = { min: 2015, max: 2035 } as const;
+
+export const ObservationInput = z.strictObject({
+  year: z.number().int().min(YEARS.min).max(YEARS.max),
+  value: z.number().finite(),
+  source: z.string().trim().min(1).max(500).optional(),
+  /** Why: required for a correction, optional for a year's first value (the CSV column `note`). */
+  reason: z.string().trim().min(1).max(1000).optional(),
+  /** The same as `reason`, under the name the CSV file uses; give one or the other. */
+  note: z.string().trim().min(1).max(1000).optional(),
+}).refine((input) => input.reason === undefined || input.note === undefined, { message: 'give reason or note, not both', path: ['note'] });
+export type ObservationInput = z.infer<typeof ObservationInput>;
+
+export type PublishDecision =
+  | { kind: 'new'; observation: NewObservation }
+  | { kind: 'correction'; observation: NewObservation; previous: Observation }
+  | { kind: 'unchanged'; current: Observation };
+
+export class PublishRuleError extends Error {
+  override name = 'PublishRuleError';
+}
+
+/** What publishing `input` would do, given the indicator's revisions so far. */
+export function decide(indicator: Indicator, revisions: readonly Observation[], input: ObservationInput, recordedBy: string, defaultReason: string): PublishDecision {
+  const current = currentObservations(revisions.filter((o) => o.indicatorId === indicator.id)).find((o) => o.year === input.year);
+  const reason = input.reason ?? input.note;
+  if (current && current.value === input.value && (input.source === undefined || input.source === current.source)) return { kind: 'unchanged', current };
+  if (current && !reason) throw new PublishRuleError(`${input.year} already has the value ${current.value}; a correction must give its reason`);
+  const observation: NewObservation = {
+    indicatorId: indicator.id,
+    year: input.year,
+    value: input.value,
+    recordedBy,
+    reason: reason ?? defaultReason,
+    ...(input.source ?? current?.source ? { source: input.source ?? current!.source! } : {}),
+  };
+  return current ? { kind: 'correction', observation, previous: current } : { kind: 'new', observation };
+}
+
+// ---- CSV -------------------------------------------------------------------------------------
+
+/**
+ * The values file, exported and imported alike. Import reads indicator_id, year, value, source
+ * and note (the reason of a correction); the other columns are there for people and ignored.
+ */
+export const OBSERVATION_COLUMNS = ['indicator_id', 'year', 'value', 'source', 'note', 'name_zh', 'unit', 'revision', 'recorded_at', 'recorded_by'] as const;
+const REQUIRED = ['indicator_id', 'year', 'value'] as const;
+
+export interface ImportPlan {
+  decisions: Array<{ line: number; decision: PublishDecision }>;
+  problems: CsvProblem[];
+}
+
+const NUMBER = /^-?(?:\d+|\d*\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * Validates a whole values file against the plan, row by row, before anything is written: every
+ * problem is reported with its line, column and reason. The caller writes only if there is none.
+ */
+export function planObservationImport(
+  text: string,
+  indicators: readonly Indicator[],
+  revisions: readonly Observation[],
+  recordedBy: string,
+): ImportPlan {
+  const { rows, problems } = readCsv(text, { required: REQUIRED, known: OBSERVATION_COLUMNS });
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const seen = new Map<string, number>();
+  const decisions: ImportPlan['decisions'] = [];
+  if (rows.length === 0 && problems.length === 0) problems.push({ line: 2, column: null, reason: 'the file has no rows' });
+  for (const { line, values } of rows) {
+    const bad = (column: string | null, reason: string) => problems.push({ line, column, reason });
+    const indicator = byId.get(values.indicator_id ?? '');
+    if (!indicator) bad('indicator_id', values.indicator_id ? `no indicator ${values.indicator_id}` : 'required');
+    const yearText = values.year ?? '';
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+    if (!(year >= YEARS.min && year <= YEARS.max)) bad('year', `a year from ${YEARS.min} to ${YEARS.max}, not ${JSON.stringify(yearText)}`);
+    const valueText = values.value ?? '';
+    let value = NaN;
+    if (valueText === '') bad('value', 'required');
+    else if (/[,，]/.test(valueText)) bad('value', 'write numbers without thousands separators (1234.5, not 1,234.5)');
+    else if (!NUMBER.test(valueText)) bad('value', `not a number: ${JSON.stringify(valueText)}`);
+    else value = Number(valueText);
+    const source = values.source?.trim() || undefined;
+    const note = values.note?.trim() || undefined;
+    if (source && source.length > 500) bad('source', 'at most 500 characters');
+    if (note && note.length > 1000) bad('note', 'at most 1000 characters');
+    if (!indicator || Number.isNaN(year) || Number.isNaN(value)) continue;
+    const key = `${indicator.id}|${year}`;
+    if (seen.has(key)) {
+      bad('year', `${indicator.id} ${year} is already on line ${seen.get(key)}`);
+      continue;
+    }
+    seen.set(key, line);
+    try {
+      decisions.push({ line, decision: decide(indicator, revisions, { year, value, source, reason: note }, recordedBy, 'published by CSV import') });
+    } catch (error) {
+      if (!(error instanceof PublishRuleError)) throw error;
+      bad('note', error.message);
+    }
+  }
+  return { decisions, problems: problems.sort((a, b) => a.line - b.line) };
+}
+
+/** The current value of every indicator and year, as the values file. */
+export function observationRows(indicators: readonly Indicator[], revisions: readonly Observation[]) {
+  return indicators.flatMap((indicator) =>
+    currentObservations(revisions.filter((o) => o.indicatorId === indicator.id)).map((o) => ({
+      indicator_id: indicator.id,
+      year: o.year,
+      value: o.value,
+      source: o.source ?? '',
+      note: o.revision > 1 ? o.reason : '',
+      name_zh: indicator.nameZh,
+      unit: indicator.unit,
+      revision: o.revision,
+      recorded_at: o.recordedAt,
+      recorded_by: o.recordedBy,
+    })),
+  );
+}
