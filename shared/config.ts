@@ -9,6 +9,41 @@ const TableName = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table 
 /** Below this many ratings a statistic is published but flagged too few to rank. */
 const MinRatings = z.coerce.number().int().min(1).max(10_000).default(10);
 
+/** Feedback submissions allowed per window, per hashed client address and per voter. */
+const RateLimitSettings = {
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  RATE_LIMIT_PER_VOTER: z.coerce.number().int().min(1).max(1_000_000).default(60),
+};
+
+const DateList = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated dates, YYYY-MM-DD')
+  .transform((list) => list.split(','))
+  .optional();
+
+/**
+ * Staff sign-in (OpenID Connect) and the rules of moderation and the 差评 follow-up loop. In AWS the
+ * issuer is the Cognito user pool (`https://cognito-idp.<region>.amazonaws.com/<pool id>`) and the
+ * client id is the web app client: ID tokens carry it as `aud`, access tokens as `client_id`.
+ */
+const StaffSettings = {
+  AUTH_ISSUER: z.url().optional(),
+  /** One or more app client ids, comma-separated. */
+  AUTH_CLIENT_ID: z.string().regex(/^[\w.-]{1,128}(,[\w.-]{1,128})*$/, 'client ids, comma-separated').optional(),
+  /** Where the signing keys are; `<issuer>/.well-known/jwks.json` (Cognito's location) when unset. */
+  AUTH_JWKS_URL: z.url().optional(),
+  /** Flags by distinct voters that send a published comment back to the moderation queue. */
+  FLAG_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
+  /** Working days a 差评 case has from opening to the official reply. */
+  CASE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  /** Public holidays and make-up working days (调休) beyond the built-in official lists. */
+  CASE_EXTRA_HOLIDAYS: DateList,
+  CASE_EXTRA_WORKDAYS: DateList,
+};
+
+const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/;
+
 /** What the API needs wherever it runs. */
 export const ApiConfig = z.object({
   TABLE_NAME: TableName,
@@ -25,10 +60,28 @@ export const ApiConfig = z.object({
   /** Off only for plain-http local use; a Secure cookie is never sent over http://localhost by some browsers. */
   COOKIE_SECURE: z.stringbool().default(true),
   MIN_RATINGS: MinRatings,
+  ...RateLimitSettings,
+  ...StaffSettings,
+  /** Seconds a container keeps the plan and the published summaries before reading them again. */
+  READ_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  /** Declared only to be refused: the development identity provider never runs here. */
+  DEV_IDP: z.string().optional(),
 }).refine((env) => (env.VOTER_TOKEN_SECRET === undefined) !== (env.VOTER_TOKEN_SECRET_ARN === undefined), {
   path: ['VOTER_TOKEN_SECRET'],
   message: 'set exactly one of VOTER_TOKEN_SECRET (the key, at least 32 characters) or VOTER_TOKEN_SECRET_ARN (where the key is kept)',
   // Reported together with every other bad variable, not only once the rest is valid.
+  when: () => true,
+}).refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
+  path: ['AUTH_ISSUER'],
+  message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together (without them every staff route is refused)',
+  when: () => true,
+}).refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL].every((url) => url === undefined || isPublicHttps(url)), {
+  path: ['AUTH_ISSUER'],
+  message: 'the identity provider must be reached over https on a public host; the development identity provider never runs here',
+  when: () => true,
+}).refine((env) => env.DEV_IDP === undefined, {
+  path: ['DEV_IDP'],
+  message: 'the development identity provider runs only under npm start; unset DEV_IDP',
   when: () => true,
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;
@@ -62,13 +115,58 @@ export const LocalConfig = z.object({
   PLAN_ID: z.string().regex(/^[a-z0-9-]+$/).default('licheng-14th'),
   VOTER_TOKEN_SECRET: z.string().min(32).optional(),
   COOKIE_SECURE: z.stringbool().default(false),
+  ...RateLimitSettings,
+  // Off locally by default, so what was just published shows at once; set it to see production behaviour.
+  READ_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(0),
   /** Seconds between aggregation runs of the local server; 0 turns them off. */
   AGGREGATE_EVERY: z.coerce.number().min(0).max(86_400).default(60),
   ...AggregationSettings,
   // Locally no request outlives a couple of seconds, so ratings need not wait a minute.
   AGGREGATE_SETTLE_SECONDS: z.coerce.number().min(0).max(3600).default(2),
+  ...StaffSettings,
+  /**
+   * The development identity provider (signing keys under DATA_DIR, `npm run token`): on unless a
+   * real provider is configured with AUTH_ISSUER.
+   */
+  DEV_IDP: z.stringbool().default(true),
+}).refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
+  path: ['AUTH_ISSUER'],
+  message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together',
+  when: () => true,
 });
 export type LocalConfig = z.infer<typeof LocalConfig>;
+
+function isPublicHttps(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' && !LOOPBACK_HOST.test(parsed.hostname);
+}
+
+/** The staff settings of a parsed configuration, in the shape `apiDeps` takes them. */
+export function staffSettingsOf(config: {
+  AUTH_ISSUER?: string | undefined;
+  AUTH_CLIENT_ID?: string | undefined;
+  AUTH_JWKS_URL?: string | undefined;
+  FLAG_THRESHOLD: number;
+  CASE_DEADLINE_DAYS: number;
+  CASE_EXTRA_HOLIDAYS?: string[] | undefined;
+  CASE_EXTRA_WORKDAYS?: string[] | undefined;
+}) {
+  return {
+    auth:
+      config.AUTH_ISSUER && config.AUTH_CLIENT_ID
+        ? {
+            issuer: config.AUTH_ISSUER,
+            clientIds: config.AUTH_CLIENT_ID.split(','),
+            jwksUrl: config.AUTH_JWKS_URL ?? `${config.AUTH_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+          }
+        : null,
+    flagThreshold: config.FLAG_THRESHOLD,
+    caseDeadlineDays: config.CASE_DEADLINE_DAYS,
+    extraHolidays: config.CASE_EXTRA_HOLIDAYS ?? [],
+    extraWorkdays: config.CASE_EXTRA_WORKDAYS ?? [],
+  };
+}
+export type StaffSettings = ReturnType<typeof staffSettingsOf>;
 
 /** Parses the environment once, at start-up, and names every bad or missing variable. */
 export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
@@ -78,3 +176,10 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, 
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
 }
+
+/** The rate-limit settings of a parsed configuration, in the shape the limiter takes. */
+export const rateLimitsOf = (config: { RATE_LIMIT_WINDOW_SECONDS: number; RATE_LIMIT_PER_ADDRESS: number; RATE_LIMIT_PER_VOTER: number }) => ({
+  windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+  perAddress: config.RATE_LIMIT_PER_ADDRESS,
+  perVoter: config.RATE_LIMIT_PER_VOTER,
+});

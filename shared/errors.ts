@@ -26,3 +26,13 @@ export class CorruptItemError extends DomainError {}
 
 /** A pagination cursor that this API did not issue. */
 export class InvalidCursorError extends DomainError {}
+
+/** Too many requests from one client address or voter in the current window. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: 'address' | 'voter',
+  ) {
+    super(`too many submissions from this ${limit === 'address' ? 'network address' : 'voter'}; retry in ${retryAfterSeconds} s`);
+  }
+}

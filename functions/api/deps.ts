@@ -5,6 +5,16 @@ import { planRepository, type PlanRepository } from '../../shared/store/plan-rep
 import { ratingsRepository, type RatingsRepository } from '../../shared/store/ratings-repository.js';
 import type { Store } from '../../shared/store/client.js';
 import { voterTokens, type VoterTokens } from '../../shared/feedback/voter-token.js';
+import { remoteKeys, staffVerifier, type StaffVerifier } from '../../shared/auth/verifier.js';
+import type { StaffSettings } from '../../shared/config.js';
+import { workCalendar, type WorkCalendar } from '../../shared/cases/working-days.js';
+import { auditRepository, type AuditRepository } from '../../shared/store/audit-repository.js';
+import { caseRepository, type CaseRepository } from '../../shared/store/case-repository.js';
+import { progressRepository, type ProgressRepository } from '../../shared/store/progress-repository.js';
+import { addressHasher, feedbackLimits, type FeedbackLimits, type RateLimitSettings } from '../../shared/abuse/rate-limits.js';
+import { rateLimitRepository } from '../../shared/store/rate-limit-repository.js';
+import { readThrough } from '../../shared/store/read-cache.js';
+import { idempotencyRepository, type IdempotencyRepository } from '../../shared/store/idempotency-repository.js';
 
 /** Everything the API app needs, injected, so tests and both adapters build it the same way. */
 export interface ApiDeps {
@@ -16,27 +26,69 @@ export interface ApiDeps {
   ratings: RatingsRepository;
   feedback: FeedbackRepository;
   voterTokens: VoterTokens;
+  feedbackLimits: FeedbackLimits;
+  idempotency: IdempotencyRepository;
+  /** A client address as stored for rate limiting: keyed, salted by the day, never the address itself. */
+  hashAddress: (address: string, now: Date) => string;
+  /** Verifies staff tokens; null when sign-in is not configured, and then every staff route is refused. */
+  staffAuth: StaffVerifier | null;
+  audit: AuditRepository;
+  cases: CaseRepository;
+  progress: ProgressRepository;
+  /** Flags by distinct voters that send a published comment back to the queue. */
+  flagThreshold: number;
+  /** Working days from a 差评 case's opening to its reply, on `calendar`. */
+  caseDeadlineDays: number;
+  calendar: WorkCalendar;
   logger: Logger;
   clock: () => Date;
   newId: () => string;
 }
 
+/** The defaults of shared/config.ts, for callers that build deps without a parsed configuration. */
+const DEFAULT_RATE_LIMITS: RateLimitSettings = { windowSeconds: 600, perAddress: 120, perVoter: 60 };
+
 export function apiDeps(
   store: Store,
-  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number },
+  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number } & Partial<StaffSettings>,
   overrides: Partial<ApiDeps> = {},
 ): ApiDeps {
+  const auth = settings.auth ?? null;
   return {
     planId: settings.planId,
     cookieSecure: settings.cookieSecure,
     minRatings: settings.minRatings ?? 10,
-    plans: planRepository(store),
-    ratings: ratingsRepository(store),
+    plans: cachedPlans(planRepository(store), (settings.readCacheSeconds ?? 0) * 1000),
+    ratings: cachedRatings(ratingsRepository(store), (settings.readCacheSeconds ?? 0) * 1000),
     feedback: feedbackRepository(store),
     voterTokens: voterTokens(settings.voterTokenSecret),
+    feedbackLimits: feedbackLimits(rateLimitRepository(store), settings.rateLimits ?? DEFAULT_RATE_LIMITS),
+    idempotency: idempotencyRepository(store),
+    hashAddress: addressHasher(settings.voterTokenSecret),
+    staffAuth: auth ? staffVerifier({ issuer: auth.issuer, clientIds: auth.clientIds, keys: remoteKeys(auth.jwksUrl) }) : null,
+    audit: auditRepository(store),
+    cases: caseRepository(store),
+    progress: progressRepository(store),
+    flagThreshold: settings.flagThreshold ?? 3,
+    caseDeadlineDays: settings.caseDeadlineDays ?? 15,
+    calendar: workCalendar({ extraHolidays: settings.extraHolidays ?? [], extraWorkdays: settings.extraWorkdays ?? [] }),
     logger: new Logger({ serviceName: 'gongping-api' }),
     clock: () => new Date(),
     newId: randomUUID,
     ...overrides,
   };
 }
+
+/** The plan's partition changes when a value is published; public pages may lag it by the cache time. */
+const cachedPlans = (plans: PlanRepository, ttlMs: number): PlanRepository => ({
+  ...plans,
+  snapshot: readThrough(plans.snapshot, ttlMs),
+  listHistory: readThrough(plans.listHistory, ttlMs),
+});
+
+/** Published summaries change once per aggregation run, every few minutes. */
+const cachedRatings = (ratings: RatingsRepository, ttlMs: number): RatingsRepository => ({
+  ...ratings,
+  periodSummaries: readThrough(ratings.periodSummaries, ttlMs),
+  series: readThrough(ratings.series, ttlMs),
+});

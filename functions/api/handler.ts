@@ -1,5 +1,6 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { handle } from 'hono/aws-lambda';
-import { ApiConfig, ConfigError, parseConfig } from '../../shared/config.js';
+import { ApiConfig, ConfigError, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
 import { createDocumentClient } from '../../shared/store/client.js';
 import { createApp } from './app.js';
 import { apiDeps } from './deps.js';
@@ -13,30 +14,12 @@ const store = {
 // In AWS the key is read from Secrets Manager here, once per container (top-level await), and never
 // sits in the function's configuration; locally and in tests it comes straight from the environment.
 const voterTokenSecret = config.VOTER_TOKEN_SECRET ?? (await readSecret(config.VOTER_TOKEN_SECRET_ARN!, config.AWS_REGION));
-const app = createApp(apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS }));
+const app = createApp(apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, ...staffSettingsOf(config) }));
 
 /** API Gateway HTTP API (payload v2) → the Hono app. */
 export const handler = handle(app);
 
-/** The part of `@aws-sdk/client-secrets-manager` used here. */
-interface SecretsManagerModule {
-  SecretsManagerClient: new (config: { region: string }) => {
-    send(command: unknown): Promise<{ SecretString?: string }>;
-    destroy(): void;
-  };
-  GetSecretValueCommand: new (input: { SecretId: string }) => unknown;
-}
-
-/**
- * The package is not a dependency of this repository yet: the Lambda Node.js runtime ships the whole
- * SDK v3 and lets ES modules import it, so it is loaded from there, by a specifier esbuild leaves
- * alone. Once `@aws-sdk/client-secrets-manager` is in package.json, import it statically instead
- * so that the version is pinned and bundled like the DynamoDB client.
- */
-const SECRETS_MANAGER_CLIENT = '@aws-sdk/client-secrets-manager';
-
 async function readSecret(secretId: string, region: string): Promise<string> {
-  const { SecretsManagerClient, GetSecretValueCommand } = (await import(SECRETS_MANAGER_CLIENT)) as SecretsManagerModule;
   const client = new SecretsManagerClient({ region });
   try {
     const secret = (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString?.trim() ?? '';

@@ -2,11 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { ConfigError, LocalConfig, parseConfig } from '../../shared/config.js';
+import { ConfigError, LocalConfig, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
+import { AuthError, remoteKeys, staffVerifier, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';
 import { openLocalStore } from '../local/store.js';
+import { DEV_CLIENT_ID, DEV_IDP_PATH, devIdentityRoutes, devIssuer, loadDevKeys, writeIssuerFile } from '../local/dev-identity.js';
+import { ensureWebBuild } from '../../scripts/build-web.mjs';
 import { createApp } from './app.js';
 import { apiDeps } from './deps.js';
 
@@ -20,6 +23,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0']);
 async function main() {
   const config = parseConfig(LocalConfig, process.env);
   const dataDir = resolve(config.DATA_DIR);
+  // The citizen pages link content-hashed bundles: build them on a fresh clone (or after a client source changed).
+  const webBuilt = await ensureWebBuild();
   const local = await openLocalStore(config, { publish: true });
   const { store } = local;
 
@@ -28,8 +33,21 @@ async function main() {
   const loaded = await loadPlan(store, plan);
 
   const voterTokenSecret = config.VOTER_TOKEN_SECRET ?? (await localSecret(join(dataDir, 'voter-token-secret')));
-  const deps = apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS });
+  // Staff sign-in: a real provider if AUTH_ISSUER is set, else the development identity provider,
+  // whose issuer (and key set URL) is known once the server listens.
+  const devIdp = !config.AUTH_ISSUER && config.DEV_IDP ? await loadDevKeys(dataDir) : null;
+  let devVerifier: StaffVerifier | null = null;
+  let devIssuerUrl = '';
+  const deps = apiDeps(
+    store,
+    { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, ...staffSettingsOf(config) },
+    devIdp ? { staffAuth: { verify: (token) => (devVerifier ? devVerifier.verify(token) : Promise.reject(new AuthError('unavailable', 'starting'))) } } : {},
+  );
   const app = createApp(deps);
+  // The provider's documents are served beside the app by this server only; the app itself is the Lambda's.
+  const devRoutes = devIdp ? devIdentityRoutes(devIdp, () => devIssuerUrl) : null;
+  const fetch = (request: Request, env: unknown) =>
+    devRoutes && new URL(request.url).pathname.startsWith(`${DEV_IDP_PATH}/`) ? devRoutes.fetch(request) : app.fetch(request, env);
 
   const runAggregation = aggregationJob(store, {
     planId: config.PLAN_ID,
@@ -49,13 +67,21 @@ async function main() {
   };
   const timer = config.AGGREGATE_EVERY > 0 ? setInterval(tick, config.AGGREGATE_EVERY * 1000) : null;
 
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const server = serve({ fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    if (devIdp) {
+      devIssuerUrl = devIssuer(`http://localhost:${info.port}`);
+      const host = ['0.0.0.0', '127.0.0.1', 'localhost'].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST === '::' ? '::1' : config.HOST}]` : config.HOST;
+      devVerifier = staffVerifier({ issuer: devIssuerUrl, clientIds: [DEV_CLIENT_ID], keys: remoteKeys(`http://${host}:${info.port}${DEV_IDP_PATH}/.well-known/jwks.json`) });
+      void writeIssuerFile(dataDir, devIssuerUrl);
+    }
     console.log(
       [
         `gongping is listening on http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/api/v1/plan`,
         `  store: ${local.description} (table ${config.TABLE_NAME}, ${table})`,
         `  plan: ${plan.id}, ${plan.indicators.length} indicators, ${plan.projects.length} projects (${loaded})`,
+        `  web: http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/ (bundles in web/dist, ${webBuilt ? 'built now' : 'up to date'})`,
         `  aggregation: ${timer ? `every ${config.AGGREGATE_EVERY} s` : 'off'} (npm run aggregate runs it now)`,
+        `  staff sign-in: ${devIdp ? `development identity provider ${devIssuerUrl} (a token: npm run token -- --role monitor)` : config.AUTH_ISSUER ? config.AUTH_ISSUER : 'off (DEV_IDP=false and no AUTH_ISSUER): staff routes refuse everyone'}`,
       ].join('\n'),
     );
   });

@@ -9,6 +9,24 @@ import { TargetId, TargetType } from './target.js';
 export const ReplacedRating = z.strictObject({ feedbackId: z.string(), rating: Rating, recordedAt: z.iso.datetime() });
 export type ReplacedRating = z.infer<typeof ReplacedRating>;
 
+/** An official reply to a comment, attributed to a department; public once the comment is. */
+export const OfficialReply = z.strictObject({
+  replyId: z.string().min(1),
+  department: z.string().min(1).max(100),
+  text: z.string().min(1).max(4000),
+  publishedAt: z.iso.datetime(),
+  /** The staff member who attached it (`name (sub)`): kept, never shown publicly. */
+  by: z.string().min(1).max(300),
+  caseId: z.string().min(1).optional(),
+});
+export type OfficialReply = z.infer<typeof OfficialReply>;
+
+/** How many of each kind of personal data were masked in the comment before it was stored. */
+export const PiiCounts = z.record(z.string(), z.number().int().min(1));
+
+/** An administrator's finding that a rating is fraudulent (documented case, with a reason). */
+export const FraudMark = z.strictObject({ at: z.iso.datetime(), by: z.string().min(1), reason: z.string().min(1).max(1000) });
+
 /**
  * One submission of a rating, kept for good: the replaced rating of a voter who changed their
  * mind stays as the earlier record, and the new record says which one it replaced, so the
@@ -27,6 +45,14 @@ export const FeedbackRecord = z.strictObject({
   shard: z.number().int().min(0),
   replaces: ReplacedRating.nullable(),
   publishedAt: z.iso.datetime().optional(),
+  /** Personal data found and masked at submission; the unmasked text is never stored. */
+  pii: PiiCounts.optional(),
+  /** Why a pending comment is in the queue: new, or sent back by citizens' flags. */
+  queueReason: z.enum(['new', 'flagged']).optional(),
+  /** Flags by distinct voters since the comment was last approved. */
+  flagCount: z.number().int().min(0).optional(),
+  replies: z.array(OfficialReply).optional(),
+  fraud: FraudMark.optional(),
 });
 export type FeedbackRecord = z.infer<typeof FeedbackRecord>;
 
@@ -44,6 +70,12 @@ export const Ballot = z.strictObject({
   firstRecordedAt: z.iso.datetime(),
   /** What the current rating's record replaces; used if that record was never written. */
   replaces: ReplacedRating.nullable(),
+  /**
+   * The counted rating was marked fraudulent: the fraud event's slot in the log (shard of the
+   * ballot, sort key `sk`). A new rating replaces nothing if that event landed, and voids the slot
+   * if it did not, exactly as for a record that never arrived.
+   */
+  fraud: z.strictObject({ feedbackId: z.string().min(1), sk: z.string().min(1) }).optional(),
 });
 export type Ballot = z.infer<typeof Ballot>;
 
@@ -56,6 +88,8 @@ export interface PublishedComment {
   comment: string;
   recordedAt: string;
   publishedAt: string;
+  /** Official replies, oldest first: who answered (a department, not a person), what, when. */
+  replies: Array<{ department: string; text: string; publishedAt: string }>;
 }
 
 /**
@@ -78,5 +112,30 @@ export const ModerationEvent = z.strictObject({
   to: CommentStatus,
   at: z.iso.datetime(),
   shard: z.number().int().min(0),
+  /** Who moved it (`name (sub)`, or `system` for citizens' flags) and why: the log attributes itself. */
+  by: z.string().min(1).max(300).optional(),
+  reason: z.string().max(2000).optional(),
 });
 export type ModerationEvent = z.infer<typeof ModerationEvent>;
+
+/**
+ * A rating found fraudulent by an administrator, appended to the feedback log. If the rating was
+ * still counted when marked (`counted`), the aggregation takes it out of its level; a rating
+ * already replaced was out of the counts anyway, and the event changes nothing. The rating's
+ * record itself is never changed or removed (the 好差评 rules forbid touching a rating).
+ */
+export const FraudEvent = z.strictObject({
+  eventId: z.string().min(1),
+  feedbackId: z.string().min(1),
+  targetType: TargetType,
+  targetId: TargetId,
+  year: z.number().int(),
+  rating: Rating,
+  ratedAt: z.iso.datetime(),
+  counted: z.boolean(),
+  at: z.iso.datetime(),
+  shard: z.number().int().min(0),
+  by: z.string().min(1),
+  reason: z.string().min(1).max(1000),
+});
+export type FraudEvent = z.infer<typeof FraudEvent>;

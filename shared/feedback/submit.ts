@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import type { FeedbackLimits } from '../abuse/rate-limits.js';
 import { NotFoundError } from '../errors.js';
 import type { FeedbackRepository, RecordedFeedback } from '../store/feedback-repository.js';
 import type { PlanRepository } from '../store/plan-repository.js';
 import { COMMENT_MAX_LENGTH, commentLength, normaliseComment } from './comment.js';
+import { maskPii } from '../moderation/pii.js';
+import { newCase, opensCase, type FollowUpCase } from '../cases/case.js';
+import type { WorkCalendar } from '../cases/working-days.js';
+import type { CaseRepository } from '../store/case-repository.js';
+import type { AuditRepository } from '../store/audit-repository.js';
+import { SYSTEM_ACTOR } from '../audit/entry.js';
 import { Rating, ratingYear } from './rating.js';
 import { TargetId, TargetType } from './target.js';
 
@@ -30,21 +37,78 @@ export interface SubmitDeps {
   feedback: Pick<FeedbackRepository, 'record'>;
   clock: () => Date;
   newId: () => string;
+  feedbackLimits: Pick<FeedbackLimits, 'check'>;
+  /** Where 差评 follow-up cases are opened; without it, none is (callers that only record). */
+  cases?: Pick<CaseRepository, 'open'>;
+  caseDeadlineDays?: number;
+  calendar?: WorkCalendar;
+  audit?: Pick<AuditRepository, 'append'>;
+  logger?: { error(message: string, extra: { error: unknown; feedbackId: string }): void };
 }
 
-/** Records a voter's rating: one per voter, target and year; a new one replaces the old. */
-export async function submitFeedback(deps: SubmitDeps, voterId: string, submission: FeedbackSubmission): Promise<RecordedFeedback> {
+export interface SubmittedFeedback extends RecordedFeedback {
+  /** The 差评 case this rating opened, if it did. */
+  case: FollowUpCase | null;
+  /** Kinds of personal data masked in the comment before it was stored. */
+  piiMasked: Record<string, number>;
+}
+
+/**
+ * Records a voter's rating: one per voter, target and year; a new one replaces the old. Refused
+ * (RateLimitedError) when the voter or the client address has submitted too often lately.
+ */
+export async function submitFeedback(
+  deps: SubmitDeps,
+  voterId: string,
+  submission: FeedbackSubmission,
+  origin: { addressHash: string | null } = { addressHash: null },
+): Promise<SubmittedFeedback> {
   if (!(await deps.plans.targetExists(deps.planId, submission.targetType, submission.targetId))) {
     throw new NotFoundError(submission.targetType, submission.targetId);
   }
-  return deps.feedback.record({
+  await deps.feedbackLimits.check({ voterId, addressHash: origin.addressHash }, deps.clock());
+  // Personal data is masked here, before the comment is stored or seen by anyone; the unmasked
+  // text is not kept anywhere (docs/moderation-and-privacy.md).
+  const masked = submission.comment ? maskPii(submission.comment) : null;
+  const recorded = await deps.feedback.record({
     feedbackId: deps.newId(),
     voterId,
     targetType: submission.targetType,
     targetId: submission.targetId,
     year: ratingYear(deps.clock()),
     rating: submission.rating,
-    comment: submission.comment ?? null,
+    comment: masked?.text ?? null,
+    pii: masked?.found,
     clock: deps.clock,
   });
+  return { ...recorded, case: await openCaseFor(deps, recorded.record), piiMasked: masked?.found ?? {} };
+}
+
+/**
+ * Every 差评 with a comment opens a follow-up case, in the same request, right after its record
+ * is written; the case is keyed by the feedback id, so opening twice opens one case. If this
+ * step fails the rating stays recorded (a citizen's rating never depends on our bookkeeping) and
+ * the sweep `reconcileCases` opens the case later (docs/moderation-and-privacy.md).
+ */
+async function openCaseFor(deps: SubmitDeps, record: RecordedFeedback['record']): Promise<FollowUpCase | null> {
+  if (!deps.cases || !deps.calendar || !opensCase(record)) return null;
+  try {
+    const opened = await deps.cases.open(
+      newCase(
+        { feedback: record, voterId: record.voterId, targetType: record.targetType, targetId: record.targetId, rating: record.rating as 1 | 2 },
+        new Date(record.recordedAt),
+        { deadlineDays: deps.caseDeadlineDays ?? 15, calendar: deps.calendar },
+      ),
+    );
+    if (opened.created) {
+      await deps.audit?.append(
+        { actor: SYSTEM_ACTOR, action: 'case.open', subject: { type: 'case', id: record.feedbackId }, reason: null, details: { rating: record.rating, dueAt: opened.case.firstDueAt } },
+        new Date(record.recordedAt),
+      );
+    }
+    return opened.case;
+  } catch (error) {
+    deps.logger?.error('opening a follow-up case failed; the sweep will open it', { error, feedbackId: record.feedbackId });
+    return null;
+  }
 }

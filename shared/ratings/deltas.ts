@@ -1,9 +1,13 @@
-import type { FeedbackRecord, ModerationEvent } from '../feedback/record.js';
+import type { FeedbackRecord, FraudEvent, ModerationEvent } from '../feedback/record.js';
 import { emptyTally, type Tally } from './statistics.js';
 import { periodsOf, scopesOf, type TargetIndex } from './scopes.js';
 
 /** What the aggregation reads from the feedback log. */
-export type LogEntry = { kind: 'rating'; record: FeedbackRecord } | { kind: 'moderation'; event: ModerationEvent };
+export type LogEntry =
+  | { kind: 'rating'; record: FeedbackRecord }
+  | { kind: 'moderation'; event: ModerationEvent }
+  /** An administrator found a rating fraudulent; if it still counted, it counts no more. */
+  | { kind: 'fraud'; event: FraudEvent };
 
 /** Changes to apply, by period, then scope. Counts may be negative (a replaced rating moves out). */
 export type Deltas = Map<string, Map<string, Tally>>;
@@ -40,6 +44,15 @@ export function deltasOf(entries: Iterable<LogEntry>, index: TargetIndex): Delta
         const replaced = r.replaces;
         bump(deltas, periodsOf(r.year, replaced.recordedAt), scopes, (t) => {
           t.histogram[replaced.rating - 1]! -= 1;
+        });
+      }
+    } else if (entry.kind === 'fraud') {
+      // Only a rating that counted when marked is taken out; the voter's ballot then makes sure no
+      // later rating of theirs takes it out again (feedback-repository, markFraud).
+      const e = entry.event;
+      if (e.counted) {
+        bump(deltas, periodsOf(e.year, e.ratedAt), scopesOf(index, e.targetType, e.targetId), (t) => {
+          t.histogram[e.rating - 1]! -= 1;
         });
       }
     } else {

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { FeedbackRecord, ModerationEvent } from '../feedback/record.js';
+import { FeedbackRecord, FraudEvent, ModerationEvent } from '../feedback/record.js';
 import { isZero, type LogEntry } from '../ratings/deltas.js';
 import { COMMENT_STATUSES, emptyTally, type Tally } from '../ratings/statistics.js';
 import {
@@ -188,6 +188,7 @@ export function aggregationRepository({ client, tableName }: Store) {
           last = String(item.SK);
           if (item.type === 'feedback') entries.push({ kind: 'rating', record: fromItem(FeedbackRecord, item) });
           else if (item.type === 'moderation') entries.push({ kind: 'moderation', event: fromItem(ModerationEvent, item) });
+          else if (item.type === 'fraud') entries.push({ kind: 'fraud', event: fromItem(FraudEvent, item) });
         }
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey && entries.length < limit);

@@ -2,14 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { ConflictError, InvalidCursorError, NotFoundError } from '../errors.js';
-import { Ballot, FeedbackRecord, ModerationEvent, VOID_ITEM, type PublishedComment, type ReplacedRating } from '../feedback/record.js';
+import {
+  Ballot,
+  FeedbackRecord,
+  FraudEvent,
+  ModerationEvent,
+  OfficialReply,
+  VOID_ITEM,
+  type PublishedComment,
+  type ReplacedRating,
+} from '../feedback/record.js';
+import type { FlagReason } from '../moderation/flags.js';
 import type { CommentStatus, Rating } from '../feedback/rating.js';
 import type { TargetType } from '../feedback/target.js';
 import {
   ballotKey,
   ballotPrefix,
+  commentFlagKey,
+  FEEDBACK_SHARDS,
   feedbackKey,
+  feedbackPartition,
+  feedbackRefKey,
   feedbackShard,
+  MODERATION_QUEUE_PARTITION,
+  moderatedPartition,
+  moderationQueueSortKey,
   publishedCommentSortKey,
   publishedCommentsPartition,
   voterPartition,
@@ -25,7 +42,45 @@ export interface NewFeedback {
   year: number;
   rating: Rating;
   comment: string | null;
+  /** Personal data masked in the comment before it got here (kinds and counts). */
+  pii?: Record<string, number> | undefined;
   clock: () => Date;
+}
+
+export interface RecordRef {
+  shard: number;
+  recordedAt: string;
+  feedbackId: string;
+}
+
+/** A comment as a moderator sees it: the masked text and what moderation needs, never the voter. */
+export interface StaffComment {
+  feedbackId: string;
+  targetType: TargetType;
+  targetId: string;
+  rating: number;
+  comment: string;
+  commentStatus: CommentStatus;
+  recordedAt: string;
+  /** When it entered the queue (pending) or was last rejected or hidden. */
+  since: string;
+  queueReason: 'new' | 'flagged' | null;
+  flagCount: number;
+  piiMasked: Record<string, number>;
+  replies: OfficialReply[];
+  fraud: boolean;
+}
+
+export interface QueueQuery {
+  status: 'pending' | 'rejected' | 'hidden' | 'published';
+  targetType?: TargetType | undefined;
+  targetId?: string | undefined;
+  reason?: 'new' | 'flagged' | undefined;
+  /** ISO times bounding `since`: older than `before`, newer than `after`. */
+  before?: string | undefined;
+  after?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
 }
 
 export interface RecordedFeedback {
@@ -40,6 +95,7 @@ export interface BallotWithComment extends Ballot {
 
 /** Where a feedback record lives; opaque to clients except as a cursor position. */
 const CommentCursor = z.strictObject({ s: z.string().max(200), p: z.string().max(40), k: z.string().max(200) });
+const QueueCursor = z.strictObject({ s: z.string().max(200), p: z.string().max(200), k: z.string().max(200) });
 
 const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
@@ -74,6 +130,68 @@ export function feedbackRepository({ client, tableName }: Store) {
     return ballot.replaces;
   }
 
+  /**
+   * Whether the fraud event a ballot points at is in the log. If its slot is still empty, the
+   * slot is declared void so the event can never land late: the mark then simply did not happen.
+   */
+  async function fraudLanded(shard: number, sk: string): Promise<boolean> {
+    const key = { PK: feedbackPartition(shard), SK: sk };
+    const read = async () =>
+      (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }))).Item;
+    let item = await read();
+    if (!item) {
+      try {
+        await client.send(new PutCommand({ TableName: tableName, Item: { ...key, type: VOID_ITEM, feedbackId: 'fraud' }, ConditionExpression: 'attribute_not_exists(PK)' }));
+        return false;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        item = await read();
+      }
+    }
+    return item?.type === 'fraud';
+  }
+
+  /** The rating of this ballot that counts now: what a new rating replaces (null if it was found fraudulent). */
+  async function countedRating(ballot: Ballot): Promise<ReplacedRating | null> {
+    const counted = await linkTo(ballot);
+    if (counted && ballot.fraud?.feedbackId === counted.feedbackId && (await fraudLanded(ballot.shard, ballot.fraud.sk))) return null;
+    return counted;
+  }
+
+  const staffView = (record: FeedbackRecord, since: string): StaffComment => ({
+    feedbackId: record.feedbackId,
+    targetType: record.targetType,
+    targetId: record.targetId,
+    rating: record.rating,
+    comment: record.comment ?? '',
+    commentStatus: record.commentStatus,
+    recordedAt: record.recordedAt,
+    since,
+    queueReason: record.commentStatus === 'pending' ? (record.queueReason ?? 'new') : null,
+    flagCount: record.flagCount ?? 0,
+    piiMasked: record.pii ?? {},
+    replies: record.replies ?? [],
+    fraud: record.fraud !== undefined,
+  });
+
+  async function batchGetRecords(refs: RecordRef[]): Promise<Map<string, FeedbackRecord>> {
+    const records = new Map<string, FeedbackRecord>();
+    const unique = [...new Map(refs.map((r) => [r.feedbackId, r])).values()];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] = unique.slice(i, i + 100).map(recordKeyOf);
+      while (keys.length > 0) {
+        const { Responses, UnprocessedKeys } = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+        for (const item of Responses?.[tableName] ?? []) {
+          if (item.type !== 'feedback') continue;
+          const record = fromItem(FeedbackRecord, item);
+          records.set(record.feedbackId, record);
+        }
+        keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+    }
+    return records;
+  }
+
   return {
     /**
      * Records a rating. The voter's ballot item is the commit point: it is written only if it
@@ -86,7 +204,7 @@ export function feedbackRepository({ client, tableName }: Store) {
       for (let attempt = 0; attempt < 5; attempt++) {
         const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
         const previous = Item ? fromItem(Ballot, Item) : null;
-        const replaces = previous ? await linkTo(previous) : null;
+        const replaces = previous ? await countedRating(previous) : null;
         // Taken per attempt, so the ballot's commit order and the log's time order agree.
         const recordedAt = input.clock().toISOString();
         const ballot: Ballot = {
@@ -128,12 +246,25 @@ export function feedbackRepository({ client, tableName }: Store) {
           recordedAt,
           shard,
           replaces,
+          ...(input.comment !== null && input.pii && Object.keys(input.pii).length > 0 ? { pii: input.pii } : {}),
+          ...(input.comment !== null ? { queueReason: 'new' as const } : {}),
         };
+        // Where the record is, by its id: moderation, flags, replies and fraud marks find it so.
+        // Written first: a pointer to a slot that stays empty or void leads nowhere, harmlessly.
+        await client.send(
+          new PutCommand({ TableName: tableName, Item: { ...feedbackRefKey(record.feedbackId), type: 'feedback-ref', shard, recordedAt, feedbackId: record.feedbackId } }),
+        );
         try {
           await client.send(
             new PutCommand({
               TableName: tableName,
-              Item: { ...recordKeyOf(record), type: 'feedback', ...record },
+              Item: {
+                ...recordKeyOf(record),
+                // A comment enters the moderation queue in the same write that records it.
+                ...(record.comment !== null ? { GSI1PK: MODERATION_QUEUE_PARTITION, GSI1SK: moderationQueueSortKey(recordedAt, record.feedbackId) } : {}),
+                type: 'feedback',
+                ...record,
+              },
               ConditionExpression: 'attribute_not_exists(PK)',
             }),
           );
@@ -177,9 +308,22 @@ export function feedbackRepository({ client, tableName }: Store) {
       });
     },
 
-    async getRecord(ref: { shard: number; recordedAt: string; feedbackId: string }): Promise<FeedbackRecord | null> {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: recordKeyOf(ref) }));
-      return Item ? fromItem(FeedbackRecord, Item) : null;
+    async getRecord(ref: { shard: number; recordedAt: string; feedbackId: string }, consistent = false): Promise<FeedbackRecord | null> {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: recordKeyOf(ref), ConsistentRead: consistent }));
+      // A void slot is a rating that never arrived.
+      return Item?.type === 'feedback' ? fromItem(FeedbackRecord, Item) : null;
+    },
+
+    /** Where a record is, by its feedback id; null for an id we never recorded. */
+    async resolve(feedbackId: string): Promise<RecordRef | null> {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: feedbackRefKey(feedbackId) }));
+      return Item ? { shard: Number(Item.shard), recordedAt: String(Item.recordedAt), feedbackId } : null;
+    },
+
+    /** The record with this feedback id, or null. */
+    async find(feedbackId: string, consistent = false): Promise<FeedbackRecord | null> {
+      const ref = await this.resolve(feedbackId);
+      return ref ? this.getRecord(ref, consistent) : null;
     },
 
     /**
@@ -192,11 +336,15 @@ export function feedbackRepository({ client, tableName }: Store) {
       ref: { shard: number; recordedAt: string; feedbackId: string },
       status: Exclude<CommentStatus, 'none'>,
       at: Date,
-    ): Promise<void> {
-      const record = await this.getRecord(ref);
+      options: { reason?: 'new' | 'flagged'; expectFrom?: readonly CommentStatus[]; by?: string; why?: string } = {},
+    ): Promise<{ record: FeedbackRecord; from: CommentStatus; changed: boolean }> {
+      const record = await this.getRecord(ref, true);
       if (!record) throw new NotFoundError('feedback', ref.feedbackId);
       if (record.comment === null) throw new NotFoundError('comment', ref.feedbackId);
-      if (record.commentStatus === status) return;
+      if (record.commentStatus === status) return { record, from: record.commentStatus, changed: false };
+      if (options.expectFrom && !options.expectFrom.includes(record.commentStatus)) {
+        throw new CommentStateError(`the comment is ${record.commentStatus}; this applies to ${options.expectFrom.join(' or ')} comments`);
+      }
       const publishedAt = record.publishedAt ?? at.toISOString();
       try {
         await client.send(
@@ -206,19 +354,33 @@ export function feedbackRepository({ client, tableName }: Store) {
             ConditionExpression: 'commentStatus = :from',
             ...(status === 'published'
               ? {
-                  UpdateExpression: 'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk',
+                  // Approved: flags start again from zero (a voter who flagged once cannot flag again).
+                  UpdateExpression: 'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, flagCount = :zero REMOVE queueReason',
                   ExpressionAttributeValues: {
                     ':from': record.commentStatus,
                     ':status': status,
                     ':publishedAt': publishedAt,
                     ':gpk': publishedCommentsPartition(record.targetType, record.targetId),
                     ':gsk': publishedCommentSortKey(publishedAt, record.feedbackId),
+                    ':zero': 0,
                   },
                 }
-              : {
-                  UpdateExpression: 'SET commentStatus = :status REMOVE GSI1PK, GSI1SK',
-                  ExpressionAttributeValues: { ':from': record.commentStatus, ':status': status },
-                }),
+              : status === 'pending'
+                ? {
+                    // Back to the queue (flagged by citizens): out of the public list, into the queue.
+                    UpdateExpression: 'SET commentStatus = :status, queueReason = :reason, GSI1PK = :gpk, GSI1SK = :gsk',
+                    ExpressionAttributeValues: {
+                      ':from': record.commentStatus,
+                      ':status': status,
+                      ':reason': options.reason ?? 'new',
+                      ':gpk': MODERATION_QUEUE_PARTITION,
+                      ':gsk': moderationQueueSortKey(at.toISOString(), record.feedbackId),
+                    },
+                  }
+                : {
+                    UpdateExpression: 'SET commentStatus = :status REMOVE GSI1PK, GSI1SK, queueReason',
+                    ExpressionAttributeValues: { ':from': record.commentStatus, ':status': status },
+                  }),
           }),
         );
       } catch (error) {
@@ -236,10 +398,263 @@ export function feedbackRepository({ client, tableName }: Store) {
         to: status,
         at: at.toISOString(),
         shard: record.shard,
+        ...(options.by ? { by: options.by } : {}),
+        ...(options.why ? { reason: options.why } : {}),
       };
       await client.send(
-        new PutCommand({ TableName: tableName, Item: { ...feedbackKey(event.shard, event.at, event.eventId), type: 'moderation', ...event } }),
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...feedbackKey(event.shard, event.at, event.eventId),
+            // Rejections and hidings are listed again from these events (the record leaves GSI1).
+            ...(status === 'rejected' || status === 'hidden' ? { GSI1PK: moderatedPartition(status), GSI1SK: `${event.at}#${event.feedbackId}` } : {}),
+            type: 'moderation',
+            ...event,
+          },
+        }),
       );
+      return { record, from: record.commentStatus, changed: true };
+    },
+
+    /**
+     * Comments for moderators: the pending queue (oldest first), or comments rejected or hidden
+     * (most recent first), or a target's published comments. Filters: target, queue reason, and
+     * age (`before`/`after` bound the time they entered their status).
+     */
+    async moderationQueue(query: QueueQuery): Promise<{ items: StaffComment[]; nextCursor: string | null }> {
+      const start = query.cursor ? decodeQueueCursor(query.cursor) : undefined;
+      const partition =
+        query.status === 'pending'
+          ? MODERATION_QUEUE_PARTITION
+          : query.status === 'published'
+            ? publishedCommentsPartition(query.targetType!, query.targetId!)
+            : moderatedPartition(query.status);
+      const filters: string[] = [];
+      const values: Record<string, unknown> = { ':pk': partition, ':lo': query.after ?? '0', ':hi': query.before ?? '9999' };
+      if (query.targetType && query.targetId && query.status !== 'published') {
+        filters.push('targetType = :tt AND targetId = :tid');
+        values[':tt'] = query.targetType;
+        values[':tid'] = query.targetId;
+      }
+      if (query.reason && query.status === 'pending') {
+        filters.push(query.reason === 'new' ? '(queueReason = :reason OR attribute_not_exists(queueReason))' : 'queueReason = :reason');
+        values[':reason'] = query.reason;
+      }
+      const oldestFirst = query.status === 'pending';
+      const found: Array<{ item: Record<string, unknown>; since: string }> = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined = start ? { GSI1PK: partition, GSI1SK: start.s, PK: start.p, SK: start.k } : undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi',
+            ExpressionAttributeValues: values,
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ScanIndexForward: oldestFirst,
+            Limit: query.limit - found.length,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) found.push({ item, since: String(item.GSI1SK).split('#')[0]! });
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey && found.length < query.limit);
+      const nextCursor = ExclusiveStartKey
+        ? Buffer.from(JSON.stringify({ s: ExclusiveStartKey.GSI1SK, p: ExclusiveStartKey.PK, k: ExclusiveStartKey.SK })).toString('base64url')
+        : null;
+
+      if (query.status === 'pending' || query.status === 'published') {
+        return { items: found.map(({ item, since }) => staffView(fromItem(FeedbackRecord, item), since)), nextCursor };
+      }
+      // Rejected or hidden: the events say which comments were; their records say which still are.
+      const events = found.map(({ item, since }) => ({ event: fromItem(ModerationEvent, item), since }));
+      const records = await batchGetRecords(events.map(({ event }) => ({ shard: event.shard, recordedAt: event.ratedAt, feedbackId: event.feedbackId })));
+      const seen = new Set<string>();
+      const items: StaffComment[] = [];
+      for (const { event, since } of events) {
+        const record = records.get(event.feedbackId);
+        if (!record || record.commentStatus !== query.status || seen.has(event.feedbackId)) continue;
+        seen.add(event.feedbackId);
+        items.push(staffView(record, since));
+      }
+      return { items, nextCursor };
+    },
+
+    /**
+     * A citizen flags a published comment: once per voter per comment (the flag's item is the
+     * rule). At `threshold` flags the comment goes back to the moderation queue, out of public view.
+     */
+    async flagComment(
+      feedbackId: string,
+      voterId: string,
+      reason: FlagReason,
+      at: Date,
+      threshold: number,
+    ): Promise<{ counted: boolean; flags: number; requeued: boolean; record: FeedbackRecord }> {
+      const record = await this.find(feedbackId, true);
+      if (!record || record.commentStatus !== 'published') throw new NotFoundError('published comment', feedbackId);
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...commentFlagKey(feedbackId, voterId), type: 'flag', feedbackId, reason, at: at.toISOString() },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) return { counted: false, flags: record.flagCount ?? 0, requeued: false, record };
+        throw error;
+      }
+      let flags: number;
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: recordKeyOf(record),
+            UpdateExpression: 'ADD flagCount :one',
+            ConditionExpression: 'commentStatus = :published',
+            ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        flags = Number(Attributes?.flagCount ?? 0);
+      } catch (error) {
+        // Moderated meanwhile: the flag is kept, the comment is no longer public anyway.
+        if (isConditionFailure(error)) return { counted: true, flags: record.flagCount ?? 0, requeued: false, record };
+        throw error;
+      }
+      if (flags < threshold) return { counted: true, flags, requeued: false, record };
+      try {
+        const { changed } = await this.setCommentStatus(record, 'pending', at, { reason: 'flagged', expectFrom: ['published'], by: 'system', why: `${flags} citizens flagged it` });
+        return { counted: true, flags, requeued: changed, record };
+      } catch (error) {
+        // Another flag or a moderator got there first.
+        if (error instanceof CommentStateError || error instanceof ConflictError) return { counted: true, flags, requeued: false, record };
+        throw error;
+      }
+    },
+
+    /**
+     * Ratings of 1 or 2 with a comment recorded after `since` (exclusive) up to `until`, from
+     * every shard of the log: what the case sweep checks for cases that failed to open.
+     */
+    async lowRatingsBetween(since: string, until: string): Promise<FeedbackRecord[]> {
+      const shards = Array.from({ length: FEEDBACK_SHARDS }, (_, shard) => shard);
+      const perShard = await Promise.all(
+        shards.map(async (shard) => {
+          const found: FeedbackRecord[] = [];
+          let ExclusiveStartKey: Record<string, unknown> | undefined;
+          do {
+            const page = await client.send(
+              new QueryCommand({
+                TableName: tableName,
+                KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
+                FilterExpression: '#type = :feedback AND rating <= :two AND attribute_type(#comment, :string)',
+                ExpressionAttributeNames: { '#type': 'type', '#comment': 'comment' },
+                ExpressionAttributeValues: { ':pk': feedbackPartition(shard), ':lo': since, ':hi': `${until}~`, ':feedback': 'feedback', ':two': 2, ':string': 'S' },
+                ExclusiveStartKey,
+              }),
+            );
+            found.push(...(page.Items ?? []).map((item) => fromItem(FeedbackRecord, item)));
+            ExclusiveStartKey = page.LastEvaluatedKey;
+          } while (ExclusiveStartKey);
+          return found;
+        }),
+      );
+      return perShard.flat().sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+    },
+
+    /** Attaches an official reply to a comment; shown publicly with the comment once it is published. */
+    async addReply(ref: RecordRef, reply: OfficialReply): Promise<FeedbackRecord> {
+      const parsed = OfficialReply.parse(reply);
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: recordKeyOf(ref),
+            UpdateExpression: 'SET replies = list_append(if_not_exists(replies, :none), :reply)',
+            ConditionExpression: '#type = :feedback AND attribute_type(#comment, :string)',
+            ExpressionAttributeNames: { '#type': 'type', '#comment': 'comment' },
+            ExpressionAttributeValues: { ':none': [], ':reply': [parsed], ':feedback': 'feedback', ':string': 'S' },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return fromItem(FeedbackRecord, Attributes!);
+      } catch (error) {
+        if (isConditionFailure(error)) throw new NotFoundError('comment', ref.feedbackId);
+        throw error;
+      }
+    },
+
+    /**
+     * An administrator's documented finding that a rating is fraudulent. The record is kept as it
+     * was (marked, not changed); if the rating still counts, a fraud event in the log takes it out
+     * of the counts, and the voter's ballot notes it so a later rating does not take it out twice.
+     * Marking a record twice changes nothing the second time.
+     */
+    async markFraud(ref: RecordRef, mark: { by: string; reason: string }, at: Date): Promise<{ event: FraudEvent | null; record: FeedbackRecord }> {
+      const record = await this.getRecord(ref, true);
+      if (!record) throw new NotFoundError('rating', ref.feedbackId);
+      if (record.fraud) return { event: null, record };
+      const key = ballotKey(record.voterId, record.targetType, record.targetId, record.year);
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+        const ballot = Item ? fromItem(Ballot, Item) : null;
+        const counted = ballot ? await countedRating(ballot) : null;
+        const isCounted = counted?.feedbackId === record.feedbackId;
+        const event: FraudEvent = {
+          eventId: randomUUID(),
+          feedbackId: record.feedbackId,
+          targetType: record.targetType,
+          targetId: record.targetId,
+          year: record.year,
+          rating: record.rating,
+          ratedAt: record.recordedAt,
+          counted: isCounted,
+          at: at.toISOString(),
+          shard: record.shard,
+          by: mark.by,
+          reason: mark.reason,
+        };
+        const slot = feedbackKey(record.shard, event.at, event.eventId);
+        if (isCounted && ballot) {
+          try {
+            await client.send(
+              new PutCommand({
+                TableName: tableName,
+                Item: { ...key, type: 'ballot', ...ballot, revision: ballot.revision + 1, fraud: { feedbackId: record.feedbackId, sk: slot.SK } },
+                ConditionExpression: 'revision = :revision',
+                ExpressionAttributeValues: { ':revision': ballot.revision },
+              }),
+            );
+          } catch (error) {
+            if (isConditionFailure(error)) continue;
+            throw error;
+          }
+        }
+        try {
+          await client.send(new PutCommand({ TableName: tableName, Item: { ...slot, type: 'fraud', ...event }, ConditionExpression: 'attribute_not_exists(PK)' }));
+        } catch (error) {
+          // A new rating by the same voter voided the slot first: look again.
+          if (isConditionFailure(error)) continue;
+          throw error;
+        }
+        try {
+          await client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: recordKeyOf(record),
+              UpdateExpression: 'SET fraud = :mark',
+              ConditionExpression: 'attribute_not_exists(fraud)',
+              ExpressionAttributeValues: { ':mark': { at: event.at, by: mark.by, reason: mark.reason } },
+            }),
+          );
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+        return { event, record };
+      }
+      throw new ConflictError('the rating is being changed concurrently; try again');
     },
 
     /** Published comments of a target, newest first; `cursor` continues where the last page ended. */
@@ -271,6 +686,7 @@ export function feedbackRepository({ client, tableName }: Store) {
           comment: record.comment ?? '',
           recordedAt: record.recordedAt,
           publishedAt: record.publishedAt ?? record.recordedAt,
+          replies: (record.replies ?? []).map(({ department, text, publishedAt }) => ({ department, text, publishedAt })),
         };
       });
       const nextCursor = LastEvaluatedKey
@@ -291,5 +707,18 @@ function decodeCursor(cursor: string): z.infer<typeof CommentCursor> {
     throw new InvalidCursorError('cursor is not one this API issued', { cause: error });
   }
 }
+
+function decodeQueueCursor(cursor: string): z.infer<typeof QueueCursor> {
+  try {
+    const decoded = QueueCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (!/^FEEDBACK#\d{2}$/.test(decoded.p) || !decoded.k.includes('#')) throw new Error('not a feedback position');
+    return decoded;
+  } catch (error) {
+    throw new InvalidCursorError('cursor is not one this API issued', { cause: error });
+  }
+}
+
+/** A moderation step that does not apply to the comment's current status. */
+export class CommentStateError extends ConflictError {}
 
 export type FeedbackRepository = ReturnType<typeof feedbackRepository>;

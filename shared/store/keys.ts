@@ -76,3 +76,47 @@ export const ratingSummaryKey = (period: string) => ({ PK: `SUMMARY#${period}`, 
 /** One point of a scope's published time series (a year or a month), for charts. */
 export const ratingSeriesPartition = (scope: string) => `SERIES#${scope}`;
 export const ratingSeriesKey = (scope: string, period: string) => ({ PK: ratingSeriesPartition(scope), SK: period });
+
+/** A fixed-window request counter; it expires (TTL) after its window. */
+export const rateCounterKey = (subject: string, windowStart: number) => ({ PK: `RATE#${subject}`, SK: String(windowStart) });
+/** A stored answer to a POST sent with an Idempotency-Key, per caller; it expires after a day. */
+export const idempotencyKey = (caller: string, key: string) => ({ PK: `IDEMPOTENCY#${caller}`, SK: key });
+
+// ---------------------------------------------------------------------------------------------
+// Staff work: moderation, flags, official replies, fraud marks, 差评 cases, the audit log and
+// project progress. Appended as one block; nothing above changes.
+// ---------------------------------------------------------------------------------------------
+
+/** Where a feedback record is, by its id alone (records are keyed by shard and time). */
+export const feedbackRefKey = (feedbackId: string) => ({ PK: `FEEDBACKREF#${feedbackId}`, SK: 'REF' });
+
+/** The moderation queue in the sparse GSI1: pending comments, oldest first by the time they were queued. */
+export const MODERATION_QUEUE_PARTITION = 'MODQUEUE#pending';
+export const moderationQueueSortKey = (queuedAt: string, feedbackId: string) => `${queuedAt}#${feedbackId}`;
+/** Moderation events that rejected or hid a comment, in GSI1, so those comments can be listed again. */
+export const moderatedPartition = (status: 'rejected' | 'hidden') => `MODERATED#${status}`;
+
+/** One flag per voter per comment: the item's existence is the rule. */
+export const commentFlagKey = (feedbackId: string, voterId: string) => ({ PK: `FLAGS#${feedbackId}`, SK: `VOTER#${voterId}` });
+
+/** A 差评 follow-up case, keyed by the feedback id that opened it (so opening is idempotent). */
+export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' });
+/** Cases in GSI1: unfinished ones by their current due time, closed ones by when they closed. */
+export const caseIndexPartition = (group: 'active' | 'closed') => `CASES#${group}`;
+export const caseIndexSortKey = (at: string, caseId: string) => `${at}#${caseId}`;
+/** A voter's own cases, beside their ballots in the voter's partition. */
+export const voterCasePrefix = 'CASE#';
+export const voterCaseKey = (voterId: string, caseId: string) => ({ PK: voterPartition(voterId), SK: `${voterCasePrefix}${caseId}` });
+
+/** The audit log: one partition, newest last; each entry written once (attribute_not_exists). */
+export const AUDIT_PARTITION = 'AUDIT';
+export const auditKey = (at: string, auditId: string) => ({ PK: AUDIT_PARTITION, SK: `${at}#${auditId}` });
+/** An entry's subject (a comment, a case, an indicator…) in GSI1, for the history of one thing. */
+export const auditSubjectPartition = (subjectType: string, subjectId: string) => `AUDIT#${subjectType}#${subjectId}`;
+
+/** Project progress revisions, append-only, in the plan's partition beside the observations. */
+export const progressPrefix = (projectId?: string) => (projectId === undefined ? 'PROGRESS#' : `PROGRESS#${projectId}#`);
+export const progressKey = (planId: string, projectId: string, revision: number) => ({
+  PK: planPartition(planId),
+  SK: `${progressPrefix(projectId)}${pad(revision, 4)}`,
+});

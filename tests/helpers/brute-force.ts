@@ -4,11 +4,13 @@ import { emptyTally, type Tally } from '../../shared/ratings/statistics.js';
 
 /**
  * The counts from scratch, by a different route than the aggregation: a voter's current rating
- * is the record no other record replaces; comments count by the status their record holds now.
+ * is the record no other record replaces, unless an administrator found it fraudulent (a fraud
+ * event names it); comments count by the status their record holds now.
  */
 export function bruteForceCounts(items: Record<string, unknown>[], index: TargetIndex): Map<string, Tally> {
   const records = items.filter((i) => i.type === 'feedback') as unknown as FeedbackRecord[];
-  const replaced = new Set(records.flatMap((r) => (r.replaces ? [r.replaces.feedbackId] : [])));
+  const fraudulent = new Set(items.filter((i) => i.type === 'fraud').map((i) => String(i.feedbackId)));
+  const replaced = new Set([...records.flatMap((r) => (r.replaces ? [r.replaces.feedbackId] : [])), ...fraudulent]);
   const counts = new Map<string, Tally>();
   const tallyAt = (period: string, scope: string) => {
     const key = `${period}|${scope}`;

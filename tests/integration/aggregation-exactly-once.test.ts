@@ -27,6 +27,7 @@ const index: TargetIndex = { planId: 'licheng-14th', categoryOf: (type, id) => (
 type Op =
   | { kind: 'submit'; voter: number; target: number; rating: Rating; comment: boolean; crashBeforeRecord: boolean; advanceHours: number }
   | { kind: 'moderate'; pick: number; to: 'published' | 'rejected' | 'hidden' }
+  | { kind: 'fraud'; pick: number; crashBeforeEvent: boolean }
   | { kind: 'aggregate'; crashAt: number | null; overlap: boolean; secondCrashAt: number | null };
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
@@ -41,6 +42,9 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     advanceHours: fc.integer({ min: 0, max: 960 }),
   }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('moderate' as const), pick: fc.nat(), to: fc.constantFrom('published' as const, 'rejected' as const, 'hidden' as const) }) },
+  // An administrator marks a rating fraudulent, current or already replaced; sometimes the process
+  // dies between noting it on the ballot and appending the fraud event.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fraud' as const), pick: fc.nat(), crashBeforeEvent: fc.boolean().map((b) => b && Math.random() < 0.4) }) },
   { weight: 3, arbitrary: fc.record({
     kind: fc.constant('aggregate' as const),
     crashAt: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
@@ -68,6 +72,7 @@ async function play(ops: Op[]) {
   const feedback = feedbackRepository(store);
   let now = Date.UTC(2024, 11, 20); // close to a year boundary
   const commented: Array<{ shard: number; recordedAt: string; feedbackId: string }> = [];
+  const rated: Array<{ shard: number; recordedAt: string; feedbackId: string }> = [];
   const run = (crashAt: number | null) => {
     let steps = 0;
     return aggregate({
@@ -99,6 +104,7 @@ async function play(ops: Op[]) {
           rating: op.rating, comment: op.comment ? `comment ${op.rating}` : null, clock,
         });
         if (record.comment !== null) commented.push(record);
+        rated.push(record);
       } catch (error) {
         if (!(error instanceof InjectedCrash)) throw error;
       }
@@ -106,6 +112,17 @@ async function play(ops: Op[]) {
     } else if (op.kind === 'moderate') {
       const target = commented[op.pick % Math.max(1, commented.length)];
       if (target) await feedback.setCommentStatus(target, op.to, new Date(now));
+      now += 1000;
+    } else if (op.kind === 'fraud') {
+      const target = rated[op.pick % Math.max(1, rated.length)];
+      const repo = op.crashBeforeEvent
+        ? feedbackRepository(crashingStore(store, (c) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'fraud'))
+        : feedback;
+      if (target) {
+        await repo.markFraud(target, { by: 'admin (test)', reason: 'documented vote buying' }, new Date(now)).catch((error: unknown) => {
+          if (!(error instanceof InjectedCrash)) throw error;
+        });
+      }
       now += 1000;
     } else if (op.overlap) {
       await Promise.all([run(op.crashAt), run(op.secondCrashAt)]);
@@ -180,6 +197,33 @@ describe('aggregation under at-least-once execution', () => {
     const options = { repo: aggregationRepository(store), targets: async () => index, settleMs: 60_000, maxBatch: 1000, minRatings: 3 };
     expect((await aggregate({ ...options, clock: () => new Date(at + 30_000) })).entries).toBe(0);
     expect((await aggregate({ ...options, clock: () => new Date(at + 61_000) })).entries).toBe(1);
+  });
+
+  it('takes a rating found fraudulent out of the counts once, even when the voter rates again', async () => {
+    const store = await freshTable();
+    const feedback = feedbackRepository(store);
+    let now = Date.UTC(2025, 2, 1, 12);
+    const clock = () => new Date(now);
+    const rate = async (voterId: string, rating: Rating) => {
+      const { record } = await feedback.record({ feedbackId: randomUUID(), voterId, targetType: 'indicator', targetId: 'gdp', year: 2025, rating, comment: null, clock });
+      now += 1000;
+      return record;
+    };
+    const bought = await rate('voter-x', 1);
+    await rate('voter-y', 4);
+    await feedback.markFraud(bought, { by: 'admin', reason: 'paid ratings, police report 2025-17' }, new Date(now));
+    now += 1000;
+    const again = await feedback.markFraud(bought, { by: 'admin', reason: 'twice' }, new Date(now));
+    expect(again.event).toBeNull();
+    const later = await rate('voter-x', 2);
+    expect(later.replaces).toBeNull(); // the fraudulent rating was already out of the counts
+    await aggregate({ repo: aggregationRepository(store), targets: async () => index, clock: () => new Date(now + 1), settleMs: 0, maxBatch: 100, minRatings: 3 });
+    const counts = await storedCounts(store);
+    expect(counts.get('all|indicator#gdp')?.histogram).toEqual([0, 1, 0, 1, 0]);
+    // The record itself is kept, marked, with its rating untouched.
+    const kept = (await scan(store)).find((i) => i.type === 'feedback' && i.feedbackId === bought.feedbackId);
+    expect(kept).toMatchObject({ rating: 1, fraud: { by: 'admin', reason: 'paid ratings, police report 2025-17' } });
+    expect(nonZero(counts)).toEqual(nonZero(bruteForceCounts(await scan(store), index)));
   });
 
   it('rebuilds from the log and reports where the stored counts had drifted', async () => {

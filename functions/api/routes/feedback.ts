@@ -1,23 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
-import { FeedbackSubmission, submitFeedback } from '../../../shared/feedback/submit.js';
-import { TargetId, TargetType } from '../../../shared/feedback/target.js';
+import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../shared/api/schemas.js';
+import { submitFeedback } from '../../../shared/feedback/submit.js';
+import { clientAddress } from '../client-address.js';
+import { TargetId } from '../../../shared/feedback/target.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
+import { cookieVoter, issueVoter, VOTER_HEADER } from '../voter.js';
 
-export const VOTER_COOKIE = 'gp_voter';
-export const VOTER_HEADER = 'X-Voter-Token';
-
-const MeQuery = z
-  .strictObject({ targetType: TargetType.optional(), targetId: TargetId.optional() })
-  .refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together');
-
-const CommentsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(400).optional(),
-});
+export { VOTER_COOKIE, VOTER_HEADER } from '../voter.js';
 
 /** Citizens rate and comment without an account; a signed anonymous token keeps one rating per voter. */
 export function feedbackRoutes(deps: ApiDeps) {
@@ -32,27 +23,17 @@ export function feedbackRoutes(deps: ApiDeps) {
       if (!voterId) throw new ProblemError('invalid-voter-token');
       return voterId;
     }
-    const cookie = getCookie(c, VOTER_COOKIE);
-    return cookie ? deps.voterTokens.verify(cookie) : null;
+    return cookieVoter(c, deps);
   };
 
   return new Hono()
     .post('/feedback', async (c) => {
       const submission = await jsonBody(c, FeedbackSubmission);
-      let voterId = voterOf(c);
-      if (!voterId) {
-        const issued = deps.voterTokens.issue();
-        voterId = issued.voterId;
-        setCookie(c, VOTER_COOKIE, issued.token, {
-          httpOnly: true,
-          sameSite: 'Lax',
-          secure: deps.cookieSecure,
-          path: '/',
-          maxAge: 400 * 24 * 3600,
-        });
-        c.header(VOTER_HEADER, issued.token);
-      }
-      const { record, replaced } = await submitFeedback(deps, voterId, submission);
+      const voterId = voterOf(c) ?? issueVoter(c, deps);
+      const address = clientAddress(c);
+      const { record, replaced } = await submitFeedback(deps, voterId, submission, {
+        addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
+      });
       deps.logger.info('feedback recorded', { feedbackId: record.feedbackId, targetType: record.targetType, targetId: record.targetId, replaced: replaced !== null });
       c.header('Location', `/api/v1/me/feedback?targetType=${record.targetType}&targetId=${record.targetId}`);
       return c.json(

@@ -1,27 +1,15 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { indicatorDetailView, indicatorView, planView, STATUSES } from '../../../shared/plan/views.js';
-import { Attribute, Category, IndicatorId, ProjectStatus } from '../../../shared/plan/schema.js';
+import { indicatorDetailView, indicatorView, planView } from '../../../shared/plan/views.js';
+import { IndicatorId } from '../../../shared/plan/schema.js';
+import { IndicatorFilter, NoQuery, ProjectFilter, ProjectId } from '../../../shared/api/schemas.js';
 import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
+import { projectWithProgress } from '../../../shared/plan/progress.js';
 import { targetScope } from '../../../shared/ratings/scopes.js';
 import { briefOf, scopeSummaryIn } from '../../../shared/ratings/views.js';
 import type { TargetType } from '../../../shared/feedback/target.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { pathParam, queryParams } from '../request.js';
-
-const IndicatorFilter = z.strictObject({
-  category: Category.optional(),
-  attribute: Attribute.optional(),
-  status: z.enum(STATUSES as [string, ...string[]]).optional(),
-});
-
-const ProjectFilter = z.strictObject({
-  box: z.coerce.number().int().min(1).max(25).optional(),
-  status: ProjectStatus.optional(),
-});
-
-const ProjectId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
 
 /** The plan, its indicators and its projects: public, read-only. */
 export function planRoutes(deps: ApiDeps) {
@@ -41,8 +29,10 @@ export function planRoutes(deps: ApiDeps) {
 
   return new Hono()
     .get('/plan', async (c) => {
-      queryParams(c, z.strictObject({}));
-      return c.json(planView(await snapshot()));
+      queryParams(c, NoQuery);
+      const [plan, progress] = await Promise.all([snapshot(), deps.progress.listAll(deps.planId)]);
+      // Project statuses as last reported by a publisher, not as the plan (which states none) has them.
+      return c.json(planView({ ...plan, projects: plan.projects.map((p) => projectWithProgress(p, progress)) }));
     })
     .get('/indicators', async (c) => {
       const filter = queryParams(c, IndicatorFilter);
@@ -54,7 +44,7 @@ export function planRoutes(deps: ApiDeps) {
       return c.json({ items, count: items.length });
     })
     .get('/indicators/:id', async (c) => {
-      queryParams(c, z.strictObject({}));
+      queryParams(c, NoQuery);
       const id = pathParam(IndicatorId, c.req.param('id'), 'indicator');
       const [indicator, revisions, history, ratingOf] = await Promise.all([
         deps.plans.getIndicator(deps.planId, id),
@@ -67,17 +57,18 @@ export function planRoutes(deps: ApiDeps) {
     })
     .get('/projects', async (c) => {
       const filter = queryParams(c, ProjectFilter);
-      const [{ projects }, ratingOf] = await Promise.all([snapshot(), briefs()]);
+      const [{ projects }, ratingOf, progress] = await Promise.all([snapshot(), briefs(), deps.progress.listAll(deps.planId)]);
       const items = projects
+        .map((p) => projectWithProgress(p, progress))
         .filter((p) => (!filter.box || p.box === filter.box) && (!filter.status || p.status === filter.status))
         .map((p) => ({ ...p, ratings: ratingOf('project', p.id) }));
       return c.json({ items, count: items.length });
     })
     .get('/projects/:id', async (c) => {
-      queryParams(c, z.strictObject({}));
+      queryParams(c, NoQuery);
       const id = pathParam(ProjectId, c.req.param('id'), 'project');
-      const [project, ratingOf] = await Promise.all([deps.plans.getProject(deps.planId, id), briefs()]);
+      const [project, ratingOf, progress] = await Promise.all([deps.plans.getProject(deps.planId, id), briefs(), deps.progress.list(deps.planId, id)]);
       if (!project) throw new ProblemError('not-found', { detail: `no project ${id}` });
-      return c.json({ ...project, ratings: ratingOf('project', id) });
+      return c.json({ ...projectWithProgress(project, progress), ratings: ratingOf('project', id) });
     });
 }

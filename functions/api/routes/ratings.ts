@@ -1,22 +1,12 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { TargetId } from '../../../shared/feedback/target.js';
 import { categoryScope, granularityOf, planScope, targetScope } from '../../../shared/ratings/scopes.js';
-import { PERIOD_PATTERN, scopeSummaryIn } from '../../../shared/ratings/views.js';
+import { scopeSummaryIn } from '../../../shared/ratings/views.js';
+import { RatingsQuery, SeriesQuery, TargetRatingsQuery } from '../../../shared/api/schemas.js';
 import { Category } from '../../../shared/plan/schema.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { pathParam, queryParams } from '../request.js';
-
-const Period = z.string().regex(PERIOD_PATTERN, 'all, a year (2025) or a month (2025-06)').default('all');
-
-/** `indicator:gdp`, `project:b07-…`, `category:经济质效`, `category:projects` or `plan`. */
-const SeriesTarget = z.union([
-  z.literal('plan'),
-  z.templateLiteral(['indicator:', z.string()]),
-  z.templateLiteral(['project:', z.string()]),
-  z.templateLiteral(['category:', z.string()]),
-]);
 
 /** The published verdict of citizens' ratings: summaries, rankings and series, read as published. */
 export function ratingRoutes(deps: ApiDeps) {
@@ -26,7 +16,7 @@ export function ratingRoutes(deps: ApiDeps) {
     .get('/:collection{indicators|projects}/:id/ratings', async (c) => {
       const targetType = c.req.param('collection') === 'indicators' ? 'indicator' : 'project';
       const targetId = pathParam(TargetId, c.req.param('id'), targetType);
-      const { period } = queryParams(c, z.strictObject({ period: Period }));
+      const { period } = queryParams(c, TargetRatingsQuery);
       const [exists, document] = await Promise.all([deps.plans.targetExists(deps.planId, targetType, targetId), summaries(period)]);
       if (!exists) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
       const minRatings = document?.minRatings ?? deps.minRatings;
@@ -39,7 +29,7 @@ export function ratingRoutes(deps: ApiDeps) {
       });
     })
     .get('/ratings', async (c) => {
-      const { group, period } = queryParams(c, z.strictObject({ group: z.enum(['category', 'plan']).default('plan'), period: Period }));
+      const { group, period } = queryParams(c, RatingsQuery);
       const document = await summaries(period);
       const minRatings = document?.minRatings ?? deps.minRatings;
       const base = { period, group, version: document?.version ?? 0, minRatings, prior: document?.prior ?? null };
@@ -52,7 +42,7 @@ export function ratingRoutes(deps: ApiDeps) {
       return c.json({ ...base, plan: scopeSummaryIn(document, planScope(deps.planId), minRatings), ranking: document?.targets ?? [] });
     })
     .get('/ratings/series', async (c) => {
-      const query = queryParams(c, z.strictObject({ target: SeriesTarget, granularity: z.enum(['month', 'year']).default('month') }));
+      const query = queryParams(c, SeriesQuery);
       const [kind, ...rest] = query.target.split(':');
       const id = rest.join(':');
       let scope: string;
@@ -66,12 +56,11 @@ export function ratingRoutes(deps: ApiDeps) {
         if (!(await deps.plans.targetExists(deps.planId, targetType, targetId))) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
         scope = targetScope(targetType, targetId);
       }
-      const series = await deps.ratings.series(scope);
+      const points = await deps.ratings.series(scope);
       return c.json({
         target: query.target,
         granularity: query.granularity,
-        version: series?.version ?? 0,
-        points: (series?.points ?? []).filter((p) => granularityOf(p.period) === query.granularity),
+        points: points.filter((p) => granularityOf(p.period) === query.granularity),
       });
     });
 }

@@ -1,0 +1,128 @@
+import { Hono, type Context } from 'hono';
+import { NoQuery } from '../../../shared/api/schemas.js';
+import type { PublishedComment } from '../../../shared/feedback/record.js';
+import type { TargetType } from '../../../shared/feedback/target.js';
+import { DATASET_IDS, FORMATS, type DatasetId, type DatasetRows, type Format } from '../../../shared/open-data/datasets.js';
+import { dictionaryHtml } from '../../../shared/open-data/dictionary.js';
+import { fileName, toCsv, toJsonDataset } from '../../../shared/open-data/format.js';
+import { commentRows, historyRows, indicatorRows, observationRows, planDocument, projectRows, ratingRows } from '../../../shared/open-data/rows.js';
+import type { PeriodSummaries } from '../../../shared/ratings/documents.js';
+import { planScope } from '../../../shared/ratings/scopes.js';
+import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
+import type { ApiDeps } from '../deps.js';
+import { ProblemError } from '../problem.js';
+import { queryParams } from '../request.js';
+
+/**
+ * Open data changes when a value is published, a comment moderated or the aggregation publishes
+ * (every few minutes): five minutes at the edge, revalidated by ETag after that.
+ */
+export const OPEN_DATA_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600';
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8; header=present';
+
+/** How many targets' comments are read at once. */
+const COMMENT_READS_IN_PARALLEL = 8;
+
+/** Runs `work` over `items`, at most `width` at a time, keeping the order of the results. */
+async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Public downloads at stable URLs: GET /api/v1/open-data/{dataset}.{csv|json} and plan.json. */
+export function openDataRoutes(deps: ApiDeps) {
+  const snapshot = async (): Promise<PlanSnapshot> => {
+    const found = await deps.plans.snapshot(deps.planId);
+    if (!found) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
+    return found;
+  };
+
+  /**
+   * Every published period: all-time, then each year and month in order. The periods with data are
+   * those of the plan's own series (every rating counts in the plan scope), one small query.
+   */
+  const publishedSummaries = async (): Promise<PeriodSummaries[]> => {
+    const points = await deps.ratings.series(planScope(deps.planId));
+    const periods = ['all', ...[...new Set(points.map((p) => p.period))].sort()];
+    const documents = await Promise.all(periods.map((period) => deps.ratings.periodSummaries(period)));
+    return documents.filter((d): d is PeriodSummaries => d !== null);
+  };
+
+  /** Every published comment, target by target in plan order, newest first within each. */
+  const publishedComments = async (plan: PlanSnapshot) => {
+    const targets: Array<{ targetType: TargetType; targetId: string }> = [
+      ...plan.indicators.map((i) => ({ targetType: 'indicator' as const, targetId: i.id })),
+      ...projectRows(plan).map((p) => ({ targetType: 'project' as const, targetId: p.id })),
+    ];
+    return inParallel(targets, COMMENT_READS_IN_PARALLEL, async (target) => {
+      const comments: PublishedComment[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.feedback.publishedComments(target.targetType, target.targetId, { limit: 100, cursor });
+        comments.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { ...target, comments };
+    });
+  };
+
+  const ROWS: { [D in DatasetId]: () => Promise<ReadonlyArray<DatasetRows[D]>> } = {
+    indicators: async () => indicatorRows(await snapshot()),
+    observations: async () => observationRows(await snapshot()),
+    projects: async () => projectRows(await snapshot()),
+    history: async () => historyRows(await snapshot()),
+    // The published documents alone: the plan's partition is not needed.
+    ratings: async () => ratingRows(await publishedSummaries()),
+    comments: async () => {
+      const plan = await snapshot();
+      return commentRows(plan, await publishedComments(plan));
+    },
+  };
+  const rowsOf = <K extends DatasetId>(id: K): Promise<ReadonlyArray<DatasetRows[K]>> => ROWS[id]();
+
+  const download = (c: Context, body: string, name: string, format: Format) => {
+    c.header('Cache-Control', OPEN_DATA_CACHE_CONTROL);
+    // CSV is a file to save; JSON opens in the browser, and saves under the same name.
+    c.header('Content-Disposition', `${format === 'csv' ? 'attachment' : 'inline'}; filename="${name}"`);
+    return c.body(body, 200, { 'Content-Type': format === 'csv' ? CSV_CONTENT_TYPE : 'application/json; charset=utf-8' });
+  };
+
+  const app = new Hono();
+  app.get('/open-data/plan.json', async (c) => {
+    queryParams(c, NoQuery);
+    return download(c, JSON.stringify(planDocument(await snapshot())), fileName(deps.planId, 'plan', 'json'), 'json');
+  });
+  for (const id of DATASET_IDS) {
+    for (const format of FORMATS) {
+      app.get(`/open-data/${id}.${format}`, async (c) => {
+        queryParams(c, NoQuery);
+        const rows = await rowsOf(id);
+        const body = format === 'csv' ? toCsv(id, rows) : JSON.stringify(toJsonDataset(id, deps.planId, rows));
+        return download(c, body, fileName(deps.planId, id, format), format);
+      });
+    }
+  }
+  return app;
+}
+
+/** GET /open-data: the data dictionary, a plain page beside the site's own. */
+export function openDataPages(deps: ApiDeps) {
+  return new Hono().get('/open-data', async (c) => {
+    queryParams(c, NoQuery);
+    const plan = await deps.plans.getPlan(deps.planId);
+    if (!plan) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
+    c.header('Cache-Control', OPEN_DATA_CACHE_CONTROL);
+    // No script, no style, no image: nothing to allow.
+    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    return c.html(dictionaryHtml(deps.planId, plan.titleZh));
+  });
+}

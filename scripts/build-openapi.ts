@@ -1,0 +1,245 @@
+/**
+ * `npm run build:openapi`: the API contract's build-time artefacts.
+ *
+ * - functions/api/openapi.json: the OpenAPI 3.1 document, from shared/api/contract.ts and the zod
+ *   schemas the routes validate with. Its examples are real answers: every example request is sent
+ *   to the real app on a scratch in-memory store (the plan, plus a few illustrative values, ratings
+ *   and comments), and must get the documented status and validate against the documented schema.
+ *   Committed (reviewable in diffs); served as a static file, so the Lambda carries neither the
+ *   generator nor the document.
+ * - shared/api/docs-assets.json: the content-hashed names of the static files (the document and the
+ *   reference page's scripts); committed, and the only part the API function bundles.
+ * - web/dist/assets/api-docs/: those files, for the deployment to upload under /assets/ (git-ignored).
+ * - docs/open-data.md: its generated part, the column tables from shared/open-data/datasets.ts.
+ *
+ * `--check` writes nothing and fails when a committed file is not what the sources give
+ * (tests/integration/openapi.test.ts does the same).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createApp } from '../functions/api/app.js';
+import { apiDeps } from '../functions/api/deps.js';
+import { PROBLEMS } from '../functions/api/problem.js';
+import { EXAMPLE_PROJECT, examplePath, OPERATIONS, type ExampleRequest, type Operation } from '../shared/api/contract.js';
+import { DOCS_ASSETS, hashedName, INITIALIZER_JS, SWAGGER_UI_FILES, type DocsAsset, type DocsAssetsManifest } from '../shared/api/docs-assets.js';
+import { openApiDocument, shorten, type RecordedAnswer } from '../shared/api/openapi.js';
+import type { VoterTokens } from '../shared/feedback/voter-token.js';
+import { feedbackShard } from '../shared/store/keys.js';
+import { withGeneratedDictionary } from '../shared/open-data/dictionary.js';
+import { loadPlan as readPlanFile } from '../shared/plan/load.js';
+import { aggregate } from '../shared/ratings/aggregate.js';
+import { targetIndexOf } from '../shared/ratings/target-index.js';
+import { aggregationRepository } from '../shared/store/aggregation-repository.js';
+import { ensureTable, loadPlan } from '../shared/store/bootstrap.js';
+import { createDocumentClient, type Store } from '../shared/store/client.js';
+import { startDynalite } from '../shared/store/dynalite.js';
+import { planRepository } from '../shared/store/plan-repository.js';
+
+const ROOT = new URL('../', import.meta.url);
+export const OUTPUTS = {
+  openapi: new URL('functions/api/openapi.json', ROOT),
+  docsAssets: new URL('shared/api/docs-assets.json', ROOT),
+  openDataDoc: new URL('docs/open-data.md', ROOT),
+  assetsDir: new URL('web/dist/assets/api-docs/', ROOT),
+  swaggerUi: new URL('node_modules/swagger-ui-dist/', ROOT),
+} as const;
+
+/** The API's major version: the `/api/v1` of every path. */
+const API_VERSION = '1';
+
+const ILLUSTRATIVE = {
+  recordedBy: '示例发布者 · Example publisher',
+  reason: '示例数值，仅用于接口文档，并非官方数据 · Illustrative value for the API documentation, not an official figure',
+  source: '示例 · Example',
+};
+
+/**
+ * The scratch store the examples are recorded on: the plan, two indicators with illustrative
+ * values (one corrected), ratings from distinct voters in November 2026 with a few comments, two
+ * of them published, and one aggregation run. Fixed clock and ids: the same sources give the same
+ * document, byte for byte.
+ */
+export async function scenario(store: Store) {
+  const plan = readPlanFile();
+  await loadPlan(store, plan);
+  const plans = planRepository(store);
+  const at = (iso: string) => new Date(iso);
+  await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2021, value: 476.2, ...ILLUSTRATIVE }, at('2022-03-15T02:00:00Z'));
+  await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2022, value: 503.9, ...ILLUSTRATIVE }, at('2023-03-15T02:00:00Z'));
+  await plans.appendObservation(
+    plan.id,
+    { indicatorId: 'gdp', year: 2022, value: 501.7, ...ILLUSTRATIVE, reason: `${ILLUSTRATIVE.reason}（更正 · correction）` },
+    at('2023-06-30T02:00:00Z'),
+  );
+  await plans.appendObservation(plan.id, { indicatorId: 'pm25-concentration', year: 2021, value: 0.02, ...ILLUSTRATIVE }, at('2022-04-01T02:00:00Z'));
+
+  let tick = 0;
+  let sequence = 0;
+  // Voter tokens are random by design (the shard of a rating, and so a comment cursor, depends on
+  // the voter id): the scenario's voters are numbered instead.
+  const tokens = new Map<string, string>();
+  const exampleVoters: VoterTokens = {
+    issue() {
+      const voterId = `example-voter-${String(tokens.size + 1).padStart(3, '0')}`;
+      tokens.set(`example-token-${voterId}`, voterId);
+      return { voterId, token: `example-token-${voterId}` };
+    },
+    verify: (token) => tokens.get(token) ?? null,
+  };
+  const deps = apiDeps(
+    store,
+    { planId: plan.id, cookieSecure: true, voterTokenSecret: 'openapi-examples-secret-not-used-anywhere-else' },
+    {
+      logger: new Logger({ serviceName: 'build-openapi', logLevel: 'SILENT' }),
+      clock: () => new Date(Date.parse('2026-11-02T01:00:00Z') + 60_000 * tick++),
+      newId: () => `00000000-0000-4000-8000-${String(++sequence).padStart(12, '0')}`,
+      voterTokens: exampleVoters,
+    },
+  );
+  let voter = 0;
+  const app = createApp(deps);
+
+  const ratings: Array<[string, string, number, string?]> = [
+    ...[5, 4, 4, 3, 5, 4, 2, 4, 5, 3, 4, 1].map((r, i): [string, string, number, string?] => ['indicator', 'gdp', r, i === 0 ? '希望同时公布增速，便于和目标比较。' : i === 6 ? '2022年数据更正的原因应说明得更清楚。' : undefined]),
+    ...[2, 3, 2, 1, 4].map((r): [string, string, number] => ['indicator', 'pm25-concentration', r]),
+    ...[5, 4, 5].map((r): [string, string, number] => ['project', EXAMPLE_PROJECT, r]),
+  ];
+  const toPublish: Array<{ shard: number; recordedAt: string; feedbackId: string }> = [];
+  for (const [targetType, targetId, rating, comment] of ratings) {
+    voter++;
+    const issued = deps.voterTokens.issue();
+    const res = await app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Voter-Token': issued.token },
+      body: JSON.stringify({ targetType, targetId, rating, ...(comment ? { comment } : {}) }),
+    });
+    if (res.status !== 201) throw new Error(`scenario rating ${voter} answered ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as { feedbackId: string; recordedAt: string };
+    if (comment) toPublish.push({ shard: feedbackShard(issued.voterId, targetType as 'indicator' | 'project', targetId), ...body });
+  }
+  for (const ref of toPublish) await deps.feedback.setCommentStatus(ref, 'published', new Date(Date.parse(ref.recordedAt) + 3_600_000));
+  const snapshot = await plans.snapshot(plan.id);
+  await aggregate({
+    repo: aggregationRepository(store),
+    targets: async () => targetIndexOf(snapshot!),
+    clock: () => new Date('2026-11-10T00:00:00Z'),
+    settleMs: 0,
+    maxBatch: 1000,
+    minRatings: 10,
+  });
+  return { app };
+}
+
+/** Text answers (CSV, Atom, HTML) are shown by their first lines. */
+const firstLines = (text: string, lines = 8) => {
+  const all = text.split(/\r?\n/);
+  return all.length > lines ? `${all.slice(0, lines).join('\n')}\n…` : text;
+};
+
+async function record(app: Awaited<ReturnType<typeof scenario>>['app'], op: Operation, example: ExampleRequest): Promise<RecordedAnswer> {
+  const res = await app.request(examplePath(op, example), {
+    method: op.method.toUpperCase(),
+    headers: { ...(example.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...example.headers },
+    ...(example.body !== undefined ? { body: JSON.stringify(example.body) } : {}),
+  });
+  const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  const text = await res.text();
+  const isJson = mediaType === 'application/json' || mediaType === 'application/problem+json';
+  // A feed is shown to its first entry, a CSV file by its header and first rows. The reference
+  // page is not shown: it names the hashed files this very build produces.
+  const body = isJson ? (JSON.parse(text) as unknown) : mediaType === 'text/html' || text === '' ? undefined : firstLines(text, mediaType === 'application/atom+xml' ? 36 : 4);
+  if (res.status !== example.status) throw new Error(`${op.operationId}/${example.name}: ${examplePath(op, example)} answered ${res.status}, documented ${example.status}: ${text.slice(0, 300)}`);
+  const spec = op.responses[res.status];
+  if (spec?.schema) {
+    for (const [label, value] of [['answer', body], ['example', shorten(body)]] as const) {
+      const parsed = spec.schema.safeParse(value);
+      if (!parsed.success) {
+        throw new Error(`${op.operationId}/${example.name}: the ${label} does not match the documented schema:\n${parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+      }
+    }
+  }
+  if (spec && !spec.schema && spec.mediaType && mediaType !== spec.mediaType) throw new Error(`${op.operationId}: answered ${mediaType}, documented ${spec.mediaType}`);
+  return { status: res.status, mediaType, body };
+}
+
+export async function buildDocument(): Promise<Record<string, unknown>> {
+  const embedded = await startDynalite();
+  const store: Store = { client: createDocumentClient({ region: 'local', endpoint: embedded.endpoint }), tableName: `openapi-${randomBytes(4).toString('hex')}` };
+  try {
+    await ensureTable(store);
+    const { app } = await scenario(store);
+    const answers = new Map<string, RecordedAnswer>();
+    for (const op of OPERATIONS) for (const example of op.examples) answers.set(`${op.operationId}/${example.name}`, await record(app, op, example));
+    return openApiDocument({ operations: OPERATIONS, problems: PROBLEMS, answers, version: API_VERSION });
+  } finally {
+    store.client.destroy();
+    await embedded.close();
+  }
+}
+
+/** The static files: logical name → content. */
+export async function docsAssetFiles(openapiJson: string): Promise<Record<DocsAsset, Uint8Array | string>> {
+  const files = {} as Record<DocsAsset, Uint8Array | string>;
+  for (const [name, file] of Object.entries(SWAGGER_UI_FILES)) files[name as DocsAsset] = new Uint8Array(await readFile(new URL(file, OUTPUTS.swaggerUi)));
+  files['api-docs.js'] = INITIALIZER_JS;
+  files['openapi.json'] = openapiJson;
+  return files;
+}
+
+export async function docsAssetsManifest(files: Record<DocsAsset, Uint8Array | string>): Promise<DocsAssetsManifest> {
+  const { version } = JSON.parse(await readFile(new URL('package.json', OUTPUTS.swaggerUi), 'utf8')) as { version: string };
+  return { swaggerUiVersion: version, files: Object.fromEntries(DOCS_ASSETS.map((name) => [name, hashedName(name, files[name])])) as Record<DocsAsset, string> };
+}
+
+export const asJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Every committed artefact, as the sources give it now. */
+export async function expectedArtefacts() {
+  const [document, openData] = await Promise.all([
+    buildDocument(),
+    readFile(OUTPUTS.openDataDoc, 'utf8').then((text) => withGeneratedDictionary(text, readPlanFile().id)),
+  ]);
+  const openapiJson = asJson(document);
+  const files = await docsAssetFiles(openapiJson);
+  const manifest = await docsAssetsManifest(files);
+  return { files, manifest, outputs: new Map<URL, string>([[OUTPUTS.openapi, openapiJson], [OUTPUTS.docsAssets, asJson(manifest)], [OUTPUTS.openDataDoc, openData]]) };
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const started = performance.now();
+  const { files, manifest, outputs } = await expectedArtefacts();
+  const stale: string[] = [];
+  for (const [url, content] of outputs) {
+    const current = await readFile(url, 'utf8').catch(() => null);
+    if (current === content) continue;
+    stale.push(fileURLToPath(url));
+    if (!check) await writeFile(url, content);
+  }
+  if (check) {
+    if (stale.length > 0) {
+      console.error(`out of date (run npm run build:openapi):\n${stale.map((s) => `  ${s}`).join('\n')}`);
+      process.exit(1);
+    }
+    console.log('the API document, the docs asset manifest and docs/open-data.md are up to date');
+    return;
+  }
+  await mkdir(OUTPUTS.assetsDir, { recursive: true });
+  for (const name of DOCS_ASSETS) await writeFile(new URL(manifest.files[name], OUTPUTS.assetsDir), files[name]);
+  console.log(
+    [
+      `API contract built in ${Math.round(performance.now() - started)} ms (${OPERATIONS.length} operations):`,
+      ...[...outputs.keys()].map((url) => `  ${fileURLToPath(url)}${stale.includes(fileURLToPath(url)) ? ' (updated)' : ' (unchanged)'}`),
+      `  ${fileURLToPath(OUTPUTS.assetsDir)}: ${DOCS_ASSETS.map((n) => manifest.files[n]).join(', ')} (swagger-ui-dist ${manifest.swaggerUiVersion})`,
+    ].join('\n'),
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

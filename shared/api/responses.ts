@@ -1,0 +1,322 @@
+import { z } from 'zod';
+import { CommentStatus, Rating } from '../feedback/rating.js';
+import type { PublishedComment } from '../feedback/record.js';
+import { TargetId, TargetType } from '../feedback/target.js';
+import { Observation } from '../plan/observation.js';
+import { Category, Cell, GrowthTarget, HistoryRow, Indicator, NumericGoal, Project, Provenance, StretchTarget } from '../plan/schema.js';
+import type { IndicatorDetailView, IndicatorView as IndicatorViewType } from '../plan/views.js';
+import type { AssessmentNote, AssessmentReason, ProgressAssessment as ProgressAssessmentType, ProgressMethod } from '../progress/status.js';
+import type { PeriodSummaries, ScopeSummary as ScopeSummaryType, SeriesPoint as SeriesPointType } from '../ratings/documents.js';
+import type { RatingSummary as RatingSummaryType } from '../ratings/statistics.js';
+import type { RatingBrief as RatingBriefType } from '../ratings/views.js';
+import type { PlanSummary } from '../store/plan-repository.js';
+import { doc } from './registry.js';
+import { ProgressHistoryEntry, ProgressReportView } from '../plan/progress.js';
+import { ProgressStatusFilter } from './schemas.js';
+
+/**
+ * The response shapes of the API, modelled with zod so that the OpenAPI document describes them
+ * exactly. The routes do not validate what they send (that would cost every request); instead the
+ * type checks at the end of this file fail to compile when a view and its model drift apart, and
+ * tests/integration/openapi.test.ts validates real responses against these models.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// The plan as data: schemas of shared/plan, documented where they are.
+
+doc(Cell, {
+  id: 'Cell',
+  description:
+    'A cell of the plan’s tables as printed: a `number` (with the text it was read from in `raw`), a `qualitative` statement (完成市下达目标), or `missing` (“-”, “--”, empty). gongping never turns the last two into numbers.',
+});
+doc(Provenance, { id: 'Provenance', description: 'Where in the plan an item was read from: the box (专栏), its row (序号) or footnote.' });
+doc(GrowthTarget, { id: 'GrowthTarget', description: 'An annual growth target, e.g. 年均增长不低于7% → `{percent: 7, atLeast: true}`.' });
+doc(StretchTarget, { id: 'StretchTarget', description: 'A stretch goal of the plan’s footnote 3 (the “852” goals).' });
+doc(Indicator, { id: 'Indicator', description: 'One of the plan’s main indicators (专栏3) as defined in the plan.' });
+doc(HistoryRow, { id: 'HistoryRow', description: 'A row of 专栏1: the 13th plan’s target, the 2015 and 2020 actuals and the completion remark.' });
+doc(NumericGoal, { id: 'NumericGoal', description: 'A number a project promises (area, capacity, count), with the text it was read from.' });
+doc(Project, { id: 'Project', description: 'A project or measure named in one of the plan’s boxes.' });
+doc(Observation, {
+  id: 'Observation',
+  description:
+    'One published yearly value of an indicator. Append-only: a correction is a new revision of the same year, saying who made it, when and why; the highest revision is current.',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Progress status (shared/progress/status.ts)
+
+const REASONS = [
+  'qualitative-target', 'missing-target', 'no-base', 'no-observation-after-base', 'growth-target-needs-positive-base',
+  'target-met', 'maintain-missed', 'floor-missed', 'floor-met', 'ratio', 'ratio-capped-at-target-year',
+] as const satisfies readonly AssessmentReason[];
+const NOTES = [
+  'duplicate-years-last-wins', 'invalid-observations-ignored', 'observations-outside-period-ignored', 'baseline-year-observation-differs',
+  'linear-fallback-non-positive-base', 'linear-fallback-non-positive-target', 'observed-value-not-positive', 'no-improvement-required',
+] as const satisfies readonly AssessmentNote[];
+const METHODS = ['compound', 'linear', 'percentage-point', 'annual-floor'] as const satisfies readonly ProgressMethod[];
+
+const YearValue = z.strictObject({ year: z.number().int(), value: z.number() });
+
+export const ProgressAssessment = doc(
+  z.strictObject({
+    status: ProgressStatusFilter,
+    reason: doc(z.enum(REASONS), { description: 'Why this status, as a stable code (docs/status-method.md).' }),
+    method: z.enum(METHODS).nullable(),
+    base: z.strictObject({ year: z.number().int(), value: z.number(), source: z.enum(['baseline', 'first-observation', 'cumulative-zero']) }).nullable(),
+    target: z.strictObject({ year: z.number().int(), value: z.number().nullable(), implied: z.boolean() }).nullable(),
+    latest: YearValue.nullable(),
+    required: z.number().nullable(),
+    observed: z.number().nullable(),
+    ratio: z.number().nullable(),
+    expectedAtLatest: z.number().nullable(),
+    thresholds: z.strictObject({ onTrack: z.literal(0.95), needsAcceleration: z.literal(0.6) }),
+    notes: z.array(z.enum(NOTES)),
+    growthCheck: z.strictObject({ requiredPercent: z.number(), observedPercent: z.number().nullable(), met: z.boolean().nullable() }).optional(),
+  }),
+  {
+    id: 'ProgressAssessment',
+    description:
+      'The computed status of an indicator and the numbers it came from: observed over required change per year, banded at 0.95 and 0.60 (docs/status-method.md).',
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Ratings (shared/ratings)
+
+const Proportion = doc(z.strictObject({ share: z.number(), lower: z.number(), upper: z.number() }), {
+  id: 'Proportion',
+  description: 'A share in [0, 1] with its 95% Wilson score interval.',
+});
+
+export const RatingBrief = doc(
+  z.strictObject({
+    count: z.number().int(),
+    mean: z.number().nullable(),
+    satisfaction: Proportion.nullable(),
+    bayesianMean: z.number().nullable(),
+    rank: z.number().int().nullable(),
+    tooFewToRank: z.boolean(),
+  }),
+  { id: 'RatingBrief', description: 'The all-time rating numbers a list row shows. `count` 0 and nulls when nobody has rated yet.' },
+);
+
+const Histogram = doc(z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int(), z.number().int()]), {
+  description: 'Counts of levels 1 (非常不满意) … 5 (非常满意), in that order.',
+});
+
+export const RatingSummary = z.strictObject({
+  count: z.number().int(),
+  histogram: Histogram,
+  mean: z.number().nullable(),
+  satisfaction: doc(Proportion.nullable(), { description: '满意率: the share of 4 and 5.' }),
+  dissatisfaction: doc(Proportion.nullable(), { description: '差评率: the share of 1 and 2.' }),
+  bayesianMean: doc(z.number().nullable(), { description: 'The mean pulled towards the period’s plan-wide mean, as if `prior.weight` ratings at `prior.mean` had been added.' }),
+  tooFewToRank: z.boolean(),
+  change: doc(z.strictObject({ count: z.number().int(), mean: z.number().nullable(), satisfaction: z.number().nullable() }).nullable(), {
+    description: 'Against the previous period of the same length; null for all-time.',
+  }),
+  comments: z.strictObject({ pending: z.number().int(), published: z.number().int(), rejected: z.number().int(), hidden: z.number().int(), total: z.number().int() }),
+});
+
+export const ScopeSummary = doc(
+  RatingSummary.extend({
+    scope: doc(z.string(), { description: '`indicator#{id}`, `project#{id}`, `category#{category}` or `plan#{planId}`.' }),
+    kind: z.enum(['target', 'category', 'plan']),
+    targetType: TargetType.optional(),
+    targetId: z.string().optional(),
+    category: z.string().optional(),
+    rank: doc(z.number().int().nullable(), { description: 'Competition rank by Bayesian mean among scopes of the same kind with enough ratings; null otherwise.' }),
+  }),
+  { id: 'ScopeSummary', description: 'The published rating summary of a target, a category or the plan in one period.' },
+);
+
+const Prior = z.strictObject({ mean: z.number(), weight: z.number() }).nullable();
+
+export const TargetRatings = doc(
+  z.strictObject({ period: z.string(), version: z.number().int(), minRatings: z.number().int(), prior: Prior, summary: ScopeSummary }),
+  { id: 'TargetRatings', description: 'A target’s published rating summary in a period. `version` is the aggregation run that published it (0: nothing published yet).' },
+);
+
+const RatingsBase = { period: z.string(), version: z.number().int(), minRatings: z.number().int(), prior: Prior };
+export const RatingsOverview = doc(
+  z.discriminatedUnion('group', [
+    z.strictObject({ ...RatingsBase, group: z.literal('plan'), plan: ScopeSummary, ranking: z.array(ScopeSummary) }),
+    z.strictObject({ ...RatingsBase, group: z.literal('category'), categories: z.array(ScopeSummary) }),
+  ]),
+  { id: 'RatingsOverview', description: 'The plan-wide summary and the ranking of every rated target, or one summary per category.' },
+);
+
+export const SeriesPoint = doc(
+  z.strictObject({ period: z.string(), count: z.number().int(), histogram: Histogram, mean: z.number().nullable(), satisfaction: Proportion.nullable(), dissatisfaction: Proportion.nullable() }),
+  { id: 'SeriesPoint', description: 'One year or month of a scope’s ratings.' },
+);
+
+export const RatingSeries = doc(
+  z.strictObject({ target: z.string(), granularity: z.enum(['month', 'year']), points: z.array(SeriesPoint) }),
+  { id: 'RatingSeries', description: 'A scope’s ratings over time, oldest first.' },
+);
+
+// ---------------------------------------------------------------------------------------------
+// The plan, its indicators and projects (shared/plan/views.ts)
+
+const StatusCounts = doc(z.record(ProgressStatusFilter, z.number().int()), { description: 'How many indicators have each status.' });
+
+export const PlanView = doc(
+  z.strictObject({
+    id: z.string(),
+    titleZh: z.string(),
+    titleEn: z.string(),
+    district: z.string(),
+    periodStart: z.number().int(),
+    periodEnd: z.number().int(),
+    baselineYear: z.number().int(),
+    source: z.strictObject({ document: z.string(), sha256: z.string() }),
+    categories: z.array(
+      z.strictObject({ id: Category, nameEn: z.string(), indicators: z.number().int(), binding: z.number().int(), statuses: StatusCounts }),
+    ),
+    counts: z.strictObject({
+      indicators: z.number().int(),
+      binding: z.number().int(),
+      expected: z.number().int(),
+      statuses: StatusCounts,
+      projects: z.number().int(),
+      projectStatuses: z.record(z.enum(['not_started', 'in_progress', 'completed', 'unknown']), z.number().int()),
+      historyRows: z.number().int(),
+    }),
+  }),
+  { id: 'Plan', description: 'The plan: title, period, source document and its hash, categories with indicator and status counts.' },
+);
+
+const ObservationPoint = Observation.pick({ year: true, value: true, revision: true, recordedAt: true, source: true });
+
+export const IndicatorView = doc(
+  Indicator.extend({
+    observations: doc(z.array(ObservationPoint), { description: 'The current value of each year (highest revision), oldest first.' }),
+    latest: YearValue.nullable(),
+    progress: ProgressAssessment,
+    ratings: RatingBrief,
+  }),
+  { id: 'IndicatorView', description: 'An indicator with its current yearly values, its computed progress status and its all-time ratings.' },
+);
+
+export const IndicatorDetail = doc(
+  IndicatorView.extend({
+    historyRows: doc(z.array(HistoryRow), { description: 'The 专栏1 rows of the 13th plan that track the same quantity.' }),
+    revisions: doc(z.array(Observation), { description: 'Every revision of every year, corrections included, oldest first.' }),
+  }),
+  { id: 'IndicatorDetail', description: 'One indicator with its 13th-plan history and every revision of its values.' },
+);
+
+export const IndicatorList = z.strictObject({ items: z.array(IndicatorView), count: z.number().int() });
+
+export const ProjectView = doc(
+  Project.extend({
+    ratings: RatingBrief,
+    progressReport: doc(ProgressReportView.nullable(), { description: 'The current progress report of a publisher (its status and progress are the project’s); null until the first.' }),
+    progressHistory: doc(z.array(ProgressHistoryEntry), { description: 'Every progress report, corrections included, oldest first.' }),
+  }),
+  { id: 'ProjectView', description: 'A project with its reported progress and its all-time ratings.' },
+);
+export const ProjectList = z.strictObject({ items: z.array(ProjectView), count: z.number().int() });
+
+// ---------------------------------------------------------------------------------------------
+// Feedback
+
+export const PublishedCommentSchema = doc(
+  z.strictObject({
+    feedbackId: z.string(),
+    targetType: TargetType,
+    targetId: TargetId,
+    rating: Rating,
+    comment: z.string(),
+    recordedAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime(),
+    replies: doc(z.array(z.strictObject({ department: z.string(), text: z.string(), publishedAt: z.iso.datetime() })), {
+      description: 'Official replies, oldest first: the department that answered (never a person), what and when.',
+    }),
+  }),
+  { id: 'PublishedComment', description: 'A comment a moderator published, with the rating it came with. Nothing about the person who wrote it.' },
+);
+
+export const CommentsPage = doc(
+  z.strictObject({
+    items: z.array(PublishedCommentSchema),
+    nextCursor: doc(z.string().nullable(), { description: 'Pass as `cursor` for the next page; null on the last page.' }),
+  }),
+  { id: 'CommentsPage', description: 'Published comments of a target, newest first.' },
+);
+
+export const FeedbackResult = doc(
+  z.strictObject({
+    feedbackId: z.string(),
+    targetType: TargetType,
+    targetId: TargetId,
+    year: doc(z.number().int(), { description: 'The calendar year (China Standard Time) the rating counts in.' }),
+    rating: Rating,
+    status: z.literal('recorded'),
+    commentStatus: CommentStatus,
+    replaced: doc(z.boolean(), { description: 'Whether this rating replaced the voter’s earlier rating of the same target in the same year.' }),
+    replacedFeedbackId: z.string().nullable(),
+    recordedAt: z.iso.datetime(),
+  }),
+  { id: 'FeedbackResult', description: 'The recorded rating. The voter token comes in the `X-Voter-Token` header and the `gp_voter` cookie.' },
+);
+
+export const MyFeedback = doc(
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        feedbackId: z.string(),
+        targetType: TargetType,
+        targetId: TargetId,
+        year: z.number().int(),
+        rating: Rating,
+        comment: z.string().nullable(),
+        commentStatus: CommentStatus,
+        recordedAt: z.iso.datetime(),
+        firstRecordedAt: z.iso.datetime(),
+        revisions: z.number().int(),
+      }),
+    ),
+  }),
+  { id: 'MyFeedback', description: 'The caller’s current ratings (one per target and year) and the moderation status of their comments.' },
+);
+doc(CommentStatus, { id: 'CommentStatus', description: '`none` (no comment), `pending` (awaiting moderation), `published`, `rejected` or `hidden`.' });
+
+export const Health = z.strictObject({ status: z.literal('ok'), plan: z.string(), time: z.iso.datetime() });
+
+export const Problem = doc(
+  z.looseObject({
+    type: doc(z.string(), { description: 'A stable URN per kind of problem, `urn:gongping:problem:{kind}`; switch on this.' }),
+    title: z.string(),
+    status: z.number().int(),
+    instance: doc(z.string(), { description: 'The path that was requested.' }),
+    detail: doc(z.string().optional(), { description: 'For people; may change.' }),
+    errors: doc(z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(), { description: 'Every invalid field of a `validation-failed` problem.' }),
+  }),
+  { id: 'Problem', description: 'An RFC 9457 problem document: every error answer of the API, never a stack trace.' },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Compile-time checks: each model says exactly what its view is. A view that gains, loses or
+// changes a field fails `npm run typecheck` here until its model follows.
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SameKeys<A, B> = Same<keyof A, keyof B>;
+type Assert<T extends true> = T;
+
+export type ResponseModelChecks = [
+  Assert<Same<z.infer<typeof ProgressAssessment>, ProgressAssessmentType>>,
+  Assert<Same<z.infer<typeof RatingBrief>, RatingBriefType>>,
+  Assert<SameKeys<z.infer<typeof RatingSummary>, RatingSummaryType>>,
+  Assert<SameKeys<z.infer<typeof ScopeSummary>, ScopeSummaryType>>,
+  Assert<z.infer<typeof ScopeSummary> extends ScopeSummaryType ? true : false>,
+  Assert<SameKeys<z.infer<typeof SeriesPoint>, SeriesPointType>>,
+  Assert<SameKeys<Omit<z.infer<typeof IndicatorView>, 'ratings'>, IndicatorViewType>>,
+  Assert<Omit<z.infer<typeof IndicatorView>, 'ratings'> extends IndicatorViewType ? true : false>,
+  Assert<SameKeys<Omit<z.infer<typeof IndicatorDetail>, 'ratings'>, IndicatorDetailView>>,
+  Assert<SameKeys<Omit<z.infer<typeof PlanView>, 'categories' | 'counts'>, Omit<PlanSummary, 'contentHash' | 'categories'>>>,
+  Assert<SameKeys<z.infer<typeof PublishedCommentSchema>, PublishedComment>>,
+  Assert<z.infer<typeof PublishedCommentSchema> extends PublishedComment ? true : false>,
+  Assert<SameKeys<Pick<PeriodSummaries, 'period' | 'version' | 'minRatings' | 'prior'>, Omit<z.infer<typeof TargetRatings>, 'summary'>>>,
+];

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { FeedbackSubmission } from '../feedback/submit.js';
+import { Rating } from '../feedback/rating.js';
+import { TargetId, TargetType } from '../feedback/target.js';
+import { Attribute, Category, IndicatorId, ProjectStatus } from '../plan/schema.js';
+import { STATUSES } from '../plan/views.js';
+import type { ProgressStatus } from '../progress/status.js';
+import { PERIOD_PATTERN } from '../ratings/views.js';
+import { doc } from './registry.js';
+
+/**
+ * The request schemas of the API: what the routes validate query strings, path parameters and
+ * bodies with, and what scripts/build-openapi.ts turns into the OpenAPI document. One instance
+ * each, so the document cannot describe anything the routes do not enforce.
+ */
+
+// Domain schemas the requests use, documented where they are first named in the document.
+doc(TargetType, { id: 'TargetType', description: 'What is rated: a plan indicator (指标) or a project or measure (项目).' });
+doc(TargetId, { id: 'TargetId', description: 'Id of an indicator or project: lower-case kebab-case, at most 80 characters.', examples: ['gdp'] });
+doc(IndicatorId, { id: 'IndicatorId', description: 'Id of one of the plan’s 31 main indicators (专栏3), kebab-case.', examples: ['gdp', 'pm25-concentration'] });
+doc(Category, { id: 'Category', description: 'The plan’s six indicator categories, by their Chinese names as in 专栏3.' });
+doc(Attribute, { id: 'Attribute', description: '`expected` = 预期性 (indicative), `binding` = 约束性 (obligatory).' });
+doc(ProjectStatus, { id: 'ProjectStatus', description: 'Project status as reported by a publisher; `unknown` until one reports (the plan states none).' });
+doc(Rating, {
+  id: 'Rating',
+  description: 'The 好差评 level (GB/T 39734-2020): 5 非常满意 very satisfied, 4 满意 satisfied, 3 基本满意 fairly satisfied, 2 不满意 dissatisfied, 1 非常不满意 very dissatisfied.',
+});
+
+/** A query string with no parameters at all: anything present is refused (400). */
+export const NoQuery = doc(z.strictObject({}), { description: 'No query parameters are accepted.' });
+
+export const ProgressStatusFilter = doc(z.enum(STATUSES as [ProgressStatus, ...ProgressStatus[]]), {
+  id: 'ProgressStatus',
+  description:
+    'Computed progress status (docs/status-method.md): achieved 已实现, on_track 进展顺利, needs_acceleration 需加快, limited_progress 进展有限, deteriorating 倒退, not_assessable 无法评估.',
+});
+
+/** `GET /indicators` */
+export const IndicatorFilter = z.strictObject({
+  category: Category.optional(),
+  attribute: Attribute.optional(),
+  status: ProgressStatusFilter.optional(),
+});
+
+/** `GET /projects` */
+export const ProjectFilter = z.strictObject({
+  box: doc(z.coerce.number().int().min(1).max(25), { description: 'The plan box (专栏) the project is listed in.', examples: [7] }).optional(),
+  status: ProjectStatus.optional(),
+});
+
+export const ProjectId = doc(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80), {
+  id: 'ProjectId',
+  description: 'Id of a project or measure: its box and a short slug, kebab-case.',
+});
+
+/** `all`, a year (`2025`) or a month in China Standard Time (`2025-06`). */
+export const Period = doc(z.string().regex(PERIOD_PATTERN, 'all, a year (2025) or a month (2025-06)').default('all'), {
+  description: 'The rating period: `all` (all time), a calendar year (`2025`) or a month (`2025-06`), in China Standard Time.',
+  examples: ['all', '2025', '2025-06'],
+});
+
+/** `indicator:gdp`, `project:b07-…`, `category:经济质效`, `category:projects` or `plan`. */
+export const SeriesTarget = doc(
+  z.union([
+    z.literal('plan'),
+    z.templateLiteral(['indicator:', z.string()]),
+    z.templateLiteral(['project:', z.string()]),
+    z.templateLiteral(['category:', z.string()]),
+  ]),
+  {
+    description: 'Whose series: `plan`, `indicator:{id}`, `project:{id}`, `category:{category}` or `category:projects`.',
+    examples: ['indicator:gdp', 'plan', 'category:生态文明'],
+  },
+);
+
+/** `GET /{indicators|projects}/{id}/ratings` */
+export const TargetRatingsQuery = z.strictObject({ period: Period });
+
+/** `GET /ratings` */
+export const RatingsQuery = z.strictObject({
+  group: doc(z.enum(['category', 'plan']).default('plan'), {
+    description: '`plan`: the plan-wide summary and the ranking of all targets; `category`: one summary per category.',
+  }),
+  period: Period,
+});
+
+/** `GET /ratings/series` */
+export const SeriesQuery = z.strictObject({
+  target: SeriesTarget,
+  granularity: doc(z.enum(['month', 'year']).default('month'), { description: 'Monthly or yearly points.' }),
+});
+
+/** `GET /me/feedback` */
+export const MeQuery = z
+  .strictObject({ targetType: TargetType.optional(), targetId: TargetId.optional() })
+  .refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together');
+
+/** `GET /{indicators|projects}/{id}/comments` */
+export const CommentsQuery = z.strictObject({
+  limit: doc(z.coerce.number().int().min(1).max(100).default(20), { description: 'Comments per page.' }),
+  cursor: doc(z.string().min(1).max(400).optional(), { description: 'The `nextCursor` of the previous page, as given.' }),
+});
+
+/** `POST /feedback`: defined beside the rules it feeds (shared/feedback/submit.ts), documented here. */
+doc(FeedbackSubmission, {
+  id: 'FeedbackSubmission',
+  description:
+    'A 好差评 rating of one indicator or project, with an optional comment. One rating per voter, target and calendar year (China Standard Time): a second one replaces the first.',
+});
+doc(FeedbackSubmission.shape.comment, {
+  description:
+    'Optional. Normalised to Unicode NFC, line breaks unified, control characters removed, trimmed; then at most 2,000 characters (code points). Stored pending until moderated; the rating counts whatever happens to the text.',
+  examples: ['希望公布2024年数据'],
+});
+export { FeedbackSubmission };
+
+/** Path parameters, by route. Malformed ids are answered 404, like unknown ones. */
+export const IndicatorPath = z.strictObject({ id: IndicatorId });
+export const ProjectPath = z.strictObject({ id: ProjectId });
+export const TargetPath = z.strictObject({ id: TargetId });

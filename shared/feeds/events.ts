@@ -1,0 +1,112 @@
+import type { TargetType } from '../feedback/target.js';
+import { currentObservations, type Observation } from '../plan/observation.js';
+import type { Indicator } from '../plan/schema.js';
+import { assessProgress, type ProgressStatus } from '../progress/status.js';
+
+/**
+ * What the feeds report, as events from several sources. Each source turns what it holds into
+ * events; the feed builder (atom.ts) only sorts, filters and renders them, so a new kind of news
+ * is a new event type and a new source, not a change to the feeds.
+ *
+ * Implemented here: new official values (every observation revision) and the status changes they
+ * cause. Official replies and closed 差评 cases come from the moderation and case work: their
+ * sources produce `ReplyEvent` and `CaseClosedEvent` (see `FeedSource` in
+ * functions/api/routes/feeds.ts) and the builder already renders them.
+ */
+
+export interface FeedTarget {
+  targetType: TargetType;
+  targetId: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+interface EventBase {
+  target: FeedTarget;
+  /** When it happened (ISO 8601): the entry's `updated` and its sort key. */
+  at: string;
+}
+
+/** A yearly value was published, or corrected (revision > 1). */
+export interface ObservationEvent extends EventBase {
+  kind: 'observation';
+  observation: Observation;
+  unitZh: string;
+  unitEn: string;
+  /** The value this revision replaced, for a correction. */
+  previousValue: number | null;
+}
+
+/** The computed progress status of an indicator changed because of a new value. */
+export interface StatusChangeEvent extends EventBase {
+  kind: 'status-change';
+  from: ProgressStatus;
+  to: ProgressStatus;
+  /** The revision that changed it: the entry's identity. */
+  cause: Pick<Observation, 'year' | 'revision'>;
+}
+
+/** An official reply to a published comment was published. */
+export interface ReplyEvent extends EventBase {
+  kind: 'reply';
+  replyId: string;
+  feedbackId: string;
+  /** The department that answered; never a person. */
+  department: string;
+  text: string;
+}
+
+/** A 差评 case was closed: rectified, or explained to the citizen. */
+export interface CaseClosedEvent extends EventBase {
+  kind: 'case-closed';
+  caseId: string;
+  outcome: 'rectified' | 'explained';
+  /** The public summary of what was done, in the language it was written. */
+  summary: string;
+  /** Whether it was closed within its deadline (working days). */
+  withinDeadline: boolean;
+}
+
+export type FeedEvent = ObservationEvent | StatusChangeEvent | ReplyEvent | CaseClosedEvent;
+
+export const indicatorTarget = (indicator: Indicator): FeedTarget => ({
+  targetType: 'indicator',
+  targetId: indicator.id,
+  nameZh: indicator.nameZh,
+  nameEn: indicator.nameEn,
+});
+
+/**
+ * The events of one indicator's observation revisions: each revision is news, and so is each change
+ * of the computed status. The status before and after a revision is computed with `assessProgress`
+ * over the current values (highest revision per year) of every revision published up to then, in
+ * the order they were published.
+ */
+export function observationEvents(indicator: Indicator, revisions: readonly Observation[]): FeedEvent[] {
+  const own = revisions
+    .filter((o) => o.indicatorId === indicator.id)
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.year - b.year || a.revision - b.revision);
+  const target = indicatorTarget(indicator);
+  const events: FeedEvent[] = [];
+  const published: Observation[] = [];
+  let status = assessProgress(indicator, []).status;
+  for (const observation of own) {
+    const previous = currentObservations(published).find((o) => o.year === observation.year) ?? null;
+    published.push(observation);
+    events.push({
+      kind: 'observation',
+      target,
+      at: observation.recordedAt,
+      observation,
+      unitZh: indicator.unit,
+      unitEn: indicator.unitEn,
+      previousValue: previous?.value ?? null,
+    });
+    const after = assessProgress(indicator, currentObservations(published)).status;
+    if (after !== status) {
+      events.push({ kind: 'status-change', target, at: observation.recordedAt, from: status, to: after, cause: { year: observation.year, revision: observation.revision } });
+      status = after;
+    }
+  }
+  return events;
+}
