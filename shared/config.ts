@@ -64,6 +64,8 @@ export const ApiConfig = z.object({
   ...StaffSettings,
   /** Seconds a container keeps the plan and the published summaries before reading them again. */
   READ_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  /** The public site (CloudFront): links in feeds point here, not at the API's own host name. */
+  SITE_URL: z.url().optional(),
   /** Declared only to be refused: the development identity provider never runs here. */
   DEV_IDP: z.string().optional(),
 }).refine((env) => (env.VOTER_TOKEN_SECRET === undefined) !== (env.VOTER_TOKEN_SECRET_ARN === undefined), {

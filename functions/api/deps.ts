@@ -30,6 +30,8 @@ export interface ApiDeps {
   idempotency: IdempotencyRepository;
   /** A client address as stored for rate limiting: keyed, salted by the day, never the address itself. */
   hashAddress: (address: string, now: Date) => string;
+  /** The public site's origin for absolute links (feeds); the request's own origin when unset (locally). */
+  siteUrl: string | null;
   /** Verifies staff tokens; null when sign-in is not configured, and then every staff route is refused. */
   staffAuth: StaffVerifier | null;
   audit: AuditRepository;
@@ -50,7 +52,7 @@ const DEFAULT_RATE_LIMITS: RateLimitSettings = { windowSeconds: 600, perAddress:
 
 export function apiDeps(
   store: Store,
-  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number } & Partial<StaffSettings>,
+  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number; siteUrl?: string } & Partial<StaffSettings>,
   overrides: Partial<ApiDeps> = {},
 ): ApiDeps {
   const auth = settings.auth ?? null;
@@ -65,6 +67,7 @@ export function apiDeps(
     feedbackLimits: feedbackLimits(rateLimitRepository(store), settings.rateLimits ?? DEFAULT_RATE_LIMITS),
     idempotency: idempotencyRepository(store),
     hashAddress: addressHasher(settings.voterTokenSecret),
+    siteUrl: settings.siteUrl ?? null,
     staffAuth: auth ? staffVerifier({ issuer: auth.issuer, clientIds: auth.clientIds, keys: remoteKeys(auth.jwksUrl) }) : null,
     audit: auditRepository(store),
     cases: caseRepository(store),

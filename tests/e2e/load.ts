@@ -24,13 +24,15 @@ const plan = loadPlan();
 const targets = [...plan.indicators.map((i) => ['indicator', i.id]), ...plan.projects.map((p) => ['project', p.id])] as const;
 /** Low enough that the run crosses it, so refusals are exercised too. */
 const PER_ADDRESS = 600;
+/** As in AWS: the server reads the plan and the published summaries at most every 10 s. */
+const READ_CACHE_SECONDS = 10;
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(tsx, ['functions/api/local.ts'], {
     env: {
       ...process.env, PORT: '0', DATA_DIR: dataDir, AGGREGATE_EVERY: '0', AGGREGATE_SETTLE_SECONDS: '0',
       RATE_LIMIT_WINDOW_SECONDS: '3600', RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS), RATE_LIMIT_PER_VOTER: '1000000',
-      POWERTOOLS_LOG_LEVEL: 'WARN', READ_CACHE_SECONDS: '10',
+      POWERTOOLS_LOG_LEVEL: 'WARN', READ_CACHE_SECONDS: String(READ_CACHE_SECONDS),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -105,7 +107,13 @@ async function main() {
     const aggregation = spawn(tsx, ['functions/aggregate/cli.ts'], { env: { ...process.env, DATA_DIR: dataDir, AGGREGATE_SETTLE_SECONDS: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
     const aggregated = await new Promise<number | null>((resolve) => aggregation.once('exit', resolve));
     if (aggregated !== 0) failures.push(`the aggregation run exited ${aggregated}`);
-    const summary = (await (await fetch(`${base}/api/v1/ratings?group=plan&period=all`)).json()) as { plan: { count: number } };
+    // The server keeps published summaries for READ_CACHE_SECONDS, as a Lambda container does: the
+    // new counts show once the cached copy expires.
+    let summary = { plan: { count: -1 } };
+    for (const deadline = Date.now() + (READ_CACHE_SECONDS + 5) * 1000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+      summary = (await (await fetch(`${base}/api/v1/ratings?group=plan&period=all`)).json()) as { plan: { count: number } };
+      if (summary.plan.count === stored.size) break;
+    }
     if (summary.plan.count !== stored.size) failures.push(`the plan counts ${summary.plan.count} ratings; ${stored.size} are stored`);
 
     const refused = statuses.get(429) ?? 0;

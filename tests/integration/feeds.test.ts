@@ -128,6 +128,13 @@ describe('feed routes', () => {
     }
   });
 
+  it('links to the public site, not the API host it was asked through, when SITE_URL is set (behind CloudFront)', async () => {
+    const behindCloudFront = testApp(store.current, { siteUrl: 'https://gongping.licheng.gov.example' }).app;
+    const xml = await (await behindCloudFront.request('https://abc123.execute-api.ap-southeast-1.amazonaws.com/api/v1/feeds/indicators/gdp.atom')).text();
+    expect(xml).not.toContain('execute-api');
+    expect(entries(xml).every((e) => e.link === 'https://gongping.licheng.gov.example/indicators/gdp')).toBe(true);
+  });
+
   it('keeps every entry’s id when a new revision arrives, and puts the new one first', async () => {
     const before = entries(await (await app.request('/api/v1/feeds/indicators/gdp.atom')).text());
     await planRepository(store.current).appendObservation(plan.id, { indicatorId: 'gdp', year: 2022, value: 520, recordedBy: '区统计局', reason: '更正' }, new Date('2023-06-30T02:00:00Z'));

@@ -45,8 +45,9 @@ export const observationSource: FeedSource = async (deps, scope) => {
 export const DEFAULT_FEED_SOURCES: readonly FeedSource[] = [observationSource];
 
 /** Links point to the origin the feed was requested from; ids use its host as the tag authority. */
-function siteOf(c: Context, plan: { id: string; periodStart: number }): FeedSite {
-  const url = new URL(c.req.url);
+function siteOf(c: Context, plan: { id: string; periodStart: number }, siteUrl: string | null): FeedSite {
+  // Behind CloudFront the request's host is API Gateway's; links must name the public site.
+  const url = new URL(siteUrl ?? c.req.url);
   return {
     origin: url.origin,
     tagAuthority: url.hostname,
@@ -73,7 +74,7 @@ export function feedRoutes(deps: ApiDeps, sources: readonly FeedSource[] = DEFAU
           ? { kind: 'target', target: indicatorTarget(scope.indicator) }
           : { kind: 'target', target: { targetType: 'project', targetId: scope.project.id, nameZh: scope.project.titleZh, nameEn: scope.project.titleEn } };
     c.header('Cache-Control', FEED_CACHE_CONTROL);
-    return c.body(atomFeed(siteOf(c, plan), feedScope, events, plan), 200, { 'Content-Type': ATOM_CONTENT_TYPE });
+    return c.body(atomFeed(siteOf(c, plan, deps.siteUrl), feedScope, events, plan), 200, { 'Content-Type': ATOM_CONTENT_TYPE });
   };
 
   return new Hono()
