@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { VoterTokens } from '../../shared/feedback/voter-token.js';
+import { ProblemError } from './problem.js';
 
 export const VOTER_COOKIE = 'gp_voter';
 export const VOTER_HEADER = 'X-Voter-Token';
@@ -34,4 +35,18 @@ export function issueVoter(c: Context, deps: VoterDeps): string {
   });
   c.header(VOTER_HEADER, issued.token);
   return issued.voterId;
+}
+
+/**
+ * The caller's voter id: from the `X-Voter-Token` header (API clients) or the cookie (browsers).
+ * A forged header is an error the client must see (401); a stale cookie is simply no voter.
+ */
+export function requestVoter(c: Context, deps: Pick<VoterDeps, 'voterTokens'>): string | null {
+  const header = c.req.header(VOTER_HEADER);
+  if (header !== undefined) {
+    const voterId = deps.voterTokens.verify(header);
+    if (!voterId) throw new ProblemError('invalid-voter-token');
+    return voterId;
+  }
+  return cookieVoter(c, deps);
 }

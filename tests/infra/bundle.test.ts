@@ -1,10 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
 import { ORIGIN_VERIFY_HEADER } from '../../infra/constructs/api.js';
@@ -12,6 +11,7 @@ import { voterTokens } from '../../shared/feedback/voter-token.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { TEST_SECRET } from '../helpers/api.js';
+import { apiGatewayEvent, endpointOf, lambdaContext, resultBody, type ApiHandler } from '../helpers/lambda.js';
 import { useStore } from '../helpers/store.js';
 import { logicalId, synthesise } from './synth.js';
 
@@ -28,33 +28,19 @@ const apiAsset = assetOf(synth.app.api.fn);
 const verifierAsset = assetOf(synth.app.api.originVerifier);
 const aggregatorAsset = assetOf(synth.app.aggregation.fn);
 
-const fixture = (name: string): LambdaEvent =>
-  JSON.parse(readFileSync(new URL(`../fixtures/apigw-v2/${name}.json`, import.meta.url), 'utf8'));
-const context = {
-  awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
-  functionName: 'gongping-api',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:ap-southeast-1:123456789012:function:gongping-api',
-  memoryLimitInMB: '1024',
-  logGroupName: '/aws/lambda/gongping-api',
-  logStreamName: '2026/11/30/[$LATEST]abc',
-  callbackWaitsForEmptyEventLoop: true,
-  getRemainingTimeInMillis: () => 10_000,
-} satisfies LambdaContext;
-type ApiHandler = (event: LambdaEvent, context: LambdaContext) => Promise<APIGatewayProxyResult>;
-const body = (result: APIGatewayProxyResult) =>
-  JSON.parse(result.isBase64Encoded ? Buffer.from(result.body!, 'base64').toString('utf8') : result.body!) as Record<string, any>;
+const fixture = apiGatewayEvent;
+const context = lambdaContext;
+const body = resultBody;
 
 const store = useStore();
 let env: Record<string, string>;
 
 beforeAll(async () => {
   await loadPlan(store.current, readPlanFile());
-  const endpoint = await store.current.client.config.endpoint?.();
   env = {
     TABLE_NAME: store.current.tableName,
     AWS_REGION: 'ap-southeast-1',
-    DYNAMODB_ENDPOINT: `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
+    DYNAMODB_ENDPOINT: await endpointOf(store.current.client),
   };
 });
 

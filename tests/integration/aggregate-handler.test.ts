@@ -4,6 +4,7 @@ import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { feedbackRepository } from '../../shared/store/feedback-repository.js';
 import { ratingsRepository } from '../../shared/store/ratings-repository.js';
+import { endpointOf } from '../helpers/lambda.js';
 import { useStore } from '../helpers/store.js';
 
 const store = useStore();
@@ -13,11 +14,10 @@ let handler: (event: unknown) => Promise<Record<string, number>>;
 
 beforeAll(async () => {
   await loadPlan(store.current, readPlanFile());
-  const endpoint = await store.current.client.config.endpoint?.();
   Object.assign(process.env, {
     TABLE_NAME: store.current.tableName,
     AWS_REGION: 'ap-east-1',
-    DYNAMODB_ENDPOINT: `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
+    DYNAMODB_ENDPOINT: await endpointOf(store.current.client),
     AGGREGATE_SETTLE_SECONDS: '0',
   });
   ({ handler } = await import('../../functions/aggregate/handler.js'));

@@ -14,9 +14,10 @@ beforeAll(async () => {
   app = testApp(store.current).app;
 });
 
+type Body = Record<string, any>;
 const get = async (path: string) => {
   const res = await app.request(path);
-  return { res, body: (await res.json()) as any };
+  return { res, body: (await res.json()) as Body };
 };
 
 describe('GET /api/v1/plan', () => {

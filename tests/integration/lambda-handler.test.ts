@@ -1,37 +1,23 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import type { APIGatewayProxyResult, LambdaEvent } from 'hono/aws-lambda';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { TEST_SECRET } from '../helpers/api.js';
+import { apiGatewayEvent, endpointOf, lambdaContext, resultBody } from '../helpers/lambda.js';
 import { useStore } from '../helpers/store.js';
 
-/** Real API Gateway HTTP API (payload format 2.0) events, as committed fixtures. */
-const fixture = (name: string): LambdaEvent =>
-  JSON.parse(readFileSync(new URL(`../fixtures/apigw-v2/${name}.json`, import.meta.url), 'utf8'));
-
-const context = {
-  awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
-  functionName: 'gongping-api',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:ap-east-1:123456789012:function:gongping-api',
-  memoryLimitInMB: '512',
-  logGroupName: '/aws/lambda/gongping-api',
-  logStreamName: '2025/06/15/[$LATEST]abc',
-  callbackWaitsForEmptyEventLoop: true,
-  getRemainingTimeInMillis: () => 10_000,
-} satisfies LambdaContext;
+const fixture = apiGatewayEvent;
+const context = lambdaContext;
 
 const store = useStore();
 let invoke: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
 
 beforeAll(async () => {
   await loadPlan(store.current, readPlanFile());
-  const endpoint = await store.current.client.config.endpoint?.();
   Object.assign(process.env, {
     TABLE_NAME: store.current.tableName,
     AWS_REGION: 'ap-east-1',
-    DYNAMODB_ENDPOINT: `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
+    DYNAMODB_ENDPOINT: await endpointOf(store.current.client),
     VOTER_TOKEN_SECRET: TEST_SECRET,
   });
   // The handler reads its configuration once, at import, as a Lambda container does.
@@ -39,8 +25,7 @@ beforeAll(async () => {
   invoke = (event) => handler(event, context);
 });
 
-const body = (result: APIGatewayProxyResult) =>
-  JSON.parse(result.isBase64Encoded ? Buffer.from(result.body!, 'base64').toString('utf8') : result.body!) as Record<string, any>;
+const body = resultBody;
 
 describe('the Lambda handler (API Gateway HTTP API v2)', () => {
   it('answers GET /api/v1/plan with the plan as JSON', async () => {

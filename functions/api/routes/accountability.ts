@@ -1,16 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { caseStats } from '../../../shared/cases/stats.js';
 import { CaseStateError, dueState, type FollowUpCase } from '../../../shared/cases/case.js';
 import { rateReply } from '../../../shared/cases/workflow.js';
-import { FlagReason } from '../../../shared/moderation/flags.js';
 import type { ApiDeps } from '../deps.js';
 import { clientAddress } from '../client-address.js';
 import { ProblemError } from '../problem.js';
+import { CaseId, CaseStatsQuery, FeedbackId, FlagBody, NoQuery, SatisfactionBody } from '../../../shared/api/schemas.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
-import { cookieVoter, issueVoter, VOTER_HEADER } from '../voter.js';
-
-const FeedbackId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+import { issueVoter, requestVoter } from '../voter.js';
 
 /**
  * The public side of moderation and the 差评 loop: citizens flag published comments, follow the
@@ -18,16 +15,7 @@ const FeedbackId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
  * 差评 were answered and how fast.
  */
 export function accountabilityRoutes(deps: ApiDeps) {
-  /** As in routes/feedback.ts: a forged header is an error, a stale cookie is simply no voter. */
-  const voterOf = (c: Context): string | null => {
-    const header = c.req.header(VOTER_HEADER);
-    if (header !== undefined) {
-      const voterId = deps.voterTokens.verify(header);
-      if (!voterId) throw new ProblemError('invalid-voter-token');
-      return voterId;
-    }
-    return cookieVoter(c, deps);
-  };
+  const voterOf = (c: Context) => requestVoter(c, deps);
 
   /** What the citizen sees of their own case: steps and the reply, not who in the office did what. */
   const citizenView = (c: FollowUpCase, now: Date) => ({
@@ -51,7 +39,7 @@ export function accountabilityRoutes(deps: ApiDeps) {
   return new Hono()
     .post('/comments/:feedbackId/flags', async (c) => {
       const feedbackId = pathParam(FeedbackId, c.req.param('feedbackId'), 'comment');
-      const { reason } = await jsonBody(c, z.strictObject({ reason: FlagReason }));
+      const { reason } = await jsonBody(c, FlagBody);
       const voterId = voterOf(c) ?? issueVoter(c, deps);
       const address = clientAddress(c);
       await deps.feedbackLimits.check({ voterId, addressHash: address ? deps.hashAddress(address, deps.clock()) : null }, deps.clock());
@@ -73,7 +61,7 @@ export function accountabilityRoutes(deps: ApiDeps) {
     })
 
     .get('/me/cases', async (c) => {
-      queryParams(c, z.strictObject({}));
+      queryParams(c, NoQuery);
       c.header('Cache-Control', 'private, no-store');
       const voterId = voterOf(c);
       if (!voterId) return c.json({ items: [] });
@@ -82,8 +70,8 @@ export function accountabilityRoutes(deps: ApiDeps) {
     })
 
     .post('/me/cases/:caseId/satisfaction', async (c) => {
-      const caseId = pathParam(FeedbackId, c.req.param('caseId'), 'case');
-      const body = await jsonBody(c, z.strictObject({ satisfied: z.boolean(), note: z.string().trim().min(1).max(2000).optional() }));
+      const caseId = pathParam(CaseId, c.req.param('caseId'), 'case');
+      const body = await jsonBody(c, SatisfactionBody);
       const voterId = voterOf(c);
       if (!voterId) throw new ProblemError('not-found', { detail: `no case ${caseId} of yours` });
       c.header('Cache-Control', 'private, no-store');
@@ -97,7 +85,7 @@ export function accountabilityRoutes(deps: ApiDeps) {
     })
 
     .get('/cases/stats', async (c) => {
-      const { group } = queryParams(c, z.strictObject({ group: z.enum(['target', 'department']).default('target') }));
+      const { group } = queryParams(c, CaseStatsQuery);
       const now = deps.clock();
       const cases = await deps.cases.all();
       return c.json({

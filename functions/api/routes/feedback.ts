@@ -6,25 +6,13 @@ import { TargetId } from '../../../shared/feedback/target.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
-import { cookieVoter, issueVoter, VOTER_HEADER } from '../voter.js';
+import { issueVoter, requestVoter } from '../voter.js';
 
 export { VOTER_COOKIE, VOTER_HEADER } from '../voter.js';
 
 /** Citizens rate and comment without an account; a signed anonymous token keeps one rating per voter. */
 export function feedbackRoutes(deps: ApiDeps) {
-  /**
-   * The caller's voter id: from the header (API clients) or the cookie (browsers). A forged
-   * header is an error the client must see; a stale cookie is simply replaced.
-   */
-  const voterOf = (c: Context): string | null => {
-    const header = c.req.header(VOTER_HEADER);
-    if (header !== undefined) {
-      const voterId = deps.voterTokens.verify(header);
-      if (!voterId) throw new ProblemError('invalid-voter-token');
-      return voterId;
-    }
-    return cookieVoter(c, deps);
-  };
+  const voterOf = (c: Context) => requestVoter(c, deps);
 
   return new Hono()
     .post('/feedback', async (c) => {
