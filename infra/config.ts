@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /**
  * Everything that differs between deployments, read from `cdk.json` context or `-c key=value` flags

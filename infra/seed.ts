@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { loadPlan as readPlanFile } from '../shared/plan/load.js';
 import { loadPlan } from '../shared/store/bootstrap.js';
 import { createDocumentClient } from '../shared/store/client.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -14,6 +14,8 @@ const RateLimitSettings = {
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(120),
   RATE_LIMIT_PER_VOTER: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Least seconds between the HTML rating form being served and submitted; faster is a bot. 0 turns it off (browser tests). */
+  FORM_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3),
 };
 
 const DateList = z

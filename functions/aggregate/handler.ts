@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { AggregateConfig, parseConfig } from '../../shared/config.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { createDocumentClient } from '../../shared/store/client.js';

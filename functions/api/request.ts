@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/v4';
 import { ProblemError } from './problem.js';
 
 const issuesOf = (error: z.ZodError) =>

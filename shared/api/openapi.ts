@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { examplePath, type ExampleRequest, type HeaderSpec, type Operation, TAGS } from './contract.js';
 import { apiDocs } from './registry.js';
 import { Problem } from './responses.js';
@@ -29,6 +29,9 @@ export interface OpenApiInput {
 
 const COMPONENT_REF = '#/components/schemas/';
 const ALWAYS = ['internal-error', 'service-unavailable'];
+/** Staff routes refuse a missing or bad token (401) and a token without the role (403). */
+const STAFF = ['unauthorized', 'forbidden'];
+export const SECURITY_SCHEME = 'bearerAuth';
 
 /**
  * Converts zod schemas with z.toJSONSchema. Schemas documented with an `id` (registry.ts) come out
@@ -137,6 +140,13 @@ export function openApiDocument(input: OpenApiInput): Json {
       const schema = inConv.one(op.body);
       const examples = Object.fromEntries(valid.filter((e) => e.body !== undefined).map((e) => [e.name, { summary: e.summary, value: e.body }]));
       requestBody = { required: true, content: { 'application/json': { schema, examples } } };
+    } else if (op.textBody) {
+      const examples = Object.fromEntries(valid.filter((e) => e.text !== undefined).map((e) => [e.name, { summary: e.summary, value: e.text }]));
+      requestBody = {
+        required: true,
+        description: op.textBody.description,
+        content: { [op.textBody.mediaType]: { schema: { type: 'string' }, ...(Object.keys(examples).length ? { examples } : {}) } },
+      };
     }
 
     const responses: Record<string, Json> = {};
@@ -165,7 +175,7 @@ export function openApiDocument(input: OpenApiInput): Json {
     }
 
     // Problems, grouped by status: each kind with its type URI, title and, where an example request got it, the real answer.
-    const kinds = [...new Set([...op.problems, ...ALWAYS])];
+    const kinds = [...new Set([...op.problems, ...(op.security ? STAFF : []), ...ALWAYS])];
     const byStatus = new Map<number, string[]>();
     for (const kind of kinds) {
       const problem = input.problems[kind];
@@ -191,7 +201,10 @@ export function openApiDocument(input: OpenApiInput): Json {
       operationId: op.operationId,
       tags: [op.tag],
       summary: op.summary,
-      ...(op.description ? { description: op.description } : {}),
+      ...(op.description || op.security
+        ? { description: [op.description, op.security ? `Staff only: a bearer token with one of the roles ${op.security.map((r) => `\`${r}\``).join(', ')}.` : undefined].filter(Boolean).join('\n\n') }
+        : {}),
+      ...(op.security ? { security: [{ [SECURITY_SCHEME]: [...op.security] }], 'x-roles': [...op.security] } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses,
@@ -223,6 +236,7 @@ export function openApiDocument(input: OpenApiInput): Json {
         '- Unknown query parameters and body fields are refused (400); a malformed or unknown id is 404.',
         '- Public reads carry `Cache-Control` and a weak `ETag`: send `If-None-Match` to get 304.',
         '- Anyone may read from any site (CORS `*`, no credentials).',
+        '- Staff operations (moderation, official replies, 差评 cases, publishing values, administration) need a staff bearer token with a role: see the `bearerAuth` security scheme. Their answers are never cached.',
         '- The plan’s data, the published ratings and the published comments are also open data: see the *Open data* operations and the dictionary at `/open-data`.',
         '- Examples were recorded from this very API on a scratch store holding the plan and a few illustrative ratings, comments and values (marked as such); they are not official figures.',
       ].join('\n'),
@@ -230,6 +244,22 @@ export function openApiDocument(input: OpenApiInput): Json {
     servers: [{ url: '/', description: 'This site' }],
     tags: TAGS.map((t) => ({ ...t })),
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        [SECURITY_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: [
+            'Staff sign-in with OpenID Connect: a JWT (ID or access token) from the district’s Amazon Cognito user pool, sent as `Authorization: Bearer <token>`.',
+            'The API verifies signature, issuer, audience or client, expiry and token use itself, then the role: the Cognito groups `monitor`, `publisher` and `admin` (`cognito:groups`).',
+            'Each staff operation names the roles it accepts in `security` (any one of them suffices) and in `x-roles`.',
+            'A missing, expired or forged token is 401 `urn:gongping:problem:unauthorized` (with `WWW-Authenticate: Bearer`); a genuine token without the role is 403 `urn:gongping:problem:forbidden`. Staff answers are never cached (`Cache-Control: private, no-store`).',
+            'Locally, `npm start` runs a development identity provider (`DEV_IDP`) that signs such tokens.',
+          ].join(' '),
+        },
+      },
+    },
   };
 }

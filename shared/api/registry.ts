@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /**
  * What the API document says about a schema. Kept in a registry of its own rather than in zod's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { CommentStatus, Rating } from '../feedback/rating.js';
 import type { PublishedComment } from '../feedback/record.js';
 import { TargetId, TargetType } from '../feedback/target.js';
@@ -10,6 +10,13 @@ import type { PeriodSummaries, ScopeSummary as ScopeSummaryType, SeriesPoint as 
 import type { RatingSummary as RatingSummaryType } from '../ratings/statistics.js';
 import type { RatingBrief as RatingBriefType } from '../ratings/views.js';
 import type { PlanSummary } from '../store/plan-repository.js';
+import { AuditEntry } from '../audit/entry.js';
+import { Role } from '../auth/roles.js';
+import { CaseEvent, CaseStatus, FollowUpCase } from '../cases/case.js';
+import type { CaseStats } from '../cases/stats.js';
+import type { ModerationOutcome } from '../moderation/moderate.js';
+import { ProgressRevision } from '../plan/progress.js';
+import type { StaffComment } from '../store/feedback-repository.js';
 import { doc } from './registry.js';
 import { ProgressHistoryEntry, ProgressReportView } from '../plan/progress.js';
 import { ProgressStatusFilter } from './schemas.js';
@@ -319,4 +326,157 @@ export type ResponseModelChecks = [
   Assert<SameKeys<z.infer<typeof PublishedCommentSchema>, PublishedComment>>,
   Assert<z.infer<typeof PublishedCommentSchema> extends PublishedComment ? true : false>,
   Assert<SameKeys<Pick<PeriodSummaries, 'period' | 'version' | 'minRatings' | 'prior'>, Omit<z.infer<typeof TargetRatings>, 'summary'>>>,
+];
+
+// ---------------------------------------------------------------------------------------------
+// Moderation, the 差评 case loop, publishing and administration
+
+doc(Role, { id: 'Role', description: 'A staff role, from the Cognito group of the same name: `monitor` (moderation, replies, cases), `publisher` (values and progress), `admin` (everything, fraud marks, audit).' });
+doc(CaseStatus, { id: 'CaseStatus', description: 'open → verifying (核实) → rectifying (整改) → replied (答复) → closed (办结); a citizen unsatisfied with the reply makes it disputed.' });
+const DueStateSchema = doc(z.enum(['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed']), {
+  id: 'DueState',
+  description: 'How the deadline stands now: overdue, due within three working days, on time, replied and awaiting the citizen, or closed.',
+});
+
+export const FlagResult = z.strictObject({
+  feedbackId: z.string(),
+  flagged: z.literal(true),
+  alreadyFlagged: doc(z.boolean(), { description: 'This voter had flagged it already; counted once. How many flagged it is never disclosed.' }),
+});
+
+const CitizenCase = doc(
+  z.strictObject({
+    caseId: z.string(),
+    feedbackId: z.string(),
+    targetType: TargetType,
+    targetId: TargetId,
+    rating: Rating,
+    status: CaseStatus,
+    department: z.string().nullable(),
+    openedAt: z.iso.datetime(),
+    dueAt: z.iso.datetime().nullable(),
+    firstDueAt: z.iso.datetime(),
+    dueState: DueStateSchema,
+    reply: z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() }).nullable(),
+    satisfaction: z.enum(['satisfied', 'unsatisfied']).nullable(),
+    canRateReply: z.boolean(),
+    steps: z.array(z.strictObject({ at: z.iso.datetime(), action: CaseEvent.shape.action, status: CaseStatus })),
+  }),
+  { id: 'CitizenCase', description: 'A 差评 case as the citizen whose rating opened it sees it: its steps and the official reply, not who in the office did what.' },
+);
+export const MyCases = z.strictObject({ items: z.array(CitizenCase) });
+export { CitizenCase };
+
+const CaseStatsRow = doc(
+  z.strictObject({
+    key: doc(z.string().nullable(), { description: '`indicator:gdp` or `project:…` by target; the department (null: unassigned) by department; null overall.' }),
+    cases: z.number().int(),
+    answered: z.number().int(),
+    answeredOnTime: z.number().int(),
+    overdue: z.number().int(),
+    onTimeShare: z.number().nullable(),
+    medianDays: z.number().nullable(),
+    medianWorkingDays: z.number().nullable(),
+    closed: z.number().int(),
+    satisfied: z.number().int(),
+    unsatisfied: z.number().int(),
+  }),
+  { id: 'CaseStats', description: 'How many 差评 cases were answered, how many on time, and how fast (median calendar and working days to the first reply).' },
+);
+export const CaseStatsAnswer = doc(
+  z.strictObject({ group: z.enum(['target', 'department']), deadlineWorkingDays: z.number().int(), generatedAt: z.iso.datetime(), overall: CaseStatsRow.nullable(), items: z.array(CaseStatsRow) }),
+  { id: 'CaseStatsAnswer', description: 'Answer statistics of the 差评 cases: overall and per target or department. Nothing about the people who rated, no texts.' },
+);
+
+export const StaffMe = z.strictObject({ sub: z.string(), name: z.string(), roles: z.array(Role), tokenUse: z.enum(['id', 'access']) });
+
+const StaffReply = z.strictObject({
+  replyId: z.string(),
+  department: z.string(),
+  text: z.string(),
+  publishedAt: z.iso.datetime(),
+  by: doc(z.string(), { description: 'The staff member who attached it (`name (sub)`); never shown publicly.' }),
+  caseId: z.string().optional(),
+});
+const StaffCommentSchema = doc(
+  z.strictObject({
+    feedbackId: z.string(),
+    targetType: TargetType,
+    targetId: TargetId,
+    rating: Rating,
+    comment: doc(z.string(), { description: 'The text as stored: personal data already masked.' }),
+    commentStatus: CommentStatus,
+    recordedAt: z.iso.datetime(),
+    since: doc(z.iso.datetime(), { description: 'When it entered its status (the queue, or was last rejected or hidden).' }),
+    queueReason: z.enum(['new', 'flagged']).nullable(),
+    flagCount: z.number().int(),
+    piiMasked: doc(z.record(z.string(), z.number().int()), { description: 'How many of each kind of personal data were masked.' }),
+    replies: z.array(StaffReply),
+    fraud: z.boolean(),
+  }),
+  { id: 'StaffComment', description: 'A comment as a moderator sees it: the masked text and what moderation needs, never the voter.' },
+);
+export const CommentQueue = z.strictObject({ status: z.enum(['pending', 'rejected', 'hidden', 'published']), items: z.array(StaffCommentSchema), nextCursor: z.string().nullable() });
+
+export const ModerationResult = doc(
+  z.strictObject({
+    feedbackId: z.string(),
+    action: z.enum(['publish', 'reject', 'hide']),
+    from: z.string(),
+    to: z.string(),
+    changed: doc(z.boolean(), { description: 'False when the comment already had that status (a repeated request).' }),
+  }),
+  { id: 'ModerationResult', description: 'A comment’s status before and after a moderation step.' },
+);
+export const BulkModerationResult = z.strictObject({
+  results: z.array(
+    z.union([
+      ModerationResult.extend({ outcome: z.literal('done') }),
+      z.strictObject({ feedbackId: z.string(), action: z.enum(['publish', 'reject', 'hide']), outcome: z.literal('failed'), problem: z.enum(['not-found', 'invalid-state']), detail: z.string() }),
+    ]),
+  ),
+  done: z.number().int(),
+  failed: z.number().int(),
+});
+export const ReplyResult = z.strictObject({
+  feedbackId: z.string(),
+  commentStatus: CommentStatus,
+  reply: z.strictObject({ department: z.string(), text: z.string(), publishedAt: z.iso.datetime() }),
+  public: doc(z.boolean(), { description: 'Whether the reply is shown now: only under a published comment.' }),
+});
+
+export const StaffCase = doc(FollowUpCase.omit({ voterId: true }).extend({ dueState: DueStateSchema }), {
+  id: 'StaffCase',
+  description: 'A 差评 case as monitors see it: every step with who took it, the deadlines, the reply; not the voter.',
+});
+doc(CaseEvent, { id: 'CaseEvent', description: 'One step of a case: when, by whom (`name (sub)`, `citizen` or `system`), from and to which status, with its note.' });
+export const CasePage = z.strictObject({ view: z.enum(['active', 'overdue', 'due-soon', 'closed']), items: z.array(StaffCase), nextCursor: z.string().nullable() });
+doc(AuditEntry, { id: 'AuditEntry', description: 'One entry of the audit log: who did what to which subject, when and why. `details` is JSON text.' });
+export const CaseDetail = StaffCase.extend({
+  comment: z.strictObject({ text: z.string().nullable(), status: CommentStatus, replies: z.array(StaffReply) }).nullable(),
+  audit: z.array(AuditEntry),
+});
+export const ReconcileResult = z.strictObject({ checked: z.number().int(), opened: doc(z.array(z.string()), { description: 'Ids of the cases this opened (those missing).' }) });
+
+export const ObservationPublished = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('unchanged'), observation: Observation }),
+  z.strictObject({ outcome: z.enum(['new', 'correction']), observation: Observation, progress: ProgressAssessment }),
+]);
+doc(ProgressRevision, { id: 'ProgressRevision', description: 'A publisher’s progress report of a project: a new revision each time, with who, when and why.' });
+export const ProgressPublished = z.strictObject({ revision: ProgressRevision, project: ProjectView.omit({ ratings: true }) });
+export const ObservationImportResult = z.strictObject({ dryRun: z.boolean(), rows: z.number().int(), new: z.number().int(), corrections: z.number().int(), unchanged: z.number().int() });
+export const ProgressImportResult = z.strictObject({ dryRun: z.boolean(), rows: z.number().int(), reports: z.number().int(), unchanged: z.number().int() });
+
+export const FraudResult = z.strictObject({
+  feedbackId: z.string(),
+  marked: z.literal(true),
+  alreadyMarked: z.boolean(),
+  removedFromCounts: doc(z.boolean(), { description: 'Whether the rating was counted and is now taken out of the published counts (at the next aggregation).' }),
+});
+export const AuditPage = z.strictObject({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
+
+export type StaffModelChecks = [
+  Assert<SameKeys<z.infer<typeof StaffCommentSchema>, StaffComment>>,
+  Assert<SameKeys<z.infer<typeof CaseStatsRow>, CaseStats>>,
+  Assert<SameKeys<z.infer<typeof ModerationResult>, ModerationOutcome>>,
 ];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { FeedbackSubmission } from '../feedback/submit.js';
 import { Rating } from '../feedback/rating.js';
 import { TargetId, TargetType } from '../feedback/target.js';
@@ -6,6 +6,8 @@ import { Attribute, Category, IndicatorId, ProjectStatus } from '../plan/schema.
 import { STATUSES } from '../plan/views.js';
 import type { ProgressStatus } from '../progress/status.js';
 import { PERIOD_PATTERN } from '../ratings/views.js';
+import { AuditAction } from '../audit/entry.js';
+import { FlagReason, MODERATION_ACTIONS, type ModerationAction } from '../moderation/flags.js';
 import { doc } from './registry.js';
 
 /**
@@ -118,3 +120,116 @@ export { FeedbackSubmission };
 export const IndicatorPath = z.strictObject({ id: IndicatorId });
 export const ProjectPath = z.strictObject({ id: ProjectId });
 export const TargetPath = z.strictObject({ id: TargetId });
+
+// ---------------------------------------------------------------------------------------------
+// Moderation, the 差评 case loop, publishing and administration: the request schemas of
+// functions/api/routes/{accountability,monitor,publisher,admin}.ts, which validate with these very
+// instances.
+
+export const FeedbackId = doc(z.string().regex(/^[A-Za-z0-9-]{8,64}$/), {
+  id: 'FeedbackId',
+  description: 'Id of a rating (and of its comment); a 差评 case has the id of the rating that opened it.',
+  examples: ['00000000-0000-4000-8000-000000000001'],
+});
+export const CaseId = FeedbackId;
+export const FeedbackPath = z.strictObject({ feedbackId: FeedbackId });
+export const CasePath = z.strictObject({ caseId: CaseId });
+
+const Department = doc(z.string().trim().min(1).max(100), { description: 'The department (部门) that answers; never a person.' });
+const Reason = z.string().trim().min(1).max(2000);
+const ModerationActionSchema = doc(z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]), {
+  id: 'ModerationAction',
+  description: '`publish` a pending comment (or one rejected or hidden), `reject` a pending one, `hide` a published one. Rejecting and hiding need a reason.',
+});
+
+export const FlagBody = z.strictObject({ reason: doc(FlagReason, { description: 'Why the comment should not be shown.' }) });
+export const SatisfactionBody = z.strictObject({
+  satisfied: doc(z.boolean(), { description: 'Whether the official reply satisfies the citizen; `false` reopens the case for review (disputed).' }),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+export const CaseStatsQuery = z.strictObject({
+  group: doc(z.enum(['target', 'department']).default('target'), { description: 'One row per rated target, or per answering department.' }),
+});
+
+export const CommentQueueQuery = z
+  .strictObject({
+    status: doc(z.enum(['pending', 'rejected', 'hidden', 'published']).default('pending'), { description: 'Which comments: the moderation queue (`pending`) by default.' }),
+    targetType: TargetType.optional(),
+    targetId: TargetId.optional(),
+    reason: doc(z.enum(['new', 'flagged']).optional(), { description: 'Pending because new, or sent back by citizens’ flags.' }),
+    /** Only comments that have waited at least / at most this long in their status. */
+    olderThanHours: doc(z.coerce.number().min(0).max(24 * 3650).optional(), { description: 'Only comments in their status for at least this many hours.' }),
+    newerThanHours: doc(z.coerce.number().min(0).max(24 * 3650).optional(), { description: 'Only comments in their status for at most this many hours.' }),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: doc(z.string().min(1).max(600).optional(), { description: 'The `nextCursor` of the previous page, as given.' }),
+  })
+  .refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together')
+  .refine((q) => q.status !== 'published' || q.targetId !== undefined, 'published comments are listed per target: give targetType and targetId');
+
+export const ModerationBody = z
+  .strictObject({ action: ModerationActionSchema, reason: Reason.optional() })
+  .refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] });
+
+export const BulkModerationBody = z.strictObject({
+  items: z
+    .array(
+      z
+        .strictObject({ feedbackId: FeedbackId, action: ModerationActionSchema, reason: Reason.optional() })
+        .refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] }),
+    )
+    .min(1)
+    .max(100),
+});
+
+export const ReplyBody = z.strictObject({ department: Department, text: z.string().trim().min(1).max(4000) });
+
+export const StepBody = doc(
+  z.discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('verify'), department: Department.optional(), note: Reason.optional() }),
+    z.strictObject({ action: z.literal('rectify'), note: Reason }),
+    z.strictObject({ action: z.literal('reply'), department: Department, text: z.string().trim().min(1).max(4000) }),
+    z.strictObject({ action: z.literal('close'), note: Reason }),
+    z.strictObject({ action: z.literal('assign'), department: Department, note: Reason.optional() }),
+  ]),
+  {
+    id: 'CaseStep',
+    description:
+      'One step of a 差评 case: `verify` (核实, from open or disputed), `rectify` (整改, from verifying), `reply` (答复, from verifying or rectifying: also published as an official reply to the comment), `close` (办结, from replied or disputed), `assign` (to a department, while unfinished).',
+  },
+);
+
+export const CasesQuery = z.strictObject({
+  view: doc(z.enum(['active', 'overdue', 'due-soon', 'closed']).default('active'), { description: 'Unfinished cases (soonest deadline first), those overdue or due within three working days, or closed ones (most recent first).' }),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: doc(z.string().min(1).max(600).optional(), { description: 'The `nextCursor` of the previous page, as given.' }),
+});
+
+export const ReconcileBody = z.strictObject({
+  since: doc(z.iso.datetime(), { description: 'Look for 差评 with a comment recorded from this instant…' }),
+  until: doc(z.iso.datetime().optional(), { description: '…to this one (default: now).' }),
+});
+
+export const ProgressBody = z.strictObject({
+  status: ProjectStatus,
+  progress: doc(z.number().min(0).max(100), { description: 'Percent complete.' }),
+  note: doc(z.string().trim().min(1).max(2000), { description: 'What was done: shown on the public page.' }),
+  source: z.string().trim().min(1).max(500).optional(),
+  reason: doc(z.string().trim().min(1).max(1000).optional(), { description: 'Required for any report after the first: what changed or what it corrects.' }),
+});
+export const ImportQuery = z.strictObject({
+  dryRun: doc(z.stringbool().default(false), { description: 'Check the file and say what would change, writing nothing.' }),
+});
+export const AggregatesQuery = z.strictObject({
+  period: doc(z.string().regex(PERIOD_PATTERN).default('all'), { description: '`all`, a year (2026) or a month (2026-11).' }),
+});
+
+export const FraudBody = z.strictObject({ reason: z.string().trim().min(10, 'document the case: at least 10 characters').max(1000) });
+export const AuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: doc(z.string().min(1).max(400).optional(), { description: 'The `nextCursor` of the previous page, as given.' }),
+  since: z.iso.datetime().optional(),
+  until: z.iso.datetime().optional(),
+  action: AuditAction.optional(),
+  actor: doc(z.string().min(1).max(300).optional(), { description: 'The `sub` of a staff member.' }),
+});
+export const AuditCsvQuery = AuditQuery.omit({ limit: true, cursor: true });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /**
  * Staff roles, one Cognito user-pool group each. A citizen has none: citizens never sign in.

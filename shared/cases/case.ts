@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { Rating } from '../feedback/rating.js';
 import { TargetId, TargetType } from '../feedback/target.js';
 import type { WorkCalendar } from './working-days.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { CommentStatus, Rating } from './rating.js';
 import { TargetId, TargetType } from './target.js';
 

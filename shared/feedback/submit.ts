@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { FeedbackLimits } from '../abuse/rate-limits.js';
 import { NotFoundError } from '../errors.js';
 import type { FeedbackRepository, RecordedFeedback } from '../store/feedback-repository.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 export const TargetType = z.enum(['indicator', 'project']);
 export type TargetType = z.infer<typeof TargetType>;

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { doc } from '../api/registry.js';
 import { DATASETS, type CellValue, type Column, type ColumnType, type DatasetId, type DatasetRows } from './datasets.js';
 

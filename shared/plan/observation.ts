@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /**
  * One published yearly value of an indicator. Observations are append-only: a correction is a

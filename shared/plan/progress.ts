@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { ProjectStatus, type Project } from './schema.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 
 /**
  * The plan as data. Every number keeps the text it was read from (`raw`), so a reader can

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import type { Indicator } from '../plan/schema.js';
 import { currentObservations, type Observation, type NewObservation } from '../plan/observation.js';
 import { readCsv, type CsvProblem } from './csv.js';

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { FeedbackRecord, FraudEvent, ModerationEvent } from '../feedback/record.js';
 import { isZero, type LogEntry } from '../ratings/deltas.js';
 import { COMMENT_STATUSES, emptyTally, type Tally } from '../ratings/statistics.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { AuditEntry, type NewAuditEntry } from '../audit/entry.js';
 import { InvalidCursorError } from '../errors.js';
 import { AUDIT_PARTITION, auditKey, auditSubjectPartition } from './keys.js';

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { FollowUpCase } from '../cases/case.js';
 import { ConflictError, InvalidCursorError } from '../errors.js';
 import { caseIndexPartition, caseIndexSortKey, caseKey, voterCaseKey, voterCasePrefix, voterPartition } from './keys.js';

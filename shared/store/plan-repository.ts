@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/v4';
 import { ConflictError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
 import { HistoryRow, Indicator, Plan, Project } from '../plan/schema.js';
