@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { clientAddress } from '../functions/api/client-address.js';
+import { FORM_STAMP_FIELD, formsFromThisSite, HONEYPOT_FIELD } from '../functions/api/csrf.js';
 import { cookieVoter, issueVoter } from '../functions/api/voter.js';
 import { ConflictError, NotFoundError, RateLimitedError } from '../shared/errors.js';
 import { ratingYear } from '../shared/feedback/rating.js';
@@ -71,15 +72,15 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
   /** The voter id of the request's genuine `gp_voter` cookie, or null. */
   const voterOf = (c: Context) => cookieVoter(c, deps);
 
-  /** Forms post only from our own pages; a cross-site post is refused (the browser says which it is). */
-  const crossSite = (c: Context) => c.req.header('sec-fetch-site') === 'cross-site';
+  /** Forms post only from our own pages: a cross-site post (by Sec-Fetch-Site or Origin) is refused, 403. */
+  const fromThisSite = formsFromThisSite(deps);
 
   /** An indicator or project page, for a GET or for a form that comes back with errors. */
   const targetPage = async (
     c: Context,
     targetType: TargetType,
     id: string,
-    form: FeedbackFormState,
+    form: Omit<FeedbackFormState, 'stamp'>,
     init: { status?: 200 | 400 | 409 | 429; confirmationAllowed: boolean },
   ) => {
     if (!TargetId.safeParse(id).success) return notFound(c);
@@ -93,7 +94,8 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
     const hasBallot = data.yours?.some((b) => b.year === year) ?? false;
     const confirmation: Confirmation | null =
       init.confirmationAllowed && hasBallot && (done === 'recorded' || done === 'replaced') ? { done, pending: c.req.query('pending') === '1' } : null;
-    const state: TargetPageState = { year, form, confirmation };
+    // Every form served carries a fresh signed time: it is checked when the form comes back.
+    const state: TargetPageState = { year, form: { ...form, stamp: deps.formStamps.issue(deps.clock()) }, confirmation };
     const personal = voterId !== null || form.errors.length > 0;
     return render(
       c,
@@ -150,9 +152,9 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
    */
   app.post(
     '/feedback',
+    fromThisSite,
     bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('The form is larger than 64 KiB.', 413) }),
     async (c) => {
-      if (crossSite(c)) return c.text('Forms are accepted from this site only.', 403);
       const body = await c.req.parseBody();
       const targetType = TargetType.safeParse(body.targetType);
       const targetId = TargetId.safeParse(body.targetId);
@@ -162,6 +164,15 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
       const parsed = FeedbackSubmission.safeParse({ targetType: targetType.data, targetId: targetId.data, rating, comment });
       const back = (errors: FeedbackError[], status: 400 | 409 | 429) =>
         targetPage(c, targetType.data, targetId.data, { rating, comment, errors }, { status, confirmationAllowed: false });
+      // A bot fills in the honeypot, or posts faster than anyone reads the form: refused, nothing stored,
+      // and the page comes back with what was typed so a person can simply submit again. Which check
+      // failed is logged, not told.
+      const honeypot = body[HONEYPOT_FIELD];
+      const stamp = deps.formStamps.check(body[FORM_STAMP_FIELD], deps.clock());
+      if ((honeypot !== undefined && honeypot !== '') || stamp !== 'ok') {
+        deps.logger.info('form refused', { reason: stamp === 'ok' ? 'honeypot' : stamp, targetType: targetType.data, targetId: targetId.data });
+        return back([stamp === 'invalid' || stamp === 'expired' ? 'formExpired' : 'notPerson'], 400);
+      }
       if (!parsed.success) {
         const errors = new Set<FeedbackError>();
         for (const issue of parsed.error.issues) {
@@ -194,8 +205,7 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
   );
 
   /** Language and elder-friendly mode: a form sets a cookie and comes back, so it works without JavaScript. */
-  app.post('/settings', bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large.', 413) }), async (c) => {
-    if (crossSite(c)) return c.text('Forms are accepted from this site only.', 403);
+  app.post('/settings', fromThisSite, bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large.', 413) }), async (c) => {
     const body = await c.req.parseBody();
     if (isLang(body.lang)) setPreference(c, LANG_COOKIE, body.lang, deps.cookieSecure);
     if (body.elder === 'on' || body.elder === 'off') setPreference(c, ELDER_COOKIE, body.elder, deps.cookieSecure);

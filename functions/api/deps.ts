@@ -15,6 +15,7 @@ import { addressHasher, feedbackLimits, type FeedbackLimits, type RateLimitSetti
 import { rateLimitRepository } from '../../shared/store/rate-limit-repository.js';
 import { readThrough } from '../../shared/store/read-cache.js';
 import { idempotencyRepository, type IdempotencyRepository } from '../../shared/store/idempotency-repository.js';
+import { formStamps, type FormStamps } from './csrf.js';
 
 /** Everything the API app needs, injected, so tests and both adapters build it the same way. */
 export interface ApiDeps {
@@ -30,6 +31,8 @@ export interface ApiDeps {
   idempotency: IdempotencyRepository;
   /** A client address as stored for rate limiting: keyed, salted by the day, never the address itself. */
   hashAddress: (address: string, now: Date) => string;
+  /** The HTML rating form's signed served-at time and the least time a person takes to fill it in. */
+  formStamps: FormStamps;
   /** The public site's origin for absolute links (feeds); the request's own origin when unset (locally). */
   siteUrl: string | null;
   /** Verifies staff tokens; null when sign-in is not configured, and then every staff route is refused. */
@@ -52,7 +55,7 @@ const DEFAULT_RATE_LIMITS: RateLimitSettings = { windowSeconds: 600, perAddress:
 
 export function apiDeps(
   store: Store,
-  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number; siteUrl?: string } & Partial<StaffSettings>,
+  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number; siteUrl?: string; formMinSeconds?: number } & Partial<StaffSettings>,
   overrides: Partial<ApiDeps> = {},
 ): ApiDeps {
   const auth = settings.auth ?? null;
@@ -67,6 +70,7 @@ export function apiDeps(
     feedbackLimits: feedbackLimits(rateLimitRepository(store), settings.rateLimits ?? DEFAULT_RATE_LIMITS),
     idempotency: idempotencyRepository(store),
     hashAddress: addressHasher(settings.voterTokenSecret),
+    formStamps: formStamps(settings.voterTokenSecret, settings.formMinSeconds ?? 3),
     siteUrl: settings.siteUrl ?? null,
     staffAuth: auth ? staffVerifier({ issuer: auth.issuer, clientIds: auth.clientIds, keys: remoteKeys(auth.jwksUrl) }) : null,
     audit: auditRepository(store),

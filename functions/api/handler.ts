@@ -14,7 +14,7 @@ const store = {
 // In AWS the key is read from Secrets Manager here, once per container (top-level await), and never
 // sits in the function's configuration; locally and in tests it comes straight from the environment.
 const voterTokenSecret = config.VOTER_TOKEN_SECRET ?? (await readSecret(config.VOTER_TOKEN_SECRET_ARN!, config.AWS_REGION));
-const app = createApp(apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, ...(config.SITE_URL ? { siteUrl: config.SITE_URL } : {}), ...staffSettingsOf(config) }));
+const app = createApp(apiDeps(store, { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, formMinSeconds: config.FORM_MIN_SECONDS, ...(config.SITE_URL ? { siteUrl: config.SITE_URL } : {}), ...staffSettingsOf(config) }));
 
 /** API Gateway HTTP API (payload v2) → the Hono app. */
 export const handler = handle(app);

@@ -40,7 +40,7 @@ async function main() {
   let devIssuerUrl = '';
   const deps = apiDeps(
     store,
-    { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, ...staffSettingsOf(config) },
+    { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, formMinSeconds: config.FORM_MIN_SECONDS, ...staffSettingsOf(config) },
     devIdp ? { staffAuth: { verify: (token) => (devVerifier ? devVerifier.verify(token) : Promise.reject(new AuthError('unavailable', 'starting'))) } } : {},
   );
   const app = createApp(deps);

@@ -45,10 +45,11 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
   return { res, html: await res.text() };
 };
 
+/** A form as a browser posts it from the page: from this origin, with the stamp of a form served a minute ago. */
 const form = (fields: Record<string, string>, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
-  headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-  body: new URLSearchParams(fields).toString(),
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost', ...headers },
+  body: new URLSearchParams({ issued: deps.formStamps.issue(new Date(NOW - 60_000)), ...fields }).toString(),
 });
 
 const voterCookie = (res: Response) => /gp_voter=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];

@@ -1,3 +1,4 @@
+import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../functions/api/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
 import type { TargetType } from '../../shared/feedback/target.js';
 import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
@@ -6,13 +7,15 @@ import type { PageContext } from '../context.js';
 import type { CommentWithReplies } from '../data.js';
 import { formatDate, formatDateTime } from '../format.js';
 
-export type FeedbackError = 'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited';
+export type FeedbackError = 'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited' | 'notPerson' | 'formExpired';
 
 /** What the citizen typed, and what was wrong with it, when the form comes back to them. */
 export interface FeedbackFormState {
   rating?: number | undefined;
   comment?: string | undefined;
   errors: FeedbackError[];
+  /** The signed time this form is served (functions/api/csrf.ts), checked when it comes back. */
+  stamp: string;
 }
 
 /** What the last submission did, shown once after the redirect. */
@@ -43,6 +46,8 @@ const errorText = (ctx: PageContext, error: FeedbackError) =>
     commentInvalid: ctx.t.errCommentInvalid,
     conflict: ctx.t.errConflict,
     rateLimited: ctx.t.errRateLimited,
+    notPerson: ctx.t.errNotPerson,
+    formExpired: ctx.t.errFormExpired,
   })[error];
 
 /**
@@ -132,6 +137,12 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
       <form method="post" action="/feedback" class="feedback-form" data-feedback="" novalidate>
         <input type="hidden" name="targetType" value={targetType} />
         <input type="hidden" name="targetId" value={targetId} />
+        <input type="hidden" name={FORM_STAMP_FIELD} value={form.stamp} />
+        {/* A honeypot: out of sight and out of the tab order; a person leaves it empty, a form-filling bot does not. */}
+        <div class="visually-hidden">
+          <label for="feedback-website">{t.formHoneypot}</label>
+          <input type="text" id="feedback-website" name={HONEYPOT_FIELD} value="" tabindex={-1} autocomplete="off" />
+        </div>
         <fieldset class="levels" aria-describedby={hasError('rating') ? 'rating-error' : undefined}>
           <legend>{t.formLevelLegend}</legend>
           {hasError('rating') && (

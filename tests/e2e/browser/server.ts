@@ -15,7 +15,7 @@ export interface RunningServer {
 
 export async function startServer(dataDir: string): Promise<RunningServer> {
   const child: ChildProcess = spawn(tsx, ['functions/api/local.ts'], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AGGREGATE_EVERY: '0', AGGREGATE_SETTLE_SECONDS: '0' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AGGREGATE_EVERY: '0', AGGREGATE_SETTLE_SECONDS: '0', FORM_MIN_SECONDS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
