@@ -16,11 +16,17 @@
  * (tests/integration/openapi.test.ts does the same).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp } from '../functions/api/app.js';
 import { apiDeps } from '../functions/api/deps.js';
+import { DEV_CLIENT_ID, devIdentityRoutes, issueDevToken, loadDevKeys } from '../functions/local/dev-identity.js';
+import type { Role } from '../shared/auth/roles.js';
+import { remoteKeys, staffVerifier } from '../shared/auth/verifier.js';
 import { PROBLEMS } from '../functions/api/problem.js';
 import { EXAMPLE_PROJECT, examplePath, OPERATIONS, type ExampleRequest, type Operation } from '../shared/api/contract.js';
 import { DOCS_ASSETS, hashedName, INITIALIZER_JS, SWAGGER_UI_FILES, type DocsAsset, type DocsAssetsManifest } from '../shared/api/docs-assets.js';
@@ -49,6 +55,14 @@ export const OUTPUTS = {
 /** The API's major version: the `/api/v1` of every path. */
 const API_VERSION = '1';
 
+/** The development identity provider's issuer and the staff members the examples are sent as. */
+const EXAMPLE_ISSUER = 'http://localhost:3000/dev-idp';
+const EXAMPLE_STAFF: Record<Role, { sub: string; name: string }> = {
+  monitor: { sub: 'example-monitor', name: '示例审核员 · Example monitor' },
+  publisher: { sub: 'example-publisher', name: '示例发布者 · Example publisher' },
+  admin: { sub: 'example-admin', name: '示例管理员 · Example administrator' },
+};
+
 const ILLUSTRATIVE = {
   recordedBy: '示例发布者 · Example publisher',
   reason: '示例数值，仅用于接口文档，并非官方数据 · Illustrative value for the API documentation, not an official figure',
@@ -75,6 +89,23 @@ export async function scenario(store: Store) {
   );
   await plans.appendObservation(plan.id, { indicatorId: 'pm25-concentration', year: 2021, value: 0.02, ...ILLUSTRATIVE }, at('2022-04-01T02:00:00Z'));
 
+  // Staff examples are signed by the development identity provider with keys made for this build
+  // alone (thrown away at the end); the app verifies them through the provider's JWKS endpoint, the
+  // path a Cognito key set takes. The tokens are not in the document, only what the app answered.
+  const keysDir = mkdtempSync(join(tmpdir(), 'gongping-openapi-idp-'));
+  const keys = await loadDevKeys(keysDir);
+  await rm(keysDir, { recursive: true, force: true });
+  const idp = devIdentityRoutes(keys, () => EXAMPLE_ISSUER);
+  const staffAuth = staffVerifier({
+    issuer: EXAMPLE_ISSUER,
+    clientIds: [DEV_CLIENT_ID],
+    keys: remoteKeys(`${EXAMPLE_ISSUER}/.well-known/jwks.json`, async (url, init) => idp.request(new URL(String(url)).pathname, init as RequestInit)),
+  });
+  const bearer = async (roles: Role[]) => {
+    const staff = EXAMPLE_STAFF[roles[0] ?? 'monitor'];
+    return `Bearer ${await issueDevToken(keys, { issuer: EXAMPLE_ISSUER, roles, ...staff })}`;
+  };
+
   let tick = 0;
   let sequence = 0;
   // Voter tokens are random by design (the shard of a rating, and so a comment cursor, depends on
@@ -96,6 +127,7 @@ export async function scenario(store: Store) {
       clock: () => new Date(Date.parse('2026-11-02T01:00:00Z') + 60_000 * tick++),
       newId: () => `00000000-0000-4000-8000-${String(++sequence).padStart(12, '0')}`,
       voterTokens: exampleVoters,
+      staffAuth,
     },
   );
   let voter = 0;
@@ -105,7 +137,11 @@ export async function scenario(store: Store) {
     ...[5, 4, 4, 3, 5, 4, 2, 4, 5, 3, 4, 1].map((r, i): [string, string, number, string?] => ['indicator', 'gdp', r, i === 0 ? '希望同时公布增速，便于和目标比较。' : i === 6 ? '2022年数据更正的原因应说明得更清楚。' : undefined]),
     ...[2, 3, 2, 1, 4].map((r): [string, string, number] => ['indicator', 'pm25-concentration', r]),
     ...[5, 4, 5].map((r): [string, string, number] => ['project', EXAMPLE_PROJECT, r]),
+    // Two comments left in the moderation queue, for the moderation examples.
+    ['indicator', 'pm25-concentration', 3, '能否按月公布PM2.5浓度？'],
+    ['indicator', 'pm25-concentration', 3, '示例留言：待审核 · an example comment awaiting moderation'],
   ];
+  const pending = ratings.length - 2;
   const toPublish: Array<{ shard: number; recordedAt: string; feedbackId: string }> = [];
   for (const [targetType, targetId, rating, comment] of ratings) {
     voter++;
@@ -117,7 +153,7 @@ export async function scenario(store: Store) {
     });
     if (res.status !== 201) throw new Error(`scenario rating ${voter} answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as { feedbackId: string; recordedAt: string };
-    if (comment) toPublish.push({ shard: feedbackShard(issued.voterId, targetType as 'indicator' | 'project', targetId), ...body });
+    if (comment && voter <= pending) toPublish.push({ shard: feedbackShard(issued.voterId, targetType as 'indicator' | 'project', targetId), ...body });
   }
   for (const ref of toPublish) await deps.feedback.setCommentStatus(ref, 'published', new Date(Date.parse(ref.recordedAt) + 3_600_000));
   const snapshot = await plans.snapshot(plan.id);
@@ -129,7 +165,7 @@ export async function scenario(store: Store) {
     maxBatch: 1000,
     minRatings: 10,
   });
-  return { app };
+  return { app, bearer, stableIds: new Map<string, string>() };
 }
 
 /** Text answers (CSV, Atom, HTML) are shown by their first lines. */
@@ -138,14 +174,40 @@ const firstLines = (text: string, lines = 8) => {
   return all.length > lines ? `${all.slice(0, lines).join('\n')}\n…` : text;
 };
 
-async function record(app: Awaited<ReturnType<typeof scenario>>['app'], op: Operation, example: ExampleRequest): Promise<RecordedAnswer> {
-  const res = await app.request(examplePath(op, example), {
-    method: op.method.toUpperCase(),
-    headers: { ...(example.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...example.headers },
-    ...(example.body !== undefined ? { body: JSON.stringify(example.body) } : {}),
+type Scenario = Awaited<ReturnType<typeof scenario>>;
+
+/**
+ * The audit log names its entries with random UUIDs (not the app's `newId`); for the document to
+ * come out the same on every build, each is shown as the n-th example id in order of appearance.
+ */
+const RANDOM_UUID = /\b(?!00000000-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g;
+function stableIds(world: Scenario, text: string): string {
+  return text.replace(RANDOM_UUID, (uuid) => {
+    let stable = world.stableIds.get(uuid);
+    if (!stable) world.stableIds.set(uuid, (stable = `00000000-0000-4000-a000-${String(world.stableIds.size + 1).padStart(12, '0')}`));
+    return stable;
   });
+}
+
+/** The request of an example, as the build and tests/integration/openapi.test.ts send it. */
+export async function exampleRequest({ app, bearer }: Scenario, op: Operation, example: ExampleRequest): Promise<Response> {
+  const headers: Record<string, string> = {
+    ...(example.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    ...(example.text !== undefined && op.textBody ? { 'Content-Type': `${op.textBody.mediaType}; charset=utf-8` } : {}),
+    ...(example.staff ? { Authorization: await bearer(example.staff) } : {}),
+    ...example.headers,
+  };
+  return app.request(examplePath(op, example), {
+    method: op.method.toUpperCase(),
+    headers,
+    ...(example.body !== undefined ? { body: JSON.stringify(example.body) } : example.text !== undefined ? { body: example.text } : {}),
+  });
+}
+
+async function record(world: Scenario, op: Operation, example: ExampleRequest): Promise<RecordedAnswer> {
+  const res = await exampleRequest(world, op, example);
   const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
-  const text = await res.text();
+  const text = stableIds(world, await res.text());
   const isJson = mediaType === 'application/json' || mediaType === 'application/problem+json';
   // A feed is shown to its first entry, a CSV file by its header and first rows. The reference
   // page is not shown: it names the hashed files this very build produces.
@@ -169,9 +231,9 @@ export async function buildDocument(): Promise<Record<string, unknown>> {
   const store: Store = { client: createDocumentClient({ region: 'local', endpoint: embedded.endpoint }), tableName: `openapi-${randomBytes(4).toString('hex')}` };
   try {
     await ensureTable(store);
-    const { app } = await scenario(store);
+    const world = await scenario(store);
     const answers = new Map<string, RecordedAnswer>();
-    for (const op of OPERATIONS) for (const example of op.examples) answers.set(`${op.operationId}/${example.name}`, await record(app, op, example));
+    for (const op of OPERATIONS) for (const example of op.examples) answers.set(`${op.operationId}/${example.name}`, await record(world, op, example));
     return openApiDocument({ operations: OPERATIONS, problems: PROBLEMS, answers, version: API_VERSION });
   } finally {
     store.client.destroy();

@@ -118,7 +118,11 @@ function render(event: FeedEvent): Rendered {
       return {
         zh: `${nameZh} 差评办结：${zh}${event.withinDeadline ? '' : '（超期）'}`,
         en: `${nameEn}: 差评 case closed, ${en}${event.withinDeadline ? '' : ' (after its deadline)'}`,
-        content: `<blockquote>${escapeHtml(event.summary)}</blockquote>`,
+        content: [
+          `<p>${event.answeredAt ? `已于 ${event.answeredAt.slice(0, 10)} 答复，历时 ${event.workingDays} 个工作日（时限 ${event.deadlineDays} 个工作日）${event.withinDeadline ? '，按时办结' : '，超期'}。` : `未答复即办结，历时 ${event.workingDays} 个工作日。`}</p>`,
+          `<p lang="en">${event.answeredAt ? `Answered on ${event.answeredAt.slice(0, 10)}, after ${event.workingDays} working day(s) (deadline ${event.deadlineDays}): ${event.withinDeadline ? 'on time' : 'late'}.` : `Closed without a reply after ${event.workingDays} working day(s).`}</p>`,
+          `<blockquote>${escapeHtml(event.summary)}</blockquote>`,
+        ].join('\n'),
         author: '共评 gongping',
       };
     }

@@ -9,9 +9,9 @@ import { assessProgress, type ProgressStatus } from '../progress/status.js';
  * is a new event type and a new source, not a change to the feeds.
  *
  * Implemented here: new official values (every observation revision) and the status changes they
- * cause. Official replies and closed 差评 cases come from the moderation and case work: their
- * sources produce `ReplyEvent` and `CaseClosedEvent` (see `FeedSource` in
- * functions/api/routes/feeds.ts) and the builder already renders them.
+ * cause. Official replies and closed 差评 cases are read by `replySource` and `closedCaseSource`
+ * in functions/api/routes/feeds.ts (through the feedback and case repositories) as `ReplyEvent`
+ * and `CaseClosedEvent`.
  */
 
 export interface FeedTarget {
@@ -63,8 +63,15 @@ export interface CaseClosedEvent extends EventBase {
   outcome: 'rectified' | 'explained';
   /** The public summary of what was done, in the language it was written. */
   summary: string;
-  /** Whether it was closed within its deadline (working days). */
+  /** Whether it was answered within its deadline (working days). */
   withinDeadline: boolean;
+  /** When it was opened and first answered (ISO 8601; `answeredAt` null when closed without a reply). */
+  openedAt: string;
+  answeredAt: string | null;
+  /** Working days from opening to the first reply (to closing when there was none). */
+  workingDays: number;
+  /** The deadline in working days. */
+  deadlineDays: number;
 }
 
 export type FeedEvent = ObservationEvent | StatusChangeEvent | ReplyEvent | CaseClosedEvent;

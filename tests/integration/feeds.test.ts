@@ -9,7 +9,8 @@ import { currentObservations } from '../../shared/plan/observation.js';
 import { assessProgress } from '../../shared/progress/status.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { planRepository } from '../../shared/store/plan-repository.js';
-import { testApp } from '../helpers/api.js';
+import { json, testApp } from '../helpers/api.js';
+import { testIdentity } from '../helpers/staff.js';
 import { useStore } from '../helpers/store.js';
 
 const plan = readPlanFile();
@@ -71,7 +72,7 @@ describe('the Atom builder', () => {
   const target = { targetType: 'project' as const, targetId: 'b07-x', nameZh: '示范项目', nameEn: 'A project' };
   const hooked: FeedEvent[] = [
     { kind: 'reply', target, at: '2026-06-01T00:00:00.000Z', replyId: 'r1', feedbackId: 'f1', department: '区住建局', text: '已安排 <核查>' },
-    { kind: 'case-closed', target, at: '2026-06-05T00:00:00.000Z', caseId: 'c9', outcome: 'rectified', summary: '已整改：路灯修复', withinDeadline: true },
+    { kind: 'case-closed', target, at: '2026-06-05T00:00:00.000Z', caseId: 'c9', outcome: 'rectified', summary: '已整改：路灯修复', withinDeadline: true, openedAt: '2026-05-20T00:00:00.000Z', answeredAt: '2026-06-04T00:00:00.000Z', workingDays: 10, deadlineDays: 15 },
   ];
 
   it('renders replies and closed cases through the same builder, with stable tag URIs, links to the public page and both languages', () => {
@@ -169,5 +170,79 @@ describe('feed routes', () => {
     const withReplies = new Hono().route('/api/v1', feedRoutes(deps, [...DEFAULT_FEED_SOURCES, replies]));
     const list = entries(await (await withReplies.request(`/api/v1/feeds/projects/${project.id}.atom`)).text());
     expect(list.map((e) => e.category)).toEqual(['reply']);
+  });
+});
+
+describe('replies and closed 差评 cases in the feeds, end to end through the staff routes', () => {
+  const store = useStore();
+  const project = plan.projects[1]!;
+  let app: ReturnType<typeof testApp>['app'];
+  let now = Date.parse('2026-06-01T02:00:00Z');
+  const advance = (hours: number) => (now += hours * 3600_000);
+
+  beforeAll(async () => {
+    await loadPlan(store.current, plan);
+    const identity = await testIdentity();
+    ({ app } = testApp(store.current, { staffAuth: identity.verifier, clock: () => new Date(now) }));
+    const monitor = await identity.bearer(['monitor'], { name: 'sun.li', sub: 'sub-sun' });
+    const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await app.request(`/api/v1${path}`, json(body, headers));
+      expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    // A satisfied citizen's comment on the indicator, published and answered.
+    const praise = await post('/feedback', { targetType: 'indicator', targetId: 'gdp', rating: 5, comment: '数据公布及时，点赞' });
+    advance(1);
+    await post(`/monitor/comments/${String(praise.feedbackId)}/moderation`, { action: 'publish' }, monitor);
+    advance(1);
+    await post(`/monitor/comments/${String(praise.feedbackId)}/replies`, { department: '历城区统计局', text: '感谢关注，我们将继续按时公布。' }, monitor);
+    // A 差评 on the project with a comment opens a case: published, verified, answered, closed.
+    advance(1);
+    const complaint = await post('/feedback', { targetType: 'project', targetId: project.id, rating: 1, comment: '项目进展信息太少，联系电话13812345678' });
+    advance(1);
+    await post(`/monitor/comments/${String(complaint.feedbackId)}/moderation`, { action: 'publish' }, monitor);
+    const caseSteps = `/monitor/cases/${String(complaint.feedbackId)}/steps`;
+    advance(24);
+    await post(caseSteps, { action: 'verify', department: '历城区发改局' }, monitor);
+    advance(24);
+    await post(caseSteps, { action: 'reply', department: '历城区发改局', text: '已在项目页补充季度进展。' }, monitor);
+    advance(24 * 20);
+    await post(caseSteps, { action: 'close', note: '市民未再反馈，办结。' }, monitor);
+  });
+
+  const feed = async (path: string) => {
+    const res = await app.request(`https://gongping.example.org/api/v1/feeds/${path}`);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+
+  it('shows the official reply in the target’s feed, linking to the target’s page', async () => {
+    const xml = await feed('indicators/gdp.atom');
+    const list = entries(xml);
+    expect(list.map((e) => e.category)).toEqual(['reply']);
+    expect(list[0]!.link).toBe('https://gongping.example.org/indicators/gdp');
+    expect(list[0]!.title).toBe('地区生产总值 留言获官方回复（历城区统计局） · Gross domestic product (GDP): official reply from 历城区统计局');
+    expect(xml).toContain('感谢关注，我们将继续按时公布。');
+    expect(list[0]!.updated).toBe('2026-06-01T04:00:00.000Z');
+  });
+
+  it('shows the closed case in the project’s feed: answered, when, in how many working days, on time; no personal data, no voter', async () => {
+    const xml = await feed(`projects/${project.id}.atom`);
+    const list = entries(xml);
+    // The case reply is also an official reply to the (published) comment; the closing comes last.
+    expect(list.map((e) => e.category)).toEqual(['case-closed', 'reply']);
+    expect(list.every((e) => e.link === `https://gongping.example.org/projects/${project.id}`)).toBe(true);
+    expect(list[0]!.title).toBe(`${project.titleZh} 差评办结：已解释说明 · ${project.titleEn}: 差评 case closed, explained`);
+    expect(list[0]!.updated).toBe(new Date(now).toISOString());
+    expect(xml).toContain('已于 2026-06-03 答复，历时 2 个工作日（时限 15 个工作日），按时办结。');
+    expect(xml).toContain('Answered on 2026-06-03, after 2 working day(s) (deadline 15): on time.');
+    // Neither the masked phone number, nor the comment, nor any voter id.
+    expect(xml).not.toMatch(/13812345678|联系电话|voter/i);
+  });
+
+  it('puts both in the plan feed, newest first', async () => {
+    const list = entries(await feed('plan.atom'));
+    expect(list.map((e) => e.category)).toEqual(['case-closed', 'reply', 'reply']);
+    expect(list.map((e) => e.updated)).toEqual([...list.map((e) => e.updated)].sort().reverse());
   });
 });

@@ -1,22 +1,12 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { actorLabel } from '../../../shared/auth/roles.js';
-import { AuditAction, staffActor, type AuditEntry } from '../../../shared/audit/entry.js';
+import { staffActor, type AuditEntry } from '../../../shared/audit/entry.js';
 import { toCsv } from '../../../shared/publishing/csv.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
+import { AuditCsvQuery, AuditQuery, FeedbackId, FraudBody } from '../../../shared/api/schemas.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
-
-const FeedbackId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
-const AuditQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(400).optional(),
-  since: z.iso.datetime().optional(),
-  until: z.iso.datetime().optional(),
-  action: AuditAction.optional(),
-  actor: z.string().min(1).max(300).optional(),
-});
 
 /** The audit log as CSV: one row per entry, oldest first within the range. */
 export const AUDIT_COLUMNS = ['at', 'audit_id', 'actor_kind', 'actor_sub', 'actor_name', 'actor_roles', 'action', 'subject_type', 'subject_id', 'reason', 'details'] as const;
@@ -39,7 +29,7 @@ export function adminRoutes(deps: ApiDeps) {
   return new Hono<StaffEnv>()
     .post('/ratings/:feedbackId/fraud', async (c) => {
       const feedbackId = pathParam(FeedbackId, c.req.param('feedbackId'), 'rating');
-      const { reason } = await jsonBody(c, z.strictObject({ reason: z.string().trim().min(10, 'document the case: at least 10 characters').max(1000) }));
+      const { reason } = await jsonBody(c, FraudBody);
       const staff = staffOf(c);
       const ref = await deps.feedback.resolve(feedbackId);
       if (!ref) throw new ProblemError('not-found', { detail: `no rating ${feedbackId}` });
@@ -66,7 +56,7 @@ export function adminRoutes(deps: ApiDeps) {
     })
 
     .get('/audit.csv', async (c) => {
-      const q = queryParams(c, AuditQuery.omit({ limit: true, cursor: true }));
+      const q = queryParams(c, AuditCsvQuery);
       const entries: AuditEntry[] = [];
       let cursor: string | undefined;
       do {

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { NoQuery, ProjectId } from '../../../shared/api/schemas.js';
 import { atomFeed, type FeedScope, type FeedSite } from '../../../shared/feeds/atom.js';
-import { indicatorTarget, observationEvents, type FeedEvent } from '../../../shared/feeds/events.js';
+import { indicatorTarget, observationEvents, type CaseClosedEvent, type FeedEvent, type FeedTarget, type ReplyEvent } from '../../../shared/feeds/events.js';
+import type { FollowUpCase } from '../../../shared/cases/case.js';
 import type { Indicator, Project } from '../../../shared/plan/schema.js';
 import { IndicatorId } from '../../../shared/plan/schema.js';
 import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
@@ -22,10 +23,7 @@ export type ResolvedScope =
 /**
  * A source of feed events. Sources run in parallel and their events are merged; each returns only
  * what it holds for the scope (all targets for the plan).
- *
- * Official replies and closed 差评 cases plug in here: a source that reads published replies (or
- * closed cases) for the scope and maps each to a `ReplyEvent` (or `CaseClosedEvent`) from
- * shared/feeds/events.ts, added to DEFAULT_FEED_SOURCES. The builder already renders both.
+ * DEFAULT_FEED_SOURCES: new values and status changes, official replies, closed 差评 cases.
  */
 export type FeedSource = (deps: ApiDeps, scope: ResolvedScope) => Promise<FeedEvent[]>;
 
@@ -42,7 +40,87 @@ export const observationSource: FeedSource = async (deps, scope) => {
   }
 };
 
-export const DEFAULT_FEED_SOURCES: readonly FeedSource[] = [observationSource];
+/** The targets a scope covers, with their names. */
+function targetsOf(scope: ResolvedScope): FeedTarget[] {
+  const project = (p: Project): FeedTarget => ({ targetType: 'project', targetId: p.id, nameZh: p.titleZh, nameEn: p.titleEn });
+  switch (scope.kind) {
+    case 'plan':
+      return [...scope.snapshot.indicators.map(indicatorTarget), ...scope.snapshot.projects.map(project)];
+    case 'indicator':
+      return [indicatorTarget(scope.indicator)];
+    case 'project':
+      return [project(scope.project)];
+  }
+}
+
+/** Pages read per target and per feed: a feed shows at most MAX_ENTRIES entries anyway. */
+const PAGE = 100;
+const MAX_PAGES = 2;
+
+/**
+ * Official replies to published comments, read through the feedback repository's published
+ * comments (only published comments, only what the public page shows: the department, the text,
+ * when). Replies are appended, never rewritten, so a reply's position identifies it.
+ */
+export const replySource: FeedSource = async (deps, scope) => {
+  const perTarget = await Promise.all(
+    targetsOf(scope).map(async (target) => {
+      const events: ReplyEvent[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const { items, nextCursor } = await deps.feedback.publishedComments(target.targetType, target.targetId, { limit: PAGE, cursor });
+        for (const comment of items) {
+          comment.replies.forEach((reply, index) =>
+            events.push({ kind: 'reply', target, at: reply.publishedAt, replyId: `${comment.feedbackId}-${index + 1}`, feedbackId: comment.feedbackId, department: reply.department, text: reply.text }),
+          );
+        }
+        if (!nextCursor) break;
+        cursor = nextCursor;
+      }
+      return events;
+    }),
+  );
+  return perTarget.flat();
+};
+
+/**
+ * Closed 差评 cases: that the case was answered, when, how long it took in working days and whether
+ * on time. Nothing about the voter; the summary is the official reply (or the closing note).
+ */
+export const closedCaseSource: FeedSource = async (deps, scope) => {
+  const targets = new Map(targetsOf(scope).map((t) => [`${t.targetType}#${t.targetId}`, t]));
+  const closed: FollowUpCase[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES * 5; page++) {
+    const { items, nextCursor } = await deps.cases.list('closed', { limit: PAGE, cursor });
+    closed.push(...items);
+    if (!nextCursor) break;
+    cursor = nextCursor;
+  }
+  return closed.flatMap((c): CaseClosedEvent[] => {
+    const target = targets.get(`${c.targetType}#${c.targetId}`);
+    if (!target || c.closedAt === null) return [];
+    const answeredAt = c.firstReplyAt;
+    const closeNote = [...c.history].reverse().find((h) => h.to === 'closed')?.note ?? null;
+    return [
+      {
+        kind: 'case-closed',
+        target,
+        at: c.closedAt,
+        caseId: c.caseId,
+        outcome: c.resolution ?? 'explained',
+        summary: c.reply ? `${c.reply.department}：${c.reply.text}` : (closeNote ?? ''),
+        withinDeadline: answeredAt !== null && answeredAt <= c.firstDueAt,
+        openedAt: c.openedAt,
+        answeredAt,
+        workingDays: deps.calendar.workingDaysBetween(new Date(c.openedAt), new Date(answeredAt ?? c.closedAt)),
+        deadlineDays: c.deadlineDays,
+      },
+    ];
+  });
+};
+
+export const DEFAULT_FEED_SOURCES: readonly FeedSource[] = [observationSource, replySource, closedCaseSource];
 
 /** Links point to the origin the feed was requested from; ids use its host as the tag authority. */
 function siteOf(c: Context, plan: { id: string; periodStart: number }, siteUrl: string | null): FeedSite {

@@ -1,67 +1,18 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { TargetId, TargetType } from '../../../shared/feedback/target.js';
 import { CaseStateError, dueState } from '../../../shared/cases/case.js';
 import { reconcileCases, stepCase } from '../../../shared/cases/workflow.js';
 import { moderateComment, replyToComment } from '../../../shared/moderation/moderate.js';
-import { MODERATION_ACTIONS, type ModerationAction } from '../../../shared/moderation/flags.js';
 import { CommentStateError } from '../../../shared/store/feedback-repository.js';
 import { NotFoundError } from '../../../shared/errors.js';
 import { caseRows, CASE_COLUMNS } from '../../../shared/publishing/exports.js';
 import { toCsv } from '../../../shared/publishing/csv.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
+import { BulkModerationBody, CaseId, CasesQuery, CommentQueueQuery, FeedbackId, ModerationBody, NoQuery, ReconcileBody, ReplyBody, StepBody } from '../../../shared/api/schemas.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
 
-const FeedbackId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
-const Department = z.string().trim().min(1).max(100);
-const Reason = z.string().trim().min(1).max(2000);
-const Action = z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]);
 const HOUR = 3600_000;
-
-const QueueQuery = z
-  .strictObject({
-    status: z.enum(['pending', 'rejected', 'hidden', 'published']).default('pending'),
-    targetType: TargetType.optional(),
-    targetId: TargetId.optional(),
-    reason: z.enum(['new', 'flagged']).optional(),
-    /** Only comments that have waited at least / at most this long in their status. */
-    olderThanHours: z.coerce.number().min(0).max(24 * 3650).optional(),
-    newerThanHours: z.coerce.number().min(0).max(24 * 3650).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().min(1).max(600).optional(),
-  })
-  .refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together')
-  .refine((q) => q.status !== 'published' || q.targetId !== undefined, 'published comments are listed per target: give targetType and targetId');
-
-const ModerationBody = z
-  .strictObject({ action: Action, reason: Reason.optional() })
-  .refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] });
-
-const BulkBody = z.strictObject({
-  items: z
-    .array(z.strictObject({ feedbackId: FeedbackId, action: Action, reason: Reason.optional() }).refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] }))
-    .min(1)
-    .max(100),
-});
-
-const ReplyBody = z.strictObject({ department: Department, text: z.string().trim().min(1).max(4000) });
-
-const CaseId = FeedbackId;
-const StepBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('verify'), department: Department.optional(), note: Reason.optional() }),
-  z.strictObject({ action: z.literal('rectify'), note: Reason }),
-  z.strictObject({ action: z.literal('reply'), department: Department, text: z.string().trim().min(1).max(4000) }),
-  z.strictObject({ action: z.literal('close'), note: Reason }),
-  z.strictObject({ action: z.literal('assign'), department: Department, note: Reason.optional() }),
-]);
-
-const CasesQuery = z.strictObject({
-  view: z.enum(['active', 'overdue', 'due-soon', 'closed']).default('active'),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().min(1).max(600).optional(),
-});
 
 /**
  * Monitors (and admins): the moderation queue, official replies, and the 差评 follow-up cases.
@@ -85,7 +36,7 @@ export function monitorRoutes(deps: ApiDeps) {
     })
 
     .get('/comments', async (c) => {
-      const q = queryParams(c, QueueQuery);
+      const q = queryParams(c, CommentQueueQuery);
       const now = deps.clock().getTime();
       const page = await deps.feedback.moderationQueue({
         status: q.status,
@@ -101,7 +52,7 @@ export function monitorRoutes(deps: ApiDeps) {
     })
 
     .post('/comments/moderation', async (c) => {
-      const { items } = await jsonBody(c, BulkBody);
+      const { items } = await jsonBody(c, BulkModerationBody);
       const staff = staffOf(c);
       const at = deps.clock();
       // Each item is applied or reported on its own: one comment moderated meanwhile by someone
@@ -166,7 +117,7 @@ export function monitorRoutes(deps: ApiDeps) {
     })
 
     .post('/cases/reconcile', async (c) => {
-      const body = await jsonBody(c, z.strictObject({ since: z.iso.datetime(), until: z.iso.datetime().optional() }));
+      const body = await jsonBody(c, ReconcileBody);
       const until = body.until ? new Date(body.until) : deps.clock();
       return c.json(await reconcileCases(deps, new Date(body.since), until));
     })
@@ -179,7 +130,7 @@ export function monitorRoutes(deps: ApiDeps) {
     })
 
     .get('/export/cases.csv', async (c) => {
-      queryParams(c, z.strictObject({}));
+      queryParams(c, NoQuery);
       const now = deps.clock();
       return csvResponse(c, 'gongping-cases', toCsv(CASE_COLUMNS, caseRows(await deps.cases.all(), deps.calendar)), now);
     });

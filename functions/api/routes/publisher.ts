@@ -1,30 +1,20 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { actorLabel } from '../../../shared/auth/roles.js';
 import { staffActor } from '../../../shared/audit/entry.js';
-import { IndicatorId, ProjectStatus } from '../../../shared/plan/schema.js';
+import { IndicatorId } from '../../../shared/plan/schema.js';
 import { indicatorDetailView } from '../../../shared/plan/views.js';
 import { projectWithProgress } from '../../../shared/plan/progress.js';
 import { decide, ObservationInput, observationRows, OBSERVATION_COLUMNS, planObservationImport, PublishRuleError } from '../../../shared/publishing/observations.js';
 import { planProgressImport } from '../../../shared/publishing/progress-import.js';
 import { aggregateRows, AGGREGATE_COLUMNS, indicatorRows, INDICATOR_COLUMNS, projectProgressRows, PROJECT_PROGRESS_COLUMNS } from '../../../shared/publishing/exports.js';
 import { toCsv } from '../../../shared/publishing/csv.js';
-import { PERIOD_PATTERN } from '../../../shared/ratings/views.js';
 import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
+import { AggregatesQuery, ImportQuery, NoQuery, ProgressBody, ProjectId } from '../../../shared/api/schemas.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
 
-const ProjectId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
-const ProgressBody = z.strictObject({
-  status: ProjectStatus,
-  progress: z.number().min(0).max(100),
-  note: z.string().trim().min(1).max(2000),
-  source: z.string().trim().min(1).max(500).optional(),
-  reason: z.string().trim().min(1).max(1000).optional(),
-});
-const ImportQuery = z.strictObject({ dryRun: z.stringbool().default(false) });
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 /**
@@ -149,21 +139,21 @@ export function publisherRoutes(deps: ApiDeps) {
     })
 
     .get('/export/indicators.csv', async (c) => {
-      queryParams(c, z.strictObject({}));
+      queryParams(c, NoQuery);
       return csvResponse(c, 'gongping-indicators', toCsv(INDICATOR_COLUMNS, indicatorRows(await snapshot())), deps.clock());
     })
     .get('/export/observations.csv', async (c) => {
-      queryParams(c, z.strictObject({}));
+      queryParams(c, NoQuery);
       const plan = await snapshot();
       return csvResponse(c, 'gongping-observations', toCsv(OBSERVATION_COLUMNS, observationRows(plan.indicators, plan.observations)), deps.clock());
     })
     .get('/export/progress.csv', async (c) => {
-      queryParams(c, z.strictObject({}));
+      queryParams(c, NoQuery);
       const [plan, revisions] = await Promise.all([snapshot(), deps.progress.listAll(deps.planId)]);
       return csvResponse(c, 'gongping-project-progress', toCsv(PROJECT_PROGRESS_COLUMNS, projectProgressRows(plan, revisions)), deps.clock());
     })
     .get('/export/aggregates.csv', async (c) => {
-      const { period } = queryParams(c, z.strictObject({ period: z.string().regex(PERIOD_PATTERN).default('all') }));
+      const { period } = queryParams(c, AggregatesQuery);
       return csvResponse(c, `gongping-ratings-${period}`, toCsv(AGGREGATE_COLUMNS, aggregateRows(await deps.ratings.periodSummaries(period))), deps.clock());
     });
 }
