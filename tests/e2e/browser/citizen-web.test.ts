@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -242,6 +243,57 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it('shows hostile comments, replies and department names as inert text: no script runs, no dialog opens', async () => {
+    const payloads = [
+      '<script>window.__xss = "script"</script>',
+      '"><img src=x onerror="window.__xss = \'img\'">',
+      '</textarea><svg onload="window.__xss = \'svg\'"></svg>',
+      '<iframe srcdoc="<script>parent.__xss = 1</script>"></iframe>',
+      '</script><script>window.__xss = "json"</script><!--',
+      'javascript:alert(1)',
+    ];
+    const comment = payloads.join(' ');
+    const posted = await fetch(`${server.base}/api/v1/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ targetType: 'indicator', targetId: 'tourism-revenue', rating: 2, comment }),
+    });
+    expect(posted.status).toBe(201);
+    const { feedbackId } = (await posted.json()) as { feedbackId: string };
+    const token = await new Promise<string>((resolve, reject) => {
+      const child = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['functions/local/token-cli.ts', '--role', 'monitor'], { env: { ...process.env, DATA_DIR: dataDir } });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.once('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').at(-1)!) : reject(new Error(`token-cli exited ${code}`))));
+    });
+    const staff = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+    const published = await fetch(`${server.base}/api/v1/monitor/comments/${feedbackId}/moderation`, { method: 'POST', headers: staff, body: JSON.stringify({ action: 'publish' }) });
+    expect(published.status).toBe(200);
+    const replied = await fetch(`${server.base}/api/v1/monitor/comments/${feedbackId}/replies`, {
+      method: 'POST',
+      headers: staff,
+      body: JSON.stringify({ department: '<b onmouseover="window.__xss = 1">区统计局</b>', text: payloads.slice().reverse().join(' ') }),
+    });
+    expect(replied.status).toBe(201);
+
+    const { context, page, problems } = await newContext();
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.goto(`${server.base}/indicators/tourism-revenue`);
+    await page.mouse.move(10, 10);
+    const shown = await page.locator('main').innerText();
+    for (const payload of payloads) expect(shown).toContain(payload);
+    expect(shown).toContain('<b onmouseover="window.__xss = 1">区统计局</b>');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.locator('main iframe, main svg, main img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 
   it('has no serious or critical accessibility violations (axe-core) on any page, in either language and mode', async () => {
     // axe is injected as a script of its own, which the CSP would refuse: this context alone bypasses it.
