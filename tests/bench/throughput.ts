@@ -7,7 +7,6 @@
  * tests/bench/RESULTS.md.
  * Run: npx tsx tests/bench/throughput.ts [--quick]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,50 +14,14 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { machine, writeSection } from './results.js';
+import { startServer } from '../helpers/local-server.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const SECONDS = values.quick ? 4 : 10;
 const CONNECTIONS = 10;
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const plan = readPlanFile();
 
-/** Starts a server process and resolves with its base URL once it prints that it listens. */
-async function start(args: string[], env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(tsx, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    // Only until it listens: the benchmark must not spend its time reading the server's output.
-    if (output.length < 100_000) output += chunk.toString();
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line in: ${output}`)), 90_000);
-    child.stdout!.on('data', () => {
-      const match = /listening on (http:\/\/[^/\s]+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`));
-    });
-  });
-  return {
-    base,
-    child,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
+const start = (args: string[], env: NodeJS.ProcessEnv) => startServer(env, args);
 
 interface Measure {
   label: string;

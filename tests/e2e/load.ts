@@ -5,7 +5,7 @@
  * Writes the figures to tests/bench/RESULTS.md (section "Load") and exits non-zero on any failure.
  * Run: npx tsx tests/e2e/load.ts [--seconds 60] [--connections 8]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +15,11 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { loadPlan } from '../../shared/plan/load.js';
 import { createDocumentClient } from '../../shared/store/client.js';
 import { machine, writeSection } from '../bench/results.js';
+import { startServer, TSX as tsx } from '../helpers/local-server.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '8' } } });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const plan = loadPlan();
 const targets = [...plan.indicators.map((i) => ['indicator', i.id]), ...plan.projects.map((p) => ['project', p.id])] as const;
 /** Low enough that the run crosses it, so refusals are exercised too. */
@@ -27,29 +27,17 @@ const PER_ADDRESS = 600;
 /** As in AWS: the server reads the plan and the published summaries at most every 10 s. */
 const READ_CACHE_SECONDS = 10;
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(tsx, ['functions/api/local.ts'], {
-    env: {
-      ...process.env, PORT: '0', DATA_DIR: dataDir, AGGREGATE_EVERY: '0', AGGREGATE_SETTLE_SECONDS: '0',
-      RATE_LIMIT_WINDOW_SECONDS: '3600', RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS), RATE_LIMIT_PER_VOTER: '1000000',
-      POWERTOOLS_LOG_LEVEL: 'WARN', READ_CACHE_SECONDS: String(READ_CACHE_SECONDS),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+const startLoadServer = (dataDir: string) =>
+  startServer({
+    DATA_DIR: dataDir, AGGREGATE_EVERY: '0', AGGREGATE_SETTLE_SECONDS: '0',
+    RATE_LIMIT_WINDOW_SECONDS: '3600', RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS), RATE_LIMIT_PER_VOTER: '1000000',
+    POWERTOOLS_LOG_LEVEL: 'WARN', READ_CACHE_SECONDS: String(READ_CACHE_SECONDS),
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/[^/]+)\//.exec(output);
-      if (match) resolve({ child, base: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
-}
 
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'gongping-load-'));
-  const { child, base } = await startServer(dataDir);
+  const server = await startLoadServer(dataDir);
+  const { base } = server;
   const accepted = new Set<string>();
   let submissionsSent = 0;
   const statuses = new Map<number, number>();
@@ -149,8 +137,7 @@ rate limit ${PER_ADDRESS.toLocaleString('en')} submissions per address per hour,
   } catch (error) {
     failures = [...failures, String(error)];
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
   if (failures.length) {

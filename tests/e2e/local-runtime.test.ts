@@ -3,33 +3,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer, TSX as tsx, type RunningServer } from '../helpers/local-server.js';
 
 /**
  * `npm start` as a newcomer runs it: the real entry point in a child process, dynalite on disk
  * in a fresh data folder, HTTP over loopback.
  */
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const running = new Set<ChildProcess>();
 let dataDir = '';
 
-async function start(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const child = spawn(tsx, ['functions/api/local.ts'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line in: ${output}`)), 30_000);
-    child.stdout!.on('data', () => {
-      const match = /listening on (http:\/\/[^/]+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  return { child, base, output: () => output };
+async function start(env: Record<string, string>): Promise<RunningServer> {
+  const server = await startServer(env);
+  running.add(server.child);
+  return server;
 }
 
 async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
