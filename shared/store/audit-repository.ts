@@ -5,6 +5,7 @@ import { AuditEntry, type NewAuditEntry } from '../audit/entry.js';
 import { InvalidCursorError } from '../errors.js';
 import { AUDIT_PARTITION, auditKey, auditSubjectPartition } from './keys.js';
 import { fromItem } from './items.js';
+import { queryAll } from './query.js';
 import type { Store } from './client.js';
 
 const Cursor = z.strictObject({ k: z.string().min(1).max(200) });
@@ -24,7 +25,8 @@ export interface AuditQuery {
  * attribute_not_exists, so nothing can overwrite one, and nothing in the API deletes one (its
  * role cannot). Newest first when read.
  */
-export function auditRepository({ client, tableName }: Store) {
+export function auditRepository(store: Store) {
+  const { client, tableName } = store;
   return {
     async append(entry: NewAuditEntry, at: Date): Promise<AuditEntry> {
       const written: AuditEntry = AuditEntry.parse({
@@ -93,22 +95,12 @@ export function auditRepository({ client, tableName }: Store) {
 
     /** The history of one subject (a comment, a case, an indicator), oldest first. */
     async forSubject(subjectType: string, subjectId: string): Promise<AuditEntry[]> {
-      const items: AuditEntry[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': auditSubjectPartition(subjectType, subjectId) },
-            ExclusiveStartKey,
-          }),
-        );
-        items.push(...(page.Items ?? []).map((item) => fromItem(AuditEntry, item)));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return items;
+      const items = await queryAll(store, {
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': auditSubjectPartition(subjectType, subjectId) },
+      });
+      return items.map((item) => fromItem(AuditEntry, item));
     },
   };
 }

@@ -4,6 +4,7 @@ import { FollowUpCase } from '../cases/case.js';
 import { ConflictError, InvalidCursorError } from '../errors.js';
 import { caseIndexPartition, caseIndexSortKey, caseKey, voterCaseKey, voterCasePrefix, voterPartition } from './keys.js';
 import { fromItem } from './items.js';
+import { queryAll } from './query.js';
 import type { Store } from './client.js';
 
 const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
@@ -21,7 +22,8 @@ function indexOf(c: FollowUpCase) {
  * version is still the one read, so two monitors acting at once cannot lose a step; opening is
  * idempotent by the feedback id that opens it.
  */
-export function caseRepository({ client, tableName }: Store) {
+export function caseRepository(store: Store) {
+  const { client, tableName } = store;
   const put = async (c: FollowUpCase, expectedVersion: number | null) => {
     await client.send(
       new PutCommand({
@@ -100,20 +102,12 @@ export function caseRepository({ client, tableName }: Store) {
     async all(): Promise<FollowUpCase[]> {
       const cases: FollowUpCase[] = [];
       for (const group of ['active', 'closed'] as const) {
-        let ExclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: 'GSI1',
-              KeyConditionExpression: 'GSI1PK = :pk',
-              ExpressionAttributeValues: { ':pk': caseIndexPartition(group) },
-              ExclusiveStartKey,
-            }),
-          );
-          cases.push(...(page.Items ?? []).map((item) => fromItem(FollowUpCase, item)));
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
+        const items = await queryAll(store, {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': caseIndexPartition(group) },
+        });
+        cases.push(...items.map((item) => fromItem(FollowUpCase, item)));
       }
       return cases;
     },

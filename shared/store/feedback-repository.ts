@@ -32,6 +32,7 @@ import {
   voterPartition,
 } from './keys.js';
 import { fromItem } from './items.js';
+import { queryAll } from './query.js';
 import type { Store } from './client.js';
 
 export interface NewFeedback {
@@ -99,7 +100,8 @@ const QueueCursor = z.strictObject({ s: z.string().max(200), p: z.string().max(2
 
 const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
-export function feedbackRepository({ client, tableName }: Store) {
+export function feedbackRepository(store: Store) {
+  const { client, tableName } = store;
   const recordKeyOf = (r: { shard: number; recordedAt: string; feedbackId: string }) =>
     feedbackKey(r.shard, r.recordedAt, r.feedbackId);
 
@@ -542,23 +544,13 @@ export function feedbackRepository({ client, tableName }: Store) {
       const shards = Array.from({ length: FEEDBACK_SHARDS }, (_, shard) => shard);
       const perShard = await Promise.all(
         shards.map(async (shard) => {
-          const found: FeedbackRecord[] = [];
-          let ExclusiveStartKey: Record<string, unknown> | undefined;
-          do {
-            const page = await client.send(
-              new QueryCommand({
-                TableName: tableName,
-                KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
-                FilterExpression: '#type = :feedback AND rating <= :two AND attribute_type(#comment, :string)',
-                ExpressionAttributeNames: { '#type': 'type', '#comment': 'comment' },
-                ExpressionAttributeValues: { ':pk': feedbackPartition(shard), ':lo': since, ':hi': `${until}~`, ':feedback': 'feedback', ':two': 2, ':string': 'S' },
-                ExclusiveStartKey,
-              }),
-            );
-            found.push(...(page.Items ?? []).map((item) => fromItem(FeedbackRecord, item)));
-            ExclusiveStartKey = page.LastEvaluatedKey;
-          } while (ExclusiveStartKey);
-          return found;
+          const items = await queryAll(store, {
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
+            FilterExpression: '#type = :feedback AND rating <= :two AND attribute_type(#comment, :string)',
+            ExpressionAttributeNames: { '#type': 'type', '#comment': 'comment' },
+            ExpressionAttributeValues: { ':pk': feedbackPartition(shard), ':lo': since, ':hi': `${until}~`, ':feedback': 'feedback', ':two': 2, ':string': 'S' },
+          });
+          return items.map((item) => fromItem(FeedbackRecord, item));
         }),
       );
       return perShard.flat().sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));

@@ -1,10 +1,11 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/v4';
 import { ConflictError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
 import { HistoryRow, Indicator, Plan, Project } from '../plan/schema.js';
 import { historyKey, indicatorKey, observationKey, observationPrefix, planKey, planPartition, projectKey } from './keys.js';
 import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
+import { queryAll } from './query.js';
 import type { Store } from './client.js';
 
 /** The plan's own attributes, without its lists (those are items of their own). */
@@ -32,20 +33,11 @@ export interface PlanSnapshot {
   observations: Observation[];
 }
 
-export function planRepository({ client, tableName }: Store) {
-  async function queryAll(input: Omit<QueryCommandInput, 'TableName'>) {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
-  }
+export function planRepository(store: Store) {
+  const { client, tableName } = store;
 
   const queryPrefix = (planId: string, prefix: string) =>
-    queryAll({
+    queryAll(store, {
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': planPartition(planId), ':prefix': prefix },
     });
@@ -63,7 +55,7 @@ export function planRepository({ client, tableName }: Store) {
 
     /** The whole partition: plan, indicators, history, projects and every observation revision. */
     async snapshot(planId: string): Promise<PlanSnapshot | null> {
-      const items = await queryAll({
+      const items = await queryAll(store, {
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': planPartition(planId) },
       });
