@@ -14,6 +14,7 @@ import {
 import type { SeriesPoint } from '../ratings/documents.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
+import { isConditionFailure } from './faults.js';
 
 const Positions = z.record(z.string(), z.string());
 
@@ -113,7 +114,7 @@ export function aggregationRepository({ client, tableName }: Store) {
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
@@ -153,7 +154,7 @@ export function aggregationRepository({ client, tableName }: Store) {
         );
         return true;
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },

@@ -6,8 +6,8 @@ import { caseIndexPartition, caseIndexSortKey, caseKey, voterCaseKey, voterCaseP
 import { fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
+import { isConditionFailure } from './faults.js';
 
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 const Cursor = z.strictObject({ s: z.string().max(200), p: z.string().max(200) });
 
 /** Where a case sits in GSI1: unfinished ones by the deadline now awaited, closed ones by when they closed. */

@@ -24,3 +24,6 @@ export function isStoreUnavailable(error: unknown): boolean {
   const cause = (error as { cause?: unknown }).cause;
   return cause instanceof Error && cause !== error && isStoreUnavailable(cause);
 }
+
+/** A conditional write refused because the item was not as expected: another writer came first. */
+export const isConditionFailure = (error: unknown) => (error as Error | undefined)?.name === 'ConditionalCheckFailedException';

@@ -34,6 +34,7 @@ import {
 import { fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
+import { isConditionFailure } from './faults.js';
 
 export interface NewFeedback {
   feedbackId: string;
@@ -98,7 +99,6 @@ export interface BallotWithComment extends Ballot {
 const CommentCursor = z.strictObject({ s: z.string().max(200), p: z.string().max(40), k: z.string().max(200) });
 const QueueCursor = z.strictObject({ s: z.string().max(200), p: z.string().max(200), k: z.string().max(200) });
 
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export function feedbackRepository(store: Store) {
   const { client, tableName } = store;

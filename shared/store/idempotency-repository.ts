@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { idempotencyKey } from './keys.js';
 import { TABLE } from './table.js';
 import type { Store } from './client.js';
+import { isConditionFailure } from './faults.js';
 
 /** The stored first answer to a request sent with an Idempotency-Key. */
 export interface StoredResponse {
@@ -42,7 +43,7 @@ export function idempotencyRepository({ client, tableName }: Store) {
         );
         return { state: 'new' };
       } catch (error) {
-        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        if (!isConditionFailure(error)) throw error;
       }
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }));
       if (!Item) return this.claim(caller, key, fingerprint, now); // expired between the two calls

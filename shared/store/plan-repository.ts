@@ -7,6 +7,7 @@ import { historyKey, indicatorKey, observationKey, observationPrefix, planKey, p
 import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
+import { isConditionFailure } from './faults.js';
 
 /** The plan's own attributes, without its lists (those are items of their own). */
 export const PlanSummary = z.strictObject({
@@ -136,7 +137,7 @@ export function planRepository(store: Store) {
           );
           return observation;
         } catch (error) {
-          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+          if (!isConditionFailure(error)) throw error;
         }
       }
       throw new ConflictError(`observation ${input.indicatorId} ${input.year} is being revised concurrently`);

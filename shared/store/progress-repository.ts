@@ -4,6 +4,7 @@ import { ProgressRevision, type NewProgress } from '../plan/progress.js';
 import { planPartition, progressKey, progressPrefix } from './keys.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
+import { isConditionFailure } from './faults.js';
 
 /** Project progress revisions, append-only, in the plan's partition. */
 export function progressRepository({ client, tableName }: Store) {
@@ -46,7 +47,7 @@ export function progressRepository({ client, tableName }: Store) {
           );
           return revision;
         } catch (error) {
-          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+          if (!isConditionFailure(error)) throw error;
         }
       }
       throw new ConflictError(`progress of ${input.projectId} is being reported concurrently`);
