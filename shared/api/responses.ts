@@ -1,6 +1,6 @@
 import * as z from 'zod/v4';
 import { CommentStatus, Rating } from '../feedback/rating.js';
-import type { PublishedComment } from '../feedback/record.js';
+import { FeedbackRecord, type PublishedComment } from '../feedback/record.js';
 import { TargetId, TargetType } from '../feedback/target.js';
 import { Observation } from '../plan/observation.js';
 import { Category, Cell, GrowthTarget, HistoryRow, Indicator, NumericGoal, Project, Provenance, StretchTarget } from '../plan/schema.js';
@@ -272,18 +272,17 @@ export const FeedbackResult = doc(
 export const MyFeedback = doc(
   z.strictObject({
     items: z.array(
-      z.strictObject({
-        feedbackId: z.string(),
-        targetType: TargetType,
-        targetId: TargetId,
-        year: z.number().int(),
-        rating: Rating,
-        comment: z.string().nullable(),
-        commentStatus: CommentStatus,
-        recordedAt: z.iso.datetime(),
-        firstRecordedAt: z.iso.datetime(),
-        revisions: z.number().int(),
-      }),
+      // What a voter sees of their own record: the record's fields, never the voter id or its place.
+      FeedbackRecord.pick({
+        feedbackId: true,
+        targetType: true,
+        targetId: true,
+        year: true,
+        rating: true,
+        comment: true,
+        commentStatus: true,
+        recordedAt: true,
+      }).extend({ firstRecordedAt: z.iso.datetime(), revisions: z.number().int() }),
     ),
   }),
   { id: 'MyFeedback', description: 'The caller’s current ratings (one per target and year) and the moderation status of their comments.' },
