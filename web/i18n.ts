@@ -1,6 +1,7 @@
 import type { AssessmentNote, AssessmentReason, ProgressMethod, ProgressStatus } from '../shared/progress/status.js';
 import type { Attribute, Direction, Measure, ProjectStatus } from '../shared/plan/schema.js';
 import type { CommentStatus } from '../shared/feedback/rating.js';
+import { mineEn, mineZh } from './i18n-mine.js';
 
 /**
  * Every string a citizen sees, in Chinese (the default) and English. `en` is typed as the shape of
@@ -324,6 +325,9 @@ const zh = {
   goHome: '返回概览',
   yes: '是',
   no: '否',
+
+  // The citizen's own page, and what a submission tells about masking and cases (web/i18n-mine.ts)
+  ...mineZh,
 };
 
 /** The shape every language must have: the same keys, the same message parameters. */
@@ -632,6 +636,8 @@ const en: Messages = {
   goHome: 'Back to the overview',
   yes: 'Yes',
   no: 'No',
+
+  ...mineEn,
 };
 
 const DICTIONARIES: Record<Lang, Messages> = { 'zh-CN': zh, en };

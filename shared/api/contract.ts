@@ -366,6 +366,12 @@ export const OPERATIONS: Operation[] = [
     examples: [
       { name: 'rate-and-comment', summary: 'A rating with a comment', body: { targetType: 'indicator', targetId: PM25, rating: 4, comment: '希望公布2024年数据' }, status: 201 },
       { name: 'rate-only', summary: 'A rating alone, of a project', body: { targetType: 'project', targetId: EXAMPLE_PROJECT, rating: 2 }, status: 201 },
+      {
+        name: 'complaint-with-phone',
+        summary: 'A 差评 whose comment has a phone number: the number is masked, and a follow-up case opens',
+        body: { targetType: 'indicator', targetId: PM25, rating: 2, comment: '冬季数据一直没有更新，请回电 13812345678' },
+        status: 201,
+      },
       { name: 'bad-rating', summary: 'A level outside 1–5', body: { targetType: 'indicator', targetId: GDP, rating: 6 }, status: 400 },
     ],
   },

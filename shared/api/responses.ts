@@ -12,7 +12,9 @@ import type { RatingBrief as RatingBriefType } from '../ratings/views.js';
 import type { PlanSummary } from '../store/plan-repository.js';
 import { AuditEntry } from '../audit/entry.js';
 import { Role } from '../auth/roles.js';
-import { CaseEvent, CaseStatus, FollowUpCase } from '../cases/case.js';
+import { CaseEvent, CaseStatus, FollowUpCase, type CitizenCaseView } from '../cases/case.js';
+import { PII_KINDS } from '../moderation/pii.js';
+import type { submissionNotice } from '../feedback/submit.js';
 import type { CaseStats } from '../cases/stats.js';
 import type { ModerationOutcome } from '../moderation/moderate.js';
 import { ProgressRevision } from '../plan/progress.js';
@@ -265,6 +267,26 @@ export const FeedbackResult = doc(
     replaced: doc(z.boolean(), { description: 'Whether this rating replaced the voter’s earlier rating of the same target in the same year.' }),
     replacedFeedbackId: z.string().nullable(),
     recordedAt: z.iso.datetime(),
+    personalDataMasked: doc(z.partialRecord(doc(z.enum(PII_KINDS), { id: 'PersonalDataKind', description: 'A kind of personal data found and masked in comments: resident identity number, bank card number, e-mail address, telephone number, street address.' }), z.number().int().min(1)), {
+      description:
+        'How many pieces of personal data of each kind were found in the comment and replaced by a placeholder (【已隐去：电话】…) before it was stored; `{}` when none. The original text is kept nowhere, so it cannot be returned.',
+      examples: [{ phone: 1 }],
+    }),
+    followUpCase: doc(
+      z
+        .strictObject({
+          caseId: z.string(),
+          status: CaseStatus,
+          openedAt: z.iso.datetime(),
+          dueAt: z.iso.datetime(),
+          deadlineWorkingDays: z.number().int(),
+        })
+        .nullable(),
+      {
+        description:
+          'The 差评 follow-up case this rating opened (a rating of 1 or 2 with a comment opens one): an official reply is due by `dueAt`, `deadlineWorkingDays` working days after it opened. Follow it with `GET /api/v1/me/cases`. Null when none was opened.',
+      },
+    ),
   }),
   { id: 'FeedbackResult', description: 'The recorded rating. The voter token comes in the `X-Voter-Token` header and the `gp_voter` cookie.' },
 );
@@ -310,6 +332,7 @@ export const Problem = doc(
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type SameKeys<A, B> = Same<keyof A, keyof B>;
 type Assert<T extends true> = T;
+type SubmissionNotice = ReturnType<typeof submissionNotice>;
 
 export type ResponseModelChecks = [
   Assert<Same<z.infer<typeof ProgressAssessment>, ProgressAssessmentType>>,
@@ -323,6 +346,7 @@ export type ResponseModelChecks = [
   Assert<SameKeys<Omit<z.infer<typeof IndicatorDetail>, 'ratings'>, IndicatorDetailView>>,
   Assert<SameKeys<Omit<z.infer<typeof PlanView>, 'categories' | 'counts'>, Omit<PlanSummary, 'contentHash' | 'categories'>>>,
   Assert<SameKeys<z.infer<typeof PublishedCommentSchema>, PublishedComment>>,
+  Assert<SameKeys<NonNullable<z.infer<typeof FeedbackResult>['followUpCase']>, NonNullable<SubmissionNotice['followUpCase']>>>,
   Assert<z.infer<typeof PublishedCommentSchema> extends PublishedComment ? true : false>,
   Assert<SameKeys<Pick<PeriodSummaries, 'period' | 'version' | 'minRatings' | 'prior'>, Omit<z.infer<typeof TargetRatings>, 'summary'>>>,
 ];
@@ -478,4 +502,5 @@ export type StaffModelChecks = [
   Assert<SameKeys<z.infer<typeof StaffCommentSchema>, StaffComment>>,
   Assert<SameKeys<z.infer<typeof CaseStatsRow>, CaseStats>>,
   Assert<SameKeys<z.infer<typeof ModerationResult>, ModerationOutcome>>,
+  Assert<SameKeys<z.infer<typeof CitizenCase>, CitizenCaseView>>,
 ];

@@ -196,3 +196,25 @@ export function dueState(c: FollowUpCase, now: Date, calendar: WorkCalendar, soo
   if (now > due) return 'overdue';
   return calendar.workingDaysBetween(now, due) <= soonWorkingDays ? 'due-soon' : 'on-time';
 }
+
+/** What the citizen whose rating opened a case sees of it: its steps and the reply, not who in the office did what. */
+export function citizenCaseView(c: FollowUpCase, now: Date, calendar: WorkCalendar) {
+  return {
+    caseId: c.caseId,
+    feedbackId: c.feedback.feedbackId,
+    targetType: c.targetType,
+    targetId: c.targetId,
+    rating: c.rating,
+    status: c.status,
+    department: c.department,
+    openedAt: c.openedAt,
+    dueAt: c.dueAt,
+    firstDueAt: c.firstDueAt,
+    dueState: dueState(c, now, calendar),
+    reply: c.reply,
+    satisfaction: c.satisfaction,
+    canRateReply: c.status === 'replied' && c.satisfaction === null,
+    steps: c.history.map((h) => ({ at: h.at, action: h.action, status: h.to })),
+  };
+}
+export type CitizenCaseView = ReturnType<typeof citizenCaseView>;

@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { FeedbackRepository, RecordedFeedback } from '../store/feedback-repository.js';
 import type { PlanRepository } from '../store/plan-repository.js';
 import { COMMENT_MAX_LENGTH, commentLength, normaliseComment } from './comment.js';
-import { maskPii } from '../moderation/pii.js';
+import { maskPii, type PiiKind } from '../moderation/pii.js';
 import { newCase, opensCase, type FollowUpCase } from '../cases/case.js';
 import type { WorkCalendar } from '../cases/working-days.js';
 import type { CaseRepository } from '../store/case-repository.js';
@@ -50,7 +50,21 @@ export interface SubmittedFeedback extends RecordedFeedback {
   /** The 差评 case this rating opened, if it did. */
   case: FollowUpCase | null;
   /** Kinds of personal data masked in the comment before it was stored. */
-  piiMasked: Record<string, number>;
+  piiMasked: Partial<Record<PiiKind, number>>;
+}
+
+/**
+ * What the citizen is told about a submission besides the rating: which kinds of personal data
+ * were masked in their comment (never the text that was there) and the follow-up case it opened.
+ */
+export function submissionNotice(submitted: Pick<SubmittedFeedback, 'piiMasked' | 'case'>) {
+  const opened = submitted.case;
+  return {
+    personalDataMasked: submitted.piiMasked,
+    followUpCase: opened
+      ? { caseId: opened.caseId, status: opened.status, openedAt: opened.openedAt, dueAt: opened.firstDueAt, deadlineWorkingDays: opened.deadlineDays }
+      : null,
+  };
 }
 
 /**

@@ -52,6 +52,20 @@ describe('opening 差评 cases', () => {
     expect(cases.map((c) => c.caseId)).toEqual([complaint.feedbackId]);
   });
 
+  it('tells the citizen which kinds of personal data were masked and which case opened, never the original text', async () => {
+    const voter = newVoter();
+    const complaint = await rate(voter, 1, '统计数据三年没更新，请打 138 1234 5678 或发邮件 li.ming@example.com 给我', 'pm25-concentration');
+    expect(complaint.personalDataMasked).toEqual({ phone: 1, email: 1 });
+    // Monday 16 June + 15 working days: the end of Monday 7 July in China Standard Time.
+    expect(complaint.followUpCase).toEqual({ caseId: complaint.feedbackId, status: 'open', openedAt: complaint.recordedAt, dueAt: '2025-07-07T15:59:59.999Z', deadlineWorkingDays: 15 });
+    expect(JSON.stringify(complaint)).not.toMatch(/1234|li\.ming/);
+    const mine = await call('/me/cases', voter);
+    expect(mine.body.items.map((c: Body) => [c.caseId, c.dueAt])).toEqual([[complaint.feedbackId, complaint.followUpCase.dueAt]]);
+
+    const praise = await rate(newVoter(), 5, '很好，没有个人信息');
+    expect(praise).toMatchObject({ personalDataMasked: {}, followUpCase: null });
+  });
+
   it('is idempotent by feedback id, and the sweep opens a case whose opening failed', async () => {
     const failing = testApp(store.current, {
       staffAuth: identity.verifier,

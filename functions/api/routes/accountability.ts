@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { caseStats } from '../../../shared/cases/stats.js';
-import { CaseStateError, dueState, type FollowUpCase } from '../../../shared/cases/case.js';
+import { CaseStateError, citizenCaseView, type FollowUpCase } from '../../../shared/cases/case.js';
 import { rateReply } from '../../../shared/cases/workflow.js';
 import type { ApiDeps } from '../deps.js';
 import { clientAddress } from '../client-address.js';
@@ -17,24 +17,7 @@ import { issueVoter, requestVoter } from '../voter.js';
 export function accountabilityRoutes(deps: ApiDeps) {
   const voterOf = (c: Context) => requestVoter(c, deps);
 
-  /** What the citizen sees of their own case: steps and the reply, not who in the office did what. */
-  const citizenView = (c: FollowUpCase, now: Date) => ({
-    caseId: c.caseId,
-    feedbackId: c.feedback.feedbackId,
-    targetType: c.targetType,
-    targetId: c.targetId,
-    rating: c.rating,
-    status: c.status,
-    department: c.department,
-    openedAt: c.openedAt,
-    dueAt: c.dueAt,
-    firstDueAt: c.firstDueAt,
-    dueState: dueState(c, now, deps.calendar),
-    reply: c.reply,
-    satisfaction: c.satisfaction,
-    canRateReply: c.status === 'replied' && c.satisfaction === null,
-    steps: c.history.map((h) => ({ at: h.at, action: h.action, status: h.to })),
-  });
+  const citizenView = (c: FollowUpCase, now: Date) => citizenCaseView(c, now, deps.calendar);
 
   return new Hono()
     .post('/comments/:feedbackId/flags', async (c) => {

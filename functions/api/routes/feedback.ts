@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../shared/api/schemas.js';
-import { submitFeedback } from '../../../shared/feedback/submit.js';
+import { submissionNotice, submitFeedback } from '../../../shared/feedback/submit.js';
 import { clientAddress } from '../client-address.js';
 import { TargetId } from '../../../shared/feedback/target.js';
 import type { ApiDeps } from '../deps.js';
@@ -19,9 +19,10 @@ export function feedbackRoutes(deps: ApiDeps) {
       const submission = await jsonBody(c, FeedbackSubmission);
       const voterId = voterOf(c) ?? issueVoter(c, deps);
       const address = clientAddress(c);
-      const { record, replaced } = await submitFeedback(deps, voterId, submission, {
+      const submitted = await submitFeedback(deps, voterId, submission, {
         addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
       });
+      const { record, replaced } = submitted;
       deps.logger.info('feedback recorded', { feedbackId: record.feedbackId, targetType: record.targetType, targetId: record.targetId, replaced: replaced !== null });
       c.header('Location', `/api/v1/me/feedback?targetType=${record.targetType}&targetId=${record.targetId}`);
       return c.json(
@@ -36,6 +37,7 @@ export function feedbackRoutes(deps: ApiDeps) {
           replaced: replaced !== null,
           replacedFeedbackId: replaced?.feedbackId ?? null,
           recordedAt: record.recordedAt,
+          ...submissionNotice(submitted),
         },
         201,
       );
