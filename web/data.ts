@@ -22,7 +22,7 @@ export class PlanNotLoadedError extends Error {
   override name = 'PlanNotLoadedError';
 }
 
-async function snapshotOf(deps: WebDeps): Promise<PlanSnapshot> {
+export async function snapshotOf(deps: WebDeps): Promise<PlanSnapshot> {
   const snapshot = await deps.plans.snapshot(deps.planId);
   if (!snapshot) throw new PlanNotLoadedError('the plan has not been loaded');
   return snapshot;

@@ -3,7 +3,7 @@ import type { Entry } from './assets.js';
 import type { PageContext } from './context.js';
 import { LANGS } from './i18n.js';
 
-export type Section = 'home' | 'indicators' | 'projects' | 'method' | null;
+export type Section = 'home' | 'indicators' | 'projects' | 'method' | 'mine' | null;
 
 interface LayoutProps {
   ctx: PageContext;
@@ -27,6 +27,7 @@ export function Layout({ ctx, title, section, scripts = [], children }: LayoutPr
     ['indicators', '/indicators', t.navIndicators],
     ['projects', '/projects', t.navProjects],
     ['method', '/method', t.navMethod],
+    ['mine', '/me', t.navMine],
   ];
   return (
     <html lang={lang} class={elder ? 'elder' : undefined}>

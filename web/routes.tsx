@@ -2,12 +2,14 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { clientAddress } from '../functions/api/client-address.js';
-import { FORM_STAMP_FIELD, formsFromThisSite, HONEYPOT_FIELD } from '../functions/api/csrf.js';
+import { botCheck, formsFromThisSite } from '../functions/api/csrf.js';
 import { cookieVoter, issueVoter } from '../functions/api/voter.js';
 import { ConflictError, NotFoundError, RateLimitedError } from '../shared/errors.js';
 import { ratingYear } from '../shared/feedback/rating.js';
 import { isStoreUnavailable } from '../shared/store/faults.js';
-import { FeedbackSubmission, submitFeedback } from '../shared/feedback/submit.js';
+import { FeedbackSubmission, submissionNotice, submitFeedback } from '../shared/feedback/submit.js';
+import { PII_KINDS, type PiiKind } from '../shared/moderation/pii.js';
+import type { BallotWithComment } from '../shared/store/feedback-repository.js';
 import { TargetId, TargetType } from '../shared/feedback/target.js';
 import { webAssets, type WebAssets } from './assets.js';
 import type { Confirmation, FeedbackError, FeedbackFormState } from './components/feedback.js';
@@ -32,6 +34,7 @@ import { IndicatorsPage } from './pages/indicators.js';
 import { MethodPage } from './pages/method.js';
 import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
+import { mineRoutes } from './mine-routes.js';
 
 /** No inline script or style, nothing from another origin, no framing, forms only to this site. */
 export const PAGE_CSP =
@@ -47,6 +50,9 @@ export const ASSET_CACHE = 'public, max-age=31536000, immutable';
 export const MAX_FORM_BYTES = 64 * 1024;
 
 type Page = JSX.Element;
+
+/** The kinds of personal data named in a confirmation's query: known kinds only, each once. */
+const maskedKinds = (value: string | undefined): PiiKind[] => PII_KINDS.filter((kind) => (value ?? '').split(',').includes(kind));
 
 /**
  * The citizen pages: server-rendered HTML, complete without JavaScript, served by the same app as
@@ -75,6 +81,14 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
   /** Forms post only from our own pages: a cross-site post (by Sec-Fetch-Site or Origin) is refused, 403. */
   const fromThisSite = formsFromThisSite(deps);
 
+  /** The 差评 case named after a submission, if it is the one this voter's current rating opened. */
+  const openedCase = async (voterId: string | null, yours: BallotWithComment[] | null, caseId: string | undefined, year: number) => {
+    const current = yours?.find((b) => b.year === year);
+    if (!voterId || !caseId || current?.feedbackId !== caseId) return null;
+    const opened = await deps.cases.get(caseId);
+    return opened && opened.voterId === voterId ? { caseId, dueAt: opened.firstDueAt } : null;
+  };
+
   /** An indicator or project page, for a GET or for a form that comes back with errors. */
   const targetPage = async (
     c: Context,
@@ -93,7 +107,9 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
     const done = c.req.query('done');
     const hasBallot = data.yours?.some((b) => b.year === year) ?? false;
     const confirmation: Confirmation | null =
-      init.confirmationAllowed && hasBallot && (done === 'recorded' || done === 'replaced') ? { done, pending: c.req.query('pending') === '1' } : null;
+      init.confirmationAllowed && hasBallot && (done === 'recorded' || done === 'replaced')
+        ? { done, pending: c.req.query('pending') === '1', masked: maskedKinds(c.req.query('masked')), followUpCase: await openedCase(voterId, data.yours, c.req.query('case'), year) }
+        : null;
     // Every form served carries a fresh signed time: it is checked when the form comes back.
     const state: TargetPageState = { year, form: { ...form, stamp: deps.formStamps.issue(deps.clock()) }, confirmation };
     const personal = voterId !== null || form.errors.length > 0;
@@ -145,6 +161,8 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
     return render(c, (ctx) => <MethodPage ctx={ctx} minRatings={minRatings} />);
   });
 
+  mineRoutes(app, deps, { render, notFound, voterOf, fromThisSite });
+
   /**
    * The rate-and-comment form without JavaScript: the same rules as POST /api/v1/feedback
    * (submitFeedback, the same voter cookie), then 303 back to the target with what was recorded.
@@ -167,11 +185,10 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
       // A bot fills in the honeypot, or posts faster than anyone reads the form: refused, nothing stored,
       // and the page comes back with what was typed so a person can simply submit again. Which check
       // failed is logged, not told.
-      const honeypot = body[HONEYPOT_FIELD];
-      const stamp = deps.formStamps.check(body[FORM_STAMP_FIELD], deps.clock());
-      if ((honeypot !== undefined && honeypot !== '') || stamp !== 'ok') {
-        deps.logger.info('form refused', { reason: stamp === 'ok' ? 'honeypot' : stamp, targetType: targetType.data, targetId: targetId.data });
-        return back([stamp === 'invalid' || stamp === 'expired' ? 'formExpired' : 'notPerson'], 400);
+      const refused = botCheck(body, deps.formStamps, deps.clock());
+      if (refused) {
+        deps.logger.info('form refused', { reason: refused.reason, targetType: targetType.data, targetId: targetId.data });
+        return back([refused.error], 400);
       }
       if (!parsed.success) {
         const errors = new Set<FeedbackError>();
@@ -185,11 +202,20 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
       const address = clientAddress(c);
       try {
         // The API's rules exactly: the same submission function, the same limits per voter and address.
-        const { record, replaced } = await submitFeedback(deps, voterId, parsed.data, {
+        const submitted = await submitFeedback(deps, voterId, parsed.data, {
           addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
         });
+        const { record, replaced } = submitted;
         deps.logger.info('feedback recorded', { feedbackId: record.feedbackId, targetType: record.targetType, targetId: record.targetId, replaced: replaced !== null, via: 'form' });
-        const query = new URLSearchParams({ done: replaced ? 'replaced' : 'recorded', ...(record.commentStatus === 'pending' ? { pending: '1' } : {}) });
+        // What the API answers, told on the page the form comes back to: kinds masked (never the text), the case opened.
+        const notice = submissionNotice(submitted);
+        const masked = Object.keys(notice.personalDataMasked);
+        const query = new URLSearchParams({
+          done: replaced ? 'replaced' : 'recorded',
+          ...(record.commentStatus === 'pending' ? { pending: '1' } : {}),
+          ...(masked.length > 0 ? { masked: masked.join(',') } : {}),
+          ...(notice.followUpCase ? { case: notice.followUpCase.caseId } : {}),
+        });
         c.header('Cache-Control', 'no-store');
         return c.redirect(`/${record.targetType}s/${record.targetId}?${query}#feedback`, 303);
       } catch (error) {

@@ -69,3 +69,15 @@ export function formStamps(secret: string, minSeconds = 3): FormStamps {
     },
   };
 }
+
+/**
+ * Whether a form post looks like a bot's: the honeypot filled in, or a stamp that is forged,
+ * expired or too fresh for a person. Null when it passed; else which check failed (for the log)
+ * and what to tell the person, who simply submits again.
+ */
+export function botCheck(body: Record<string, unknown>, stamps: FormStamps, now: Date): { reason: 'honeypot' | Exclude<FormStampCheck, 'ok'>; error: 'notPerson' | 'formExpired' } | null {
+  const honeypot = body[HONEYPOT_FIELD];
+  const stamp = stamps.check(body[FORM_STAMP_FIELD], now);
+  if ((honeypot === undefined || honeypot === '') && stamp === 'ok') return null;
+  return { reason: stamp === 'ok' ? 'honeypot' : stamp, error: stamp === 'invalid' || stamp === 'expired' ? 'formExpired' : 'notPerson' };
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { CASE_STATUSES, CaseEvent, type DueState } from '../../shared/cases/case.js';
 import { CommentStatus } from '../../shared/feedback/rating.js';
+import { PII_KINDS } from '../../shared/moderation/pii.js';
 import { Attribute, Direction, Measure, ProjectStatus } from '../../shared/plan/schema.js';
 import { STATUSES } from '../../shared/plan/views.js';
 import type { AssessmentNote, AssessmentReason, ProgressMethod } from '../../shared/progress/status.js';
@@ -25,6 +27,7 @@ const NOTES: AssessmentNote[] = [
   'linear-fallback-non-positive-base', 'linear-fallback-non-positive-target', 'observed-value-not-positive', 'no-improvement-required',
 ];
 const METHODS: ProgressMethod[] = ['compound', 'linear', 'percentage-point', 'annual-floor'];
+const DUE_STATES: DueState[] = ['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed'];
 
 /** Every vocabulary message with every value it can be called with. */
 const vocabulary = (t: Messages): string[] => [
@@ -39,6 +42,11 @@ const vocabulary = (t: Messages): string[] => [
   ...CommentStatus.options.map((s) => t.commentStatus(s)),
   ...([1, 2, 3, 4, 5] as const).map((level) => t.level(level)),
   ...(['baseline', 'first-observation', 'cumulative-zero'] as const).map((s) => t.baseSource(s)),
+  ...CASE_STATUSES.map((s) => t.caseStatus(s)),
+  ...CaseEvent.shape.action.options.map((a) => t.caseStep(a)),
+  ...DUE_STATES.map((s) => t.caseDueState(s)),
+  ...(['satisfied', 'unsatisfied'] as const).map((s) => t.caseSatisfaction(s)),
+  ...PII_KINDS.map((k) => t.piiKind(k)),
 ];
 
 /** Calls a message with stand-in arguments: numbers for number parameters, a marker string otherwise. */
@@ -46,13 +54,14 @@ function sample(t: Messages, key: keyof Messages): string {
   const value = t[key] as unknown;
   if (typeof value === 'string') return value;
   const fn = value as (...args: unknown[]) => unknown;
-  const numeric = /^(homeIntro|resultCount|boxLabel|indicatorSeq|ratingsCount|rankValue|tooFewToRank|homeLeastIntro|homeLeastNone|homeProjectsSummary|categoryCounts|yoursRevisions|progressValue|methodRanking|sourceRow|sourceFootnote|yoursThisYear|yoursEarlier|valueInYear)/;
+  const numeric = /^(homeIntro|resultCount|boxLabel|indicatorSeq|ratingsCount|rankValue|tooFewToRank|homeLeastIntro|homeLeastNone|homeProjectsSummary|categoryCounts|yoursRevisions|progressValue|methodRanking|sourceRow|sourceFootnote|yoursThisYear|yoursEarlier|valueInYear|mineCasesIntro)/;
   const args = Array.from({ length: fn.length }, (_, i) => {
     if (key === 'growthCheck') return ['7', '8.5', true][i];
     if (key === 'growthValue') return ['7', true][i];
     if (key === 'sourceRow' || key === 'sourceFootnote') return ['box', 3][i];
     if (key === 'yoursThisYear' || key === 'yoursEarlier') return [2026, 'x'][i];
     if (key === 'valueInYear') return ['1', 2025][i];
+    if (key === 'caseDue' || key === 'caseOverdue') return ['2025-07-07', 3][i];
     return numeric.test(key) ? 12 : 'x';
   });
   const text = fn(...args);
@@ -62,6 +71,7 @@ function sample(t: Messages, key: keyof Messages): string {
 
 const VOCABULARY_KEYS = new Set<keyof Messages>([
   'statusName', 'reason', 'note', 'methodName', 'attributeName', 'directionName', 'measureName', 'projectStatus', 'commentStatus', 'level', 'baseSource',
+  'caseStatus', 'caseStep', 'caseDueState', 'caseSatisfaction', 'piiKind',
 ]);
 /** The switch to the other language is written in that language, on purpose. */
 const WRITTEN_IN_THE_OTHER_LANGUAGE = new Set<keyof Messages>(['otherLanguage', 'otherLanguageLabel']);
@@ -103,7 +113,7 @@ describe('the web dictionary', () => {
     for (const text of vocabulary(en)) expect(HAN.test(text), text).toBe(false);
     // Chinese pages are Chinese: every message (bar the language switch and the brand) has Chinese in it.
     const latinOnly = MESSAGE_KEYS.filter((key) => !VOCABULARY_KEYS.has(key) && !WRITTEN_IN_THE_OTHER_LANGUAGE.has(key) && !HAN.test(sample(zh, key)));
-    expect(latinOnly.filter((key) => !['meanScore', 'progressValue', 'colCount'].includes(key))).toEqual([]);
+    expect(latinOnly.filter((key) => !['meanScore', 'progressValue', 'colCount', 'listSeparator'].includes(key))).toEqual([]);
     for (const text of vocabulary(zh)) expect(HAN.test(text), text).toBe(true);
   });
 

@@ -6,6 +6,8 @@
  * understand falls back to exactly that.
  */
 
+import { formatDate } from '../format.js';
+
 interface Messages {
   recorded: string;
   replaced: string;
@@ -20,13 +22,27 @@ interface Messages {
   change: string;
   yours: Record<string, string>;
   commentStatus: string;
+  /** With `{kinds}` to fill in. */
+  masked: string;
+  piiKinds: Record<string, string>;
+  listSeparator: string;
+  /** With `{date}` to fill in. */
+  caseOpened: string;
+  caseLink: string;
+  /** With `{id}` to fill in. */
+  caseHref: string;
 }
 
 interface Recorded {
   rating: number;
   commentStatus: string;
   replaced: boolean;
+  personalDataMasked?: Record<string, number>;
+  followUpCase?: { caseId: string; dueAt: string } | null;
 }
+
+/** A line of the status: text, or text followed by a link. */
+type Line = string | { text: string; link: { href: string; text: string } };
 
 interface Problem {
   type?: string;
@@ -42,11 +58,18 @@ if (form && messagesSource?.textContent && status && typeof fetch === 'function'
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   let busy = false;
 
-  const show = (kind: 'ok' | 'error', lines: string[]) => {
+  const show = (kind: 'ok' | 'error', lines: Line[]) => {
     status.replaceChildren(
       ...lines.map((line) => {
         const p = document.createElement('p');
-        p.textContent = line;
+        if (typeof line === 'string') {
+          p.textContent = line;
+        } else {
+          const a = document.createElement('a');
+          a.href = line.link.href;
+          a.textContent = line.link.text;
+          p.append(`${line.text} `, a);
+        }
         return p;
       }),
     );
@@ -89,7 +112,15 @@ if (form && messagesSource?.textContent && status && typeof fetch === 'function'
       });
       if (response.status === 201) {
         const recorded = (await response.json()) as Recorded;
-        show('ok', [recorded.replaced ? t.replaced : t.recorded, ...(recorded.commentStatus === 'pending' ? [t.pending] : []), t.counted]);
+        const masked = Object.keys(recorded.personalDataMasked ?? {}).map((kind) => t.piiKinds[kind] ?? kind);
+        const opened = recorded.followUpCase;
+        show('ok', [
+          recorded.replaced ? t.replaced : t.recorded,
+          ...(recorded.commentStatus === 'pending' ? [t.pending] : []),
+          ...(masked.length > 0 ? [t.masked.replace('{kinds}', masked.join(t.listSeparator))] : []),
+          ...(opened ? [{ text: t.caseOpened.replace('{date}', formatDate(opened.dueAt)), link: { href: t.caseHref.replace('{id}', encodeURIComponent(opened.caseId)), text: t.caseLink } }] : []),
+          t.counted,
+        ]);
         const yours = document.getElementById('yours');
         const current = document.getElementById('yours-current');
         if (yours && current) {

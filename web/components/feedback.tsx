@@ -1,6 +1,7 @@
 import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../functions/api/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
 import type { TargetType } from '../../shared/feedback/target.js';
+import { PII_KINDS, type PiiKind } from '../../shared/moderation/pii.js';
 import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
 import { LEVELS_BEST_FIRST, scriptJson } from '../chart-data.js';
 import type { PageContext } from '../context.js';
@@ -22,7 +23,17 @@ export interface FeedbackFormState {
 export interface Confirmation {
   done: 'recorded' | 'replaced';
   pending: boolean;
+  /** Kinds of personal data masked in the comment before it was stored. */
+  masked: PiiKind[];
+  /** The 差评 case the rating opened, with the deadline of its reply. */
+  followUpCase: { caseId: string; dueAt: string } | null;
 }
+
+/** The words for masked kinds, joined as the language lists things. */
+const maskedText = (ctx: PageContext, kinds: PiiKind[]) => ctx.t.doneMasked(kinds.map((kind) => ctx.t.piiKind(kind)).join(ctx.t.listSeparator));
+
+/** Where the citizen follows one of their cases. */
+export const caseHref = (caseId: string) => `/me#case-${caseId}`;
 
 type Level = (typeof LEVELS_BEST_FIRST)[number];
 const isLevel = (n: number): n is Level => (LEVELS_BEST_FIRST as readonly number[]).includes(n);
@@ -75,6 +86,13 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
     change: t.formChange,
     yours: Object.fromEntries(LEVELS_BEST_FIRST.map((level) => [level, t.yoursThisYear(year, t.level(level))])),
     commentStatus: t.commentStatus('pending'),
+    // Message functions cannot travel as JSON: the script fills these placeholders in.
+    masked: t.doneMasked('{kinds}'),
+    piiKinds: Object.fromEntries(PII_KINDS.map((kind) => [kind, t.piiKind(kind)])),
+    listSeparator: t.listSeparator,
+    caseOpened: t.doneCaseOpened('{date}'),
+    caseLink: t.doneCaseLink,
+    caseHref: caseHref('{id}'),
   };
   return (
     <section class="panel feedback" aria-labelledby="feedback-heading" id="feedback">
@@ -85,6 +103,12 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
           <>
             <p>{confirmation.done === 'replaced' ? t.doneReplaced : t.doneRecorded}</p>
             {confirmation.pending && <p>{t.donePending}</p>}
+            {confirmation.masked.length > 0 && <p>{maskedText(ctx, confirmation.masked)}</p>}
+            {confirmation.followUpCase && (
+              <p>
+                {t.doneCaseOpened(formatDate(confirmation.followUpCase.dueAt))} <a href={caseHref(confirmation.followUpCase.caseId)}>{t.doneCaseLink}</a>
+              </p>
+            )}
             <p>{t.doneCounted}</p>
           </>
         )}

@@ -1,0 +1,67 @@
+import { citizenCaseView, type CitizenCaseView } from '../shared/cases/case.js';
+import type { TargetType } from '../shared/feedback/target.js';
+import type { BallotWithComment } from '../shared/store/feedback-repository.js';
+import type { PlanSnapshot } from '../shared/store/plan-repository.js';
+import { snapshotOf, type WebDeps } from './data.js';
+
+/** An indicator or project as the citizen's page names and links it. */
+export interface TargetRef {
+  href: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** How a case's deadline stands, counted in the working days the deadline is set in. */
+export type Deadline =
+  | { kind: 'due'; dueAt: string; workingDaysLeft: number }
+  | { kind: 'overdue'; dueAt: string; workingDaysOver: number }
+  | { kind: 'none' };
+
+export interface MyCase extends CitizenCaseView {
+  target: TargetRef | null;
+  deadline: Deadline;
+}
+
+export interface MyRating extends BallotWithComment {
+  target: TargetRef | null;
+}
+
+export interface MineData {
+  ratings: MyRating[];
+  cases: MyCase[];
+  deadlineWorkingDays: number;
+}
+
+function targetRefs(snapshot: PlanSnapshot) {
+  const refs = new Map<string, TargetRef>();
+  for (const i of snapshot.indicators) refs.set(`indicator:${i.id}`, { href: `/indicators/${i.id}`, nameZh: i.nameZh, nameEn: i.nameEn });
+  for (const p of snapshot.projects) refs.set(`project:${p.id}`, { href: `/projects/${p.id}`, nameZh: p.titleZh, nameEn: p.titleEn });
+  return (targetType: TargetType, targetId: string) => refs.get(`${targetType}:${targetId}`) ?? null;
+}
+
+/**
+ * Everything the voter of this browser rated and every case their 差评 opened, newest first:
+ * the same ballots as GET /api/v1/me/feedback and the same case view as GET /api/v1/me/cases.
+ */
+export async function mineData(deps: WebDeps, voterId: string): Promise<MineData> {
+  const [snapshot, ballots, cases] = await Promise.all([snapshotOf(deps), deps.feedback.ballotsOf(voterId), deps.cases.ofVoter(voterId)]);
+  const targetOf = targetRefs(snapshot);
+  const now = deps.clock();
+  const deadline = (dueAt: string | null): Deadline => {
+    if (dueAt === null) return { kind: 'none' };
+    const due = new Date(dueAt);
+    return now > due
+      ? { kind: 'overdue', dueAt, workingDaysOver: deps.calendar.workingDaysBetween(due, now) }
+      : { kind: 'due', dueAt, workingDaysLeft: deps.calendar.workingDaysBetween(now, due) };
+  };
+  return {
+    ratings: [...ballots]
+      .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
+      .map((ballot) => ({ ...ballot, target: targetOf(ballot.targetType, ballot.targetId) })),
+    cases: cases.map((c) => {
+      const view = citizenCaseView(c, now, deps.calendar);
+      return { ...view, target: targetOf(c.targetType, c.targetId), deadline: deadline(view.dueAt) };
+    }),
+    deadlineWorkingDays: deps.caseDeadlineDays,
+  };
+}
