@@ -18,11 +18,12 @@ export const mineZh = {
   mineCasesHeading: '差评办理',
   mineCasesIntro: (days: number) => `每一条“不满意”或“非常不满意”并附留言的评价都会立案办理：先核实，需要时整改，再在 ${days} 个工作日内正式答复。收到答复后，您可以评价一次；不满意可以申请复核。`,
   mineCasesNone: '您还没有需要办理的差评。',
-  caseRef: (id: string) => `案件编号 ${id}`,
+  caseRef: '案件编号',
+  caseDeadline: '答复期限',
   caseStatus: (s: CaseStatus) => ({ open: '已受理', verifying: '核实中', rectifying: '整改中', replied: '已答复', closed: '已办结', disputed: '复核中' })[s],
   caseStep: (a: CaseEvent['action']) =>
     ({ open: '立案', verify: '核实', rectify: '整改', reply: '答复', close: '办结', assign: '转交承办部门', satisfied: '您对答复满意', unsatisfied: '您对答复不满意，申请复核' })[a],
-  caseOpenedAt: (date: string) => `立案：${date}`,
+  caseOpenedAt: '立案时间',
   caseDepartment: '承办部门',
   caseDue: (date: string, days: number) => (days === 0 ? `今天（${date}）是答复期限` : `须在 ${date} 前答复，还有 ${days} 个工作日`),
   caseOverdue: (date: string, days: number) => (days === 0 ? `已超过答复期限（${date}）` : `已超过答复期限（${date}），逾期 ${days} 个工作日`),
@@ -61,7 +62,8 @@ export const mineEn: MineMessages = {
   mineCasesHeading: 'Follow-up of my low ratings',
   mineCasesIntro: (days: number) => `Every “dissatisfied” or “very dissatisfied” rating that comes with a comment opens a case: it is verified, rectified where needed, and officially answered within ${days} working days. Once answered, you can rate the reply once; if you are not satisfied, the case is reviewed.`,
   mineCasesNone: 'None of your ratings has opened a case.',
-  caseRef: (id: string) => `Case ${id}`,
+  caseRef: 'Case number',
+  caseDeadline: 'Reply deadline',
   caseStatus: (s: CaseStatus) => ({ open: 'Opened', verifying: 'Being verified', rectifying: 'Being rectified', replied: 'Answered', closed: 'Closed', disputed: 'Under review' })[s],
   caseStep: (a: CaseEvent['action']) =>
     ({
@@ -74,7 +76,7 @@ export const mineEn: MineMessages = {
       satisfied: 'You were satisfied with the reply',
       unsatisfied: 'You were not satisfied and asked for a review',
     })[a],
-  caseOpenedAt: (date: string) => `Opened ${date}`,
+  caseOpenedAt: 'Opened',
   caseDepartment: 'Department',
   caseDue: (date: string, days: number) => (days === 0 ? `The reply is due today (${date})` : `Reply due by ${date}: ${days} working day${days === 1 ? '' : 's'} left`),
   caseOverdue: (date: string, days: number) => (days === 0 ? `Overdue: the reply was due by ${date}` : `Overdue: the reply was due by ${date}, ${days} working day${days === 1 ? '' : 's'} ago`),

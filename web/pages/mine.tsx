@@ -1,6 +1,6 @@
 import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../functions/api/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
-import { Fact } from '../components/common.js';
+import { Fact, Text } from '../components/common.js';
 import type { PageContext } from '../context.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { Layout } from '../layout.js';
@@ -114,7 +114,9 @@ function RatingItem({ ctx, rating }: { ctx: PageContext; rating: MyRating }) {
           <p class="muted">
             {t.yoursComment} <span class="pill">{t.commentStatus(rating.commentStatus)}</span>
           </p>
-          <blockquote class="comment__text">{rating.comment}</blockquote>
+          <blockquote class="comment__text">
+            <Text ctx={ctx} text={rating.comment} />
+          </blockquote>
         </>
       )}
     </article>
@@ -143,21 +145,30 @@ function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase; state:
         <span class="pill">{t.commentRated(t.level(item.rating))}</span>
       </p>
       <dl class="facts">
-        <Fact term={t.caseRef(item.caseId)}>
-          <time datetime={item.openedAt}>{t.caseOpenedAt(formatDate(item.openedAt))}</time>
+        <Fact term={t.caseRef}>
+          <span class="case__id">{item.caseId}</span>
         </Fact>
-        <Fact term={t.caseDueState(item.dueState)}>
+        <Fact term={t.caseOpenedAt}>
+          <time datetime={item.openedAt}>{formatDate(item.openedAt)}</time>
+        </Fact>
+        <Fact term={t.caseDeadline}>
           <DeadlineText ctx={ctx} item={item} />
         </Fact>
-        {item.department && <Fact term={t.caseDepartment}>{item.department}</Fact>}
+        {item.department && (
+          <Fact term={t.caseDepartment}>
+            <Text ctx={ctx} text={item.department} />
+          </Fact>
+        )}
       </dl>
 
       {item.reply ? (
         <div class="reply">
           <p class="reply__meta">
-            <strong>{t.officialReply}</strong> · {item.reply.department} · <time datetime={item.reply.at}>{t.repliedAt(formatDate(item.reply.at))}</time>
+            <strong>{t.officialReply}</strong> · <Text ctx={ctx} text={item.reply.department} /> · <time datetime={item.reply.at}>{t.repliedAt(formatDate(item.reply.at))}</time>
           </p>
-          <p class="comment__text">{item.reply.text}</p>
+          <p class="comment__text">
+            <Text ctx={ctx} text={item.reply.text} />
+          </p>
         </div>
       ) : (
         <p class="muted">{t.caseNoReplyYet}</p>

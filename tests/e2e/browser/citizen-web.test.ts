@@ -1,31 +1,19 @@
-import { spawn } from 'node:child_process';
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../../shared/plan/load.js';
-import { aggregate, startServer, type RunningServer } from './server.js';
+import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, launchChromium, PHONE, seriousViolations, warnIfMissing, watch } from './chromium.js';
+import { aggregate, staffToken, startServer, type RunningServer } from './server.js';
 
 /**
  * The citizen pages in a real browser: Debian's Chromium, headless, driven by playwright-core,
  * against `npm start` on a fresh data folder. One browser and one server for the whole file.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM) {
-  console.warn(
-    `\n⚠ Browser tests skipped: ${CHROMIUM} is missing, so tests/e2e/browser did not run. ` +
-      'Install Debian’s Chromium (apt-get install -y chromium) to run them; no browser is ever downloaded.\n',
-  );
-}
+warnIfMissing();
 
-const ARTIFACTS = join(process.cwd(), 'tests', 'e2e', 'browser', 'artifacts');
-const AXE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 360, height: 740 };
 const plan = readPlanFile();
 const PROJECT = plan.projects.find((p) => p.goals.length > 0)!;
 
@@ -39,30 +27,13 @@ const PAGES: Array<[string, string]> = [
   ['projects', '/projects'],
   ['project', `/projects/${PROJECT.id}`],
   ['method', '/method'],
+  ['mine', '/me'],
   ['not-found', '/no-such-page'],
 ];
 
 let server: RunningServer;
 let browser: Browser;
 let dataDir = '';
-
-/** Collects CSP violations and script errors from the moment each page starts. */
-async function watch(context: BrowserContext): Promise<{ problems: string[] }> {
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  context.on('page', (page) => {
-    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
-    page.on('console', (message) => {
-      // The 404 page answers 404 on purpose; the browser logs that as an error.
-      if (message.type() === 'error' && !page.url().endsWith('/no-such-page')) problems.push(`console error on ${page.url()}: ${message.text()}`);
-    });
-  });
-  return { problems };
-}
 
 async function newContext(options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, ...options });
@@ -87,10 +58,7 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   [server, browser] = await Promise.all([
     startServer(dataDir),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    }),
+    launchChromium(),
   ]);
 }, 120_000);
 
@@ -261,12 +229,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     });
     expect(posted.status).toBe(201);
     const { feedbackId } = (await posted.json()) as { feedbackId: string };
-    const token = await new Promise<string>((resolve, reject) => {
-      const child = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['functions/local/token-cli.ts', '--role', 'monitor'], { env: { ...process.env, DATA_DIR: dataDir } });
-      let out = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.once('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').at(-1)!) : reject(new Error(`token-cli exited ${code}`))));
-    });
+    const token = await staffToken(dataDir, 'monitor');
     const staff = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
     const published = await fetch(`${server.base}/api/v1/monitor/comments/${feedbackId}/moderation`, { method: 'POST', headers: staff, body: JSON.stringify({ action: 'publish' }) });
     expect(published.status).toBe(200);
@@ -314,15 +277,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
       const page = await context.newPage();
       for (const [name, path] of variant === 'zh' ? PAGES : PAGES.filter(([n]) => ['home', 'indicator-gdp', 'project'].includes(n))) {
         await page.goto(`${server.base}${path}`);
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-          const result = await axe.run(document, { resultTypes: ['violations'] });
-          return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-        });
-        for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-          found.push(`${variant} ${name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
-        }
+        for (const violation of await seriousViolations(page)) found.push(`${variant} ${name}: ${violation}`);
       }
       await context.close();
     }
