@@ -130,7 +130,10 @@ describe('the page of my feedback and cases', () => {
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify', department: '历城区商务局' });
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '历城区商务局', text: '口径为限额以上企业零售额，详见统计公报。' });
 
-    const replied = card((await get('/me', cookieOf(voter))).html, caseId);
+    const whole = (await get('/me', cookieOf(voter))).html;
+    // Under the strict CSP: no script at all on this page, no inline style, no event handler.
+    expect(whole).not.toMatch(/<script\b|\sstyle=|<style\b|\son[a-z]+=/);
+    const replied = card(whole, caseId);
     expect(replied).toContain('已答复');
     expect(textOf(replied)).toContain('官方回复 · 历城区商务局');
     expect(replied).toContain('口径为限额以上企业零售额，详见统计公报。');

@@ -120,9 +120,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
 
     await page.locator('label[for="rating-2"]').click();
     await page.locator('#feedback-submit').click();
-    await page.waitForURL(/\/indicators\/forest-coverage\?done=recorded&pending=1#feedback$/);
+    // A 不满意 with a comment is a 差评: it opens a follow-up case, named on the way back.
+    await page.waitForURL(/\/indicators\/forest-coverage\?done=recorded&pending=1&case=[0-9a-f-]{36}#feedback$/);
     expect(await text(page, '#feedback-status')).toContain('您的评价已计入');
     expect(await text(page, '#feedback-status')).toContain('审核后公开');
+    expect(await text(page, '#feedback-status')).toContain('已立案办理');
     expect(await text(page, '#yours-current')).toMatch(/^您\d{4}年的评价：不满意$/);
 
     // Changing it: the same form, the rating replaced.
