@@ -18,6 +18,8 @@ export const WEB_ENTRIES = {
 };
 
 const SOURCE_DIRS = ['web/client', 'web/styles'];
+/** Files outside those folders that a client bundle imports (the feedback script formats dates as the pages do). */
+const SOURCE_FILES = ['web/format.ts'];
 
 /**
  * Builds the bundles into `<distDir>/assets` and writes `<distDir>/manifest.json` last (through a
@@ -68,6 +70,7 @@ async function newestSource(root) {
       if (entry.isFile()) newest = Math.max(newest, (await stat(join(root, dir, entry.name))).mtimeMs);
     }
   }
+  for (const file of SOURCE_FILES) newest = Math.max(newest, await stat(join(root, file)).then((s) => s.mtimeMs, () => 0));
   return newest;
 }
 
