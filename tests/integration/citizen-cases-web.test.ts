@@ -104,6 +104,10 @@ describe('the page of my feedback and cases', () => {
     // Opened Monday 16 June: 15 working days later is Monday 7 July.
     expect(status).toContain('这是一条差评，已立案办理：须在 2025-07-07 前正式答复。');
     expect(status).toContain(`<a href="/me#case-${caseId}">查看办理进度</a>`);
+    const english = await get(location.replace(/#.*/, ''), { ...cookieOf(voter), 'Accept-Language': 'en' });
+    const englishStatus = /<div id="feedback-status"[\s\S]*?<\/div>/.exec(english.html)![0];
+    expect(englishStatus).toContain('Your comment contained personal details (phone number); they were masked before it was stored.');
+    expect(englishStatus).toContain(`This low rating opened a follow-up case: an official reply is due by 2025-07-07. <a href="/me#case-${caseId}">Follow the case</a>`);
     // Someone else opening the same link sees no confirmation, and no case.
     const shared = (await get(location.replace(/#.*/, ''))).html;
     expect(/<div id="feedback-status"[\s\S]*?<\/div>/.exec(shared)![0]).not.toMatch(/已立案办理|隐去|\/me#case/);
