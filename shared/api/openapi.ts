@@ -65,7 +65,7 @@ function converter(io: 'input' | 'output') {
         unrepresentable: 'throw',
         cycles: 'throw',
         reused: 'inline',
-        // z.number().int() says "a safe integer"; the bounds add nothing a reader needs.
+        // z.int() says "a safe integer"; the bounds add nothing a reader needs.
         override: ({ jsonSchema }) => {
           if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
           if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
