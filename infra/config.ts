@@ -1,4 +1,5 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
+import '../shared/validation-messages.js';
 
 /**
  * Everything that differs between deployments, read from `cdk.json` context or `-c key=value` flags
@@ -13,70 +14,73 @@ export class DeployConfigError extends Error {
 /** Retention periods CloudWatch Logs accepts, in days. */
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const int = (min: number, max: number) => z.coerce.number().check(z.int(), z.gte(min), z.lte(max));
 
 export const Stage = z.enum(['dev', 'prod']);
 export type Stage = z.infer<typeof Stage>;
 
-export const DeployConfig = z
-  .object({
+export const DeployConfig = z.pipe(
+  z.object({
     stage: Stage,
     /** The region of the data and the API. CloudFront's web ACL always goes to us-east-1 (see infra/edge-stack.ts). */
-    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region name such as ap-east-1'),
+    region: z.string().check(z.regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region name such as ap-east-1')),
     /** Optional: pins the account; otherwise the CLI's credentials decide (CDK_DEFAULT_ACCOUNT). */
-    account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id').optional(),
+    account: z.optional(z.string().check(z.regex(/^\d{12}$/, 'a 12-digit AWS account id'))),
     /** Who gets the alarms. Required for prod: alarms nobody reads are no alarms. */
-    alarmEmail: z.email('an e-mail address').optional(),
+    alarmEmail: z.optional(z.email('an e-mail address')),
     /** A custom domain for the site (CloudFront), e.g. gongping.example.gov.cn; needs certificateArn. */
-    domainName: z.string().regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a lower-case DNS name').optional(),
+    domainName: z.optional(z.string().check(z.regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a lower-case DNS name'))),
     /** ACM certificate for domainName. CloudFront reads certificates from us-east-1 only. */
-    certificateArn: z
-      .string()
-      .regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, 'an ACM certificate ARN in us-east-1 (CloudFront only reads certificates there)')
-      .optional(),
+    certificateArn: z.optional(
+      z.string().check(z.regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, 'an ACM certificate ARN in us-east-1 (CloudFront only reads certificates there)')),
+    ),
     /** Prefix of the Cognito hosted sign-in domain (<prefix>.auth.<region>.amazoncognito.com); unique per region. */
-    authDomainPrefix: z
-      .string()
-      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and hyphens')
-      .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'must not contain aws, amazon or cognito')
-      .optional(),
+    authDomainPrefix: z.optional(
+      z.string().check(
+        z.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and hyphens'),
+        z.refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'must not contain aws, amazon or cognito'),
+      ),
+    ),
     /** The plan this deployment serves (its id in shared/plan). */
-    planId: z.string().regex(/^[a-z0-9-]+$/, 'a plan id such as licheng-14th').default('licheng-14th'),
+    planId: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a plan id such as licheng-14th')), 'licheng-14th'),
     /** Ratings a target needs before the aggregation ranks it; the aggregation's own default if unset. */
-    minRatings: int(1, 10_000).optional(),
+    minRatings: z.optional(int(1, 10_000)),
     /** How often the aggregation runs. */
-    aggregationRateMinutes: int(1, 60).default(5),
+    aggregationRateMinutes: z._default(int(1, 60), 5),
     /** Requests per client IP per 5-minute window to POST /api/v1/feedback before the WAF blocks that IP. */
-    wafFeedbackLimit: int(10, 20_000_000).default(100),
+    wafFeedbackLimit: z._default(int(10, 20_000_000), 100),
     /** API Gateway stage throttling (all routes together). */
-    apiRateLimit: int(1, 10_000).default(200),
-    apiBurstLimit: int(1, 5_000).default(400),
-    logRetentionDays: z.coerce
-      .number()
-      .refine((days): days is (typeof LOG_RETENTION_DAYS)[number] => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
-        message: `one of ${LOG_RETENTION_DAYS.join(', ')}`,
-      })
-      .optional(),
-  })
-  .superRefine((config, ctx) => {
-    if (config.stage === 'prod' && !config.alarmEmail) {
-      ctx.addIssue({ code: 'custom', path: ['alarmEmail'], message: 'required for stage prod (-c alarmEmail=ops@example.org)' });
-    }
-    if (Boolean(config.domainName) !== Boolean(config.certificateArn)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [config.domainName ? 'certificateArn' : 'domainName'],
-        message: 'domainName and certificateArn go together: give both or neither',
-      });
-    }
-  })
-  .transform((config) => ({
+    apiRateLimit: z._default(int(1, 10_000), 200),
+    apiBurstLimit: z._default(int(1, 5_000), 400),
+    logRetentionDays: z.optional(
+      z.coerce.number().check(
+        z.refine((days): days is (typeof LOG_RETENTION_DAYS)[number] => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+          message: `one of ${LOG_RETENTION_DAYS.join(', ')}`,
+        }),
+      ),
+    ),
+  }).check(
+    z.superRefine((config, ctx) => {
+      if (config.stage === 'prod' && !config.alarmEmail) {
+        ctx.addIssue({ code: 'custom', path: ['alarmEmail'], message: 'required for stage prod (-c alarmEmail=ops@example.org)' });
+      }
+      if (Boolean(config.domainName) !== Boolean(config.certificateArn)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [config.domainName ? 'certificateArn' : 'domainName'],
+          message: 'domainName and certificateArn go together: give both or neither',
+        });
+      }
+    }),
+  ),
+  z.transform((config) => ({
     ...config,
     logRetentionDays: config.logRetentionDays ?? (config.stage === 'prod' ? 365 : 30),
-  }));
+  })),
+);
 export type DeployConfig = z.infer<typeof DeployConfig>;
 
-export const CONTEXT_KEYS = Object.keys(DeployConfig.in.shape) as (keyof z.input<typeof DeployConfig>)[];
+export const CONTEXT_KEYS = Object.keys(DeployConfig.def.in.shape) as (keyof z.input<typeof DeployConfig>)[];
 
 /** Something that answers context look-ups: an App, or a plain map in tests. */
 export type ContextSource = (key: string) => unknown;

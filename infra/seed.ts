@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
+import '../shared/validation-messages.js';
 import { loadPlan as readPlanFile } from '../shared/plan/load.js';
 import { loadPlan } from '../shared/store/bootstrap.js';
 import { createDocumentClient } from '../shared/store/client.js';
@@ -15,10 +16,10 @@ import { createDocumentClient } from '../shared/store/client.js';
 const USAGE = 'usage: npm run seed -- --table <table name> --region <aws region> [--endpoint <url>]';
 
 export const SeedArgs = z.strictObject({
-  table: z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name (the TableName output of the data stack)'),
-  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$|^local$/, 'an AWS region name such as ap-east-1'),
+  table: z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name (the TableName output of the data stack)')),
+  region: z.string().check(z.regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$|^local$/, 'an AWS region name such as ap-east-1')),
   /** A DynamoDB-compatible endpoint (DynamoDB Local, dynalite) for rehearsals; absent in AWS. */
-  endpoint: z.url().optional(),
+  endpoint: z.optional(z.url()),
 });
 export type SeedArgs = z.infer<typeof SeedArgs>;
 

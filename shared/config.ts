@@ -1,28 +1,30 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
+import './validation-messages.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const TableName = z.string().regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -');
+const TableName = z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -'));
 
 /** Below this many ratings a statistic is published but flagged too few to rank. */
-const MinRatings = z.coerce.number().int().min(1).max(10_000).default(10);
+const MinRatings = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 10);
 
 /** Feedback submissions allowed per window, per hashed client address and per voter. */
 const RateLimitSettings = {
-  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
-  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(120),
-  RATE_LIMIT_PER_VOTER: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  RATE_LIMIT_WINDOW_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(86_400)), 600),
+  RATE_LIMIT_PER_ADDRESS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 120),
+  RATE_LIMIT_PER_VOTER: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 60),
   /** Least seconds between the HTML rating form being served and submitted; faster is a bot. 0 turns it off (browser tests). */
-  FORM_MIN_SECONDS: z.coerce.number().min(0).max(600).default(3),
+  FORM_MIN_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(600)), 3),
 };
 
-const DateList = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated dates, YYYY-MM-DD')
-  .transform((list) => list.split(','))
-  .optional();
+const DateList = z.optional(
+  z.pipe(
+    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated dates, YYYY-MM-DD')),
+    z.transform((list) => list.split(',')),
+  ),
+);
 
 /**
  * Staff sign-in (OpenID Connect) and the rules of moderation and the 差评 follow-up loop. In AWS the
@@ -30,15 +32,15 @@ const DateList = z
  * client id is the web app client: ID tokens carry it as `aud`, access tokens as `client_id`.
  */
 const StaffSettings = {
-  AUTH_ISSUER: z.url().optional(),
+  AUTH_ISSUER: z.optional(z.url()),
   /** One or more app client ids, comma-separated. */
-  AUTH_CLIENT_ID: z.string().regex(/^[\w.-]{1,128}(,[\w.-]{1,128})*$/, 'client ids, comma-separated').optional(),
+  AUTH_CLIENT_ID: z.optional(z.string().check(z.regex(/^[\w.-]{1,128}(,[\w.-]{1,128})*$/, 'client ids, comma-separated'))),
   /** Where the signing keys are; `<issuer>/.well-known/jwks.json` (Cognito's location) when unset. */
-  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_JWKS_URL: z.optional(z.url()),
   /** Flags by distinct voters that send a published comment back to the moderation queue. */
-  FLAG_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
+  FLAG_THRESHOLD: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 3),
   /** Working days a 差评 case has from opening to the official reply. */
-  CASE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  CASE_DEADLINE_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(60)), 15),
   /** Public holidays and make-up working days (调休) beyond the built-in official lists. */
   CASE_EXTRA_HOLIDAYS: DateList,
   CASE_EXTRA_WORKDAYS: DateList,
@@ -49,95 +51,101 @@ const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/;
 /** What the API needs wherever it runs. */
 export const ApiConfig = z.object({
   TABLE_NAME: TableName,
-  AWS_REGION: z.string().min(1),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  PLAN_ID: z.string().regex(/^[a-z0-9-]+$/).default('licheng-14th'),
+  AWS_REGION: z.string().check(z.minLength(1)),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
   /** The HMAC key itself (local runs, tests). In AWS the key stays in Secrets Manager: see VOTER_TOKEN_SECRET_ARN. */
-  VOTER_TOKEN_SECRET: z.string().min(32, 'at least 32 characters of secret').optional(),
+  VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters of secret'))),
   /** A Secrets Manager secret holding the key; the Lambda entry reads it once per container. */
-  VOTER_TOKEN_SECRET_ARN: z
-    .string()
-    .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN')
-    .optional(),
+  VOTER_TOKEN_SECRET_ARN: z.optional(
+    z.string().check(z.regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN')),
+  ),
   /** Off only for plain-http local use; a Secure cookie is never sent over http://localhost by some browsers. */
-  COOKIE_SECURE: z.stringbool().default(true),
+  COOKIE_SECURE: z._default(z.stringbool(), true),
   MIN_RATINGS: MinRatings,
   ...RateLimitSettings,
   ...StaffSettings,
   /** Seconds a container keeps the plan and the published summaries before reading them again. */
-  READ_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 10),
   /** The public site (CloudFront): links in feeds point here, not at the API's own host name. */
-  SITE_URL: z.url().optional(),
+  SITE_URL: z.optional(z.url()),
   /** Declared only to be refused: the development identity provider never runs here. */
-  DEV_IDP: z.string().optional(),
-}).refine((env) => (env.VOTER_TOKEN_SECRET === undefined) !== (env.VOTER_TOKEN_SECRET_ARN === undefined), {
-  path: ['VOTER_TOKEN_SECRET'],
-  message: 'set exactly one of VOTER_TOKEN_SECRET (the key, at least 32 characters) or VOTER_TOKEN_SECRET_ARN (where the key is kept)',
-  // Reported together with every other bad variable, not only once the rest is valid.
-  when: () => true,
-}).refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
-  path: ['AUTH_ISSUER'],
-  message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together (without them every staff route is refused)',
-  when: () => true,
-}).refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL].every((url) => url === undefined || isPublicHttps(url)), {
-  path: ['AUTH_ISSUER'],
-  message: 'the identity provider must be reached over https on a public host; the development identity provider never runs here',
-  when: () => true,
-}).refine((env) => env.DEV_IDP === undefined, {
-  path: ['DEV_IDP'],
-  message: 'the development identity provider runs only under npm start; unset DEV_IDP',
-  when: () => true,
-});
+  DEV_IDP: z.optional(z.string()),
+}).check(
+  z.refine((env) => (env.VOTER_TOKEN_SECRET === undefined) !== (env.VOTER_TOKEN_SECRET_ARN === undefined), {
+    path: ['VOTER_TOKEN_SECRET'],
+    message: 'set exactly one of VOTER_TOKEN_SECRET (the key, at least 32 characters) or VOTER_TOKEN_SECRET_ARN (where the key is kept)',
+    // Reported together with every other bad variable, not only once the rest is valid.
+    when: () => true,
+  }),
+  z.refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
+    path: ['AUTH_ISSUER'],
+    message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together (without them every staff route is refused)',
+    when: () => true,
+  }),
+  z.refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL].every((url) => url === undefined || isPublicHttps(url)), {
+    path: ['AUTH_ISSUER'],
+    message: 'the identity provider must be reached over https on a public host; the development identity provider never runs here',
+    when: () => true,
+  }),
+  z.refine((env) => env.DEV_IDP === undefined, {
+    path: ['DEV_IDP'],
+    message: 'the development identity provider runs only under npm start; unset DEV_IDP',
+    when: () => true,
+  }),
+);
 export type ApiConfig = z.infer<typeof ApiConfig>;
 
 /** How ratings are aggregated, wherever the aggregation runs. */
 const AggregationSettings = {
   MIN_RATINGS: MinRatings,
   /** Log entries younger than this are left for the next run (longer than any API request). */
-  AGGREGATE_SETTLE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
-  AGGREGATE_MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(5000),
+  AGGREGATE_SETTLE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 60),
+  AGGREGATE_MAX_BATCH: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 5000),
 };
 
 /** The scheduled aggregation function. */
 export const AggregateConfig = z.object({
   TABLE_NAME: TableName,
-  AWS_REGION: z.string().min(1),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  PLAN_ID: z.string().regex(/^[a-z0-9-]+$/).default('licheng-14th'),
+  AWS_REGION: z.string().check(z.minLength(1)),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
   ...AggregationSettings,
 });
 export type AggregateConfig = z.infer<typeof AggregateConfig>;
 
 /** `npm start`: everything has a default, so a fresh clone starts with no settings at all. */
 export const LocalConfig = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('.data'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  TABLE_NAME: TableName.default('gongping'),
-  AWS_REGION: z.string().min(1).default('local'),
-  PLAN_ID: z.string().regex(/^[a-z0-9-]+$/).default('licheng-14th'),
-  VOTER_TOKEN_SECRET: z.string().min(32).optional(),
-  COOKIE_SECURE: z.stringbool().default(false),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
+  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+  DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  TABLE_NAME: z._default(TableName, 'gongping'),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'local'),
+  PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
+  VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
+  COOKIE_SECURE: z._default(z.stringbool(), false),
   ...RateLimitSettings,
   // Off locally by default, so what was just published shows at once; set it to see production behaviour.
-  READ_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(0),
+  READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 0),
   /** Seconds between aggregation runs of the local server; 0 turns them off. */
-  AGGREGATE_EVERY: z.coerce.number().min(0).max(86_400).default(60),
+  AGGREGATE_EVERY: z._default(z.coerce.number().check(z.gte(0), z.lte(86_400)), 60),
   ...AggregationSettings,
   // Locally no request outlives a couple of seconds, so ratings need not wait a minute.
-  AGGREGATE_SETTLE_SECONDS: z.coerce.number().min(0).max(3600).default(2),
+  AGGREGATE_SETTLE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 2),
   ...StaffSettings,
   /**
    * The development identity provider (signing keys under DATA_DIR, `npm run token`): on unless a
    * real provider is configured with AUTH_ISSUER.
    */
-  DEV_IDP: z.stringbool().default(true),
-}).refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
-  path: ['AUTH_ISSUER'],
-  message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together',
-  when: () => true,
-});
+  DEV_IDP: z._default(z.stringbool(), true),
+}).check(
+  z.refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
+    path: ['AUTH_ISSUER'],
+    message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together',
+    when: () => true,
+  }),
+);
 export type LocalConfig = z.infer<typeof LocalConfig>;
 
 function isPublicHttps(url: string): boolean {
@@ -173,7 +181,7 @@ export function staffSettingsOf(config: {
 export type StaffSettings = ReturnType<typeof staffSettingsOf>;
 
 /** Parses the environment once, at start-up, and names every bad or missing variable. */
-export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+export function parseConfig<S extends z.ZodMiniType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = schema.safeParse(present);
   if (result.success) return result.data;

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { AggregateConfig, parseConfig } from '../../shared/config.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { createDocumentClient } from '../../shared/store/client.js';
@@ -16,10 +16,10 @@ const run = aggregationJob(
  * attributes). Only logged: a run does the same work whenever and however often it is invoked.
  */
 const ScheduledInvocation = z.object({
-  scheduleArn: z.string().optional(),
-  scheduledTime: z.string().optional(),
-  executionId: z.string().optional(),
-  attemptNumber: z.coerce.number().optional(),
+  scheduleArn: z.optional(z.string()),
+  scheduledTime: z.optional(z.string()),
+  executionId: z.optional(z.string()),
+  attemptNumber: z.optional(z.coerce.number()),
 });
 
 export const handler = async (event: unknown) => {

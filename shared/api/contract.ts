@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { DATASET_IDS, DATASETS, FORMATS, type DatasetId } from '../open-data/datasets.js';
 import { jsonDatasetSchema } from '../open-data/format.js';
 import type { Role } from '../auth/roles.js';
@@ -96,7 +96,7 @@ export interface ResponseSpec {
   /** A response without a body (a redirect). */
   noContent?: true;
   /** JSON body; absent for other media types (given by `mediaType`). */
-  schema?: z.ZodType;
+  schema?: z.ZodMiniType;
   /** Default `application/json`. */
   mediaType?: string;
   headers?: HeaderSpec[];
@@ -126,10 +126,10 @@ export interface Operation {
   tag: string;
   summary: string;
   description?: string;
-  pathParams?: z.ZodObject;
-  query?: z.ZodType;
+  pathParams?: z.ZodMiniObject;
+  query?: z.ZodMiniType;
   requestHeaders?: HeaderSpec[];
-  body?: z.ZodType;
+  body?: z.ZodMiniType;
   /** A request body that is not JSON: a file upload. */
   textBody?: { mediaType: string; description: string };
   /** Staff only: a bearer token with one of these roles (requireRole in functions/api/staff.ts). */
@@ -166,9 +166,9 @@ const VOTER_TOKEN_IN: HeaderSpec = {
 };
 const VOTER_TOKEN_OUT: HeaderSpec = { name: 'X-Voter-Token', description: 'Issued on a first submission: keep it and send it back to be the same voter.' };
 
-const json = (description: string, schema: z.ZodType, headers: HeaderSpec[] = [CACHE, ETAG]): ResponseSpec => ({ description, schema, headers });
+const json = (description: string, schema: z.ZodMiniType, headers: HeaderSpec[] = [CACHE, ETAG]): ResponseSpec => ({ description, schema, headers });
 
-const PlanDocument = doc(Plan.extend({ observations: z.array(Observation) }), {
+const PlanDocument = doc(z.extend(Plan, { observations: z.array(Observation) }), {
   id: 'PlanDocument',
   description: 'The plan as data, as in shared/plan/licheng-14th.json, with every published observation revision.',
 });
@@ -502,7 +502,7 @@ function accountabilityOps(): Operation[] {
   const CASE_VOTER = 'example-token-example-voter-007';
   const UNKNOWN = id(999);
   const NO_STORE: HeaderSpec[] = [{ name: 'Cache-Control', description: '`private, no-store`.' }];
-  const staff = (description: string, schema: z.ZodType): ResponseSpec => ({ description, schema, headers: NO_STORE });
+  const staff = (description: string, schema: z.ZodMiniType): ResponseSpec => ({ description, schema, headers: NO_STORE });
   const csv = (description: string): ResponseSpec => ({
     description: `${description} UTF-8, header row, CRLF line ends.`,
     mediaType: 'text/csv',

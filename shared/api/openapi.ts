@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { examplePath, type ExampleRequest, type HeaderSpec, type Operation, TAGS } from './contract.js';
 import { apiDocs } from './registry.js';
 import { Problem } from './responses.js';
@@ -57,7 +57,7 @@ function converter(io: 'input' | 'output') {
   };
   return {
     defs,
-    one(schema: z.ZodType): Json {
+    one(schema: z.ZodMiniType): Json {
       const { $defs = {}, ...root } = z.toJSONSchema(schema, {
         io,
         target: 'draft-2020-12',
@@ -65,7 +65,7 @@ function converter(io: 'input' | 'output') {
         unrepresentable: 'throw',
         cycles: 'throw',
         reused: 'inline',
-        // z.number().int() says "a safe integer"; the bounds add nothing a reader needs.
+        // z.int() says "a safe integer"; the bounds add nothing a reader needs.
         override: ({ jsonSchema }) => {
           if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
           if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;

@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 
 /**
  * What the API document says about a schema. Kept in a registry of its own rather than in zod's
@@ -16,7 +16,7 @@ export interface ApiDoc {
 export const apiDocs = z.registry<ApiDoc>();
 
 /** Documents a schema in place (same instance, no clone) and returns it. */
-export function doc<S extends z.ZodType>(schema: S, meta: ApiDoc): S {
+export function doc<S extends z.ZodMiniType>(schema: S, meta: ApiDoc): S {
   if (apiDocs.has(schema)) {
     // Two modules describing one schema would make the document depend on import order.
     throw new Error(`schema ${meta.id ?? meta.description ?? ''} is documented twice`);

@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { CommentStatus, Rating } from '../feedback/rating.js';
 import { FeedbackRecord, type PublishedComment } from '../feedback/record.js';
 import { TargetId, TargetType } from '../feedback/target.js';
@@ -64,23 +64,23 @@ const NOTES = [
 ] as const satisfies readonly AssessmentNote[];
 const METHODS = ['compound', 'linear', 'percentage-point', 'annual-floor'] as const satisfies readonly ProgressMethod[];
 
-const YearValue = z.strictObject({ year: z.number().int(), value: z.number() });
+const YearValue = z.strictObject({ year: z.number().check(z.int()), value: z.number() });
 
 export const ProgressAssessment = doc(
   z.strictObject({
     status: ProgressStatusFilter,
     reason: doc(z.enum(REASONS), { description: 'Why this status, as a stable code (docs/status-method.md).' }),
-    method: z.enum(METHODS).nullable(),
-    base: z.strictObject({ year: z.number().int(), value: z.number(), source: z.enum(['baseline', 'first-observation', 'cumulative-zero']) }).nullable(),
-    target: z.strictObject({ year: z.number().int(), value: z.number().nullable(), implied: z.boolean() }).nullable(),
-    latest: YearValue.nullable(),
-    required: z.number().nullable(),
-    observed: z.number().nullable(),
-    ratio: z.number().nullable(),
-    expectedAtLatest: z.number().nullable(),
+    method: z.nullable(z.enum(METHODS)),
+    base: z.nullable(z.strictObject({ year: z.number().check(z.int()), value: z.number(), source: z.enum(['baseline', 'first-observation', 'cumulative-zero']) })),
+    target: z.nullable(z.strictObject({ year: z.number().check(z.int()), value: z.nullable(z.number()), implied: z.boolean() })),
+    latest: z.nullable(YearValue),
+    required: z.nullable(z.number()),
+    observed: z.nullable(z.number()),
+    ratio: z.nullable(z.number()),
+    expectedAtLatest: z.nullable(z.number()),
     thresholds: z.strictObject({ onTrack: z.literal(0.95), needsAcceleration: z.literal(0.6) }),
     notes: z.array(z.enum(NOTES)),
-    growthCheck: z.strictObject({ requiredPercent: z.number(), observedPercent: z.number().nullable(), met: z.boolean().nullable() }).optional(),
+    growthCheck: z.optional(z.strictObject({ requiredPercent: z.number(), observedPercent: z.nullable(z.number()), met: z.nullable(z.boolean()) })),
   }),
   {
     id: 'ProgressAssessment',
@@ -99,54 +99,54 @@ const Proportion = doc(z.strictObject({ share: z.number(), lower: z.number(), up
 
 export const RatingBrief = doc(
   z.strictObject({
-    count: z.number().int(),
-    mean: z.number().nullable(),
-    satisfaction: Proportion.nullable(),
-    bayesianMean: z.number().nullable(),
-    rank: z.number().int().nullable(),
+    count: z.number().check(z.int()),
+    mean: z.nullable(z.number()),
+    satisfaction: z.nullable(Proportion),
+    bayesianMean: z.nullable(z.number()),
+    rank: z.nullable(z.number().check(z.int())),
     tooFewToRank: z.boolean(),
   }),
   { id: 'RatingBrief', description: 'The all-time rating numbers a list row shows. `count` 0 and nulls when nobody has rated yet.' },
 );
 
-const Histogram = doc(z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int(), z.number().int()]), {
+const Histogram = doc(z.tuple([z.number().check(z.int()), z.number().check(z.int()), z.number().check(z.int()), z.number().check(z.int()), z.number().check(z.int())]), {
   description: 'Counts of levels 1 (非常不满意) … 5 (非常满意), in that order.',
 });
 
 export const RatingSummary = z.strictObject({
-  count: z.number().int(),
+  count: z.number().check(z.int()),
   histogram: Histogram,
-  mean: z.number().nullable(),
-  satisfaction: doc(Proportion.nullable(), { description: '满意率: the share of 4 and 5.' }),
-  dissatisfaction: doc(Proportion.nullable(), { description: '差评率: the share of 1 and 2.' }),
-  bayesianMean: doc(z.number().nullable(), { description: 'The mean pulled towards the period’s plan-wide mean, as if `prior.weight` ratings at `prior.mean` had been added.' }),
+  mean: z.nullable(z.number()),
+  satisfaction: doc(z.nullable(Proportion), { description: '满意率: the share of 4 and 5.' }),
+  dissatisfaction: doc(z.nullable(Proportion), { description: '差评率: the share of 1 and 2.' }),
+  bayesianMean: doc(z.nullable(z.number()), { description: 'The mean pulled towards the period’s plan-wide mean, as if `prior.weight` ratings at `prior.mean` had been added.' }),
   tooFewToRank: z.boolean(),
-  change: doc(z.strictObject({ count: z.number().int(), mean: z.number().nullable(), satisfaction: z.number().nullable() }).nullable(), {
+  change: doc(z.nullable(z.strictObject({ count: z.number().check(z.int()), mean: z.nullable(z.number()), satisfaction: z.nullable(z.number()) })), {
     description: 'Against the previous period of the same length; null for all-time.',
   }),
-  comments: z.strictObject({ pending: z.number().int(), published: z.number().int(), rejected: z.number().int(), hidden: z.number().int(), total: z.number().int() }),
+  comments: z.strictObject({ pending: z.number().check(z.int()), published: z.number().check(z.int()), rejected: z.number().check(z.int()), hidden: z.number().check(z.int()), total: z.number().check(z.int()) }),
 });
 
 export const ScopeSummary = doc(
-  RatingSummary.extend({
+  z.extend(RatingSummary, {
     scope: doc(z.string(), { description: '`indicator#{id}`, `project#{id}`, `category#{category}` or `plan#{planId}`.' }),
     kind: z.enum(['target', 'category', 'plan']),
-    targetType: TargetType.optional(),
-    targetId: z.string().optional(),
-    category: z.string().optional(),
-    rank: doc(z.number().int().nullable(), { description: 'Competition rank by Bayesian mean among scopes of the same kind with enough ratings; null otherwise.' }),
+    targetType: z.optional(TargetType),
+    targetId: z.optional(z.string()),
+    category: z.optional(z.string()),
+    rank: doc(z.nullable(z.number().check(z.int())), { description: 'Competition rank by Bayesian mean among scopes of the same kind with enough ratings; null otherwise.' }),
   }),
   { id: 'ScopeSummary', description: 'The published rating summary of a target, a category or the plan in one period.' },
 );
 
-const Prior = z.strictObject({ mean: z.number(), weight: z.number() }).nullable();
+const Prior = z.nullable(z.strictObject({ mean: z.number(), weight: z.number() }));
 
 export const TargetRatings = doc(
-  z.strictObject({ period: z.string(), version: z.number().int(), minRatings: z.number().int(), prior: Prior, summary: ScopeSummary }),
+  z.strictObject({ period: z.string(), version: z.number().check(z.int()), minRatings: z.number().check(z.int()), prior: Prior, summary: ScopeSummary }),
   { id: 'TargetRatings', description: 'A target’s published rating summary in a period. `version` is the aggregation run that published it (0: nothing published yet).' },
 );
 
-const RatingsBase = { period: z.string(), version: z.number().int(), minRatings: z.number().int(), prior: Prior };
+const RatingsBase = { period: z.string(), version: z.number().check(z.int()), minRatings: z.number().check(z.int()), prior: Prior };
 export const RatingsOverview = doc(
   z.discriminatedUnion('group', [
     z.strictObject({ ...RatingsBase, group: z.literal('plan'), plan: ScopeSummary, ranking: z.array(ScopeSummary) }),
@@ -156,7 +156,7 @@ export const RatingsOverview = doc(
 );
 
 export const SeriesPoint = doc(
-  z.strictObject({ period: z.string(), count: z.number().int(), histogram: Histogram, mean: z.number().nullable(), satisfaction: Proportion.nullable(), dissatisfaction: Proportion.nullable() }),
+  z.strictObject({ period: z.string(), count: z.number().check(z.int()), histogram: Histogram, mean: z.nullable(z.number()), satisfaction: z.nullable(Proportion), dissatisfaction: z.nullable(Proportion) }),
   { id: 'SeriesPoint', description: 'One year or month of a scope’s ratings.' },
 );
 
@@ -168,7 +168,7 @@ export const RatingSeries = doc(
 // ---------------------------------------------------------------------------------------------
 // The plan, its indicators and projects (shared/plan/views.ts)
 
-const StatusCounts = doc(z.record(ProgressStatusFilter, z.number().int()), { description: 'How many indicators have each status.' });
+const StatusCounts = doc(z.record(ProgressStatusFilter, z.number().check(z.int())), { description: 'How many indicators have each status.' });
 
 export const PlanView = doc(
   z.strictObject({
@@ -176,32 +176,32 @@ export const PlanView = doc(
     titleZh: z.string(),
     titleEn: z.string(),
     district: z.string(),
-    periodStart: z.number().int(),
-    periodEnd: z.number().int(),
-    baselineYear: z.number().int(),
+    periodStart: z.number().check(z.int()),
+    periodEnd: z.number().check(z.int()),
+    baselineYear: z.number().check(z.int()),
     source: z.strictObject({ document: z.string(), sha256: z.string() }),
     categories: z.array(
-      z.strictObject({ id: Category, nameEn: z.string(), indicators: z.number().int(), binding: z.number().int(), statuses: StatusCounts }),
+      z.strictObject({ id: Category, nameEn: z.string(), indicators: z.number().check(z.int()), binding: z.number().check(z.int()), statuses: StatusCounts }),
     ),
     counts: z.strictObject({
-      indicators: z.number().int(),
-      binding: z.number().int(),
-      expected: z.number().int(),
+      indicators: z.number().check(z.int()),
+      binding: z.number().check(z.int()),
+      expected: z.number().check(z.int()),
       statuses: StatusCounts,
-      projects: z.number().int(),
-      projectStatuses: z.record(z.enum(['not_started', 'in_progress', 'completed', 'unknown']), z.number().int()),
-      historyRows: z.number().int(),
+      projects: z.number().check(z.int()),
+      projectStatuses: z.record(z.enum(['not_started', 'in_progress', 'completed', 'unknown']), z.number().check(z.int())),
+      historyRows: z.number().check(z.int()),
     }),
   }),
   { id: 'Plan', description: 'The plan: title, period, source document and its hash, categories with indicator and status counts.' },
 );
 
-const ObservationPoint = Observation.pick({ year: true, value: true, revision: true, recordedAt: true, source: true });
+const ObservationPoint = z.pick(Observation, { year: true, value: true, revision: true, recordedAt: true, source: true });
 
 export const IndicatorView = doc(
-  Indicator.extend({
+  z.extend(Indicator, {
     observations: doc(z.array(ObservationPoint), { description: 'The current value of each year (highest revision), oldest first.' }),
-    latest: YearValue.nullable(),
+    latest: z.nullable(YearValue),
     progress: ProgressAssessment,
     ratings: RatingBrief,
   }),
@@ -209,24 +209,24 @@ export const IndicatorView = doc(
 );
 
 export const IndicatorDetail = doc(
-  IndicatorView.extend({
+  z.extend(IndicatorView, {
     historyRows: doc(z.array(HistoryRow), { description: 'The 专栏1 rows of the 13th plan that track the same quantity.' }),
     revisions: doc(z.array(Observation), { description: 'Every revision of every year, corrections included, oldest first.' }),
   }),
   { id: 'IndicatorDetail', description: 'One indicator with its 13th-plan history and every revision of its values.' },
 );
 
-export const IndicatorList = z.strictObject({ items: z.array(IndicatorView), count: z.number().int() });
+export const IndicatorList = z.strictObject({ items: z.array(IndicatorView), count: z.number().check(z.int()) });
 
 export const ProjectView = doc(
-  Project.extend({
+  z.extend(Project, {
     ratings: RatingBrief,
-    progressReport: doc(ProgressReportView.nullable(), { description: 'The current progress report of a publisher (its status and progress are the project’s); null until the first.' }),
+    progressReport: doc(z.nullable(ProgressReportView), { description: 'The current progress report of a publisher (its status and progress are the project’s); null until the first.' }),
     progressHistory: doc(z.array(ProgressHistoryEntry), { description: 'Every progress report, corrections included, oldest first.' }),
   }),
   { id: 'ProjectView', description: 'A project with its reported progress and its all-time ratings.' },
 );
-export const ProjectList = z.strictObject({ items: z.array(ProjectView), count: z.number().int() });
+export const ProjectList = z.strictObject({ items: z.array(ProjectView), count: z.number().check(z.int()) });
 
 // ---------------------------------------------------------------------------------------------
 // Feedback
@@ -250,7 +250,7 @@ export const PublishedCommentSchema = doc(
 export const CommentsPage = doc(
   z.strictObject({
     items: z.array(PublishedCommentSchema),
-    nextCursor: doc(z.string().nullable(), { description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    nextCursor: doc(z.nullable(z.string()), { description: 'Pass as `cursor` for the next page; null on the last page.' }),
   }),
   { id: 'CommentsPage', description: 'Published comments of a target, newest first.' },
 );
@@ -260,12 +260,12 @@ export const FeedbackResult = doc(
     feedbackId: z.string(),
     targetType: TargetType,
     targetId: TargetId,
-    year: doc(z.number().int(), { description: 'The calendar year (China Standard Time) the rating counts in.' }),
+    year: doc(z.number().check(z.int()), { description: 'The calendar year (China Standard Time) the rating counts in.' }),
     rating: Rating,
     status: z.literal('recorded'),
     commentStatus: CommentStatus,
     replaced: doc(z.boolean(), { description: 'Whether this rating replaced the voter’s earlier rating of the same target in the same year.' }),
-    replacedFeedbackId: z.string().nullable(),
+    replacedFeedbackId: z.nullable(z.string()),
     recordedAt: z.iso.datetime(),
     personalDataMasked: doc(z.partialRecord(doc(z.enum(PII_KINDS), { id: 'PersonalDataKind', description: 'A kind of personal data found and masked in comments: resident identity number, bank card number, e-mail address, telephone number, street address.' }), z.number().int().min(1)), {
       description:
@@ -295,7 +295,7 @@ export const MyFeedback = doc(
   z.strictObject({
     items: z.array(
       // What a voter sees of their own record: the record's fields, never the voter id or its place.
-      FeedbackRecord.pick({
+      z.extend(z.pick(FeedbackRecord, {
         feedbackId: true,
         targetType: true,
         targetId: true,
@@ -304,7 +304,7 @@ export const MyFeedback = doc(
         comment: true,
         commentStatus: true,
         recordedAt: true,
-      }).extend({ firstRecordedAt: z.iso.datetime(), revisions: z.number().int() }),
+      }), { firstRecordedAt: z.iso.datetime(), revisions: z.number().check(z.int()) }),
     ),
   }),
   { id: 'MyFeedback', description: 'The caller’s current ratings (one per target and year) and the moderation status of their comments.' },
@@ -317,10 +317,10 @@ export const Problem = doc(
   z.looseObject({
     type: doc(z.string(), { description: 'A stable URN per kind of problem, `urn:gongping:problem:{kind}`; switch on this.' }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().check(z.int()),
     instance: doc(z.string(), { description: 'The path that was requested.' }),
-    detail: doc(z.string().optional(), { description: 'For people; may change.' }),
-    errors: doc(z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(), { description: 'Every invalid field of a `validation-failed` problem.' }),
+    detail: doc(z.optional(z.string()), { description: 'For people; may change.' }),
+    errors: doc(z.optional(z.array(z.strictObject({ path: z.string(), message: z.string() }))), { description: 'Every invalid field of a `validation-failed` problem.' }),
   }),
   { id: 'Problem', description: 'An RFC 9457 problem document: every error answer of the API, never a stack trace.' },
 );
@@ -375,13 +375,13 @@ const CitizenCase = doc(
     targetId: TargetId,
     rating: Rating,
     status: CaseStatus,
-    department: z.string().nullable(),
+    department: z.nullable(z.string()),
     openedAt: z.iso.datetime(),
-    dueAt: z.iso.datetime().nullable(),
+    dueAt: z.nullable(z.iso.datetime()),
     firstDueAt: z.iso.datetime(),
     dueState: DueStateSchema,
-    reply: z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() }).nullable(),
-    satisfaction: z.enum(['satisfied', 'unsatisfied']).nullable(),
+    reply: z.nullable(z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() })),
+    satisfaction: z.nullable(z.enum(['satisfied', 'unsatisfied'])),
     canRateReply: z.boolean(),
     steps: z.array(z.strictObject({ at: z.iso.datetime(), action: CaseEvent.shape.action, status: CaseStatus })),
   }),
@@ -392,22 +392,22 @@ export { CitizenCase };
 
 const CaseStatsRow = doc(
   z.strictObject({
-    key: doc(z.string().nullable(), { description: '`indicator:gdp` or `project:…` by target; the department (null: unassigned) by department; null overall.' }),
-    cases: z.number().int(),
-    answered: z.number().int(),
-    answeredOnTime: z.number().int(),
-    overdue: z.number().int(),
-    onTimeShare: z.number().nullable(),
-    medianDays: z.number().nullable(),
-    medianWorkingDays: z.number().nullable(),
-    closed: z.number().int(),
-    satisfied: z.number().int(),
-    unsatisfied: z.number().int(),
+    key: doc(z.nullable(z.string()), { description: '`indicator:gdp` or `project:…` by target; the department (null: unassigned) by department; null overall.' }),
+    cases: z.number().check(z.int()),
+    answered: z.number().check(z.int()),
+    answeredOnTime: z.number().check(z.int()),
+    overdue: z.number().check(z.int()),
+    onTimeShare: z.nullable(z.number()),
+    medianDays: z.nullable(z.number()),
+    medianWorkingDays: z.nullable(z.number()),
+    closed: z.number().check(z.int()),
+    satisfied: z.number().check(z.int()),
+    unsatisfied: z.number().check(z.int()),
   }),
   { id: 'CaseStats', description: 'How many 差评 cases were answered, how many on time, and how fast (median calendar and working days to the first reply).' },
 );
 export const CaseStatsAnswer = doc(
-  z.strictObject({ group: z.enum(['target', 'department']), deadlineWorkingDays: z.number().int(), generatedAt: z.iso.datetime(), overall: CaseStatsRow.nullable(), items: z.array(CaseStatsRow) }),
+  z.strictObject({ group: z.enum(['target', 'department']), deadlineWorkingDays: z.number().check(z.int()), generatedAt: z.iso.datetime(), overall: z.nullable(CaseStatsRow), items: z.array(CaseStatsRow) }),
   { id: 'CaseStatsAnswer', description: 'Answer statistics of the 差评 cases: overall and per target or department. Nothing about the people who rated, no texts.' },
 );
 
@@ -419,7 +419,7 @@ const StaffReply = z.strictObject({
   text: z.string(),
   publishedAt: z.iso.datetime(),
   by: doc(z.string(), { description: 'The staff member who attached it (`name (sub)`); never shown publicly.' }),
-  caseId: z.string().optional(),
+  caseId: z.optional(z.string()),
 });
 const StaffCommentSchema = doc(
   z.strictObject({
@@ -431,15 +431,15 @@ const StaffCommentSchema = doc(
     commentStatus: CommentStatus,
     recordedAt: z.iso.datetime(),
     since: doc(z.iso.datetime(), { description: 'When it entered its status (the queue, or was last rejected or hidden).' }),
-    queueReason: z.enum(['new', 'flagged']).nullable(),
-    flagCount: z.number().int(),
-    piiMasked: doc(z.record(z.string(), z.number().int()), { description: 'How many of each kind of personal data were masked.' }),
+    queueReason: z.nullable(z.enum(['new', 'flagged'])),
+    flagCount: z.number().check(z.int()),
+    piiMasked: doc(z.record(z.string(), z.number().check(z.int())), { description: 'How many of each kind of personal data were masked.' }),
     replies: z.array(StaffReply),
     fraud: z.boolean(),
   }),
   { id: 'StaffComment', description: 'A comment as a moderator sees it: the masked text and what moderation needs, never the voter.' },
 );
-export const CommentQueue = z.strictObject({ status: z.enum(['pending', 'rejected', 'hidden', 'published']), items: z.array(StaffCommentSchema), nextCursor: z.string().nullable() });
+export const CommentQueue = z.strictObject({ status: z.enum(['pending', 'rejected', 'hidden', 'published']), items: z.array(StaffCommentSchema), nextCursor: z.nullable(z.string()) });
 
 export const ModerationResult = doc(
   z.strictObject({
@@ -454,12 +454,12 @@ export const ModerationResult = doc(
 export const BulkModerationResult = z.strictObject({
   results: z.array(
     z.union([
-      ModerationResult.extend({ outcome: z.literal('done') }),
+      z.extend(ModerationResult, { outcome: z.literal('done') }),
       z.strictObject({ feedbackId: z.string(), action: z.enum(['publish', 'reject', 'hide']), outcome: z.literal('failed'), problem: z.enum(['not-found', 'invalid-state']), detail: z.string() }),
     ]),
   ),
-  done: z.number().int(),
-  failed: z.number().int(),
+  done: z.number().check(z.int()),
+  failed: z.number().check(z.int()),
 });
 export const ReplyResult = z.strictObject({
   feedbackId: z.string(),
@@ -468,27 +468,27 @@ export const ReplyResult = z.strictObject({
   public: doc(z.boolean(), { description: 'Whether the reply is shown now: only under a published comment.' }),
 });
 
-export const StaffCase = doc(FollowUpCase.omit({ voterId: true }).extend({ dueState: DueStateSchema }), {
+export const StaffCase = doc(z.extend(z.omit(FollowUpCase, { voterId: true }), { dueState: DueStateSchema }), {
   id: 'StaffCase',
   description: 'A 差评 case as monitors see it: every step with who took it, the deadlines, the reply; not the voter.',
 });
 doc(CaseEvent, { id: 'CaseEvent', description: 'One step of a case: when, by whom (`name (sub)`, `citizen` or `system`), from and to which status, with its note.' });
-export const CasePage = z.strictObject({ view: z.enum(['active', 'overdue', 'due-soon', 'closed']), items: z.array(StaffCase), nextCursor: z.string().nullable() });
+export const CasePage = z.strictObject({ view: z.enum(['active', 'overdue', 'due-soon', 'closed']), items: z.array(StaffCase), nextCursor: z.nullable(z.string()) });
 doc(AuditEntry, { id: 'AuditEntry', description: 'One entry of the audit log: who did what to which subject, when and why. `details` is JSON text.' });
-export const CaseDetail = StaffCase.extend({
-  comment: z.strictObject({ text: z.string().nullable(), status: CommentStatus, replies: z.array(StaffReply) }).nullable(),
+export const CaseDetail = z.extend(StaffCase, {
+  comment: z.nullable(z.strictObject({ text: z.nullable(z.string()), status: CommentStatus, replies: z.array(StaffReply) })),
   audit: z.array(AuditEntry),
 });
-export const ReconcileResult = z.strictObject({ checked: z.number().int(), opened: doc(z.array(z.string()), { description: 'Ids of the cases this opened (those missing).' }) });
+export const ReconcileResult = z.strictObject({ checked: z.number().check(z.int()), opened: doc(z.array(z.string()), { description: 'Ids of the cases this opened (those missing).' }) });
 
 export const ObservationPublished = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('unchanged'), observation: Observation }),
   z.strictObject({ outcome: z.enum(['new', 'correction']), observation: Observation, progress: ProgressAssessment }),
 ]);
 doc(ProgressRevision, { id: 'ProgressRevision', description: 'A publisher’s progress report of a project: a new revision each time, with who, when and why.' });
-export const ProgressPublished = z.strictObject({ revision: ProgressRevision, project: ProjectView.omit({ ratings: true }) });
-export const ObservationImportResult = z.strictObject({ dryRun: z.boolean(), rows: z.number().int(), new: z.number().int(), corrections: z.number().int(), unchanged: z.number().int() });
-export const ProgressImportResult = z.strictObject({ dryRun: z.boolean(), rows: z.number().int(), reports: z.number().int(), unchanged: z.number().int() });
+export const ProgressPublished = z.strictObject({ revision: ProgressRevision, project: z.omit(ProjectView, { ratings: true }) });
+export const ObservationImportResult = z.strictObject({ dryRun: z.boolean(), rows: z.number().check(z.int()), new: z.number().check(z.int()), corrections: z.number().check(z.int()), unchanged: z.number().check(z.int()) });
+export const ProgressImportResult = z.strictObject({ dryRun: z.boolean(), rows: z.number().check(z.int()), reports: z.number().check(z.int()), unchanged: z.number().check(z.int()) });
 
 export const FraudResult = z.strictObject({
   feedbackId: z.string(),
@@ -496,7 +496,7 @@ export const FraudResult = z.strictObject({
   alreadyMarked: z.boolean(),
   removedFromCounts: doc(z.boolean(), { description: 'Whether the rating was counted and is now taken out of the published counts (at the next aggregation).' }),
 });
-export const AuditPage = z.strictObject({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
+export const AuditPage = z.strictObject({ items: z.array(AuditEntry), nextCursor: z.nullable(z.string()) });
 
 export type StaffModelChecks = [
   Assert<SameKeys<z.infer<typeof StaffCommentSchema>, StaffComment>>,

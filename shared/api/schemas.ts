@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { FeedbackSubmission } from '../feedback/submit.js';
 import { Rating } from '../feedback/rating.js';
 import { TargetId, TargetType } from '../feedback/target.js';
@@ -39,24 +39,24 @@ export const ProgressStatusFilter = doc(z.enum(STATUSES as [ProgressStatus, ...P
 
 /** `GET /indicators` */
 export const IndicatorFilter = z.strictObject({
-  category: Category.optional(),
-  attribute: Attribute.optional(),
-  status: ProgressStatusFilter.optional(),
+  category: z.optional(Category),
+  attribute: z.optional(Attribute),
+  status: z.optional(ProgressStatusFilter),
 });
 
 /** `GET /projects` */
 export const ProjectFilter = z.strictObject({
-  box: doc(z.coerce.number().int().min(1).max(25), { description: 'The plan box (专栏) the project is listed in.', examples: [7] }).optional(),
-  status: ProjectStatus.optional(),
+  box: z.optional(doc(z.coerce.number().check(z.int(), z.gte(1), z.lte(25)), { description: 'The plan box (专栏) the project is listed in.', examples: [7] })),
+  status: z.optional(ProjectStatus),
 });
 
-export const ProjectId = doc(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80), {
+export const ProjectId = doc(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80)), {
   id: 'ProjectId',
   description: 'Id of a project or measure: its box and a short slug, kebab-case.',
 });
 
 /** `all`, a year (`2025`) or a month in China Standard Time (`2025-06`). */
-export const Period = doc(z.string().regex(PERIOD_PATTERN, 'all, a year (2025) or a month (2025-06)').default('all'), {
+export const Period = doc(z._default(z.string().check(z.regex(PERIOD_PATTERN, 'all, a year (2025) or a month (2025-06)')), 'all'), {
   description: 'The rating period: `all` (all time), a calendar year (`2025`) or a month (`2025-06`), in China Standard Time.',
   examples: ['all', '2025', '2025-06'],
 });
@@ -80,7 +80,7 @@ export const TargetRatingsQuery = z.strictObject({ period: Period });
 
 /** `GET /ratings` */
 export const RatingsQuery = z.strictObject({
-  group: doc(z.enum(['category', 'plan']).default('plan'), {
+  group: doc(z._default(z.enum(['category', 'plan']), 'plan'), {
     description: '`plan`: the plan-wide summary and the ranking of all targets; `category`: one summary per category.',
   }),
   period: Period,
@@ -89,18 +89,18 @@ export const RatingsQuery = z.strictObject({
 /** `GET /ratings/series` */
 export const SeriesQuery = z.strictObject({
   target: SeriesTarget,
-  granularity: doc(z.enum(['month', 'year']).default('month'), { description: 'Monthly or yearly points.' }),
+  granularity: doc(z._default(z.enum(['month', 'year']), 'month'), { description: 'Monthly or yearly points.' }),
 });
 
 /** `GET /me/feedback` */
 export const MeQuery = z
-  .strictObject({ targetType: TargetType.optional(), targetId: TargetId.optional() })
-  .refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together');
+  .strictObject({ targetType: z.optional(TargetType), targetId: z.optional(TargetId) })
+  .check(z.refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together'));
 
 /** `GET /{indicators|projects}/{id}/comments` */
 export const CommentsQuery = z.strictObject({
-  limit: doc(z.coerce.number().int().min(1).max(100).default(20), { description: 'Comments per page.' }),
-  cursor: doc(z.string().min(1).max(400).optional(), { description: 'The `nextCursor` of the previous page, as given.' }),
+  limit: doc(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20), { description: 'Comments per page.' }),
+  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(400))), { description: 'The `nextCursor` of the previous page, as given.' }),
 });
 
 /** `POST /feedback`: defined beside the rules it feeds (shared/feedback/submit.ts), documented here. */
@@ -126,7 +126,7 @@ export const TargetPath = z.strictObject({ id: TargetId });
 // functions/api/routes/{accountability,monitor,publisher,admin}.ts, which validate with these very
 // instances.
 
-export const FeedbackId = doc(z.string().regex(/^[A-Za-z0-9-]{8,64}$/), {
+export const FeedbackId = doc(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)), {
   id: 'FeedbackId',
   description: 'Id of a rating (and of its comment); a 差评 case has the id of the rating that opened it.',
   examples: ['00000000-0000-4000-8000-000000000001'],
@@ -135,8 +135,8 @@ export const CaseId = FeedbackId;
 export const FeedbackPath = z.strictObject({ feedbackId: FeedbackId });
 export const CasePath = z.strictObject({ caseId: CaseId });
 
-const Department = doc(z.string().trim().min(1).max(100), { description: 'The department (部门) that answers; never a person.' });
-const Reason = z.string().trim().min(1).max(2000);
+const Department = doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), { description: 'The department (部门) that answers; never a person.' });
+const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 const ModerationActionSchema = doc(z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]), {
   id: 'ModerationAction',
   description: '`publish` a pending comment (or one rejected or hidden), `reject` a pending one, `hide` a published one. Rejecting and hiding need a reason.',
@@ -145,51 +145,52 @@ const ModerationActionSchema = doc(z.enum(Object.keys(MODERATION_ACTIONS) as [Mo
 export const FlagBody = z.strictObject({ reason: doc(FlagReason, { description: 'Why the comment should not be shown.' }) });
 export const SatisfactionBody = z.strictObject({
   satisfied: doc(z.boolean(), { description: 'Whether the official reply satisfies the citizen; `false` reopens the case for review (disputed).' }),
-  note: z.string().trim().min(1).max(2000).optional(),
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))),
 });
 export const CaseStatsQuery = z.strictObject({
-  group: doc(z.enum(['target', 'department']).default('target'), { description: 'One row per rated target, or per answering department.' }),
+  group: doc(z._default(z.enum(['target', 'department']), 'target'), { description: 'One row per rated target, or per answering department.' }),
 });
 
 export const CommentQueueQuery = z
   .strictObject({
-    status: doc(z.enum(['pending', 'rejected', 'hidden', 'published']).default('pending'), { description: 'Which comments: the moderation queue (`pending`) by default.' }),
-    targetType: TargetType.optional(),
-    targetId: TargetId.optional(),
-    reason: doc(z.enum(['new', 'flagged']).optional(), { description: 'Pending because new, or sent back by citizens’ flags.' }),
+    status: doc(z._default(z.enum(['pending', 'rejected', 'hidden', 'published']), 'pending'), { description: 'Which comments: the moderation queue (`pending`) by default.' }),
+    targetType: z.optional(TargetType),
+    targetId: z.optional(TargetId),
+    reason: doc(z.optional(z.enum(['new', 'flagged'])), { description: 'Pending because new, or sent back by citizens’ flags.' }),
     /** Only comments that have waited at least / at most this long in their status. */
-    olderThanHours: doc(z.coerce.number().min(0).max(24 * 3650).optional(), { description: 'Only comments in their status for at least this many hours.' }),
-    newerThanHours: doc(z.coerce.number().min(0).max(24 * 3650).optional(), { description: 'Only comments in their status for at most this many hours.' }),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: doc(z.string().min(1).max(600).optional(), { description: 'The `nextCursor` of the previous page, as given.' }),
+    olderThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), { description: 'Only comments in their status for at least this many hours.' }),
+    newerThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), { description: 'Only comments in their status for at most this many hours.' }),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+    cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(600))), { description: 'The `nextCursor` of the previous page, as given.' }),
   })
-  .refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together')
-  .refine((q) => q.status !== 'published' || q.targetId !== undefined, 'published comments are listed per target: give targetType and targetId');
+  .check(
+    z.refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together'),
+    z.refine((q) => q.status !== 'published' || q.targetId !== undefined, 'published comments are listed per target: give targetType and targetId'),
+  );
 
 export const ModerationBody = z
-  .strictObject({ action: ModerationActionSchema, reason: Reason.optional() })
-  .refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] });
+  .strictObject({ action: ModerationActionSchema, reason: z.optional(Reason) })
+  .check(z.refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] }));
 
 export const BulkModerationBody = z.strictObject({
   items: z
     .array(
       z
-        .strictObject({ feedbackId: FeedbackId, action: ModerationActionSchema, reason: Reason.optional() })
-        .refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] }),
+        .strictObject({ feedbackId: FeedbackId, action: ModerationActionSchema, reason: z.optional(Reason) })
+        .check(z.refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] })),
     )
-    .min(1)
-    .max(100),
+    .check(z.minLength(1), z.maxLength(100)),
 });
 
-export const ReplyBody = z.strictObject({ department: Department, text: z.string().trim().min(1).max(4000) });
+export const ReplyBody = z.strictObject({ department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) });
 
 export const StepBody = doc(
   z.discriminatedUnion('action', [
-    z.strictObject({ action: z.literal('verify'), department: Department.optional(), note: Reason.optional() }),
+    z.strictObject({ action: z.literal('verify'), department: z.optional(Department), note: z.optional(Reason) }),
     z.strictObject({ action: z.literal('rectify'), note: Reason }),
-    z.strictObject({ action: z.literal('reply'), department: Department, text: z.string().trim().min(1).max(4000) }),
+    z.strictObject({ action: z.literal('reply'), department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) }),
     z.strictObject({ action: z.literal('close'), note: Reason }),
-    z.strictObject({ action: z.literal('assign'), department: Department, note: Reason.optional() }),
+    z.strictObject({ action: z.literal('assign'), department: Department, note: z.optional(Reason) }),
   ]),
   {
     id: 'CaseStep',
@@ -199,37 +200,37 @@ export const StepBody = doc(
 );
 
 export const CasesQuery = z.strictObject({
-  view: doc(z.enum(['active', 'overdue', 'due-soon', 'closed']).default('active'), { description: 'Unfinished cases (soonest deadline first), those overdue or due within three working days, or closed ones (most recent first).' }),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: doc(z.string().min(1).max(600).optional(), { description: 'The `nextCursor` of the previous page, as given.' }),
+  view: doc(z._default(z.enum(['active', 'overdue', 'due-soon', 'closed']), 'active'), { description: 'Unfinished cases (soonest deadline first), those overdue or due within three working days, or closed ones (most recent first).' }),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(600))), { description: 'The `nextCursor` of the previous page, as given.' }),
 });
 
 export const ReconcileBody = z.strictObject({
   since: doc(z.iso.datetime(), { description: 'Look for 差评 with a comment recorded from this instant…' }),
-  until: doc(z.iso.datetime().optional(), { description: '…to this one (default: now).' }),
+  until: doc(z.optional(z.iso.datetime()), { description: '…to this one (default: now).' }),
 });
 
 export const ProgressBody = z.strictObject({
   status: ProjectStatus,
-  progress: doc(z.number().min(0).max(100), { description: 'Percent complete.' }),
-  note: doc(z.string().trim().min(1).max(2000), { description: 'What was done: shown on the public page.' }),
-  source: z.string().trim().min(1).max(500).optional(),
-  reason: doc(z.string().trim().min(1).max(1000).optional(), { description: 'Required for any report after the first: what changed or what it corrects.' }),
+  progress: doc(z.number().check(z.gte(0), z.lte(100)), { description: 'Percent complete.' }),
+  note: doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)), { description: 'What was done: shown on the public page.' }),
+  source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  reason: doc(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))), { description: 'Required for any report after the first: what changed or what it corrects.' }),
 });
 export const ImportQuery = z.strictObject({
-  dryRun: doc(z.stringbool().default(false), { description: 'Check the file and say what would change, writing nothing.' }),
+  dryRun: doc(z._default(z.stringbool(), false), { description: 'Check the file and say what would change, writing nothing.' }),
 });
 export const AggregatesQuery = z.strictObject({
-  period: doc(z.string().regex(PERIOD_PATTERN).default('all'), { description: '`all`, a year (2026) or a month (2026-11).' }),
+  period: doc(z._default(z.string().check(z.regex(PERIOD_PATTERN)), 'all'), { description: '`all`, a year (2026) or a month (2026-11).' }),
 });
 
-export const FraudBody = z.strictObject({ reason: z.string().trim().min(10, 'document the case: at least 10 characters').max(1000) });
+export const FraudBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(10, 'document the case: at least 10 characters'), z.maxLength(1000)) });
 export const AuditQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: doc(z.string().min(1).max(400).optional(), { description: 'The `nextCursor` of the previous page, as given.' }),
-  since: z.iso.datetime().optional(),
-  until: z.iso.datetime().optional(),
-  action: AuditAction.optional(),
-  actor: doc(z.string().min(1).max(300).optional(), { description: 'The `sub` of a staff member.' }),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(400))), { description: 'The `nextCursor` of the previous page, as given.' }),
+  since: z.optional(z.iso.datetime()),
+  until: z.optional(z.iso.datetime()),
+  action: z.optional(AuditAction),
+  actor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(300))), { description: 'The `sub` of a staff member.' }),
 });
-export const AuditCsvQuery = AuditQuery.omit({ limit: true, cursor: true });
+export const AuditCsvQuery = z.omit(AuditQuery, { limit: true, cursor: true });

@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { Role } from '../auth/roles.js';
 
 /**
@@ -33,22 +33,22 @@ export type SubjectType = z.infer<typeof SubjectType>;
 /** Who acted. `system` for automatic actions (flags reaching the threshold), `citizen` for a voter. */
 export const AuditActor = z.strictObject({
   kind: z.enum(['staff', 'system', 'citizen']),
-  sub: z.string().min(1).max(300),
-  name: z.string().min(1).max(300),
+  sub: z.string().check(z.minLength(1), z.maxLength(300)),
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
   roles: z.array(Role),
 });
 export type AuditActor = z.infer<typeof AuditActor>;
 
 export const AuditEntry = z.strictObject({
-  auditId: z.string().min(1),
+  auditId: z.string().check(z.minLength(1)),
   at: z.iso.datetime(),
   actor: AuditActor,
   action: AuditAction,
-  subject: z.strictObject({ type: SubjectType, id: z.string().min(1).max(300) }),
+  subject: z.strictObject({ type: SubjectType, id: z.string().check(z.minLength(1), z.maxLength(300)) }),
   /** Why, in the actor's words; required for anything that hides, rejects or invalidates. */
-  reason: z.string().max(2000).nullable(),
+  reason: z.nullable(z.string().check(z.maxLength(2000))),
   /** What changed, small and machine-readable (from/to statuses, values, line counts). JSON text. */
-  details: z.string().max(20_000),
+  details: z.string().check(z.maxLength(20_000)),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

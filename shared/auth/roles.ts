@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 
 /**
  * Staff roles, one Cognito user-pool group each. A citizen has none: citizens never sign in.

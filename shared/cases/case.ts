@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { Rating } from '../feedback/rating.js';
 import { TargetId, TargetType } from '../feedback/target.js';
 import type { WorkCalendar } from './working-days.js';
@@ -22,41 +22,41 @@ export type CaseAction = z.infer<typeof CaseAction>;
 export const CaseEvent = z.strictObject({
   at: z.iso.datetime(),
   /** `name (sub)` of a staff member, `citizen`, or `system`. */
-  by: z.string().min(1).max(300),
+  by: z.string().check(z.minLength(1), z.maxLength(300)),
   action: z.enum(['open', 'verify', 'rectify', 'reply', 'close', 'assign', 'satisfied', 'unsatisfied']),
-  from: CaseStatus.nullable(),
+  from: z.nullable(CaseStatus),
   to: CaseStatus,
-  note: z.string().max(4000).nullable(),
+  note: z.nullable(z.string().check(z.maxLength(4000))),
 });
 export type CaseEvent = z.infer<typeof CaseEvent>;
 
 export const FollowUpCase = z.strictObject({
-  caseId: z.string().min(1),
+  caseId: z.string().check(z.minLength(1)),
   /** Where the rating that opened it is in the feedback log. */
-  feedback: z.strictObject({ shard: z.number().int().min(0), recordedAt: z.iso.datetime(), feedbackId: z.string().min(1) }),
+  feedback: z.strictObject({ shard: z.number().check(z.int(), z.gte(0)), recordedAt: z.iso.datetime(), feedbackId: z.string().check(z.minLength(1)) }),
   /** The voter who rated, so they can follow their case; never shown to anyone else. */
-  voterId: z.string().min(1),
+  voterId: z.string().check(z.minLength(1)),
   targetType: TargetType,
   targetId: TargetId,
   rating: Rating,
-  department: z.string().min(1).max(100).nullable(),
+  department: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
   status: CaseStatus,
   openedAt: z.iso.datetime(),
-  deadlineDays: z.number().int().min(1),
+  deadlineDays: z.number().check(z.int(), z.gte(1)),
   /** The deadline of the first official reply. */
   firstDueAt: z.iso.datetime(),
   /** The deadline of the reply now awaited (a dispute sets a new one); null once replied or closed. */
-  dueAt: z.iso.datetime().nullable(),
+  dueAt: z.nullable(z.iso.datetime()),
   calendarCovered: z.boolean(),
-  firstReplyAt: z.iso.datetime().nullable(),
+  firstReplyAt: z.nullable(z.iso.datetime()),
   /** How the first reply answered: after rectification, or by explanation. */
-  resolution: z.enum(['rectified', 'explained']).nullable(),
-  reply: z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() }).nullable(),
-  closedAt: z.iso.datetime().nullable(),
-  satisfaction: z.enum(['satisfied', 'unsatisfied']).nullable(),
+  resolution: z.nullable(z.enum(['rectified', 'explained'])),
+  reply: z.nullable(z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() })),
+  closedAt: z.nullable(z.iso.datetime()),
+  satisfaction: z.nullable(z.enum(['satisfied', 'unsatisfied'])),
   /** Every step, oldest first: nothing in a case is ever rewritten, only appended. */
   history: z.array(CaseEvent),
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
 });
 export type FollowUpCase = z.infer<typeof FollowUpCase>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 
 /** The five levels of 好差评 (GB/T 39734-2020): 5 is best. */
 export const RATING_LEVELS = [

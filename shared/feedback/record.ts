@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { CommentStatus, Rating } from './rating.js';
 import { TargetId, TargetType } from './target.js';
 
@@ -11,21 +11,21 @@ export type ReplacedRating = z.infer<typeof ReplacedRating>;
 
 /** An official reply to a comment, attributed to a department; public once the comment is. */
 export const OfficialReply = z.strictObject({
-  replyId: z.string().min(1),
-  department: z.string().min(1).max(100),
-  text: z.string().min(1).max(4000),
+  replyId: z.string().check(z.minLength(1)),
+  department: z.string().check(z.minLength(1), z.maxLength(100)),
+  text: z.string().check(z.minLength(1), z.maxLength(4000)),
   publishedAt: z.iso.datetime(),
   /** The staff member who attached it (`name (sub)`): kept, never shown publicly. */
-  by: z.string().min(1).max(300),
-  caseId: z.string().min(1).optional(),
+  by: z.string().check(z.minLength(1), z.maxLength(300)),
+  caseId: z.optional(z.string().check(z.minLength(1))),
 });
 export type OfficialReply = z.infer<typeof OfficialReply>;
 
 /** How many of each kind of personal data were masked in the comment before it was stored. */
-export const PiiCounts = z.record(z.string(), z.number().int().min(1));
+export const PiiCounts = z.record(z.string(), z.number().check(z.int(), z.gte(1)));
 
 /** An administrator's finding that a rating is fraudulent (documented case, with a reason). */
-export const FraudMark = z.strictObject({ at: z.iso.datetime(), by: z.string().min(1), reason: z.string().min(1).max(1000) });
+export const FraudMark = z.strictObject({ at: z.iso.datetime(), by: z.string().check(z.minLength(1)), reason: z.string().check(z.minLength(1), z.maxLength(1000)) });
 
 /**
  * One submission of a rating, kept for good: the replaced rating of a voter who changed their
@@ -33,49 +33,49 @@ export const FraudMark = z.strictObject({ at: z.iso.datetime(), by: z.string().m
  * aggregation can move the count from the old level to the new one.
  */
 export const FeedbackRecord = z.strictObject({
-  feedbackId: z.string().min(1),
-  voterId: z.string().min(1),
+  feedbackId: z.string().check(z.minLength(1)),
+  voterId: z.string().check(z.minLength(1)),
   targetType: TargetType,
   targetId: TargetId,
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   rating: Rating,
-  comment: z.string().nullable(),
+  comment: z.nullable(z.string()),
   commentStatus: CommentStatus,
   recordedAt: z.iso.datetime(),
-  shard: z.number().int().min(0),
-  replaces: ReplacedRating.nullable(),
-  publishedAt: z.iso.datetime().optional(),
+  shard: z.number().check(z.int(), z.gte(0)),
+  replaces: z.nullable(ReplacedRating),
+  publishedAt: z.optional(z.iso.datetime()),
   /** Personal data found and masked at submission; the unmasked text is never stored. */
-  pii: PiiCounts.optional(),
+  pii: z.optional(PiiCounts),
   /** Why a pending comment is in the queue: new, or sent back by citizens' flags. */
-  queueReason: z.enum(['new', 'flagged']).optional(),
+  queueReason: z.optional(z.enum(['new', 'flagged'])),
   /** Flags by distinct voters since the comment was last approved. */
-  flagCount: z.number().int().min(0).optional(),
-  replies: z.array(OfficialReply).optional(),
-  fraud: FraudMark.optional(),
+  flagCount: z.optional(z.number().check(z.int(), z.gte(0))),
+  replies: z.optional(z.array(OfficialReply)),
+  fraud: z.optional(FraudMark),
 });
 export type FeedbackRecord = z.infer<typeof FeedbackRecord>;
 
 /** A voter's current rating of a target for a year, pointing at the record that holds it. */
 export const Ballot = z.strictObject({
-  voterId: z.string().min(1),
+  voterId: z.string().check(z.minLength(1)),
   targetType: TargetType,
   targetId: TargetId,
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   rating: Rating,
-  feedbackId: z.string().min(1),
-  shard: z.number().int().min(0),
+  feedbackId: z.string().check(z.minLength(1)),
+  shard: z.number().check(z.int(), z.gte(0)),
   recordedAt: z.iso.datetime(),
-  revision: z.number().int().min(1),
+  revision: z.number().check(z.int(), z.gte(1)),
   firstRecordedAt: z.iso.datetime(),
   /** What the current rating's record replaces; used if that record was never written. */
-  replaces: ReplacedRating.nullable(),
+  replaces: z.nullable(ReplacedRating),
   /**
    * The counted rating was marked fraudulent: the fraud event's slot in the log (shard of the
    * ballot, sort key `sk`). A new rating replaces nothing if that event landed, and voids the slot
    * if it did not, exactly as for a record that never arrived.
    */
-  fraud: z.strictObject({ feedbackId: z.string().min(1), sk: z.string().min(1) }).optional(),
+  fraud: z.optional(z.strictObject({ feedbackId: z.string().check(z.minLength(1)), sk: z.string().check(z.minLength(1)) })),
 });
 export type Ballot = z.infer<typeof Ballot>;
 
@@ -101,20 +101,20 @@ export const VOID_ITEM = 'void';
 
 /** A change of a comment's visibility, appended to the feedback log so counts by status follow it. */
 export const ModerationEvent = z.strictObject({
-  eventId: z.string().min(1),
-  feedbackId: z.string().min(1),
+  eventId: z.string().check(z.minLength(1)),
+  feedbackId: z.string().check(z.minLength(1)),
   targetType: TargetType,
   targetId: TargetId,
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   /** When the rating was recorded: it decides the month whose comment counts change. */
   ratedAt: z.iso.datetime(),
   from: CommentStatus,
   to: CommentStatus,
   at: z.iso.datetime(),
-  shard: z.number().int().min(0),
+  shard: z.number().check(z.int(), z.gte(0)),
   /** Who moved it (`name (sub)`, or `system` for citizens' flags) and why: the log attributes itself. */
-  by: z.string().min(1).max(300).optional(),
-  reason: z.string().max(2000).optional(),
+  by: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  reason: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type ModerationEvent = z.infer<typeof ModerationEvent>;
 
@@ -125,17 +125,17 @@ export type ModerationEvent = z.infer<typeof ModerationEvent>;
  * record itself is never changed or removed (the 好差评 rules forbid touching a rating).
  */
 export const FraudEvent = z.strictObject({
-  eventId: z.string().min(1),
-  feedbackId: z.string().min(1),
+  eventId: z.string().check(z.minLength(1)),
+  feedbackId: z.string().check(z.minLength(1)),
   targetType: TargetType,
   targetId: TargetId,
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   rating: Rating,
   ratedAt: z.iso.datetime(),
   counted: z.boolean(),
   at: z.iso.datetime(),
-  shard: z.number().int().min(0),
-  by: z.string().min(1),
-  reason: z.string().min(1).max(1000),
+  shard: z.number().check(z.int(), z.gte(0)),
+  by: z.string().check(z.minLength(1)),
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
 export type FraudEvent = z.infer<typeof FraudEvent>;

@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import type { FeedbackLimits } from '../abuse/rate-limits.js';
 import { NotFoundError } from '../errors.js';
 import type { FeedbackRepository, RecordedFeedback } from '../store/feedback-repository.js';
@@ -14,20 +14,19 @@ import { Rating, ratingYear } from './rating.js';
 import { TargetId, TargetType } from './target.js';
 
 const Comment = z
-  .string()
-  // Lone surrogates cannot be stored or shown faithfully; refuse them rather than mangle them.
-  .refine((text) => text.isWellFormed(), 'contains unpaired surrogate code points')
-  .transform(normaliseComment)
-  .refine((text) => text === null || commentLength(text) <= COMMENT_MAX_LENGTH, {
-    message: `at most ${COMMENT_MAX_LENGTH} characters`,
-  });
+  .pipe(
+    // Lone surrogates cannot be stored or shown faithfully; refuse them rather than mangle them.
+    z.string().check(z.refine((text) => text.isWellFormed(), 'contains unpaired surrogate code points')),
+    z.transform(normaliseComment),
+  )
+  .check(z.refine((text) => text === null || commentLength(text) <= COMMENT_MAX_LENGTH, { message: `at most ${COMMENT_MAX_LENGTH} characters` }));
 
 /** `POST /api/v1/feedback`: a 好差评 rating of one indicator or project, with an optional comment. */
 export const FeedbackSubmission = z.strictObject({
   targetType: TargetType,
   targetId: TargetId,
   rating: Rating,
-  comment: Comment.optional(),
+  comment: z.optional(Comment),
 });
 export type FeedbackSubmission = z.infer<typeof FeedbackSubmission>;
 

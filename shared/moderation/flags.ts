@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 
 /** Why a citizen flags a published comment. */
 export const FlagReason = z.enum(['spam', 'offensive', 'personal-data', 'off-topic']);

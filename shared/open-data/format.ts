@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { doc } from '../api/registry.js';
 import { DATASETS, type CellValue, type Column, type ColumnType, type DatasetId, type DatasetRows } from './datasets.js';
 
@@ -44,9 +44,9 @@ export function toJsonDataset<K extends DatasetId>(id: K, planId: string, rows: 
   return { dataset: id, plan: planId, title: { zh: dataset.titleZh, en: dataset.titleEn }, dictionary: `/open-data#${id}`, rows: toJsonRows(id, rows) };
 }
 
-const TYPES: Record<ColumnType, () => z.ZodType> = {
+const TYPES: Record<ColumnType, () => z.ZodMiniType> = {
   string: () => z.string(),
-  integer: () => z.number().int(),
+  integer: () => z.number().check(z.int()),
   number: () => z.number(),
   boolean: () => z.boolean(),
   datetime: () => z.iso.datetime(),
@@ -59,7 +59,7 @@ export function rowSchema(id: DatasetId) {
     Object.fromEntries(
       columns.map((c) => {
         const type = TYPES[c.type]();
-        return [c.name, doc(c.nullable ? type.nullable() : type, { description: `${c.en}${c.unit ? ` (${c.unit})` : ''}. ${c.zh}` })];
+        return [c.name, doc(c.nullable ? z.nullable(type) : type, { description: `${c.en}${c.unit ? ` (${c.unit})` : ''}. ${c.zh}` })];
       }),
     ),
   );

@@ -1,18 +1,18 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 
 /**
  * One published yearly value of an indicator. Observations are append-only: a correction is a
  * new revision of the same year saying who made it, when and why; the highest revision is current.
  */
 export const Observation = z.strictObject({
-  indicatorId: z.string().min(1),
-  year: z.number().int().min(2000).max(2100),
-  value: z.number().finite(),
-  revision: z.number().int().min(1),
+  indicatorId: z.string().check(z.minLength(1)),
+  year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
+  value: z.number(),
+  revision: z.number().check(z.int(), z.gte(1)),
   recordedAt: z.iso.datetime(),
-  recordedBy: z.string().min(1).max(200),
-  reason: z.string().min(1).max(1000),
-  source: z.string().min(1).max(500).optional(),
+  recordedBy: z.string().check(z.minLength(1), z.maxLength(200)),
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
 });
 export type Observation = z.infer<typeof Observation>;
 

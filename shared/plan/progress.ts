@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { ProjectStatus, type Project } from './schema.js';
 
 /**
@@ -8,35 +8,35 @@ import { ProjectStatus, type Project } from './schema.js';
  * `unknown` at 0%.
  */
 export const ProgressRevision = z.strictObject({
-  projectId: z.string().min(1),
-  revision: z.number().int().min(1),
+  projectId: z.string().check(z.minLength(1)),
+  revision: z.number().check(z.int(), z.gte(1)),
   status: ProjectStatus,
   /** Percent complete, 0–100. */
-  progress: z.number().min(0).max(100),
+  progress: z.number().check(z.gte(0), z.lte(100)),
   /** What was done: shown on the public page with the figure. */
-  note: z.string().min(1).max(2000),
-  source: z.string().min(1).max(500).optional(),
+  note: z.string().check(z.minLength(1), z.maxLength(2000)),
+  source: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
   /** Why this revision exists (a first report, or what a correction corrects). */
-  reason: z.string().min(1).max(1000),
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
   recordedAt: z.iso.datetime(),
-  recordedBy: z.string().min(1).max(300),
+  recordedBy: z.string().check(z.minLength(1), z.maxLength(300)),
 });
 export type ProgressRevision = z.infer<typeof ProgressRevision>;
 export type NewProgress = Omit<ProgressRevision, 'revision' | 'recordedAt'>;
 
 /** What the public sees of a report: no names (who reported is kept in the revision and the audit log). */
 export const ProgressReportView = z.strictObject({
-  revision: z.number().int().min(1),
+  revision: z.number().check(z.int(), z.gte(1)),
   note: z.string(),
-  source: z.string().nullable(),
+  source: z.nullable(z.string()),
   recordedAt: z.iso.datetime(),
 });
 export const ProgressHistoryEntry = z.strictObject({
-  revision: z.number().int().min(1),
+  revision: z.number().check(z.int(), z.gte(1)),
   status: ProjectStatus,
   progress: z.number(),
   note: z.string(),
-  source: z.string().nullable(),
+  source: z.nullable(z.string()),
   reason: z.string(),
   recordedAt: z.iso.datetime(),
 });

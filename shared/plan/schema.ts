@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 
 /**
  * The plan as data. Every number keeps the text it was read from (`raw`), so a reader can
@@ -30,17 +30,17 @@ export type Measure = z.infer<typeof Measure>;
 
 /** Where an item was read from: the 专栏 box, its row (序号) and, for footnotes, the footnote number. */
 export const Provenance = z.strictObject({
-  box: z.string().min(1),
-  row: z.number().int().positive().optional(),
-  footnote: z.number().int().positive().optional(),
-  text: z.string().min(1).optional(),
+  box: z.string().check(z.minLength(1)),
+  row: z.optional(z.number().check(z.int(), z.positive())),
+  footnote: z.optional(z.number().check(z.int(), z.positive())),
+  text: z.optional(z.string().check(z.minLength(1))),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
 /** A cell of the plan table: a number, a qualitative statement, or nothing usable ('-', '--', empty). */
 export const Cell = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('number'), value: z.number(), raw: z.string() }),
-  z.strictObject({ kind: z.literal('qualitative'), text: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('qualitative'), text: z.string().check(z.minLength(1)) }),
   z.strictObject({ kind: z.literal('missing'), raw: z.string() }),
 ]);
 export type Cell = z.infer<typeof Cell>;
@@ -49,32 +49,32 @@ export type Cell = z.infer<typeof Cell>;
 export const GrowthTarget = z.strictObject({
   percent: z.number(),
   atLeast: z.boolean(),
-  raw: z.string().min(1),
+  raw: z.string().check(z.minLength(1)),
 });
 export type GrowthTarget = z.infer<typeof GrowthTarget>;
 
 export const StretchTarget = z.strictObject({
   value: z.number(),
-  raw: z.string().min(1),
+  raw: z.string().check(z.minLength(1)),
   source: Provenance,
 });
 
-export const IndicatorId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+export const IndicatorId = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
 
 export const Indicator = z.strictObject({
   id: IndicatorId,
-  seq: z.number().int().min(1).max(31),
+  seq: z.number().check(z.int(), z.gte(1), z.lte(31)),
   category: Category,
-  nameZh: z.string().min(1),
-  nameEn: z.string().min(1),
+  nameZh: z.string().check(z.minLength(1)),
+  nameEn: z.string().check(z.minLength(1)),
   unit: z.string(),
   unitEn: z.string(),
   baseline: Cell,
   baselineYear: z.literal(2020),
   target: Cell,
   targetYear: z.literal(2025),
-  growth: GrowthTarget.nullable(),
-  stretch: StretchTarget.nullable(),
+  growth: z.nullable(GrowthTarget),
+  stretch: z.nullable(StretchTarget),
   attribute: Attribute,
   direction: Direction,
   measure: Measure,
@@ -86,10 +86,10 @@ export type Indicator = z.infer<typeof Indicator>;
 
 /** A row of 专栏1: the 13th plan's target, the 2015 and 2020 actuals, and the completion remark. */
 export const HistoryRow = z.strictObject({
-  id: z.string().regex(/^h13-\d{2}$/),
-  seq: z.number().int().min(1).max(36),
-  group: z.string().min(1),
-  nameZh: z.string().min(1),
+  id: z.string().check(z.regex(/^h13-\d{2}$/)),
+  seq: z.number().check(z.int(), z.gte(1), z.lte(36)),
+  group: z.string().check(z.minLength(1)),
+  nameZh: z.string().check(z.minLength(1)),
   unit: z.string(),
   target2020: Cell,
   actual2015: Cell,
@@ -103,58 +103,60 @@ export const ProjectStatus = z.enum(['not_started', 'in_progress', 'completed', 
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
 export const NumericGoal = z.strictObject({
-  description: z.string().min(1),
+  description: z.string().check(z.minLength(1)),
   value: z.number(),
   unit: z.string(),
-  year: z.number().int().optional(),
-  raw: z.string().min(1),
+  year: z.optional(z.number().check(z.int())),
+  raw: z.string().check(z.minLength(1)),
 });
 
 export const Project = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
-  box: z.number().int().min(1).max(25),
-  boxTitle: z.string().min(1),
-  titleZh: z.string().min(1),
-  titleEn: z.string().min(1),
-  area: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80)),
+  box: z.number().check(z.int(), z.gte(1), z.lte(25)),
+  boxTitle: z.string().check(z.minLength(1)),
+  titleZh: z.string().check(z.minLength(1)),
+  titleEn: z.string().check(z.minLength(1)),
+  area: z.string().check(z.minLength(1)),
   goals: z.array(NumericGoal),
   status: ProjectStatus,
-  progress: z.number().min(0).max(100),
+  progress: z.number().check(z.gte(0), z.lte(100)),
   source: Provenance,
 });
 export type Project = z.infer<typeof Project>;
 
 export const Plan = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9-]+$/),
-    titleZh: z.string().min(1),
-    titleEn: z.string().min(1),
-    district: z.string().min(1),
-    periodStart: z.number().int(),
-    periodEnd: z.number().int(),
-    baselineYear: z.number().int(),
-    source: z.strictObject({ document: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-    categories: z.array(z.strictObject({ id: Category, nameEn: z.string().min(1) })),
+    id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+    titleZh: z.string().check(z.minLength(1)),
+    titleEn: z.string().check(z.minLength(1)),
+    district: z.string().check(z.minLength(1)),
+    periodStart: z.number().check(z.int()),
+    periodEnd: z.number().check(z.int()),
+    baselineYear: z.number().check(z.int()),
+    source: z.strictObject({ document: z.string().check(z.minLength(1)), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }),
+    categories: z.array(z.strictObject({ id: Category, nameEn: z.string().check(z.minLength(1)) })),
     indicators: z.array(Indicator),
     history: z.array(HistoryRow),
     projects: z.array(Project),
   })
-  .superRefine((plan, ctx) => {
-    const unique = (label: string, ids: string[]) => {
-      const seen = new Set<string>();
-      for (const id of ids) {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate ${label} id ${id}` });
-        seen.add(id);
+  .check(
+    z.superRefine((plan, ctx) => {
+      const unique = (label: string, ids: string[]) => {
+        const seen = new Set<string>();
+        for (const id of ids) {
+          if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `duplicate ${label} id ${id}` });
+          seen.add(id);
+        }
+      };
+      unique('indicator', plan.indicators.map((i) => i.id));
+      unique('history', plan.history.map((h) => h.id));
+      unique('project', plan.projects.map((p) => p.id));
+      const historyIds = new Set(plan.history.map((h) => h.id));
+      for (const indicator of plan.indicators) {
+        for (const ref of indicator.history) {
+          if (!historyIds.has(ref)) ctx.addIssue({ code: 'custom', message: `${indicator.id} refers to unknown history row ${ref}` });
+        }
       }
-    };
-    unique('indicator', plan.indicators.map((i) => i.id));
-    unique('history', plan.history.map((h) => h.id));
-    unique('project', plan.projects.map((p) => p.id));
-    const historyIds = new Set(plan.history.map((h) => h.id));
-    for (const indicator of plan.indicators) {
-      for (const ref of indicator.history) {
-        if (!historyIds.has(ref)) ctx.addIssue({ code: 'custom', message: `${indicator.id} refers to unknown history row ${ref}` });
-      }
-    }
-  });
+    }),
+  );
 export type Plan = z.infer<typeof Plan>;

@@ -1,4 +1,4 @@
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import type { Indicator } from '../plan/schema.js';
 import { currentObservations, type Observation, type NewObservation } from '../plan/observation.js';
 import { readCsv, type CsvProblem } from './csv.js';
@@ -10,14 +10,14 @@ import { readCsv, type CsvProblem } from './csv.js';
 export const YEARS = { min: 2015, max: 2035 } as const;
 
 export const ObservationInput = z.strictObject({
-  year: z.number().int().min(YEARS.min).max(YEARS.max),
-  value: z.number().finite(),
-  source: z.string().trim().min(1).max(500).optional(),
+  year: z.number().check(z.int(), z.gte(YEARS.min), z.lte(YEARS.max)),
+  value: z.number(),
+  source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   /** Why: required for a correction, optional for a year's first value (the CSV column `note`). */
-  reason: z.string().trim().min(1).max(1000).optional(),
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
   /** The same as `reason`, under the name the CSV file uses; give one or the other. */
-  note: z.string().trim().min(1).max(1000).optional(),
-}).refine((input) => input.reason === undefined || input.note === undefined, { message: 'give reason or note, not both', path: ['note'] });
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
+}).check(z.refine((input) => input.reason === undefined || input.note === undefined, { message: 'give reason or note, not both', path: ['note'] }));
 export type ObservationInput = z.infer<typeof ObservationInput>;
 
 export type PublishDecision =

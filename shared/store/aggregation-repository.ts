@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { FeedbackRecord, FraudEvent, ModerationEvent } from '../feedback/record.js';
 import { isZero, type LogEntry } from '../ratings/deltas.js';
 import { COMMENT_STATUSES, emptyTally, type Tally } from '../ratings/statistics.js';
@@ -23,7 +23,7 @@ const Positions = z.record(z.string(), z.string());
  * resumed batch reads exactly the same log entries; a rebuild reads from the start.
  */
 const Batch = z.strictObject({
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
   mode: z.enum(['incremental', 'rebuild']),
   from: Positions,
   to: Positions,
@@ -31,10 +31,10 @@ const Batch = z.strictObject({
 export type Batch = z.infer<typeof Batch>;
 
 export const AggregationState = z.strictObject({
-  version: z.number().int().min(0),
+  version: z.number().check(z.int(), z.gte(0)),
   watermarks: Positions,
   phase: z.enum(['idle', 'applying', 'publishing']),
-  batch: Batch.nullable(),
+  batch: z.nullable(Batch),
   /** What committed batches changed since the last publish. */
   dirtyPeriods: z.array(z.string()),
   dirtyScopes: z.array(z.string()),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { AuditEntry, type NewAuditEntry } from '../audit/entry.js';
 import { InvalidCursorError } from '../errors.js';
 import { AUDIT_PARTITION, auditKey, auditSubjectPartition } from './keys.js';
@@ -8,7 +8,7 @@ import { fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
 
-const Cursor = z.strictObject({ k: z.string().min(1).max(200) });
+const Cursor = z.strictObject({ k: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 export interface AuditQuery {
   limit: number;

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { FollowUpCase } from '../cases/case.js';
 import { ConflictError, InvalidCursorError } from '../errors.js';
 import { caseIndexPartition, caseIndexSortKey, caseKey, voterCaseKey, voterCasePrefix, voterPartition } from './keys.js';
@@ -8,7 +8,7 @@ import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
 
-const Cursor = z.strictObject({ s: z.string().max(200), p: z.string().max(200) });
+const Cursor = z.strictObject({ s: z.string().check(z.maxLength(200)), p: z.string().check(z.maxLength(200)) });
 
 /** Where a case sits in GSI1: unfinished ones by the deadline now awaited, closed ones by when they closed. */
 function indexOf(c: FollowUpCase) {

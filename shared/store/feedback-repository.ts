@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { ConflictError, InvalidCursorError, NotFoundError } from '../errors.js';
 import {
   Ballot,
@@ -96,8 +96,8 @@ export interface BallotWithComment extends Ballot {
 }
 
 /** Where a feedback record lives; opaque to clients except as a cursor position. */
-const CommentCursor = z.strictObject({ s: z.string().max(200), p: z.string().max(40), k: z.string().max(200) });
-const QueueCursor = z.strictObject({ s: z.string().max(200), p: z.string().max(200), k: z.string().max(200) });
+const CommentCursor = z.strictObject({ s: z.string().check(z.maxLength(200)), p: z.string().check(z.maxLength(40)), k: z.string().check(z.maxLength(200)) });
+const QueueCursor = z.strictObject({ s: z.string().check(z.maxLength(200)), p: z.string().check(z.maxLength(200)), k: z.string().check(z.maxLength(200)) });
 
 
 export function feedbackRepository(store: Store) {

@@ -1,10 +1,10 @@
-import type * as z from 'zod/v4';
+import type * as z from 'zod/mini';
 import { CorruptItemError } from '../errors.js';
 
 const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type', 'expiresAt']);
 
 /** Reads a stored item back into a domain type, checking it: the store is an input too. */
-export function fromItem<S extends z.ZodType>(schema: S, item: Record<string, unknown>): z.infer<S> {
+export function fromItem<S extends z.ZodMiniType>(schema: S, item: Record<string, unknown>): z.infer<S> {
   const data: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) data[name] = value;
   const parsed = schema.safeParse(data);
@@ -25,7 +25,7 @@ export const definitionItem = (key: { PK: string; SK: string }, type: string, en
   data: JSON.stringify(entity),
 });
 
-export function fromDefinitionItem<S extends z.ZodType>(schema: S, item: Record<string, unknown>): z.infer<S> {
+export function fromDefinitionItem<S extends z.ZodMiniType>(schema: S, item: Record<string, unknown>): z.infer<S> {
   if (typeof item.data !== 'string') throw new CorruptItemError(`item ${String(item.PK)} / ${String(item.SK)} has no data`);
   return fromItem(schema, JSON.parse(item.data) as Record<string, unknown>);
 }

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,6 +75,25 @@ describe('the API bundle from the cloud assembly', () => {
     const result = await handler(fixture('post-feedback-bad-rating'), context);
     expect(result.statusCode).toBe(400);
     expect(result.headers?.['content-type']).toBe('application/problem+json');
+    // zod/mini says only "Invalid input" unless its English locale made it into the bundle.
+    expect(body(result).errors).toEqual([{ path: 'rating', message: 'Invalid option: expected one of 1|2|3|4|5' }]);
+  });
+});
+
+describe('zod in the function bundles', () => {
+  const zodSources = (bundleDir: string) =>
+    (JSON.parse(readFileSync(join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] }).sources
+      .map((source) => /node_modules\/zod\/(.+)$/.exec(source)?.[1])
+      .filter((path) => path !== undefined);
+
+  it.each([
+    ['API', apiAsset],
+    ['aggregation', aggregatorAsset],
+  ])('the %s bundle carries zod/mini and the English locale only: classic zod cannot be tree-shaken', (_name, bundleDir) => {
+    const sources = zodSources(bundleDir);
+    expect(sources.filter((path) => path.startsWith('v4/mini/')).length).toBeGreaterThan(0);
+    expect(sources.filter((path) => path.startsWith('v4/classic/') || path.startsWith('v3/'))).toEqual([]);
+    expect(sources.filter((path) => path.startsWith('v4/locales/'))).toEqual(['v4/locales/en.js']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod/v4';
+import * as z from 'zod/mini';
 import { EXAMPLE_PROJECT, OPERATIONS, type Operation } from '../../shared/api/contract.js';
 import { DOCS_ASSETS, DOCS_ASSETS_PATH, INITIALIZER_JS } from '../../shared/api/docs-assets.js';
 import { Problem } from '../../shared/api/responses.js';
@@ -134,7 +134,7 @@ describe('the OpenAPI document', () => {
         checked++;
       }
       // An operation with parameters or a body shows at least one request.
-      if (op.pathParams || op.body || (op.query && Object.keys((op.query as z.ZodObject).shape ?? {}).length > 0)) {
+      if (op.pathParams || op.body || (op.query && Object.keys((op.query as z.ZodMiniObject).shape ?? {}).length > 0)) {
         expect(names.size, `${op.operationId} has no example request`).toBeGreaterThan(0);
       }
     }
