@@ -267,21 +267,21 @@ export const FeedbackResult = doc(
     replaced: doc(z.boolean(), { description: 'Whether this rating replaced the voter’s earlier rating of the same target in the same year.' }),
     replacedFeedbackId: z.nullable(z.string()),
     recordedAt: z.iso.datetime(),
-    personalDataMasked: doc(z.partialRecord(doc(z.enum(PII_KINDS), { id: 'PersonalDataKind', description: 'A kind of personal data found and masked in comments: resident identity number, bank card number, e-mail address, telephone number, street address.' }), z.number().int().min(1)), {
+    personalDataMasked: doc(z.partialRecord(doc(z.enum(PII_KINDS), { id: 'PersonalDataKind', description: 'A kind of personal data found and masked in comments: resident identity number, bank card number, e-mail address, telephone number, street address.' }), z.number().check(z.int(), z.minimum(1))), {
       description:
         'How many pieces of personal data of each kind were found in the comment and replaced by a placeholder (【已隐去：电话】…) before it was stored; `{}` when none. The original text is kept nowhere, so it cannot be returned.',
       examples: [{ phone: 1 }],
     }),
     followUpCase: doc(
-      z
-        .strictObject({
+      z.nullable(
+        z.strictObject({
           caseId: z.string(),
           status: CaseStatus,
           openedAt: z.iso.datetime(),
           dueAt: z.iso.datetime(),
-          deadlineWorkingDays: z.number().int(),
-        })
-        .nullable(),
+          deadlineWorkingDays: z.number().check(z.int()),
+        }),
+      ),
       {
         description:
           'The 差评 follow-up case this rating opened (a rating of 1 or 2 with a comment opens one): an official reply is due by `dueAt`, `deadlineWorkingDays` working days after it opened. Follow it with `GET /api/v1/me/cases`. Null when none was opened.',
