@@ -54,11 +54,16 @@ export const ApiConfig = z.object({
   PLAN_ID: z.string().regex(/^[a-z0-9-]+$/).default('licheng-14th'),
   /** The HMAC key itself (local runs, tests). In AWS the key stays in Secrets Manager: see VOTER_TOKEN_SECRET_ARN. */
   VOTER_TOKEN_SECRET: z.string().min(32, 'at least 32 characters of secret').optional(),
-  /** A Secrets Manager secret holding the key; the Lambda entry reads it once per container. */
+  /**
+   * A Secrets Manager secret holding the key; each Lambda entry reads it once per container through
+   * the AWS Parameters and Secrets Lambda Extension (functions/api/lambda.ts).
+   */
   VOTER_TOKEN_SECRET_ARN: z
     .string()
     .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN')
     .optional(),
+  /** The extension's own variable: the port of its local HTTP endpoint (2773 unless the layer is told otherwise). */
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(2773),
   /** Off only for plain-http local use; a Secure cookie is never sent over http://localhost by some browsers. */
   COOKIE_SECURE: z.stringbool().default(true),
   MIN_RATINGS: MinRatings,
