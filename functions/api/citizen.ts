@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { AppPart } from './common.js';
 import type { ApiDeps } from './deps.js';
 import { accountabilityRoutes } from './routes/accountability.js';

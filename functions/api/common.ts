@@ -1,4 +1,5 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
@@ -39,6 +40,9 @@ export interface AppPart {
   /** Everything outside /api/v1: pages, downloads, the API reference. */
   pages?: SubApp;
 }
+
+// Every part is built on hono/tiny (the PatternRouter alone): the routes need nothing the larger
+// routers add, and the citizen function loads measurably faster without them (tests/bench/RESULTS.md).
 
 const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload-too-large') });
 

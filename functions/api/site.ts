@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { webRoutes } from '../../web/routes.js';
 import type { AppPart } from './common.js';
 import type { ApiDeps } from './deps.js';

@@ -49,7 +49,10 @@ export const API_TABLE_ACCESS: TableAccess = {
 export const STAFF_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
 export const WEB_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
 
-/** Which function serves which paths; everything not listed goes to `web` (the pages). */
+/**
+ * Which function serves which paths. API Gateway picks the most specific route, so the pages'
+ * catch-all (`/{proxy+}`) takes only what no other route matches.
+ */
 export const ROUTES = {
   /** The citizen JSON API, on the hot path. */
   api: ['/api/v1/{proxy+}'],

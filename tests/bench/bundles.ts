@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { AGGREGATE_ENTRY } from '../../infra/constructs/aggregation.js';
-import { API_ENTRY } from '../../infra/constructs/api.js';
+import { API_ENTRY, STAFF_ENTRY, WEB_ENTRY } from '../../infra/constructs/api.js';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/function.js';
 import { machine, median, writeSection } from './results.js';
 
 /**
- * `npx tsx tests/bench/bundles.ts`: the size of the API and aggregation bundles and the time Node
- * takes to load each (import, including its top-level start-up code), measured side by side in one
+ * `npx tsx tests/bench/bundles.ts`: the size of every function's bundle (api, staff, web,
+ * aggregate) and the time Node takes to load each (import, including its top-level start-up code), measured side by side in one
  * run against a reference bundle holding only the DynamoDB client and a trivial handler. Each load is
  * a fresh `node` process, as a cold Lambda container is; rounds rotate the order so that no bundle
  * always runs first or last. Writes the "Bundles" section of tests/bench/RESULTS.md.
@@ -19,6 +19,11 @@ import { machine, median, writeSection } from './results.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
 const AIM = { bytes: 1.3, load: 1.15 };
+/**
+ * The aim is for the functions whose cold starts citizens and the schedule wait on: the citizen
+ * API (the hot path) and the aggregation. Staff and web are measured for the record.
+ */
+const AIMED_AT = new Set(['api', 'aggregate']);
 
 const work = mkdtempSync(join(tmpdir(), 'gongping-bundles-'));
 const referenceEntry = join(work, 'reference.ts');
@@ -97,7 +102,13 @@ function loadTime(file: string, sourceMaps: boolean): number {
   return Number(result.stdout);
 }
 
-const bundles = [await bundle('reference', referenceEntry), await bundle('api', API_ENTRY), await bundle('aggregate', AGGREGATE_ENTRY)];
+const bundles = [
+  await bundle('reference', referenceEntry),
+  await bundle('api', API_ENTRY),
+  await bundle('staff', STAFF_ENTRY),
+  await bundle('web', WEB_ENTRY),
+  await bundle('aggregate', AGGREGATE_ENTRY),
+];
 const times: Record<string, { maps: number[]; plain: number[] }> = Object.fromEntries(bundles.map((b) => [b.name, { maps: [], plain: [] }]));
 for (const b of bundles) loadTime(b.file, true); // warm the file cache once
 for (let round = 0; round < ROUNDS; round++) {
@@ -124,6 +135,7 @@ const verdict = bundles
   .map((b) => {
     const bytes = b.bytes / reference.bytes;
     const load = median(times[b.name]!.maps) / refMaps;
+    if (!AIMED_AT.has(b.name)) return `${b.name}: ${bytes.toFixed(2)}× bytes, ${load.toFixed(2)}× load time with source maps (no aim: off the citizens' hot path)`;
     return `${b.name}: ${bytes.toFixed(2)}× bytes (aim ≤ ${AIM.bytes}×: ${bytes <= AIM.bytes ? 'met' : 'not met'}), ${load.toFixed(2)}× load time with source maps (aim ≤ ${AIM.load}×: ${load <= AIM.load ? 'met' : 'not met'})`;
   });
 
@@ -134,6 +146,8 @@ Bundles built with the options of \`infra/constructs/function.ts\` (esbuild, ESM
 | Bundle | index.mjs | × reference | gzip | source map | Load, with source maps | × reference | Load, without | × reference |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
+
+The aim (at most ${AIM.bytes}× the reference's bytes and ${AIM.load}× its load time) applies to the citizen API function and the aggregation function (${[...AIMED_AT].join(', ')}).
 
 ${verdict.map((line) => `- ${line}`).join('\n')}
 
