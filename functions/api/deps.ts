@@ -81,7 +81,7 @@ export function apiDeps(
     flagThreshold: settings.flagThreshold ?? 3,
     caseDeadlineDays: settings.caseDeadlineDays ?? 15,
     calendar: workCalendar({ extraHolidays: settings.extraHolidays ?? [], extraWorkdays: settings.extraWorkdays ?? [] }),
-    logger: new Logger({ serviceName: 'gongping-api' }),
+    logger: overrides.logger ?? new Logger({ serviceName: 'gongping-api' }),
     clock: () => new Date(),
     newId: randomUUID,
     ...overrides,

@@ -1,3 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { ApiConfig, ConfigError, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
 import { createDocumentClient } from '../../shared/store/client.js';
 import { apiDeps, type ApiDeps } from './deps.js';
@@ -37,7 +38,8 @@ export async function lambdaDeps(env: Record<string, string | undefined>, extra:
       ...(config.SITE_URL ? { siteUrl: config.SITE_URL } : {}),
       ...staffSettings,
     },
-    extra(config),
+    // Named by POWERTOOLS_SERVICE_NAME, which each function sets (gongping-api, -staff, -web).
+    { logger: new Logger(), ...extra(config) },
   );
 }
 
