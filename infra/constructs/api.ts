@@ -104,7 +104,9 @@ export class Api extends Construct {
     // bundle carries a Secrets Manager client.
     const paramsAndSecrets = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, { logLevel: ParamsAndSecretsLogLevel.WARN });
     const appFunction = (name: AppFunctionName, entry: string, description: string, access: TableAccess, extra: Partial<GongpingFunctionProps> = {}) => {
-      const fn = new GongpingFunction(this, name === 'api' ? 'Function' : `${name[0]!.toUpperCase()}${name.slice(1)}Function`, {
+      // The citizen API keeps the construct id the single function had, so a deployment updates it in place.
+      const id = name === 'api' ? 'Function' : `${name[0]!.toUpperCase()}${name.slice(1)}Function`;
+      const fn = new GongpingFunction(this, id, {
         entry,
         description,
         serviceName: `gongping-${name}`,
