@@ -89,6 +89,14 @@ describe('synthesis (offline, local esbuild)', () => {
     }
   });
 
+  it('takes credentials from the environment alone in every bundle: none of the SDK\u2019s default chain is bundled', () => {
+    for (const id of [apiFn, staffFn, webFn, aggregatorFn]) {
+      const { sources } = JSON.parse(readFileSync(join(assetDir(id), 'index.mjs.map'), 'utf8')) as { sources: string[] };
+      expect(sources.filter((source) => /credential-provider-(node|ini|sso|process|web-identity)|nested-clients|token-providers/.test(source))).toEqual([]);
+      expect(sources.some((source) => source.endsWith('shared/store/lambda-credentials.ts'))).toBe(true);
+    }
+  });
+
   it('keeps jose, CSV, XML and JSX out of the citizen API bundle, and the Secrets Manager client out of every bundle', async () => {
     const sourcesOf = async (entry: string) => {
       const { metafile } = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', logLevel: 'silent' });

@@ -56,7 +56,11 @@ beforeAll(async () => {
 /** Imports a bundle as a fresh container would: configuration is read at import. */
 async function coldStart<T>(bundleDir: string, variables: Record<string, string | undefined>): Promise<T> {
   for (const name of PER_CONTAINER) delete process.env[name];
-  Object.assign(process.env, env, variables);
+  Object.assign(process.env, env);
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   return (await import(pathToFileURL(join(bundleDir, 'index.mjs')).href)) as T;
 }
 
@@ -91,6 +95,39 @@ describe('the API bundle from the cloud assembly', () => {
       const result = await handler(get(path), context);
       expect(result.statusCode, path).toBe(404);
       expect(result.headers?.['content-type'], path).toBe('application/problem+json');
+    }
+  });
+});
+
+describe('the API bundle in AWS: credentials from the environment', () => {
+  it('signs its DynamoDB requests with the credentials Lambda puts in the environment', async () => {
+    // A stand-in DynamoDB endpoint (the SDK's own AWS_ENDPOINT_URL_DYNAMODB) that records who signed
+    // and answers as an unreachable store would; without DYNAMODB_ENDPOINT the bundle signs as in AWS.
+    const signedBy: string[] = [];
+    const server = createServer((request, response) => {
+      signedBy.push(/Credential=([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1] ?? 'unsigned');
+      request.resume();
+      response.writeHead(500, { 'Content-Type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'stand-in' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const container = mkdtempSync(join(tmpdir(), 'gongping-container-'));
+      for (const file of ['index.mjs', 'index.mjs.map']) copyFileSync(join(apiAsset, file), join(container, file));
+      const { handler } = await coldStart<{ handler: ApiHandler }>(container, {
+        VOTER_TOKEN_SECRET: TEST_SECRET,
+        DYNAMODB_ENDPOINT: undefined,
+        AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEFROMLAMBDA',
+        AWS_SECRET_ACCESS_KEY: 'secret-from-lambda',
+        AWS_SESSION_TOKEN: 'session-from-lambda',
+      });
+      const result = await handler(fixture('get-plan'), context);
+      expect(result.statusCode).toBe(503);
+      expect(signedBy.length).toBeGreaterThan(0);
+      expect(new Set(signedBy)).toEqual(new Set(['ASIAEXAMPLEFROMLAMBDA']));
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const name of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) delete process.env[name];
     }
   });
 });
