@@ -25,8 +25,8 @@ export interface AppStackProps extends StackProps {
 }
 
 /**
- * The stateless part: replaceable at any time without touching data. The API (function + HTTP
- * API), the scheduled aggregation, staff sign-in (app client and hosted domain), the web
+ * The stateless part: replaceable at any time without touching data. The API (its three functions
+ * and the HTTP API), the scheduled aggregation, staff sign-in (app client and hosted domain), the web
  * (CloudFront, assets bucket) and the alarms.
  */
 export class AppStack extends Stack {
@@ -89,7 +89,7 @@ export class AppStack extends Stack {
     this.alarms = new Alarms(this, 'Alarms', {
       alarmEmail: config.alarmEmail,
       httpApi: api.httpApi,
-      api: api.fn,
+      functions: { Api: api.functions.api, Staff: api.functions.staff, Web: api.functions.web, Aggregator: this.aggregation.fn },
       aggregator: this.aggregation.fn,
       aggregationRateMinutes: config.aggregationRateMinutes,
       deadLetterQueue: this.aggregation.deadLetterQueue,

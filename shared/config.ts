@@ -56,10 +56,15 @@ export const ApiConfig = z.object({
   PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
   /** The HMAC key itself (local runs, tests). In AWS the key stays in Secrets Manager: see VOTER_TOKEN_SECRET_ARN. */
   VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters of secret'))),
-  /** A Secrets Manager secret holding the key; the Lambda entry reads it once per container. */
+  /**
+   * A Secrets Manager secret holding the key; each Lambda entry reads it once per container through
+   * the AWS Parameters and Secrets Lambda Extension (functions/api/lambda.ts).
+   */
   VOTER_TOKEN_SECRET_ARN: z.optional(
     z.string().check(z.regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN')),
   ),
+  /** The extension's own variable: the port of its local HTTP endpoint (2773 unless the layer is told otherwise). */
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 2773),
   /** Off only for plain-http local use; a Secure cookie is never sent over http://localhost by some browsers. */
   COOKIE_SECURE: z._default(z.stringbool(), true),
   MIN_RATINGS: MinRatings,

@@ -5,7 +5,7 @@ import { planRepository, type PlanRepository } from '../../shared/store/plan-rep
 import { ratingsRepository, type RatingsRepository } from '../../shared/store/ratings-repository.js';
 import type { Store } from '../../shared/store/client.js';
 import { voterTokens, type VoterTokens } from '../../shared/feedback/voter-token.js';
-import { remoteKeys, staffVerifier, type StaffVerifier } from '../../shared/auth/verifier.js';
+import type { StaffVerifier } from '../../shared/auth/verifier.js';
 import type { StaffSettings } from '../../shared/config.js';
 import { workCalendar, type WorkCalendar } from '../../shared/cases/working-days.js';
 import { auditRepository, type AuditRepository } from '../../shared/store/audit-repository.js';
@@ -35,7 +35,10 @@ export interface ApiDeps {
   formStamps: FormStamps;
   /** The public site's origin for absolute links (feeds); the request's own origin when unset (locally). */
   siteUrl: string | null;
-  /** Verifies staff tokens; null when sign-in is not configured, and then every staff route is refused. */
+  /**
+   * Verifies staff tokens; null when sign-in is not configured, and then every staff route is refused.
+   * Built by the caller (`verifierFor`), so that a function without staff routes does not carry jose.
+   */
   staffAuth: StaffVerifier | null;
   audit: AuditRepository;
   cases: CaseRepository;
@@ -55,10 +58,9 @@ const DEFAULT_RATE_LIMITS: RateLimitSettings = { windowSeconds: 600, perAddress:
 
 export function apiDeps(
   store: Store,
-  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number; siteUrl?: string; formMinSeconds?: number } & Partial<StaffSettings>,
+  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number; siteUrl?: string; formMinSeconds?: number } & Partial<Omit<StaffSettings, 'auth'>>,
   overrides: Partial<ApiDeps> = {},
 ): ApiDeps {
-  const auth = settings.auth ?? null;
   return {
     planId: settings.planId,
     cookieSecure: settings.cookieSecure,
@@ -72,14 +74,14 @@ export function apiDeps(
     hashAddress: addressHasher(settings.voterTokenSecret),
     formStamps: formStamps(settings.voterTokenSecret, settings.formMinSeconds ?? 3),
     siteUrl: settings.siteUrl ?? null,
-    staffAuth: auth ? staffVerifier({ issuer: auth.issuer, clientIds: auth.clientIds, keys: remoteKeys(auth.jwksUrl) }) : null,
+    staffAuth: null,
     audit: auditRepository(store),
     cases: caseRepository(store),
     progress: progressRepository(store),
     flagThreshold: settings.flagThreshold ?? 3,
     caseDeadlineDays: settings.caseDeadlineDays ?? 15,
     calendar: workCalendar({ extraHolidays: settings.extraHolidays ?? [], extraWorkdays: settings.extraWorkdays ?? [] }),
-    logger: new Logger({ serviceName: 'gongping-api' }),
+    logger: overrides.logger ?? new Logger({ serviceName: 'gongping-api' }),
     clock: () => new Date(),
     newId: randomUUID,
     ...overrides,

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { ConfigError, LocalConfig, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
-import { AuthError, remoteKeys, staffVerifier, type StaffVerifier } from '../../shared/auth/verifier.js';
+import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';
@@ -38,10 +38,11 @@ async function main() {
   const devIdp = !config.AUTH_ISSUER && config.DEV_IDP ? await loadDevKeys(dataDir) : null;
   let devVerifier: StaffVerifier | null = null;
   let devIssuerUrl = '';
+  const { auth, ...staffSettings } = staffSettingsOf(config);
   const deps = apiDeps(
     store,
-    { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, formMinSeconds: config.FORM_MIN_SECONDS, ...staffSettingsOf(config) },
-    devIdp ? { staffAuth: { verify: (token) => (devVerifier ? devVerifier.verify(token) : Promise.reject(new AuthError('unavailable', 'starting'))) } } : {},
+    { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, formMinSeconds: config.FORM_MIN_SECONDS, ...staffSettings },
+    { staffAuth: devIdp ? { verify: (token) => (devVerifier ? devVerifier.verify(token) : Promise.reject(new AuthError('unavailable', 'starting'))) } : verifierFor(auth) },
   );
   const app = createApp(deps);
   // The provider's documents are served beside the app by this server only; the app itself is the Lambda's.

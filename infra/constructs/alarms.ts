@@ -20,7 +20,8 @@ import { Construct } from 'constructs';
 export interface AlarmsProps {
   alarmEmail?: string | undefined;
   httpApi: HttpApi;
-  api: IFunction;
+  /** Every function, by the name its alarms carry (Api, Staff, Web, Aggregator). */
+  functions: Record<string, IFunction>;
   aggregator: IFunction;
   aggregationRateMinutes: number;
   deadLetterQueue: IQueue;
@@ -31,7 +32,7 @@ export interface AlarmsProps {
 export const API_5XX_PERCENT = 5;
 
 /**
- * Alarms on what needs a person: API 5xx rate, Lambda errors and throttles of both functions,
+ * Alarms on what needs a person: API 5xx rate, Lambda errors and throttles of every function,
  * aggregation that failed or stopped running, anything in the dead-letter queue, DynamoDB
  * throttling. All go to one encrypted SNS topic; the e-mail subscription comes from the config.
  */
@@ -105,7 +106,7 @@ export class Alarms extends Construct {
       API_5XX_PERCENT,
       { evaluationPeriods: 2, comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD },
     );
-    for (const [name, fn] of [['Api', props.api], ['Aggregator', props.aggregator]] as const) {
+    for (const [name, fn] of Object.entries(props.functions)) {
       alarm(`${name}Errors`, `The ${name.toLowerCase()} function failed (uncaught error, timeout or cold-start failure).`, fn.metricErrors({ period, statistic: 'Sum' }), 1);
       alarm(`${name}Throttles`, `Invocations of the ${name.toLowerCase()} function were throttled.`, fn.metricThrottles({ period, statistic: 'Sum' }), 1);
     }

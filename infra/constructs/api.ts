@@ -5,6 +5,7 @@ import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute 
 import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -12,10 +13,13 @@ import { Construct } from 'constructs';
 import { idempotencyKey } from '../../shared/store/keys.js';
 import { STAFF_GROUPS } from '../data-stack.js';
 import { ORIGIN_VERIFY_HEADER } from '../origin-verify/handler.js';
-import { GongpingFunction, type TableAccess } from './function.js';
+import { GongpingFunction, type GongpingFunctionProps, type TableAccess } from './function.js';
 
+/** Each HTTP function's entry: one thin Lambda entry per part of the app (functions/api/app.ts). */
 export const API_ENTRY = fileURLToPath(new URL('../../functions/api/handler.ts', import.meta.url));
-/** The web build's manifest (npm run build), copied beside the API bundle. */
+export const STAFF_ENTRY = fileURLToPath(new URL('../../functions/staff/handler.ts', import.meta.url));
+export const WEB_ENTRY = fileURLToPath(new URL('../../functions/web/handler.ts', import.meta.url));
+/** The web build's manifest (npm run build), copied beside the web function's bundle. */
 export const WEB_MANIFEST = fileURLToPath(new URL('../../web/dist/manifest.json', import.meta.url));
 export const ORIGIN_VERIFY_ENTRY = fileURLToPath(new URL('../origin-verify/handler.ts', import.meta.url));
 export { ORIGIN_VERIFY_HEADER };
@@ -35,6 +39,31 @@ export const API_TABLE_ACCESS: TableAccess = {
   scoped: [{ actions: ['DeleteItem'], partitionKeyPrefixes: [idempotencyKey('', '').PK] }],
 };
 
+/**
+ * The staff and web functions build the same dependencies (functions/api/deps.ts) and so bundle
+ * the same repositories: staff work moderates, replies, appends observations and progress, reads
+ * the queue on GSI1 and releases idempotency keys; the web function records ratings from the HTML
+ * form, reads a voter's own ratings and published comments (GSI1). tests/infra/app.test.ts checks
+ * every grant against the commands each bundle contains.
+ */
+export const STAFF_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
+export const WEB_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
+
+/**
+ * Which function serves which paths. API Gateway picks the most specific route, so the pages'
+ * catch-all (`/{proxy+}`) takes only what no other route matches.
+ */
+export const ROUTES = {
+  /** The citizen JSON API, on the hot path. */
+  api: ['/api/v1/{proxy+}'],
+  /** Downloads and documents under /api/v1 that the site serves, with the pages' formatters. */
+  web: ['/', '/{proxy+}', '/api/v1/open-data/{proxy+}', '/api/v1/feeds/{proxy+}', '/api/v1/openapi.json'],
+  /** Signed-in staff, behind the JWT authorizer as well (added by `protectStaffRoutes`). */
+  staff: STAFF_GROUPS.flatMap((group) => [`/api/v1/${group}`, `/api/v1/${group}/{proxy+}`]),
+} as const;
+
+export type AppFunctionName = keyof typeof ROUTES;
+
 export interface ApiProps {
   table: ITableV2;
   voterTokenSecret: ISecret;
@@ -47,12 +76,16 @@ export interface ApiProps {
 }
 
 /**
- * One Lambda function running the one Hono app behind an HTTP API. Public routes are a catch-all that
- * only CloudFront may call (an authorizer checks the header CloudFront adds); routes of signed-in staff (/api/v1/monitor|publisher|admin/...) also pass a JWT authorizer bound
- * to the staff user pool (`protectStaffRoutes`), in addition to the group check inside the app.
+ * Three Lambda functions behind one HTTP API, each serving one part of the one Hono app
+ * (functions/api/app.ts): `api` the citizen JSON API, `staff` the signed-in staff API, `web` the
+ * pages, open data, feeds and API reference. Split so that the function on citizens' hot path
+ * carries only what it serves: no jose, CSV, XML or JSX in its bundle (tests/bench/RESULTS.md,
+ * "Bundles"). Every route is reached only through CloudFront (an authorizer checks the header
+ * CloudFront adds); staff routes (/api/v1/monitor|publisher|admin/...) also pass a JWT authorizer
+ * bound to the staff user pool (`protectStaffRoutes`), in addition to the group check inside the app.
  */
 export class Api extends Construct {
-  readonly fn: GongpingFunction;
+  readonly functions: Record<AppFunctionName, GongpingFunction>;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
@@ -62,33 +95,51 @@ export class Api extends Construct {
   readonly originHeaders: Record<string, string>;
   readonly originVerifier: GongpingFunction;
   readonly originSecret: Secret;
-  private readonly integration: HttpLambdaIntegration;
+  private readonly integrations: Record<AppFunctionName, HttpLambdaIntegration>;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    this.fn = new GongpingFunction(this, 'Function', {
-      entry: API_ENTRY,
-      description: 'gongping API: the Hono app behind API Gateway',
-      serviceName: 'gongping-api',
-      memorySize: 1024,
-      timeout: Duration.seconds(10),
-      logRetention: props.logRetention,
-      // The pages name the content-hashed assets through the web build's manifest (web/assets.ts);
-      // the assets themselves are served from S3 through CloudFront.
-      copyIntoBundle: [{ from: WEB_MANIFEST, to: 'manifest.json' }],
-      environment: {
-        WEB_DIST_DIR: '/var/task',
-        PLAN_ID: props.planId,
-        VOTER_TOKEN_SECRET_ARN: props.voterTokenSecret.secretArn,
-        COOKIE_SECURE: 'true',
-        ...(props.minRatings !== undefined ? { MIN_RATINGS: String(props.minRatings) } : {}),
-      },
-    }).bindTable(props.table, API_TABLE_ACCESS);
-    props.voterTokenSecret.grantRead(this.fn);
-    Validations.of(this.fn).acknowledge({
-      id: 'Serverless-LambdaDLQ',
-      reason: 'Invoked only synchronously by API Gateway, which returns the error to the caller; a dead-letter queue applies to asynchronous invocations only.',
-    });
+    // The voter-token key is read once per container through the AWS Parameters and Secrets Lambda
+    // Extension (a layer; its ARN per region and architecture is built into aws-cdk-lib), so no
+    // bundle carries a Secrets Manager client.
+    const paramsAndSecrets = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, { logLevel: ParamsAndSecretsLogLevel.WARN });
+    const appFunction = (name: AppFunctionName, entry: string, description: string, access: TableAccess, extra: Partial<GongpingFunctionProps> = {}) => {
+      // The citizen API keeps the construct id the single function had, so a deployment updates it in place.
+      const id = name === 'api' ? 'Function' : `${name[0]!.toUpperCase()}${name.slice(1)}Function`;
+      const fn = new GongpingFunction(this, id, {
+        entry,
+        description,
+        serviceName: `gongping-${name}`,
+        memorySize: 1024,
+        timeout: Duration.seconds(10),
+        logRetention: props.logRetention,
+        paramsAndSecrets,
+        ...extra,
+        environment: {
+          PLAN_ID: props.planId,
+          VOTER_TOKEN_SECRET_ARN: props.voterTokenSecret.secretArn,
+          COOKIE_SECURE: 'true',
+          ...(props.minRatings !== undefined ? { MIN_RATINGS: String(props.minRatings) } : {}),
+          ...extra.environment,
+        },
+      }).bindTable(props.table, access);
+      props.voterTokenSecret.grantRead(fn);
+      Validations.of(fn).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: 'Invoked only synchronously by API Gateway, which returns the error to the caller; a dead-letter queue applies to asynchronous invocations only.',
+      });
+      return fn;
+    };
+    this.functions = {
+      api: appFunction('api', API_ENTRY, 'gongping API: the citizen JSON API (/api/v1) behind API Gateway', API_TABLE_ACCESS),
+      staff: appFunction('staff', STAFF_ENTRY, 'gongping staff API: /api/v1/monitor|publisher|admin behind API Gateway', STAFF_TABLE_ACCESS),
+      web: appFunction('web', WEB_ENTRY, 'gongping site: pages, open data, feeds and the API reference behind API Gateway', WEB_TABLE_ACCESS, {
+        // The pages name the content-hashed assets through the web build's manifest (web/assets.ts);
+        // the assets themselves are served from S3 through CloudFront.
+        copyIntoBundle: [{ from: WEB_MANIFEST, to: 'manifest.json' }],
+        environment: { WEB_DIST_DIR: '/var/task' },
+      }),
+    };
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `${Stack.of(this).stackName}-api`,
@@ -159,10 +210,15 @@ export class Api extends Construct {
       resultsCacheTtl: Duration.hours(1),
     });
 
-    this.integration = new HttpLambdaIntegration('App', this.fn);
-    const integration = this.integration;
-    for (const path of ['/', '/{proxy+}']) {
-      this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration, authorizer: fromCloudFront });
+    this.integrations = {
+      api: new HttpLambdaIntegration('App', this.functions.api),
+      staff: new HttpLambdaIntegration('Staff', this.functions.staff),
+      web: new HttpLambdaIntegration('Web', this.functions.web),
+    };
+    for (const name of ['api', 'web'] as const) {
+      for (const path of ROUTES[name]) {
+        this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: this.integrations[name], authorizer: fromCloudFront });
+      }
     }
 
     this.originDomainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
@@ -178,12 +234,13 @@ export class Api extends Construct {
       userPoolClients: [client],
       identitySource: ['$request.header.Authorization'],
     });
-    const routes = STAFF_GROUPS.flatMap((group) =>
-      [`/api/v1/${group}`, `/api/v1/${group}/{proxy+}`].flatMap((path) =>
-        this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: this.integration, authorizer }),
-      ),
+    const routes = ROUTES.staff.flatMap((path) =>
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: this.integrations.staff, authorizer }),
     );
-    for (const [name, value] of Object.entries(authEnvironment)) this.fn.addEnvironment(name, value);
+    // The site signs staff in to its pages with the same provider, so it gets the same settings.
+    for (const fn of [this.functions.staff, this.functions.web]) {
+      for (const [name, value] of Object.entries(authEnvironment)) fn.addEnvironment(name, value);
+    }
     return routes;
   }
 }

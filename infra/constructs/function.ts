@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -14,6 +15,15 @@ import { TABLE, type IndexName } from '../../shared/store/table.js';
  */
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __gpCreateRequire } from 'node:module'; const require = __gpCreateRequire(import.meta.url);";
+
+/**
+ * Packages replaced in every Lambda bundle, with why: the SDK's default credential chain becomes the
+ * environment alone, which is where Lambda puts a function's credentials (shared/store/lambda-credentials.ts).
+ * Exported so the bundle benchmark builds exactly the same way.
+ */
+export const LAMBDA_ALIASES: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../../shared/store/lambda-credentials.ts', import.meta.url)),
+};
 
 /** The DynamoDB actions the repositories in shared/store call; nothing else can be granted. */
 export type TableAction =
@@ -95,6 +105,7 @@ export class GongpingFunction extends NodejsFunction {
         // than the runtime's copy spread over hundreds of files.
         bundleAwsSDK: true,
         banner: ESM_REQUIRE_BANNER,
+        esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([name, path]) => [`--alias:${name}`, path])),
         forceDockerBundling: false,
         ...(copyIntoBundle.length > 0
           ? {

@@ -116,3 +116,8 @@ export function remoteKeys(url: string, fetchImplementation?: FetchImplementatio
   if (!keys) remoteSets.set(url, (keys = createRemoteJWKSet(new URL(url), { timeoutDuration: 3000 })));
   return keys;
 }
+
+/** The verifier of a configured provider (`staffSettingsOf(config).auth`); null when none is configured. */
+export function verifierFor(auth: { issuer: string; clientIds: string[]; jwksUrl: string } | null): StaffVerifier | null {
+  return auth ? staffVerifier({ issuer: auth.issuer, clientIds: auth.clientIds, keys: remoteKeys(auth.jwksUrl) }) : null;
+}

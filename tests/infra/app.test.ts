@@ -4,8 +4,8 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { AGGREGATOR_TABLE_ACCESS, SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
-import { API_TABLE_ACCESS, ORIGIN_VERIFY_HEADER } from '../../infra/constructs/api.js';
+import { AGGREGATE_ENTRY, AGGREGATOR_TABLE_ACCESS, SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
+import { API_ENTRY, API_TABLE_ACCESS, ORIGIN_VERIFY_HEADER, ROUTES, STAFF_ENTRY, WEB_ENTRY, STAFF_TABLE_ACCESS, WEB_TABLE_ACCESS, type AppFunctionName } from '../../infra/constructs/api.js';
 import { ASSETS_PATH, CACHE_SECONDS, PUBLIC_AGGREGATE_PATHS, UNCACHED_PATHS } from '../../infra/constructs/web.js';
 import { STAFF_GROUPS } from '../../infra/data-stack.js';
 import { FEEDBACK_PATH } from '../../infra/edge-stack.js';
@@ -21,16 +21,21 @@ const assetDir = (functionLogicalId: string) => {
   const key = fn.Properties.Code.S3Key as string;
   return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 };
-const apiFn = logicalId(app.api.fn);
+const apiFn = logicalId(app.api.functions.api);
+const staffFn = logicalId(app.api.functions.staff);
+const webFn = logicalId(app.api.functions.web);
 const aggregatorFn = logicalId(app.aggregation.fn);
+/** The functions behind the HTTP API, by name. */
+const httpFunctions = [
+  ['api', apiFn],
+  ['staff', staffFn],
+  ['web', webFn],
+] as const;
 const roleOf = (functionLogicalId: string) =>
   (templates.app.findResources('AWS::Lambda::Function')[functionLogicalId]!.Properties.Role['Fn::GetAtt'] as string[])[0]!;
 
 describe('synthesis (offline, local esbuild)', () => {
-  it.each([
-    ['API', apiFn],
-    ['aggregation', aggregatorFn],
-  ])('bundles the %s function into one minified ES module with its source map', (_name, id) => {
+  it.each([...httpFunctions, ['aggregation', aggregatorFn] as const])('bundles the %s function into one minified ES module with its source map', (_name, id) => {
     const dir = assetDir(id);
     const bundle = join(dir, 'index.mjs');
     expect(existsSync(bundle)).toBe(true);
@@ -43,7 +48,7 @@ describe('synthesis (offline, local esbuild)', () => {
   });
 
   it('leaves nothing to resolve at run time but Node built-ins (the SDK is bundled)', async () => {
-    for (const id of [apiFn, aggregatorFn]) {
+    for (const id of [apiFn, staffFn, webFn, aggregatorFn]) {
       // esbuild reads the bundle as a module graph: every import it cannot resolve among Node's
       // built-ins is named in its metafile as external; a regex over minified code cannot tell.
       const { metafile } = await build({
@@ -62,9 +67,11 @@ describe('synthesis (offline, local esbuild)', () => {
     }
   });
 
-  it('runs both functions on Node.js 22, arm64, ES module handler, source maps on, Powertools service names', () => {
+  it('runs every function on Node.js 22, arm64, ES module handler, source maps on, Powertools service names', () => {
     for (const [id, service] of [
       [apiFn, 'gongping-api'],
+      [staffFn, 'gongping-staff'],
+      [webFn, 'gongping-web'],
       [aggregatorFn, 'gongping-aggregate'],
     ] as const) {
       const fn = templates.app.findResources('AWS::Lambda::Function')[id]!;
@@ -82,6 +89,26 @@ describe('synthesis (offline, local esbuild)', () => {
     }
   });
 
+  it('takes credentials from the environment alone in every bundle: none of the SDK\u2019s default chain is bundled', () => {
+    for (const id of [apiFn, staffFn, webFn, aggregatorFn]) {
+      const { sources } = JSON.parse(readFileSync(join(assetDir(id), 'index.mjs.map'), 'utf8')) as { sources: string[] };
+      expect(sources.filter((source) => /credential-provider-(node|ini|sso|process|web-identity)|nested-clients|token-providers/.test(source))).toEqual([]);
+      expect(sources.some((source) => source.endsWith('shared/store/lambda-credentials.ts'))).toBe(true);
+    }
+  });
+
+  it('keeps jose, CSV, XML and JSX out of the citizen API bundle, and the Secrets Manager client out of every bundle', async () => {
+    const sourcesOf = async (entry: string) => {
+      const { metafile } = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', logLevel: 'silent' });
+      return Object.keys(metafile.inputs).map((input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? input.replace(/^(\.\.\/)+/, ''));
+    };
+    const api = await sourcesOf(API_ENTRY);
+    for (const heavy of ['jose', 'csv-parse', 'csv-stringify', 'feed', 'xml-js', 'sax']) expect(api, heavy).not.toContain(heavy);
+    expect(api.filter((source) => source.startsWith('web/') || source.startsWith('shared/open-data/') || source.startsWith('shared/feeds/'))).toEqual([]);
+    expect(api).toContain('functions/api/routes/feedback.ts');
+    for (const entry of [API_ENTRY, STAFF_ENTRY, WEB_ENTRY, AGGREGATE_ENTRY]) expect(await sourcesOf(entry)).not.toContain('@aws-sdk/client-secrets-manager');
+  }, 60_000);
+
   it('keeps the stateful resources in their own termination-protected stack, and the WAF in us-east-1', () => {
     expect(data.terminationProtection).toBe(true);
     expect(data.region).toBe('ap-southeast-1');
@@ -98,18 +125,20 @@ describe('synthesis (offline, local esbuild)', () => {
 });
 
 describe('least privilege', () => {
-  const apiStatements = allowStatements(templates.app, roleOf(apiFn));
-  const aggregatorStatements = allowStatements(templates.app, roleOf(aggregatorFn));
+  const statementsOf = (id: string) => allowStatements(templates.app, roleOf(id));
+  const aggregatorStatements = statementsOf(aggregatorFn);
   const tableArn = { 'Fn::ImportValue': Match.stringLikeRegexp('gongping-dev-data:ExportsOutputFnGetAttTable') };
 
-  const dynamo = (statements: typeof apiStatements, scoped: boolean) =>
+  type Statements = ReturnType<typeof statementsOf>;
+  const dynamo = (statements: Statements, scoped: boolean) =>
     actionsOf(statements.filter((s) => Boolean((s as { Condition?: unknown }).Condition) === scoped)).filter((a) => a.startsWith('dynamodb:'));
-  const leadingKeys = (statements: typeof apiStatements, action: string) =>
+  const leadingKeys = (statements: Statements, action: string) =>
     statements
       .filter((s) => [s.Action].flat().includes(action))
       .map((s) => (s as { Condition?: Record<string, Record<string, unknown>> }).Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']);
 
-  it('lets the API call exactly what its repositories call, on the table and on GSI1 only', () => {
+  it.each(httpFunctions)('lets the %s function call exactly what its repositories call, on the table and on GSI1 only', (_name, id) => {
+    const apiStatements = statementsOf(id);
     expect(dynamo(apiStatements, false)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(apiStatements).toContainEqual(
       expect.objectContaining({ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [expect.objectContaining({ 'Fn::ImportValue': expect.stringMatching(/Table/) }), '/index/GSI1']] } }),
@@ -118,21 +147,25 @@ describe('least privilege', () => {
     expect(Match.objectLike(tableArn).test(tableStatement.Resource).isSuccess).toBe(true);
   });
 
-  it('never lets the API scan, batch-write or drop the table, and delete nothing but its own idempotency records', () => {
+  it.each(httpFunctions)('never lets the %s function scan, batch-write or drop the table, and delete nothing but its own idempotency records', (_name, id) => {
+    const apiStatements = statementsOf(id);
     const actions = actionsOf(apiStatements);
     for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteTable', 'dynamodb:BatchWriteItem', 'dynamodb:*', '*']) expect(actions).not.toContain(forbidden);
     expect(dynamo(apiStatements, true)).toEqual(['dynamodb:DeleteItem']);
     expect(leadingKeys(apiStatements, 'dynamodb:DeleteItem')).toEqual([['IDEMPOTENCY#*']]);
   });
 
-  it('lets the API read its one secret and write its own logs, nothing more', () => {
+  it.each(httpFunctions)('lets the %s function read its one secret (through the Parameters and Secrets extension) and write its own logs, nothing more', (_name, id) => {
+    const apiStatements = statementsOf(id);
     expect(actionsOf(apiStatements).filter((a) => !a.startsWith('dynamodb:'))).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
       'secretsmanager:DescribeSecret',
       'secretsmanager:GetSecretValue',
     ]);
-    const fn = templates.app.findResources('AWS::Lambda::Function')[apiFn]!;
+    const fn = templates.app.findResources('AWS::Lambda::Function')[id]!;
+    // The extension is a layer of AWS's own account, the arm64 build for the stack's region.
+    expect(fn.Properties.Layers).toEqual([expect.stringMatching(/^arn:aws:lambda:ap-southeast-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/)]);
     expect(fn.Properties.Environment.Variables.VOTER_TOKEN_SECRET_ARN).toEqual({ 'Fn::ImportValue': expect.stringMatching(/VoterTokenSecret/) });
     // The key itself is never in the function's configuration.
     expect(fn.Properties.Environment.Variables).not.toHaveProperty('VOTER_TOKEN_SECRET');
@@ -161,7 +194,7 @@ describe('least privilege', () => {
       const actions = documents.flatMap((d) => (d.Statement as { Effect: string; Action: string | string[] }[]).filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()));
       expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
     }
-    for (const id of [roleOf(apiFn), roleOf(aggregatorFn)]) {
+    for (const id of [apiFn, staffFn, webFn, aggregatorFn].map(roleOf)) {
       expect(templates.app.findResources('AWS::IAM::Role')[id]!.Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
@@ -184,12 +217,12 @@ describe('least privilege', () => {
       BatchGet: 'BatchGetItem', BatchWrite: 'BatchWriteItem', TransactWrite: 'TransactWriteItems', TransactGet: 'TransactGetItems',
     };
     // In a bundle because a repository holds them, but never called by that function.
-    const notCalled: Record<string, Record<string, string>> = {
-      api: { BatchWrite: 'planRepository.putPlan: loading a plan is the seed’s job (infra/seed.ts)' },
-      aggregate: {},
-    };
+    const loadingIsTheSeeds = { BatchWrite: 'planRepository.putPlan: loading a plan is the seed’s job (infra/seed.ts)' };
+    const notCalled: Record<string, Record<string, string>> = { api: loadingIsTheSeeds, staff: loadingIsTheSeeds, web: loadingIsTheSeeds, aggregate: {} };
     const cases = [
-      ['api', app.api.fn, API_TABLE_ACCESS],
+      ['api', app.api.functions.api, API_TABLE_ACCESS],
+      ['staff', app.api.functions.staff, STAFF_TABLE_ACCESS],
+      ['web', app.api.functions.web, WEB_TABLE_ACCESS],
       ['aggregate', app.aggregation.fn, AGGREGATOR_TABLE_ACCESS],
     ] as const;
     for (const [name, fn, access] of cases) {
@@ -208,9 +241,10 @@ describe('least privilege', () => {
       const calls = new Set([...used].map((command) => toAction[command]));
       for (const action of granted) expect(calls.has(action), `${name} is granted ${action} but never calls it`).toBe(true);
       for (const index of access.queryIndexes ?? []) expect(used.has(`Query:${index}`), `${name} is granted Query on ${index}`).toBe(true);
-      expect(fn).toBeDefined();
+      // The grant in the template is the one checked here.
+      expect(dynamo(statementsOf(logicalId(fn)), false)).toEqual(access.actions.map((a) => `dynamodb:${a}`).sort());
     }
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('the scheduled aggregation', () => {
@@ -296,11 +330,33 @@ describe('staff sign-in (Cognito)', () => {
 describe('the API (HTTP API)', () => {
   const routes = Object.values(templates.app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
 
-  it('serves everything public through a catch-all that only CloudFront may call', () => {
+  const integrations = templates.app.findResources('AWS::ApiGatewayV2::Integration');
+  /** The logical id of the function a route's integration invokes. */
+  const functionOf = (route: { Target: unknown }) => {
+    const integration = JSON.stringify(route.Target).match(/"Ref":"([^"]+)"/)![1]!;
+    return (integrations[integration]!.Properties.IntegrationUri['Fn::GetAtt'] as string[])[0];
+  };
+  const ids: Record<AppFunctionName, string> = { api: apiFn, staff: staffFn, web: webFn };
+
+  it('sends each path to the function that serves it: staff prefixes to staff, other /api/v1 to api, downloads and pages to web', () => {
+    for (const [name, paths] of Object.entries(ROUTES) as [AppFunctionName, readonly string[]][]) {
+      for (const path of paths) {
+        const route = routes.find((r) => r.RouteKey === `ANY ${path}`);
+        expect(route, path).toBeDefined();
+        expect(functionOf(route!), path).toBe(ids[name]);
+      }
+    }
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(Object.values(ROUTES).flat().map((path) => `ANY ${path}`).sort());
+    // The app's own routes agree: open data, feeds and the OpenAPI document are the site's.
+    expect(ROUTES.api).toEqual(['/api/v1/{proxy+}']);
+    expect(ROUTES.web).toEqual(expect.arrayContaining(['/', '/{proxy+}', '/api/v1/open-data/{proxy+}', '/api/v1/feeds/{proxy+}', '/api/v1/openapi.json']));
+  });
+
+  it('serves everything public through routes that only CloudFront may call', () => {
     const authorizers = templates.app.findResources('AWS::ApiGatewayV2::Authorizer');
     const [fromCloudFront] = Object.entries(authorizers).find(([, a]) => a.Properties.AuthorizerType === 'REQUEST')!;
-    for (const key of ['ANY /', 'ANY /{proxy+}']) {
-      expect(routes).toContainEqual(expect.objectContaining({ RouteKey: key, AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: fromCloudFront } }));
+    for (const path of [...ROUTES.api, ...ROUTES.web]) {
+      expect(routes).toContainEqual(expect.objectContaining({ RouteKey: `ANY ${path}`, AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: fromCloudFront } }));
     }
     expect(authorizers[fromCloudFront]!.Properties).toMatchObject({
       IdentitySource: [`$request.header.${ORIGIN_VERIFY_HEADER}`],
@@ -326,13 +382,17 @@ describe('the API (HTTP API)', () => {
     expect(fromHeader).toMatch(/"Ref":"ApiOriginVerifySecret[0-9A-F]{8}"/);
   });
 
-  it('puts the monitor, publisher and admin routes behind a JWT authorizer bound to the staff user pool', () => {
+  it('puts the monitor, publisher and admin routes, and only those, behind a JWT authorizer bound to the staff user pool', () => {
     const [authorizer] = Object.entries(templates.app.findResources('AWS::ApiGatewayV2::Authorizer')).find(([, a]) => a.Properties.AuthorizerType === 'JWT')!;
     for (const group of STAFF_GROUPS) {
       for (const key of [`ANY /api/v1/${group}`, `ANY /api/v1/${group}/{proxy+}`]) {
         expect(routes).toContainEqual(expect.objectContaining({ RouteKey: key, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizer } }));
       }
     }
+    const guarded = routes.filter((r) => r.AuthorizationType === 'JWT');
+    expect(guarded.map((r) => r.RouteKey).sort()).toEqual(ROUTES.staff.map((path) => `ANY ${path}`).sort());
+    // Whatever reaches the staff function came through the JWT authorizer.
+    expect(routes.filter((r) => functionOf(r) === staffFn).every((r) => r.AuthorizationType === 'JWT')).toBe(true);
     templates.app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -478,11 +538,21 @@ describe('alarms', () => {
   const alarms = Object.values(templates.app.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
   const topic = { Ref: logicalId(app.alarms.topic) };
 
-  it('covers API 5xx rate, errors and throttles of both functions, a stalled aggregation, dead letters and DynamoDB throttles', () => {
+  it('covers API 5xx rate, errors and throttles of every function, a stalled aggregation, dead letters and DynamoDB throttles', () => {
     const names = app.alarms.alarms.map((alarm) => alarm.node.id).sort();
     expect(names).toEqual(
-      ['AggregationStalled', 'AggregatorErrors', 'AggregatorThrottles', 'Api5xxRate', 'ApiErrors', 'ApiThrottles', 'DeadLetters', 'DynamoDbThrottles'].sort(),
+      [
+        'AggregationStalled', 'AggregatorErrors', 'AggregatorThrottles', 'Api5xxRate', 'ApiErrors', 'ApiThrottles', 'StaffErrors', 'StaffThrottles',
+        'WebErrors', 'WebThrottles', 'DeadLetters', 'DynamoDbThrottles',
+      ].sort(),
     );
+    // Each function's errors and throttles alarm watches that function.
+    for (const [name, id] of [['Api', apiFn], ['Staff', staffFn], ['Web', webFn], ['Aggregator', aggregatorFn]] as const) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const alarm = alarms.find((a) => a.MetricName === metric && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: id } }]));
+        expect(alarm, `${name}${metric}`).toBeDefined();
+      }
+    }
   });
 
   it('sends every alarm (and its recovery) to the one topic', () => {

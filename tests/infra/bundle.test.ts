@@ -16,7 +16,7 @@ import { useStore } from '../helpers/store.js';
 import { logicalId, synthesise } from './synth.js';
 
 /**
- * The code that would be uploaded to Lambda, not the sources: both bundles are taken from the
+ * The code that would be uploaded to Lambda, not the sources: every bundle is taken from the
  * synthesised cloud assembly and invoked the way the Lambda runtime does, on a real (dynalite) table.
  */
 const synth = synthesise({}, { nag: false });
@@ -24,13 +24,22 @@ const assetOf = (fn: Parameters<typeof logicalId>[0]) => {
   const key = synth.templates.app.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties.Code.S3Key as string;
   return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 };
-const apiAsset = assetOf(synth.app.api.fn);
+const apiAsset = assetOf(synth.app.api.functions.api);
+const staffAsset = assetOf(synth.app.api.functions.staff);
+const webAsset = assetOf(synth.app.api.functions.web);
 const verifierAsset = assetOf(synth.app.api.originVerifier);
 const aggregatorAsset = assetOf(synth.app.aggregation.fn);
 
 const fixture = apiGatewayEvent;
 const context = lambdaContext;
 const body = resultBody;
+/** An API Gateway v2 GET of another path, as the catch-all routes pass it on. */
+const get = (path: string, headers: Record<string, string> = {}) => {
+  const event = fixture('get-plan') as ReturnType<typeof fixture> & { requestContext: { http: Record<string, unknown> }; headers: Record<string, string> };
+  return { ...event, routeKey: 'ANY /{proxy+}', rawPath: path, headers: { ...event.headers, ...headers }, requestContext: { ...event.requestContext, http: { ...event.requestContext.http, path } } } as ReturnType<typeof fixture>;
+};
+/** Variables one cold start below sets and the next must not inherit. */
+const PER_CONTAINER = ['VOTER_TOKEN_SECRET', 'VOTER_TOKEN_SECRET_ARN', 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', 'AWS_SESSION_TOKEN', 'AUTH_ISSUER', 'AUTH_CLIENT_ID'];
 
 const store = useStore();
 let env: Record<string, string>;
@@ -46,8 +55,12 @@ beforeAll(async () => {
 
 /** Imports a bundle as a fresh container would: configuration is read at import. */
 async function coldStart<T>(bundleDir: string, variables: Record<string, string | undefined>): Promise<T> {
-  for (const name of ['VOTER_TOKEN_SECRET', 'VOTER_TOKEN_SECRET_ARN']) delete process.env[name];
-  Object.assign(process.env, env, variables);
+  for (const name of PER_CONTAINER) delete process.env[name];
+  Object.assign(process.env, env);
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   return (await import(pathToFileURL(join(bundleDir, 'index.mjs')).href)) as T;
 }
 
@@ -78,6 +91,14 @@ describe('the API bundle from the cloud assembly', () => {
     // zod/mini says only "Invalid input" unless its English locale made it into the bundle.
     expect(body(result).errors).toEqual([{ path: 'rating', message: 'Invalid option: expected one of 1|2|3|4|5' }]);
   });
+
+  it('serves neither staff routes, open data nor pages: those are other functions’ (404 problem)', async () => {
+    for (const path of ['/api/v1/monitor/comments', '/api/v1/open-data/indicators.csv', '/api/v1/feeds/plan.atom', '/']) {
+      const result = await handler(get(path), context);
+      expect(result.statusCode, path).toBe(404);
+      expect(result.headers?.['content-type'], path).toBe('application/problem+json');
+    }
+  });
 });
 
 describe('zod in the function bundles', () => {
@@ -88,6 +109,8 @@ describe('zod in the function bundles', () => {
 
   it.each([
     ['API', apiAsset],
+    ['staff', staffAsset],
+    ['web', webAsset],
     ['aggregation', aggregatorAsset],
   ])('the %s bundle carries zod/mini and the English locale only: classic zod cannot be tree-shaken', (_name, bundleDir) => {
     const sources = zodSources(bundleDir);
@@ -95,53 +118,157 @@ describe('zod in the function bundles', () => {
     expect(sources.filter((path) => path.startsWith('v4/classic/') || path.startsWith('v3/'))).toEqual([]);
     expect(sources.filter((path) => path.startsWith('v4/locales/'))).toEqual(['v4/locales/en.js']);
   });
+
 });
 
-describe('the API bundle in AWS: the voter-token key from Secrets Manager', () => {
-  const SECRET = 'k'.repeat(20) + 'from-secrets-manager-0123456789';
-  const ARN = 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:gongping-voter-token-AbCdEf';
-  let handler: ApiHandler;
-  let calls: { region: string; secretId: string }[];
-
-  beforeAll(async () => {
-    // The bundled Secrets Manager client talks to a stand-in service on loopback: the same JSON
-    // protocol (X-Amz-Target: secretsmanager.GetSecretValue), reached through the SDK's standard
-    // per-service endpoint variable.
-    calls = [];
+describe('the API bundle in AWS: credentials from the environment', () => {
+  it('signs its DynamoDB requests with the credentials Lambda puts in the environment', async () => {
+    // A stand-in DynamoDB endpoint (the SDK's own AWS_ENDPOINT_URL_DYNAMODB) that records who signed
+    // and answers as an unreachable store would; without DYNAMODB_ENDPOINT the bundle signs as in AWS.
+    const signedBy: string[] = [];
     const server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        const target = String(request.headers['x-amz-target'] ?? '');
-        const region = /Credential=[^/]+\/\d+\/([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1] ?? '';
-        calls.push({ region, secretId: (JSON.parse(body) as { SecretId: string }).SecretId });
-        response.writeHead(target === 'secretsmanager.GetSecretValue' ? 200 : 400, { 'Content-Type': 'application/x-amz-json-1.1' });
-        response.end(JSON.stringify({ ARN: ARN, Name: 'gongping-voter-token', SecretString: `${SECRET}\n`, VersionId: 'v1' }));
-      });
+      signedBy.push(/Credential=([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1] ?? 'unsigned');
+      request.resume();
+      response.writeHead(500, { 'Content-Type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'stand-in' }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const { port } = server.address() as AddressInfo;
-    // A copy of the bundle: a module already imported from the asset folder would not start cold again.
-    const container = mkdtempSync(join(tmpdir(), 'gongping-container-'));
-    for (const file of ['index.mjs', 'index.mjs.map']) copyFileSync(join(apiAsset, file), join(container, file));
-    ({ handler } = await coldStart<{ handler: ApiHandler }>(container, {
-      VOTER_TOKEN_SECRET_ARN: ARN,
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${port}`,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
+    try {
+      const container = mkdtempSync(join(tmpdir(), 'gongping-container-'));
+      for (const file of ['index.mjs', 'index.mjs.map']) copyFileSync(join(apiAsset, file), join(container, file));
+      const { handler } = await coldStart<{ handler: ApiHandler }>(container, {
+        VOTER_TOKEN_SECRET: TEST_SECRET,
+        DYNAMODB_ENDPOINT: undefined,
+        AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEFROMLAMBDA',
+        AWS_SECRET_ACCESS_KEY: 'secret-from-lambda',
+        AWS_SESSION_TOKEN: 'session-from-lambda',
+      });
+      const result = await handler(fixture('get-plan'), context);
+      expect(result.statusCode).toBe(503);
+      expect(signedBy.length).toBeGreaterThan(0);
+      expect(new Set(signedBy)).toEqual(new Set(['ASIAEXAMPLEFROMLAMBDA']));
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const name of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) delete process.env[name];
+    }
+  });
+});
+
+describe('the staff bundle from the cloud assembly', () => {
+  let handler: ApiHandler;
+  beforeAll(async () => {
+    ({ handler } = await coldStart<{ handler: ApiHandler }>(staffAsset, {
+      VOTER_TOKEN_SECRET: TEST_SECRET,
+      AUTH_ISSUER: 'https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_Example',
+      AUTH_CLIENT_ID: 'example-client',
     }));
   });
 
-  it('reads the secret once per container and signs voter tokens with it', async () => {
+  it('refuses a staff route without a token itself (401), whatever API Gateway let through', async () => {
+    const result = await handler(get('/api/v1/monitor/comments'), context);
+    expect(result.statusCode).toBe(401);
+    expect(result.headers?.['content-type']).toBe('application/problem+json');
+    expect(result.headers?.['www-authenticate']).toMatch(/^Bearer realm="gongping-staff"/);
+    expect(result.headers?.['cache-control']).toBe('no-store');
+  });
+
+  it('refuses a malformed token (401) and serves no citizen route', async () => {
+    // Malformed, so refused before the provider's keys would be fetched (no network in this test).
+    const malformed = await handler(get('/api/v1/admin/audit', { authorization: 'Bearer not-a-token' }), context);
+    expect(malformed.statusCode).toBe(401);
+    expect(body(malformed).reason).toBe('malformed');
+    expect((await handler(fixture('get-plan'), context)).statusCode).toBe(404);
+  });
+});
+
+describe('the web bundle from the cloud assembly', () => {
+  let handler: ApiHandler;
+  beforeAll(async () => {
+    ({ handler } = await coldStart<{ handler: ApiHandler }>(webAsset, { VOTER_TOKEN_SECRET: TEST_SECRET, WEB_DIST_DIR: webAsset }));
+  });
+
+  it('serves the open data as CSV and the plan’s Atom feed', async () => {
+    const csv = await handler(get('/api/v1/open-data/indicators.csv'), context);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers?.['content-type']).toMatch(/^text\/csv/);
+    const feed = await handler(get('/api/v1/feeds/plan.atom'), context);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers?.['content-type']).toMatch(/^application\/atom\+xml/);
+  });
+
+  it('serves the citizen pages as HTML, and not the JSON API', async () => {
+    const page = await handler(get('/indicators', { accept: 'text/html' }), context);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers?.['content-type']).toMatch(/^text\/html/);
+    expect((await handler(fixture('get-plan'), context)).statusCode).toBe(404);
+  });
+});
+
+describe('the bundles in AWS: the voter-token key through the Parameters and Secrets Lambda Extension', () => {
+  const SECRET = 'k'.repeat(20) + 'from-secrets-manager-0123456789';
+  const ARN = 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:gongping-voter-token-AbCdEf';
+  const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEsessiontoken';
+  let port: number;
+  let calls: { path: string; secretId: string | null; token: string | undefined }[];
+
+  beforeAll(async () => {
+    // A stand-in for the extension's local endpoint: GET /secretsmanager/get?secretId=… with the
+    // function's session token in X-Aws-Parameters-Secrets-Token, answered with GetSecretValue's JSON.
+    calls = [];
+    const server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const token = request.headers['x-aws-parameters-secrets-token'] as string | undefined;
+      calls.push({ path: url.pathname, secretId: url.searchParams.get('secretId'), token });
+      if (request.method !== 'GET' || url.pathname !== '/secretsmanager/get' || token !== SESSION_TOKEN) {
+        response.writeHead(401, { 'Content-Type': 'text/plain' }).end('not authorized');
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ ARN, Name: 'gongping-voter-token', SecretString: `${SECRET}\n`, VersionId: 'v1', VersionStages: ['AWSCURRENT'], CreatedDate: '2026-11-30T00:00:00Z' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  /** A copy of a bundle: a module already imported from the asset folder would not start cold again. */
+  const freshContainer = (asset: string) => {
+    const container = mkdtempSync(join(tmpdir(), 'gongping-container-'));
+    for (const file of ['index.mjs', 'index.mjs.map']) copyFileSync(join(asset, file), join(container, file));
+    return container;
+  };
+
+  it('reads the secret once per container, with the session token, and signs voter tokens with it', async () => {
+    const { handler } = await coldStart<{ handler: ApiHandler }>(freshContainer(apiAsset), {
+      VOTER_TOKEN_SECRET_ARN: ARN,
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(port),
+      AWS_SESSION_TOKEN: SESSION_TOKEN,
+    });
     const first = await handler(fixture('post-feedback'), context);
     const second = await handler(fixture('get-plan'), context);
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(200);
-    expect(calls).toEqual([{ region: 'ap-southeast-1', secretId: ARN }]);
+    expect(calls).toEqual([{ path: '/secretsmanager/get', secretId: ARN, token: SESSION_TOKEN }]);
     const token = first.cookies![0]!.split(';')[0]!.slice('gp_voter='.length);
     expect(voterTokens(SECRET).verify(token)).not.toBeNull();
     expect(voterTokens(TEST_SECRET).verify(token)).toBeNull();
+  });
+
+  it.each([
+    ['staff', () => staffAsset],
+    ['web', () => webAsset],
+  ])('fails the %s function’s cold start loudly when the extension refuses', async (_name, asset) => {
+    const start = coldStart(freshContainer(asset()), { VOTER_TOKEN_SECRET_ARN: ARN, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(port), AWS_SESSION_TOKEN: 'a-stale-token' });
+    await expect(start).rejects.toThrow(/VOTER_TOKEN_SECRET_ARN: the Parameters and Secrets extension answered 401: not authorized/);
+  });
+
+  it('fails the cold start when nothing answers on the extension’s port', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, resolve));
+    const unused = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const start = coldStart(freshContainer(apiAsset), { VOTER_TOKEN_SECRET_ARN: ARN, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(unused), AWS_SESSION_TOKEN: SESSION_TOKEN });
+    await expect(start).rejects.toThrow(new RegExp(`VOTER_TOKEN_SECRET_ARN: the Parameters and Secrets extension on port ${unused} cannot be reached`));
   });
 });
 

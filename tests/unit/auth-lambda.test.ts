@@ -27,11 +27,21 @@ function importGraph(entry: string): Set<string> {
 }
 
 describe('the development identity provider stays out of Lambda', () => {
-  it('is not reachable from the Lambda entry', () => {
-    const graph = [...importGraph(join(ROOT, 'functions/api/handler.ts'))].map((f) => f.slice(ROOT.length + 1));
-    expect(graph).toContain('functions/api/app.ts');
-    expect(graph).toContain('functions/api/staff.ts');
+  const graphOf = (entry: string) => [...importGraph(join(ROOT, entry))].map((f) => f.slice(ROOT.length + 1));
+
+  it.each(['functions/api/handler.ts', 'functions/staff/handler.ts', 'functions/web/handler.ts'])('is not reachable from the Lambda entry %s', (entry) => {
+    const graph = graphOf(entry);
+    expect(graph).toContain('functions/api/common.ts');
     expect(graph.filter((f) => f.startsWith('functions/local/'))).toEqual([]);
+  });
+
+  it('verifies staff tokens in the staff and web functions; the citizen API has no staff routes and no verifier', () => {
+    expect(graphOf('functions/staff/handler.ts')).toEqual(expect.arrayContaining(['functions/api/staff.ts', 'shared/auth/verifier.ts']));
+    expect(graphOf('functions/web/handler.ts')).toContain('shared/auth/verifier.ts');
+    const citizen = graphOf('functions/api/handler.ts');
+    expect(citizen).toContain('functions/api/citizen.ts');
+    // (deps.ts names the verifier's type only; that jose stays out of the bundle is checked in tests/infra/app.test.ts.)
+    expect(citizen.filter((f) => ['functions/api/staff.ts', 'functions/api/staff-api.ts', 'functions/api/app.ts'].includes(f))).toEqual([]);
   });
 
   it('is refused by the Lambda configuration, and so is any plain-http or loopback provider', () => {

@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { caseStats } from '../../../shared/cases/stats.js';
 import { CaseStateError, citizenCaseView, type FollowUpCase } from '../../../shared/cases/case.js';
 import { rateReply } from '../../../shared/cases/workflow.js';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { actorLabel } from '../../../shared/auth/roles.js';
 import { staffActor, type AuditEntry } from '../../../shared/audit/entry.js';
 import { toCsv } from '../../../shared/publishing/csv.js';

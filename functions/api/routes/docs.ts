@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import docsAssets from '../../../shared/api/docs-assets.json' with { type: 'json' };
 import {
   DOCS_ASSETS_PATH,

@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../shared/api/schemas.js';
 import { submissionNotice, submitFeedback } from '../../../shared/feedback/submit.js';
 import { clientAddress } from '../client-address.js';

@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { NoQuery, ProjectId } from '../../../shared/api/schemas.js';
 import { atomFeed, type FeedScope, type FeedSite } from '../../../shared/feeds/atom.js';
 import { indicatorTarget, observationEvents, type CaseClosedEvent, type FeedEvent, type FeedTarget, type ReplyEvent } from '../../../shared/feeds/events.js';

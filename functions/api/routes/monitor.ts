@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { CaseStateError, dueState } from '../../../shared/cases/case.js';
 import { reconcileCases, stepCase } from '../../../shared/cases/workflow.js';
 import { moderateComment, replyToComment } from '../../../shared/moderation/moderate.js';

@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { NoQuery } from '../../../shared/api/schemas.js';
 import type { PublishedComment } from '../../../shared/feedback/record.js';
 import type { TargetType } from '../../../shared/feedback/target.js';

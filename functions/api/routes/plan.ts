@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { indicatorDetailView, indicatorView, planView } from '../../../shared/plan/views.js';
 import { IndicatorId } from '../../../shared/plan/schema.js';
 import { IndicatorFilter, NoQuery, ProjectFilter, ProjectId } from '../../../shared/api/schemas.js';

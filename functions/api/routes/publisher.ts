@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { actorLabel } from '../../../shared/auth/roles.js';
 import { staffActor } from '../../../shared/audit/entry.js';
 import { IndicatorId } from '../../../shared/plan/schema.js';

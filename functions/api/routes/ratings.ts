@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { TargetId } from '../../../shared/feedback/target.js';
 import { categoryScope, granularityOf, planScope, targetScope } from '../../../shared/ratings/scopes.js';
 import { scopeSummaryIn } from '../../../shared/ratings/views.js';

@@ -1,0 +1,30 @@
+import { Hono } from 'hono/tiny';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppPart } from './common.js';
+import type { ApiDeps } from './deps.js';
+import { problemResponse } from './problem.js';
+import { adminRoutes } from './routes/admin.js';
+import { monitorRoutes } from './routes/monitor.js';
+import { MAX_IMPORT_BYTES, publisherRoutes } from './routes/publisher.js';
+import { requireRole } from './staff.js';
+
+/**
+ * The staff API (the `staff` function): /api/v1/monitor|publisher|admin. In AWS API Gateway's JWT
+ * authorizer is a first gate; the app verifies the token and the role itself, before anything else
+ * under /api/v1 looks at the request.
+ */
+export const staffPart = (deps: ApiDeps): AppPart => ({
+  guard: (api) => {
+    api.use('/monitor/*', requireRole(deps, 'monitor', 'admin'));
+    api.use('/publisher/*', requireRole(deps, 'publisher', 'admin'));
+    api.use('/admin/*', requireRole(deps, 'admin'));
+  },
+  // A publisher's CSV import may be larger than any other body.
+  bodyLimits: {
+    '/api/v1/publisher/import/': bodyLimit({
+      maxSize: MAX_IMPORT_BYTES,
+      onError: (c) => problemResponse(c, 'payload-too-large', { detail: `a CSV import may be at most ${MAX_IMPORT_BYTES / 1024} KiB; split the file` }),
+    }),
+  },
+  api: new Hono().route('/monitor', monitorRoutes(deps)).route('/publisher', publisherRoutes(deps)).route('/admin', adminRoutes(deps)),
+});
