@@ -35,6 +35,13 @@ const StaffSettings = {
   AUTH_CLIENT_ID: z.string().regex(/^[\w.-]{1,128}(,[\w.-]{1,128})*$/, 'client ids, comma-separated').optional(),
   /** Where the signing keys are; `<issuer>/.well-known/jwks.json` (Cognito's location) when unset. */
   AUTH_JWKS_URL: z.url().optional(),
+  /**
+   * Staff sign-in in the browser: the provider's hosted sign-in origin (Cognito's
+   * `https://<prefix>.auth.<region>.amazoncognito.com`, which serves /oauth2/authorize,
+   * /oauth2/token and /logout) and the public app client the pages sign in with (PKCE, no secret).
+   */
+  AUTH_SIGN_IN_URL: z.url().optional(),
+  AUTH_WEB_CLIENT_ID: z.string().regex(/^[\w.-]{1,128}$/, 'one app client id').optional(),
   /** Flags by distinct voters that send a published comment back to the moderation queue. */
   FLAG_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
   /** Working days a 差评 case has from opening to the official reply. */
@@ -79,7 +86,15 @@ export const ApiConfig = z.object({
   path: ['AUTH_ISSUER'],
   message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together (without them every staff route is refused)',
   when: () => true,
-}).refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL].every((url) => url === undefined || isPublicHttps(url)), {
+}).refine((env) => (env.AUTH_SIGN_IN_URL === undefined) === (env.AUTH_WEB_CLIENT_ID === undefined), {
+  path: ['AUTH_SIGN_IN_URL'],
+  message: 'AUTH_SIGN_IN_URL and AUTH_WEB_CLIENT_ID go together (without them the staff pages cannot sign anyone in)',
+  when: () => true,
+}).refine((env) => env.AUTH_WEB_CLIENT_ID === undefined || (env.AUTH_CLIENT_ID ?? '').split(',').includes(env.AUTH_WEB_CLIENT_ID), {
+  path: ['AUTH_WEB_CLIENT_ID'],
+  message: 'AUTH_WEB_CLIENT_ID must be one of AUTH_CLIENT_ID: its ID tokens are verified like every staff token',
+  when: () => true,
+}).refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL, env.AUTH_SIGN_IN_URL].every((url) => url === undefined || isPublicHttps(url)), {
   path: ['AUTH_ISSUER'],
   message: 'the identity provider must be reached over https on a public host; the development identity provider never runs here',
   when: () => true,
@@ -137,6 +152,14 @@ export const LocalConfig = z.object({
   path: ['AUTH_ISSUER'],
   message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together',
   when: () => true,
+}).refine((env) => (env.AUTH_SIGN_IN_URL === undefined) === (env.AUTH_WEB_CLIENT_ID === undefined), {
+  path: ['AUTH_SIGN_IN_URL'],
+  message: 'AUTH_SIGN_IN_URL and AUTH_WEB_CLIENT_ID go together (without them the staff pages cannot sign anyone in)',
+  when: () => true,
+}).refine((env) => env.AUTH_WEB_CLIENT_ID === undefined || (env.AUTH_CLIENT_ID ?? '').split(',').includes(env.AUTH_WEB_CLIENT_ID), {
+  path: ['AUTH_WEB_CLIENT_ID'],
+  message: 'AUTH_WEB_CLIENT_ID must be one of AUTH_CLIENT_ID: its ID tokens are verified like every staff token',
+  when: () => true,
 });
 export type LocalConfig = z.infer<typeof LocalConfig>;
 
@@ -150,6 +173,8 @@ export function staffSettingsOf(config: {
   AUTH_ISSUER?: string | undefined;
   AUTH_CLIENT_ID?: string | undefined;
   AUTH_JWKS_URL?: string | undefined;
+  AUTH_SIGN_IN_URL?: string | undefined;
+  AUTH_WEB_CLIENT_ID?: string | undefined;
   FLAG_THRESHOLD: number;
   CASE_DEADLINE_DAYS: number;
   CASE_EXTRA_HOLIDAYS?: string[] | undefined;
@@ -164,6 +189,7 @@ export function staffSettingsOf(config: {
             jwksUrl: config.AUTH_JWKS_URL ?? `${config.AUTH_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
           }
         : null,
+    signIn: config.AUTH_SIGN_IN_URL && config.AUTH_WEB_CLIENT_ID ? hostedSignIn(config.AUTH_SIGN_IN_URL, config.AUTH_WEB_CLIENT_ID) : null,
     flagThreshold: config.FLAG_THRESHOLD,
     caseDeadlineDays: config.CASE_DEADLINE_DAYS,
     extraHolidays: config.CASE_EXTRA_HOLIDAYS ?? [],
@@ -171,6 +197,23 @@ export function staffSettingsOf(config: {
   };
 }
 export type StaffSettings = ReturnType<typeof staffSettingsOf>;
+
+/** Where the browser signs in and out and where the server redeems a code: a provider's OAuth 2.0 endpoints. */
+export interface SignInEndpoints {
+  authorizeUrl: string;
+  tokenUrl: string;
+  logoutUrl: string;
+  clientId: string;
+}
+
+/**
+ * The endpoints of a hosted sign-in origin, at Cognito's paths (/oauth2/authorize, /oauth2/token,
+ * /logout); the development identity provider serves the same paths under its own prefix.
+ */
+export function hostedSignIn(origin: string, clientId: string, tokenOrigin = origin): SignInEndpoints {
+  const base = origin.replace(/\/$/, '');
+  return { authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${tokenOrigin.replace(/\/$/, '')}/oauth2/token`, logoutUrl: `${base}/logout`, clientId };
+}
 
 /** Parses the environment once, at start-up, and names every bad or missing variable. */
 export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {

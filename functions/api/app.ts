@@ -21,6 +21,7 @@ import { openDataPages, openDataRoutes } from './routes/open-data.js';
 import { feedRoutes } from './routes/feeds.js';
 import { docsPages, openApiRoutes } from './routes/docs.js';
 import { webRoutes } from '../../web/routes.js';
+import { staffWebRoutes } from '../../web/staff/routes.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -90,6 +91,8 @@ export function createApp(deps: ApiDeps) {
   // The open-data dictionary and the API reference: plain pages of their own, before the site's catch-all.
   app.route('/', openDataPages(deps));
   app.route('/', docsPages(deps));
+  // Staff sign-in and the staff pages (web/staff/), before the citizen site's catch-all.
+  app.route('/', staffWebRoutes(deps));
   // The citizen pages (web/): HTML, complete without JavaScript, beside the API.
   app.route('/', webRoutes(deps));
   app.notFound((c) => problemResponse(c, 'not-found', { detail: 'no route answers this method and path' }));
