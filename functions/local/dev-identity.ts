@@ -168,7 +168,7 @@ export function devIdentityRoutes(keys: DevKeys, issuer: () => string, clock: ()
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <form method="post" action="${DEV_IDP_PATH}/oauth2/authorize?${new URLSearchParams(Object.entries(request).filter((e): e is [string, string] => e[1] !== undefined)).toString()}">
 <label for="username">User name</label>
-<input type="text" id="username" name="username" autocomplete="username" required pattern="[A-Za-z0-9_.@-]{1,64}">
+<input type="text" id="username" name="username" autocomplete="username" required pattern="[A-Za-z0-9_.@\\-]{1,64}">
 <fieldset><legend>Roles (Cognito groups)</legend>
 ${ROLES.map((role) => html`<label><input type="checkbox" name="roles" value="${role}"> ${role}</label>`)}
 </fieldset>

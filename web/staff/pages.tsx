@@ -37,6 +37,7 @@ export function SignedInPage({ ctx, returnTo }: { ctx: StaffContext; returnTo: s
         <meta name="robots" content="noindex, nofollow" />
         <meta http-equiv="refresh" content={`0;url=${returnTo}`} />
         <title>{ctx.s.signedInTitle}</title>
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <main>
