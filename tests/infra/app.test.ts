@@ -138,6 +138,19 @@ describe('least privilege', () => {
     expect(fn.Properties.Environment.Variables).not.toHaveProperty('VOTER_TOKEN_SECRET');
   });
 
+  it('gives the function serving the staff pages the hosted sign-in origin and the web app client, which the app verifies ID tokens for', () => {
+    const vars = templates.app.findResources('AWS::Lambda::Function')[apiFn]!.Properties.Environment.Variables;
+    const client = { Ref: logicalId(app.signIn.client) };
+    expect(vars.AUTH_WEB_CLIENT_ID).toEqual(client);
+    expect(vars.AUTH_CLIENT_ID).toEqual(client);
+    // https://<prefix>.auth.<region>.amazoncognito.com: Cognito serves /oauth2/authorize, /oauth2/token and /logout there.
+    expect(JSON.stringify(vars.AUTH_SIGN_IN_URL)).toMatch(/^.*"https:\/\/gongping-dev-.*\.auth\..*\.amazoncognito\.com".*$/);
+    const pool = templates.app.findResources('AWS::Cognito::UserPoolClient')[logicalId(app.signIn.client)]!.Properties;
+    expect(pool.CallbackURLs).toEqual(expect.arrayContaining([expect.stringMatching(/\/auth\/callback$/)]));
+    expect(pool.AllowedOAuthFlows).toEqual(['code']);
+    expect(pool.GenerateSecret).toBe(false);
+  });
+
   it('lets the aggregation get, put and query the table, batch-write series points only, and reach its dead-letter queue', () => {
     expect(dynamo(aggregatorStatements, false)).toEqual(AGGREGATOR_TABLE_ACCESS.actions.map((a) => `dynamodb:${a}`).sort());
     expect(dynamo(aggregatorStatements, true)).toEqual(['dynamodb:BatchWriteItem']);
