@@ -268,7 +268,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
     const body = await c.req.parseBody();
     const s = staffMessages(pageContext(c, assets).lang);
     const typed = Object.fromEntries(['indicator', 'year', 'value', 'source', 'note'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']));
-    const number = (text: string | undefined) => (text !== undefined && /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : undefined);
+    const number = (text: string | undefined) => (text !== undefined && Number.isFinite(Number(text)) ? Number(text) : undefined);
     const input = ObservationInput.safeParse({
       year: number(field(body, 'year')),
       value: number(field(body, 'value')),
@@ -292,7 +292,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
     const progress = field(body, 'progress');
     const report = ProgressBody.safeParse({
       status: body.status,
-      progress: progress !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(progress) ? Number(progress) : undefined,
+      progress: progress !== undefined && Number.isFinite(Number(progress)) ? Number(progress) : undefined,
       note: field(body, 'note'),
       ...(field(body, 'source') ? { source: field(body, 'source') } : {}),
       ...(field(body, 'reason') ? { reason: field(body, 'reason') } : {}),
