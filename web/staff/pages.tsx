@@ -2,6 +2,8 @@ import type { AuditEntry } from '../../shared/audit/entry.js';
 import { AUDIT_ACTIONS } from '../../shared/audit/entry.js';
 import type { CaseView, StaffCase } from '../../shared/cases/workflow.js';
 import type { CsvProblem } from '../../shared/publishing/csv.js';
+import { ALLOWED_FROM, type ModerationAction } from '../../shared/moderation/flags.js';
+import { stepsFrom } from '../../shared/cases/case.js';
 import type { Indicator, Project } from '../../shared/plan/schema.js';
 import { ProjectStatus } from '../../shared/plan/schema.js';
 import type { ScopeSummary } from '../../shared/ratings/documents.js';
@@ -159,6 +161,10 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
 
 // ---- Moderation ----------------------------------------------------------------------------
 
+/** The moderation steps a comment in this status can take, by the rule itself. */
+const actionsFor = (status: 'pending' | 'published' | 'rejected' | 'hidden'): ModerationAction[] =>
+  (Object.keys(ALLOWED_FROM) as ModerationAction[]).filter((action) => ALLOWED_FROM[action].includes(status));
+
 export interface QueueState {
   filter: { status: 'pending' | 'rejected' | 'hidden' | 'published'; target: string; reason: string; olderThanHours: string };
   items: StaffComment[];
@@ -244,7 +250,7 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
                     <td>
                       <input type="checkbox" name="ids" value={item.feedbackId} id={`c-${item.feedbackId}`} aria-label={s.selectComment(item.feedbackId.slice(0, 8))} />
                     </td>
-                    <td>
+                    <td class="staff-comment">
                       <label for={`c-${item.feedbackId}`}>{item.comment}</label>
                     </td>
                     <td>
@@ -266,7 +272,7 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
             <div class="field">
               <label for="bulk-action">{s.colAction}</label>
               <select id="bulk-action" name="action">
-                {(f.status === 'published' ? (['hide'] as const) : f.status === 'pending' ? (['publish', 'reject'] as const) : ([] as const)).map((a) => (
+                {actionsFor(f.status).map((a) => (
                   <option value={a}>{s.action(a)}</option>
                 ))}
               </select>
@@ -295,7 +301,7 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
 
 export function CommentPage({ ctx, record, name, notice }: { ctx: StaffContext; record: StaffRecord; name: TargetName | undefined; notice: { kind: 'ok' | 'error'; text: string } | null }) {
   const { s } = ctx;
-  const actions = record.commentStatus === 'pending' ? (['publish', 'reject'] as const) : record.commentStatus === 'published' ? (['hide'] as const) : ([] as const);
+  const actions = record.commentStatus === 'none' ? [] : actionsFor(record.commentStatus);
   return (
     <StaffLayout ctx={ctx} title={s.commentTitle} section="queue">
       <h1>{s.commentTitle}</h1>
@@ -458,19 +464,10 @@ export function CasesPage({ ctx, view, items, names, nextHref }: { ctx: StaffCon
 
 export type CaseDetail = StaffCase & { comment: { text: string | null; status: string; replies: Array<{ department: string; text: string; publishedAt: string }> } | null; audit: AuditEntry[] };
 
-/** Which steps a monitor may take from each status (the rules themselves are in shared/cases/case.ts). */
-const STEPS_FROM: Record<string, ReadonlyArray<'verify' | 'rectify' | 'reply' | 'close'>> = {
-  open: ['verify'],
-  verifying: ['rectify', 'reply'],
-  rectifying: ['reply'],
-  replied: ['close'],
-  disputed: ['verify', 'close'],
-  closed: [],
-};
-
 export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item: CaseDetail; name: TargetName | undefined; notice: { kind: 'ok' | 'error'; text: string } | null }) {
   const { s } = ctx;
-  const steps = STEPS_FROM[item.status] ?? [];
+  // Assigning is part of verifying here (its department field); the citizen's own steps are not a monitor's.
+  const steps = stepsFrom(item.status).filter((step): step is 'verify' | 'rectify' | 'reply' | 'close' => step === 'verify' || step === 'rectify' || step === 'reply' || step === 'close');
   return (
     <StaffLayout ctx={ctx} title={s.caseTitle} section="cases">
       <h1>{`${s.caseTitle} ${item.caseId.slice(0, 8)}`}</h1>

@@ -42,7 +42,10 @@ export function staffSession(
 ): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
     if (!deps.staffAuth || !deps.signIn) return refuse(c, 'not-configured', roles);
-    const back = c.req.method === 'GET' ? new URL(c.req.url).pathname + new URL(c.req.url).search : new URL(c.req.url).pathname;
+    const url = new URL(c.req.url);
+    // A form comes back to the page it was on (same-origin posts carry it as Referer), not to its action.
+    const referer = c.req.header('referer');
+    const back = c.req.method === 'GET' ? url.pathname + url.search : referer && URL.canParse(referer) && new URL(referer).origin === url.origin ? new URL(referer).pathname + new URL(referer).search : '/staff';
     const token = getCookie(c, SESSION_COOKIE);
     const toSignIn = () => {
       c.header('Cache-Control', 'no-store');

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -20,6 +20,7 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn(`\n⚠ Browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium).\n`);
 
 const AXE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+const ARTIFACTS = join(process.cwd(), 'tests', 'e2e', 'browser', 'artifacts');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 360, height: 740 };
 const COMPLAINT = '统计数据两年没有更新，希望尽快公布';
@@ -227,8 +228,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await context.close();
   }, 90_000);
 
-  it('has no serious or critical accessibility violations (axe-core) on any staff page, on a desktop and at 360 px, in both languages', async () => {
+  it('has no serious or critical accessibility violations (axe-core) on any staff page, on a desktop and at 360 px, in both languages (and saves a screenshot of each)', async () => {
     await aggregate(dataDir);
+    await mkdir(ARTIFACTS, { recursive: true });
     const found: string[] = [];
     for (const [viewport, lang] of [
       [DESKTOP, 'zh-CN'],
@@ -245,8 +247,19 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
       })();
       await page.goto(`${server.base}/staff/queue?status=published&target=indicator%3Agdp`);
       const commentHref = await page.locator('#queue tbody a[href^="/staff/comments/"]').first().getAttribute('href');
-      for (const path of ['/staff', '/staff/queue', '/staff/queue?status=published&target=indicator%3Agdp', commentHref!, '/staff/cases', caseHref!, '/staff/publish', '/staff/audit']) {
+      const pages: Array<[string, string]> = [
+        ['dashboard', '/staff'],
+        ['queue', '/staff/queue'],
+        ['queue-published', '/staff/queue?status=published&target=indicator%3Agdp'],
+        ['comment', commentHref!],
+        ['cases', '/staff/cases'],
+        ['case', caseHref!],
+        ['publish', '/staff/publish'],
+        ['audit', '/staff/audit'],
+      ];
+      for (const [name, path] of pages) {
         await page.goto(`${server.base}${path}`);
+        await page.screenshot({ path: join(ARTIFACTS, `staff-${name}-${viewport === PHONE ? 'phone' : 'desktop'}-${lang}.png`), fullPage: true });
         found.push(...(await axeViolations(page)));
         // Nothing wider than the screen but the tables, which scroll in their own region.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
