@@ -183,3 +183,33 @@ describe('the audit page', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('output encoding of the staff pages', () => {
+  it('shows hostile comments, replies and departments as inert text on the queue, comment and case pages', async () => {
+    const payloads = [
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      "'><svg onload=alert(1)>",
+      '</textarea><script>alert(1)</script>',
+      '<a href="javascript:alert(1)">点我</a>',
+      '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+      '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    ];
+    const monitor = await session(['monitor'], 'li.si');
+    const ids = [];
+    for (const payload of payloads) ids.push(await rate(1, payload, 'forest-coverage'));
+    await post(`/staff/comments/${ids[0]}/replies`, monitor, { department: payloads[1]!, text: payloads[2]! });
+    const pages = [
+      await get('/staff/queue?target=indicator%3Aforest-coverage', monitor),
+      ...(await Promise.all(ids.map((id) => get(`/staff/comments/${id}`, monitor)))),
+      await get(`/staff/cases/${ids[0]}`, monitor),
+    ];
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      // The staff pages carry no script, image, frame or meta refresh of their own: any would be an injection.
+      for (const tag of ['<script', '<img', '<svg', '<iframe', 'http-equiv="refresh"', 'href="javascript:']) expect(page.html).not.toContain(tag);
+    }
+    expect(pages[0]!.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+

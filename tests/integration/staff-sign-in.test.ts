@@ -209,6 +209,14 @@ describe('the staff pages’ gate', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/auth/sign-in?return=%2Fstaff');
     expect(cookieOf(res, 'gp_staff')).toMatch(/Max-Age=0/);
+    // A form posted on an expired session: after signing in, back to the page it was on.
+    const posted = await app.request(`${SITE}/staff/publish/observation`, {
+      method: 'POST',
+      headers: { Cookie: `gp_staff=${expired}`, Origin: SITE, Referer: `${SITE}/staff/publish` },
+      body: form({ indicator: 'gdp', year: '2024', value: '1' }),
+    });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe('/auth/sign-in?return=%2Fstaff%2Fpublish');
   });
 
   it('answers 403 to a genuine session without the role', async () => {
