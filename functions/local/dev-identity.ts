@@ -7,6 +7,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT,
 import * as z from 'zod/v4';
 import { ROLES, type Role } from '../../shared/auth/roles.js';
 import { s256 } from '../../shared/auth/sign-in.js';
+import { CALLBACK_PATH } from '../../web/staff/auth.js';
 
 /**
  * The development identity provider of `npm start`: an OpenID Connect issuer in the same
@@ -100,7 +101,6 @@ export async function issueDevToken(keys: DevKeys, request: DevTokenRequest): Pr
 /** Seconds a code may wait to be redeemed, as with Cognito (five minutes). */
 const CODE_SECONDS = 300;
 const DEV_TOKEN_SECONDS = 3600;
-export const DEV_CALLBACK_PATH = '/auth/callback';
 
 const AuthorizeQuery = z.object({
   response_type: z.literal('code'),
@@ -150,7 +150,7 @@ export function devIdentityRoutes(keys: DevKeys, issuer: () => string, clock: ()
   const codes = new Map<string, PendingCode>();
   const registered = (redirectUri: string) => {
     const url = new URL(redirectUri);
-    return url.origin === new URL(issuer()).origin && url.pathname === DEV_CALLBACK_PATH && url.search === '' && url.hash === '';
+    return url.origin === new URL(issuer()).origin && url.pathname === CALLBACK_PATH && url.search === '' && url.hash === '';
   };
   const oauthError = (c: Context, error: string, description: string) => c.json({ error, error_description: description }, 400, { 'Cache-Control': 'no-store' });
   const badRequest = (c: Context, text: string) => c.html(html`<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>Sign-in refused</title><h1>Sign-in refused</h1><p>${text}</p></html>`, 400, PAGE_HEADERS);

@@ -8,6 +8,7 @@ import { AGGREGATOR_TABLE_ACCESS, SCHEDULE_INPUT } from '../../infra/constructs/
 import { API_TABLE_ACCESS, ORIGIN_VERIFY_HEADER } from '../../infra/constructs/api.js';
 import { ASSETS_PATH, CACHE_SECONDS, PUBLIC_AGGREGATE_PATHS, UNCACHED_PATHS } from '../../infra/constructs/web.js';
 import { STAFF_GROUPS } from '../../infra/data-stack.js';
+import { CALLBACK_PATH as APP_CALLBACK_PATH } from '../../web/staff/auth.js';
 import { FEEDBACK_PATH } from '../../infra/edge-stack.js';
 import { acknowledgements, actionsOf, allowStatements, logicalId, synthesise, unacknowledgedFindings } from './synth.js';
 
@@ -146,7 +147,8 @@ describe('least privilege', () => {
     // https://<prefix>.auth.<region>.amazoncognito.com: Cognito serves /oauth2/authorize, /oauth2/token and /logout there.
     expect(JSON.stringify(vars.AUTH_SIGN_IN_URL)).toMatch(/^.*"https:\/\/gongping-dev-.*\.auth\..*\.amazoncognito\.com".*$/);
     const pool = templates.app.findResources('AWS::Cognito::UserPoolClient')[logicalId(app.signIn.client)]!.Properties;
-    expect(pool.CallbackURLs).toEqual(expect.arrayContaining([expect.stringMatching(/\/auth\/callback$/)]));
+    // The app's callback path, registered on the client: the two cannot drift apart.
+    expect(pool.CallbackURLs).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`${APP_CALLBACK_PATH}$`))]));
     expect(pool.AllowedOAuthFlows).toEqual(['code']);
     expect(pool.GenerateSecret).toBe(false);
   });
