@@ -1,6 +1,6 @@
 import { actorLabel, type Actor } from '../auth/roles.js';
 import { staffActor } from '../audit/entry.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, PlanNotLoadedError } from '../errors.js';
 import type { ProjectStatus } from '../plan/schema.js';
 import { indicatorDetailView } from '../plan/views.js';
 import { projectWithProgress } from '../plan/progress.js';
@@ -8,8 +8,7 @@ import type { AuditRepository } from '../store/audit-repository.js';
 import type { PlanRepository, PlanSnapshot } from '../store/plan-repository.js';
 import type { ProgressRepository } from '../store/progress-repository.js';
 import type { CsvProblem } from './csv.js';
-import { decide, type ObservationInput } from './observations.js';
-import { planObservationImport } from './observations.js';
+import { decide, planObservationImport, type ObservationInput } from './observations.js';
 import { planProgressImport } from './progress-import.js';
 
 /**
@@ -36,13 +35,9 @@ export class ImportRejected extends Error {
   }
 }
 
-export class PlanNotLoaded extends Error {
-  override name = 'PlanNotLoaded';
-}
-
 async function snapshotOf(deps: PublishDeps): Promise<PlanSnapshot> {
   const found = await deps.plans.snapshot(deps.planId);
-  if (!found) throw new PlanNotLoaded('the plan has not been loaded');
+  if (!found) throw new PlanNotLoadedError('the plan has not been loaded');
   return found;
 }
 

@@ -9,7 +9,7 @@ import type { RatingsRepository } from '../store/ratings-repository.js';
 import { toCsv } from './csv.js';
 import { aggregateRows, AGGREGATE_COLUMNS, caseRows, CASE_COLUMNS, indicatorRows, INDICATOR_COLUMNS, projectProgressRows, PROJECT_PROGRESS_COLUMNS } from './exports.js';
 import { observationRows, OBSERVATION_COLUMNS } from './observations.js';
-import { PlanNotLoaded } from './publish.js';
+import { PlanNotLoadedError } from '../errors.js';
 
 /**
  * The staff CSV downloads, one definition each, served by the JSON staff routes (bearer token) and
@@ -60,7 +60,7 @@ const auditRow = (e: AuditEntry) => ({
 export async function staffExport(deps: ExportDeps, request: StaffExport): Promise<{ name: string; body: string }> {
   const snapshot = async () => {
     const found = await deps.plans.snapshot(deps.planId);
-    if (!found) throw new PlanNotLoaded('the plan has not been loaded');
+    if (!found) throw new PlanNotLoadedError('the plan has not been loaded');
     return found;
   };
   switch (request.kind) {

@@ -213,3 +213,17 @@ describe('output encoding of the staff pages', () => {
   });
 });
 
+describe('faults', () => {
+  it('answers a staff page as a 503 page, not a trace, when the plan is not loaded or the store fails', async () => {
+    const admin = await session(['admin'], 'zhao');
+    for (const plans of [{ ...deps.plans, snapshot: async () => null }, { ...deps.plans, snapshot: () => Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException', $metadata: {} })) }]) {
+      const { app: broken } = testApp(store.current, { staffAuth: identity.verifier, signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID), plans });
+      const res = await broken.request(`${SITE}/staff/publish`, { headers: { Cookie: admin } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(await res.text()).not.toMatch(/throttled|at .*\.ts/);
+    }
+  });
+});
+

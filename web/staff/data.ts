@@ -3,7 +3,8 @@ import { listCases } from '../../shared/cases/workflow.js';
 import { moderationQueue } from '../../shared/moderation/moderate.js';
 import type { ScopeSummary } from '../../shared/ratings/documents.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
-import { leastSatisfied, PlanNotLoadedError, type LeastSatisfied, type WebDeps } from '../data.js';
+import { PlanNotLoadedError } from '../../shared/errors.js';
+import { leastSatisfied, type LeastSatisfied, type WebDeps } from '../data.js';
 
 /**
  * What the staff pages show, through the same repositories and shared functions as the JSON staff

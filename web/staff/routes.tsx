@@ -6,7 +6,8 @@ import { csvResponse, type StaffEnv } from '../../functions/api/staff.js';
 import type { Role } from '../../shared/auth/roles.js';
 import { CaseStateError } from '../../shared/cases/case.js';
 import { caseDetail, listCases, stepCase, type CaseView } from '../../shared/cases/workflow.js';
-import { NotFoundError } from '../../shared/errors.js';
+import { NotFoundError, PlanNotLoadedError } from '../../shared/errors.js';
+import { isStoreUnavailable } from '../../shared/store/faults.js';
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../shared/moderation/moderate.js';
 import { PublishRuleError } from '../../shared/publishing/observations.js';
 import { ImportRejected, importObservations, importProgress, ProgressReasonRequired, publishObservation, publishProgress } from '../../shared/publishing/publish.js';
@@ -35,7 +36,7 @@ const STAFF: readonly Role[] = ['monitor', 'publisher', 'admin'];
 const MAX_IMPORT_FORM_BYTES = 1024 * 1024 + 16 * 1024;
 const MAX_FORM_BYTES = 64 * 1024;
 
-type Status = 200 | 400 | 403 | 404 | 409 | 503;
+type Status = 200 | 400 | 403 | 404 | 409 | 500 | 503;
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
@@ -96,6 +97,17 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
   const strings = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
 
   const app = new Hono<StaffEnv>();
+  // Faults answer as staff pages, never cached, never with a trace; the log has the whole error.
+  app.onError((error, c) => {
+    const page = (ctx: StaffContext) => <MessagePage ctx={ctx} title={ctx.t.errorTitle} body={ctx.t.errorBody} />;
+    if (error instanceof PlanNotLoadedError || isStoreUnavailable(error)) {
+      deps.logger.warn('staff page unavailable', { error, path: c.req.path });
+      c.header('Retry-After', '2');
+      return render(c, page, 503);
+    }
+    deps.logger.error('unhandled staff page error', { error, path: c.req.path });
+    return render(c, page, 500);
+  });
   app.route('/', authRoutes(deps, { failed: signInFailed, signedIn: (c, returnTo) => render(c, (ctx) => <SignedInPage ctx={ctx} returnTo={returnTo} />) }));
 
   // Every post under /staff comes from this site's own pages, whatever the cookie says.

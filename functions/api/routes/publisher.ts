@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { IndicatorId } from '../../../shared/plan/schema.js';
 import { ObservationInput, PublishRuleError } from '../../../shared/publishing/observations.js';
 import { staffExport } from '../../../shared/publishing/staff-exports.js';
-import { ImportRejected, importObservations, importProgress, PlanNotLoaded, ProgressReasonRequired, publishObservation, publishProgress } from '../../../shared/publishing/publish.js';
+import { PlanNotLoadedError } from '../../../shared/errors.js';
+import { ImportRejected, importObservations, importProgress, ProgressReasonRequired, publishObservation, publishProgress } from '../../../shared/publishing/publish.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
 import { AggregatesQuery, ImportQuery, NoQuery, ProgressBody, ProjectId } from '../../../shared/api/schemas.js';
@@ -32,10 +33,9 @@ export function publisherRoutes(deps: ApiDeps) {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof PublishRuleError) throw new ProblemError('validation-failed', { errors: [{ path: 'reason', message: error.message }] });
-      if (error instanceof ProgressReasonRequired) throw new ProblemError('validation-failed', { errors: [{ path: 'reason', message: error.message }] });
+      if (error instanceof PublishRuleError || error instanceof ProgressReasonRequired) throw new ProblemError('validation-failed', { errors: [{ path: 'reason', message: error.message }] });
       if (error instanceof ImportRejected) throw new ProblemError('validation-failed', { detail: error.message, errors: error.problems.map(problemOf), problems: error.problems });
-      if (error instanceof PlanNotLoaded) throw new ProblemError('service-unavailable', { detail: error.message });
+      if (error instanceof PlanNotLoadedError) throw new ProblemError('service-unavailable', { detail: error.message });
       throw error;
     }
   };
