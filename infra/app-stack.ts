@@ -74,6 +74,7 @@ export class AppStack extends Stack {
       AUTH_CLIENT_ID: this.signIn.client.userPoolClientId,
       AUTH_ISSUER: `https://cognito-idp.${this.region}.${this.urlSuffix}/${props.userPool.userPoolId}`,
       AUTH_SIGN_IN_URL: signInOrigin,
+      AUTH_WEB_CLIENT_ID: this.signIn.client.userPoolClientId,
       SITE_URL: this.web.siteUrl,
     });
 

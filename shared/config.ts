@@ -37,6 +37,13 @@ const StaffSettings = {
   AUTH_CLIENT_ID: z.optional(z.string().check(z.regex(/^[\w.-]{1,128}(,[\w.-]{1,128})*$/, 'client ids, comma-separated'))),
   /** Where the signing keys are; `<issuer>/.well-known/jwks.json` (Cognito's location) when unset. */
   AUTH_JWKS_URL: z.optional(z.url()),
+  /**
+   * Staff sign-in in the browser: the provider's hosted sign-in origin (Cognito's
+   * `https://<prefix>.auth.<region>.amazoncognito.com`, which serves /oauth2/authorize,
+   * /oauth2/token and /logout) and the public app client the pages sign in with (PKCE, no secret).
+   */
+  AUTH_SIGN_IN_URL: z.optional(z.url()),
+  AUTH_WEB_CLIENT_ID: z.optional(z.string().check(z.regex(/^[\w.-]{1,128}$/, 'one app client id'))),
   /** Flags by distinct voters that send a published comment back to the moderation queue. */
   FLAG_THRESHOLD: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 3),
   /** Working days a 差评 case has from opening to the official reply. */
@@ -47,6 +54,21 @@ const StaffSettings = {
 };
 
 const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/;
+
+/** The browser sign-in settings go together, and the web client must be one whose tokens are accepted. */
+type SignInVariables = { AUTH_CLIENT_ID?: string | undefined; AUTH_SIGN_IN_URL?: string | undefined; AUTH_WEB_CLIENT_ID?: string | undefined };
+const signInChecks = [
+  z.refine<SignInVariables>((env) => (env.AUTH_SIGN_IN_URL === undefined) === (env.AUTH_WEB_CLIENT_ID === undefined), {
+    path: ['AUTH_SIGN_IN_URL'],
+    message: 'AUTH_SIGN_IN_URL and AUTH_WEB_CLIENT_ID go together (without them the staff pages cannot sign anyone in)',
+    when: () => true,
+  }),
+  z.refine<SignInVariables>((env) => env.AUTH_WEB_CLIENT_ID === undefined || (env.AUTH_CLIENT_ID ?? '').split(',').includes(env.AUTH_WEB_CLIENT_ID), {
+    path: ['AUTH_WEB_CLIENT_ID'],
+    message: 'AUTH_WEB_CLIENT_ID must be one of AUTH_CLIENT_ID: its ID tokens are verified like every staff token',
+    when: () => true,
+  }),
+];
 
 /** What the API needs wherever it runs. */
 export const ApiConfig = z.object({
@@ -88,7 +110,8 @@ export const ApiConfig = z.object({
     message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together (without them every staff route is refused)',
     when: () => true,
   }),
-  z.refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL].every((url) => url === undefined || isPublicHttps(url)), {
+  ...signInChecks,
+  z.refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL, env.AUTH_SIGN_IN_URL].every((url) => url === undefined || isPublicHttps(url)), {
     path: ['AUTH_ISSUER'],
     message: 'the identity provider must be reached over https on a public host; the development identity provider never runs here',
     when: () => true,
@@ -150,6 +173,7 @@ export const LocalConfig = z.object({
     message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together',
     when: () => true,
   }),
+  ...signInChecks,
 );
 export type LocalConfig = z.infer<typeof LocalConfig>;
 
@@ -163,6 +187,8 @@ export function staffSettingsOf(config: {
   AUTH_ISSUER?: string | undefined;
   AUTH_CLIENT_ID?: string | undefined;
   AUTH_JWKS_URL?: string | undefined;
+  AUTH_SIGN_IN_URL?: string | undefined;
+  AUTH_WEB_CLIENT_ID?: string | undefined;
   FLAG_THRESHOLD: number;
   CASE_DEADLINE_DAYS: number;
   CASE_EXTRA_HOLIDAYS?: string[] | undefined;
@@ -177,6 +203,7 @@ export function staffSettingsOf(config: {
             jwksUrl: config.AUTH_JWKS_URL ?? `${config.AUTH_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
           }
         : null,
+    signIn: config.AUTH_SIGN_IN_URL && config.AUTH_WEB_CLIENT_ID ? hostedSignIn(config.AUTH_SIGN_IN_URL, config.AUTH_WEB_CLIENT_ID) : null,
     flagThreshold: config.FLAG_THRESHOLD,
     caseDeadlineDays: config.CASE_DEADLINE_DAYS,
     extraHolidays: config.CASE_EXTRA_HOLIDAYS ?? [],
@@ -184,6 +211,23 @@ export function staffSettingsOf(config: {
   };
 }
 export type StaffSettings = ReturnType<typeof staffSettingsOf>;
+
+/** Where the browser signs in and out and where the server redeems a code: a provider's OAuth 2.0 endpoints. */
+export interface SignInEndpoints {
+  authorizeUrl: string;
+  tokenUrl: string;
+  logoutUrl: string;
+  clientId: string;
+}
+
+/**
+ * The endpoints of a hosted sign-in origin, at Cognito's paths (/oauth2/authorize, /oauth2/token,
+ * /logout); the development identity provider serves the same paths under its own prefix.
+ */
+export function hostedSignIn(origin: string, clientId: string, tokenOrigin = origin): SignInEndpoints {
+  const base = origin.replace(/\/$/, '');
+  return { authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${tokenOrigin.replace(/\/$/, '')}/oauth2/token`, logoutUrl: `${base}/logout`, clientId };
+}
 
 /** Parses the environment once, at start-up, and names every bad or missing variable. */
 export function parseConfig<S extends z.ZodMiniType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {

@@ -36,3 +36,6 @@ export class RateLimitedError extends DomainError {
     super(`too many submissions from this ${limit === 'address' ? 'network address' : 'voter'}; retry in ${retryAfterSeconds} s`);
   }
 }
+
+/** The plan has not been loaded into the store: nothing that reads it can answer yet (503). */
+export class PlanNotLoadedError extends DomainError {}

@@ -1,5 +1,5 @@
 import type { ApiDeps } from '../functions/api/deps.js';
-import { InvalidCursorError } from '../shared/errors.js';
+import { InvalidCursorError, PlanNotLoadedError } from '../shared/errors.js';
 import type { PublishedComment } from '../shared/feedback/record.js';
 import type { TargetType } from '../shared/feedback/target.js';
 import { Attribute, Category, ProjectStatus, type Project } from '../shared/plan/schema.js';
@@ -18,9 +18,7 @@ import type { PlanSnapshot } from '../shared/store/plan-repository.js';
 export type WebDeps = ApiDeps;
 
 /** The plan is loaded before anything serves; without it the site cannot answer (503). */
-export class PlanNotLoadedError extends Error {
-  override name = 'PlanNotLoadedError';
-}
+export { PlanNotLoadedError };
 
 export async function snapshotOf(deps: WebDeps): Promise<PlanSnapshot> {
   const snapshot = await deps.plans.snapshot(deps.planId);

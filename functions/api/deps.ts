@@ -6,7 +6,8 @@ import { ratingsRepository, type RatingsRepository } from '../../shared/store/ra
 import type { Store } from '../../shared/store/client.js';
 import { voterTokens, type VoterTokens } from '../../shared/feedback/voter-token.js';
 import type { StaffVerifier } from '../../shared/auth/verifier.js';
-import type { StaffSettings } from '../../shared/config.js';
+import type { SignInEndpoints, StaffSettings } from '../../shared/config.js';
+import { transactionSeal, type SignInTransactions } from '../../shared/auth/sign-in.js';
 import { workCalendar, type WorkCalendar } from '../../shared/cases/working-days.js';
 import { auditRepository, type AuditRepository } from '../../shared/store/audit-repository.js';
 import { caseRepository, type CaseRepository } from '../../shared/store/case-repository.js';
@@ -40,6 +41,12 @@ export interface ApiDeps {
    * Built by the caller (`verifierFor`), so that a function without staff routes does not carry jose.
    */
   staffAuth: StaffVerifier | null;
+  /** The provider's browser sign-in endpoints and the web app client; null: the staff pages cannot sign anyone in. */
+  signIn: SignInEndpoints | null;
+  /** Seals the sign-in in progress into its cookie (a key derived from the voter-token secret). */
+  signInTransactions: SignInTransactions;
+  /** How the server reaches the provider's token endpoint. */
+  providerFetch: typeof fetch;
   audit: AuditRepository;
   cases: CaseRepository;
   progress: ProgressRepository;
@@ -75,6 +82,9 @@ export function apiDeps(
     formStamps: formStamps(settings.voterTokenSecret, settings.formMinSeconds ?? 3),
     siteUrl: settings.siteUrl ?? null,
     staffAuth: null,
+    signIn: settings.signIn ?? null,
+    signInTransactions: transactionSeal(settings.voterTokenSecret),
+    providerFetch: (input, init) => fetch(input, init),
     audit: auditRepository(store),
     cases: caseRepository(store),
     progress: progressRepository(store),

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { ConfigError, LocalConfig, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
+import { ConfigError, hostedSignIn, LocalConfig, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
 import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
@@ -42,7 +42,7 @@ async function main() {
   const deps = apiDeps(
     store,
     { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, formMinSeconds: config.FORM_MIN_SECONDS, ...staffSettings },
-    { staffAuth: devIdp ? { verify: (token) => (devVerifier ? devVerifier.verify(token) : Promise.reject(new AuthError('unavailable', 'starting'))) } : verifierFor(auth) },
+    { staffAuth: devIdp ? { verify: (token, expected) => (devVerifier ? devVerifier.verify(token, expected) : Promise.reject(new AuthError('unavailable', 'starting'))) } : verifierFor(auth) },
   );
   const app = createApp(deps);
   // The provider's documents are served beside the app by this server only; the app itself is the Lambda's.
@@ -73,6 +73,8 @@ async function main() {
       devIssuerUrl = devIssuer(`http://localhost:${info.port}`);
       const host = ['0.0.0.0', '127.0.0.1', 'localhost'].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST === '::' ? '::1' : config.HOST}]` : config.HOST;
       devVerifier = staffVerifier({ issuer: devIssuerUrl, clientIds: [DEV_CLIENT_ID], keys: remoteKeys(`http://${host}:${info.port}${DEV_IDP_PATH}/.well-known/jwks.json`) });
+      // The browser signs in at the issuer's address; the server redeems codes over loopback, like the key set.
+      deps.signIn = hostedSignIn(devIssuerUrl, DEV_CLIENT_ID, `http://${host}:${info.port}${DEV_IDP_PATH}`);
       void writeIssuerFile(dataDir, devIssuerUrl);
     }
     console.log(
@@ -83,6 +85,7 @@ async function main() {
         `  web: http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/ (bundles in web/dist, ${webBuilt ? 'built now' : 'up to date'})`,
         `  aggregation: ${timer ? `every ${config.AGGREGATE_EVERY} s` : 'off'} (npm run aggregate runs it now)`,
         `  staff sign-in: ${devIdp ? `development identity provider ${devIssuerUrl} (a token: npm run token -- --role monitor)` : config.AUTH_ISSUER ? config.AUTH_ISSUER : 'off (DEV_IDP=false and no AUTH_ISSUER): staff routes refuse everyone'}`,
+        `  staff pages: http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/staff${devIdp ? ' (sign in with any user name and the roles you tick)' : deps.signIn ? '' : ' (off: no AUTH_SIGN_IN_URL)'}`,
       ].join('\n'),
     );
   });

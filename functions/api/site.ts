@@ -1,5 +1,6 @@
 import { Hono } from 'hono/tiny';
 import { webRoutes } from '../../web/routes.js';
+import { staffWebRoutes } from '../../web/staff/routes.js';
 import type { AppPart } from './common.js';
 import type { ApiDeps } from './deps.js';
 import { docsPages, openApiRoutes } from './routes/docs.js';
@@ -9,11 +10,15 @@ import { openDataPages, openDataRoutes } from './routes/open-data.js';
 /**
  * The site (the `web` function): the citizen pages, and what is downloaded rather than called on
  * the hot path: open data (/api/v1/open-data/…, CSV and JSON), Atom feeds (/api/v1/feeds/…), the
- * OpenAPI document and the API reference. These carry the heavy formatters (CSV, XML, JSX), and
+ * OpenAPI document and the API reference; and staff sign-in with the staff pages (web/staff/). These carry the heavy formatters (CSV, XML, JSX), and
  * their answers are cached at the edge for minutes.
  */
 export const sitePart = (deps: ApiDeps): AppPart => ({
   api: new Hono().route('/', openDataRoutes(deps)).route('/', feedRoutes(deps)).route('/', openApiRoutes(deps)),
-  // The open-data dictionary and the API reference: plain pages of their own, before the site's catch-all.
-  pages: new Hono().route('/', openDataPages(deps)).route('/', docsPages(deps)).route('/', webRoutes(deps)),
+  // The open-data dictionary, the API reference and the staff pages come before the citizen site's catch-all.
+  pages: new Hono()
+    .route('/', openDataPages(deps))
+    .route('/', docsPages(deps))
+    .route('/', staffWebRoutes(deps))
+    .route('/', webRoutes(deps)),
 });

@@ -65,7 +65,7 @@ export function staffOf(c: Context<StaffEnv>): StaffIdentity {
 }
 
 /** A CSV answer: UTF-8, as an attachment with a dated file name. */
-export function csvResponse(c: Context, name: string, body: string, now: Date): Response {
+export function csvResponse(c: Context, { name, body }: { name: string; body: string }, now: Date): Response {
   return c.body(body, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${name}-${now.toISOString().slice(0, 10)}.csv"`,

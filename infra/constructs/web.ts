@@ -36,6 +36,7 @@ export const UNCACHED_PATHS = [
   '/api/v1/publisher/*',
   '/api/v1/admin/*',
   '/auth/*',
+  '/staff*',
 ] as const;
 
 /** Public aggregates that are the same for every reader: cached briefly even when the origin says nothing. */

@@ -17,11 +17,17 @@ export class AuthError extends DomainError {
 
 export interface StaffIdentity extends Actor {
   tokenUse: 'id' | 'access';
+  /** When the token stops being accepted. */
+  expiresAt: Date;
 }
 
 export interface StaffVerifier {
-  /** The identity in a genuine, current token for this app; throws AuthError otherwise. */
-  verify(token: string): Promise<StaffIdentity>;
+  /**
+   * The identity in a genuine, current token for this app; throws AuthError otherwise. With a
+   * `nonce` (the browser's sign-in), the token must carry exactly that nonce: an ID token minted
+   * for another sign-in cannot be replayed into this one.
+   */
+  verify(token: string, expected?: { nonce?: string }): Promise<StaffIdentity>;
 }
 
 export interface VerifierOptions {
@@ -46,7 +52,7 @@ export interface VerifierOptions {
 export function staffVerifier(options: VerifierOptions): StaffVerifier {
   const clientIds = new Set(options.clientIds);
   return {
-    async verify(token) {
+    async verify(token, expected = {}) {
       if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new AuthError('malformed', 'not a signed JWT');
       let payload: JWTPayload;
       try {
@@ -71,6 +77,7 @@ export function staffVerifier(options: VerifierOptions): StaffVerifier {
         throw new AuthError('claims', `token_use ${String(tokenUse)} is neither id nor access`);
       }
       if (!issuedTo) throw new AuthError('audience', 'the token was issued to another application');
+      if (expected.nonce !== undefined && payload.nonce !== expected.nonce) throw new AuthError('claims', 'the token was issued for another sign-in (nonce)');
       const sub = String(payload.sub);
       const nameClaim = payload['cognito:username'] ?? payload.username ?? payload.preferred_username;
       return {
@@ -78,6 +85,7 @@ export function staffVerifier(options: VerifierOptions): StaffVerifier {
         name: typeof nameClaim === 'string' && nameClaim.length > 0 ? nameClaim.slice(0, 128) : sub,
         roles: rolesOf(payload),
         tokenUse: tokenUse === 'access' ? 'access' : 'id',
+        expiresAt: new Date(Number(payload.exp) * 1000),
       };
     },
   };

@@ -120,6 +120,9 @@ const ALLOWED: Record<CaseStep['action'], readonly CaseStatus[]> = {
   unsatisfied: ['replied'],
 };
 
+/** The steps a case in `status` can take, in the order they come. */
+export const stepsFrom = (status: CaseStatus): Array<CaseStep['action']> => (Object.keys(ALLOWED) as Array<CaseStep['action']>).filter((action) => ALLOWED[action].includes(status));
+
 /**
  * The case after one step, or CaseStateError if the step is not allowed from its status. Pure:
  * the repository writes the result only if nobody changed the case meanwhile.

@@ -5,7 +5,7 @@ import type { CaseRepository } from '../store/case-repository.js';
 import type { FeedbackRepository } from '../store/feedback-repository.js';
 import { NotFoundError } from '../errors.js';
 import { replyToComment } from '../moderation/moderate.js';
-import { applyStep, newCase, opensCase, type CaseStep, type FollowUpCase } from './case.js';
+import { applyStep, dueState, newCase, opensCase, type CaseStep, type DueState, type FollowUpCase } from './case.js';
 import type { WorkCalendar } from './working-days.js';
 
 export interface CaseDeps {
@@ -86,4 +86,41 @@ export async function reconcileCases(deps: CaseDeps, since: Date, until: Date): 
     }
   }
   return { checked: records.length, opened };
+}
+
+export type CaseView = 'active' | 'overdue' | 'due-soon' | 'closed';
+
+/** Monitors see a case, not who rated: the voter id stays in the store. */
+export type StaffCase = Omit<FollowUpCase, 'voterId'> & { dueState: DueState };
+
+export function staffCase(item: FollowUpCase, now: Date, calendar: WorkCalendar): StaffCase {
+  const { voterId: _voterId, ...rest } = item;
+  return { ...rest, dueState: dueState(item, now, calendar) };
+}
+
+/** A page of the unfinished cases (soonest deadline first), those overdue or due soon, or the closed ones. */
+export async function listCases(deps: Pick<CaseDeps, 'cases' | 'calendar'>, view: CaseView, page: { limit: number; cursor?: string | undefined }, now: Date) {
+  const group = view === 'closed' ? 'closed' : 'active';
+  const range =
+    view === 'overdue'
+      ? { dueBefore: now.toISOString() }
+      : view === 'due-soon'
+        ? // Three working days are at most a week of calendar days, holidays aside; dueState decides exactly.
+          { dueAfter: now.toISOString(), dueBefore: new Date(now.getTime() + 14 * 86_400_000).toISOString() }
+        : {};
+  const found = await deps.cases.list(group, { limit: page.limit, cursor: page.cursor, ...range });
+  const items = found.items.map((item) => staffCase(item, now, deps.calendar)).filter((item) => view === 'active' || view === 'closed' || item.dueState === view);
+  return { view, items, nextCursor: found.nextCursor };
+}
+
+/** One case as a monitor works it: its comment with the official replies, and its audit trail. */
+export async function caseDetail(deps: Pick<CaseDeps, 'cases' | 'calendar' | 'feedback'> & { audit: Pick<AuditRepository, 'forSubject'> }, caseId: string, now: Date) {
+  const found = await deps.cases.get(caseId);
+  if (!found) throw new NotFoundError('case', caseId);
+  const [record, audit] = await Promise.all([deps.feedback.getRecord(found.feedback), deps.audit.forSubject('case', caseId)]);
+  return {
+    ...staffCase(found, now, deps.calendar),
+    comment: record ? { text: record.comment, status: record.commentStatus, replies: record.replies ?? [] } : null,
+    audit,
+  };
 }

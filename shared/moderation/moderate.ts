@@ -1,7 +1,7 @@
 import { actorLabel, type Actor } from '../auth/roles.js';
 import { staffActor, type AuditActor } from '../audit/entry.js';
 import type { AuditRepository } from '../store/audit-repository.js';
-import type { FeedbackRepository, StaffComment } from '../store/feedback-repository.js';
+import { CommentStateError, type FeedbackRepository, type QueueQuery, type StaffComment } from '../store/feedback-repository.js';
 import { NotFoundError } from '../errors.js';
 import { randomUUID } from 'node:crypto';
 import { maskPii } from './pii.js';
@@ -88,6 +88,63 @@ export async function replyToComment(
     at,
   );
   return record;
+}
+
+export type MultipleOutcome =
+  | (ModerationOutcome & { outcome: 'done' })
+  | { feedbackId: string; action: ModerationAction; outcome: 'failed'; problem: 'not-found' | 'invalid-state'; detail: string };
+
+/**
+ * Several moderation steps at once (the queue's checkboxes). Each is applied or reported on its
+ * own: one comment moderated meanwhile by someone else must not undo or block the rest.
+ */
+export async function moderateMany(
+  deps: ModerationDeps,
+  items: ReadonlyArray<{ feedbackId: string; action: ModerationAction; reason?: string | undefined }>,
+  actor: Actor,
+  at: Date,
+): Promise<{ results: MultipleOutcome[]; done: number; failed: number }> {
+  const results: MultipleOutcome[] = [];
+  for (const item of items) {
+    try {
+      results.push({ ...(await moderateComment(deps, item, actor, at)), outcome: 'done' });
+    } catch (error) {
+      if (error instanceof NotFoundError) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: 'not-found', detail: error.message });
+      else if (error instanceof CommentStateError) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: 'invalid-state', detail: error.message });
+      else throw error;
+    }
+  }
+  const failed = results.filter((r) => r.outcome === 'failed').length;
+  return { results, done: results.length - failed, failed };
+}
+
+const HOUR_MS = 3600_000;
+
+export interface QueueFilter {
+  status: QueueQuery['status'];
+  targetType?: QueueQuery['targetType'];
+  targetId?: string | undefined;
+  reason?: QueueQuery['reason'];
+  /** Only comments in their status for at least / at most this many hours. */
+  olderThanHours?: number | undefined;
+  newerThanHours?: number | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** A page of the moderation queue (or of rejected, hidden or a target's published comments), by age in hours. */
+export function moderationQueue(deps: { feedback: Pick<FeedbackRepository, 'moderationQueue'> }, q: QueueFilter, now: Date) {
+  const at = now.getTime();
+  return deps.feedback.moderationQueue({
+    status: q.status,
+    targetType: q.targetType,
+    targetId: q.targetId,
+    reason: q.reason,
+    before: q.olderThanHours !== undefined ? new Date(at - q.olderThanHours * HOUR_MS).toISOString() : undefined,
+    after: q.newerThanHours !== undefined ? new Date(at - q.newerThanHours * HOUR_MS).toISOString() : undefined,
+    limit: q.limit,
+    cursor: q.cursor,
+  });
 }
 
 export type { StaffComment };

@@ -8,6 +8,7 @@ import { AGGREGATE_ENTRY, AGGREGATOR_TABLE_ACCESS, SCHEDULE_INPUT } from '../../
 import { API_ENTRY, API_TABLE_ACCESS, ORIGIN_VERIFY_HEADER, ROUTES, STAFF_ENTRY, WEB_ENTRY, STAFF_TABLE_ACCESS, WEB_TABLE_ACCESS, type AppFunctionName } from '../../infra/constructs/api.js';
 import { ASSETS_PATH, CACHE_SECONDS, PUBLIC_AGGREGATE_PATHS, UNCACHED_PATHS } from '../../infra/constructs/web.js';
 import { STAFF_GROUPS } from '../../infra/data-stack.js';
+import { CALLBACK_PATH as APP_CALLBACK_PATH } from '../../web/staff/auth.js';
 import { FEEDBACK_PATH } from '../../infra/edge-stack.js';
 import { acknowledgements, actionsOf, allowStatements, logicalId, synthesise, unacknowledgedFindings } from './synth.js';
 
@@ -169,6 +170,20 @@ describe('least privilege', () => {
     expect(fn.Properties.Environment.Variables.VOTER_TOKEN_SECRET_ARN).toEqual({ 'Fn::ImportValue': expect.stringMatching(/VoterTokenSecret/) });
     // The key itself is never in the function's configuration.
     expect(fn.Properties.Environment.Variables).not.toHaveProperty('VOTER_TOKEN_SECRET');
+  });
+
+  it('gives the function serving the staff pages the hosted sign-in origin and the web app client, which the app verifies ID tokens for', () => {
+    const vars = templates.app.findResources('AWS::Lambda::Function')[webFn]!.Properties.Environment.Variables;
+    const client = { Ref: logicalId(app.signIn.client) };
+    expect(vars.AUTH_WEB_CLIENT_ID).toEqual(client);
+    expect(vars.AUTH_CLIENT_ID).toEqual(client);
+    // https://<prefix>.auth.<region>.amazoncognito.com: Cognito serves /oauth2/authorize, /oauth2/token and /logout there.
+    expect(JSON.stringify(vars.AUTH_SIGN_IN_URL)).toMatch(/^.*"https:\/\/gongping-dev-.*\.auth\..*\.amazoncognito\.com".*$/);
+    const pool = templates.app.findResources('AWS::Cognito::UserPoolClient')[logicalId(app.signIn.client)]!.Properties;
+    // The app's callback path, registered on the client: the two cannot drift apart.
+    expect(pool.CallbackURLs).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`${APP_CALLBACK_PATH}$`))]));
+    expect(pool.AllowedOAuthFlows).toEqual(['code']);
+    expect(pool.GenerateSecret).toBe(false);
   });
 
   it('lets the aggregation get, put and query the table, batch-write series points only, and reach its dead-letter queue', () => {

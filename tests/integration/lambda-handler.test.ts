@@ -11,6 +11,8 @@ const context = lambdaContext;
 
 const store = useStore();
 let invoke: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
+/** The site's function (pages, staff sign-in), configured as the CDK app configures it. */
+let invokeSite: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
 
 beforeAll(async () => {
   await loadPlan(store.current, readPlanFile());
@@ -19,10 +21,18 @@ beforeAll(async () => {
     AWS_REGION: 'ap-east-1',
     DYNAMODB_ENDPOINT: await endpointOf(store.current.client),
     VOTER_TOKEN_SECRET: TEST_SECRET,
+    // Staff sign-in as the CDK app configures it (tokens are not verified by these tests: no key set is fetched).
+    AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_Test',
+    AUTH_CLIENT_ID: 'web-client',
+    AUTH_SIGN_IN_URL: 'https://gongping-test.auth.ap-east-1.amazoncognito.com',
+    AUTH_WEB_CLIENT_ID: 'web-client',
+    SITE_URL: 'https://gongping.example',
   });
   // The handler reads its configuration once, at import, as a Lambda container does.
   const { handler } = await import('../../functions/api/handler.js');
   invoke = (event) => handler(event, context);
+  const site = await import('../../functions/web/handler.js');
+  invokeSite = (event) => site.handler(event, context);
 });
 
 const body = resultBody;
@@ -75,5 +85,27 @@ describe('the Lambda handler (API Gateway HTTP API v2)', () => {
     expect(result.statusCode).toBe(200);
     expect(result.headers?.['cache-control']).toBe('private, no-store');
     expect(body(result).items).toMatchObject([{ targetId: 'gdp', rating: 4, comment: '希望公布2024年数据', commentStatus: 'pending' }]);
+  });
+
+  it('starts a staff sign-in at Cognito’s hosted authorize endpoint, with PKCE, coming back to the site’s callback', async () => {
+    const get = (path: string, query = ''): LambdaEvent => {
+      const event = structuredClone(fixture('get-plan')) as LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } }; headers: Record<string, string> };
+      event.rawPath = path;
+      event.rawQueryString = query;
+      event.requestContext.http.path = path;
+      event.headers.accept = 'text/html';
+      return event;
+    };
+    const staff = await invokeSite(get('/staff'));
+    expect(staff.statusCode).toBe(302);
+    expect(staff.headers?.location).toBe('/auth/sign-in?return=%2Fstaff');
+    const result = await invokeSite(get('/auth/sign-in', 'return=%2Fstaff'));
+    expect(result.statusCode).toBe(302);
+    const to = new URL(String(result.headers?.location));
+    expect(to.origin + to.pathname).toBe('https://gongping-test.auth.ap-east-1.amazoncognito.com/oauth2/authorize');
+    expect(to.searchParams.get('client_id')).toBe('web-client');
+    expect(to.searchParams.get('redirect_uri')).toBe('https://gongping.example/auth/callback');
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(result.cookies?.[0]).toMatch(/^gp_signin=[\w-]+\.[\w-]{43}; Max-Age=600; Path=\/auth; HttpOnly; Secure; SameSite=Lax$/);
   });
 });

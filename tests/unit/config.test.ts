@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiConfig, ConfigError, LocalConfig, parseConfig } from '../../shared/config.js';
+import { ApiConfig, ConfigError, LocalConfig, parseConfig, staffSettingsOf } from '../../shared/config.js';
 
 describe('configuration', () => {
   it('starts locally with no settings at all', () => {
@@ -24,5 +24,32 @@ describe('configuration', () => {
   it('sends Secure cookies in the cloud unless told otherwise', () => {
     const config = parseConfig(ApiConfig, { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32) });
     expect(config.COOKIE_SECURE).toBe(true);
+  });
+
+  describe('browser sign-in of the staff pages', () => {
+    const base = { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32), AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_A', AUTH_CLIENT_ID: 'webclient,cli' };
+    const hosted = 'https://gongping-prod-123.auth.ap-east-1.amazoncognito.com';
+
+    it('reads Cognito’s three endpoints from the hosted sign-in origin, with the web app client', () => {
+      const config = parseConfig(ApiConfig, { ...base, AUTH_SIGN_IN_URL: hosted, AUTH_WEB_CLIENT_ID: 'webclient' });
+      expect(staffSettingsOf(config).signIn).toEqual({
+        authorizeUrl: `${hosted}/oauth2/authorize`,
+        tokenUrl: `${hosted}/oauth2/token`,
+        logoutUrl: `${hosted}/logout`,
+        clientId: 'webclient',
+      });
+      expect(staffSettingsOf(parseConfig(ApiConfig, base)).signIn).toBeNull();
+    });
+
+    it('fails fast when half set, or when the web client is not one whose tokens the API accepts', () => {
+      expect(() => parseConfig(ApiConfig, { ...base, AUTH_SIGN_IN_URL: hosted })).toThrow(/AUTH_SIGN_IN_URL and AUTH_WEB_CLIENT_ID go together/);
+      expect(() => parseConfig(ApiConfig, { ...base, AUTH_WEB_CLIENT_ID: 'webclient' })).toThrow(/AUTH_SIGN_IN_URL and AUTH_WEB_CLIENT_ID go together/);
+      expect(() => parseConfig(LocalConfig, { AUTH_SIGN_IN_URL: hosted })).toThrow(/AUTH_SIGN_IN_URL/);
+      expect(() => parseConfig(ApiConfig, { ...base, AUTH_SIGN_IN_URL: hosted, AUTH_WEB_CLIENT_ID: 'another' })).toThrow(/AUTH_WEB_CLIENT_ID must be one of AUTH_CLIENT_ID/);
+    });
+
+    it('refuses a sign-in origin that is not public https in the cloud', () => {
+      expect(() => parseConfig(ApiConfig, { ...base, AUTH_SIGN_IN_URL: 'http://localhost:3000/dev-idp', AUTH_WEB_CLIENT_ID: 'webclient' })).toThrow(/AUTH_ISSUER/);
+    });
   });
 });

@@ -1,0 +1,120 @@
+import { actorLabel, type Actor } from '../auth/roles.js';
+import { staffActor } from '../audit/entry.js';
+import { NotFoundError, PlanNotLoadedError } from '../errors.js';
+import type { ProjectStatus } from '../plan/schema.js';
+import { indicatorDetailView } from '../plan/views.js';
+import { projectWithProgress } from '../plan/progress.js';
+import type { AuditRepository } from '../store/audit-repository.js';
+import type { PlanRepository, PlanSnapshot } from '../store/plan-repository.js';
+import type { ProgressRepository } from '../store/progress-repository.js';
+import type { CsvProblem } from './csv.js';
+import { decide, planObservationImport, type ObservationInput } from './observations.js';
+import { planProgressImport } from './progress-import.js';
+
+/**
+ * Publishing, as the JSON staff routes and the staff pages both do it: the rules decide, the
+ * repositories append a revision, and the audit log says who did it. Nothing is overwritten.
+ */
+export interface PublishDeps {
+  planId: string;
+  plans: Pick<PlanRepository, 'getIndicator' | 'listObservations' | 'appendObservation' | 'getProject' | 'snapshot'>;
+  progress: Pick<ProgressRepository, 'list' | 'listAll' | 'append'>;
+  audit: Pick<AuditRepository, 'append'>;
+}
+
+/** A report needs a reason once the project has one: what changed or what it corrects. */
+export class ProgressReasonRequired extends Error {
+  override name = 'ProgressReasonRequired';
+}
+
+/** A CSV import with bad rows: nothing was written, and every bad row is reported. */
+export class ImportRejected extends Error {
+  override name = 'ImportRejected';
+  constructor(readonly problems: CsvProblem[]) {
+    super(`${problems.length} problem(s); nothing was imported`);
+  }
+}
+
+async function snapshotOf(deps: PublishDeps): Promise<PlanSnapshot> {
+  const found = await deps.plans.snapshot(deps.planId);
+  if (!found) throw new PlanNotLoadedError('the plan has not been loaded');
+  return found;
+}
+
+/** One yearly value of an indicator: a first value, a correction (with its reason), or nothing new. Throws PublishRuleError. */
+export async function publishObservation(deps: PublishDeps, indicatorId: string, input: ObservationInput, actor: Actor, at: Date) {
+  const [indicator, revisions] = await Promise.all([deps.plans.getIndicator(deps.planId, indicatorId), deps.plans.listObservations(deps.planId, indicatorId)]);
+  if (!indicator) throw new NotFoundError('indicator', indicatorId);
+  const decision = decide(indicator, revisions, input, actorLabel(actor), 'first publication');
+  if (decision.kind === 'unchanged') return { outcome: 'unchanged' as const, observation: decision.current, progress: indicatorDetailView(indicator, revisions, []).progress };
+  const observation = await deps.plans.appendObservation(deps.planId, decision.observation, at);
+  await deps.audit.append(
+    {
+      actor: staffActor(actor),
+      action: 'observation.publish',
+      subject: { type: 'indicator', id: indicatorId },
+      reason: decision.kind === 'correction' ? observation.reason : null,
+      details: { year: observation.year, value: observation.value, revision: observation.revision, previous: decision.kind === 'correction' ? decision.previous.value : null },
+    },
+    at,
+  );
+  return { outcome: decision.kind, observation, progress: indicatorDetailView(indicator, [...revisions, observation], []).progress };
+}
+
+export interface ProgressReport {
+  status: ProjectStatus;
+  progress: number;
+  note: string;
+  source?: string | undefined;
+  reason?: string | undefined;
+}
+
+/** A project's status and progress, as a new revision. Throws ProgressReasonRequired. */
+export async function publishProgress(deps: PublishDeps, projectId: string, report: ProgressReport, actor: Actor, at: Date) {
+  const [project, revisions] = await Promise.all([deps.plans.getProject(deps.planId, projectId), deps.progress.list(deps.planId, projectId)]);
+  if (!project) throw new NotFoundError('project', projectId);
+  if (revisions.length > 0 && !report.reason) throw new ProgressReasonRequired('a new report on a project already reported must say why (what changed or what it corrects)');
+  const revision = await deps.progress.append(
+    deps.planId,
+    { projectId, status: report.status, progress: report.progress, note: report.note, ...(report.source ? { source: report.source } : {}), reason: report.reason ?? 'first report', recordedBy: actorLabel(actor) },
+    at,
+  );
+  await deps.audit.append(
+    { actor: staffActor(actor), action: 'progress.publish', subject: { type: 'project', id: projectId }, reason: report.reason ?? null, details: { status: report.status, progress: report.progress, revision: revision.revision } },
+    at,
+  );
+  return { revision, project: projectWithProgress(project, [...revisions, revision]) };
+}
+
+/** A values file, all or nothing: every row checked first; one bad row and nothing is written (ImportRejected). */
+export async function importObservations(deps: PublishDeps, text: string, dryRun: boolean, actor: Actor, at: Date) {
+  const plan = await snapshotOf(deps);
+  const { decisions, problems } = planObservationImport(text, plan.indicators, plan.observations, actorLabel(actor));
+  if (problems.length > 0) throw new ImportRejected(problems);
+  const writes = decisions.filter((d) => d.decision.kind !== 'unchanged');
+  const summary = {
+    dryRun,
+    rows: decisions.length,
+    new: writes.filter((d) => d.decision.kind === 'new').length,
+    corrections: writes.filter((d) => d.decision.kind === 'correction').length,
+    unchanged: decisions.length - writes.length,
+  };
+  if (dryRun || writes.length === 0) return { summary, written: false };
+  for (const { decision } of writes) {
+    if (decision.kind !== 'unchanged') await deps.plans.appendObservation(deps.planId, decision.observation, at);
+  }
+  await deps.audit.append({ actor: staffActor(actor), action: 'observation.import', subject: { type: 'import', id: `observations@${at.toISOString()}` }, reason: null, details: summary }, at);
+  return { summary, written: true };
+}
+
+/** A project progress file, all or nothing, like importObservations. */
+export async function importProgress(deps: PublishDeps, text: string, dryRun: boolean, actor: Actor, at: Date) {
+  const [plan, revisions] = await Promise.all([snapshotOf(deps), deps.progress.listAll(deps.planId)]);
+  const { reports, unchanged, problems } = planProgressImport(text, plan.projects, revisions, actorLabel(actor));
+  if (problems.length > 0) throw new ImportRejected(problems);
+  const summary = { dryRun, rows: reports.length + unchanged, reports: reports.length, unchanged };
+  if (dryRun || reports.length === 0) return { summary, written: false };
+  for (const { progress } of reports) await deps.progress.append(deps.planId, progress, at);
+  await deps.audit.append({ actor: staffActor(actor), action: 'progress.import', subject: { type: 'import', id: `progress@${at.toISOString()}` }, reason: null, details: summary }, at);
+  return { summary, written: true };
+}

@@ -1,0 +1,278 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/auth/roles.js';
+import { aggregate, startServer, type RunningServer } from './server.js';
+
+/**
+ * The done-means journey of the staff pages in a real browser (Debian's Chromium, headless,
+ * playwright-core) against `npm start` on a fresh data folder: a citizen complains, a monitor signs
+ * in through the development identity provider's page, clears the queue, replies and closes the
+ * case before its deadline, and the public page shows the reply; a publisher adds the 2025 GDP
+ * value and the public status changes; an admin finds every step attributed in the audit log.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) console.warn(`\n⚠ Browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium).\n`);
+
+const AXE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+const ARTIFACTS = join(process.cwd(), 'tests', 'e2e', 'browser', 'artifacts');
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 740 };
+const COMPLAINT = '统计数据两年没有更新，希望尽快公布';
+const REPLY = '2024年数据已于本月公布，2025年数据将在次年3月公布。';
+const DEPARTMENT = '历城区统计局';
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir = '';
+
+/** A context that records script errors and CSP violations, so a page that breaks under the CSP fails the test. */
+async function newContext(options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, ...options });
+  const problems: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      // A 403 page answers 403 on purpose; the browser logs that as an error.
+      if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 403/.test(message.text())) problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+  });
+  return { context, page: await context.newPage(), problems };
+}
+
+/** Signs in the way a developer does: a staff page sends the browser to the provider's page; a name and roles; back. */
+async function signIn(page: Page, path: string, name: string, roles: Role[]) {
+  await page.goto(`${server.base}${path}`);
+  await page.waitForURL(/\/dev-idp\/oauth2\/authorize\?/);
+  await page.locator('#username').fill(name);
+  for (const role of roles) await page.locator(`input[name="roles"][value="${role}"]`).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.base}${path}`);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+/** The public indicator page as a new visitor sees it (no cookies, no cache). */
+async function publicGdp() {
+  const { context, page } = await newContext();
+  await page.goto(`${server.base}/indicators/gdp`);
+  const seen = { status: await page.locator('.status-panel .badge').getAttribute('class'), panel: await text(page, '.status-panel'), comments: await text(page, '#comments') };
+  await context.close();
+  return seen;
+}
+
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) return;
+  dataDir = await mkdtemp(join(tmpdir(), 'gongping-staff-browser-'));
+  [server, browser] = await Promise.all([
+    startServer(dataDir),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    }),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
+  it('a complaint is moderated, answered and closed before its deadline by a monitor, and the public page shows the reply', async () => {
+    // A citizen rates GDP 2 (不满意) with a comment.
+    const citizen = await newContext();
+    await citizen.page.goto(`${server.base}/indicators/gdp`);
+    await citizen.page.locator('label[for="rating-2"]').click();
+    await citizen.page.locator('#comment').fill(COMPLAINT);
+    await citizen.page.locator('#feedback-submit').click();
+    await citizen.page.locator('#feedback-status:not([hidden])').waitFor();
+    await citizen.context.close();
+
+    // A monitor opens the staff site, signs in through the provider's page, and lands on the dashboard.
+    const { context, page, problems } = await newContext();
+    await signIn(page, '/staff', 'li.si', ['monitor']);
+    expect(await text(page, 'h1')).toBe('工作概况');
+    expect(await text(page, '#queue-size')).toBe('1');
+    expect(await text(page, '#cases-open')).toBe('1');
+    expect(await text(page, '.staff-user')).toContain('li.si');
+    const session = (await context.cookies()).find((c) => c.name === 'gp_staff')!;
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+
+    // Clears the queue: ticks the comment and approves it.
+    await page.getByRole('navigation').getByRole('link', { name: '审核队列' }).click();
+    await page.waitForURL(/\/staff\/queue$/);
+    expect(await text(page, '#queue')).toContain(COMPLAINT);
+    await page.locator('#queue input[type="checkbox"]').check();
+    await page.locator('#bulk-action').selectOption('publish');
+    await page.locator('#bulk-apply').click();
+    await page.waitForURL(/\/staff\/queue\?done=1&failed=0$/);
+    expect(await text(page, '[role="status"]')).toContain('已处理 1 条');
+    expect(await page.locator('#queue-empty').isVisible()).toBe(true);
+
+    // Works the case: verifying → rectifying → replied (the official reply) → closed.
+    await page.getByRole('navigation').getByRole('link', { name: '差评办理' }).click();
+    await page.locator('#cases tbody a').first().click();
+    await page.waitForURL(/\/staff\/cases\/[\w-]+$/);
+    expect(await text(page, '#case-status')).toBe('待核实');
+    expect(await text(page, '#case-due')).toContain('未到期');
+    await page.locator('#s-verify-department').fill(DEPARTMENT);
+    await page.locator('#step-verify button').click();
+    await page.waitForURL(/\?done=step$/);
+    expect(await text(page, '#case-status')).toBe('核实中');
+    await page.locator('#s-rectify-note').fill('已督促统计局更新数据发布计划');
+    await page.locator('#step-rectify button').click();
+    await page.waitForURL(/\?done=step$/);
+    expect(await text(page, '#case-status')).toBe('整改中');
+    await page.locator('#s-reply-department').fill(DEPARTMENT);
+    await page.locator('#s-reply-text').fill(REPLY);
+    await page.locator('#step-reply button').click();
+    await page.waitForURL(/\?done=step$/);
+    expect(await text(page, '#case-status')).toBe('已答复');
+    await page.locator('#s-close-note').fill('已答复，群众未再反映');
+    await page.locator('#step-close button').click();
+    await page.waitForURL(/\?done=step$/);
+    expect(await text(page, '#case-status')).toBe('已办结');
+    expect(await text(page, '#case-history')).toContain('li.si');
+
+    // Before its deadline: the cases export says the reply came on time.
+    const csv = await (await page.request.get(`${server.base}/staff/export/cases.csv`)).text();
+    const [header, row] = csv.trim().split('\r\n').map((line) => line.split(','));
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect([cell('status'), cell('answered_on_time'), cell('department')]).toEqual(['closed', '1', DEPARTMENT]);
+    expect(problems).toEqual([]);
+
+    // Signs out: the session is gone, and a staff page asks to sign in again.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${server.base}/`);
+    expect((await context.cookies()).some((c) => c.name === 'gp_staff')).toBe(false);
+    await page.goto(`${server.base}/staff`);
+    await page.waitForURL(/\/dev-idp\/oauth2\/authorize\?/);
+    await context.close();
+
+    // The public page shows the comment with the department's reply.
+    const seen = await publicGdp();
+    expect(seen.comments).toContain(COMPLAINT);
+    expect(seen.comments).toContain(REPLY);
+    expect(seen.comments).toContain(DEPARTMENT);
+  }, 120_000);
+
+  it('a publisher adds the 2025 GDP value and the public indicator page shows it with a changed status', async () => {
+    const before = await publicGdp();
+    expect(before.status).toContain('badge--not_assessable');
+
+    const { context, page, problems } = await newContext();
+    await signIn(page, '/staff/publish', 'wang.wu', ['publisher']);
+    // A publisher has no moderation pages: the navigation does not offer them, and they answer 403.
+    expect(await page.getByRole('navigation').getByRole('link', { name: '审核队列' }).count()).toBe(0);
+    await page.locator('#o-indicator').selectOption('gdp');
+    await page.locator('#o-year').fill('2025');
+    await page.locator('#o-value').fill('660.5');
+    await page.locator('#o-source').fill('历城区2025年国民经济和社会发展统计公报');
+    await page.locator('#observation-form button').click();
+    await page.waitForURL(/\/staff\/publish\?done=new$/);
+    expect(await text(page, '[role="status"]')).toBe('已发布新数值。');
+    const forbidden = await page.goto(`${server.base}/staff/queue`);
+    expect(forbidden!.status()).toBe(403);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const after = await publicGdp();
+    expect(after.panel).toContain('660.5');
+    expect(after.status).toContain('badge--achieved');
+  }, 90_000);
+
+  it('an admin finds every step of both journeys attributed in the audit log', async () => {
+    const { context, page } = await newContext();
+    await signIn(page, '/staff/audit', 'zhao.admin', ['admin']);
+    const log = await text(page, '#audit');
+    for (const [who, action] of [
+      ['li.si', 'comment.publish'],
+      ['li.si', 'case.verify'],
+      ['li.si', 'case.rectify'],
+      ['li.si', 'case.reply'],
+      ['li.si', 'comment.reply'],
+      ['li.si', 'case.close'],
+      ['wang.wu', 'observation.publish'],
+    ]) {
+      const row = page.locator('#audit tbody tr', { hasText: action });
+      expect(await row.count(), action).toBeGreaterThan(0);
+      expect(await row.first().innerText(), action).toContain(who);
+    }
+    expect(log).toContain('case.open');
+    await page.locator('#a-action').selectOption('observation.publish');
+    await page.getByRole('button', { name: '筛选' }).click();
+    expect(await page.locator('#audit tbody tr').count()).toBe(1);
+    const csv = await (await page.request.get(`${server.base}${await page.getByRole('link', { name: '导出 CSV（当前筛选）' }).getAttribute('href')}`)).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(2);
+    expect(csv).toContain('wang.wu');
+    await context.close();
+  }, 90_000);
+
+  it('has no serious or critical accessibility violations (axe-core) on any staff page, on a desktop and at 360 px, in both languages (and saves a screenshot of each)', async () => {
+    await aggregate(dataDir);
+    await mkdir(ARTIFACTS, { recursive: true });
+    const found: string[] = [];
+    for (const [viewport, lang] of [
+      [DESKTOP, 'zh-CN'],
+      [PHONE, 'zh-CN'],
+      [DESKTOP, 'en'],
+    ] as const) {
+      // axe is injected as a script of its own, which the CSP would refuse: this context alone bypasses it.
+      const { context, page } = await newContext({ viewport, bypassCSP: true });
+      await context.addCookies([{ name: 'lang', value: lang, url: server.base }]);
+      await signIn(page, '/staff', 'zhao.admin', ['admin']);
+      const caseHref = await (async () => {
+        await page.goto(`${server.base}/staff/cases?view=closed`);
+        return page.locator('#cases tbody a').first().getAttribute('href');
+      })();
+      await page.goto(`${server.base}/staff/queue?status=published&target=indicator%3Agdp`);
+      const commentHref = await page.locator('#queue tbody a[href^="/staff/comments/"]').first().getAttribute('href');
+      const pages: Array<[string, string]> = [
+        ['dashboard', '/staff'],
+        ['queue', '/staff/queue'],
+        ['queue-published', '/staff/queue?status=published&target=indicator%3Agdp'],
+        ['comment', commentHref!],
+        ['cases', '/staff/cases'],
+        ['case', caseHref!],
+        ['publish', '/staff/publish'],
+        ['audit', '/staff/audit'],
+      ];
+      for (const [name, path] of pages) {
+        await page.goto(`${server.base}${path}`);
+        await page.screenshot({ path: join(ARTIFACTS, `staff-${name}-${viewport === PHONE ? 'phone' : 'desktop'}-${lang}.png`), fullPage: true });
+        found.push(...(await axeViolations(page)));
+        // Nothing wider than the screen but the tables, which scroll in their own region.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+        if (viewport === PHONE && overflow) found.push(`${path}: the page is wider than 360 px`);
+      }
+      await context.close();
+    }
+    // A 403 page too.
+    const { context, page } = await newContext({ bypassCSP: true });
+    await signIn(page, '/staff', 'wang.wu', ['publisher']);
+    await page.goto(`${server.base}/staff/audit`);
+    found.push(...(await axeViolations(page)));
+    await context.close();
+    expect(found).toEqual([]);
+  }, 180_000);
+});

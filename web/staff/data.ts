@@ -1,0 +1,98 @@
+import type { FeedbackRecord } from '../../shared/feedback/record.js';
+import { listCases } from '../../shared/cases/workflow.js';
+import { moderationQueue } from '../../shared/moderation/moderate.js';
+import type { ScopeSummary } from '../../shared/ratings/documents.js';
+import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
+import { PlanNotLoadedError } from '../../shared/errors.js';
+import { leastSatisfied, type LeastSatisfied, type WebDeps } from '../data.js';
+
+/**
+ * What the staff pages show, through the same repositories and shared functions as the JSON staff
+ * routes. Statistics are read as the aggregation published them; nothing here computes one.
+ */
+
+/** Counting stops here: a queue or a case list this long is "1000+", and reading on would only cost. */
+export const COUNT_CAP = 1000;
+
+export interface TargetName {
+  href: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export async function planOf(deps: WebDeps): Promise<PlanSnapshot> {
+  const snapshot = await deps.plans.snapshot(deps.planId);
+  if (!snapshot) throw new PlanNotLoadedError('the plan has not been loaded');
+  return snapshot;
+}
+
+/** Names and public links of every target, for lists that know targets only by type and id. */
+export function targetNames(snapshot: PlanSnapshot): Map<string, TargetName> {
+  return new Map<string, TargetName>([
+    ...snapshot.indicators.map((i): [string, TargetName] => [`indicator:${i.id}`, { href: `/indicators/${i.id}`, nameZh: i.nameZh, nameEn: i.nameEn }]),
+    ...snapshot.projects.map((p): [string, TargetName] => [`project:${p.id}`, { href: `/projects/${p.id}`, nameZh: p.titleZh, nameEn: p.titleEn }]),
+  ]);
+}
+
+export interface DashboardData {
+  /** Every rated target, ranked first (by rank), then the unranked by sample size. */
+  targets: Array<{ summary: ScopeSummary; name: TargetName | undefined }>;
+  least: LeastSatisfied[];
+  minRatings: number;
+  queueSize: number;
+  cases: { open: number; dueSoon: number; overdue: number };
+  capped: boolean;
+}
+
+export async function dashboardData(deps: WebDeps): Promise<DashboardData> {
+  const now = deps.clock();
+  const [snapshot, document, queueSize, cases] = await Promise.all([planOf(deps), deps.ratings.periodSummaries('all'), countQueue(deps, now), countCases(deps, now)]);
+  const names = targetNames(snapshot);
+  const targets = [...(document?.targets ?? [])]
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count || a.scope.localeCompare(b.scope))
+    .map((summary) => ({ summary, name: names.get(`${summary.targetType}:${summary.targetId}`) }));
+  return {
+    targets,
+    least: leastSatisfied(document, snapshot),
+    minRatings: document?.minRatings ?? deps.minRatings,
+    queueSize,
+    cases,
+    capped: queueSize >= COUNT_CAP || cases.open >= COUNT_CAP,
+  };
+}
+
+async function countQueue(deps: WebDeps, now: Date): Promise<number> {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await moderationQueue(deps, { status: 'pending', limit: 100, cursor }, now);
+    count += page.items.length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && count < COUNT_CAP);
+  return count;
+}
+
+async function countCases(deps: WebDeps, now: Date): Promise<DashboardData['cases']> {
+  const counts = { open: 0, dueSoon: 0, overdue: 0 };
+  let cursor: string | undefined;
+  do {
+    const page = await listCases(deps, 'active', { limit: 100, cursor }, now);
+    for (const item of page.items) {
+      counts.open++;
+      if (item.dueState === 'due-soon') counts.dueSoon++;
+      if (item.dueState === 'overdue') counts.overdue++;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && counts.open < COUNT_CAP);
+  return counts;
+}
+
+/** One comment as a monitor handles it; the voter id stays in the store. */
+export type StaffRecord = Omit<FeedbackRecord, 'voterId'>;
+
+export async function commentData(deps: WebDeps, feedbackId: string): Promise<{ record: StaffRecord; name: TargetName | undefined } | null> {
+  const [record, snapshot] = await Promise.all([deps.feedback.find(feedbackId, true), planOf(deps)]);
+  if (!record || record.comment === null) return null;
+  const { voterId: _voterId, ...rest } = record;
+  return { record: rest, name: targetNames(snapshot).get(`${record.targetType}:${record.targetId}`) };
+}
