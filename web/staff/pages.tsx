@@ -493,7 +493,11 @@ export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item:
         </div>
         <div class="fact">
           <dt>{s.caseDue}</dt>
-          <dd id="case-due">{item.dueAt ? `${formatDateTime(item.dueAt)} (${s.dueState(item.dueState)})` : s.dueState(item.dueState)}</dd>
+          <dd id="case-due">
+            {item.dueAt
+              ? `${formatDateTime(item.dueAt)} (${s.dueState(item.dueState)})`
+              : `${s.firstReply(formatDateTime(item.firstDueAt), item.firstReplyAt && formatDateTime(item.firstReplyAt), item.firstReplyAt !== null && item.firstReplyAt <= item.firstDueAt)} (${s.dueState(item.dueState)})`}
+          </dd>
         </div>
         <div class="fact">
           <dt>{s.colDepartment}</dt>
@@ -506,7 +510,7 @@ export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item:
           <blockquote class="comment__text">{item.comment.text}</blockquote>
           {item.comment.replies.map((r) => (
             <div class="reply">
-              <p class="reply__meta">{`${s.officialReplies}: ${r.department} · ${formatDateTime(r.publishedAt)}`}</p>
+              <p class="reply__meta">{`${s.officialReply}: ${r.department} · ${formatDateTime(r.publishedAt)}`}</p>
               <p>{r.text}</p>
             </div>
           ))}

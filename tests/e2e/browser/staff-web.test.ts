@@ -152,6 +152,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await page.locator('#step-close button').click();
     await page.waitForURL(/\?done=step$/);
     expect(await text(page, '#case-status')).toBe('已办结');
+    // The page keeps the first reply's deadline, and says it was met.
+    expect(await text(page, '#case-due')).toMatch(/前；.*答复，按期 \(已办结\)$/);
     expect(await text(page, '#case-history')).toContain('li.si');
 
     // Before its deadline: the cases export says the reply came on time.
