@@ -1,7 +1,11 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from './server.js';
 
 /**
  * Debian's Chromium for the browser tests, headless, through playwright-core: no browser is ever
@@ -29,7 +33,11 @@ export const launchChromium = (): Promise<Browser> =>
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 
-/** Collects CSP violations and script errors from the moment each page starts. */
+/**
+ * Collects CSP violations and script errors from the moment each page starts. A page that answers
+ * an error status on purpose (404, 403 pages) makes the browser log its own load as an error: that
+ * one is expected; any other failed load is not.
+ */
 export async function watch(context: BrowserContext): Promise<{ problems: string[] }> {
   const problems: string[] = [];
   await context.addInitScript(() => {
@@ -40,11 +48,42 @@ export async function watch(context: BrowserContext): Promise<{ problems: string
   context.on('page', (page) => {
     page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
     page.on('console', (message) => {
-      // The 404 page answers 404 on purpose; the browser logs that as an error.
-      if (message.type() === 'error' && !page.url().endsWith('/no-such-page')) problems.push(`console error on ${page.url()}: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      const ownErrorStatus = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) && message.location().url === page.url();
+      if (!ownErrorStatus) problems.push(`console error on ${page.url()}: ${message.text()}`);
     });
   });
   return { problems };
+}
+
+/**
+ * `npm start` on a fresh data folder and one Chromium, for the tests of one file: started before
+ * them, removed after. Skipped, like the tests, when Chromium is missing.
+ */
+export function useServerAndChromium(name: string) {
+  const env = {
+    server: undefined as unknown as RunningServer,
+    browser: undefined as unknown as Browser,
+    dataDir: '',
+    /** A context in Chinese at desktop size, watched for CSP violations and script errors. */
+    async newContext(options: BrowserContextOptions = {}) {
+      const context = await env.browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, ...options });
+      const { problems } = await watch(context);
+      return { context, problems, page: await context.newPage() };
+    },
+  };
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) return;
+    env.dataDir = await mkdtemp(join(tmpdir(), `gongping-${name}-`));
+    await mkdir(ARTIFACTS, { recursive: true });
+    [env.server, env.browser] = await Promise.all([startServer(env.dataDir), launchChromium()]);
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+    if (env.dataDir) await rm(env.dataDir, { recursive: true, force: true });
+  }, 60_000);
+  return env;
 }
 
 /**

@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, launchChromium, PHONE, seriousViolations, warnIfMissing, watch } from './chromium.js';
-import { staffToken, startServer, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium, warnIfMissing } from './chromium.js';
+import { staffToken } from './server.js';
 
 /**
  * The citizen's side of the 差评 loop in headless Chromium against `npm start`: a low rating whose
@@ -16,23 +14,21 @@ warnIfMissing();
 
 const PHONE_NUMBER = '13912345678';
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir = '';
 let monitor: Record<string, string>;
+const env = useServerAndChromium('cases');
+const { newContext } = env;
 
-async function newContext(options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, ...options });
-  const { problems } = await watch(context);
-  return { context, problems, page: await context.newPage() };
-}
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) return;
+  monitor = { 'Content-Type': 'application/json', Authorization: `Bearer ${await staffToken(env.dataDir, 'monitor')}` };
+});
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
 /** A monitor takes the case to an official reply, through the staff API. */
 async function reply(caseId: string, department: string, answer: string) {
   for (const step of [{ action: 'verify', department }, { action: 'reply', department, text: answer }]) {
-    const res = await fetch(`${server.base}/api/v1/monitor/cases/${caseId}/steps`, { method: 'POST', headers: monitor, body: JSON.stringify(step) });
+    const res = await fetch(`${env.server.base}/api/v1/monitor/cases/${caseId}/steps`, { method: 'POST', headers: monitor, body: JSON.stringify(step) });
     expect(res.status, JSON.stringify(step)).toBe(200);
   }
 }
@@ -47,39 +43,25 @@ async function caseLinked(page: Page): Promise<string> {
 /** Whether the page scrolls sideways at its current width. */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) return;
-  dataDir = await mkdtemp(join(tmpdir(), 'gongping-cases-'));
-  await mkdir(ARTIFACTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(dataDir), launchChromium()]);
-  monitor = { 'Content-Type': 'application/json', Authorization: `Bearer ${await staffToken(dataDir, 'monitor')}` };
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}, 60_000);
-
 describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Chromium', () => {
   it('rates with a phone number in the comment, is told it was masked and a case opened, and follows the case to a reply it rates', async () => {
     const { context, page, problems } = await newContext();
-    await page.goto(`${server.base}/me`);
+    await page.goto(`${env.server.base}/me`);
     expect(await text(page, 'main')).toContain('这个浏览器还没有提交过评价');
 
-    await page.goto(`${server.base}/indicators/pm25-concentration`);
+    await page.goto(`${env.server.base}/indicators/pm25-concentration`);
     await page.locator('label[for="rating-2"]').click();
     await page.locator('#comment').fill(`冬季数据一直没有更新，请回电 ${PHONE_NUMBER}`);
     await page.locator('#feedback-submit').click();
     await page.locator('#feedback-status:not([hidden])').waitFor();
     const status = await text(page, '#feedback-status');
-    expect(page.url()).toBe(`${server.base}/indicators/pm25-concentration`); // in place, by the script
+    expect(page.url()).toBe(`${env.server.base}/indicators/pm25-concentration`); // in place, by the script
     expect(status).toContain('您的留言里有个人信息（电话号码），保存前已经隐去');
     expect(status).toMatch(/这是一条差评，已立案办理：须在 \d{4}-\d{2}-\d{2} 前正式答复。/);
     const caseId = await caseLinked(page);
 
     await page.locator('#feedback-status a').click();
-    await page.waitForURL(`${server.base}/me#case-${caseId}`);
+    await page.waitForURL(`${env.server.base}/me#case-${caseId}`);
     const card = page.locator(`#case-${caseId}`);
     expect(await card.innerText()).toContain('已受理');
     expect(await card.innerText()).toMatch(/还有 \d+ 个工作日/);
@@ -97,7 +79,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
 
     await card.locator(`label[for="reply-${caseId}-yes"]`).click();
     await card.getByRole('button', { name: '提交我对答复的评价' }).click();
-    await page.waitForURL(`${server.base}/me?rated=${caseId}#case-${caseId}`);
+    await page.waitForURL(`${env.server.base}/me?rated=${caseId}#case-${caseId}`);
     expect(await text(page, `#case-${caseId} [role="status"]`)).toBe('您对答复表示满意，案件已办结。');
     expect(await card.innerText()).toContain('已办结');
     expect(await card.locator('form').count()).toBe(0); // once only
@@ -107,7 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
 
   it('does the same without JavaScript: the confirmation page says what was masked and links the case', async () => {
     const { context, page } = await newContext({ javaScriptEnabled: false });
-    await page.goto(`${server.base}/indicators/gdp`);
+    await page.goto(`${env.server.base}/indicators/gdp`);
     await page.locator('label[for="rating-1"]').click();
     await page.locator('#comment').fill(`季度数据没有公布，邮件 wang.fang@example.com 电话 ${PHONE_NUMBER}`);
     await page.locator('#feedback-submit').click();
@@ -131,7 +113,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
 
   it('fits a 360 px phone and has no serious or critical accessibility violations, in Chinese and English', async () => {
     // A voter with a case awaiting their verdict (the page at its fullest: a reply and the form), made through the API.
-    const rated = await fetch(`${server.base}/api/v1/feedback`, {
+    const rated = await fetch(`${env.server.base}/api/v1/feedback`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ targetType: 'indicator', targetId: 'forest-coverage', rating: 2, comment: `森林覆盖率多年没有更新，住在历山路123号3单元501室，电话 ${PHONE_NUMBER}` }),
@@ -144,12 +126,12 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
 
     const found: string[] = [];
     for (const [variant, locale] of [['zh', 'zh-CN'], ['en', 'en-US']] as const) {
-      const context = await browser.newContext({ locale, viewport: PHONE, isMobile: true, hasTouch: true, bypassCSP: true });
+      const context = await env.browser.newContext({ locale, viewport: PHONE, isMobile: true, hasTouch: true, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(`${server.base}/me`);
+      await page.goto(`${env.server.base}/me`);
       for (const violation of await seriousViolations(page)) found.push(`${variant} without a voter: ${violation}`);
-      await context.addCookies([{ name: 'gp_voter', value: token, url: server.base }]);
-      await page.goto(`${server.base}/me`);
+      await context.addCookies([{ name: 'gp_voter', value: token, url: env.server.base }]);
+      await page.goto(`${env.server.base}/me`);
       expect(await page.locator(`#case-${followUpCase.caseId} form`).count()).toBe(1);
       expect(await overflow(page), `${variant} at 360 px`).toBe(0);
       for (const violation of await seriousViolations(page)) found.push(`${variant} with a case: ${violation}`);

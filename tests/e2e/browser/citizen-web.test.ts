@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../../shared/plan/load.js';
-import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, launchChromium, PHONE, seriousViolations, warnIfMissing, watch } from './chromium.js';
-import { aggregate, staffToken, startServer, type RunningServer } from './server.js';
+import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium, warnIfMissing } from './chromium.js';
+import { aggregate, staffToken } from './server.js';
 
 /**
  * The citizen pages in a real browser: Debian's Chromium, headless, driven by playwright-core,
@@ -31,17 +30,11 @@ const PAGES: Array<[string, string]> = [
   ['not-found', '/no-such-page'],
 ];
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir = '';
-
-async function newContext(options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, ...options });
-  const watched = await watch(context);
-  return { context, problems: watched.problems, page: await context.newPage() };
-}
 
 /** Whether a canvas holds any drawn pixel: Chart.js ran and drew, under the CSP. */
+const env = useServerAndChromium('browser');
+const { newContext } = env;
+
 const drawn = (page: Page, selector: string) =>
   page.locator(selector).evaluate((canvas: HTMLCanvasElement) => {
     if (canvas.width === 0 || canvas.height === 0) return false;
@@ -52,26 +45,10 @@ const drawn = (page: Page, selector: string) =>
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) return;
-  dataDir = await mkdtemp(join(tmpdir(), 'gongping-browser-'));
-  await mkdir(ARTIFACTS, { recursive: true });
-  [server, browser] = await Promise.all([
-    startServer(dataDir),
-    launchChromium(),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}, 60_000);
-
 describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => {
   it('browses home → an indicator, rates and comments in place with JavaScript, and finds the rating counted after an aggregation', async () => {
     const { context, page, problems } = await newContext();
-    await page.goto(`${server.base}/`);
+    await page.goto(`${env.server.base}/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await text(page, 'h1')).toBe(plan.titleZh);
     await page.getByRole('navigation').getByRole('link', { name: '指标', exact: true }).click();
@@ -88,11 +65,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     const status = await text(page, '#feedback-status');
     expect(status).toContain('您的评价已计入');
     expect(status).toContain('您的留言已收到，审核后公开');
-    expect(page.url()).toBe(`${server.base}/indicators/gdp`); // submitted in place, no page load
+    expect(page.url()).toBe(`${env.server.base}/indicators/gdp`); // submitted in place, no page load
     expect(await text(page, '#yours-current')).toMatch(/^您\d{4}年的评价：满意$/);
     expect(await text(page, '#feedback-submit')).toBe('修改我的评价');
 
-    await aggregate(dataDir);
+    await aggregate(env.dataDir);
     await page.reload();
     expect(await text(page, '#ratings')).toContain('1 条评价');
     expect(await text(page, '#ratings')).toContain('评价少于 10 条，不参与排名');
@@ -105,7 +82,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
 
   it('does the same with JavaScript disabled: the plain form posts, redirects and confirms, and mistakes come back with messages', async () => {
     const { context, page } = await newContext({ javaScriptEnabled: false });
-    await page.goto(`${server.base}/`);
+    await page.goto(`${env.server.base}/`);
     await page.getByRole('navigation').getByRole('link', { name: '指标', exact: true }).click();
     await page.locator('a[href="/indicators/forest-coverage"]').click();
     await page.waitForURL(/\/indicators\/forest-coverage$/);
@@ -133,8 +110,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     await page.waitForURL(/done=replaced/);
     expect(await text(page, '#feedback-status')).toContain('您的评价已更新');
 
-    await aggregate(dataDir);
-    await page.goto(`${server.base}/indicators/forest-coverage`);
+    await aggregate(env.dataDir);
+    await page.goto(`${env.server.base}/indicators/forest-coverage`);
     expect(await text(page, '#ratings')).toContain('1 条评价');
     expect(await text(page, '#ratings')).toMatch(/基本满意\s+1/);
     await context.close();
@@ -142,7 +119,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
 
   it('switches the language with one button, keeps the choice, and sets <html lang>', async () => {
     const { context, page } = await newContext();
-    await page.goto(`${server.base}/indicators/gdp`);
+    await page.goto(`${env.server.base}/indicators/gdp`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForURL(/\/indicators\/gdp$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -158,14 +135,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
 
     // A browser that prefers English gets English from the start.
     const english = await newContext({ locale: 'en-US' });
-    await english.page.goto(`${server.base}/`);
+    await english.page.goto(`${env.server.base}/`);
     expect(await english.page.locator('html').getAttribute('lang')).toBe('en');
     await english.context.close();
   }, 60_000);
 
   it('turns on the elder-friendly mode with one switch (larger type), keeps it, and turns it off', async () => {
     const { context, page } = await newContext();
-    await page.goto(`${server.base}/indicators`);
+    await page.goto(`${env.server.base}/indicators`);
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     const before = await size();
     await page.getByRole('button', { name: '大字模式' }).click();
@@ -186,13 +163,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     for (const width of [360, 320]) {
       await page.setViewportSize({ width, height: PHONE.height });
       for (const [name, path] of PAGES) {
-        await page.goto(`${server.base}${path}`);
+        await page.goto(`${env.server.base}${path}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${name} at ${width} px`).toBe(0);
       }
     }
     await page.setViewportSize(PHONE);
-    await page.goto(`${server.base}/projects/${PROJECT.id}`);
+    await page.goto(`${env.server.base}/projects/${PROJECT.id}`);
     await page.locator('label[for="rating-5"]').tap();
     await page.locator('#feedback-submit').tap();
     await page.locator('#feedback-status:not([hidden])').waitFor();
@@ -205,10 +182,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     const { context, page, problems } = await newContext();
     for (const [, path] of PAGES) {
       // goto waits for the load event, which follows the module scripts (they run before DOMContentLoaded).
-      const response = await page.goto(`${server.base}${path}`);
+      const response = await page.goto(`${env.server.base}${path}`);
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     }
-    await page.goto(`${server.base}/indicators/fixed-asset-investment-growth`);
+    await page.goto(`${env.server.base}/indicators/fixed-asset-investment-growth`);
     expect(await drawn(page, 'canvas[data-chart="indicator-chart-data"]')).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
@@ -224,18 +201,18 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
       'javascript:alert(1)',
     ];
     const comment = payloads.join(' ');
-    const posted = await fetch(`${server.base}/api/v1/feedback`, {
+    const posted = await fetch(`${env.server.base}/api/v1/feedback`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ targetType: 'indicator', targetId: 'tourism-revenue', rating: 2, comment }),
     });
     expect(posted.status).toBe(201);
     const { feedbackId } = (await posted.json()) as { feedbackId: string };
-    const token = await staffToken(dataDir, 'monitor');
+    const token = await staffToken(env.dataDir, 'monitor');
     const staff = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
-    const published = await fetch(`${server.base}/api/v1/monitor/comments/${feedbackId}/moderation`, { method: 'POST', headers: staff, body: JSON.stringify({ action: 'publish' }) });
+    const published = await fetch(`${env.server.base}/api/v1/monitor/comments/${feedbackId}/moderation`, { method: 'POST', headers: staff, body: JSON.stringify({ action: 'publish' }) });
     expect(published.status).toBe(200);
-    const replied = await fetch(`${server.base}/api/v1/monitor/comments/${feedbackId}/replies`, {
+    const replied = await fetch(`${env.server.base}/api/v1/monitor/comments/${feedbackId}/replies`, {
       method: 'POST',
       headers: staff,
       body: JSON.stringify({ department: '<b onmouseover="window.__xss = 1">区统计局</b>', text: payloads.slice().reverse().join(' ') }),
@@ -248,7 +225,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
       dialogs.push(dialog.message());
       await dialog.dismiss();
     });
-    await page.goto(`${server.base}/indicators/tourism-revenue`);
+    await page.goto(`${env.server.base}/indicators/tourism-revenue`);
     await page.mouse.move(10, 10);
     const shown = await page.locator('main').innerText();
     for (const payload of payloads) expect(shown).toContain(payload);
@@ -269,16 +246,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     ];
     const found: string[] = [];
     for (const [variant, options, cookies] of variants) {
-      const context = await browser.newContext({ ...options, viewport: DESKTOP, bypassCSP: true });
+      const context = await env.browser.newContext({ ...options, viewport: DESKTOP, bypassCSP: true });
       if (cookies.length > 0) {
         await context.addCookies(cookies.map((cookie) => {
           const [name, value] = cookie.split('=') as [string, string];
-          return { name, value, url: server.base };
+          return { name, value, url: env.server.base };
         }));
       }
       const page = await context.newPage();
       for (const [name, path] of variant === 'zh' ? PAGES : PAGES.filter(([n]) => ['home', 'indicator-gdp', 'project'].includes(n))) {
-        await page.goto(`${server.base}${path}`);
+        await page.goto(`${env.server.base}${path}`);
         for (const violation of await seriousViolations(page)) found.push(`${variant} ${name}: ${violation}`);
       }
       await context.close();
@@ -293,15 +270,15 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     ] as const) {
       const { context, page } = await newContext(options);
       for (const [name, path] of PAGES) {
-        await page.goto(`${server.base}${path}`);
+        await page.goto(`${env.server.base}${path}`);
         await page.screenshot({ path: join(ARTIFACTS, `${name}-${device}.png`), fullPage: true });
       }
       // The same indicator in English and in the elder-friendly mode.
-      await context.addCookies([{ name: 'lang', value: 'en', url: server.base }]);
-      await page.goto(`${server.base}/indicators/gdp`);
+      await context.addCookies([{ name: 'lang', value: 'en', url: env.server.base }]);
+      await page.goto(`${env.server.base}/indicators/gdp`);
       await page.screenshot({ path: join(ARTIFACTS, `indicator-gdp-en-${device}.png`), fullPage: true });
-      await context.addCookies([{ name: 'lang', value: 'zh-CN', url: server.base }, { name: 'elder', value: 'on', url: server.base }]);
-      await page.goto(`${server.base}/indicators/gdp`);
+      await context.addCookies([{ name: 'lang', value: 'zh-CN', url: env.server.base }, { name: 'elder', value: 'on', url: env.server.base }]);
+      await page.goto(`${env.server.base}/indicators/gdp`);
       await page.screenshot({ path: join(ARTIFACTS, `indicator-gdp-elder-${device}.png`), fullPage: true });
       await context.close();
     }

@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/auth/roles.js';
-import { aggregate, startServer, type RunningServer } from './server.js';
+import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium, warnIfMissing } from './chromium.js';
+import { aggregate } from './server.js';
 
 /**
  * The done-means journey of the staff pages in a real browser (Debian's Chromium, headless,
@@ -15,57 +13,23 @@ import { aggregate, startServer, type RunningServer } from './server.js';
  * case before its deadline, and the public page shows the reply; a publisher adds the 2025 GDP
  * value and the public status changes; an admin finds every step attributed in the audit log.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM) console.warn(`\n⚠ Browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium).\n`);
+warnIfMissing();
 
-const AXE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
-const ARTIFACTS = join(process.cwd(), 'tests', 'e2e', 'browser', 'artifacts');
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 360, height: 740 };
 const COMPLAINT = '统计数据两年没有更新，希望尽快公布';
 const REPLY = '2024年数据已于本月公布，2025年数据将在次年3月公布。';
 const DEPARTMENT = '历城区统计局';
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir = '';
-
-/** A context that records script errors and CSP violations, so a page that breaks under the CSP fails the test. */
-async function newContext(options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, ...options });
-  const problems: string[] = [];
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
-  });
-  context.on('page', (page) => {
-    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
-    page.on('console', (message) => {
-      // A 403 page answers 403 on purpose; the browser logs that as an error.
-      if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 403/.test(message.text())) problems.push(`console error on ${page.url()}: ${message.text()}`);
-    });
-  });
-  return { context, page: await context.newPage(), problems };
-}
+const env = useServerAndChromium('staff-browser');
+const { newContext } = env;
 
 /** Signs in the way a developer does: a staff page sends the browser to the provider's page; a name and roles; back. */
 async function signIn(page: Page, path: string, name: string, roles: Role[]) {
-  await page.goto(`${server.base}${path}`);
+  await page.goto(`${env.server.base}${path}`);
   await page.waitForURL(/\/dev-idp\/oauth2\/authorize\?/);
   await page.locator('#username').fill(name);
   for (const role of roles) await page.locator(`input[name="roles"][value="${role}"]`).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.base}${path}`);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+  await page.waitForURL(`${env.server.base}${path}`);
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
@@ -73,35 +37,17 @@ const text = (page: Page, selector: string) => page.locator(selector).innerText(
 /** The public indicator page as a new visitor sees it (no cookies, no cache). */
 async function publicGdp() {
   const { context, page } = await newContext();
-  await page.goto(`${server.base}/indicators/gdp`);
+  await page.goto(`${env.server.base}/indicators/gdp`);
   const seen = { status: await page.locator('.status-panel .badge').getAttribute('class'), panel: await text(page, '.status-panel'), comments: await text(page, '#comments') };
   await context.close();
   return seen;
 }
 
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) return;
-  dataDir = await mkdtemp(join(tmpdir(), 'gongping-staff-browser-'));
-  [server, browser] = await Promise.all([
-    startServer(dataDir),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    }),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-}, 60_000);
-
 describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
   it('a complaint is moderated, answered and closed before its deadline by a monitor, and the public page shows the reply', async () => {
     // A citizen rates GDP 2 (不满意) with a comment.
     const citizen = await newContext();
-    await citizen.page.goto(`${server.base}/indicators/gdp`);
+    await citizen.page.goto(`${env.server.base}/indicators/gdp`);
     await citizen.page.locator('label[for="rating-2"]').click();
     await citizen.page.locator('#comment').fill(COMPLAINT);
     await citizen.page.locator('#feedback-submit').click();
@@ -157,7 +103,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     expect(await text(page, '#case-history')).toContain('li.si');
 
     // Before its deadline: the cases export says the reply came on time.
-    const csv = await (await page.request.get(`${server.base}/staff/export/cases.csv`)).text();
+    const csv = await (await page.request.get(`${env.server.base}/staff/export/cases.csv`)).text();
     const [header, row] = csv.trim().split('\r\n').map((line) => line.split(','));
     const cell = (name: string) => row![header!.indexOf(name)];
     expect([cell('status'), cell('answered_on_time'), cell('department')]).toEqual(['closed', '1', DEPARTMENT]);
@@ -165,9 +111,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
 
     // Signs out: the session is gone, and a staff page asks to sign in again.
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.waitForURL(`${server.base}/`);
+    await page.waitForURL(`${env.server.base}/`);
     expect((await context.cookies()).some((c) => c.name === 'gp_staff')).toBe(false);
-    await page.goto(`${server.base}/staff`);
+    await page.goto(`${env.server.base}/staff`);
     await page.waitForURL(/\/dev-idp\/oauth2\/authorize\?/);
     await context.close();
 
@@ -193,7 +139,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await page.locator('#observation-form button').click();
     await page.waitForURL(/\/staff\/publish\?done=new$/);
     expect(await text(page, '[role="status"]')).toBe('已发布新数值。');
-    const forbidden = await page.goto(`${server.base}/staff/queue`);
+    const forbidden = await page.goto(`${env.server.base}/staff/queue`);
     expect(forbidden!.status()).toBe(403);
     expect(problems).toEqual([]);
     await context.close();
@@ -224,15 +170,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await page.locator('#a-action').selectOption('observation.publish');
     await page.getByRole('button', { name: '筛选' }).click();
     expect(await page.locator('#audit tbody tr').count()).toBe(1);
-    const csv = await (await page.request.get(`${server.base}${await page.getByRole('link', { name: '导出 CSV（当前筛选）' }).getAttribute('href')}`)).text();
+    const csv = await (await page.request.get(`${env.server.base}${await page.getByRole('link', { name: '导出 CSV（当前筛选）' }).getAttribute('href')}`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(2);
     expect(csv).toContain('wang.wu');
     await context.close();
   }, 90_000);
 
   it('has no serious or critical accessibility violations (axe-core) on any staff page, on a desktop and at 360 px, in both languages (and saves a screenshot of each)', async () => {
-    await aggregate(dataDir);
-    await mkdir(ARTIFACTS, { recursive: true });
+    await aggregate(env.dataDir);
     const found: string[] = [];
     for (const [viewport, lang] of [
       [DESKTOP, 'zh-CN'],
@@ -241,13 +186,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     ] as const) {
       // axe is injected as a script of its own, which the CSP would refuse: this context alone bypasses it.
       const { context, page } = await newContext({ viewport, bypassCSP: true });
-      await context.addCookies([{ name: 'lang', value: lang, url: server.base }]);
+      await context.addCookies([{ name: 'lang', value: lang, url: env.server.base }]);
       await signIn(page, '/staff', 'zhao.admin', ['admin']);
       const caseHref = await (async () => {
-        await page.goto(`${server.base}/staff/cases?view=closed`);
+        await page.goto(`${env.server.base}/staff/cases?view=closed`);
         return page.locator('#cases tbody a').first().getAttribute('href');
       })();
-      await page.goto(`${server.base}/staff/queue?status=published&target=indicator%3Agdp`);
+      await page.goto(`${env.server.base}/staff/queue?status=published&target=indicator%3Agdp`);
       const commentHref = await page.locator('#queue tbody a[href^="/staff/comments/"]').first().getAttribute('href');
       const pages: Array<[string, string]> = [
         ['dashboard', '/staff'],
@@ -260,9 +205,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
         ['audit', '/staff/audit'],
       ];
       for (const [name, path] of pages) {
-        await page.goto(`${server.base}${path}`);
+        await page.goto(`${env.server.base}${path}`);
         await page.screenshot({ path: join(ARTIFACTS, `staff-${name}-${viewport === PHONE ? 'phone' : 'desktop'}-${lang}.png`), fullPage: true });
-        found.push(...(await axeViolations(page)));
+        found.push(...(await seriousViolations(page)));
         // Nothing wider than the screen but the tables, which scroll in their own region.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
         if (viewport === PHONE && overflow) found.push(`${path}: the page is wider than 360 px`);
@@ -272,8 +217,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     // A 403 page too.
     const { context, page } = await newContext({ bypassCSP: true });
     await signIn(page, '/staff', 'wang.wu', ['publisher']);
-    await page.goto(`${server.base}/staff/audit`);
-    found.push(...(await axeViolations(page)));
+    await page.goto(`${env.server.base}/staff/audit`);
+    found.push(...(await seriousViolations(page)));
     await context.close();
     expect(found).toEqual([]);
   }, 180_000);
