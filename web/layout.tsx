@@ -14,29 +14,48 @@ interface LayoutProps {
   children?: Child;
 }
 
+/** A link of a page's main navigation. */
+export interface NavItem {
+  href: string;
+  label: string;
+  current: boolean;
+}
+
+interface ShellProps {
+  ctx: PageContext;
+  /** The whole <title>. */
+  title: string;
+  brand: { href: string; name: string; tagline?: string };
+  nav: NavItem[];
+  /** Client scripts this page is enhanced by; the page works without them. */
+  scripts?: Entry[];
+  /** Pages that search engines must not list (the staff pages). */
+  noindex?: boolean;
+  description?: string;
+  /** Forms beside the language switch (the large-text switch, who is signed in and sign-out). */
+  settings?: Child;
+  footer?: Child;
+  children?: Child;
+}
+
 /**
- * The page shell: no inline script or style anywhere (the CSP forbids both), one stylesheet and
- * the page's module scripts from /assets/, system fonts only.
+ * The page shell of the citizen and staff pages alike: no inline script or style anywhere (the
+ * CSP forbids both), one stylesheet and the page's module scripts from /assets/, system fonts
+ * only, a skip link, the language switch, the main navigation.
  */
-export function Layout({ ctx, title, section, scripts = [], children }: LayoutProps) {
+export function PageShell({ ctx, title, brand, nav, scripts = [], noindex = false, description, settings, footer, children }: ShellProps) {
   const { t, lang, elder, assets } = ctx;
   const css = assets.url('main.css');
   const other = LANGS.find((l) => l !== lang)!;
-  const nav: Array<[Exclude<Section, null>, string, string]> = [
-    ['home', '/', t.navHome],
-    ['indicators', '/indicators', t.navIndicators],
-    ['projects', '/projects', t.navProjects],
-    ['method', '/method', t.navMethod],
-    ['mine', '/me', t.navMine],
-  ];
   return (
     <html lang={lang} class={elder ? 'elder' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {noindex && <meta name="robots" content="noindex, nofollow" />}
         <meta name="color-scheme" content="light" />
-        <title>{t.pageTitle(title)}</title>
-        <meta name="description" content={t.siteTagline} />
+        <title>{title}</title>
+        {description && <meta name="description" content={description} />}
         {/* No icon file to fetch: an empty data URL (allowed by img-src) stops the browser asking for /favicon.ico. */}
         <link rel="icon" href="data:," />
         {css && <link rel="stylesheet" href={css} />}
@@ -51,9 +70,9 @@ export function Layout({ ctx, title, section, scripts = [], children }: LayoutPr
         </a>
         <header class="site-header">
           <div class="site-header__inner">
-            <a class="brand" href="/">
-              <span class="brand__name">{t.siteName}</span>
-              <span class="brand__tagline">{t.siteTagline}</span>
+            <a class="brand" href={brand.href}>
+              <span class="brand__name">{brand.name}</span>
+              {brand.tagline && <span class="brand__tagline">{brand.tagline}</span>}
             </a>
             <div class="settings" role="group" aria-label={t.settingsLabel}>
               <form method="post" action="/settings" class="settings__form">
@@ -63,21 +82,15 @@ export function Layout({ ctx, title, section, scripts = [], children }: LayoutPr
                   {t.otherLanguage}
                 </button>
               </form>
-              <form method="post" action="/settings" class="settings__form">
-                <input type="hidden" name="elder" value={elder ? 'off' : 'on'} />
-                <input type="hidden" name="back" value={ctx.path} />
-                <button type="submit" class="settings__button" aria-pressed={elder ? 'true' : 'false'} title={t.elderModeHint}>
-                  {t.elderMode}
-                </button>
-              </form>
+              {settings}
             </div>
           </div>
           <nav class="site-nav" aria-label={t.navLabel}>
             <ul>
-              {nav.map(([key, href, label]) => (
+              {nav.map((item) => (
                 <li>
-                  <a href={href} aria-current={section === key ? 'page' : undefined}>
-                    {label}
+                  <a href={item.href} aria-current={item.current ? 'page' : undefined}>
+                    {item.label}
                   </a>
                 </li>
               ))}
@@ -87,13 +100,49 @@ export function Layout({ ctx, title, section, scripts = [], children }: LayoutPr
         <main id="main" class="main" tabindex={-1}>
           {children}
         </main>
+        {footer}
+      </body>
+    </html>
+  );
+}
+
+/** The citizen page shell: the site's name and tagline, its sections, the large-text switch, the footer. */
+export function Layout({ ctx, title, section, scripts = [], children }: LayoutProps) {
+  const { t, elder } = ctx;
+  const nav: Array<[Exclude<Section, null>, string, string]> = [
+    ['home', '/', t.navHome],
+    ['indicators', '/indicators', t.navIndicators],
+    ['projects', '/projects', t.navProjects],
+    ['method', '/method', t.navMethod],
+    ['mine', '/me', t.navMine],
+  ];
+  return (
+    <PageShell
+      ctx={ctx}
+      title={t.pageTitle(title)}
+      description={t.siteTagline}
+      brand={{ href: '/', name: t.siteName, tagline: t.siteTagline }}
+      nav={nav.map(([key, href, label]) => ({ href, label, current: section === key }))}
+      scripts={scripts}
+      settings={
+        <form method="post" action="/settings" class="settings__form">
+          <input type="hidden" name="elder" value={elder ? 'off' : 'on'} />
+          <input type="hidden" name="back" value={ctx.path} />
+          <button type="submit" class="settings__button" aria-pressed={elder ? 'true' : 'false'} title={t.elderModeHint}>
+            {t.elderMode}
+          </button>
+        </form>
+      }
+      footer={
         <footer class="site-footer">
           <p>{t.footerAbout}</p>
           <p>
             <a href="/method">{t.footerMethod}</a>
           </p>
         </footer>
-      </body>
-    </html>
+      }
+    >
+      {children}
+    </PageShell>
   );
 }

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Role } from '../../shared/auth/roles.js';
 import type { StaffIdentity } from '../../shared/auth/verifier.js';
 import type { PageContext } from '../context.js';
-import { LANGS } from '../i18n.js';
+import { PageShell } from '../layout.js';
 import type { StaffMessages } from './i18n.js';
 
 export interface StaffContext extends PageContext {
@@ -26,72 +26,32 @@ const navLabel = (s: StaffMessages, key: Exclude<StaffSection, null>) =>
   ({ dashboard: s.navDashboard, queue: s.navQueue, cases: s.navCases, publish: s.navPublish, audit: s.navAudit })[key];
 
 /**
- * The staff page shell: the citizen site's stylesheet and switches, a navigation of the sections
- * the signed-in roles open, who is signed in and a sign-out form. Never indexed, no script.
+ * The staff page shell: the citizen site's shell and stylesheet, a navigation of the sections the
+ * signed-in roles open, who is signed in and a sign-out form. Never indexed, no script.
  */
 export function StaffLayout({ ctx, title, section, children }: { ctx: StaffContext; title: string; section: StaffSection; children?: Child }) {
-  const { t, s, lang, elder, assets, staff } = ctx;
-  const css = assets.url('main.css');
-  const other = LANGS.find((l) => l !== lang)!;
+  const { s, lang, staff } = ctx;
   const sections = staff ? SECTIONS.filter((x) => x.roles.some((r) => staff.roles.includes(r))) : [];
   return (
-    <html lang={lang} class={elder ? 'elder' : undefined}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <meta name="color-scheme" content="light" />
-        <title>{`${title} · ${s.staffName}`}</title>
-        <link rel="icon" href="data:," />
-        {css && <link rel="stylesheet" href={css} />}
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          {t.skipToContent}
-        </a>
-        <header class="site-header">
-          <div class="site-header__inner">
-            <a class="brand" href="/staff">
-              <span class="brand__name">{s.staffName}</span>
-            </a>
-            <div class="settings" role="group" aria-label={t.settingsLabel}>
-              <form method="post" action="/settings" class="settings__form">
-                <input type="hidden" name="lang" value={other} />
-                <input type="hidden" name="back" value={ctx.path} />
-                <button type="submit" class="settings__button" lang={other} title={t.otherLanguageLabel}>
-                  {t.otherLanguage}
-                </button>
-              </form>
-              {staff && (
-                <form method="post" action="/auth/sign-out" class="settings__form staff-user">
-                  <span>{s.signedInAs(staff.name, staff.roles.map(s.role).join(lang === 'en' ? ', ' : '、'))}</span>
-                  <button type="submit" class="settings__button">
-                    {s.signOut}
-                  </button>
-                </form>
-              )}
-            </div>
-          </div>
-          <nav class="site-nav" aria-label={t.navLabel}>
-            <ul>
-              {sections.map((x) => (
-                <li>
-                  <a href={x.href} aria-current={section === x.key ? 'page' : undefined}>
-                    {navLabel(s, x.key)}
-                  </a>
-                </li>
-              ))}
-              <li>
-                <a href="/">{s.navPublicSite}</a>
-              </li>
-            </ul>
-          </nav>
-        </header>
-        <main id="main" class="main" tabindex={-1}>
-          {children}
-        </main>
-      </body>
-    </html>
+    <PageShell
+      ctx={ctx}
+      title={`${title} · ${s.staffName}`}
+      noindex
+      brand={{ href: '/staff', name: s.staffName }}
+      nav={[...sections.map((x) => ({ href: x.href, label: navLabel(s, x.key), current: section === x.key })), { href: '/', label: s.navPublicSite, current: false }]}
+      settings={
+        staff && (
+          <form method="post" action="/auth/sign-out" class="settings__form staff-user">
+            <span>{s.signedInAs(staff.name, staff.roles.map(s.role).join(lang === 'en' ? ', ' : '、'))}</span>
+            <button type="submit" class="settings__button">
+              {s.signOut}
+            </button>
+          </form>
+        )
+      }
+    >
+      {children}
+    </PageShell>
   );
 }
 
