@@ -47,3 +47,21 @@ export function TableWrap({ label, children }: { label: string; children?: Child
     </div>
   );
 }
+
+/** A data table in its TableWrap: one header row of column names, then the rows given. */
+export function DataTable({ label, id, columns, children }: { label: string; id?: string; columns: Child[]; children?: Child }) {
+  return (
+    <TableWrap label={label}>
+      <table class="data-table" id={id}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col">{column}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableWrap>
+  );
+}

@@ -12,6 +12,7 @@ import type { StaffComment } from '../../shared/store/feedback-repository.js';
 import { formatDateTime, formatNumber, formatShare } from '../format.js';
 import type { DashboardData, StaffRecord, TargetName } from './data.js';
 import { COUNT_CAP } from './data.js';
+import { DataTable } from '../components/chart.js';
 import { Notice, StaffLayout, type StaffContext } from './layout.js';
 
 const nameOf = (ctx: StaffContext, name: TargetName | undefined, fallback: string) => (name ? (ctx.lang === 'en' ? name.nameEn : name.nameZh) : fallback);
@@ -124,36 +125,21 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
       {data.targets.length === 0 ? (
         <p>{s.dashboardNoRatings}</p>
       ) : (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={s.dashboardRankingHeading}>
-          <table class="data-table" id="ranking">
-            <thead>
-              <tr>
-                <th scope="col">{s.colRank}</th>
-                <th scope="col">{s.colTarget}</th>
-                <th scope="col">{s.colCount}</th>
-                <th scope="col">{s.colMean}</th>
-                <th scope="col">{s.colSatisfaction}</th>
-                <th scope="col">{s.colDissatisfaction}</th>
-                <th scope="col">{s.colBayesian}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.targets.map(({ summary, name }: { summary: ScopeSummary; name: TargetName | undefined }) => (
-                <tr>
-                  <td>{summary.rank ?? s.tooFew}</td>
-                  <th scope="row">
-                    <TargetLink ctx={ctx} name={name} fallback={summary.scope} />
-                  </th>
-                  <td>{summary.count}</td>
-                  <td>{summary.mean === null ? '—' : formatNumber(summary.mean, lang)}</td>
-                  <td>{interval(ctx, summary.satisfaction)}</td>
-                  <td>{interval(ctx, summary.dissatisfaction)}</td>
-                  <td>{summary.bayesianMean === null ? '—' : formatNumber(summary.bayesianMean, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={s.dashboardRankingHeading} id="ranking" columns={[s.colRank, s.colTarget, s.colCount, s.colMean, s.colSatisfaction, s.colDissatisfaction, s.colBayesian]}>
+          {data.targets.map(({ summary, name }: { summary: ScopeSummary; name: TargetName | undefined }) => (
+            <tr>
+              <td>{summary.rank ?? s.tooFew}</td>
+              <th scope="row">
+                <TargetLink ctx={ctx} name={name} fallback={summary.scope} />
+              </th>
+              <td>{summary.count}</td>
+              <td>{summary.mean === null ? '—' : formatNumber(summary.mean, lang)}</td>
+              <td>{interval(ctx, summary.satisfaction)}</td>
+              <td>{interval(ctx, summary.dissatisfaction)}</td>
+              <td>{summary.bayesianMean === null ? '—' : formatNumber(summary.bayesianMean, lang)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </StaffLayout>
   );
@@ -231,42 +217,27 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
       ) : (
         <form method="post" action="/staff/queue">
           <p class="muted">{s.queueCount(state.items.length)}</p>
-          <div class="table-wrap" tabindex={0} role="region" aria-label={s.queueTitle}>
-            <table class="data-table" id="queue">
-              <thead>
-                <tr>
-                  <th scope="col">{s.colSelect}</th>
-                  <th scope="col">{s.colComment}</th>
-                  <th scope="col">{s.colTarget}</th>
-                  <th scope="col">{s.colRating}</th>
-                  <th scope="col">{s.colSince}</th>
-                  <th scope="col">{s.colFlags}</th>
-                  <th scope="col">{s.open}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.items.map((item) => (
-                  <tr>
-                    <td>
-                      <input type="checkbox" name="ids" value={item.feedbackId} id={`c-${item.feedbackId}`} aria-label={s.selectComment(item.feedbackId.slice(0, 8))} />
-                    </td>
-                    <td class="staff-comment">
-                      <label for={`c-${item.feedbackId}`}>{item.comment}</label>
-                    </td>
-                    <td>
-                      <TargetLink ctx={ctx} name={state.names.get(`${item.targetType}:${item.targetId}`)} fallback={`${item.targetType}:${item.targetId}`} />
-                    </td>
-                    <td>{item.rating}</td>
-                    <td>{formatDateTime(item.since)}</td>
-                    <td>{item.queueReason === 'flagged' ? `${s.queueReason('flagged')} (${item.flagCount})` : item.flagCount}</td>
-                    <td>
-                      <a href={`/staff/comments/${item.feedbackId}`}>{s.open}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={s.queueTitle} id="queue" columns={[s.colSelect, s.colComment, s.colTarget, s.colRating, s.colSince, s.colFlags, s.open]}>
+            {state.items.map((item) => (
+              <tr>
+                <td>
+                  <input type="checkbox" name="ids" value={item.feedbackId} id={`c-${item.feedbackId}`} aria-label={s.selectComment(item.feedbackId.slice(0, 8))} />
+                </td>
+                <td class="staff-comment">
+                  <label for={`c-${item.feedbackId}`}>{item.comment}</label>
+                </td>
+                <td>
+                  <TargetLink ctx={ctx} name={state.names.get(`${item.targetType}:${item.targetId}`)} fallback={`${item.targetType}:${item.targetId}`} />
+                </td>
+                <td>{item.rating}</td>
+                <td>{formatDateTime(item.since)}</td>
+                <td>{item.queueReason === 'flagged' ? `${s.queueReason('flagged')} (${item.flagCount})` : item.flagCount}</td>
+                <td>
+                  <a href={`/staff/comments/${item.feedbackId}`}>{s.open}</a>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <fieldset class="staff-actions">
             <legend>{s.bulkAction}</legend>
             <div class="field">
@@ -424,34 +395,20 @@ export function CasesPage({ ctx, view, items, names, nextHref }: { ctx: StaffCon
       {items.length === 0 ? (
         <p>{s.casesEmpty}</p>
       ) : (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={s.caseView(view)}>
-          <table class="data-table" id="cases">
-            <thead>
-              <tr>
-                <th scope="col">{s.colCase}</th>
-                <th scope="col">{s.colTarget}</th>
-                <th scope="col">{s.colStatus}</th>
-                <th scope="col">{s.colDue}</th>
-                <th scope="col">{s.colDueState}</th>
-                <th scope="col">{s.colDepartment}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/staff/cases/${c.caseId}`}>{c.caseId.slice(0, 8)}</a>
-                  </th>
-                  <td>{nameOf(ctx, names.get(`${c.targetType}:${c.targetId}`), `${c.targetType}:${c.targetId}`)}</td>
-                  <td>{s.caseStatus(c.status)}</td>
-                  <td>{c.dueAt ? formatDateTime(c.dueAt) : '—'}</td>
-                  <td>{s.dueState(c.dueState)}</td>
-                  <td>{c.department ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={s.caseView(view)} id="cases" columns={[s.colCase, s.colTarget, s.colStatus, s.colDue, s.colDueState, s.colDepartment]}>
+          {items.map((c) => (
+            <tr>
+              <th scope="row">
+                <a href={`/staff/cases/${c.caseId}`}>{c.caseId.slice(0, 8)}</a>
+              </th>
+              <td>{nameOf(ctx, names.get(`${c.targetType}:${c.targetId}`), `${c.targetType}:${c.targetId}`)}</td>
+              <td>{s.caseStatus(c.status)}</td>
+              <td>{c.dueAt ? formatDateTime(c.dueAt) : '—'}</td>
+              <td>{s.dueState(c.dueState)}</td>
+              <td>{c.department ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {nextHref && (
         <p>
@@ -553,28 +510,16 @@ export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item:
       )}
 
       <h2>{s.caseHistory}</h2>
-      <div class="table-wrap" tabindex={0} role="region" aria-label={s.caseHistory}>
-        <table class="data-table" id="case-history">
-          <thead>
-            <tr>
-              <th scope="col">{s.colWhen}</th>
-              <th scope="col">{s.colWho}</th>
-              <th scope="col">{s.colFromTo}</th>
-              <th scope="col">{s.note}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {item.history.map((e) => (
-              <tr>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{e.by}</td>
-                <td>{`${e.from ? s.caseStatus(e.from) : '—'} → ${s.caseStatus(e.to)}`}</td>
-                <td>{e.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label={s.caseHistory} id="case-history" columns={[s.colWhen, s.colWho, s.colFromTo, s.note]}>
+        {item.history.map((e) => (
+          <tr>
+            <td>{formatDateTime(e.at)}</td>
+            <td>{e.by}</td>
+            <td>{`${e.from ? s.caseStatus(e.from) : '—'} → ${s.caseStatus(e.to)}`}</td>
+            <td>{e.note ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
     </StaffLayout>
   );
 }
@@ -747,26 +692,15 @@ function ImportReportView({ ctx, report }: { ctx: StaffContext; report: ImportRe
       {report.problems.length > 0 && (
         <>
           <Notice kind="error">{s.importProblems(report.problems.length)}</Notice>
-          <div class="table-wrap" tabindex={0} role="region" aria-label={s.importReportTitle}>
-            <table class="data-table" id="import-problems">
-              <thead>
-                <tr>
-                  <th scope="col">{s.colLine}</th>
-                  <th scope="col">{s.colColumn}</th>
-                  <th scope="col">{s.colProblem}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.problems.map((p) => (
-                  <tr>
-                    <td>{p.line}</td>
-                    <td>{p.column ?? ''}</td>
-                    <td>{p.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label={s.importReportTitle} id="import-problems" columns={[s.colLine, s.colColumn, s.colProblem]}>
+            {report.problems.map((p) => (
+              <tr>
+                <td>{p.line}</td>
+                <td>{p.column ?? ''}</td>
+                <td>{p.reason}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>
@@ -830,34 +764,20 @@ export function AuditPage({
       {items.length === 0 ? (
         <p>{s.auditEmpty}</p>
       ) : (
-        <div class="table-wrap" tabindex={0} role="region" aria-label={s.auditTitle}>
-          <table class="data-table" id="audit">
-            <thead>
-              <tr>
-                <th scope="col">{s.colWhen}</th>
-                <th scope="col">{s.colWho}</th>
-                <th scope="col">{s.colAction}</th>
-                <th scope="col">{s.colSubject}</th>
-                <th scope="col">{s.colReason}</th>
-                <th scope="col">{s.colDetails}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actor.name === e.actor.sub ? e.actor.sub : `${e.actor.name} (${e.actor.sub})`}</td>
-                  <td>{e.action}</td>
-                  <td>{`${e.subject.type}:${e.subject.id}`}</td>
-                  <td>{e.reason ?? ''}</td>
-                  <td>
-                    <code>{JSON.stringify(e.details)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={s.auditTitle} id="audit" columns={[s.colWhen, s.colWho, s.colAction, s.colSubject, s.colReason, s.colDetails]}>
+          {items.map((e) => (
+            <tr>
+              <td>{formatDateTime(e.at)}</td>
+              <td>{e.actor.name === e.actor.sub ? e.actor.sub : `${e.actor.name} (${e.actor.sub})`}</td>
+              <td>{e.action}</td>
+              <td>{`${e.subject.type}:${e.subject.id}`}</td>
+              <td>{e.reason ?? ''}</td>
+              <td>
+                <code>{JSON.stringify(e.details)}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {nextHref && (
         <p>
