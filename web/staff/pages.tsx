@@ -14,6 +14,7 @@ import type { DashboardData, StaffRecord, TargetName } from './data.js';
 import { COUNT_CAP } from './data.js';
 import { DataTable } from '../components/chart.js';
 import { Notice, StaffLayout, type StaffContext } from './layout.js';
+import type { StaffMessages } from './i18n.js';
 
 const nameOf = (ctx: StaffContext, name: TargetName | undefined, fallback: string) => (name ? (ctx.lang === 'en' ? name.nameEn : name.nameZh) : fallback);
 
@@ -240,21 +241,7 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
           </DataTable>
           <fieldset class="staff-actions">
             <legend>{s.bulkAction}</legend>
-            <div class="field">
-              <label for="bulk-action">{s.colAction}</label>
-              <select id="bulk-action" name="action">
-                {actionsFor(f.status).map((a) => (
-                  <option value={a}>{s.action(a)}</option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="bulk-reason">{s.reason}</label>
-              <input type="text" id="bulk-reason" name="reason" maxlength={500} aria-describedby="bulk-reason-hint" />
-              <p class="hint" id="bulk-reason-hint">
-                {s.reasonHint}
-              </p>
-            </div>
+            <ModerationFields s={s} prefix="bulk" actions={actionsFor(f.status)} />
             <button type="submit" class="button" id="bulk-apply">
               {s.apply}
             </button>
@@ -316,21 +303,7 @@ export function CommentPage({ ctx, record, name, notice }: { ctx: StaffContext; 
       {actions.length > 0 && (
         <form method="post" action={`/staff/comments/${record.feedbackId}/moderation`} class="staff-form">
           <h2>{s.moderateHeading}</h2>
-          <div class="field">
-            <label for="m-action">{s.colAction}</label>
-            <select id="m-action" name="action">
-              {actions.map((a) => (
-                <option value={a}>{s.action(a)}</option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="m-reason">{s.reason}</label>
-            <input type="text" id="m-reason" name="reason" maxlength={500} aria-describedby="m-reason-hint" />
-            <p class="hint" id="m-reason-hint">
-              {s.reasonHint}
-            </p>
-          </div>
+          <ModerationFields s={s} prefix="m" actions={actions} />
           <p>
             <button type="submit" class="button">
               {s.apply}
@@ -785,5 +758,28 @@ export function AuditPage({
         </p>
       )}
     </StaffLayout>
+  );
+}
+
+/** The moderation action and its reason: the same two fields for one comment or for several. */
+function ModerationFields({ s, prefix, actions }: { s: StaffMessages; prefix: string; actions: readonly ModerationAction[] }) {
+  return (
+    <>
+      <div class="field">
+        <label for={`${prefix}-action`}>{s.colAction}</label>
+        <select id={`${prefix}-action`} name="action">
+          {actions.map((a) => (
+            <option value={a}>{s.action(a)}</option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`${prefix}-reason`}>{s.reason}</label>
+        <input type="text" id={`${prefix}-reason`} name="reason" maxlength={500} aria-describedby={`${prefix}-reason-hint`} />
+        <p class="hint" id={`${prefix}-reason-hint`}>
+          {s.reasonHint}
+        </p>
+      </div>
+    </>
   );
 }
