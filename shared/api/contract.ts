@@ -52,26 +52,22 @@ import {
   StaffCase,
   StaffMe,
 } from './responses.js';
+import { CasePath, CaseStatsQuery, FeedbackPath, FlagBody, SatisfactionBody } from './schemas.js';
 import {
   AggregatesQuery,
   AuditCsvQuery,
   AuditQuery,
   BulkModerationBody,
-  CasePath,
   CasesQuery,
-  CaseStatsQuery,
   CommentQueueQuery,
-  FeedbackPath,
-  FlagBody,
   FraudBody,
   ImportQuery,
   ModerationBody,
   ProgressBody,
   ReconcileBody,
   ReplyBody,
-  SatisfactionBody,
   StepBody,
-} from './schemas.js';
+} from './staff-schemas.js';
 import { ObservationInput } from '../publishing/observations.js';
 import { Plan } from '../plan/schema.js';
 import { Observation } from '../plan/observation.js';
