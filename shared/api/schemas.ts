@@ -115,11 +115,6 @@ doc(FeedbackSubmission.shape.comment, {
 });
 export { FeedbackSubmission };
 
-/** Path parameters, by route. Malformed ids are answered 404, like unknown ones. */
-export const IndicatorPath = z.strictObject({ id: IndicatorId });
-export const ProjectPath = z.strictObject({ id: ProjectId });
-export const TargetPath = z.strictObject({ id: TargetId });
-
 // Flags and the 差评 case loop as citizens meet them (functions/api/routes/accountability.ts); the
 // staff side of moderation, cases, publishing and administration is in ./staff-schemas.ts.
 
@@ -129,8 +124,6 @@ export const FeedbackId = doc(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)),
   examples: ['00000000-0000-4000-8000-000000000001'],
 });
 export const CaseId = FeedbackId;
-export const FeedbackPath = z.strictObject({ feedbackId: FeedbackId });
-export const CasePath = z.strictObject({ caseId: CaseId });
 
 export const FlagBody = z.strictObject({ reason: doc(FlagReason, { description: 'Why the comment should not be shown.' }) });
 export const SatisfactionBody = z.strictObject({

@@ -1,6 +1,6 @@
 import type { PublishedComment } from '../feedback/record.js';
 import { currentObservations } from '../plan/observation.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../plan/document.js';
 import { indicatorView } from '../plan/views.js';
 import type { PeriodSummaries } from '../ratings/documents.js';
 import type { PlanSnapshot } from '../store/plan-repository.js';
