@@ -10,9 +10,11 @@ import { FlagReason } from '../moderation/flags.js';
 import { doc } from './registry.js';
 
 /**
- * The request schemas of the API: what the routes validate query strings, path parameters and
- * bodies with, and what scripts/build-openapi.ts turns into the OpenAPI document. One instance
- * each, so the document cannot describe anything the routes do not enforce.
+ * The request schemas of the citizen API, and the ids and NoQuery every route uses: what the routes
+ * validate query strings, path parameters and bodies with, and what scripts/build-openapi.ts turns
+ * into the OpenAPI document. One instance each, so the document cannot describe anything the routes
+ * do not enforce. The staff routes' own schemas are in ./staff-schemas.ts: every schema declared
+ * here is built at the citizen function's cold start.
  */
 
 // Domain schemas the requests use, documented where they are first named in the document.
