@@ -5,21 +5,26 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const TableName = z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -'));
+// Each configuration (ApiConfig, AggregateConfig, LocalConfig) and the variables they share are
+// built by functions: zod builds a schema where it is declared, and the bundler keeps every
+// top-level construction, so schemas declared here at top level were built at every function's
+// cold start, whichever configuration it parses. Now a cold start builds its own configuration only.
+
+const tableName = () => z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -'));
 
 /** Below this many ratings a statistic is published but flagged too few to rank. */
-const MinRatings = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 10);
+const minRatings = () => z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 10);
 
 /** Feedback submissions allowed per window, per hashed client address and per voter. */
-const RateLimitSettings = {
+const rateLimitVariables = () => ({
   RATE_LIMIT_WINDOW_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(86_400)), 600),
   RATE_LIMIT_PER_ADDRESS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 120),
   RATE_LIMIT_PER_VOTER: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 60),
   /** Least seconds between the HTML rating form being served and submitted; faster is a bot. 0 turns it off (browser tests). */
   FORM_MIN_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(600)), 3),
-};
+});
 
-const DateList = z.optional(
+const dateList = () => z.optional(
   z.pipe(
     z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated dates, YYYY-MM-DD')),
     z.transform((list) => list.split(',')),
@@ -31,7 +36,7 @@ const DateList = z.optional(
  * issuer is the Cognito user pool (`https://cognito-idp.<region>.amazonaws.com/<pool id>`) and the
  * client id is the web app client: ID tokens carry it as `aud`, access tokens as `client_id`.
  */
-const StaffSettings = {
+const staffVariables = () => ({
   AUTH_ISSUER: z.optional(z.url()),
   /** One or more app client ids, comma-separated. */
   AUTH_CLIENT_ID: z.optional(z.string().check(z.regex(/^[\w.-]{1,128}(,[\w.-]{1,128})*$/, 'client ids, comma-separated'))),
@@ -49,15 +54,15 @@ const StaffSettings = {
   /** Working days a 差评 case has from opening to the official reply. */
   CASE_DEADLINE_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(60)), 15),
   /** Public holidays and make-up working days (调休) beyond the built-in official lists. */
-  CASE_EXTRA_HOLIDAYS: DateList,
-  CASE_EXTRA_WORKDAYS: DateList,
-};
+  CASE_EXTRA_HOLIDAYS: dateList(),
+  CASE_EXTRA_WORKDAYS: dateList(),
+});
 
 const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/;
 
 /** The browser sign-in settings go together, and the web client must be one whose tokens are accepted. */
 type SignInVariables = { AUTH_CLIENT_ID?: string | undefined; AUTH_SIGN_IN_URL?: string | undefined; AUTH_WEB_CLIENT_ID?: string | undefined };
-const signInChecks = [
+const signInChecks = () => [
   z.refine<SignInVariables>((env) => (env.AUTH_SIGN_IN_URL === undefined) === (env.AUTH_WEB_CLIENT_ID === undefined), {
     path: ['AUTH_SIGN_IN_URL'],
     message: 'AUTH_SIGN_IN_URL and AUTH_WEB_CLIENT_ID go together (without them the staff pages cannot sign anyone in)',
@@ -71,8 +76,8 @@ const signInChecks = [
 ];
 
 /** What the API needs wherever it runs. */
-export const ApiConfig = z.object({
-  TABLE_NAME: TableName,
+export const ApiConfig = () => z.object({
+  TABLE_NAME: tableName(),
   AWS_REGION: z.string().check(z.minLength(1)),
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
@@ -89,9 +94,9 @@ export const ApiConfig = z.object({
   PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 2773),
   /** Off only for plain-http local use; a Secure cookie is never sent over http://localhost by some browsers. */
   COOKIE_SECURE: z._default(z.stringbool(), true),
-  MIN_RATINGS: MinRatings,
-  ...RateLimitSettings,
-  ...StaffSettings,
+  MIN_RATINGS: minRatings(),
+  ...rateLimitVariables(),
+  ...staffVariables(),
   /** Seconds a container keeps the plan and the published summaries before reading them again. */
   READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 10),
   /** The public site (CloudFront): links in feeds point here, not at the API's own host name. */
@@ -110,7 +115,7 @@ export const ApiConfig = z.object({
     message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together (without them every staff route is refused)',
     when: () => true,
   }),
-  ...signInChecks,
+  ...signInChecks(),
   z.refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL, env.AUTH_SIGN_IN_URL].every((url) => url === undefined || isPublicHttps(url)), {
     path: ['AUTH_ISSUER'],
     message: 'the identity provider must be reached over https on a public host; the development identity provider never runs here',
@@ -122,46 +127,46 @@ export const ApiConfig = z.object({
     when: () => true,
   }),
 );
-export type ApiConfig = z.infer<typeof ApiConfig>;
+export type ApiConfig = z.infer<ReturnType<typeof ApiConfig>>;
 
 /** How ratings are aggregated, wherever the aggregation runs. */
-const AggregationSettings = {
-  MIN_RATINGS: MinRatings,
+const aggregationVariables = () => ({
+  MIN_RATINGS: minRatings(),
   /** Log entries younger than this are left for the next run (longer than any API request). */
   AGGREGATE_SETTLE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 60),
   AGGREGATE_MAX_BATCH: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 5000),
-};
+});
 
 /** The scheduled aggregation function. */
-export const AggregateConfig = z.object({
-  TABLE_NAME: TableName,
+export const AggregateConfig = () => z.object({
+  TABLE_NAME: tableName(),
   AWS_REGION: z.string().check(z.minLength(1)),
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
-  ...AggregationSettings,
+  ...aggregationVariables(),
 });
-export type AggregateConfig = z.infer<typeof AggregateConfig>;
+export type AggregateConfig = z.infer<ReturnType<typeof AggregateConfig>>;
 
 /** `npm start`: everything has a default, so a fresh clone starts with no settings at all. */
-export const LocalConfig = z.object({
+export const LocalConfig = () => z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
   DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
   DYNAMODB_ENDPOINT: z.optional(z.url()),
-  TABLE_NAME: z._default(TableName, 'gongping'),
+  TABLE_NAME: z._default(tableName(), 'gongping'),
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'local'),
   PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
   VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
   COOKIE_SECURE: z._default(z.stringbool(), false),
-  ...RateLimitSettings,
+  ...rateLimitVariables(),
   // Off locally by default, so what was just published shows at once; set it to see production behaviour.
   READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 0),
   /** Seconds between aggregation runs of the local server; 0 turns them off. */
   AGGREGATE_EVERY: z._default(z.coerce.number().check(z.gte(0), z.lte(86_400)), 60),
-  ...AggregationSettings,
+  ...aggregationVariables(),
   // Locally no request outlives a couple of seconds, so ratings need not wait a minute.
   AGGREGATE_SETTLE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 2),
-  ...StaffSettings,
+  ...staffVariables(),
   /**
    * The development identity provider (signing keys under DATA_DIR, `npm run token`): on unless a
    * real provider is configured with AUTH_ISSUER.
@@ -173,9 +178,9 @@ export const LocalConfig = z.object({
     message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together',
     when: () => true,
   }),
-  ...signInChecks,
+  ...signInChecks(),
 );
-export type LocalConfig = z.infer<typeof LocalConfig>;
+export type LocalConfig = z.infer<ReturnType<typeof LocalConfig>>;
 
 function isPublicHttps(url: string): boolean {
   const parsed = new URL(url);
@@ -230,9 +235,9 @@ export function hostedSignIn(origin: string, clientId: string, tokenOrigin = ori
 }
 
 /** Parses the environment once, at start-up, and names every bad or missing variable. */
-export function parseConfig<S extends z.ZodMiniType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+export function parseConfig<S extends z.ZodMiniType>(config: () => S, env: Record<string, string | undefined>): z.infer<S> {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = schema.safeParse(present);
+  const result = config().safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);

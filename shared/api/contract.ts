@@ -20,15 +20,15 @@ import {
 import {
   CommentsQuery,
   FeedbackSubmission,
+  CaseId,
+  FeedbackId,
   IndicatorFilter,
-  IndicatorPath,
   MeQuery,
   NoQuery,
   ProjectFilter,
-  ProjectPath,
+  ProjectId,
   RatingsQuery,
   SeriesQuery,
-  TargetPath,
   TargetRatingsQuery,
 } from './schemas.js';
 import {
@@ -52,29 +52,27 @@ import {
   StaffCase,
   StaffMe,
 } from './responses.js';
+import { CaseStatsQuery, FlagBody, SatisfactionBody } from './schemas.js';
 import {
   AggregatesQuery,
   AuditCsvQuery,
   AuditQuery,
   BulkModerationBody,
-  CasePath,
   CasesQuery,
-  CaseStatsQuery,
   CommentQueueQuery,
-  FeedbackPath,
-  FlagBody,
   FraudBody,
   ImportQuery,
   ModerationBody,
   ProgressBody,
   ReconcileBody,
   ReplyBody,
-  SatisfactionBody,
   StepBody,
-} from './schemas.js';
+} from './staff-schemas.js';
 import { ObservationInput } from '../publishing/observations.js';
-import { Plan } from '../plan/schema.js';
+import { Plan } from '../plan/document.js';
 import { Observation } from '../plan/observation.js';
+import { IndicatorId } from '../plan/schema.js';
+import { TargetId } from '../feedback/target.js';
 
 /**
  * The API contract: every route, what it takes, what it answers and an example of each, in one
@@ -84,6 +82,16 @@ import { Observation } from '../plan/observation.js';
  */
 
 export type Method = 'get' | 'post';
+
+/**
+ * Path parameters, by route, for the document: the routes check each id with the schema named
+ * here (pathParam) and answer a malformed one 404, like an unknown one.
+ */
+const IndicatorPath = z.strictObject({ id: IndicatorId });
+const ProjectPath = z.strictObject({ id: ProjectId });
+const TargetPath = z.strictObject({ id: TargetId });
+const FeedbackPath = z.strictObject({ feedbackId: FeedbackId });
+const CasePath = z.strictObject({ caseId: CaseId });
 
 export interface HeaderSpec {
   name: string;

@@ -3,7 +3,7 @@ import { CommentStatus, Rating } from '../feedback/rating.js';
 import { FeedbackRecord, type PublishedComment } from '../feedback/record.js';
 import { TargetId, TargetType } from '../feedback/target.js';
 import { Observation } from '../plan/observation.js';
-import { Category, Cell, GrowthTarget, HistoryRow, Indicator, NumericGoal, Project, Provenance, StretchTarget } from '../plan/schema.js';
+import { Category, Cell, GrowthTarget, HistoryRow, Indicator, NumericGoal, Project, ProjectStatus, Provenance, StretchTarget } from '../plan/schema.js';
 import type { IndicatorDetailView, IndicatorView as IndicatorViewType } from '../plan/views.js';
 import type { AssessmentNote, AssessmentReason, ProgressAssessment as ProgressAssessmentType, ProgressMethod } from '../progress/status.js';
 import type { PeriodSummaries, ScopeSummary as ScopeSummaryType, SeriesPoint as SeriesPointType } from '../ratings/documents.js';
@@ -20,7 +20,6 @@ import type { ModerationOutcome } from '../moderation/moderate.js';
 import { ProgressRevision } from '../plan/progress.js';
 import type { StaffComment } from '../store/feedback-repository.js';
 import { doc } from './registry.js';
-import { ProgressHistoryEntry, ProgressReportView } from '../plan/progress.js';
 import { ProgressStatusFilter } from './schemas.js';
 
 /**
@@ -167,6 +166,23 @@ export const RatingSeries = doc(
 
 // ---------------------------------------------------------------------------------------------
 // The plan, its indicators and projects (shared/plan/views.ts)
+
+/** What the public sees of a report: no names (who reported is kept in the revision and the audit log). */
+const ProgressReportView = z.strictObject({
+  revision: z.number().check(z.int(), z.gte(1)),
+  note: z.string(),
+  source: z.nullable(z.string()),
+  recordedAt: z.iso.datetime(),
+});
+const ProgressHistoryEntry = z.strictObject({
+  revision: z.number().check(z.int(), z.gte(1)),
+  status: ProjectStatus,
+  progress: z.number(),
+  note: z.string(),
+  source: z.nullable(z.string()),
+  reason: z.string(),
+  recordedAt: z.iso.datetime(),
+});
 
 const StatusCounts = doc(z.record(ProgressStatusFilter, z.number().check(z.int())), { description: 'How many indicators have each status.' });
 

@@ -6,14 +6,15 @@ import { Attribute, Category, IndicatorId, ProjectStatus } from '../plan/schema.
 import { STATUSES } from '../plan/views.js';
 import type { ProgressStatus } from '../progress/status.js';
 import { PERIOD_PATTERN } from '../ratings/views.js';
-import { AuditAction } from '../audit/entry.js';
-import { FlagReason, MODERATION_ACTIONS, type ModerationAction } from '../moderation/flags.js';
+import { FlagReason } from '../moderation/flags.js';
 import { doc } from './registry.js';
 
 /**
- * The request schemas of the API: what the routes validate query strings, path parameters and
- * bodies with, and what scripts/build-openapi.ts turns into the OpenAPI document. One instance
- * each, so the document cannot describe anything the routes do not enforce.
+ * The request schemas of the citizen API, and the ids and NoQuery every route uses: what the routes
+ * validate query strings, path parameters and bodies with, and what scripts/build-openapi.ts turns
+ * into the OpenAPI document. One instance each, so the document cannot describe anything the routes
+ * do not enforce. The staff routes' own schemas are in ./staff-schemas.ts: every schema declared
+ * here is built at the citizen function's cold start.
  */
 
 // Domain schemas the requests use, documented where they are first named in the document.
@@ -116,15 +117,8 @@ doc(FeedbackSubmission.shape.comment, {
 });
 export { FeedbackSubmission };
 
-/** Path parameters, by route. Malformed ids are answered 404, like unknown ones. */
-export const IndicatorPath = z.strictObject({ id: IndicatorId });
-export const ProjectPath = z.strictObject({ id: ProjectId });
-export const TargetPath = z.strictObject({ id: TargetId });
-
-// ---------------------------------------------------------------------------------------------
-// Moderation, the 差评 case loop, publishing and administration: the request schemas of
-// functions/api/routes/{accountability,monitor,publisher,admin}.ts, which validate with these very
-// instances.
+// Flags and the 差评 case loop as citizens meet them (functions/api/routes/accountability.ts); the
+// staff side of moderation, cases, publishing and administration is in ./staff-schemas.ts.
 
 export const FeedbackId = doc(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)), {
   id: 'FeedbackId',
@@ -132,15 +126,6 @@ export const FeedbackId = doc(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)),
   examples: ['00000000-0000-4000-8000-000000000001'],
 });
 export const CaseId = FeedbackId;
-export const FeedbackPath = z.strictObject({ feedbackId: FeedbackId });
-export const CasePath = z.strictObject({ caseId: CaseId });
-
-const Department = doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), { description: 'The department (部门) that answers; never a person.' });
-const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
-const ModerationActionSchema = doc(z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]), {
-  id: 'ModerationAction',
-  description: '`publish` a pending comment (or one rejected or hidden), `reject` a pending one, `hide` a published one. Rejecting and hiding need a reason.',
-});
 
 export const FlagBody = z.strictObject({ reason: doc(FlagReason, { description: 'Why the comment should not be shown.' }) });
 export const SatisfactionBody = z.strictObject({
@@ -150,87 +135,3 @@ export const SatisfactionBody = z.strictObject({
 export const CaseStatsQuery = z.strictObject({
   group: doc(z._default(z.enum(['target', 'department']), 'target'), { description: 'One row per rated target, or per answering department.' }),
 });
-
-export const CommentQueueQuery = z
-  .strictObject({
-    status: doc(z._default(z.enum(['pending', 'rejected', 'hidden', 'published']), 'pending'), { description: 'Which comments: the moderation queue (`pending`) by default.' }),
-    targetType: z.optional(TargetType),
-    targetId: z.optional(TargetId),
-    reason: doc(z.optional(z.enum(['new', 'flagged'])), { description: 'Pending because new, or sent back by citizens’ flags.' }),
-    /** Only comments that have waited at least / at most this long in their status. */
-    olderThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), { description: 'Only comments in their status for at least this many hours.' }),
-    newerThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), { description: 'Only comments in their status for at most this many hours.' }),
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
-    cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(600))), { description: 'The `nextCursor` of the previous page, as given.' }),
-  })
-  .check(
-    z.refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together'),
-    z.refine((q) => q.status !== 'published' || q.targetId !== undefined, 'published comments are listed per target: give targetType and targetId'),
-  );
-
-export const ModerationBody = z
-  .strictObject({ action: ModerationActionSchema, reason: z.optional(Reason) })
-  .check(z.refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] }));
-
-export const BulkModerationBody = z.strictObject({
-  items: z
-    .array(
-      z
-        .strictObject({ feedbackId: FeedbackId, action: ModerationActionSchema, reason: z.optional(Reason) })
-        .check(z.refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] })),
-    )
-    .check(z.minLength(1), z.maxLength(100)),
-});
-
-export const ReplyBody = z.strictObject({ department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) });
-
-export const StepBody = doc(
-  z.discriminatedUnion('action', [
-    z.strictObject({ action: z.literal('verify'), department: z.optional(Department), note: z.optional(Reason) }),
-    z.strictObject({ action: z.literal('rectify'), note: Reason }),
-    z.strictObject({ action: z.literal('reply'), department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) }),
-    z.strictObject({ action: z.literal('close'), note: Reason }),
-    z.strictObject({ action: z.literal('assign'), department: Department, note: z.optional(Reason) }),
-  ]),
-  {
-    id: 'CaseStep',
-    description:
-      'One step of a 差评 case: `verify` (核实, from open or disputed), `rectify` (整改, from verifying), `reply` (答复, from verifying or rectifying: also published as an official reply to the comment), `close` (办结, from replied or disputed), `assign` (to a department, while unfinished).',
-  },
-);
-
-export const CasesQuery = z.strictObject({
-  view: doc(z._default(z.enum(['active', 'overdue', 'due-soon', 'closed']), 'active'), { description: 'Unfinished cases (soonest deadline first), those overdue or due within three working days, or closed ones (most recent first).' }),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
-  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(600))), { description: 'The `nextCursor` of the previous page, as given.' }),
-});
-
-export const ReconcileBody = z.strictObject({
-  since: doc(z.iso.datetime(), { description: 'Look for 差评 with a comment recorded from this instant…' }),
-  until: doc(z.optional(z.iso.datetime()), { description: '…to this one (default: now).' }),
-});
-
-export const ProgressBody = z.strictObject({
-  status: ProjectStatus,
-  progress: doc(z.number().check(z.gte(0), z.lte(100)), { description: 'Percent complete.' }),
-  note: doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)), { description: 'What was done: shown on the public page.' }),
-  source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
-  reason: doc(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))), { description: 'Required for any report after the first: what changed or what it corrects.' }),
-});
-export const ImportQuery = z.strictObject({
-  dryRun: doc(z._default(z.stringbool(), false), { description: 'Check the file and say what would change, writing nothing.' }),
-});
-export const AggregatesQuery = z.strictObject({
-  period: doc(z._default(z.string().check(z.regex(PERIOD_PATTERN)), 'all'), { description: '`all`, a year (2026) or a month (2026-11).' }),
-});
-
-export const FraudBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(10, 'document the case: at least 10 characters'), z.maxLength(1000)) });
-export const AuditQuery = z.strictObject({
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
-  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(400))), { description: 'The `nextCursor` of the previous page, as given.' }),
-  since: z.optional(z.iso.datetime()),
-  until: z.optional(z.iso.datetime()),
-  action: z.optional(AuditAction),
-  actor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(300))), { description: 'The `sub` of a staff member.' }),
-});
-export const AuditCsvQuery = z.omit(AuditQuery, { limit: true, cursor: true });

@@ -1,6 +1,6 @@
 import type { PublishedComment } from '../feedback/record.js';
 import { currentObservations } from '../plan/observation.js';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../plan/document.js';
 import { indicatorView } from '../plan/views.js';
 import type { PeriodSummaries } from '../ratings/documents.js';
 import type { PlanSnapshot } from '../store/plan-repository.js';
@@ -55,7 +55,7 @@ export function commentRows(snapshot: PlanSnapshot, byTarget: ReadonlyArray<{ ta
 
 /**
  * plan.json: the plan as data, in the shape of shared/plan/licheng-14th.json (validated by
- * `Plan` in shared/plan/schema.ts), with every published observation revision beside it.
+ * `Plan` in shared/plan/document.ts), with every published observation revision beside it.
  */
 export function planDocument(snapshot: PlanSnapshot): Plan & { observations: PlanSnapshot['observations'] } {
   const { contentHash: _contentHash, ...plan } = snapshot.plan;

@@ -1,5 +1,5 @@
 import planData from './licheng-14th.json' with { type: 'json' };
-import { Plan } from './schema.js';
+import { Plan } from './document.js';
 import '../validation-messages.js';
 
 /** Validates plan data against the schema; the error lists every failing path. */

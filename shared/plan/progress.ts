@@ -24,23 +24,6 @@ export const ProgressRevision = z.strictObject({
 export type ProgressRevision = z.infer<typeof ProgressRevision>;
 export type NewProgress = Omit<ProgressRevision, 'revision' | 'recordedAt'>;
 
-/** What the public sees of a report: no names (who reported is kept in the revision and the audit log). */
-export const ProgressReportView = z.strictObject({
-  revision: z.number().check(z.int(), z.gte(1)),
-  note: z.string(),
-  source: z.nullable(z.string()),
-  recordedAt: z.iso.datetime(),
-});
-export const ProgressHistoryEntry = z.strictObject({
-  revision: z.number().check(z.int(), z.gte(1)),
-  status: ProjectStatus,
-  progress: z.number(),
-  note: z.string(),
-  source: z.nullable(z.string()),
-  reason: z.string(),
-  recordedAt: z.iso.datetime(),
-});
-
 /** The project as the public sees it: the current report applied, and every report kept. */
 export function projectWithProgress<P extends Project>(project: P, revisions: readonly ProgressRevision[]) {
   const own = revisions.filter((r) => r.projectId === project.id).sort((a, b) => a.revision - b.revision);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import type { Plan } from '../plan/schema.js';
+import type { Plan } from '../plan/document.js';
 import { planRepository } from './plan-repository.js';
 import { createTableInput } from './table.js';
 import type { Store } from './client.js';

@@ -2,7 +2,8 @@ import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sd
 import * as z from 'zod/mini';
 import { ConflictError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
-import { HistoryRow, Indicator, Plan, Project } from '../plan/schema.js';
+import type { Plan } from '../plan/document.js';
+import { HistoryRow, Indicator, Project } from '../plan/schema.js';
 import { historyKey, indicatorKey, observationKey, observationPrefix, planKey, planPartition, projectKey } from './keys.js';
 import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
 import { queryAll } from './query.js';

@@ -98,7 +98,7 @@ describe('synthesis (offline, local esbuild)', () => {
     }
   });
 
-  it('keeps jose, CSV, XML and JSX out of the citizen API bundle, and the Secrets Manager client out of every bundle', async () => {
+  it('keeps jose, CSV, XML, JSX and the schemas of staff requests and the plan file out of the citizen API bundle, and the Secrets Manager client out of every bundle', async () => {
     const sourcesOf = async (entry: string) => {
       const { metafile } = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', logLevel: 'silent' });
       return Object.keys(metafile.inputs).map((input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? input.replace(/^(\.\.\/)+/, ''));
@@ -107,6 +107,11 @@ describe('synthesis (offline, local esbuild)', () => {
     for (const heavy of ['jose', 'csv-parse', 'csv-stringify', 'feed', 'xml-js', 'sax']) expect(api, heavy).not.toContain(heavy);
     expect(api.filter((source) => source.startsWith('web/') || source.startsWith('shared/open-data/') || source.startsWith('shared/feeds/'))).toEqual([]);
     expect(api).toContain('functions/api/routes/feedback.ts');
+    // Every schema a bundled module declares is built at the cold start, used or not: the staff
+    // requests, the plan-file schema and the document-only models stay out.
+    const notBuilt = ['shared/api/staff-schemas.ts', 'shared/plan/document.ts', 'shared/api/contract.ts', 'shared/api/responses.ts'];
+    expect(api.filter((source) => notBuilt.includes(source))).toEqual([]);
+    expect(api).toContain('shared/api/schemas.ts');
     for (const entry of [API_ENTRY, STAFF_ENTRY, WEB_ENTRY, AGGREGATE_ENTRY]) expect(await sourcesOf(entry)).not.toContain('@aws-sdk/client-secrets-manager');
   }, 60_000);
 

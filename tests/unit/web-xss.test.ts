@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.mjs';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
-import type { Plan } from '../../shared/plan/schema.js';
+import type { Plan } from '../../shared/plan/document.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { json, testApp } from '../helpers/api.js';

@@ -4,7 +4,8 @@ import { staffActor } from '../../../shared/audit/entry.js';
 import { staffExport } from '../../../shared/publishing/staff-exports.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
-import { AuditCsvQuery, AuditQuery, FeedbackId, FraudBody } from '../../../shared/api/schemas.js';
+import { FeedbackId } from '../../../shared/api/schemas.js';
+import { AuditCsvQuery, AuditQuery, FraudBody } from '../../../shared/api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
 

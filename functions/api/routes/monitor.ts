@@ -6,7 +6,8 @@ import { CommentStateError } from '../../../shared/store/feedback-repository.js'
 import { staffExport } from '../../../shared/publishing/staff-exports.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
-import { BulkModerationBody, CaseId, CasesQuery, CommentQueueQuery, FeedbackId, ModerationBody, NoQuery, ReconcileBody, ReplyBody, StepBody } from '../../../shared/api/schemas.js';
+import { CaseId, FeedbackId, NoQuery } from '../../../shared/api/schemas.js';
+import { BulkModerationBody, CasesQuery, CommentQueueQuery, ModerationBody, ReconcileBody, ReplyBody, StepBody } from '../../../shared/api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
 

@@ -6,7 +6,8 @@ import { PlanNotLoadedError } from '../../../shared/errors.js';
 import { ImportRejected, importObservations, importProgress, ProgressReasonRequired, publishObservation, publishProgress } from '../../../shared/publishing/publish.js';
 import type { ApiDeps } from '../deps.js';
 import { ProblemError } from '../problem.js';
-import { AggregatesQuery, ImportQuery, NoQuery, ProgressBody, ProjectId } from '../../../shared/api/schemas.js';
+import { NoQuery, ProjectId } from '../../../shared/api/schemas.js';
+import { AggregatesQuery, ImportQuery, ProgressBody } from '../../../shared/api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
 
