@@ -8,8 +8,8 @@ export const LANG_COOKIE = 'lang';
 export const ELDER_COOKIE = 'elder';
 const PREFERENCE_MAX_AGE = 365 * 24 * 3600;
 
-/** Query flags of the page a submission redirects to: what was recorded, masked, opened or rated. */
-export const CONFIRMATION_PARAMS = ['done', 'pending', 'masked', 'case', 'rated'] as const;
+/** Query flags of the page a submission redirects to: what was recorded, opened or rated. */
+export const CONFIRMATION_PARAMS = ['done', 'pending', 'case', 'rated'] as const;
 
 /** What every page needs to know about the request it answers. */
 export interface PageContext {

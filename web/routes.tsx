@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, RateLimitedError } from '../shared/errors
 import { ratingYear } from '../shared/feedback/rating.js';
 import { isStoreUnavailable } from '../shared/store/faults.js';
 import { FeedbackSubmission, submissionNotice, submitFeedback } from '../shared/feedback/submit.js';
-import { PII_KINDS, type PiiKind } from '../shared/moderation/pii.js';
+import { PII_KINDS } from '../shared/moderation/pii.js';
 import type { BallotWithComment } from '../shared/store/feedback-repository.js';
 import { TargetId, TargetType } from '../shared/feedback/target.js';
 import { webAssets, type WebAssets } from './assets.js';
@@ -53,7 +53,6 @@ export const MAX_FORM_BYTES = 64 * 1024;
 type Page = JSX.Element;
 
 /** The kinds of personal data named in a confirmation's query: known kinds only, each once. */
-const maskedKinds = (value: string | undefined): PiiKind[] => PII_KINDS.filter((kind) => (value ?? '').split(',').includes(kind));
 
 /**
  * The citizen pages: server-rendered HTML, complete without JavaScript, served by the same app as
@@ -106,10 +105,16 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
     if (!data) return notFound(c);
     // The confirmation is shown to the voter who submitted, never to whoever opens a shared link.
     const done = c.req.query('done');
-    const hasBallot = data.yours?.some((b) => b.year === year) ?? false;
+    const current = data.yours?.find((b) => b.year === year);
     const confirmation: Confirmation | null =
-      init.confirmationAllowed && hasBallot && (done === 'recorded' || done === 'replaced')
-        ? { done, pending: c.req.query('pending') === '1', masked: maskedKinds(c.req.query('masked')), followUpCase: await openedCase(voterId, data.yours, c.req.query('case'), year) }
+      init.confirmationAllowed && current && (done === 'recorded' || done === 'replaced')
+        ? {
+            done,
+            pending: c.req.query('pending') === '1',
+            // From the stored record, not from the link: a link cannot make the page claim a masking.
+            masked: PII_KINDS.filter((kind) => (current.piiMasked[kind] ?? 0) > 0),
+            followUpCase: await openedCase(voterId, data.yours, c.req.query('case'), year),
+          }
         : null;
     // Every form served carries a fresh signed time: it is checked when the form comes back.
     const state: TargetPageState = { year, form: { ...form, stamp: deps.formStamps.issue(deps.clock()) }, confirmation };
@@ -208,13 +213,12 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
         });
         const { record, replaced } = submitted;
         deps.logger.info('feedback recorded', { feedbackId: record.feedbackId, targetType: record.targetType, targetId: record.targetId, replaced: replaced !== null, via: 'form' });
-        // What the API answers, told on the page the form comes back to: kinds masked (never the text), the case opened.
+        // What the API answers, told on the page the form comes back to: the case opened (checked
+        // there against this voter's rating); the kinds masked are read there from the stored record.
         const notice = submissionNotice(submitted);
-        const masked = Object.keys(notice.personalDataMasked);
         const query = new URLSearchParams({
           done: replaced ? 'replaced' : 'recorded',
           ...(record.commentStatus === 'pending' ? { pending: '1' } : {}),
-          ...(masked.length > 0 ? { masked: masked.join(',') } : {}),
           ...(notice.followUpCase ? { case: notice.followUpCase.caseId } : {}),
         });
         c.header('Cache-Control', 'no-store');

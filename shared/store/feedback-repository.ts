@@ -93,6 +93,8 @@ export interface RecordedFeedback {
 export interface BallotWithComment extends Ballot {
   comment: string | null;
   commentStatus: CommentStatus;
+  /** Kinds of personal data masked in the comment before it was stored, and how many of each. */
+  piiMasked: Record<string, number>;
 }
 
 /** Where a feedback record lives; opaque to clients except as a cursor position. */
@@ -306,7 +308,7 @@ export function feedbackRepository(store: Store) {
       }
       return ballots.map((ballot) => {
         const record = records.get(ballot.feedbackId);
-        return { ...ballot, comment: record?.comment ?? null, commentStatus: record?.commentStatus ?? 'none' };
+        return { ...ballot, comment: record?.comment ?? null, commentStatus: record?.commentStatus ?? 'none', piiMasked: record?.pii ?? {} };
       });
     },
 
