@@ -52,10 +52,20 @@ describe('fuzzing the routes', () => {
           if (voterToken !== null && /^[\x20-\x7e]*$/.test(voterToken)) headers['X-Voter-Token'] = voterToken;
           const res = await app.request(url, { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body }) });
           expect(res.status, `${method} ${url}`).toBeLessThan(500);
-          if (res.status >= 400 && method !== 'HEAD') expect(res.headers.get('content-type')).toBe('application/problem+json');
+          // Dot segments, even percent-encoded ones, are resolved before routing (as browsers do), so a
+          // path may leave /api/: a GET there is the site's, answered with its HTML 404 page.
+          const sitePage = method === 'GET' && !new URL(url, 'http://localhost').pathname.startsWith('/api/');
+          if (res.status >= 400 && method !== 'HEAD') expect(res.headers.get('content-type'), `${method} ${url}`).toBe(sitePage ? 'text/html; charset=UTF-8' : 'application/problem+json');
         },
       ),
-      { numRuns: 400 },
+      // Paths that dot segments take out of /api/ (found by runs of this property).
+      {
+        numRuns: 400,
+        examples: [
+          ['GET', '/api/v1/%2e%2e/../%20', {}, '{}', 'application/json', null],
+          ['DELETE', '/api/v1/../%2e%2e/api', {}, '', 'application/json', null],
+        ],
+      },
     );
     expect(unhandled).toEqual([]);
   }, 120_000);
