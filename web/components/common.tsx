@@ -73,11 +73,11 @@ export function SatisfactionBrief({ ctx, brief }: { ctx: PageContext; brief: Rat
 }
 
 /** A term and its value, in the definition lists that hold every page's facts. */
-export function Fact({ term, children }: { term: string; children?: Child }) {
+export function Fact({ term, id, children }: { term: string; id?: string; children?: Child }) {
   return (
     <div class="fact">
       <dt>{term}</dt>
-      <dd>{children}</dd>
+      <dd id={id}>{children}</dd>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber, formatShare } from '../format.js';
 import type { DashboardData, StaffRecord, TargetName } from './data.js';
 import { COUNT_CAP } from './data.js';
 import { DataTable } from '../components/chart.js';
+import { Fact } from '../components/common.js';
 import { Notice, StaffLayout, type StaffContext } from './layout.js';
 import type { StaffMessages } from './i18n.js';
 
@@ -78,22 +79,10 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
     <StaffLayout ctx={ctx} title={s.dashboardTitle} section="dashboard">
       <h1>{s.dashboardTitle}</h1>
       <dl class="facts">
-        <div class="fact">
-          <dt>{s.dashboardQueue}</dt>
-          <dd id="queue-size">{count(data.queueSize)}</dd>
-        </div>
-        <div class="fact">
-          <dt>{s.dashboardCasesOpen}</dt>
-          <dd id="cases-open">{count(data.cases.open)}</dd>
-        </div>
-        <div class="fact">
-          <dt>{s.dashboardCasesDueSoon}</dt>
-          <dd id="cases-due-soon">{data.cases.dueSoon}</dd>
-        </div>
-        <div class="fact">
-          <dt>{s.dashboardCasesOverdue}</dt>
-          <dd id="cases-overdue">{data.cases.overdue}</dd>
-        </div>
+        <Fact term={s.dashboardQueue} id="queue-size">{count(data.queueSize)}</Fact>
+        <Fact term={s.dashboardCasesOpen} id="cases-open">{count(data.cases.open)}</Fact>
+        <Fact term={s.dashboardCasesDueSoon} id="cases-due-soon">{data.cases.dueSoon}</Fact>
+        <Fact term={s.dashboardCasesOverdue} id="cases-overdue">{data.cases.overdue}</Fact>
       </dl>
       {monitor && (
         <p class="staff-actions">
@@ -265,24 +254,12 @@ export function CommentPage({ ctx, record, name, notice }: { ctx: StaffContext; 
       <h1>{s.commentTitle}</h1>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       <dl class="facts">
-        <div class="fact">
-          <dt>{s.commentOn}</dt>
-          <dd>
-            <TargetLink ctx={ctx} name={name} fallback={`${record.targetType}:${record.targetId}`} />
-          </dd>
-        </div>
-        <div class="fact">
-          <dt>{s.colRating}</dt>
-          <dd>{record.rating}</dd>
-        </div>
-        <div class="fact">
-          <dt>{s.colStatus}</dt>
-          <dd id="comment-status">{s.commentStatus(record.commentStatus)}</dd>
-        </div>
-        <div class="fact">
-          <dt>{s.colSince}</dt>
-          <dd>{formatDateTime(record.recordedAt)}</dd>
-        </div>
+        <Fact term={s.commentOn}>
+          <TargetLink ctx={ctx} name={name} fallback={`${record.targetType}:${record.targetId}`} />
+        </Fact>
+        <Fact term={s.colRating}>{record.rating}</Fact>
+        <Fact term={s.colStatus} id="comment-status">{s.commentStatus(record.commentStatus)}</Fact>
+        <Fact term={s.colSince}>{formatDateTime(record.recordedAt)}</Fact>
       </dl>
       <blockquote class="comment__text">{record.comment}</blockquote>
 
@@ -403,36 +380,16 @@ export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item:
       <h1>{`${s.caseTitle} ${item.caseId.slice(0, 8)}`}</h1>
       {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
       <dl class="facts">
-        <div class="fact">
-          <dt>{s.commentOn}</dt>
-          <dd>
-            <TargetLink ctx={ctx} name={name} fallback={`${item.targetType}:${item.targetId}`} />
-          </dd>
-        </div>
-        <div class="fact">
-          <dt>{s.colStatus}</dt>
-          <dd id="case-status">{s.caseStatus(item.status)}</dd>
-        </div>
-        <div class="fact">
-          <dt>{s.caseRating}</dt>
-          <dd>{item.rating}</dd>
-        </div>
-        <div class="fact">
-          <dt>{s.caseOpened}</dt>
-          <dd>{formatDateTime(item.openedAt)}</dd>
-        </div>
-        <div class="fact">
-          <dt>{s.caseDue}</dt>
-          <dd id="case-due">
-            {item.dueAt
-              ? `${formatDateTime(item.dueAt)} (${s.dueState(item.dueState)})`
-              : `${s.firstReply(formatDateTime(item.firstDueAt), item.firstReplyAt && formatDateTime(item.firstReplyAt), item.firstReplyAt !== null && item.firstReplyAt <= item.firstDueAt)} (${s.dueState(item.dueState)})`}
-          </dd>
-        </div>
-        <div class="fact">
-          <dt>{s.colDepartment}</dt>
-          <dd>{item.department ?? '—'}</dd>
-        </div>
+        <Fact term={s.commentOn}>
+          <TargetLink ctx={ctx} name={name} fallback={`${item.targetType}:${item.targetId}`} />
+        </Fact>
+        <Fact term={s.colStatus} id="case-status">{s.caseStatus(item.status)}</Fact>
+        <Fact term={s.caseRating}>{item.rating}</Fact>
+        <Fact term={s.caseOpened}>{formatDateTime(item.openedAt)}</Fact>
+        <Fact term={s.caseDue} id="case-due">
+          {`${item.dueAt ? formatDateTime(item.dueAt) : s.firstReply(formatDateTime(item.firstDueAt), item.firstReplyAt && formatDateTime(item.firstReplyAt), item.firstReplyAt !== null && item.firstReplyAt <= item.firstDueAt)} (${s.dueState(item.dueState)})`}
+        </Fact>
+        <Fact term={s.colDepartment}>{item.department ?? '—'}</Fact>
       </dl>
       <h2>{s.caseComment}</h2>
       {item.comment && (
