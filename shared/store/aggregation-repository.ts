@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type PutCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { FeedbackRecord, FraudEvent, ModerationEvent } from '../feedback/record.js';
 import { isZero, type LogEntry } from '../ratings/deltas.js';
@@ -96,22 +96,20 @@ export function aggregationRepository({ client, tableName }: Store) {
   /** Writes a period's counts if its version is still `expected` (null: unconditionally). */
   async function writePeriod(period: string, counts: Map<string, Tally>, version: number, expected: number | null): Promise<boolean> {
     const packed = Object.fromEntries([...counts].filter(([, tally]) => !isZero(tally)).sort(([a], [b]) => a.localeCompare(b)).map(([scope, tally]) => [scope, pack(tally)]));
+    return putIf({
+      Item: { ...ratingCountsKey(period), type: 'rating-counts', period, appliedVersion: version, data: JSON.stringify(packed) },
+      ...(expected === null
+        ? {}
+        : expected === 0
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : { ConditionExpression: 'appliedVersion = :expected', ExpressionAttributeValues: { ':expected': expected } }),
+    });
+  }
+
+  /** A metered put that returns false, instead of throwing, when its condition does not hold. */
+  async function putIf(input: Omit<PutCommandInput, 'TableName' | 'ReturnConsumedCapacity'>): Promise<boolean> {
     try {
-      measure(
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...ratingCountsKey(period), type: 'rating-counts', period, appliedVersion: version, data: JSON.stringify(packed) },
-            ...(expected === null
-              ? {}
-              : expected === 0
-                ? { ConditionExpression: 'attribute_not_exists(PK)' }
-                : { ConditionExpression: 'appliedVersion = :expected', ExpressionAttributeValues: { ':expected': expected } }),
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        ),
-        'write',
-      );
+      measure(await client.send(new PutCommand({ ...input, TableName: tableName, ReturnConsumedCapacity: 'TOTAL' })), 'write');
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -134,29 +132,16 @@ export function aggregationRepository({ client, tableName }: Store) {
      * Moves the state from `expected` to `next` only if nobody else moved it first: the one
      * conditional write that serialises runs. Returns false when another run won.
      */
-    async transition(expected: AggregationState, next: AggregationState): Promise<boolean> {
-      try {
-        measure(
-          await client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: { ...aggregationStateKey, type: 'aggregation-state', ...next },
-              ...(expected === INITIAL_STATE
-                ? { ConditionExpression: 'attribute_not_exists(PK)' }
-                : {
-                    ConditionExpression: 'version = :version AND phase = :phase',
-                    ExpressionAttributeValues: { ':version': expected.version, ':phase': expected.phase },
-                  }),
-              ReturnConsumedCapacity: 'TOTAL',
+    transition(expected: AggregationState, next: AggregationState): Promise<boolean> {
+      return putIf({
+        Item: { ...aggregationStateKey, type: 'aggregation-state', ...next },
+        ...(expected === INITIAL_STATE
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : {
+              ConditionExpression: 'version = :version AND phase = :phase',
+              ExpressionAttributeValues: { ':version': expected.version, ':phase': expected.phase },
             }),
-          ),
-          'write',
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      });
     },
 
     /**
