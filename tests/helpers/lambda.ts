@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
+import { loadPlan } from '../../shared/store/bootstrap.js';
+import type { Store } from '../../shared/store/client.js';
 
 /** Real API Gateway HTTP API (payload format 2.0) events, as committed fixtures. */
 export const apiGatewayEvent = (name: string): LambdaEvent =>
@@ -24,8 +27,17 @@ export type ApiHandler = (event: LambdaEvent, context: LambdaContext) => Promise
 export const resultBody = (result: APIGatewayProxyResult) =>
   JSON.parse(result.isBase64Encoded ? Buffer.from(result.body!, 'base64').toString('utf8') : result.body!) as Record<string, any>;
 
+/**
+ * Loads the plan into a test store and returns the variables a Lambda entry reads to use it, as
+ * the CDK app sets them in AWS (plus the endpoint of the local store).
+ */
+export async function planStoreEnvironment(store: Store, region = 'ap-east-1') {
+  await loadPlan(store, readPlanFile());
+  return { TABLE_NAME: store.tableName, AWS_REGION: region, DYNAMODB_ENDPOINT: await endpointOf(store.client) };
+}
+
 /** The endpoint of a test store's client, as the handlers' DYNAMODB_ENDPOINT wants it. */
-export async function endpointOf(client: { config: { endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }> } }): Promise<string> {
+async function endpointOf(client: { config: { endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }> } }): Promise<string> {
   const endpoint = await client.config.endpoint?.();
   return `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`;
 }

@@ -8,10 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
 import { ORIGIN_VERIFY_HEADER } from '../../infra/constructs/api.js';
 import { voterTokens } from '../../shared/feedback/voter-token.js';
-import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
-import { loadPlan } from '../../shared/store/bootstrap.js';
 import { TEST_SECRET } from '../helpers/api.js';
-import { apiGatewayEvent, endpointOf, lambdaContext, resultBody, type ApiHandler } from '../helpers/lambda.js';
+import { apiGatewayEvent, lambdaContext, planStoreEnvironment, resultBody, type ApiHandler } from '../helpers/lambda.js';
 import { useStore } from '../helpers/store.js';
 import { logicalId, synthesise } from './synth.js';
 
@@ -45,12 +43,7 @@ const store = useStore();
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  await loadPlan(store.current, readPlanFile());
-  env = {
-    TABLE_NAME: store.current.tableName,
-    AWS_REGION: 'ap-southeast-1',
-    DYNAMODB_ENDPOINT: await endpointOf(store.current.client),
-  };
+  env = await planStoreEnvironment(store.current, 'ap-southeast-1');
 });
 
 /** Imports a bundle as a fresh container would: configuration is read at import. */

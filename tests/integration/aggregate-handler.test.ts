@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
-import { loadPlan } from '../../shared/store/bootstrap.js';
 import { feedbackRepository } from '../../shared/store/feedback-repository.js';
 import { ratingsRepository } from '../../shared/store/ratings-repository.js';
-import { endpointOf } from '../helpers/lambda.js';
+import { planStoreEnvironment } from '../helpers/lambda.js';
 import { useStore } from '../helpers/store.js';
 
 const store = useStore();
@@ -13,13 +11,7 @@ const invocation = JSON.parse(readFileSync(new URL('../fixtures/scheduler/aggreg
 let handler: (event: unknown) => Promise<Record<string, number>>;
 
 beforeAll(async () => {
-  await loadPlan(store.current, readPlanFile());
-  Object.assign(process.env, {
-    TABLE_NAME: store.current.tableName,
-    AWS_REGION: 'ap-east-1',
-    DYNAMODB_ENDPOINT: await endpointOf(store.current.client),
-    AGGREGATE_SETTLE_SECONDS: '0',
-  });
+  Object.assign(process.env, { ...(await planStoreEnvironment(store.current)), AGGREGATE_SETTLE_SECONDS: '0' });
   ({ handler } = await import('../../functions/aggregate/handler.js'));
 });
 

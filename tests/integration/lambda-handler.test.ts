@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyResult, LambdaEvent } from 'hono/aws-lambda';
-import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
-import { loadPlan } from '../../shared/store/bootstrap.js';
 import { TEST_SECRET } from '../helpers/api.js';
-import { apiGatewayEvent, endpointOf, lambdaContext, resultBody } from '../helpers/lambda.js';
+import { apiGatewayEvent, lambdaContext, planStoreEnvironment, resultBody } from '../helpers/lambda.js';
 import { useStore } from '../helpers/store.js';
 
 const fixture = apiGatewayEvent;
@@ -15,11 +13,8 @@ let invoke: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
 let invokeSite: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
 
 beforeAll(async () => {
-  await loadPlan(store.current, readPlanFile());
   Object.assign(process.env, {
-    TABLE_NAME: store.current.tableName,
-    AWS_REGION: 'ap-east-1',
-    DYNAMODB_ENDPOINT: await endpointOf(store.current.client),
+    ...(await planStoreEnvironment(store.current)),
     VOTER_TOKEN_SECRET: TEST_SECRET,
     // Staff sign-in as the CDK app configures it (tokens are not verified by these tests: no key set is fetched).
     AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_Test',
