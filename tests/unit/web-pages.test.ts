@@ -192,6 +192,20 @@ describe('pages without JavaScript', () => {
     expect([...projects.html.matchAll(/<h2 class="card__title">/g)].length).toBe(plan.projects.filter((p) => p.box === 19).length);
   });
 
+  it('shows the filters a list was asked for as chosen, and every other choice as not', async () => {
+    const selected = (html: string, name: string) => {
+      const select = new RegExp(`<select id="f-${name}" name="${name}">([\\s\\S]*?)</select>`).exec(html)![1]!;
+      return [...select.matchAll(/<option value="([^"]*)"( selected="")?>/g)].filter((m) => m[2]).map((m) => m[1]);
+    };
+    const indicators = (await get('/indicators?category=经济质效&attribute=binding')).html;
+    expect(selected(indicators, 'category')).toEqual(['经济质效']);
+    expect(selected(indicators, 'attribute')).toEqual(['binding']);
+    expect(selected(indicators, 'status')).toEqual([]);
+    const projects = (await get('/projects?box=19')).html;
+    expect(selected(projects, 'box')).toEqual(['19']);
+    expect(selected(projects, 'status')).toEqual([]);
+  });
+
   it('answers an unknown page or target with an HTML 404, and leaves the API its problem documents', async () => {
     for (const path of ['/indicators/no-such', '/projects/no-such', '/indicators/NOT_AN_ID', '/nothing/here']) {
       const { res, html } = await get(path);
