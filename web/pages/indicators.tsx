@@ -1,6 +1,6 @@
 import { Attribute, Category } from '../../shared/plan/schema.js';
 import { STATUSES } from '../../shared/plan/views.js';
-import { CellText, Fact, indicatorName, indicatorUnit, SatisfactionBrief, StatusBadge, TargetText } from '../components/common.js';
+import { CellText, Fact, FilterSelect, indicatorName, indicatorUnit, SatisfactionBrief, StatusBadge, TargetText } from '../components/common.js';
 import type { PageContext } from '../context.js';
 import type { IndicatorListData } from '../data.js';
 import { formatNumber, withUnit } from '../format.js';
@@ -24,39 +24,30 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
             {t.filterSearchHint}
           </p>
         </div>
-        <div class="filters__field">
-          <label for="f-category">{t.filterCategory}</label>
-          <select id="f-category" name="category">
-            <option value="">{t.filterAll}</option>
-            {Category.options.map((id) => (
-              <option value={id} selected={filter.category === id}>
-                {lang === 'en' ? data.categories.find((c) => c.id === id)?.nameEn ?? id : id}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filters__field">
-          <label for="f-attribute">{t.filterAttribute}</label>
-          <select id="f-attribute" name="attribute">
-            <option value="">{t.filterAll}</option>
-            {Attribute.options.map((a) => (
-              <option value={a} selected={filter.attribute === a}>
-                {t.attributeName(a)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filters__field">
-          <label for="f-status">{t.filterStatus}</label>
-          <select id="f-status" name="status">
-            <option value="">{t.filterAll}</option>
-            {STATUSES.map((s) => (
-              <option value={s} selected={filter.status === s}>
-                {t.statusName(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-category"
+          name="category"
+          label={t.filterCategory}
+          all={t.filterAll}
+          options={Category.options.map((id) => [id, lang === 'en' ? data.categories.find((c) => c.id === id)?.nameEn ?? id : id] as const)}
+          selected={filter.category}
+        />
+        <FilterSelect
+          id="f-attribute"
+          name="attribute"
+          label={t.filterAttribute}
+          all={t.filterAll}
+          options={Attribute.options.map((a) => [a, t.attributeName(a)] as const)}
+          selected={filter.attribute}
+        />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label={t.filterStatus}
+          all={t.filterAll}
+          options={STATUSES.map((s) => [s, t.statusName(s)] as const)}
+          selected={filter.status}
+        />
         <div class="filters__actions">
           <button type="submit" class="button">
             {t.filterApply}

@@ -1,5 +1,5 @@
 import { ProjectStatus } from '../../shared/plan/schema.js';
-import { Fact, ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/common.js';
+import { Fact, FilterSelect, ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/common.js';
 import type { PageContext } from '../context.js';
 import type { ProjectListData } from '../data.js';
 import { Layout } from '../layout.js';
@@ -22,28 +22,22 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
             {t.filterSearchHint}
           </p>
         </div>
-        <div class="filters__field">
-          <label for="f-box">{t.filterBox}</label>
-          <select id="f-box" name="box">
-            <option value="">{t.filterAll}</option>
-            {data.boxes.map(({ box, title }) => (
-              <option value={String(box)} selected={filter.box === box}>
-                {t.boxLabel(box)} {title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filters__field">
-          <label for="f-status">{t.filterStatus}</label>
-          <select id="f-status" name="status">
-            <option value="">{t.filterAll}</option>
-            {ProjectStatus.options.map((s) => (
-              <option value={s} selected={filter.status === s}>
-                {t.projectStatus(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-box"
+          name="box"
+          label={t.filterBox}
+          all={t.filterAll}
+          options={data.boxes.map(({ box, title }) => [String(box), <>{t.boxLabel(box)} {title}</>] as const)}
+          selected={filter.box === undefined ? undefined : String(filter.box)}
+        />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label={t.filterStatus}
+          all={t.filterAll}
+          options={ProjectStatus.options.map((s) => [s, t.projectStatus(s)] as const)}
+          selected={filter.status}
+        />
         <div class="filters__actions">
           <button type="submit" class="button">
             {t.filterApply}

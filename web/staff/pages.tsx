@@ -13,7 +13,7 @@ import { formatDateTime, formatNumber, formatShare } from '../format.js';
 import type { DashboardData, StaffRecord, TargetName } from './data.js';
 import { COUNT_CAP } from './data.js';
 import { DataTable } from '../components/chart.js';
-import { Fact } from '../components/common.js';
+import { Fact, FilterSelect } from '../components/common.js';
 import { Notice, StaffLayout, type StaffContext } from './layout.js';
 import type { StaffMessages } from './i18n.js';
 
@@ -159,38 +159,30 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
       <p>{s.queueIntro}</p>
       {state.notice && <Notice kind={state.notice.kind}>{state.notice.text}</Notice>}
       <form method="get" action="/staff/queue" class="filters">
-        <div class="filters__field">
-          <label for="f-status">{s.filterStatus}</label>
-          <select id="f-status" name="status">
-            {(['pending', 'rejected', 'hidden', 'published'] as const).map((v) => (
-              <option value={v} selected={f.status === v}>
-                {s.commentStatus(v)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filters__field">
-          <label for="f-target">{s.filterTarget}</label>
-          <select id="f-target" name="target">
-            <option value="">{s.filterAll}</option>
-            {state.targets.map(([value, label]) => (
-              <option value={value} selected={f.target === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filters__field">
-          <label for="f-reason">{s.filterReason}</label>
-          <select id="f-reason" name="reason">
-            <option value="">{s.filterAll}</option>
-            {(['new', 'flagged'] as const).map((v) => (
-              <option value={v} selected={f.reason === v}>
-                {s.queueReason(v)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label={s.filterStatus}
+          all={null}
+          options={(['pending', 'rejected', 'hidden', 'published'] as const).map((v) => [v, s.commentStatus(v)] as const)}
+          selected={f.status}
+        />
+        <FilterSelect
+          id="f-target"
+          name="target"
+          label={s.filterTarget}
+          all={s.filterAll}
+          options={state.targets}
+          selected={f.target}
+        />
+        <FilterSelect
+          id="f-reason"
+          name="reason"
+          label={s.filterReason}
+          all={s.filterAll}
+          options={(['new', 'flagged'] as const).map((v) => [v, s.queueReason(v)] as const)}
+          selected={f.reason}
+        />
         <div class="filters__field">
           <label for="f-age">{s.filterAge}</label>
           <input type="number" id="f-age" name="olderThanHours" min="0" step="1" value={f.olderThanHours} />
@@ -661,17 +653,14 @@ export function AuditPage({
       <p>{s.auditIntro}</p>
       {notice && <Notice kind="error">{notice}</Notice>}
       <form method="get" action="/staff/audit" class="filters">
-        <div class="filters__field">
-          <label for="a-action">{s.auditAction}</label>
-          <select id="a-action" name="action">
-            <option value="">{s.filterAll}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option value={a} selected={filter.action === a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="a-action"
+          name="action"
+          label={s.auditAction}
+          all={s.filterAll}
+          options={AUDIT_ACTIONS.map((a) => [a, a] as const)}
+          selected={filter.action}
+        />
         <div class="filters__field">
           <label for="a-actor">{s.auditActor}</label>
           <input type="text" id="a-actor" name="actor" value={filter.actor} maxlength={300} />
