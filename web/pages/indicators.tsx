@@ -1,6 +1,6 @@
 import { Attribute, Category } from '../../shared/plan/schema.js';
 import { STATUSES } from '../../shared/plan/views.js';
-import { CellText, Fact, FilterSelect, indicatorName, indicatorUnit, SatisfactionBrief, StatusBadge, TargetText } from '../components/common.js';
+import { CellText, Fact, FilterSelect, ListFilters, indicatorName, indicatorUnit, SatisfactionBrief, StatusBadge, TargetText } from '../components/common.js';
 import type { PageContext } from '../context.js';
 import type { IndicatorListData } from '../data.js';
 import { formatNumber, withUnit } from '../format.js';
@@ -16,14 +16,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
       <h1>{t.indicatorsTitle}</h1>
       <p class="lead">{t.indicatorsIntro}</p>
 
-      <form method="get" action="/indicators" class="filters" role="search" aria-label={t.filterHeading}>
-        <div class="filters__field">
-          <label for="f-q">{t.filterSearch}</label>
-          <input type="search" id="f-q" name="q" value={filter.q ?? ''} maxlength={100} aria-describedby="f-q-hint" />
-          <p class="hint" id="f-q-hint">
-            {t.filterSearchHint}
-          </p>
-        </div>
+      <ListFilters ctx={ctx} action="/indicators" q={filter.q} filtered={filtered} shown={data.items.length} total={data.total}>
         <FilterSelect
           id="f-category"
           name="category"
@@ -48,17 +41,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
           options={STATUSES.map((s) => [s, t.statusName(s)] as const)}
           selected={filter.status}
         />
-        <div class="filters__actions">
-          <button type="submit" class="button">
-            {t.filterApply}
-          </button>
-          {filtered && <a href="/indicators">{t.filterReset}</a>}
-        </div>
-      </form>
-
-      <p class="result-count" role="status">
-        {t.resultCount(data.items.length, data.total)}
-      </p>
+      </ListFilters>
       {data.items.length === 0 ? (
         <p>{t.noResults}</p>
       ) : (

@@ -1,5 +1,5 @@
 import { ProjectStatus } from '../../shared/plan/schema.js';
-import { Fact, FilterSelect, ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/common.js';
+import { Fact, FilterSelect, ListFilters, ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/common.js';
 import type { PageContext } from '../context.js';
 import type { ProjectListData } from '../data.js';
 import { Layout } from '../layout.js';
@@ -14,14 +14,7 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
       <h1>{t.projectsTitle}</h1>
       <p class="lead">{t.projectsIntro}</p>
 
-      <form method="get" action="/projects" class="filters filters--projects" role="search" aria-label={t.filterHeading}>
-        <div class="filters__field">
-          <label for="f-q">{t.filterSearch}</label>
-          <input type="search" id="f-q" name="q" value={filter.q ?? ''} maxlength={100} aria-describedby="f-q-hint" />
-          <p class="hint" id="f-q-hint">
-            {t.filterSearchHint}
-          </p>
-        </div>
+      <ListFilters ctx={ctx} action="/projects" class="filters--projects" q={filter.q} filtered={filtered} shown={data.items.length} total={data.total}>
         <FilterSelect
           id="f-box"
           name="box"
@@ -38,17 +31,7 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
           options={ProjectStatus.options.map((s) => [s, t.projectStatus(s)] as const)}
           selected={filter.status}
         />
-        <div class="filters__actions">
-          <button type="submit" class="button">
-            {t.filterApply}
-          </button>
-          {filtered && <a href="/projects">{t.filterReset}</a>}
-        </div>
-      </form>
-
-      <p class="result-count" role="status">
-        {t.resultCount(data.items.length, data.total)}
-      </p>
+      </ListFilters>
       {data.items.length === 0 ? (
         <p>{t.noResults}</p>
       ) : (
