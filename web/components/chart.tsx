@@ -48,11 +48,16 @@ export function TableWrap({ label, children }: { label: string; children?: Child
   );
 }
 
-/** A data table in its TableWrap: one header row of column names, then the rows given. */
-export function DataTable({ label, id, columns, children }: { label: string; id?: string; columns: Child[]; children?: Child }) {
+/**
+ * A data table in its TableWrap: an optional caption (for screen readers only unless `visible`),
+ * one header row of column names, then the rows given. `numbers` aligns figures for comparison.
+ */
+export function DataTable(props: { label: string; id?: string; caption?: { text: Child; visible?: boolean }; numbers?: boolean; columns: Child[]; children?: Child }) {
+  const { label, id, caption, columns, children } = props;
   return (
     <TableWrap label={label}>
-      <table class="data-table" id={id}>
+      <table class={props.numbers ? 'data-table data-table--numbers' : 'data-table'} id={id}>
+        {caption && <caption class={caption.visible ? undefined : 'visually-hidden'}>{caption.text}</caption>}
         <thead>
           <tr>
             {columns.map((column) => (

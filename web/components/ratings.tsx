@@ -2,7 +2,7 @@ import type { ScopeSummary, SeriesPoint } from '../../shared/ratings/documents.j
 import { countAt, LEVELS_BEST_FIRST, ratingsChart } from '../chart-data.js';
 import type { PageContext } from '../context.js';
 import { formatNumber, formatShare } from '../format.js';
-import { ChartFigure, TableWrap } from './chart.js';
+import { ChartFigure, DataTable } from './chart.js';
 import { Fact } from './common.js';
 
 /** 满意率 with its 95% Wilson interval, as published. */
@@ -62,54 +62,30 @@ export function RatingSummary({ ctx, summary, minRatings, years, name }: RatingS
               (lang === 'en' ? '.' : '。'),
           ]}
           table={
-            <TableWrap label={t.histogramCaption}>
-              <table class="data-table data-table--numbers">
-                <caption class="visually-hidden">{t.histogramCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colLevel}</th>
-                    <th scope="col">{t.colCount}</th>
-                    <th scope="col">{t.colShare}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {LEVELS_BEST_FIRST.map((level) => (
-                    <tr>
-                      <th scope="row">{t.level(level)}</th>
-                      <td>{countAt(summary.histogram, level)}</td>
-                      <td>{formatShare(countAt(summary.histogram, level) / summary.count, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable label={t.histogramCaption} caption={{ text: t.histogramCaption }} numbers columns={[t.colLevel, t.colCount, t.colShare]}>
+              {LEVELS_BEST_FIRST.map((level) => (
+                <tr>
+                  <th scope="row">{t.level(level)}</th>
+                  <td>{countAt(summary.histogram, level)}</td>
+                  <td>{formatShare(countAt(summary.histogram, level) / summary.count, lang)}</td>
+                </tr>
+              ))}
+            </DataTable>
           }
         />
       )}
       {years.length > 0 && (
         <>
           <h3>{t.seriesHeading}</h3>
-          <TableWrap label={t.seriesCaption}>
-            <table class="data-table data-table--numbers">
-              <caption class="visually-hidden">{t.seriesCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colPeriod}</th>
-                  <th scope="col">{t.colCount}</th>
-                  <th scope="col">{t.satisfaction}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {years.map((point) => (
-                  <tr>
-                    <th scope="row">{point.period}</th>
-                    <td>{point.count}</td>
-                    <td>{satisfactionText(ctx, point) ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable label={t.seriesCaption} caption={{ text: t.seriesCaption }} numbers columns={[t.colPeriod, t.colCount, t.satisfaction]}>
+            {years.map((point) => (
+              <tr>
+                <th scope="row">{point.period}</th>
+                <td>{point.count}</td>
+                <td>{satisfactionText(ctx, point) ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
       <p class="muted">{t.ratingsUpdated}</p>

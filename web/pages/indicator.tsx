@@ -1,6 +1,6 @@
 import type { IndicatorDetailView } from '../../shared/plan/views.js';
 import { indicatorChart } from '../chart-data.js';
-import { ChartFigure, TableWrap } from '../components/chart.js';
+import { ChartFigure, DataTable } from '../components/chart.js';
 import { CellText, Fact, growthText, indicatorName, indicatorUnit, StatusBadge, TargetText, Text, Zh } from '../components/common.js';
 import { Comments, FeedbackSection, type Confirmation, type FeedbackFormState } from '../components/feedback.js';
 import { RatingSummary } from '../components/ratings.js';
@@ -154,33 +154,18 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
           caption={t.tableCaption(name, unit || '—')}
           summary={chart.summary.map((sentence) => <Text ctx={ctx} text={sentence} />)}
           table={
-            <TableWrap label={t.tableHeading}>
-              <table class="data-table data-table--numbers">
-                <caption>{unit ? t.tableUnitCaption(unit) : t.tableHeading}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.colYear}</th>
-                    {chart.columns.map((column) => (
-                      <th scope="col">
-                        <Text ctx={ctx} text={column.label} />
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {chart.rows.map((row) => (
-                    <tr>
-                      <th scope="row">{row.year}</th>
-                      {row.cells.map((cell) => (
-                        <td>
-                          <Text ctx={ctx} text={cell ?? '—'} />
-                        </td>
-                      ))}
-                    </tr>
+            <DataTable label={t.tableHeading} caption={{ text: unit ? t.tableUnitCaption(unit) : t.tableHeading, visible: true }} numbers columns={[t.colYear, ...chart.columns.map((column) => <Text ctx={ctx} text={column.label} />)]}>
+              {chart.rows.map((row) => (
+                <tr>
+                  <th scope="row">{row.year}</th>
+                  {row.cells.map((cell) => (
+                    <td>
+                      <Text ctx={ctx} text={cell ?? '—'} />
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </TableWrap>
+                </tr>
+              ))}
+            </DataTable>
           }
         />
         {chart.unplotted.length > 0 && (
@@ -200,34 +185,20 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
         <section class="panel" aria-labelledby="revisions-heading">
           <h2 id="revisions-heading">{t.revisionsHeading}</h2>
           <p class="muted">{t.revisionsIntro}</p>
-          <TableWrap label={t.revisionsHeading}>
-            <table class="data-table">
-              <caption class="visually-hidden">{t.revisionsHeading}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colYear}</th>
-                  <th scope="col">{t.colRevision}</th>
-                  <th scope="col">{t.colValue}</th>
-                  <th scope="col">{t.colRecordedAt}</th>
-                  <th scope="col">{t.colReason}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.revisions.map((r) => (
-                  <tr>
-                    <th scope="row">{r.year}</th>
-                    <td>{r.revision}</td>
-                    <td>{withUnit(formatNumber(r.value, lang), unit)}</td>
-                    <td>{formatDateTime(r.recordedAt)}</td>
-                    <td>
-                      {r.reason}
-                      {r.source && <span class="muted"> · {r.source}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable label={t.revisionsHeading} caption={{ text: t.revisionsHeading }} columns={[t.colYear, t.colRevision, t.colValue, t.colRecordedAt, t.colReason]}>
+            {view.revisions.map((r) => (
+              <tr>
+                <th scope="row">{r.year}</th>
+                <td>{r.revision}</td>
+                <td>{withUnit(formatNumber(r.value, lang), unit)}</td>
+                <td>{formatDateTime(r.recordedAt)}</td>
+                <td>
+                  {r.reason}
+                  {r.source && <span class="muted"> · {r.source}</span>}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
 

@@ -1,4 +1,4 @@
-import { TableWrap } from '../components/chart.js';
+import { DataTable } from '../components/chart.js';
 import { Fact, ProjectStatusBadge, Text, Zh } from '../components/common.js';
 import { Comments, FeedbackSection } from '../components/feedback.js';
 import { RatingSummary } from '../components/ratings.js';
@@ -52,31 +52,19 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
         {project.goals.length === 0 ? (
           <p>{t.goalsNone}</p>
         ) : (
-          <TableWrap label={t.goalsHeading}>
-            <table class="data-table">
-              <caption class="visually-hidden">{t.goalsHeading}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colGoal}</th>
-                  <th scope="col">{t.colGoalValue}</th>
-                  <th scope="col">{t.colGoalYear}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {project.goals.map((goal) => (
-                  <tr>
-                    <th scope="row">
-                      <Zh ctx={ctx}>{goal.description}</Zh>
-                    </th>
-                    <td>
-                      <Text ctx={ctx} text={withUnit(formatNumber(goal.value, lang), goal.unit)} />
-                    </td>
-                    <td>{goal.year ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable label={t.goalsHeading} caption={{ text: t.goalsHeading }} columns={[t.colGoal, t.colGoalValue, t.colGoalYear]}>
+            {project.goals.map((goal) => (
+              <tr>
+                <th scope="row">
+                  <Zh ctx={ctx}>{goal.description}</Zh>
+                </th>
+                <td>
+                  <Text ctx={ctx} text={withUnit(formatNumber(goal.value, lang), goal.unit)} />
+                </td>
+                <td>{goal.year ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {project.source.text && (
           <>
