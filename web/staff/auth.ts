@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { getCookie, deleteCookie, setCookie } from 'hono/cookie';
 import { formsFromThisSite } from '../../functions/api/csrf.js';
 import { authorizeUrl, CodeExchangeError, exchangeCode, logoutUrl, pkcePair, randomToken, SIGN_IN_TRANSACTION_SECONDS } from '../../shared/auth/sign-in.js';
