@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { ApiConfig, ConfigError, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
 import { createDocumentClient } from '../../shared/store/client.js';
 import { apiDeps, type ApiDeps } from './deps.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Attempts to reach the extension, which may still be starting beside the function's own start-up. */
 const EXTENSION_ATTEMPTS = 5;
@@ -60,7 +61,7 @@ export async function secretFromExtension(secretId: string, port: number, sessio
     } catch (error) {
       // Lambda starts the extension and the function side by side: a refused connection may mean "not yet".
       if (attempt === EXTENSION_ATTEMPTS) throw fail(`the Parameters and Secrets extension on port ${port} cannot be reached (${(error as Error).cause ?? error})`);
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      await sleep(50 * 2 ** attempt);
     }
   }
   const text = await response.text();

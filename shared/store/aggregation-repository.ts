@@ -15,6 +15,7 @@ import type { SeriesPoint } from '../ratings/documents.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const Positions = z.record(z.string(), z.string());
 
@@ -226,7 +227,7 @@ export function aggregationRepository({ client, tableName }: Store) {
             PutRequest: { Item: { ...ratingSeriesKey(scope, point.period), type: 'rating-series-point', version, data: JSON.stringify(point) } },
           }));
           for (let attempt = 0; requests.length > 0; attempt++) {
-            if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+            if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
             const output = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests }, ReturnConsumedCapacity: 'TOTAL' }));
             for (const used of output.ConsumedCapacity ?? []) meter.writeUnits += used.CapacityUnits ?? 0;
             requests = (output.UnprocessedItems?.[tableName] ?? []) as typeof requests;

@@ -4,6 +4,7 @@ import type { Plan } from '../plan/document.js';
 import { planRepository } from './plan-repository.js';
 import { createTableInput } from './table.js';
 import type { Store } from './client.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Creates the table from the one definition if it is missing, and waits until it is usable. */
 export async function ensureTable({ client, tableName }: Store): Promise<'created' | 'existing'> {
@@ -24,7 +25,7 @@ export async function ensureTable({ client, tableName }: Store): Promise<'create
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const indexesReady = (Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE');
     if (Table?.TableStatus === 'ACTIVE' && indexesReady) return created ? 'created' : 'existing';
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   throw new Error(`table ${tableName} did not become active`);
 }

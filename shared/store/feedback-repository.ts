@@ -35,6 +35,7 @@ import { fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface NewFeedback {
   feedbackId: string;
@@ -102,6 +103,9 @@ const CommentCursor = z.strictObject({ s: z.string().check(z.maxLength(200)), p:
 const QueueCursor = z.strictObject({ s: z.string().check(z.maxLength(200)), p: z.string().check(z.maxLength(200)), k: z.string().check(z.maxLength(200)) });
 
 
+/** How long, in steps, a new rating waits for the record of the ballot it found before declaring its slot void. */
+const IN_FLIGHT_PAUSES_MS = [20, 40, 80, 160];
+
 export function feedbackRepository(store: Store) {
   const { client, tableName } = store;
   const recordKeyOf = (r: { shard: number; recordedAt: string; feedbackId: string }) =>
@@ -114,7 +118,16 @@ export function feedbackRepository(store: Store) {
    */
   async function linkTo(ballot: Ballot): Promise<ReplacedRating | null> {
     const slot = recordKeyOf(ballot);
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: slot, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }));
+    const read = async () =>
+      (await client.send(new GetCommand({ TableName: tableName, Key: slot, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }))).Item;
+    let Item = await read();
+    // An empty slot is far more often a request two writes from finishing than a dead one:
+    // give it a moment before voiding it, or a voter's quick resubmission makes the earlier one fail.
+    for (const pause of IN_FLIGHT_PAUSES_MS) {
+      if (Item) break;
+      await sleep(pause);
+      Item = await read();
+    }
     if (Item?.type === 'feedback') return { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt };
     if (!Item) {
       try {
@@ -205,7 +218,7 @@ export function feedbackRepository(store: Store) {
     async record(input: NewFeedback): Promise<RecordedFeedback> {
       const key = ballotKey(input.voterId, input.targetType, input.targetId, input.year);
       const shard = feedbackShard(input.voterId, input.targetType, input.targetId);
-      for (let attempt = 0; attempt < 5; attempt++) {
+      for (let attempt = 0; attempt < 8; attempt++) {
         const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
         const previous = Item ? fromItem(Ballot, Item) : null;
         const replaces = previous ? await countedRating(previous) : null;
@@ -235,8 +248,10 @@ export function feedbackRepository(store: Store) {
             }),
           );
         } catch (error) {
-          if (isConditionFailure(error)) continue;
-          throw error;
+          if (!isConditionFailure(error)) throw error;
+          // Jittered, so racing submissions of one voter stop colliding on the same revision.
+          await sleep(Math.random() * 20 * (attempt + 1));
+          continue;
         }
         const record: FeedbackRecord = {
           feedbackId: input.feedbackId,

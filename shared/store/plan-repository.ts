@@ -9,6 +9,7 @@ import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The plan's own attributes, without its lists (those are items of their own). */
 export const PlanSummary = z.strictObject({
@@ -166,7 +167,7 @@ export function planRepository(store: Store) {
   async function batchWrite(items: Record<string, unknown>[]) {
     let requests = items.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      if (attempt > 0) await sleep(Math.min(1000, 50 * 2 ** attempt));
       if (attempt > 8) throw new ConflictError('the store keeps refusing part of a batch write');
       const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
       requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
