@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type PutCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { FeedbackRecord, FraudEvent, ModerationEvent } from '../feedback/record.js';
@@ -15,7 +16,6 @@ import type { SeriesPoint } from '../ratings/documents.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const Positions = z.record(z.string(), z.string());
 

@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import type { Plan } from '../plan/document.js';
 import { planRepository } from './plan-repository.js';
 import { createTableInput } from './table.js';
 import type { Store } from './client.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Creates the table from the one definition if it is missing, and waits until it is usable. */
 export async function ensureTable({ client, tableName }: Store): Promise<'created' | 'existing'> {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { ConflictError } from '../errors.js';
@@ -9,7 +10,6 @@ import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The plan's own attributes, without its lists (those are items of their own). */
 export const PlanSummary = z.strictObject({
