@@ -137,6 +137,18 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     const english = await newContext({ locale: 'en-US' });
     await english.page.goto(`${env.server.base}/`);
     expect(await english.page.locator('html').getAttribute('lang')).toBe('en');
+    // English text is drawn in a Latin face: a CJK face would make the apostrophe of "citizens’" a full-width gap.
+    const widths = await english.page.locator('main').evaluate((main) => {
+      const measure = (chars: string) => {
+        const span = main.appendChild(document.createElement('span'));
+        span.textContent = chars;
+        const width = span.getBoundingClientRect().width;
+        span.remove();
+        return width;
+      };
+      return { apostrophe: measure('’'), ideograph: measure('中') };
+    });
+    expect(widths.apostrophe).toBeLessThan(widths.ideograph / 2);
     await english.context.close();
   }, 60_000);
 
