@@ -605,8 +605,8 @@ function accountabilityOps(): Operation[] {
       responses: { 201: staff('The reply.', ReplyResult) },
       problems: [...BODY, 'not-found'],
       examples: [
-        { name: 'reply', summary: 'A reply to a published comment', params: { feedbackId: COMMENTED }, body: { department: '历城区统计局', text: '感谢建议。自2027年起，年度数值将同时公布增速。（示例回复 · example reply）' }, staff: ['monitor'], status: 201 },
-        { name: 'unknown', summary: 'A comment that does not exist', params: { feedbackId: UNKNOWN }, body: { department: '历城区统计局', text: '示例 · example' }, staff: ['monitor'], status: 404 },
+        { name: 'reply', summary: 'A reply to a published comment', params: { feedbackId: COMMENTED }, body: { department: '鲤城区统计局', text: '感谢建议。自2027年起，年度数值将同时公布增速。（示例回复 · example reply）' }, staff: ['monitor'], status: 201 },
+        { name: 'unknown', summary: 'A comment that does not exist', params: { feedbackId: UNKNOWN }, body: { department: '鲤城区统计局', text: '示例 · example' }, staff: ['monitor'], status: 404 },
       ],
     },
 
@@ -688,12 +688,12 @@ function accountabilityOps(): Operation[] {
       responses: { 200: staff('The case after the step.', StaffCase) },
       problems: [...BODY, 'not-found', 'invalid-state', 'conflict'],
       examples: [
-        { name: 'verify', summary: 'Verify (核实), assigning the department', params: { caseId: CASE }, body: { action: 'verify', department: '历城区统计局' }, staff: ['monitor'], status: 200 },
+        { name: 'verify', summary: 'Verify (核实), assigning the department', params: { caseId: CASE }, body: { action: 'verify', department: '鲤城区统计局' }, staff: ['monitor'], status: 200 },
         {
           name: 'reply',
           summary: 'Reply (答复) after verification',
           params: { caseId: CASE },
-          body: { action: 'reply', department: '历城区统计局', text: '2022年数值更正系依据第五次全国经济普查修订，更正说明已在指标页补充。（示例回复 · example reply）' },
+          body: { action: 'reply', department: '鲤城区统计局', text: '2022年数值更正系依据第五次全国经济普查修订，更正说明已在指标页补充。（示例回复 · example reply）' },
           staff: ['monitor'],
           status: 200,
         },

@@ -89,7 +89,7 @@ describe('opening 差评 cases', () => {
 describe('the follow-up loop', () => {
   it('goes from a complaint to a reply and a closed case before the deadline, seen by the citizen and the public', async () => {
     const voter = newVoter();
-    const complaint = await rate(voter, 1, '历城区GDP增速为什么不公布？', 'gdp');
+    const complaint = await rate(voter, 1, '鲤城区GDP增速为什么不公布？', 'gdp');
     const caseId = complaint.feedbackId;
 
     // The monitor clears the queue: the complaint's comment is published.
@@ -103,17 +103,17 @@ describe('the follow-up loop', () => {
 
     now += 2 * DAY;
     expect((await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'rectify', note: 'x' })).status).toBe(409);
-    expect((await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify', department: '历城区统计局' })).body).toMatchObject({ status: 'verifying', department: '历城区统计局' });
+    expect((await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify', department: '鲤城区统计局' })).body).toMatchObject({ status: 'verifying', department: '鲤城区统计局' });
     expect((await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'rectify', note: '已要求统计局按季度公布' })).body).toMatchObject({ status: 'rectifying' });
     now += 3 * DAY;
-    const replied = await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '历城区统计局', text: '已整改：自2025年7月起按季度公布GDP增速。' });
+    const replied = await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '鲤城区统计局', text: '已整改：自2025年7月起按季度公布GDP增速。' });
     expect(replied.body).toMatchObject({ status: 'replied', resolution: 'rectified', dueState: 'awaiting-citizen' });
 
     // The public sees the reply under the comment; the citizen sees it in their case and rates it.
     const comments = (await call('/indicators/gdp/comments', {})).body.items as Body[];
-    expect(comments.find((c) => c.feedbackId === caseId)?.replies).toEqual([{ department: '历城区统计局', text: '已整改：自2025年7月起按季度公布GDP增速。', publishedAt: expect.any(String) }]);
+    expect(comments.find((c) => c.feedbackId === caseId)?.replies).toEqual([{ department: '鲤城区统计局', text: '已整改：自2025年7月起按季度公布GDP增速。', publishedAt: expect.any(String) }]);
     const mine = (await call('/me/cases', voter)).body.items[0];
-    expect(mine).toMatchObject({ status: 'replied', canRateReply: true, reply: { department: '历城区统计局' } });
+    expect(mine).toMatchObject({ status: 'replied', canRateReply: true, reply: { department: '鲤城区统计局' } });
     expect((await call(`/me/cases/${caseId}/satisfaction`, newVoter(), { satisfied: true })).status).toBe(404);
     const rated = await call(`/me/cases/${caseId}/satisfaction`, voter, { satisfied: true });
     expect(rated.body).toMatchObject({ status: 'closed', satisfaction: 'satisfied' });
@@ -135,9 +135,9 @@ describe('the follow-up loop', () => {
   it('lets a monitor reply to a complaint and close its case before the deadline', async () => {
     const complaint = await rate(newVoter(), 2, '道路施工信息不公开', 'retail-sales');
     const caseId = complaint.feedbackId;
-    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify', department: '历城区商务局' });
+    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify', department: '鲤城区商务局' });
     now += 4 * DAY;
-    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '历城区商务局', text: '经核实，信息已在区政府网站公开。' });
+    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '鲤城区商务局', text: '经核实，信息已在区政府网站公开。' });
     now += 2 * DAY;
     const closed = await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'close', note: '已答复，市民未再反映' });
     expect(closed.body).toMatchObject({ status: 'closed', resolution: 'explained', dueState: 'closed' });
@@ -150,13 +150,13 @@ describe('the follow-up loop', () => {
     const complaint = await rate(voter, 2, '解释不清楚', 'tourist-visits');
     const caseId = complaint.feedbackId;
     await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify' });
-    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '历城区文旅局', text: '数据口径为过夜游客。' });
+    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '鲤城区文旅局', text: '数据口径为过夜游客。' });
     now += 3 * DAY;
     const disputed = await call(`/me/cases/${caseId}/satisfaction`, voter, { satisfied: false, note: '还是不明白' });
     expect(disputed.body).toMatchObject({ status: 'disputed', satisfaction: 'unsatisfied' });
     expect(disputed.body.dueAt > disputed.body.firstDueAt).toBe(true);
     expect((await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify' })).body.status).toBe('verifying');
-    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '历城区文旅局', text: '复核后补充：口径见统计公报第3页。' });
+    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '鲤城区文旅局', text: '复核后补充：口径见统计公报第3页。' });
     expect((await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'close', note: '复核答复已送达' })).body).toMatchObject({ status: 'closed', resolution: 'explained' });
   });
 
@@ -185,7 +185,7 @@ describe('public statistics of the 差评 loop', () => {
     // One is overdue, the other not due yet: only the first counts in the share on time.
     expect(exports).toMatchObject({ cases: 2, answered: 0, overdue: 1, onTimeShare: 0 });
     const byDepartment = await call('/cases/stats?group=department', {});
-    expect(byDepartment.body.items.find((s: Body) => s.key === '历城区统计局')).toMatchObject({ answered: 1, onTimeShare: 1 });
+    expect(byDepartment.body.items.find((s: Body) => s.key === '鲤城区统计局')).toMatchObject({ answered: 1, onTimeShare: 1 });
     expect(byDepartment.body.overall.cases).toBe(byTarget.body.overall.cases);
     expect(JSON.stringify(byTarget.body)).not.toMatch(/voterId|comment/);
     expect((await call('/cases/stats?group=voter', {})).status).toBe(400);

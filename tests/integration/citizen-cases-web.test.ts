@@ -140,15 +140,15 @@ describe('the page of my feedback and cases', () => {
   it('shows the official reply with its department, takes one verdict on it, and refuses a second', async () => {
     const { voter, location } = await rateByForm({ targetId: 'retail-sales', rating: '1', comment: '消费数据口径不清楚' });
     const caseId = new URL(location, 'http://localhost').searchParams.get('case')!;
-    await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify', department: '历城区商务局' });
-    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '历城区商务局', text: '口径为限额以上企业零售额，详见统计公报。' });
+    await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify', department: '鲤城区商务局' });
+    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '鲤城区商务局', text: '口径为限额以上企业零售额，详见统计公报。' });
 
     const whole = (await get('/me', cookieOf(voter))).html;
     // Under the strict CSP: no script at all on this page, no inline style, no event handler.
     expect(whole).not.toMatch(/<script\b|\sstyle=|<style\b|\son[a-z]+=/);
     const replied = card(whole, caseId);
     expect(replied).toContain('已答复');
-    expect(textOf(replied)).toContain('官方回复 · 历城区商务局');
+    expect(textOf(replied)).toContain('官方回复 · 鲤城区商务局');
     expect(replied).toContain('口径为限额以上企业零售额，详见统计公报。');
     expect(replied).toContain(`<form method="post" action="/me/cases/${caseId}/satisfaction"`);
     expect(textOf(replied)).toContain('等待您评价答复');
@@ -176,7 +176,7 @@ describe('the page of my feedback and cases', () => {
     const { voter, location } = await rateByForm({ targetId: 'tourist-visits', rating: '2', comment: '游客人数怎么统计的？' });
     const caseId = new URL(location, 'http://localhost').searchParams.get('case')!;
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify' });
-    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '历城区文旅局', text: '按过夜游客统计。' });
+    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '鲤城区文旅局', text: '按过夜游客统计。' });
     const disputed = await post(`/me/cases/${caseId}/satisfaction`, { satisfied: 'no', note: '一日游的游客呢？' }, cookieOf(voter));
     expect(disputed.status).toBe(303);
     const page = card((await get('/me', cookieOf(voter))).html, caseId);
@@ -192,7 +192,7 @@ describe('the page of my feedback and cases', () => {
     const owner = await rateByForm({ targetId: 'export-value', rating: '1', comment: '出口数据什么时候公布？' });
     const caseId = new URL(owner.location, 'http://localhost').searchParams.get('case')!;
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify' });
-    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '历城区商务局', text: '年底公布。' });
+    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '鲤城区商务局', text: '年底公布。' });
 
     const other = await rateByForm({ targetId: 'gdp', rating: '5' });
     const theirs = await get('/me', cookieOf(other.voter));
@@ -211,7 +211,7 @@ describe('the page of my feedback and cases', () => {
     const { voter, location } = await rateByForm({ targetId: 'forest-coverage', rating: '2', comment: '森林覆盖率数据呢' });
     const caseId = new URL(location, 'http://localhost').searchParams.get('case')!;
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify' });
-    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '历城区林业局', text: '明年公布。' });
+    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '鲤城区林业局', text: '明年公布。' });
     const path = `/me/cases/${caseId}/satisfaction`;
     expect((await post(path, { satisfied: 'yes' }, { ...cookieOf(voter), Origin: 'https://evil.example' })).status).toBe(403);
     expect((await post(path, { satisfied: 'yes' }, { ...cookieOf(voter), 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);

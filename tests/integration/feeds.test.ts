@@ -195,7 +195,7 @@ describe('replies and closed 差评 cases in the feeds, end to end through the s
     advance(1);
     await post(`/monitor/comments/${String(praise.feedbackId)}/moderation`, { action: 'publish' }, monitor);
     advance(1);
-    await post(`/monitor/comments/${String(praise.feedbackId)}/replies`, { department: '历城区统计局', text: '感谢关注，我们将继续按时公布。' }, monitor);
+    await post(`/monitor/comments/${String(praise.feedbackId)}/replies`, { department: '鲤城区统计局', text: '感谢关注，我们将继续按时公布。' }, monitor);
     // A 差评 on the project with a comment opens a case: published, verified, answered, closed.
     advance(1);
     const complaint = await post('/feedback', { targetType: 'project', targetId: project.id, rating: 1, comment: '项目进展信息太少，联系电话13812345678' });
@@ -203,9 +203,9 @@ describe('replies and closed 差评 cases in the feeds, end to end through the s
     await post(`/monitor/comments/${String(complaint.feedbackId)}/moderation`, { action: 'publish' }, monitor);
     const caseSteps = `/monitor/cases/${String(complaint.feedbackId)}/steps`;
     advance(24);
-    await post(caseSteps, { action: 'verify', department: '历城区发改局' }, monitor);
+    await post(caseSteps, { action: 'verify', department: '鲤城区发改局' }, monitor);
     advance(24);
-    await post(caseSteps, { action: 'reply', department: '历城区发改局', text: '已在项目页补充季度进展。' }, monitor);
+    await post(caseSteps, { action: 'reply', department: '鲤城区发改局', text: '已在项目页补充季度进展。' }, monitor);
     advance(24 * 20);
     await post(caseSteps, { action: 'close', note: '市民未再反馈，办结。' }, monitor);
   });
@@ -221,7 +221,7 @@ describe('replies and closed 差评 cases in the feeds, end to end through the s
     const list = entries(xml);
     expect(list.map((e) => e.category)).toEqual(['reply']);
     expect(list[0]!.link).toBe('https://gongping.example.org/indicators/gdp');
-    expect(list[0]!.title).toBe('地区生产总值 留言获官方回复（历城区统计局） · Gross domestic product (GDP): official reply from 历城区统计局');
+    expect(list[0]!.title).toBe('地区生产总值 留言获官方回复（鲤城区统计局） · Gross domestic product (GDP): official reply from 鲤城区统计局');
     expect(xml).toContain('感谢关注，我们将继续按时公布。');
     expect(list[0]!.updated).toBe('2026-06-01T04:00:00.000Z');
   });

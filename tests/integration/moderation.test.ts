@@ -165,13 +165,13 @@ describe('the moderation queue', () => {
 describe('official replies', () => {
   it('show under a published comment, attributed to a department, with personal data masked', async () => {
     const c = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 3, comment: '什么时候公布2025年数据？' });
-    const reply = await staff(`/monitor/comments/${c.feedbackId}/replies`, monitor, { department: '历城区统计局', text: '2025年数据将于2026年3月公布，咨询请致电0531-88123456。' });
+    const reply = await staff(`/monitor/comments/${c.feedbackId}/replies`, monitor, { department: '鲤城区统计局', text: '2025年数据将于2026年3月公布，咨询请致电0531-88123456。' });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ public: false, reply: { department: '历城区统计局' } });
+    expect(reply.body).toMatchObject({ public: false, reply: { department: '鲤城区统计局' } });
     expect((await publicComments()).map((x) => x.feedbackId)).not.toContain(c.feedbackId);
     await staff(`/monitor/comments/${c.feedbackId}/moderation`, monitor, { action: 'publish' });
     const shown = (await publicComments()).find((x) => x.feedbackId === c.feedbackId)!;
-    expect(shown.replies).toEqual([{ department: '历城区统计局', text: '2025年数据将于2026年3月公布，咨询请致电【已隐去：电话】。', publishedAt: expect.any(String) }]);
+    expect(shown.replies).toEqual([{ department: '鲤城区统计局', text: '2025年数据将于2026年3月公布，咨询请致电【已隐去：电话】。', publishedAt: expect.any(String) }]);
     expect(JSON.stringify(shown)).not.toContain('zhao.min');
   });
 });

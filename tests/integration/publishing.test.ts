@@ -35,7 +35,7 @@ describe('publishing an indicator value', () => {
     expect(before.body.progress.status).toBe('not_assessable');
     expect(before.body.latest).toBeNull();
 
-    const published = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 662.5, source: '2025年历城区国民经济和社会发展统计公报' });
+    const published = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 662.5, source: '2025年鲤城区国民经济和社会发展统计公报' });
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ outcome: 'new', observation: { year: 2025, value: 662.5, revision: 1, recordedBy: 'zhou.stats (sub-zhou)' } });
 
@@ -52,7 +52,7 @@ describe('publishing an indicator value', () => {
     const noReason = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 640.1 });
     expect(noReason.status).toBe(400);
     const corrected = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 640.1, reason: '统计局年报修订：核减服务业增加值' });
-    expect(corrected.body).toMatchObject({ outcome: 'correction', observation: { revision: 2, value: 640.1, source: '2025年历城区国民经济和社会发展统计公报' } });
+    expect(corrected.body).toMatchObject({ outcome: 'correction', observation: { revision: 2, value: 640.1, source: '2025年鲤城区国民经济和社会发展统计公报' } });
     const same = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 640.1 });
     expect(same).toMatchObject({ status: 200, body: { outcome: 'unchanged' } });
     const detail = await call('/indicators/gdp');

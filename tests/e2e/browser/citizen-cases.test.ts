@@ -70,10 +70,10 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     expect(await page.content()).not.toContain(PHONE_NUMBER);
     expect(await card.locator('form').count()).toBe(0);
 
-    await reply(caseId, '历城区生态环境分局', '已整改：冬季月度数据自下月起按时公布。');
+    await reply(caseId, '鲤城区生态环境分局', '已整改：冬季月度数据自下月起按时公布。');
     await page.reload();
     expect(await card.innerText()).toContain('已答复');
-    expect(await card.locator('.reply').innerText()).toContain('历城区生态环境分局');
+    expect(await card.locator('.reply').innerText()).toContain('鲤城区生态环境分局');
     expect(await card.locator('.reply').innerText()).toContain('已整改：冬季月度数据自下月起按时公布。');
     await page.screenshot({ path: join(ARTIFACTS, 'mine-replied-desktop.png'), fullPage: true });
 
@@ -98,7 +98,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     expect(status).toContain('您的留言里有个人信息（邮箱、电话号码），保存前已经隐去');
     const caseId = await caseLinked(page);
 
-    await reply(caseId, '历城区统计局', '季度数据将于每季度结束后20日内公布。');
+    await reply(caseId, '鲤城区统计局', '季度数据将于每季度结束后20日内公布。');
     await page.locator('#feedback-status a').click();
     const card = page.locator(`#case-${caseId}`);
     expect(await card.innerText()).toContain('季度数据将于每季度结束后20日内公布。');
@@ -122,7 +122,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     const token = rated.headers.get('x-voter-token')!;
     const { followUpCase, personalDataMasked } = (await rated.json()) as { followUpCase: { caseId: string }; personalDataMasked: Record<string, number> };
     expect(personalDataMasked).toEqual({ address: 1, phone: 1 });
-    await reply(followUpCase.caseId, '历城区自然资源局', '经核实，森林覆盖率每五年调查一次，下次公布在2026年。');
+    await reply(followUpCase.caseId, '鲤城区自然资源局', '经核实，森林覆盖率每五年调查一次，下次公布在2026年。');
 
     const found: string[] = [];
     for (const [variant, locale] of [['zh', 'zh-CN'], ['en', 'en-US']] as const) {

@@ -17,7 +17,7 @@ warnIfMissing();
 
 const COMPLAINT = '统计数据两年没有更新，希望尽快公布';
 const REPLY = '2024年数据已于本月公布，2025年数据将在次年3月公布。';
-const DEPARTMENT = '历城区统计局';
+const DEPARTMENT = '鲤城区统计局';
 
 const env = useServerAndChromium('staff-browser');
 const { newContext } = env;
@@ -135,7 +135,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await page.locator('#o-indicator').selectOption('gdp');
     await page.locator('#o-year').fill('2025');
     await page.locator('#o-value').fill('660.5');
-    await page.locator('#o-source').fill('历城区2025年国民经济和社会发展统计公报');
+    await page.locator('#o-source').fill('鲤城区2025年国民经济和社会发展统计公报');
     await page.locator('#observation-form button').click();
     await page.waitForURL(/\/staff\/publish\?done=new$/);
     expect(await text(page, '[role="status"]')).toBe('已发布新数值。');
