@@ -66,6 +66,9 @@ export const sameUnit = (a: string, b: string) => normaliseUnit(a) === normalise
 export const stretchIsPlottable = (indicator: Pick<Indicator, 'stretch' | 'measure'>) =>
   indicator.stretch !== null && indicator.measure !== 'rate';
 
+/** A 专栏1 row's name in the page's language; rows without a translation keep their printed Chinese name. */
+const historyRowName = (row: HistoryRow, lang: Lang) => (lang === 'en' ? row.nameEn : undefined) ?? row.nameZh;
+
 export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Messages): IndicatorChart {
   const unit = lang === 'en' ? view.unitEn : view.unit;
   const name = lang === 'en' ? view.nameEn : view.nameZh;
@@ -90,14 +93,15 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
       continue;
     }
     const column = `history-${row.id}`;
-    columns.push({ key: column, label: t.seriesHistory(row.nameZh) });
+    const rowName = historyRowName(row, lang);
+    columns.push({ key: column, label: t.seriesHistory(rowName) });
     const points: ChartSeries['points'] = [];
     for (const [year, cell] of [[2015, row.actual2015], [2020, row.actual2020]] as const) {
       put(year, column, formatCell(cell, '', t));
       if (cell.kind === 'number') points.push({ x: year, y: cell.value });
     }
-    if (points.length > 0) series.push({ key: 'history', label: t.seriesHistory(row.nameZh), points });
-    summary.push(t.chartSummaryHistory(row.nameZh, formatCell(row.actual2015, unit, t), formatCell(row.actual2020, unit, t)));
+    if (points.length > 0) series.push({ key: 'history', label: t.seriesHistory(rowName), points });
+    summary.push(t.chartSummaryHistory(rowName, formatCell(row.actual2015, unit, t), formatCell(row.actual2020, unit, t)));
   }
 
   // Official yearly values (the current revision of each year).

@@ -195,6 +195,7 @@ const history: Dataset<HistoryRow> = {
     { name: 'seq', type: 'integer', unit: null, en: 'Sequence number (序号)', zh: '序号', source: `${BOX1}, 序号`, value: (h) => h.seq },
     { name: 'group', type: 'string', unit: null, en: 'Group (分类) as printed', zh: '分类', source: `${BOX1}, 分类`, value: (h) => h.group },
     { name: 'name_zh', type: 'string', unit: null, en: 'Indicator as printed, unit split off', zh: '指标名称', source: `${BOX1}, 指标`, value: (h) => h.nameZh },
+    { name: 'name_en', type: 'string', unit: null, en: 'Name in English', zh: '指标名称（英文）', source: 'gongping translation', nullable: true, value: (h) => h.nameEn ?? null },
     { name: 'unit', type: 'string', unit: null, en: 'Unit as printed', zh: '单位', source: `${BOX1}, 指标括号中的单位`, value: (h) => h.unit },
     { name: 'target_2020', type: 'number', unit: 'as `unit`', en: 'The 13th plan’s 2020 target; empty when not a number', zh: '“十三五”目标（2020年）', source: `${BOX1}, “十三五”目标`, nullable: true, value: (h) => numberOf(h.target2020) },
     { name: 'target_2020_text', type: 'string', unit: null, en: 'The target cell as printed', zh: '“十三五”目标原文', source: `${BOX1}, “十三五”目标`, value: (h) => textOf(h.target2020) },

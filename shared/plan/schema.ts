@@ -90,6 +90,8 @@ export const HistoryRow = z.strictObject({
   seq: z.number().check(z.int(), z.gte(1), z.lte(36)),
   group: z.string().check(z.minLength(1)),
   nameZh: z.string().check(z.minLength(1)),
+  /** gongping's translation; optional so that a stored plan without it still reads, shown in Chinese then. */
+  nameEn: z.optional(z.string().check(z.minLength(1))),
   unit: z.string(),
   target2020: Cell,
   actual2015: Cell,

@@ -292,6 +292,15 @@ describe('history (专栏1)', () => {
     }
   });
 
+  it('every 专栏1 row has an English name, the same as its indicator’s where the Chinese names agree', () => {
+    for (const row of plan.history) {
+      expect(row.nameEn, row.id).toMatch(/^[^\p{Script=Han}]+$/u);
+      for (const indicator of plan.indicators.filter((i) => i.history.includes(row.id) && i.nameZh === row.nameZh)) {
+        expect(row.nameEn, `${row.id} / ${indicator.id}`).toBe(indicator.nameEn);
+      }
+    }
+  });
+
   it('every 2015 and 2020 actual matches the seed, for all 36 rows', () => {
     for (const { cells } of box1) {
       const row = historyBySeq.get(Number(cells[1]))!;

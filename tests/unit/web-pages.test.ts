@@ -150,6 +150,13 @@ describe('pages without JavaScript', () => {
     expect(english.res.headers.get('vary')).toBe('Cookie, Accept-Language');
   });
 
+  it('names the 13th plan’s series by its English name on English pages', async () => {
+    const { html } = await get('/indicators/gdp', { Cookie: 'lang=en' });
+    expect(html).toContain('13th plan actual: Gross domestic product (GDP)');
+    expect(html).toContain('In the 13th plan (Gross domestic product (GDP)): 265.99');
+    expect(html).not.toContain('13th plan actual: <span lang="zh-CN">');
+  });
+
   it('leaves no Chinese on English pages except plan data marked lang="zh-CN"', async () => {
     for (const path of [...PAGES, '/indicators?q=forest', '/indicators/industrial-energy-intensity-reduction', '/indicators/pm25-concentration', '/no-such-page']) {
       const { html } = await get(path, { Cookie: 'lang=en' });

@@ -172,7 +172,7 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
           <ul class="plain muted">
             {chart.unplotted.map(({ row, note }) => (
               <li>
-                <Zh ctx={ctx}>{row.nameZh}</Zh>: {note}
+                {ctx.lang === 'en' && row.nameEn ? row.nameEn : <Zh ctx={ctx}>{row.nameZh}</Zh>}: {note}
               </li>
             ))}
           </ul>
