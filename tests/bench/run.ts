@@ -34,7 +34,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'web-budget', file: 'tests/bench/web-budget.ts', args: [], what: 'bytes the citizen pages send' },
   { name: 'api-overhead', file: 'tests/bench/api-overhead.ts', args: quick ? ['--quick'] : [], what: 'request overhead over the store calls; capacity units' },
   { name: 'throughput', file: 'tests/bench/throughput.ts', args: quick ? ['--quick'] : [], what: 'local server throughput against a bare Hono app' },
-  { name: 'load', file: 'tests/e2e/load.ts', args: ['--seconds', quick ? '20' : '60'], what: 'sustained mixed load, checked against the store' },
+  { name: 'load', file: 'tests/e2e/load.ts', args: ['--seconds', quick ? '20' : '60', '--report'], what: 'sustained mixed load, checked against the store' },
 ];
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
