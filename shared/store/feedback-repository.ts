@@ -120,16 +120,16 @@ export function feedbackRepository(store: Store) {
     const slot = recordKeyOf(ballot);
     const read = async () =>
       (await client.send(new GetCommand({ TableName: tableName, Key: slot, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }))).Item;
-    let Item = await read();
+    let item = await read();
     // An empty slot is far more often a request two writes from finishing than a dead one:
     // give it a moment before voiding it, or a voter's quick resubmission makes the earlier one fail.
     for (const pause of IN_FLIGHT_PAUSES_MS) {
-      if (Item) break;
+      if (item) break;
       await sleep(pause);
-      Item = await read();
+      item = await read();
     }
-    if (Item?.type === 'feedback') return { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt };
-    if (!Item) {
+    if (item?.type === 'feedback') return { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt };
+    if (!item) {
       try {
         await client.send(
           new PutCommand({
