@@ -67,7 +67,7 @@ export const stretchIsPlottable = (indicator: Pick<Indicator, 'stretch' | 'measu
   indicator.stretch !== null && indicator.measure !== 'rate';
 
 /** A 专栏1 row's name in the page's language; rows without a translation keep their printed Chinese name. */
-const historyRowName = (row: HistoryRow, lang: Lang) => (lang === 'en' ? row.nameEn : undefined) ?? row.nameZh;
+export const historyRowName = (row: HistoryRow, lang: Lang) => (lang === 'en' ? row.nameEn : undefined) ?? row.nameZh;
 
 export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Messages): IndicatorChart {
   const unit = lang === 'en' ? view.unitEn : view.unit;

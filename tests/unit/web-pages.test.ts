@@ -6,7 +6,8 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
-import type { IndicatorChartData } from '../../web/chart-data.js';
+import { historyRowName, indicatorChart, type IndicatorChartData } from '../../web/chart-data.js';
+import { indicatorDetailView } from '../../shared/plan/views.js';
 import { Comments } from '../../web/components/feedback.js';
 import { messages } from '../../web/i18n.js';
 import { webAssets } from '../../web/assets.js';
@@ -155,6 +156,14 @@ describe('pages without JavaScript', () => {
     expect(html).toContain('13th plan actual: Gross domestic product (GDP)');
     expect(html).toContain('In the 13th plan (Gross domestic product (GDP)): 265.99');
     expect(html).not.toContain('13th plan actual: <span lang="zh-CN">');
+    // A row in another unit is named under the chart instead of plotted, in English too.
+    const gdp = plan.indicators.find((i) => i.id === 'gdp')!;
+    const inYuan = { ...plan.history.find((h) => h.id === 'h13-01')!, unit: '元' };
+    const chart = indicatorChart(indicatorDetailView(gdp, [], [inYuan]), 'en', messages('en'));
+    expect(chart.unplotted.map((u) => u.note)).toEqual(['in “元”, not this indicator’s unit, so not plotted']);
+    expect(historyRowName(inYuan, 'en')).toBe('Gross domestic product (GDP)');
+    expect(historyRowName(inYuan, 'zh-CN')).toBe('地区生产总值');
+    expect(historyRowName({ ...inYuan, nameEn: undefined }, 'en')).toBe('地区生产总值');
   });
 
   it('leaves no Chinese on English pages except plan data marked lang="zh-CN"', async () => {

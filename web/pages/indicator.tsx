@@ -1,5 +1,5 @@
 import type { IndicatorDetailView } from '../../shared/plan/views.js';
-import { indicatorChart } from '../chart-data.js';
+import { historyRowName, indicatorChart } from '../chart-data.js';
 import { ChartFigure, DataTable } from '../components/chart.js';
 import { CellText, Fact, growthText, indicatorName, indicatorUnit, StatusBadge, TargetText, Text, Zh } from '../components/common.js';
 import { Comments, FeedbackSection, type Confirmation, type FeedbackFormState } from '../components/feedback.js';
@@ -170,11 +170,14 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
         />
         {chart.unplotted.length > 0 && (
           <ul class="plain muted">
-            {chart.unplotted.map(({ row, note }) => (
-              <li>
-                {ctx.lang === 'en' && row.nameEn ? row.nameEn : <Zh ctx={ctx}>{row.nameZh}</Zh>}: {note}
-              </li>
-            ))}
+            {chart.unplotted.map(({ row, note }) => {
+              const name = historyRowName(row, ctx.lang);
+              return (
+                <li>
+                  {name === row.nameZh ? <Zh ctx={ctx}>{name}</Zh> : name}: {note}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>
