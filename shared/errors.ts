@@ -39,3 +39,6 @@ export class RateLimitedError extends DomainError {
 
 /** The plan has not been loaded into the store: nothing that reads it can answer yet (503). */
 export class PlanNotLoadedError extends DomainError {}
+
+/** Text that masking personal data made longer than can be kept (a placeholder can be longer than what it hides). */
+export class TextTooLongError extends DomainError {}

@@ -5,7 +5,7 @@ import { botCheck } from '../functions/api/csrf.js';
 import { CaseId, SatisfactionBody } from '../shared/api/schemas.js';
 import { CaseStateError } from '../shared/cases/case.js';
 import { rateReply } from '../shared/cases/workflow.js';
-import { ConflictError, NotFoundError } from '../shared/errors.js';
+import { ConflictError, NotFoundError, TextTooLongError } from '../shared/errors.js';
 import type { PageContext } from './context.js';
 import type { WebDeps } from './data.js';
 import { mineData } from './mine-data.js';
@@ -68,6 +68,8 @@ export function mineRoutes(app: Hono, deps: WebDeps, { render, notFound, voterOf
         if (error instanceof NotFoundError) return notFound(c);
         if (error instanceof CaseStateError) return back(['alreadyRated'], 409);
         if (error instanceof ConflictError) return back(['conflict'], 409);
+        // Masking made the note too long to keep: the same message as a note too long as typed.
+        if (error instanceof TextTooLongError) return back(['note'], 400);
         throw error;
       }
       c.header('Cache-Control', 'no-store');

@@ -3,7 +3,7 @@ import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
-import { DomainError, ConflictError, InvalidCursorError, NotFoundError, RateLimitedError } from '../../shared/errors.js';
+import { DomainError, ConflictError, InvalidCursorError, NotFoundError, RateLimitedError, TextTooLongError } from '../../shared/errors.js';
 import { isStoreUnavailable } from '../../shared/store/faults.js';
 import type { ApiDeps } from './deps.js';
 import { idempotency } from './idempotency.js';
@@ -91,6 +91,7 @@ export function withCommonMiddleware(deps: ApiDeps, parts: readonly AppPart[]) {
     if (error instanceof NotFoundError) return problemResponse(c, 'not-found', { detail: error.message });
     if (error instanceof InvalidCursorError) return problemResponse(c, 'invalid-cursor');
     if (error instanceof ConflictError) return problemResponse(c, 'conflict', { detail: error.message });
+    if (error instanceof TextTooLongError) return problemResponse(c, 'validation-failed', { detail: error.message });
     if (error instanceof RateLimitedError) {
       const res = problemResponse(c, 'too-many-requests', { detail: error.message, limit: error.limit });
       res.headers.set('Retry-After', String(error.retryAfterSeconds));

@@ -5,6 +5,9 @@ import type { CaseRepository } from '../store/case-repository.js';
 import type { FeedbackRepository } from '../store/feedback-repository.js';
 import { NotFoundError } from '../errors.js';
 import { replyToComment } from '../moderation/moderate.js';
+import { maskPiiWithin } from '../moderation/pii.js';
+import { REPLY_TEXT_MAX } from '../feedback/record.js';
+import { COMMENT_MAX_LENGTH, normaliseComment } from '../feedback/comment.js';
 import { applyStep, dueState, newCase, opensCase, type CaseStep, type DueState, type FollowUpCase } from './case.js';
 import type { WorkCalendar } from './working-days.js';
 
@@ -23,10 +26,13 @@ const rules = (deps: CaseDeps) => ({ deadlineDays: deps.caseDeadlineDays, calend
  * (public once the comment is), so the citizen and the public read the same answer.
  */
 export async function stepCase(deps: CaseDeps, caseId: string, step: Exclude<CaseStep, { action: 'satisfied' | 'unsatisfied' }>, actor: Actor, at: Date): Promise<FollowUpCase> {
-  const updated = await deps.cases.update(caseId, (current) => applyStep(current, step, actorLabel(actor), at, rules(deps)));
+  // The case keeps the reply as the public reads it (feeds, the citizen's page): masked, and
+  // refused before anything is written if masking makes it too long to keep.
+  const kept = step.action === 'reply' ? { ...step, text: maskPiiWithin(step.text, REPLY_TEXT_MAX).text } : step;
+  const updated = await deps.cases.update(caseId, (current) => applyStep(current, kept, actorLabel(actor), at, rules(deps)));
   if (!updated) throw new NotFoundError('case', caseId);
   if (step.action === 'reply') {
-    // The reply's text was validated with the case; masked like any text shown publicly.
+    // Masked again there, to the same text, so the audit entry counts what was masked.
     await replyToComment(deps, { feedbackId: updated.after.feedback.feedbackId, department: step.department, text: step.text, caseId }, actor, at);
   }
   await deps.audit.append(
@@ -47,7 +53,10 @@ export async function rateReply(deps: CaseDeps, voterId: string, caseId: string,
   const existing = await deps.cases.get(caseId, true);
   // Someone else's case is answered exactly like a case that does not exist.
   if (!existing || existing.voterId !== voterId) throw new NotFoundError('case', caseId);
-  const step: CaseStep = satisfied ? { action: 'satisfied' } : { action: 'unsatisfied', note };
+  // A citizen's words, kept in the case and the audit log that staff read: cleaned and masked like a comment.
+  const cleaned = note === undefined ? null : normaliseComment(note);
+  const kept = cleaned === null ? undefined : maskPiiWithin(cleaned, COMMENT_MAX_LENGTH).text;
+  const step: CaseStep = satisfied ? { action: 'satisfied' } : { action: 'unsatisfied', note: kept };
   const updated = await deps.cases.update(caseId, (current) => applyStep(current, step, 'citizen', at, rules(deps)));
   if (!updated) throw new NotFoundError('case', caseId);
   await deps.audit.append(
@@ -55,7 +64,7 @@ export async function rateReply(deps: CaseDeps, voterId: string, caseId: string,
       actor: CITIZEN_ACTOR,
       action: 'case.satisfaction',
       subject: { type: 'case', id: caseId },
-      reason: note ?? null,
+      reason: kept ?? null,
       details: { satisfied, from: updated.before.status, to: updated.after.status },
     },
     at,

@@ -9,11 +9,14 @@ import { TargetId, TargetType } from './target.js';
 export const ReplacedRating = z.strictObject({ feedbackId: z.string(), rating: Rating, recordedAt: z.iso.datetime() });
 export type ReplacedRating = z.infer<typeof ReplacedRating>;
 
+/** The longest official reply kept, after masking; the same limit applies to what a monitor types. */
+export const REPLY_TEXT_MAX = 4000;
+
 /** An official reply to a comment, attributed to a department; public once the comment is. */
 export const OfficialReply = z.strictObject({
   replyId: z.string().check(z.minLength(1)),
   department: z.string().check(z.minLength(1), z.maxLength(100)),
-  text: z.string().check(z.minLength(1), z.maxLength(4000)),
+  text: z.string().check(z.minLength(1), z.maxLength(REPLY_TEXT_MAX)),
   publishedAt: z.iso.datetime(),
   /** The staff member who attached it (`name (sub)`): kept, never shown publicly. */
   by: z.string().check(z.minLength(1), z.maxLength(300)),

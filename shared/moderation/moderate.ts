@@ -4,9 +4,9 @@ import type { AuditRepository } from '../store/audit-repository.js';
 import { CommentStateError, type FeedbackRepository, type QueueQuery, type StaffComment } from '../store/feedback-repository.js';
 import { NotFoundError } from '../errors.js';
 import { randomUUID } from 'node:crypto';
-import { maskPii } from './pii.js';
+import { maskPiiWithin } from './pii.js';
 import { ALLOWED_FROM, MODERATION_ACTIONS, type ModerationAction } from './flags.js';
-import type { FeedbackRecord } from '../feedback/record.js';
+import { REPLY_TEXT_MAX, type FeedbackRecord } from '../feedback/record.js';
 
 export interface ModerationDeps {
   feedback: Pick<FeedbackRepository, 'resolve' | 'setCommentStatus' | 'addReply' | 'getRecord'>;
@@ -68,7 +68,7 @@ export async function replyToComment(
 ): Promise<FeedbackRecord> {
   const ref = await deps.feedback.resolve(input.feedbackId);
   if (!ref) throw new NotFoundError('comment', input.feedbackId);
-  const masked = maskPii(input.text);
+  const masked = maskPiiWithin(input.text, REPLY_TEXT_MAX);
   const record = await deps.feedback.addReply(ref, {
     replyId: randomUUID(),
     department: input.department,

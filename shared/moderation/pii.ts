@@ -1,3 +1,4 @@
+import { TextTooLongError } from '../errors.js';
 /**
  * Personal data in citizens' comments, found and masked before anyone (a moderator included)
  * sees the text. What is found: mainland mobile numbers (and landlines written with an area
@@ -192,6 +193,13 @@ export interface MaskedText {
   text: string;
   /** How many of each kind were masked; empty when nothing was. */
   found: Partial<Record<PiiKind, number>>;
+}
+
+/** maskPii, refusing text whose masked form is longer than `max`, which the store would not keep. */
+export function maskPiiWithin(text: string, max: number): MaskedText {
+  const masked = maskPii(text);
+  if (masked.text.length > max) throw new TextTooLongError(`the text is ${masked.text.length} characters once personal data is masked; at most ${max} are kept`);
+  return masked;
 }
 
 /** The text with every piece of personal data replaced by a placeholder naming its kind. */

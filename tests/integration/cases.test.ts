@@ -11,7 +11,7 @@ let app: ReturnType<typeof testApp>['app'];
 let deps: ReturnType<typeof testApp>['deps'];
 let monitor: Record<string, string>;
 let identity: Awaited<ReturnType<typeof testIdentity>>;
-// Monday 16 June 2025, 10:00 in Jinan.
+// Monday 16 June 2025, 10:00 in Quanzhou.
 let now = Date.parse('2025-06-16T02:00:00Z');
 const DAY = 86_400_000;
 
@@ -158,6 +158,36 @@ describe('the follow-up loop', () => {
     expect((await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify' })).body.status).toBe('verifying');
     await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '鲤城区文旅局', text: '复核后补充：口径见统计公报第3页。' });
     expect((await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'close', note: '复核答复已送达' })).body).toMatchObject({ status: 'closed', resolution: 'explained' });
+  });
+
+  it('masks personal data in a case reply everywhere it is kept and shown, and in a citizen’s note on it', async () => {
+    const voter = newVoter();
+    const caseId = (await rate(voter, 1, '公交站台破损', 'forest-coverage')).feedbackId;
+    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify' });
+    const reply = '已电话联系您 13812345678，身份证 11010519491231002X 已核对。';
+    const replied = await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '鲤城区林业局', text: reply });
+    expect(replied.body.reply.text).toBe('已电话联系您 【已隐去：电话】，身份证 【已隐去：身份证号】 已核对。');
+    const disputed = await call(`/me/cases/${caseId}/satisfaction`, voter, { satisfied: false, note: '请再打给我 13912345678' });
+    expect(disputed.status).toBe(200);
+    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'close', note: '复核维持' });
+
+    const kept = JSON.stringify([await caseRepository(store.current).get(caseId, true), await store.scanAll()]);
+    expect(kept).not.toContain('13812345678');
+    expect(kept).not.toContain('11010519491231002X');
+    expect(kept).not.toContain('13912345678');
+    const feed = await (await app.request('/api/v1/feeds/indicators/forest-coverage.atom')).text();
+    expect(feed).toContain('【已隐去：电话】');
+    expect(feed).not.toContain('13812345678');
+  });
+
+  it('refuses a reply that masking would make too long to keep, before the case changes', async () => {
+    const caseId = (await rate(newVoter(), 2, '信息不全', 'forest-coverage')).feedbackId;
+    await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'verify' });
+    // 500 e-mail addresses of 6 characters and a space: 3,500 typed, 4,500 once each is a placeholder of 8.
+    const refused = await call(`/monitor/cases/${caseId}/steps`, monitor, { action: 'reply', department: '鲤城区林业局', text: 'a@b.cc '.repeat(500) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toMatch(/once personal data is masked/);
+    expect((await call(`/monitor/cases/${caseId}`, monitor)).body).toMatchObject({ status: 'verifying', reply: null });
   });
 
   it('shows monitors what is due soon and what is overdue', async () => {

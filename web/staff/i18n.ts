@@ -98,6 +98,7 @@ const zh = {
   moderateHeading: '审核',
   moderatedOne: '已处理。',
   fieldsMissing: '请填写所有必填项。',
+  textTooLongMasked: '隐去个人信息后，答复超出了可保存的长度，请精简后再提交。',
   invalidState: '当前状态下不能执行此操作（可能已被他人处理）。',
 
   casesTitle: '差评办理',
@@ -278,6 +279,7 @@ const en: StaffMessages = {
   moderateHeading: 'Moderate',
   moderatedOne: 'Done.',
   fieldsMissing: 'Fill in every required field.',
+  textTooLongMasked: 'With personal data masked, the reply is longer than can be kept; shorten it and send it again.',
   invalidState: 'That step does not apply in the current status (perhaps someone else acted meanwhile).',
 
   casesTitle: 'Complaint cases',

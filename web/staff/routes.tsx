@@ -7,7 +7,7 @@ import { csvResponse, type StaffEnv } from '../../functions/api/staff.js';
 import type { Role } from '../../shared/auth/roles.js';
 import { CaseStateError } from '../../shared/cases/case.js';
 import { caseDetail, listCases, stepCase, type CaseView } from '../../shared/cases/workflow.js';
-import { NotFoundError, PlanNotLoadedError } from '../../shared/errors.js';
+import { NotFoundError, PlanNotLoadedError, TextTooLongError } from '../../shared/errors.js';
 import { isStoreUnavailable } from '../../shared/store/faults.js';
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../shared/moderation/moderate.js';
 import { PublishRuleError } from '../../shared/publishing/observations.js';
@@ -213,6 +213,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
       await replyToComment(deps, { feedbackId: id, ...parsed.data }, staffOf(c), deps.clock());
     } catch (error) {
       if (error instanceof NotFoundError) return notFound(c);
+      if (error instanceof TextTooLongError) return commentPage(c, id, { kind: 'error', text: s.textTooLongMasked }, 400);
       throw error;
     }
     return c.redirect(`/staff/comments/${id}?done=replied`, 303);
@@ -252,6 +253,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
     } catch (error) {
       if (error instanceof NotFoundError) return notFound(c);
       if (error instanceof CaseStateError || error instanceof CommentStateError) return casePage(c, id, { kind: 'error', text: s.invalidState }, 409);
+      if (error instanceof TextTooLongError) return casePage(c, id, { kind: 'error', text: s.textTooLongMasked }, 400);
       throw error;
     }
     return c.redirect(`/staff/cases/${id}?done=step`, 303);
