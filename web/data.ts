@@ -2,6 +2,7 @@ import type { ApiDeps } from '../functions/api/deps.js';
 import { InvalidCursorError, PlanNotLoadedError } from '../shared/errors.js';
 import type { PublishedComment } from '../shared/feedback/record.js';
 import type { TargetType } from '../shared/feedback/target.js';
+import { projectWithProgress } from '../shared/plan/progress.js';
 import { Attribute, Category, ProjectStatus, type Project } from '../shared/plan/schema.js';
 import { indicatorDetailView, indicatorView, planView, STATUSES, type IndicatorDetailView, type IndicatorView } from '../shared/plan/views.js';
 import type { ProgressStatus } from '../shared/progress/status.js';
@@ -24,6 +25,15 @@ export async function snapshotOf(deps: WebDeps): Promise<PlanSnapshot> {
   const snapshot = await deps.plans.snapshot(deps.planId);
   if (!snapshot) throw new PlanNotLoadedError('the plan has not been loaded');
   return snapshot;
+}
+
+/**
+ * The snapshot with each project's status and progress as last reported by a publisher, as the
+ * API shows them: the plan itself states none. One query reads every project's reports.
+ */
+async function snapshotWithProgress(deps: WebDeps): Promise<PlanSnapshot> {
+  const [snapshot, progress] = await Promise.all([snapshotOf(deps), deps.progress.listAll(deps.planId)]);
+  return { ...snapshot, projects: snapshot.projects.map((p) => projectWithProgress(p, progress)) };
 }
 
 /** The all-time published summaries, and how to look up any scope in them (an honest zero if unrated). */
@@ -76,7 +86,7 @@ export function leastSatisfied(document: PeriodSummaries | null, snapshot: PlanS
 }
 
 export async function homeData(deps: WebDeps): Promise<HomeData> {
-  const [snapshot, ratings] = await Promise.all([snapshotOf(deps), allTime(deps)]);
+  const [snapshot, ratings] = await Promise.all([snapshotWithProgress(deps), allTime(deps)]);
   return {
     plan: planView(snapshot),
     planSummary: ratings.of(planScope(deps.planId)),
@@ -167,7 +177,7 @@ export interface ProjectListData {
 }
 
 export async function projectListData(deps: WebDeps, filter: ProjectFilter): Promise<ProjectListData> {
-  const [snapshot, ratings] = await Promise.all([snapshotOf(deps), allTime(deps)]);
+  const [snapshot, ratings] = await Promise.all([snapshotWithProgress(deps), allTime(deps)]);
   const term = searchTerm(filter.q);
   const boxes = [...new Map(snapshot.projects.map((p) => [p.box, p.boxTitle])).entries()]
     .sort(([a], [b]) => a - b)
@@ -273,9 +283,9 @@ export async function projectPageData(
   voterId: string | null,
   commentsCursor?: string,
 ): Promise<ProjectPageData | null> {
-  const project = await deps.plans.getProject(deps.planId, id);
+  const [project, progress] = await Promise.all([deps.plans.getProject(deps.planId, id), deps.progress.list(deps.planId, id)]);
   if (!project) return null;
-  return { ...(await targetFeedback(deps, 'project', id, voterId, commentsCursor)), project };
+  return { ...(await targetFeedback(deps, 'project', id, voterId, commentsCursor)), project: projectWithProgress(project, progress) };
 }
 
 export async function methodData(deps: WebDeps): Promise<{ minRatings: number }> {

@@ -100,3 +100,35 @@ describe('attribution', () => {
     expect(entries.filter((e) => e.action === 'progress.publish')).toHaveLength(2);
   });
 });
+
+describe('reported project progress on the citizen pages', () => {
+  it('shows the reported status and progress on the project page, the status filter and the home counts, as the API does', async () => {
+    const reported = readPlanFile().projects[1]!;
+    expect((await call(`/publisher/projects/${reported.id}/progress`, publisher, { status: 'in_progress', progress: 35, note: '完成征地拆迁' })).status).toBe(201);
+    const page = async (path: string, lang: 'zh-CN' | 'en' = 'zh-CN') => (await app.request(path, { headers: { Cookie: `lang=${lang}` } })).text();
+
+    const zh = await page(`/projects/${reported.id}`);
+    expect(zh).toContain('<span class="badge badge--project-in_progress">在建</span>');
+    expect(zh).toMatch(/<meter min="0" max="100" value="35" aria-label="进度">35%<\/meter>/);
+    expect(zh).not.toContain('未报告');
+    const en = await page(`/projects/${reported.id}`, 'en');
+    expect(en).toContain('<span class="badge badge--project-in_progress">In progress</span>');
+    expect(en).not.toContain('Not reported');
+
+    const cards = (html: string) => [...html.matchAll(/<h2 class="card__title"><a href="\/projects\/([^"]+)">/g)].map((m) => m[1]);
+    const api = (await call('/projects?status=in_progress')).body.items.map((p: Body) => p.id);
+    expect(api).toContain(reported.id);
+    expect(cards(await page('/projects?status=in_progress'))).toEqual(api);
+    expect(cards(await page('/projects?status=in_progress', 'en'))).toEqual(api);
+
+    // The home page counts projects by status exactly as the API's plan does.
+    const counts = (html: string) => {
+      const section = /<section class="panel" aria-labelledby="projects-heading">[\s\S]*?<\/section>/.exec(html)![0];
+      return Object.fromEntries([...section.matchAll(/badge--project-(\w+)">[^<]*<\/span> <strong class="count">(\d+)</g)].map((m) => [m[1], Number(m[2])]));
+    };
+    const { projectStatuses } = (await call('/plan')).body.counts;
+    expect(projectStatuses.in_progress).toBeGreaterThanOrEqual(1);
+    expect(counts(await page('/'))).toEqual(Object.fromEntries(Object.entries(projectStatuses).filter(([, n]) => (n as number) > 0)));
+    expect(counts(await page('/', 'en'))).toEqual(counts(await page('/')));
+  });
+});
