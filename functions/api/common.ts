@@ -98,7 +98,7 @@ export function withCommonMiddleware(deps: ApiDeps, parts: readonly AppPart[]) {
       return res;
     }
     if (isStoreUnavailable(error)) {
-      // Nothing was half written: every write either committed whole or not at all (see README).
+      // Every write committed whole or not at all; an import stopped between rows is audited row by row and completed by sending it again (see README).
       deps.logger.warn('store unavailable', { error });
       const res = problemResponse(c, 'service-unavailable', { detail: 'the store is unavailable; retry shortly' });
       res.headers.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));

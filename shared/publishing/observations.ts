@@ -89,6 +89,7 @@ export function planObservationImport(
     if (valueText === '') bad('value', 'required');
     else if (/[,，]/.test(valueText)) bad('value', 'write numbers without thousands separators (1234.5, not 1,234.5)');
     else if (!NUMBER.test(valueText)) bad('value', `not a number: ${JSON.stringify(valueText)}`);
+    else if (!Number.isFinite(Number(valueText))) bad('value', `too large to be a number: ${JSON.stringify(valueText)}`);
     else value = Number(valueText);
     const source = values.source?.trim() || undefined;
     const note = values.note?.trim() || undefined;

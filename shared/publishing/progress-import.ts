@@ -34,6 +34,7 @@ export function planProgressImport(
     const note = values.note?.trim() ?? '';
     const source = values.source?.trim() || undefined;
     if (note.length > 2000) bad('note', 'at most 2000 characters');
+    if (source && source.length > 500) bad('source', 'at most 500 characters');
     if (!project || !status.success || Number.isNaN(progress)) continue;
     if (seen.has(project.id)) {
       bad('project_id', `${project.id} is already on line ${seen.get(project.id)}`);

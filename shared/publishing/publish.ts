@@ -100,10 +100,14 @@ export async function importObservations(deps: PublishDeps, text: string, dryRun
     unchanged: decisions.length - writes.length,
   };
   if (dryRun || writes.length === 0) return { summary, written: false };
-  for (const { decision } of writes) {
-    if (decision.kind !== 'unchanged') await deps.plans.appendObservation(deps.planId, decision.observation, at);
-  }
-  await deps.audit.append({ actor: staffActor(actor), action: 'observation.import', subject: { type: 'import', id: `observations@${at.toISOString()}` }, reason: null, details: summary }, at);
+  const changes: string[] = [];
+  await auditedImport(deps, 'observation.import', `observations@${at.toISOString()}`, summary, changes, writes.length, actor, at, async () => {
+    for (const { decision } of writes) {
+      if (decision.kind === 'unchanged') continue;
+      await deps.plans.appendObservation(deps.planId, decision.observation, at);
+      changes.push(`${decision.observation.indicatorId} ${decision.observation.year} ${decision.kind}`);
+    }
+  });
   return { summary, written: true };
 }
 
@@ -114,7 +118,44 @@ export async function importProgress(deps: PublishDeps, text: string, dryRun: bo
   if (problems.length > 0) throw new ImportRejected(problems);
   const summary = { dryRun, rows: reports.length + unchanged, reports: reports.length, unchanged };
   if (dryRun || reports.length === 0) return { summary, written: false };
-  for (const { progress } of reports) await deps.progress.append(deps.planId, progress, at);
-  await deps.audit.append({ actor: staffActor(actor), action: 'progress.import', subject: { type: 'import', id: `progress@${at.toISOString()}` }, reason: null, details: summary }, at);
+  const changes: string[] = [];
+  await auditedImport(deps, 'progress.import', `progress@${at.toISOString()}`, summary, changes, reports.length, actor, at, async () => {
+    for (const { progress } of reports) {
+      await deps.progress.append(deps.planId, progress, at);
+      changes.push(`${progress.projectId} ${progress.status} ${progress.progress}%`);
+    }
+  });
   return { summary, written: true };
+}
+
+/** How many written rows an import's audit entry names (its details are kept as at most 20,000 characters). */
+const AUDITED_CHANGES = 300;
+
+/**
+ * Runs an import's writes and audits what they wrote, row by row, even when the store fails
+ * midway: the rows are validated together, but written one by one, so a fault can leave the first
+ * ones written. Sending the same file again completes it (written rows are then unchanged), and the
+ * log says which rows the stopped attempt did write.
+ */
+async function auditedImport(
+  deps: PublishDeps,
+  action: 'observation.import' | 'progress.import',
+  id: string,
+  summary: Record<string, unknown>,
+  changes: readonly string[],
+  planned: number,
+  actor: Actor,
+  at: Date,
+  write: () => Promise<void>,
+) {
+  try {
+    await write();
+  } finally {
+    if (changes.length > 0) {
+      // Named row by row up to a bound, so a large file still fits the entry; each revision keeps its own reason.
+      const listed = changes.slice(0, AUDITED_CHANGES);
+      const details = { ...summary, written: changes.length, complete: changes.length === planned, changes: listed, changesNotListed: changes.length - listed.length };
+      await deps.audit.append({ actor: staffActor(actor), action, subject: { type: 'import', id }, reason: null, details }, at);
+    }
+  }
 }

@@ -3,7 +3,9 @@ import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { OBSERVATION_COLUMNS } from '../../shared/publishing/observations.js';
 import { AGGREGATE_COLUMNS, INDICATOR_COLUMNS, PROJECT_PROGRESS_COLUMNS } from '../../shared/publishing/exports.js';
+import { importObservations } from '../../shared/publishing/publish.js';
 import { testApp } from '../helpers/api.js';
+import { crashingStore, InjectedCrash } from '../helpers/faults.js';
 import { testIdentity } from '../helpers/staff.js';
 import { useStore } from '../helpers/store.js';
 
@@ -148,5 +150,31 @@ describe('CSV exports for reading', () => {
     expect(indicators.trim().split('\r\n')).toHaveLength(32);
     expect(indicators).toMatch(/\r\ngdp,1,经济质效,/);
     expect(header(await exportCsv('aggregates.csv?period=all'))).toBe(AGGREGATE_COLUMNS.join(','));
+  });
+});
+
+describe('CSV imports that cannot complete', () => {
+  it('refuses, before writing anything, values and sources the store would not keep', async () => {
+    const before = await stored();
+    const values = await importCsv('observations', ['indicator_id,year,value', 'retail-sales,2023,1000.5', 'retail-sales,2024,1e400'].join('\n'));
+    expect(values.status).toBe(400);
+    expect(values.body.problems).toEqual([{ line: 3, column: 'value', reason: 'too large to be a number: "1e400"' }]);
+    const progress = await importCsv('progress', ['project_id,status,progress,note,source', `${readPlanFile().projects[0]!.id},in_progress,10,开工,${'来'.repeat(501)}`].join('\n'));
+    expect(progress.status).toBe(400);
+    expect(progress.body.problems).toEqual([{ line: 2, column: 'source', reason: 'at most 500 characters' }]);
+    expect(await stored()).toBe(before);
+  });
+
+  it('audits the rows an import wrote when the store fails midway, and the same file sent again completes it', async () => {
+    const file = ['indicator_id,year,value', 'export-value,2021,101', 'export-value,2022,102', 'export-value,2023,103'].join('\n');
+    let puts = 0;
+    const failing = crashingStore(store.current, (command) => command.constructor.name === 'PutCommand' && (command.input as { Item: { type: string } }).Item.type === 'observation' && ++puts === 3);
+    const publisherActor = { name: 'wu.data', sub: 'sub-wu', roles: ['publisher' as const] };
+    await expect(importObservations(testApp(failing).deps, file, false, publisherActor, new Date(now))).rejects.toBeInstanceOf(InjectedCrash);
+    const imports = (await store.scanAll()).filter((i) => i.type === 'audit' && i.action === 'observation.import').map((i) => JSON.parse(i.details as string) as Body);
+    expect(imports.find((d) => d.changes.some((c: string) => c.startsWith('export-value')))).toMatchObject({ written: 2, complete: false, changes: ['export-value 2021 new', 'export-value 2022 new'] });
+
+    const again = await importCsv('observations', file);
+    expect(again).toMatchObject({ status: 201, body: { new: 1, unchanged: 2 } });
   });
 });
