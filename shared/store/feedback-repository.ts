@@ -20,6 +20,7 @@ import {
   ballotKey,
   ballotPrefix,
   commentFlagKey,
+  type Flagger,
   FEEDBACK_SHARDS,
   feedbackKey,
   feedbackPartition,
@@ -500,12 +501,12 @@ export function feedbackRepository(store: Store) {
     },
 
     /**
-     * A citizen flags a published comment: once per voter per comment (the flag's item is the
+     * A citizen flags a published comment: once per flagger per comment (the flag's item is the
      * rule). At `threshold` flags the comment goes back to the moderation queue, out of public view.
      */
     async flagComment(
       feedbackId: string,
-      voterId: string,
+      flagger: Flagger,
       reason: FlagReason,
       at: Date,
       threshold: number,
@@ -516,7 +517,7 @@ export function feedbackRepository(store: Store) {
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...commentFlagKey(feedbackId, voterId), type: 'flag', feedbackId, reason, at: at.toISOString() },
+            Item: { ...commentFlagKey(feedbackId, flagger), type: 'flag', feedbackId, reason, at: at.toISOString() },
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         );

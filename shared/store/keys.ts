@@ -96,8 +96,14 @@ export const moderationQueueSortKey = (queuedAt: string, feedbackId: string) => 
 /** Moderation events that rejected or hid a comment, in GSI1, so those comments can be listed again. */
 export const moderatedPartition = (status: 'rejected' | 'hidden') => `MODERATED#${status}`;
 
-/** One flag per voter per comment: the item's existence is the rule. */
-export const commentFlagKey = (feedbackId: string, voterId: string) => ({ PK: `FLAGS#${feedbackId}`, SK: `VOTER#${voterId}` });
+/** Who flags a comment, for counting each flagger once: the client's (daily-salted) address hash where known, else the voter. */
+export type Flagger = { kind: 'address'; hash: string } | { kind: 'voter'; voterId: string };
+
+/** One flag per flagger per comment: the item's existence is the rule. */
+export const commentFlagKey = (feedbackId: string, flagger: Flagger) => ({
+  PK: `FLAGS#${feedbackId}`,
+  SK: flagger.kind === 'address' ? `ADDRESS#${flagger.hash}` : `VOTER#${flagger.voterId}`,
+});
 
 /** A 差评 follow-up case, keyed by the feedback id that opened it (so opening is idempotent). */
 export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' });

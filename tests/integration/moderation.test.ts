@@ -151,6 +151,21 @@ describe('the moderation queue', () => {
     expect(queued).toMatchObject({ commentStatus: 'published', flagCount: 0, rating: 1 });
   });
 
+  it('counts flags from one address once, so cookieless requests cannot take a comment down', async () => {
+    const c = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 2, comment: '数据更新太慢' });
+    await staff(`/monitor/comments/${c.feedbackId}/moderation`, monitor, { action: 'publish' });
+    const from = (address: string) => app.request(`/api/v1/comments/${c.feedbackId}/flags`, json({ reason: 'spam' }, { 'CloudFront-Viewer-Address': `${address}:50000` }));
+    // Three requests without a cookie, each given a new voter, from one address.
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await from('203.0.113.7')).status);
+    expect(statuses).toEqual([201, 200, 200]);
+    expect((await publicComments()).map((x) => x.feedbackId)).toContain(c.feedbackId);
+    // Two more addresses make three distinct flaggers.
+    await from('203.0.113.8');
+    await from('198.51.100.9');
+    expect((await publicComments()).map((x) => x.feedbackId)).not.toContain(c.feedbackId);
+  });
+
   it('leaves the rating counts alone and moves the comment counts', async () => {
     await aggregate({ repo: aggregationRepository(store.current), targets: async () => ({ planId: 'licheng-14th', categoryOf: () => null }), clock: () => new Date(now + 3600_000), settleMs: 0, maxBatch: 10_000, minRatings: 3 });
     const counts = await aggregationRepository(store.current).readCounts('all');

@@ -9,6 +9,7 @@ import { ProblemError } from '../problem.js';
 import { CaseId, CaseStatsQuery, FeedbackId, FlagBody, NoQuery, SatisfactionBody } from '../../../shared/api/schemas.js';
 import { jsonBody, pathParam, queryParams } from '../request.js';
 import { issueVoter, requestVoter } from '../voter.js';
+import type { Flagger } from '../../../shared/store/keys.js';
 
 /**
  * The public side of moderation and the 差评 loop: citizens flag published comments, follow the
@@ -26,8 +27,12 @@ export function accountabilityRoutes(deps: ApiDeps) {
       const { reason } = await jsonBody(c, FlagBody);
       const voterId = voterOf(c) ?? issueVoter(c, deps);
       const address = clientAddress(c);
-      await deps.feedbackLimits.check({ voterId, addressHash: address ? deps.hashAddress(address, deps.clock()) : null }, deps.clock());
-      const result = await deps.feedback.flagComment(feedbackId, voterId, reason, deps.clock(), deps.flagThreshold);
+      const addressHash = address ? deps.hashAddress(address, deps.clock()) : null;
+      await deps.feedbackLimits.check({ voterId, addressHash }, deps.clock());
+      // A new voter costs nothing (a request without a cookie gets one), so flags are counted per
+      // address where it is known: three cookieless requests must not take a comment down.
+      const flagger: Flagger = addressHash ? { kind: 'address', hash: addressHash } : { kind: 'voter', voterId };
+      const result = await deps.feedback.flagComment(feedbackId, flagger, reason, deps.clock(), deps.flagThreshold);
       if (result.requeued) {
         await deps.audit.append(
           {
