@@ -8,7 +8,8 @@ import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
 
-const Cursor = z.strictObject({ s: z.string().check(z.maxLength(200)), p: z.string().check(z.maxLength(200)) });
+// Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
+const Cursor = z.strictObject({ s: z.string().check(z.minLength(1), z.maxLength(200)), p: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 /** Where a case sits in GSI1: unfinished ones by the deadline now awaited, closed ones by when they closed. */
 function indexOf(c: FollowUpCase) {

@@ -100,8 +100,9 @@ export interface BallotWithComment extends Ballot {
 }
 
 /** Where a feedback record lives; opaque to clients except as a cursor position. */
-const CommentCursor = z.strictObject({ s: z.string().check(z.maxLength(200)), p: z.string().check(z.maxLength(40)), k: z.string().check(z.maxLength(200)) });
-const QueueCursor = z.strictObject({ s: z.string().check(z.maxLength(200)), p: z.string().check(z.maxLength(200)), k: z.string().check(z.maxLength(200)) });
+// Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
+const CommentCursor = z.strictObject({ s: z.string().check(z.minLength(1), z.maxLength(200)), p: z.string().check(z.minLength(1), z.maxLength(40)), k: z.string().check(z.minLength(1), z.maxLength(200)) });
+const QueueCursor = z.strictObject({ s: z.string().check(z.minLength(1), z.maxLength(200)), p: z.string().check(z.minLength(1), z.maxLength(200)), k: z.string().check(z.minLength(1), z.maxLength(200)) });
 
 
 /** How long, in steps, a new rating waits for the record of the ballot it found before declaring its slot void. */

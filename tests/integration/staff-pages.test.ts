@@ -214,6 +214,18 @@ describe('output encoding of the staff pages', () => {
 });
 
 describe('faults', () => {
+  it('answers an edited next-page link with a 400 page that says so, on every paged staff list', async () => {
+    const admin = await session(['admin'], 'zhao');
+    const forged = Buffer.from(JSON.stringify({ s: '', p: 'CASE#x', k: 'x' })).toString('base64url');
+    for (const path of ['/staff/audit', '/staff/cases', '/staff/queue']) {
+      for (const cursor of ['not-a-cursor', forged]) {
+        const { status, html } = await get(`${path}?cursor=${cursor}`, admin);
+        expect(status, `${path} ${cursor}`).toBe(400);
+        expect(html).toContain('链接无效');
+      }
+    }
+  });
+
   it('answers a staff page as a 503 page, not a trace, when the plan is not loaded or the store fails', async () => {
     const admin = await session(['admin'], 'zhao');
     for (const plans of [{ ...deps.plans, snapshot: async () => null }, { ...deps.plans, snapshot: () => Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException', $metadata: {} })) }]) {

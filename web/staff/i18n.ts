@@ -98,6 +98,8 @@ const zh = {
   moderateHeading: '审核',
   moderatedOne: '已处理。',
   fieldsMissing: '请填写所有必填项。',
+  invalidLinkTitle: '链接无效',
+  invalidLinkBody: '这个翻页链接不是本站生成的，或已失效。请从列表第一页重新打开。',
   textTooLongMasked: '隐去个人信息后，答复超出了可保存的长度，请精简后再提交。',
   invalidState: '当前状态下不能执行此操作（可能已被他人处理）。',
 
@@ -279,6 +281,8 @@ const en: StaffMessages = {
   moderateHeading: 'Moderate',
   moderatedOne: 'Done.',
   fieldsMissing: 'Fill in every required field.',
+  invalidLinkTitle: 'This link does not work',
+  invalidLinkBody: 'This page link was not made by this site, or no longer works. Open the list again from its first page.',
   textTooLongMasked: 'With personal data masked, the reply is longer than can be kept; shorten it and send it again.',
   invalidState: 'That step does not apply in the current status (perhaps someone else acted meanwhile).',
 

@@ -7,7 +7,7 @@ import { csvResponse, type StaffEnv } from '../../functions/api/staff.js';
 import type { Role } from '../../shared/auth/roles.js';
 import { CaseStateError } from '../../shared/cases/case.js';
 import { caseDetail, listCases, stepCase, type CaseView } from '../../shared/cases/workflow.js';
-import { NotFoundError, PlanNotLoadedError, TextTooLongError } from '../../shared/errors.js';
+import { InvalidCursorError, NotFoundError, PlanNotLoadedError, TextTooLongError } from '../../shared/errors.js';
 import { isStoreUnavailable } from '../../shared/store/faults.js';
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../shared/moderation/moderate.js';
 import { PublishRuleError } from '../../shared/publishing/observations.js';
@@ -102,6 +102,8 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
   // Faults answer as staff pages, never cached, never with a trace; the log has the whole error.
   app.onError((error, c) => {
     const page = (ctx: StaffContext) => <MessagePage ctx={ctx} title={ctx.t.errorTitle} body={ctx.t.errorBody} />;
+    // A next-page link someone edited: the reader's mistake, not a fault of ours.
+    if (error instanceof InvalidCursorError) return render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.invalidLinkTitle} body={ctx.s.invalidLinkBody} />, 400);
     if (error instanceof PlanNotLoadedError || isStoreUnavailable(error)) {
       deps.logger.warn('staff page unavailable', { error, path: c.req.path });
       c.header('Retry-After', '2');
