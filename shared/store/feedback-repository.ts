@@ -309,20 +309,8 @@ export function feedbackRepository(store: Store) {
         }),
       );
       const ballots = Items.map((item) => fromItem(Ballot, item));
-      const records = new Map<string, FeedbackRecord>();
-      for (let i = 0; i < ballots.length; i += 100) {
-        let keys: Record<string, unknown>[] = ballots.slice(i, i + 100).map(recordKeyOf);
-        while (keys.length > 0) {
-          const { Responses, UnprocessedKeys } = await client.send(
-            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
-          );
-          for (const item of Responses?.[tableName] ?? []) {
-            const record = fromItem(FeedbackRecord, item);
-            records.set(record.feedbackId, record);
-          }
-          keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
-        }
-      }
+      // A ballot can point at a void slot (its request died before the record): it shows no comment.
+      const records = await batchGetRecords(ballots);
       return ballots.map((ballot) => {
         const record = records.get(ballot.feedbackId);
         return { ...ballot, comment: record?.comment ?? null, commentStatus: record?.commentStatus ?? 'none', piiMasked: record?.pii ?? {} };

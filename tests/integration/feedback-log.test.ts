@@ -30,6 +30,17 @@ describe('the feedback log', () => {
     expect(ballot).toMatchObject({ feedbackId: 'y', revision: 3, replaces: { feedbackId: 'w' } });
   });
 
+  it('still lists a voter’s ratings when their ballot points at a slot a later request voided before it died', async () => {
+    const feedback = feedbackRepository(store.current);
+    await feedback.record(rating('m', 2, 'voter-d'));
+    const isPut = (type: string) => (c: { constructor: { name: string }; input: unknown }) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === type;
+    // n commits its ballot and dies before its record; o voids n's slot and dies before its ballot.
+    await expect(feedbackRepository(crashingStore(store.current, isPut('feedback'))).record(rating('n', 5, 'voter-d'))).rejects.toBeInstanceOf(InjectedCrash);
+    await expect(feedbackRepository(crashingStore(store.current, isPut('ballot'))).record(rating('o', 4, 'voter-d'))).rejects.toBeInstanceOf(InjectedCrash);
+    const [ballot] = await feedback.ballotsOf('voter-d');
+    expect(ballot).toMatchObject({ feedbackId: 'n', comment: null, commentStatus: 'none' });
+  });
+
   it('lets a rating still in flight lose cleanly once its slot was declared void', async () => {
     const feedback = feedbackRepository(store.current);
     let release!: () => void;
