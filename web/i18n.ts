@@ -251,7 +251,8 @@ const zh = {
   yoursThisYear: (year: number, level: string) => `您${year}年的评价：${level}`,
   yoursRecordedAt: (date: string) => `提交时间：${date}`,
   yoursComment: '您的留言：',
-  yoursRevisions: (n: number) => `今年已修改 ${n - 1} 次`,
+  // Said of a rating of any year (the /me page lists earlier years too), so not "this year".
+  yoursRevisions: (n: number) => `已修改 ${n - 1} 次`,
   yoursEarlier: (year: number, level: string) => `${year}年：${level}`,
   commentStatus: (s: CommentStatus) => ({ none: '无留言', pending: '待审核', published: '已公开', rejected: '未通过审核', hidden: '已隐藏' })[s],
 
@@ -565,7 +566,7 @@ const en: Messages = {
   yoursThisYear: (year: number, level: string) => `Your rating for ${year}: ${level}`,
   yoursRecordedAt: (date: string) => `Submitted ${date}`,
   yoursComment: 'Your comment:',
-  yoursRevisions: (n: number) => (n === 2 ? 'Changed once this year' : `Changed ${n - 1} times this year`),
+  yoursRevisions: (n: number) => (n === 2 ? 'Changed once' : `Changed ${n - 1} times`),
   yoursEarlier: (year: number, level: string) => `${year}: ${level}`,
   commentStatus: (s: CommentStatus) =>
     ({ none: 'no comment', pending: 'awaiting moderation', published: 'published', rejected: 'not approved', hidden: 'hidden' })[s],

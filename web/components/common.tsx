@@ -15,8 +15,9 @@ export function Zh({ ctx, children }: { ctx: PageContext; children?: Child }) {
 const HAN_RUN = /([\p{Script=Han}\u3000-\u303f\uff00-\uffef]+)/u;
 
 /**
- * Text that may mix words of the page's language with plan data that exists only in Chinese (a
- * 专栏 row's name, a unit, a box): on an English page each Chinese run is marked `lang="zh-CN"`.
+ * Text that may mix words of the page's language with Chinese, such as plan data that exists only in
+ * Chinese (a 专栏 row's name, a unit, a box) or what citizens and departments wrote: on an English
+ * page each Chinese run is marked `lang="zh-CN"`, so screen readers read it as Chinese.
  */
 export function Text({ ctx, text }: { ctx: PageContext; text: string }) {
   if (ctx.lang !== 'en' || !HAN_RUN.test(text)) return <>{text}</>;

@@ -7,6 +7,7 @@ import { LEVELS_BEST_FIRST, scriptJson } from '../chart-data.js';
 import type { PageContext } from '../context.js';
 import type { CommentWithReplies } from '../data.js';
 import { formatDate, formatDateTime } from '../format.js';
+import { Text } from './common.js';
 
 export type FeedbackError = 'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited' | 'notPerson' | 'formExpired';
 
@@ -130,7 +131,9 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
                 <p class="muted">
                   {t.yoursComment} <span class="pill">{t.commentStatus(current.commentStatus)}</span>
                 </p>
-                <blockquote class="comment__text">{current.comment}</blockquote>
+                <blockquote class="comment__text">
+                  <Text ctx={ctx} text={current.comment} />
+                </blockquote>
               </div>
             )}
           </>
@@ -237,17 +240,24 @@ export function Comments({ ctx, comments, basePath }: CommentsProps) {
                   <time datetime={comment.publishedAt}>{t.commentPublished(formatDate(comment.publishedAt))}</time>
                 </p>
                 <p class="comment__text">
-                  {comment.comment}
+                  <Text ctx={ctx} text={comment.comment} />
                 </p>
                 {(comment.replies ?? []).map((reply) => (
                   <div class="reply">
                     <p class="reply__meta">
                       <strong>{t.officialReply}</strong>
-                      {reply.department && <> · {reply.department}</>}
+                      {reply.department && (
+                        <>
+                          {' · '}
+                          <Text ctx={ctx} text={reply.department} />
+                        </>
+                      )}
                       {' · '}
                       <time datetime={reply.publishedAt}>{t.repliedAt(formatDate(reply.publishedAt))}</time>
                     </p>
-                    <p class="comment__text">{reply.text}</p>
+                    <p class="comment__text">
+                      <Text ctx={ctx} text={reply.text} />
+                    </p>
                   </div>
                 ))}
               </article>
