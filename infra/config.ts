@@ -47,8 +47,10 @@ export const DeployConfig = z.pipe(
     minRatings: z.optional(int(1, 10_000)),
     /** How often the aggregation runs. */
     aggregationRateMinutes: z._default(int(1, 60), 5),
-    /** Requests per client IP per 5-minute window to POST /api/v1/feedback before the WAF blocks that IP. */
+    /** Submissions (POST /api/v1/feedback, /feedback, /api/v1/comments/{id}/flags) per client IP per 5 minutes before the WAF blocks that IP. */
     wafFeedbackLimit: z._default(int(10, 20_000_000), 100),
+    /** Requests of any kind (pages, assets, API calls, cached or not) per client IP per 5 minutes before the WAF blocks that IP. */
+    wafRequestLimit: z._default(int(100, 20_000_000), 3000),
     /** API Gateway stage throttling (all routes together). */
     apiRateLimit: z._default(int(1, 10_000), 200),
     apiBurstLimit: z._default(int(1, 5_000), 400),
@@ -63,6 +65,9 @@ export const DeployConfig = z.pipe(
     z.superRefine((config, ctx) => {
       if (config.stage === 'prod' && !config.alarmEmail) {
         ctx.addIssue({ code: 'custom', path: ['alarmEmail'], message: 'required for stage prod (-c alarmEmail=ops@example.org)' });
+      }
+      if (config.wafRequestLimit < config.wafFeedbackLimit) {
+        ctx.addIssue({ code: 'custom', path: ['wafRequestLimit'], message: `at least wafFeedbackLimit (${config.wafFeedbackLimit}): every submission counts as a request too` });
       }
       if (Boolean(config.domainName) !== Boolean(config.certificateArn)) {
         ctx.addIssue({
