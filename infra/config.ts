@@ -51,7 +51,12 @@ export const DeployConfig = z.pipe(
     wafFeedbackLimit: z._default(int(10, 20_000_000), 100),
     /** Requests of any kind (pages, assets, API calls, cached or not) per client IP per 5 minutes before the WAF blocks that IP. */
     wafRequestLimit: z._default(int(100, 20_000_000), 3000),
-    /** API Gateway stage throttling (all routes together). */
+    /**
+     * HTTP API default route throttling (requests per second, burst). API Gateway applies it to each route
+     * on its own, not to the API as a whole: the citizen API (ANY /api/v1/{proxy+}) has one such budget,
+     * the pages (ANY /{proxy+}) another, and so on for each route in infra/constructs/api.ts; only the
+     * account's regional quota caps their sum.
+     */
     apiRateLimit: z._default(int(1, 10_000), 200),
     apiBurstLimit: z._default(int(1, 5_000), 400),
     logRetentionDays: z.optional(
