@@ -100,6 +100,10 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: this.web.siteUrl, description: 'The site, through CloudFront' });
     new CfnOutput(this, 'AssetsBucket', { value: this.web.bucket.bucketName, description: 'Upload web/dist/assets here under assets/ if not deployed by CDK' });
     new CfnOutput(this, 'DistributionId', { value: this.web.distribution.distributionId });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.web.distribution.distributionDomainName,
+      description: 'The distribution\'s own …cloudfront.net name: the target of the custom domain\'s CNAME or Route 53 alias',
+    });
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint, description: 'The HTTP API itself: refuses public requests that did not come through CloudFront' });
     new CfnOutput(this, 'SignInDomain', { value: signInOrigin });
     new CfnOutput(this, 'WebClientId', { value: this.signIn.client.userPoolClientId });

@@ -47,9 +47,16 @@ export const DeployConfig = z.pipe(
     minRatings: z.optional(int(1, 10_000)),
     /** How often the aggregation runs. */
     aggregationRateMinutes: z._default(int(1, 60), 5),
-    /** Requests per client IP per 5-minute window to POST /api/v1/feedback before the WAF blocks that IP. */
+    /** Submissions (POST /api/v1/feedback, /feedback, /api/v1/comments/{id}/flags) per client IP per 5 minutes before the WAF blocks that IP. */
     wafFeedbackLimit: z._default(int(10, 20_000_000), 100),
-    /** API Gateway stage throttling (all routes together). */
+    /** Requests of any kind (pages, assets, API calls, cached or not) per client IP per 5 minutes before the WAF blocks that IP. */
+    wafRequestLimit: z._default(int(100, 20_000_000), 3000),
+    /**
+     * HTTP API default route throttling (requests per second, burst). API Gateway applies it to each route
+     * on its own, not to the API as a whole: the citizen API (ANY /api/v1/{proxy+}) has one such budget,
+     * the pages (ANY /{proxy+}) another, and so on for each route in infra/constructs/api.ts; only the
+     * account's regional quota caps their sum.
+     */
     apiRateLimit: z._default(int(1, 10_000), 200),
     apiBurstLimit: z._default(int(1, 5_000), 400),
     logRetentionDays: z.optional(
@@ -63,6 +70,9 @@ export const DeployConfig = z.pipe(
     z.superRefine((config, ctx) => {
       if (config.stage === 'prod' && !config.alarmEmail) {
         ctx.addIssue({ code: 'custom', path: ['alarmEmail'], message: 'required for stage prod (-c alarmEmail=ops@example.org)' });
+      }
+      if (config.wafRequestLimit < config.wafFeedbackLimit) {
+        ctx.addIssue({ code: 'custom', path: ['wafRequestLimit'], message: `at least wafFeedbackLimit (${config.wafFeedbackLimit}): every submission counts as a request too` });
       }
       if (Boolean(config.domainName) !== Boolean(config.certificateArn)) {
         ctx.addIssue({

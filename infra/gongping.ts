@@ -51,6 +51,7 @@ export function buildGongping(app: App, config: DeployConfig, options: GongpingO
     description: 'gongping (共评): the CloudFront web ACL (WAF), which must live in us-east-1',
     crossRegionReferences: true,
     feedbackLimit: config.wafFeedbackLimit,
+    requestLimit: config.wafRequestLimit,
     namePrefix: prefix,
   });
   const assetsDir = options.assetsDir === undefined ? (existsSync(WEB_ASSETS_DIR) ? WEB_ASSETS_DIR : undefined) : options.assetsDir ?? undefined;

@@ -529,19 +529,52 @@ describe('the WAF (edge stack, us-east-1)', () => {
     expect(acl.DefaultAction).toEqual({ Allow: {} });
   });
 
-  it('limits POST /api/v1/feedback per client IP, answering 429', () => {
+  it('limits submissions per client IP (the JSON API, the form without JavaScript and comment flags), answering 429', () => {
     const { RateBasedStatement: rate } = rule('FeedbackRatePerIp').Statement;
     expect(rate).toMatchObject({ Limit: 100, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
-    const [method, path] = rate.ScopeDownStatement.AndStatement.Statements;
+    const [method, paths] = rate.ScopeDownStatement.AndStatement.Statements;
     expect(method.ByteMatchStatement).toMatchObject({ FieldToMatch: { Method: {} }, SearchString: 'POST', PositionalConstraint: 'EXACTLY' });
-    expect(path.ByteMatchStatement).toMatchObject({ FieldToMatch: { UriPath: {} }, SearchString: FEEDBACK_PATH });
-    expect(rule('FeedbackRatePerIp').Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 429 } } });
+    const decoded = [{ Priority: 0, Type: 'URL_DECODE' }, { Priority: 1, Type: 'LOWERCASE' }];
+    const path = (PositionalConstraint: string, SearchString: string) => ({ ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint, SearchString, TextTransformations: decoded } });
+    expect(paths.OrStatement.Statements).toEqual([
+      path('STARTS_WITH', FEEDBACK_PATH),
+      path('STARTS_WITH', '/feedback'),
+      { AndStatement: { Statements: [path('STARTS_WITH', '/api/v1/comments/'), path('ENDS_WITH', '/flags')] } },
+    ]);
+    expect(rule('FeedbackRatePerIp').Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'too-many-submissions' } } });
   });
 
-  it('takes the limit from the configuration', () => {
-    const other = synthesise({ wafFeedbackLimit: '250' }, { bundle: false });
+  it('limits all requests per client IP, with no scope-down, after the submission rule and before the managed rules', () => {
+    const { RateBasedStatement: rate } = rule('RequestRatePerIp').Statement;
+    expect(rate).toEqual({ Limit: 3000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+    expect(rule('RequestRatePerIp').Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'too-many-requests' } } });
+    const priorities = (acl.Rules as { Name: string; Priority: number }[]).map((r) => [r.Name, r.Priority]);
+    expect(priorities).toEqual([
+      ['FeedbackRatePerIp', 0],
+      ['RequestRatePerIp', 1],
+      ['AWSManagedRulesCommonRuleSet', 10],
+      ['AWSManagedRulesKnownBadInputsRuleSet', 20],
+    ]);
+  });
+
+  it('answers 429 with the API\u2019s own problem document and Retry-After, whichever limit refused', () => {
+    for (const key of ['too-many-submissions', 'too-many-requests']) {
+      const body = acl.CustomResponseBodies[key];
+      expect(body.ContentType).toBe('APPLICATION_JSON');
+      expect(JSON.parse(body.Content)).toMatchObject({ type: 'urn:gongping:problem:too-many-requests', status: 429 });
+    }
+    for (const name of ['FeedbackRatePerIp', 'RequestRatePerIp']) {
+      expect(rule(name).Action).toMatchObject({ Block: { CustomResponse: { ResponseHeaders: [{ Name: 'retry-after', Value: '300' }] } } });
+    }
+  });
+
+  it('takes both limits from the configuration', () => {
+    const other = synthesise({ wafFeedbackLimit: '250', wafRequestLimit: '5000' }, { bundle: false });
     other.templates.edge.hasResourceProperties('AWS::WAFv2::WebACL', {
-      Rules: Match.arrayWith([Match.objectLike({ Name: 'FeedbackRatePerIp', Statement: { RateBasedStatement: Match.objectLike({ Limit: 250 }) } })]),
+      Rules: Match.arrayWith([
+        Match.objectLike({ Name: 'FeedbackRatePerIp', Statement: { RateBasedStatement: Match.objectLike({ Limit: 250 }) } }),
+        Match.objectLike({ Name: 'RequestRatePerIp', Statement: { RateBasedStatement: Match.objectLike({ Limit: 5000 }) } }),
+      ]),
     });
   });
 

@@ -19,6 +19,7 @@ describe('deployment configuration', () => {
       planId: 'licheng-14th',
       aggregationRateMinutes: 5,
       wafFeedbackLimit: 100,
+      wafRequestLimit: 3000,
       apiRateLimit: 200,
       apiBurstLimit: 400,
       logRetentionDays: 30,
@@ -32,6 +33,7 @@ describe('deployment configuration', () => {
         alarmEmail: 'ops@example.org',
         aggregationRateMinutes: '10',
         wafFeedbackLimit: '300',
+        wafRequestLimit: '6000',
         domainName: 'gongping.example.org',
         certificateArn: CERT,
         minRatings: '20',
@@ -43,6 +45,7 @@ describe('deployment configuration', () => {
       account: '123456789012',
       aggregationRateMinutes: 10,
       wafFeedbackLimit: 300,
+      wafRequestLimit: 6000,
       minRatings: 20,
       logRetentionDays: 365,
       domainName: 'gongping.example.org',
@@ -72,6 +75,11 @@ describe('deployment configuration', () => {
     expect(message).toMatch(/alarmEmail: an e-mail address/);
   });
 
+  it('refuses a general WAF limit below the submission limit, which would silently become the submission limit', () => {
+    expect(() => readDeployConfig(withContext({ wafFeedbackLimit: '500', wafRequestLimit: '400' }))).toThrow(/wafRequestLimit: at least wafFeedbackLimit \(500\)/);
+    expect(readDeployConfig(withContext({ wafFeedbackLimit: '500', wafRequestLimit: '500' })).wafRequestLimit).toBe(500);
+  });
+
   it('treats an empty -c value as unset', () => {
     expect(() => readDeployConfig(withContext({ stage: 'prod', alarmEmail: '' }))).toThrow(/alarmEmail: required/);
   });
@@ -86,6 +94,7 @@ describe('deployment configuration', () => {
   it('keeps rates and limits inside what the services accept', () => {
     expect(() => readDeployConfig(withContext({ aggregationRateMinutes: 90 }))).toThrow(/aggregationRateMinutes/);
     expect(() => readDeployConfig(withContext({ wafFeedbackLimit: 5 }))).toThrow(/wafFeedbackLimit/);
+    expect(() => readDeployConfig(withContext({ wafRequestLimit: 50 }))).toThrow(/wafRequestLimit/);
     expect(() => readDeployConfig(withContext({ logRetentionDays: 45 }))).toThrow(/logRetentionDays: one of 1, 3, 5/);
     expect(() => readDeployConfig(withContext({ authDomainPrefix: 'my-cognito-login' }))).toThrow(/authDomainPrefix: must not contain/);
   });

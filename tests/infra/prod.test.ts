@@ -36,7 +36,13 @@ describe('a production deployment', () => {
     expect(acknowledgements(synth.root).filter((a) => a.id === 'AwsSolutions-CFR4')).toEqual([]);
   });
 
-  it('signs staff in on the custom domain only (no localhost redirect in prod)', () => {
+  it('outputs the distribution\u2019s own cloudfront.net name to point the custom domain at, beside the custom SiteUrl', () => {
+    const distribution = logicalId(app.web.distribution);
+    templates.app.hasOutput('DistributionDomainName', { Value: { 'Fn::GetAtt': [distribution, 'DomainName'] } });
+    templates.app.hasOutput('SiteUrl', { Value: 'https://gongping.example.org' });
+  });
+
+    it('signs staff in on the custom domain only (no localhost redirect in prod)', () => {
     templates.app.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: ['https://gongping.example.org/auth/callback'],
       LogoutURLs: ['https://gongping.example.org/'],

@@ -1,6 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ROUTES, type AppFunctionName } from '../../infra/constructs/api.js';
+import { EdgeStack } from '../../infra/edge-stack.js';
 import { createApp } from '../../functions/api/app.js';
 import { citizenPart } from '../../functions/api/citizen.js';
 import { withCommonMiddleware, type AppPart } from '../../functions/api/common.js';
@@ -48,5 +51,63 @@ describe('API Gateway sends every route of the app to the function that serves i
     const parts = [citizenPart(deps), staffPart(deps), sitePart(deps)].map((part) => routesOf([part]));
     expect(new Set(parts.flat()).size).toBe(parts.flat().length);
     expect(keysOf(createApp(deps))).toEqual(parts.flat().sort());
+  });
+});
+
+type WafStatement = {
+  AndStatement?: { Statements: WafStatement[] };
+  OrStatement?: { Statements: WafStatement[] };
+  ByteMatchStatement?: {
+    FieldToMatch: { Method?: object; UriPath?: object };
+    PositionalConstraint: string;
+    SearchString: string;
+    TextTransformations: { Priority: number; Type: string }[];
+  };
+};
+
+/** Whether a WAF statement matches a request, for the statements and transformations the web ACL uses (anything else throws). */
+function wafMatches(statement: WafStatement, request: { method: string; path: string }): boolean {
+  if (statement.AndStatement) return statement.AndStatement.Statements.every((s) => wafMatches(s, request));
+  if (statement.OrStatement) return statement.OrStatement.Statements.some((s) => wafMatches(s, request));
+  const match = statement.ByteMatchStatement;
+  if (!match) throw new Error(`not modelled here: ${Object.keys(statement).join()}`);
+  let value = match.FieldToMatch.Method ? request.method : match.FieldToMatch.UriPath ? request.path : undefined;
+  if (value === undefined) throw new Error(`field not modelled here: ${Object.keys(match.FieldToMatch).join()}`);
+  for (const { Type } of [...match.TextTransformations].sort((a, b) => a.Priority - b.Priority)) {
+    value = { NONE: value, URL_DECODE: decodeURIComponent(value), LOWERCASE: value.toLowerCase() }[Type as 'NONE'];
+    if (value === undefined) throw new Error(`transformation not modelled here: ${Type}`);
+  }
+  const search = match.SearchString;
+  switch (match.PositionalConstraint) {
+    case 'EXACTLY':
+      return value === search;
+    case 'STARTS_WITH':
+      return value.startsWith(search);
+    case 'ENDS_WITH':
+      return value.endsWith(search);
+    default:
+      throw new Error(`constraint not modelled here: ${match.PositionalConstraint}`);
+  }
+}
+
+describe('the WAF submission limit', () => {
+  const edge = new EdgeStack(new App(), 'Edge', { env: { region: 'us-east-1' }, feedbackLimit: 100, requestLimit: 3000, namePrefix: 'test' });
+  const acl = Object.values(Template.fromStack(edge).findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
+  const scopeDown = (acl.Rules as { Name: string; Statement: { RateBasedStatement: { ScopeDownStatement: WafStatement } } }[]).find((r) => r.Name === 'FeedbackRatePerIp')!
+    .Statement.RateBasedStatement.ScopeDownStatement;
+
+  it('counts exactly the app routes that store a citizen submission: the JSON API, the form without JavaScript and comment flags', () => {
+    const counted = keysOf(createApp(deps)).filter((route) => {
+      const [method, path] = route.split(' ') as [string, string];
+      return wafMatches(scopeDown, { method, path });
+    });
+    expect(counted).toEqual(['POST /api/v1/comments/x/flags', 'POST /api/v1/feedback', 'POST /feedback']);
+  });
+
+  it('counts them however the path is encoded or cased', () => {
+    for (const path of ['/api/v1/%66eedback', '/API/V1/FEEDBACK/', '/%46eedback', '/api/v1/comments/x/%46LAGS']) {
+      expect(wafMatches(scopeDown, { method: 'POST', path }), path).toBe(true);
+    }
+    expect(wafMatches(scopeDown, { method: 'GET', path: '/feedback' })).toBe(false);
   });
 });

@@ -1,8 +1,30 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseSeedArgs, seed, SeedUsageError } from '../../infra/seed.js';
+import { ensureTable } from '../../shared/store/bootstrap.js';
 import { useStore } from '../helpers/store.js';
 
 const store = useStore();
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * `npm run seed -- …` exactly as docs/deploy.md tells ops to type it. Asynchronous on purpose: dynalite
+ * answers from this process, so a synchronous spawn would wait on itself.
+ */
+async function npmRunSeed(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'seed', '--', ...args], { cwd: REPO, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
 
 describe('npm run seed', () => {
   it('loads the plan into an existing table, then finds nothing to do', async () => {
@@ -38,4 +60,20 @@ describe('npm run seed', () => {
     const args = { table: 'no-such-table', region: 'ap-southeast-1', endpoint: `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}` };
     await expect(seed(args)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
+
+  it('runs as `npm run seed` against a table it is given, and answers a missing argument or --help with the usage and exit code 2', async () => {
+    const endpoint = await store.current.client.config.endpoint?.();
+    // A table of its own, so this test does not depend on whether the others already loaded the plan.
+    const tableName = `seed-${randomUUID()}`;
+    await ensureTable({ client: store.current.client, tableName });
+    const loaded = await npmRunSeed(['--table', tableName, '--region', 'ap-southeast-1', '--endpoint', `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`]);
+    expect(loaded).toMatchObject({ code: 0, stdout: expect.stringContaining(`loaded plan licheng-14th into ${tableName}: 31 indicators`) });
+
+    for (const args of [['--region', 'ap-southeast-1'], ['--help']]) {
+      const refused = await npmRunSeed(args);
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr).toContain('usage: npm run seed -- --table <table name> --region <aws region>');
+      expect(refused.stderr).not.toContain('Missing script');
+    }
+  }, 60_000);
 });
