@@ -391,4 +391,25 @@ describe('published verdicts on the pages', () => {
     expect(html.match(/官方回复/g)).toHaveLength(1);
     expect(html).toContain('href="/indicators/gdp?comments=abc#comments"');
   });
+
+  it('marks what citizens and departments wrote in Chinese as Chinese on an English page, and leaves English words alone', async () => {
+    const html = String(
+      await Comments({
+        ctx: { lang: 'en', t: messages('en'), elder: false, path: '/', assets: webAssets(distDir) },
+        basePath: '/indicators/gdp',
+        comments: {
+          items: [
+            {
+              feedbackId: 'f1', targetType: 'indicator', targetId: 'gdp', rating: 2, comment: 'GDP 数据太旧', recordedAt: '2026-06-01T00:00:00.000Z', publishedAt: '2026-06-02T00:00:00.000Z',
+              replies: [{ text: '将于7月公布', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' }],
+            },
+          ],
+          nextCursor: null,
+        },
+      }),
+    );
+    expect(html).toContain('GDP <span lang="zh-CN">数据太旧</span>');
+    expect(html).toContain('<span lang="zh-CN">将于</span>7<span lang="zh-CN">月公布</span>');
+    expect(html).toContain('<span lang="zh-CN">区统计局</span>');
+  });
 });
