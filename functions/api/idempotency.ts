@@ -6,6 +6,7 @@ import type { VoterTokens } from '../../shared/feedback/voter-token.js';
 import { clientAddress } from './client-address.js';
 import { ProblemError } from './problem.js';
 import { VOTER_COOKIE, VOTER_HEADER } from './voter.js';
+import type { Logger } from '@aws-lambda-powertools/logger';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** Headers of the first answer worth repeating; Set-Cookie too, so a retried first rating gets its voter token. */
@@ -16,6 +17,7 @@ interface IdempotencyDeps {
   voterTokens: VoterTokens;
   hashAddress: (address: string, now: Date) => string;
   clock: () => Date;
+  logger: Pick<Logger, 'warn'>;
 }
 
 const sha256 = (data: string | ArrayBuffer) => createHash('sha256').update(typeof data === 'string' ? data : Buffer.from(data)).digest('base64url');
@@ -66,5 +68,11 @@ export const idempotency = (deps: IdempotencyDeps): MiddlewareHandler => async (
     const value = c.res.headers.get(name);
     if (value !== null) headers[name] = value;
   }
-  await deps.idempotency.complete(caller, key, { status: c.res.status, headers, body: await c.res.clone().text() });
+  try {
+    await deps.idempotency.complete(caller, key, { status: c.res.status, headers, body: await c.res.clone().text() });
+  } catch (error) {
+    // The request did its work: answer it. Its retries find the key claimed until the lease runs
+    // out, then run again, which a rating (one per voter) and a flag (one per flagger) survive.
+    deps.logger.warn('idempotency key not completed', { error });
+  }
 };

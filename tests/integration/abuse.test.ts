@@ -6,6 +6,7 @@ import { loadPlan } from '../../shared/store/bootstrap.js';
 import { rateLimitRepository } from '../../shared/store/rate-limit-repository.js';
 import { json, TEST_SECRET, testApp } from '../helpers/api.js';
 import { useStore } from '../helpers/store.js';
+import { IDEMPOTENCY_LEASE_SECONDS } from '../../shared/store/idempotency-repository.js';
 
 const store = useStore();
 beforeAll(async () => loadPlan(store.current, readPlanFile()));
@@ -94,6 +95,25 @@ describe('Idempotency-Key on POST', () => {
     expect(((await reused.json()) as Body).type).toBe('urn:gongping:problem:idempotency-key-reused');
     const bad = await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'gdp', rating: 5 }, { 'X-Voter-Token': token, 'Idempotency-Key': 'x'.repeat(300) }));
     expect(bad.status).toBe(400);
+  });
+
+  it('lets a retry take over a key whose request died holding it, once the lease has run out', async () => {
+    let now = Date.parse('2026-05-04T02:00:00Z');
+    const { app, deps } = testApp(store.current, { clock: () => new Date(now) });
+    const token = deps.voterTokens.issue().token;
+    const headers = { 'X-Voter-Token': token, 'Idempotency-Key': 'died' };
+    const body = { targetType: 'indicator', targetId: 'forest-coverage', rating: 4 };
+    // A request whose key could be neither completed nor released (its store writes failed): it
+    // answers, and the key stays claimed, as when a function times out holding it.
+    const held = testApp(store.current, { clock: () => new Date(now), idempotency: { ...deps.idempotency, complete: () => Promise.reject(new Error('the function timed out')), release: () => Promise.reject(new Error('the function timed out')) } });
+    expect((await held.app.request('/api/v1/feedback', json(body, headers))).status).toBe(201);
+    expect((await app.request('/api/v1/feedback', json(body, headers))).status).toBe(409);
+    now += (IDEMPOTENCY_LEASE_SECONDS + 1) * 1000;
+    const retried = await app.request('/api/v1/feedback', json(body, headers));
+    expect(retried.status).toBe(201);
+    // The retry ran and is now the key's answer.
+    const replayed = await app.request('/api/v1/feedback', json(body, headers));
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
   });
 
   it('runs two identical requests racing each other exactly once', async () => {
