@@ -24,7 +24,7 @@ export interface PageContext {
 
 export function pageContext(c: Context, assets: WebAssets): PageContext {
   const lang = negotiateLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
-  const url = new URL(c.req.url);
+  const url = pageAddress(c);
   // A confirmation shows once: coming back from a settings form does not repeat it.
   for (const flag of CONFIRMATION_PARAMS) url.searchParams.delete(flag);
   return {
@@ -34,6 +34,21 @@ export function pageContext(c: Context, assets: WebAssets): PageContext {
     path: safeBack(url.pathname + url.search),
     assets,
   };
+}
+
+/**
+ * The address of the page being shown, where the language and text-size forms send the reader back.
+ * A form's error page is answered at the form's POST address, which has no page to come back to:
+ * then it is the page the form was on, from the Referer (only forms of this site get this far, and
+ * the site's Referrer-Policy sends a path only to itself; safeBack keeps it a path), else home.
+ */
+function pageAddress(c: Context): URL {
+  const url = new URL(c.req.url);
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return url;
+  const referer = c.req.header('referer');
+  if (!referer || !URL.canParse(referer)) return new URL('/', url);
+  const from = new URL(referer);
+  return new URL(from.pathname + from.search, url);
 }
 
 export function setPreference(c: Context, name: typeof LANG_COOKIE | typeof ELDER_COOKIE, value: string, secure: boolean) {

@@ -185,6 +185,16 @@ describe('pages without JavaScript', () => {
     expect(html).toContain('aria-pressed="true"');
   });
 
+  it('sends the settings forms of a form’s error page back to the page the form was on, not to the POST address', async () => {
+    const res = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp', comment: '没选评分' }, { Referer: 'http://localhost/indicators/gdp' }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('name="back" value="/indicators/gdp"');
+    expect(html).not.toContain('name="back" value="/feedback"');
+    const blind = await (await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp' }))).text();
+    expect(blind).toContain('name="back" value="/"');
+  });
+
   it('switches the language with a form, and sends the browser back to this site only', async () => {
     const res = await app.request('/settings', form({ lang: 'en', back: '/method' }));
     expect(res.headers.get('location')).toBe('/method');
