@@ -58,7 +58,10 @@ export function auditRepository(store: Store) {
     async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
       const start = query.cursor ? decode(query.cursor) : undefined;
       const filters: string[] = [];
-      const values: Record<string, unknown> = { ':pk': AUDIT_PARTITION, ':lo': query.since ?? '0', ':hi': `${query.until ?? '9999'}~` };
+      // Sort keys begin with the entry's time as toISOString writes it (milliseconds, Z); a bound
+      // written otherwise (…:35Z) would compare as text in the wrong place, so it is written the same way.
+      const instant = (iso: string) => new Date(iso).toISOString();
+      const values: Record<string, unknown> = { ':pk': AUDIT_PARTITION, ':lo': query.since ? instant(query.since) : '0', ':hi': `${query.until ? instant(query.until) : '9999'}~` };
       const names: Record<string, string> = {};
       if (query.action) {
         filters.push('#action = :action');

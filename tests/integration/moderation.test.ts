@@ -8,6 +8,7 @@ import { auditKey } from '../../shared/store/keys.js';
 import { json, testApp } from '../helpers/api.js';
 import { testIdentity } from '../helpers/staff.js';
 import { useStore } from '../helpers/store.js';
+import { auditRepository } from '../../shared/store/audit-repository.js';
 
 const store = useStore();
 let app: ReturnType<typeof testApp>['app'];
@@ -220,6 +221,15 @@ describe('the audit log', () => {
     expect(small.body.items.length + rest.body.items.length).toBe(page.body.items.length);
     expect((await staff('/admin/audit?action=comment.hide', admin)).body.items.every((e: Body) => e.action === 'comment.hide')).toBe(true);
     expect((await staff('/admin/audit', monitor)).status).toBe(403);
+  });
+
+  it('filters by time bounds written with or without milliseconds alike', async () => {
+    const audit = auditRepository(store.current);
+    const entry = await audit.append({ actor: { kind: 'system', sub: 'system', name: 'test', roles: [] }, action: 'case.open', subject: { type: 'case', id: 'bounds' }, reason: null }, new Date('2031-01-01T00:00:35.055Z'));
+    const ids = async (bounds: { since?: string; until?: string }) => (await audit.list({ limit: 200, action: 'case.open', ...bounds })).items.map((e) => e.auditId);
+    expect(await ids({ since: '2031-01-01T00:00:35Z' })).toEqual([entry.auditId]);
+    expect(await ids({ since: '2031-01-01T00:00:00Z', until: '2031-01-01T00:00:35Z' })).toEqual([]);
+    expect(await ids({ since: '2031-01-01T00:00:35.055Z', until: '2031-01-01T00:00:35.055Z' })).toEqual([entry.auditId]);
   });
 
   it('exports as CSV, and no entry can be overwritten', async () => {
