@@ -98,9 +98,13 @@ const NOT_AMOUNT = '(?!\\s?(?:元|亿|万|千|百|%|个|人|户|吨|米|次|年|
 const CN = '一二三四五六七八九十百零〇两';
 const NUM = `(?:\\d{1,5}|[${CN}]{1,4})`;
 
-const MOBILE = new RegExp(`${B}(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d{4}){2}${E}${NOT_AMOUNT}`, 'g');
-const LANDLINE = new RegExp(`${B}(?:\\(0\\d{2,3}\\)\\s?|0\\d{2,3}-)[2-8]\\d{6,7}${E}${NOT_AMOUNT}`, 'g');
-const ID_NUMBER = new RegExp(`${B}\\d{6}[\\s-]?\\d{8}[\\s-]?\\d{3}[\\dXx]${E}${NOT_AMOUNT}`, 'g');
+// Written grouped with spaces, hyphens or dots too (138 1234 5678, 138-1234-5678, 138.1234.5678).
+const MOBILE = new RegExp(`${B}(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s.-]?\\d{4}){2}${E}${NOT_AMOUNT}`, 'g');
+// The area code (never 00…, the international prefix) in brackets or followed by a hyphen or a space, not
+// continuing a grouped number before it; the local number whole or as 4+4 (0595 2212 3456).
+const LANDLINE = new RegExp(`${B}(?<!\\d[\\s-])(?:\\(0[1-9]\\d{1,2}\\)\\s?|0[1-9]\\d{1,2}[\\s-])[2-8]\\d{2,3}[\\s-]?\\d{4}${E}${NOT_AMOUNT}`, 'g');
+// Grouped 6-8-4 or 6-4-4-4 as people copy it from a card; the check digit is verified after matching.
+const ID_NUMBER = new RegExp(`${B}\\d{6}[\\s-]?(?:\\d{8}|\\d{4}[\\s-]?\\d{4})[\\s-]?\\d{3}[\\dXx]${E}${NOT_AMOUNT}`, 'g');
 const CARD = new RegExp(`${B}\\d(?:[\\s-]?\\d){15,18}${E}${NOT_AMOUNT}`, 'g');
 const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
