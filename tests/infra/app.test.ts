@@ -608,6 +608,18 @@ describe('alarms', () => {
     }
   });
 
+  it('counts DynamoDB throttles of the table and of every index, each filled with 0 where DynamoDB sends no data point', () => {
+    const throttles = alarms.find((a) => (a.Metrics as Array<{ Expression?: string }> | undefined)?.some((m) => m.Expression?.includes('FILL(')))!;
+    const metrics = throttles.Metrics as Array<{ Id: string; Expression?: string; MetricStat?: { Metric: { MetricName: string; Dimensions: Array<{ Name: string; Value: unknown }> } } }>;
+    const watched = metrics.filter((m) => m.MetricStat).map((m) => `${m.MetricStat!.Metric.MetricName} ${m.MetricStat!.Metric.Dimensions.map((d) => d.Name).sort().join('+')}`).sort();
+    expect(watched).toEqual([
+      'ReadThrottleEvents GlobalSecondaryIndexName+TableName', 'ReadThrottleEvents TableName',
+      'WriteThrottleEvents GlobalSecondaryIndexName+TableName', 'WriteThrottleEvents TableName',
+    ]);
+    const expression = metrics.find((m) => m.Expression)!.Expression!;
+    for (const m of metrics.filter((x) => x.MetricStat)) expect(expression).toContain(`FILL(${m.Id}, 0)`);
+  });
+
   it('sends every alarm (and its recovery) to the one topic', () => {
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([topic]);
