@@ -1,5 +1,5 @@
 import { actorLabel, type Actor } from '../auth/roles.js';
-import { CITIZEN_ACTOR, staffActor, SYSTEM_ACTOR } from '../audit/entry.js';
+import { CITIZEN_ACTOR, staffActor } from '../audit/entry.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import type { CaseRepository } from '../store/case-repository.js';
 import type { FeedbackRepository } from '../store/feedback-repository.js';
@@ -76,10 +76,12 @@ export async function rateReply(deps: CaseDeps, voterId: string, caseId: string,
  * The sweep behind opening cases at submission: finds 差评 with comments recorded between
  * `since` and `until` whose case is missing (the request died after its record) and opens them,
  * with the deadline counted from when the rating was recorded. Idempotent: run it as often as
- * you like.
+ * you like. The log credits each opening to whoever ran the sweep, at the time it ran; a window
+ * reaching into the future ends now.
  */
-export async function reconcileCases(deps: CaseDeps, since: Date, until: Date): Promise<{ checked: number; opened: string[] }> {
-  const records = await deps.feedback.lowRatingsBetween(since.toISOString(), until.toISOString());
+export async function reconcileCases(deps: CaseDeps, since: Date, until: Date, actor: Actor, at: Date): Promise<{ checked: number; opened: string[] }> {
+  const end = until.getTime() > at.getTime() ? at : until;
+  const records = await deps.feedback.lowRatingsBetween(since.toISOString(), end.toISOString());
   const opened: string[] = [];
   for (const record of records) {
     if (!opensCase(record)) continue;
@@ -89,8 +91,8 @@ export async function reconcileCases(deps: CaseDeps, since: Date, until: Date): 
     if (result.created) {
       opened.push(record.feedbackId);
       await deps.audit.append(
-        { actor: SYSTEM_ACTOR, action: 'case.open', subject: { type: 'case', id: record.feedbackId }, reason: 'opened by the sweep', details: { openedAt: record.recordedAt } },
-        until,
+        { actor: staffActor(actor), action: 'case.open', subject: { type: 'case', id: record.feedbackId }, reason: 'opened by the sweep', details: { openedAt: record.recordedAt } },
+        at,
       );
     }
   }

@@ -76,9 +76,13 @@ describe('opening 差评 cases', () => {
     expect(res.status).toBe(201); // the rating is recorded whatever happens to the case
     const { feedbackId } = (await res.json()) as Body;
     expect(await deps.cases.get(feedbackId)).toBeNull();
-    const swept = await call('/monitor/cases/reconcile', monitor, { since: new Date(now - DAY).toISOString() });
+    const swept = await call('/monitor/cases/reconcile', monitor, { since: new Date(now - DAY).toISOString(), until: '2031-01-01T00:00:00.000Z' });
     expect(swept.body.opened).toEqual([feedbackId]);
     expect((await call('/monitor/cases/reconcile', monitor, { since: new Date(now - DAY).toISOString() })).body.opened).toEqual([]);
+    // The opening is credited to the monitor who ran the sweep, at the time it ran, whatever window was asked for.
+    const entry = (await store.scanAll()).find((i) => i.type === 'audit' && i.action === 'case.open' && (i.subject as Body).id === feedbackId)!;
+    expect(entry.actor).toMatchObject({ kind: 'staff', sub: 'sub-sun' });
+    expect(Date.parse(String(entry.at))).toBeLessThanOrEqual(now);
     const opened = await deps.cases.get(feedbackId);
     expect(opened).toMatchObject({ status: 'open', openedAt: expect.any(String) });
     const again = await deps.cases.open({ ...opened!, status: 'closed' });

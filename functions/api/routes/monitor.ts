@@ -70,8 +70,8 @@ export function monitorRoutes(deps: ApiDeps) {
 
     .post('/cases/reconcile', async (c) => {
       const body = await jsonBody(c, ReconcileBody);
-      const until = body.until ? new Date(body.until) : deps.clock();
-      return c.json(await reconcileCases(deps, new Date(body.since), until));
+      const now = deps.clock();
+      return c.json(await reconcileCases(deps, new Date(body.since), body.until ? new Date(body.until) : now, staffOf(c), now));
     })
 
     .post('/cases/:caseId/steps', async (c) => {
