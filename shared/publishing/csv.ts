@@ -25,12 +25,63 @@ export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<str
   return BOM + stringify(safe, { header: true, columns: [...columns], record_delimiter: '\r\n' });
 }
 
+/** Why a line of a file was refused: a code and its values, so each page says it in its own language. */
+export type CsvReason =
+  | { code: 'unreadable'; detail: string }
+  | { code: 'noHeader' }
+  | { code: 'unknownColumn'; columns: readonly string[] }
+  | { code: 'missingColumn' }
+  | { code: 'duplicateColumn' }
+  | { code: 'cellCount'; expected: number; found: number }
+  | { code: 'noRows' }
+  | { code: 'required' }
+  | { code: 'unknownId'; kind: 'indicator' | 'project'; id: string }
+  | { code: 'yearRange'; min: number; max: number; text: string }
+  | { code: 'thousandsSeparator' }
+  | { code: 'notANumber'; text: string }
+  | { code: 'tooLarge'; text: string }
+  | { code: 'tooLong'; max: number }
+  | { code: 'repeated'; what: string; line: number }
+  | { code: 'correctionNeedsReason'; year: number; value: number }
+  | { code: 'oneOf'; options: readonly string[] }
+  | { code: 'percentRange'; text: string }
+  | { code: 'noteRequired' };
+
+/** The reason in English: the API's words, and the staff pages' in English. */
+export function csvReasonEn(why: CsvReason): string {
+  switch (why.code) {
+    case 'unreadable': return `not readable as CSV: ${why.detail}`;
+    case 'noHeader': return 'the file has no header';
+    case 'unknownColumn': return `unknown column; the columns are ${why.columns.join(', ')}`;
+    case 'missingColumn': return 'required column is missing';
+    case 'duplicateColumn': return 'a column appears twice';
+    case 'cellCount': return `${why.found} cells where the header has ${why.expected}`;
+    case 'noRows': return 'the file has no rows';
+    case 'required': return 'required';
+    case 'unknownId': return `no ${why.kind} ${why.id}`;
+    case 'yearRange': return `a year from ${why.min} to ${why.max}, not ${JSON.stringify(why.text)}`;
+    case 'thousandsSeparator': return 'write numbers without thousands separators (1234.5, not 1,234.5)';
+    case 'notANumber': return `not a number: ${JSON.stringify(why.text)}`;
+    case 'tooLarge': return `too large to be a number: ${JSON.stringify(why.text)}`;
+    case 'tooLong': return `at most ${why.max} characters`;
+    case 'repeated': return `${why.what} is already on line ${why.line}`;
+    case 'correctionNeedsReason': return `${why.year} already has the value ${why.value}; a correction must give its reason`;
+    case 'oneOf': return `one of ${why.options.join(', ')}`;
+    case 'percentRange': return `a percentage from 0 to 100, not ${JSON.stringify(why.text)}`;
+    case 'noteRequired': return 'say what was done or what changed';
+  }
+}
+
 export interface CsvProblem {
   /** 1-based line in the file (the header is line 1). */
   line: number;
   column: string | null;
+  /** In English, as the API answers it. */
   reason: string;
+  why: CsvReason;
 }
+
+export const csvProblem = (line: number, column: string | null, why: CsvReason): CsvProblem => ({ line, column, reason: csvReasonEn(why), why });
 
 export interface CsvRow {
   line: number;
@@ -48,24 +99,24 @@ export function readCsv(text: string, options: { required: readonly string[]; kn
   // rest of the file is still checked.
   const unreadable: CsvProblem[] = [];
   const onSkip = (error: (Error & { lines?: number }) | undefined) => {
-    if (error) unreadable.push({ line: error.lines ?? 1, column: null, reason: `not readable as CSV: ${error.message}` });
+    if (error) unreadable.push(csvProblem(error.lines ?? 1, null, { code: 'unreadable', detail: error.message }));
   };
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, skip_records_with_error: true, on_skip: onSkip } as never) as never;
   } catch (error) {
     const e = error as Error & { lines?: number };
-    return { rows: [], problems: [{ line: e.lines ?? 1, column: null, reason: `not readable as CSV: ${e.message}` }] };
+    return { rows: [], problems: [csvProblem(e.lines ?? 1, null, { code: 'unreadable', detail: e.message })] };
   }
   const [header, ...body] = records;
-  if (!header) return { rows: [], problems: [...unreadable, { line: 1, column: null, reason: 'the file has no header' }] };
+  if (!header) return { rows: [], problems: [...unreadable, csvProblem(1, null, { code: 'noHeader' })] };
   const columns = header.record.map((name) => name.trim());
   const problems: CsvProblem[] = [...unreadable];
   const known = new Set(options.known);
   columns.forEach((name) => {
-    if (!known.has(name)) problems.push({ line: 1, column: name, reason: `unknown column; the columns are ${options.known.join(', ')}` });
+    if (!known.has(name)) problems.push(csvProblem(1, name, { code: 'unknownColumn', columns: options.known }));
   });
-  for (const name of options.required) if (!columns.includes(name)) problems.push({ line: 1, column: name, reason: 'required column is missing' });
-  if (new Set(columns).size !== columns.length) problems.push({ line: 1, column: null, reason: 'a column appears twice' });
+  for (const name of options.required) if (!columns.includes(name)) problems.push(csvProblem(1, name, { code: 'missingColumn' }));
+  if (new Set(columns).size !== columns.length) problems.push(csvProblem(1, null, { code: 'duplicateColumn' }));
   if (problems.some((p) => p.line === 1)) return { rows: [], problems };
 
   const rows: CsvRow[] = [];
@@ -73,7 +124,7 @@ export function readCsv(text: string, options: { required: readonly string[]; kn
     // info.lines is where the record ends; a quoted cell may span lines.
     const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     if (record.length !== columns.length) {
-      problems.push({ line, column: null, reason: `${record.length} cells where the header has ${columns.length}` });
+      problems.push(csvProblem(line, null, { code: 'cellCount', expected: columns.length, found: record.length }));
       continue;
     }
     const values = Object.fromEntries(columns.map((name, i) => [name, unprotect(record[i]!)]));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Indicator } from '../plan/schema.js';
 import { currentObservations, type Observation, type NewObservation } from '../plan/observation.js';
-import { readCsv, type CsvProblem } from './csv.js';
+import { csvProblem, csvReasonEn, readCsv, type CsvProblem, type CsvReason } from './csv.js';
 
 /**
  * Publishing an indicator's yearly value: a first value, or a correction (a new revision that
@@ -27,6 +27,9 @@ export type PublishDecision =
 
 export class PublishRuleError extends Error {
   override name = 'PublishRuleError';
+  constructor(readonly why: Extract<CsvReason, { code: 'correctionNeedsReason' }>) {
+    super(csvReasonEn(why));
+  }
 }
 
 /** What publishing `input` would do, given the indicator's revisions so far. */
@@ -34,7 +37,7 @@ export function decide(indicator: Indicator, revisions: readonly Observation[], 
   const current = currentObservations(revisions.filter((o) => o.indicatorId === indicator.id)).find((o) => o.year === input.year);
   const reason = input.reason ?? input.note;
   if (current && current.value === input.value && (input.source === undefined || input.source === current.source)) return { kind: 'unchanged', current };
-  if (current && !reason) throw new PublishRuleError(`${input.year} already has the value ${current.value}; a correction must give its reason`);
+  if (current && !reason) throw new PublishRuleError({ code: 'correctionNeedsReason', year: input.year, value: current.value });
   const observation: NewObservation = {
     indicatorId: indicator.id,
     year: input.year,
@@ -76,29 +79,29 @@ export function planObservationImport(
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const seen = new Map<string, number>();
   const decisions: ImportPlan['decisions'] = [];
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 2, column: null, reason: 'the file has no rows' });
+  if (rows.length === 0 && problems.length === 0) problems.push(csvProblem(2, null, { code: 'noRows' }));
   for (const { line, values } of rows) {
-    const bad = (column: string | null, reason: string) => problems.push({ line, column, reason });
+    const bad = (column: string | null, why: CsvReason) => problems.push(csvProblem(line, column, why));
     const indicator = byId.get(values.indicator_id ?? '');
-    if (!indicator) bad('indicator_id', values.indicator_id ? `no indicator ${values.indicator_id}` : 'required');
+    if (!indicator) bad('indicator_id', values.indicator_id ? { code: 'unknownId', kind: 'indicator', id: values.indicator_id } : { code: 'required' });
     const yearText = values.year ?? '';
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= YEARS.min && year <= YEARS.max)) bad('year', `a year from ${YEARS.min} to ${YEARS.max}, not ${JSON.stringify(yearText)}`);
+    if (!(year >= YEARS.min && year <= YEARS.max)) bad('year', { code: 'yearRange', min: YEARS.min, max: YEARS.max, text: yearText });
     const valueText = values.value ?? '';
     let value = NaN;
-    if (valueText === '') bad('value', 'required');
-    else if (/[,，]/.test(valueText)) bad('value', 'write numbers without thousands separators (1234.5, not 1,234.5)');
-    else if (!NUMBER.test(valueText)) bad('value', `not a number: ${JSON.stringify(valueText)}`);
-    else if (!Number.isFinite(Number(valueText))) bad('value', `too large to be a number: ${JSON.stringify(valueText)}`);
+    if (valueText === '') bad('value', { code: 'required' });
+    else if (/[,，]/.test(valueText)) bad('value', { code: 'thousandsSeparator' });
+    else if (!NUMBER.test(valueText)) bad('value', { code: 'notANumber', text: valueText });
+    else if (!Number.isFinite(Number(valueText))) bad('value', { code: 'tooLarge', text: valueText });
     else value = Number(valueText);
     const source = values.source?.trim() || undefined;
     const note = values.note?.trim() || undefined;
-    if (source && source.length > 500) bad('source', 'at most 500 characters');
-    if (note && note.length > 1000) bad('note', 'at most 1000 characters');
+    if (source && source.length > 500) bad('source', { code: 'tooLong', max: 500 });
+    if (note && note.length > 1000) bad('note', { code: 'tooLong', max: 1000 });
     if (!indicator || Number.isNaN(year) || Number.isNaN(value)) continue;
     const key = `${indicator.id}|${year}`;
     if (seen.has(key)) {
-      bad('year', `${indicator.id} ${year} is already on line ${seen.get(key)}`);
+      bad('year', { code: 'repeated', what: `${indicator.id} ${year}`, line: seen.get(key)! });
       continue;
     }
     seen.set(key, line);
@@ -106,7 +109,7 @@ export function planObservationImport(
       decisions.push({ line, decision: decide(indicator, revisions, { year, value, source, reason: note }, recordedBy, 'published by CSV import') });
     } catch (error) {
       if (!(error instanceof PublishRuleError)) throw error;
-      bad('note', error.message);
+      bad('note', error.why);
     }
   }
   return { decisions, problems: problems.sort((a, b) => a.line - b.line) };

@@ -1,6 +1,6 @@
 import { ProjectStatus, type Project } from '../plan/schema.js';
 import type { NewProgress, ProgressRevision } from '../plan/progress.js';
-import { readCsv, type CsvProblem } from './csv.js';
+import { csvProblem, readCsv, type CsvProblem, type CsvReason } from './csv.js';
 import { PROJECT_PROGRESS_COLUMNS } from './exports.js';
 
 const REQUIRED = ['project_id', 'status', 'progress', 'note'] as const;
@@ -21,23 +21,23 @@ export function planProgressImport(
   const reports: Array<{ line: number; progress: NewProgress }> = [];
   const seen = new Map<string, number>();
   let unchanged = 0;
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 2, column: null, reason: 'the file has no rows' });
+  if (rows.length === 0 && problems.length === 0) problems.push(csvProblem(2, null, { code: 'noRows' }));
   for (const { line, values } of rows) {
-    const bad = (column: string, reason: string) => problems.push({ line, column, reason });
+    const bad = (column: string, why: CsvReason) => problems.push(csvProblem(line, column, why));
     const project = byId.get(values.project_id ?? '');
-    if (!project) bad('project_id', values.project_id ? `no project ${values.project_id}` : 'required');
+    if (!project) bad('project_id', values.project_id ? { code: 'unknownId', kind: 'project', id: values.project_id } : { code: 'required' });
     const status = ProjectStatus.safeParse(values.status);
-    if (!status.success) bad('status', `one of ${ProjectStatus.options.join(', ')}`);
+    if (!status.success) bad('status', { code: 'oneOf', options: ProjectStatus.options });
     const progressText = values.progress ?? '';
     const progress = /^\d{1,3}(\.\d+)?$/.test(progressText) ? Number(progressText) : NaN;
-    if (!(progress >= 0 && progress <= 100)) bad('progress', `a percentage from 0 to 100, not ${JSON.stringify(progressText)}`);
+    if (!(progress >= 0 && progress <= 100)) bad('progress', { code: 'percentRange', text: progressText });
     const note = values.note?.trim() ?? '';
     const source = values.source?.trim() || undefined;
-    if (note.length > 2000) bad('note', 'at most 2000 characters');
-    if (source && source.length > 500) bad('source', 'at most 500 characters');
+    if (note.length > 2000) bad('note', { code: 'tooLong', max: 2000 });
+    if (source && source.length > 500) bad('source', { code: 'tooLong', max: 500 });
     if (!project || !status.success || Number.isNaN(progress)) continue;
     if (seen.has(project.id)) {
-      bad('project_id', `${project.id} is already on line ${seen.get(project.id)}`);
+      bad('project_id', { code: 'repeated', what: project.id, line: seen.get(project.id)! });
       continue;
     }
     seen.set(project.id, line);
@@ -50,7 +50,7 @@ export function planProgressImport(
       continue;
     }
     if (note === '') {
-      bad('note', 'say what was done or what changed');
+      bad('note', { code: 'noteRequired' });
       continue;
     }
     reports.push({

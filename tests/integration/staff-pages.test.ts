@@ -118,7 +118,8 @@ describe('the publishing page', () => {
     expect(await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: '2023', value: '600' })).toMatchObject({ status: 303, location: '/staff/publish?done=new' });
     const refused = await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: '2023', value: '601' });
     expect(refused.status).toBe(400);
-    expect(refused.html).toContain('a correction must give its reason');
+    // In the page's language: the rule's words come from the staff dictionary, not from the domain's English.
+    expect(refused.html).toContain('2023 年已有数值 600；更正须写明理由');
     expect(refused.html).toContain('value="601"');
     expect(await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: '2023', value: '601', note: '统计局修订' })).toMatchObject({ location: '/staff/publish?done=correction' });
     expect((await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: 'last', value: 'x' })).status).toBe(400);
@@ -144,6 +145,10 @@ describe('the publishing page', () => {
     expect(bad.html).toContain('发现 2 个问题');
     expect(bad.html).toMatch(/<td>3<\/td><td>indicator_id<\/td>/);
     expect(bad.html).toMatch(/<td>4<\/td><td>year<\/td>/);
+    // Each reason in the page's language.
+    expect(bad.html).toContain('没有指标 no-such');
+    expect(bad.html).toContain('年份须在');
+    expect(bad.html).not.toContain('a year from');
     expect(await deps.plans.listObservations('licheng-14th', 'forest-coverage')).toEqual(before);
     const dry = await upload('indicator_id,year,value\r\nforest-coverage,2024,62.5\r\n', true);
     expect(dry.html).toContain('校验通过（未写入）：共 1 行');

@@ -3,6 +3,7 @@ import type { DueState } from '../../shared/cases/case.js';
 import type { Role } from '../../shared/auth/roles.js';
 import type { Lang } from '../i18n.js';
 import type { CommentStatus } from '../../shared/feedback/rating.js';
+import { csvReasonEn, type CsvReason } from '../../shared/publishing/csv.js';
 
 /**
  * Every string a staff member sees, in Chinese (the default) and English, kept apart from the
@@ -169,6 +170,29 @@ const zh = {
   colLine: '行',
   colColumn: '列',
   colProblem: '问题',
+  csvReason: (why: CsvReason): string => {
+    switch (why.code) {
+      case 'unreadable': return `无法按 CSV 读取（${why.detail}）`;
+      case 'noHeader': return '文件没有表头';
+      case 'unknownColumn': return `未知的列；可用的列为 ${why.columns.join('、')}`;
+      case 'missingColumn': return '缺少必需的列';
+      case 'duplicateColumn': return '有重复的列';
+      case 'cellCount': return `这一行有 ${why.found} 个单元格，表头有 ${why.expected} 列`;
+      case 'noRows': return '文件没有数据行';
+      case 'required': return '必填';
+      case 'unknownId': return `没有${why.kind === 'indicator' ? '指标' : '项目'} ${why.id}`;
+      case 'yearRange': return `年份须在 ${why.min} 至 ${why.max} 之间，而不是 ${JSON.stringify(why.text)}`;
+      case 'thousandsSeparator': return '数字不要用千位分隔符（写 1234.5，不写 1,234.5）';
+      case 'notANumber': return `不是数字：${JSON.stringify(why.text)}`;
+      case 'tooLarge': return `数字过大：${JSON.stringify(why.text)}`;
+      case 'tooLong': return `最多 ${why.max} 个字符`;
+      case 'repeated': return `${why.what} 已在第 ${why.line} 行出现`;
+      case 'correctionNeedsReason': return `${why.year} 年已有数值 ${why.value}；更正须写明理由`;
+      case 'oneOf': return `须为以下之一：${why.options.join('、')}`;
+      case 'percentRange': return `须为 0 至 100 的百分比，而不是 ${JSON.stringify(why.text)}`;
+      case 'noteRequired': return '请说明做了什么或改了什么';
+    }
+  },
   exportsHeading: '导出',
   exportIndicators: '指标与状态',
   exportObservations: '指标数值（可修改后导入）',
@@ -350,6 +374,7 @@ const en: StaffMessages = {
   colLine: 'Line',
   colColumn: 'Column',
   colProblem: 'Problem',
+  csvReason: csvReasonEn,
   exportsHeading: 'Exports',
   exportIndicators: 'Indicators and statuses',
   exportObservations: 'Indicator values (edit and import back)',

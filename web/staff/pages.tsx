@@ -619,7 +619,7 @@ function ImportReportView({ ctx, report }: { ctx: StaffContext; report: ImportRe
               <tr>
                 <td>{p.line}</td>
                 <td>{p.column ?? ''}</td>
-                <td>{p.reason}</td>
+                <td>{s.csvReason(p.why)}</td>
               </tr>
             ))}
           </DataTable>

@@ -299,7 +299,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
       return c.redirect(`/staff/publish?done=${result.outcome}`, 303);
     } catch (error) {
       if (error instanceof NotFoundError) return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
-      if (error instanceof PublishRuleError) return publishPage(c, { notice: { kind: 'error', text: error.message }, typed }, 400);
+      if (error instanceof PublishRuleError) return publishPage(c, { notice: { kind: 'error', text: s.csvReason(error.why) }, typed }, 400);
       throw error;
     }
   });

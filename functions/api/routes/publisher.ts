@@ -35,7 +35,7 @@ export function publisherRoutes(deps: ApiDeps) {
       return await work();
     } catch (error) {
       if (error instanceof PublishRuleError || error instanceof ProgressReasonRequired) throw new ProblemError('validation-failed', { errors: [{ path: 'reason', message: error.message }] });
-      if (error instanceof ImportRejected) throw new ProblemError('validation-failed', { detail: error.message, errors: error.problems.map(problemOf), problems: error.problems });
+      if (error instanceof ImportRejected) throw new ProblemError('validation-failed', { detail: error.message, errors: error.problems.map(problemOf), problems: error.problems.map(({ why: _why, ...problem }) => problem) });
       if (error instanceof PlanNotLoadedError) throw new ProblemError('service-unavailable', { detail: error.message });
       throw error;
     }
