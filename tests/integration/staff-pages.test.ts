@@ -219,6 +219,19 @@ describe('output encoding of the staff pages', () => {
 });
 
 describe('faults', () => {
+  it('answers a form or an import over its size limit with a page in the staff member’s language', async () => {
+    const monitor = await session(['monitor', 'publisher'], 'qian');
+    const reply = await post(`/staff/comments/00000000-0000-4000-8000-000000000001/replies`, monitor, { department: '鲤城区统计局', text: '长'.repeat(70_000) });
+    expect(reply.status).toBe(413);
+    expect(reply.html).toContain('表单内容超出了可接收的大小');
+    const form = new FormData();
+    form.append('kind', 'observations');
+    form.append('file', new File(['x'.repeat(1_100_000)], 'values.csv', { type: 'text/csv' }));
+    const upload = await post('/staff/publish/import', monitor, form);
+    expect(upload.status).toBe(413);
+    expect(upload.html).toContain('CSV 导入文件最大 1 MiB');
+  });
+
   it('answers an edited next-page link with a 400 page that says so, on every paged staff list', async () => {
     const admin = await session(['admin'], 'zhao');
     const forged = Buffer.from(JSON.stringify({ s: '', p: 'CASE#x', k: 'x' })).toString('base64url');

@@ -24,7 +24,7 @@ import type { WebDeps } from '../data.js';
 import { PAGE_CSP, PRIVATE_PAGE_CACHE } from '../routes.js';
 import { authRoutes, type SignInFailure } from './auth.js';
 import { commentData, dashboardData, planOf, targetNames } from './data.js';
-import { staffMessages } from './i18n.js';
+import { staffMessages, type StaffMessages } from './i18n.js';
 import type { StaffContext } from './layout.js';
 import { AuditPage, CASE_VIEWS, CasePage, CasesPage, CommentPage, DashboardPage, MessagePage, PublishPage, QueuePage, SignedInPage, type ImportReport } from './pages.js';
 import { signInHref, staffSession, type Refusal } from './session.js';
@@ -38,7 +38,7 @@ const STAFF: readonly Role[] = ['monitor', 'publisher', 'admin'];
 const MAX_IMPORT_FORM_BYTES = 1024 * 1024 + 16 * 1024;
 const MAX_FORM_BYTES = 64 * 1024;
 
-type Status = 200 | 400 | 403 | 404 | 409 | 500 | 503;
+type Status = 200 | 400 | 403 | 404 | 409 | 413 | 500 | 503;
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
@@ -90,7 +90,8 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
 
   const session = (roles: readonly Role[]) => staffSession(deps, roles, refuse);
   const fromThisSite = formsFromThisSite(deps);
-  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('The form is too large.', 413) });
+  const tooLarge = (body: (s: StaffMessages) => string) => (c: Context) => render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.tooLargeTitle} body={body(ctx.s)} />, 413);
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLarge((s) => s.formTooLarge) });
   const staffOf = (c: Context<StaffEnv>) => c.get('staff');
   const field = (body: Record<string, unknown>, name: string) => {
     const value = body[name];
@@ -328,7 +329,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
   app.post(
     '/staff/publish/import',
     session(PUBLISHERS),
-    bodyLimit({ maxSize: MAX_IMPORT_FORM_BYTES, onError: (c) => c.text('A CSV import may be at most 1 MiB; split the file.', 413) }),
+    bodyLimit({ maxSize: MAX_IMPORT_FORM_BYTES, onError: tooLarge((s) => s.importTooLarge) }),
     async (c) => {
       const body = await c.req.parseBody();
       const s = staffMessages(pageContext(c, assets).lang);
