@@ -471,7 +471,7 @@ export const BulkModerationResult = z.strictObject({
   results: z.array(
     z.union([
       z.extend(ModerationResult, { outcome: z.literal('done') }),
-      z.strictObject({ feedbackId: z.string(), action: z.enum(['publish', 'reject', 'hide']), outcome: z.literal('failed'), problem: z.enum(['not-found', 'invalid-state']), detail: z.string() }),
+      z.strictObject({ feedbackId: z.string(), action: z.enum(['publish', 'reject', 'hide']), outcome: z.literal('failed'), problem: z.enum(['not-found', 'invalid-state', 'conflict']), detail: z.string() }),
     ]),
   ),
   done: z.number().check(z.int()),

@@ -2,7 +2,7 @@ import { actorLabel, type Actor } from '../auth/roles.js';
 import { staffActor, type AuditActor } from '../audit/entry.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import { CommentStateError, type FeedbackRepository, type QueueQuery, type StaffComment } from '../store/feedback-repository.js';
-import { NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { randomUUID } from 'node:crypto';
 import { maskPiiWithin } from './pii.js';
 import { ALLOWED_FROM, MODERATION_ACTIONS, type ModerationAction } from './flags.js';
@@ -92,7 +92,7 @@ export async function replyToComment(
 
 export type MultipleOutcome =
   | (ModerationOutcome & { outcome: 'done' })
-  | { feedbackId: string; action: ModerationAction; outcome: 'failed'; problem: 'not-found' | 'invalid-state'; detail: string };
+  | { feedbackId: string; action: ModerationAction; outcome: 'failed'; problem: 'not-found' | 'invalid-state' | 'conflict'; detail: string };
 
 /**
  * Several moderation steps at once (the queue's checkboxes). Each is applied or reported on its
@@ -111,6 +111,8 @@ export async function moderateMany(
     } catch (error) {
       if (error instanceof NotFoundError) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: 'not-found', detail: error.message });
       else if (error instanceof CommentStateError) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: 'invalid-state', detail: error.message });
+      // Moderated by someone else at the same moment: this item fails, the rest still go ahead.
+      else if (error instanceof ConflictError) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: 'conflict', detail: error.message });
       else throw error;
     }
   }

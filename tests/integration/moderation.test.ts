@@ -9,6 +9,8 @@ import { json, testApp } from '../helpers/api.js';
 import { testIdentity } from '../helpers/staff.js';
 import { useStore } from '../helpers/store.js';
 import { auditRepository } from '../../shared/store/audit-repository.js';
+import { moderateMany } from '../../shared/moderation/moderate.js';
+import { ConflictError } from '../../shared/errors.js';
 
 const store = useStore();
 let app: ReturnType<typeof testApp>['app'];
@@ -125,6 +127,26 @@ describe('the moderation queue', () => {
     expect(res.body.results[2]).toMatchObject({ problem: 'invalid-state' });
     expect(res.body.results[3]).toMatchObject({ problem: 'not-found' });
     expect((await staff('/monitor/comments/moderation', monitor, { items: [{ feedbackId: a.feedbackId, action: 'reject' }] })).status).toBe(400);
+  });
+
+  it('reports an item moderated by someone else at the same moment as failed, and goes ahead with the rest', async () => {
+    const a = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 4, comment: '并发一' });
+    const b = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 3, comment: '并发二' });
+    const racing = {
+      ...deps,
+      feedback: {
+        ...deps.feedback,
+        setCommentStatus: (async (ref, ...rest) => {
+          if (ref.feedbackId === a.feedbackId) throw new ConflictError('the comment was moderated concurrently; reload it');
+          return deps.feedback.setCommentStatus(ref, ...rest);
+        }) as typeof deps.feedback.setCommentStatus,
+      },
+    };
+    const actor = { sub: 'sub-zhao', name: 'zhao.min', roles: ['monitor' as const] };
+    const outcome = await moderateMany(racing, [{ feedbackId: a.feedbackId, action: 'publish' }, { feedbackId: b.feedbackId, action: 'publish' }], actor, new Date(now));
+    expect(outcome).toMatchObject({ done: 1, failed: 1 });
+    expect(outcome.results[0]).toMatchObject({ outcome: 'failed', problem: 'conflict' });
+    expect(outcome.results[1]).toMatchObject({ outcome: 'done', to: 'published' });
   });
 
   it('sends a comment flagged by enough distinct citizens back to the queue, one flag per voter', async () => {
