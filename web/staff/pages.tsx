@@ -229,11 +229,7 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
           </fieldset>
         </form>
       )}
-      {state.nextHref && (
-        <p>
-          <a href={state.nextHref}>{s.nextPage}</a>
-        </p>
-      )}
+      <NextPage s={s} href={state.nextHref} />
     </StaffLayout>
   );
 }
@@ -352,11 +348,7 @@ export function CasesPage({ ctx, view, items, names, nextHref }: { ctx: StaffCon
           ))}
         </DataTable>
       )}
-      {nextHref && (
-        <p>
-          <a href={nextHref}>{s.nextPage}</a>
-        </p>
-      )}
+      <NextPage s={s} href={nextHref} />
     </StaffLayout>
   );
 }
@@ -698,13 +690,18 @@ export function AuditPage({
           ))}
         </DataTable>
       )}
-      {nextHref && (
-        <p>
-          <a href={nextHref}>{s.nextPage}</a>
-        </p>
-      )}
+      <NextPage s={s} href={nextHref} />
     </StaffLayout>
   );
+}
+
+/** The link under a paged staff list, when there is a next page. */
+function NextPage({ s, href }: { s: StaffMessages; href: string | null }) {
+  return href ? (
+    <p>
+      <a href={href}>{s.nextPage}</a>
+    </p>
+  ) : null;
 }
 
 /** The moderation action and its reason: the same two fields for one comment or for several. */
