@@ -179,6 +179,9 @@ describe('the audit page', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('wang.wu');
     expect(page.html).not.toContain('comment.reject</td>');
+    // The details are shown as the JSON they are kept as, not as a JSON string of it.
+    expect(page.html).toContain('<code>{&quot;');
+    expect(page.html).not.toContain('\\&quot;');
     expect(page.html).toContain('href="/staff/export/audit.csv?action=observation.publish&amp;actor=dev%7Cwang.wu"');
     const csv = await get('/staff/export/audit.csv?action=observation.publish&actor=dev%7Cwang.wu', admin);
     const rows = csv.html.trim().split('\r\n');

@@ -684,7 +684,8 @@ export function AuditPage({
               <td>{`${e.subject.type}:${e.subject.id}`}</td>
               <td>{e.reason ?? ''}</td>
               <td>
-                <code>{JSON.stringify(e.details)}</code>
+                {/* Kept as JSON text already: shown as it is, not encoded a second time. */}
+                <code>{e.details}</code>
               </td>
             </tr>
           ))}
