@@ -8,7 +8,7 @@ import type { AuditRepository } from '../store/audit-repository.js';
 import type { PlanRepository, PlanSnapshot } from '../store/plan-repository.js';
 import type { ProgressRepository } from '../store/progress-repository.js';
 import type { CsvProblem } from './csv.js';
-import { decide, planObservationImport, type ObservationInput } from './observations.js';
+import { decide, planObservationImport, type ObservationInput, type PublishDecision } from './observations.js';
 import { planProgressImport } from './progress-import.js';
 
 /**
@@ -91,22 +91,18 @@ export async function importObservations(deps: PublishDeps, text: string, dryRun
   const plan = await snapshotOf(deps);
   const { decisions, problems } = planObservationImport(text, plan.indicators, plan.observations, actorLabel(actor));
   if (problems.length > 0) throw new ImportRejected(problems);
-  const writes = decisions.filter((d) => d.decision.kind !== 'unchanged');
+  const writes = decisions.map((d) => d.decision).filter((d): d is Exclude<PublishDecision, { kind: 'unchanged' }> => d.kind !== 'unchanged');
   const summary = {
     dryRun,
     rows: decisions.length,
-    new: writes.filter((d) => d.decision.kind === 'new').length,
-    corrections: writes.filter((d) => d.decision.kind === 'correction').length,
+    new: writes.filter((d) => d.kind === 'new').length,
+    corrections: writes.filter((d) => d.kind === 'correction').length,
     unchanged: decisions.length - writes.length,
   };
   if (dryRun || writes.length === 0) return { summary, written: false };
-  const changes: string[] = [];
-  await auditedImport(deps, 'observation.import', `observations@${at.toISOString()}`, summary, changes, writes.length, actor, at, async () => {
-    for (const { decision } of writes) {
-      if (decision.kind === 'unchanged') continue;
-      await deps.plans.appendObservation(deps.planId, decision.observation, at);
-      changes.push(`${decision.observation.indicatorId} ${decision.observation.year} ${decision.kind}`);
-    }
+  await auditedImport(deps, { action: 'observation.import', id: `observations@${at.toISOString()}`, summary }, writes, actor, at, {
+    write: (d) => deps.plans.appendObservation(deps.planId, d.observation, at),
+    label: (d) => `${d.observation.indicatorId} ${d.observation.year} ${d.kind}`,
   });
   return { summary, written: true };
 }
@@ -118,12 +114,9 @@ export async function importProgress(deps: PublishDeps, text: string, dryRun: bo
   if (problems.length > 0) throw new ImportRejected(problems);
   const summary = { dryRun, rows: reports.length + unchanged, reports: reports.length, unchanged };
   if (dryRun || reports.length === 0) return { summary, written: false };
-  const changes: string[] = [];
-  await auditedImport(deps, 'progress.import', `progress@${at.toISOString()}`, summary, changes, reports.length, actor, at, async () => {
-    for (const { progress } of reports) {
-      await deps.progress.append(deps.planId, progress, at);
-      changes.push(`${progress.projectId} ${progress.status} ${progress.progress}%`);
-    }
+  await auditedImport(deps, { action: 'progress.import', id: `progress@${at.toISOString()}`, summary }, reports, actor, at, {
+    write: ({ progress }) => deps.progress.append(deps.planId, progress, at),
+    label: ({ progress }) => `${progress.projectId} ${progress.status} ${progress.progress}%`,
   });
   return { summary, written: true };
 }
@@ -137,25 +130,26 @@ const AUDITED_CHANGES = 300;
  * ones written. Sending the same file again completes it (written rows are then unchanged), and the
  * log says which rows the stopped attempt did write.
  */
-async function auditedImport(
+async function auditedImport<Row>(
   deps: PublishDeps,
-  action: 'observation.import' | 'progress.import',
-  id: string,
-  summary: Record<string, unknown>,
-  changes: readonly string[],
-  planned: number,
+  entry: { action: 'observation.import' | 'progress.import'; id: string; summary: Record<string, unknown> },
+  rows: readonly Row[],
   actor: Actor,
   at: Date,
-  write: () => Promise<void>,
+  row: { write: (row: Row) => Promise<unknown>; label: (row: Row) => string },
 ) {
+  const written: string[] = [];
   try {
-    await write();
+    for (const r of rows) {
+      await row.write(r);
+      written.push(row.label(r));
+    }
   } finally {
-    if (changes.length > 0) {
+    if (written.length > 0) {
       // Named row by row up to a bound, so a large file still fits the entry; each revision keeps its own reason.
-      const listed = changes.slice(0, AUDITED_CHANGES);
-      const details = { ...summary, written: changes.length, complete: changes.length === planned, changes: listed, changesNotListed: changes.length - listed.length };
-      await deps.audit.append({ actor: staffActor(actor), action, subject: { type: 'import', id }, reason: null, details }, at);
+      const listed = written.slice(0, AUDITED_CHANGES);
+      const details = { ...entry.summary, written: written.length, complete: written.length === rows.length, changes: listed, changesNotListed: written.length - listed.length };
+      await deps.audit.append({ actor: staffActor(actor), action: entry.action, subject: { type: 'import', id: entry.id }, reason: null, details }, at);
     }
   }
 }
