@@ -114,60 +114,49 @@ export function feedbackRepository(store: Store) {
     feedbackKey(r.shard, r.recordedAt, r.feedbackId);
 
   /**
-   * What a new rating replaces: the ballot's current rating if its record exists. If it does
-   * not (its request died after committing the ballot), the slot is declared void and the new
-   * rating replaces what that one would have, so the log never counts a voter twice.
+   * The type of the item in a log slot that something points at (a ballot at its record, at its
+   * fraud event), settling an empty one for good: it is re-read after each of `pauses`, then claimed
+   * as void so nothing can land in it late. If another claim or the awaited item wins that race, its
+   * type is read back: the answer is always what the slot holds from now on.
    */
-  async function linkTo(ballot: Ballot): Promise<ReplacedRating | null> {
-    const slot = recordKeyOf(ballot);
+  async function settledSlot(key: { PK: string; SK: string }, voidFeedbackId: string, pauses: readonly number[]): Promise<string> {
     const read = async () =>
-      (await client.send(new GetCommand({ TableName: tableName, Key: slot, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }))).Item;
+      (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }))).Item;
     let item = await read();
-    // An empty slot is far more often a request two writes from finishing than a dead one:
-    // give it a moment before voiding it, or a voter's quick resubmission makes the earlier one fail.
-    for (const pause of IN_FLIGHT_PAUSES_MS) {
+    for (const pause of pauses) {
       if (item) break;
       await sleep(pause);
       item = await read();
     }
-    if (item?.type === 'feedback') return { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt };
-    if (!item) {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...slot, type: VOID_ITEM, feedbackId: ballot.feedbackId },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-      } catch (error) {
-        // The record landed after all: it is the rating to replace.
-        if (isConditionFailure(error)) return { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt };
-        throw error;
-      }
+    if (item) return String(item.type);
+    try {
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...key, type: VOID_ITEM, feedbackId: voidFeedbackId }, ConditionExpression: 'attribute_not_exists(PK)' }));
+      return VOID_ITEM;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return String((await read())?.type);
     }
-    return ballot.replaces;
+  }
+
+  /**
+   * What a new rating replaces: the ballot's current rating if its record exists. If it does
+   * not (its request died after committing the ballot), the slot is declared void and the new
+   * rating replaces what that one would have, so the log never counts a voter twice. An empty
+   * slot is far more often a request two writes from finishing than a dead one, so it is given
+   * a moment first, or a voter's quick resubmission would make the earlier one fail.
+   */
+  async function linkTo(ballot: Ballot): Promise<ReplacedRating | null> {
+    const type = await settledSlot(recordKeyOf(ballot), ballot.feedbackId, IN_FLIGHT_PAUSES_MS);
+    return type === 'feedback' ? { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt } : ballot.replaces;
   }
 
   /**
    * Whether the fraud event a ballot points at is in the log. If its slot is still empty, the
-   * slot is declared void so the event can never land late: the mark then simply did not happen.
+   * slot is declared void so the event can never land late: the mark then simply did not happen
+   * (markFraud, which sees its event refused, looks again).
    */
   async function fraudLanded(shard: number, sk: string): Promise<boolean> {
-    const key = { PK: feedbackPartition(shard), SK: sk };
-    const read = async () =>
-      (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }))).Item;
-    let item = await read();
-    if (!item) {
-      try {
-        await client.send(new PutCommand({ TableName: tableName, Item: { ...key, type: VOID_ITEM, feedbackId: 'fraud' }, ConditionExpression: 'attribute_not_exists(PK)' }));
-        return false;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        item = await read();
-      }
-    }
-    return item?.type === 'fraud';
+    return (await settledSlot({ PK: feedbackPartition(shard), SK: sk }, 'fraud', [])) === 'fraud';
   }
 
   /** The rating of this ballot that counts now: what a new rating replaces (null if it was found fraudulent). */
