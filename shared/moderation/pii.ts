@@ -4,7 +4,8 @@ import { TextTooLongError } from '../errors.js';
  * sees the text. What is found: mainland mobile numbers (and landlines written with an area
  * code), 18-digit resident identity numbers whose check digit is right (GB 11643-1999), e-mail
  * addresses, bank card numbers that pass the Luhn check, and street addresses down to a house,
- * building, unit or room number. Measured on a labelled corpus in tests/unit/pii-corpus.test.ts.
+ * building, unit or room number, read as a reader sees them: through invisible characters and
+ * full-width forms. Measured on a labelled corpus in tests/unit/pii-corpus.test.ts.
  *
  * The detectors are deliberately narrow where numbers are common in this domain: indicator
  * values (438.08亿元), years and dates, work-order numbers and document numbers (国办发〔2019〕51号)
@@ -30,11 +31,51 @@ export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
 };
 
 /**
- * Full-width ASCII (０-９, Ａ-Ｚ, ＠, －…) and the ideographic space read as their ASCII forms for
- * matching. Every character maps to exactly one UTF-16 unit, so offsets stay those of the original.
+ * Characters nobody sees: format characters (Unicode Cf: zero-width spaces and joiners, the soft
+ * hyphen, the word joiner, the BOM, bidi controls, tag characters), the combining grapheme joiner,
+ * variation selectors and the Hangul fillers, which draw nothing. Between the digits of a phone
+ * number they hide it from a detector while a reader still sees the number, and a moderator
+ * cannot see them to remove them; so comments are stored without them (normaliseComment).
  */
-function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+export const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u180b-\u180d\u180f\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
+
+/** Not read when matching: the invisible characters and marks drawn on a character (1⃣ is a 1). */
+const UNREAD = new RegExp(`${INVISIBLE.source}|\\p{M}`, 'u');
+
+/** A character as it reads: full-width forms and the ideographic space as ASCII. */
+function readAs(ch: string): string {
+  if (ch === '\u3000') return ' ';
+  return ch >= '\uff01' && ch <= '\uff5e' ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch;
+}
+
+interface Reading {
+  /** The text as it reads, for the detectors to match in. */
+  text: string;
+  /** Where each unit of `text` came from in the original, and the original's length at the end. */
+  at: number[];
+}
+
+/**
+ * The text as a reader takes it in, with unread characters skipped and each character read as
+ * readAs does, so that what a reader sees as a phone number is matched as one wherever the
+ * text came from (a staff reply is not normalised like a comment). Finds map back to the original
+ * through `at`; a find's end maps to the next character read, so it takes the unread ones
+ * after it too.
+ */
+function read(original: string): Reading {
+  let text = '';
+  const at: number[] = [];
+  let i = 0;
+  for (const ch of original) {
+    if (!UNREAD.test(ch)) {
+      const seen = readAs(ch);
+      text += seen;
+      for (let unit = 0; unit < seen.length; unit++) at.push(i);
+    }
+    i += ch.length;
+  }
+  at.push(original.length);
+  return { text, at };
 }
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
@@ -145,9 +186,9 @@ function* matches(pattern: RegExp, text: string) {
 
 /** Every piece of personal data found in `text`, without overlaps, in order. */
 export function detectPii(text: string): PiiMatch[] {
-  const folded = foldWidth(text);
+  const { text: folded, at } = read(text);
   const candidates: Array<PiiMatch & { priority: number }> = [];
-  const add = (kind: PiiKind, start: number, end: number, priority: number) => candidates.push({ kind, start, end, priority });
+  const add = (kind: PiiKind, start: number, end: number, priority: number) => candidates.push({ kind, start: at[start]!, end: at[end]!, priority });
 
   for (const m of matches(ID_NUMBER, folded)) if (isResidentId(m.value)) add('id-card', m.start, m.end, 0);
   for (const m of matches(CARD, folded)) {

@@ -57,6 +57,18 @@ describe('personal data in comments', () => {
     const queue = await staff('/monitor/comments', monitor);
     expect(queue.body.items.find((c: Body) => c.feedbackId === feedbackId)).toMatchObject({ piiMasked: { phone: 1, 'id-card': 1 }, commentStatus: 'pending' });
   });
+
+  it('cannot be hidden from masking by zero-width characters: what is stored and published is masked, without them (issue 14)', async () => {
+    const answer = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 4, comment: '手机138\u200b1234\u200b5678，请回电' });
+    expect(answer.personalDataMasked).toEqual({ phone: 1 });
+    const items = await store.scanAll();
+    expect(JSON.stringify(items)).not.toMatch(/5678|\u200b/);
+    expect(items.find((i) => i.type === 'feedback' && i.feedbackId === answer.feedbackId)!.comment).toBe('手机【已隐去：电话】，请回电');
+    // Published, so that the queue tests below find only the comment above still waiting.
+    await staff(`/monitor/comments/${answer.feedbackId}/moderation`, monitor, { action: 'publish' });
+    const shown = (await publicComments()).find((c) => c.feedbackId === answer.feedbackId)!;
+    expect(shown.comment).toBe('手机【已隐去：电话】，请回电');
+  });
 });
 
 describe('the moderation queue', () => {
