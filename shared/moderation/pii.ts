@@ -42,15 +42,33 @@ export const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u180b-\u180d\u180f\u3164\ufe
 /** Not read when matching: the invisible characters and marks drawn on a character (1⃣ is a 1). */
 const UNREAD = new RegExp(`${INVISIBLE.source}|\\p{M}`, 'u');
 
-/** A character as it reads: full-width forms and the ideographic space as ASCII. */
+const DASH = /[\u2010-\u2015\u2212\ufe58\ufe63]/;
+
+/**
+ * A character as it reads: full-width forms and the ideographic space as ASCII, every dash as a
+ * hyphen (138–1234–5678), and a digit in another form (①, 𝟏, ¹) as that digit.
+ */
 function readAs(ch: string): string {
   if (ch === '\u3000') return ' ';
-  return ch >= '\uff01' && ch <= '\uff5e' ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch;
+  if (ch >= '\uff01' && ch <= '\uff5e') return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+  if (DASH.test(ch)) return '-';
+  const compatible = ch.normalize('NFKC');
+  return /^\d$/.test(compatible) ? compatible : ch;
 }
+
+/** Chinese numerals that name one digit, as a number is read out (幺 for 1) or written on a cheque (壹). */
+const CHINESE_DIGITS: Record<string, string> = Object.fromEntries(
+  ['〇零', '一幺壹', '二贰貳', '三叁參', '四肆', '五伍', '六陆陸', '七柒', '八捌', '九玖'].flatMap((names, digit) => [...names].map((name) => [name, String(digit)])),
+);
 
 interface Reading {
   /** The text as it reads, for the detectors to match in. */
   text: string;
+  /**
+   * `text` with Chinese numerals as digits (一三八一二三四五六七八 is a mobile number), for the
+   * number detectors only: the address detectors read 三号楼 as it is.
+   */
+  numeric: string;
   /** Where each unit of `text` came from in the original, and the original's length at the end. */
   at: number[];
 }
@@ -64,18 +82,20 @@ interface Reading {
  */
 function read(original: string): Reading {
   let text = '';
+  let numeric = '';
   const at: number[] = [];
   let i = 0;
   for (const ch of original) {
     if (!UNREAD.test(ch)) {
       const seen = readAs(ch);
       text += seen;
+      numeric += CHINESE_DIGITS[ch] ?? seen;
       for (let unit = 0; unit < seen.length; unit++) at.push(i);
     }
     i += ch.length;
   }
   at.push(original.length);
-  return { text, at };
+  return { text, numeric, at };
 }
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
@@ -141,6 +161,9 @@ const NUM = `(?:\\d{1,5}|[${CN}]{1,4})`;
 
 // Written grouped with spaces, hyphens or dots too (138 1234 5678, 138-1234-5678, 138.1234.5678).
 const MOBILE = new RegExp(`${B}(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s.-]?\\d{4}){2}${E}${NOT_AMOUNT}`, 'g');
+// Or digit by digit with the same separator throughout (1 3 8 1 2 3 4 5 6 7 8), as typed to slip
+// past a filter; the whole run, so a list of small numbers (1 3 5 7 9 11) is not one.
+const SPACED_MOBILE = new RegExp(`${B}(?<!\\d(?:[^\\S\\n]{1,2}|[.-]))1([^\\S\\n]{1,2}|[.-])[3-9](?:\\1\\d){9}(?!\\1?\\d|[A-Za-z])${NOT_AMOUNT}`, 'g');
 // The area code (never 00…, the international prefix) in brackets or followed by a hyphen or a space, not
 // continuing a grouped number before it; the local number whole or as 4+4 (0595 2212 3456).
 const LANDLINE = new RegExp(`${B}(?<!\\d[\\s-])(?:\\(0[1-9]\\d{1,2}\\)\\s?|0[1-9]\\d{1,2}[\\s-])[2-8]\\d{2,3}[\\s-]?\\d{4}${E}${NOT_AMOUNT}`, 'g');
@@ -186,22 +209,21 @@ function* matches(pattern: RegExp, text: string) {
 
 /** Every piece of personal data found in `text`, without overlaps, in order. */
 export function detectPii(text: string): PiiMatch[] {
-  const { text: folded, at } = read(text);
+  const { text: folded, numeric, at } = read(text);
   const candidates: Array<PiiMatch & { priority: number }> = [];
   const add = (kind: PiiKind, start: number, end: number, priority: number) => candidates.push({ kind, start: at[start]!, end: at[end]!, priority });
 
-  for (const m of matches(ID_NUMBER, folded)) if (isResidentId(m.value)) add('id-card', m.start, m.end, 0);
-  for (const m of matches(CARD, folded)) {
+  for (const m of matches(ID_NUMBER, numeric)) if (isResidentId(m.value)) add('id-card', m.start, m.end, 0);
+  for (const m of matches(CARD, numeric)) {
     const digits = digitsOf(m.value);
     if (digits.length < 16 || !luhnValid(digits) || !plausibleIssuer(digits)) continue;
     // An 18-digit number shaped like an identity number with a wrong check digit is a mistyped
     // or invented identity number, not a card, unless the text says it is a card.
-    if (idShaped(digits) && !CARD_CONTEXT.test(folded.slice(Math.max(0, m.start - 12), m.start))) continue;
+    if (idShaped(digits) && !CARD_CONTEXT.test(numeric.slice(Math.max(0, m.start - 12), m.start))) continue;
     add('bank-card', m.start, m.end, 1);
   }
   for (const m of matches(EMAIL, folded)) add('email', m.start, m.end, 2);
-  for (const m of matches(MOBILE, folded)) add('phone', m.start, m.end, 3);
-  for (const m of matches(LANDLINE, folded)) add('phone', m.start, m.end, 3);
+  for (const pattern of [MOBILE, SPACED_MOBILE, LANDLINE]) for (const m of matches(pattern, numeric)) add('phone', m.start, m.end, 3);
   for (const m of matches(STREET_ADDRESS, folded)) add('address', addressStart(folded, m.start), m.end, 4);
   for (const m of matches(DWELLING_ADDRESS, folded)) {
     const estate = ESTATE.exec(folded.slice(Math.max(0, m.start - 4), m.start));

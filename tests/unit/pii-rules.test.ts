@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit, isResidentId, luhnValid } from '../../shared/moderation/pii.js';
+import { detectPii, idCheckDigit, isResidentId, luhnValid, maskPii, PII_PLACEHOLDERS } from '../../shared/moderation/pii.js';
 
 describe('the checks behind the detectors', () => {
   it('computes the GB 11643-1999 check digit, X included', () => {
@@ -14,5 +14,34 @@ describe('the checks behind the detectors', () => {
     expect(luhnValid('4111111111111111')).toBe(true);
     expect(luhnValid('4111111111111112')).toBe(false);
     expect(luhnValid('6222021234567890128')).toBe(luhnValid('6222021234567890128'));
+  });
+});
+
+/** The kinds found in `text`, in order. */
+const kinds = (text: string) => detectPii(text).map((m) => m.kind);
+
+describe('phone numbers written to get past masking (issue 14)', () => {
+  it('are found written in Chinese numerals, 0 as 〇 or 零, 1 as 幺, or on a cheque', () => {
+    for (const text of ['一三八一二三四五六七八', '幺三八〇五三幺二四六八', '一三八零五三一二四六八', '一三八 一二三四 五六七八', '壹叁捌壹贰叁肆伍陆柒捌', '138一二三四5678']) {
+      expect(maskPii(`手机${text}`), text).toEqual({ text: `手机${PII_PLACEHOLDERS.phone}`, found: { phone: 1 } });
+    }
+  });
+
+  it('are found digit by digit, with the same separator between every two', () => {
+    for (const text of ['1 3 8 1 2 3 4 5 6 7 8', '1-3-8-1-2-3-4-5-6-7-8', '1.3.8.1.2.3.4.5.6.7.8', '1  3  8  1  2  3  4  5  6  7  8']) {
+      expect(maskPii(`${text} is mine`), text).toEqual({ text: `${PII_PLACEHOLDERS.phone} is mine`, found: { phone: 1 } });
+    }
+  });
+
+  it('are found with mixed separators, dashes of any width, full-width or circled digits', () => {
+    for (const text of ['138-1234 5678', '138.1234.5678', '138–1234—5678', '１３８－１２３４　５６７８', '138\u00a01234 5678', '①③⑧①②③④⑤⑥⑦⑧']) {
+      expect(kinds(`电话${text}。`), text).toEqual(['phone']);
+    }
+  });
+
+  it('leave Chinese numerals in prose and runs of small numbers alone', () => {
+    for (const text of ['十四五规划第三章', '一二三，一二三', '第十四个五年规划和二〇三五年远景目标纲要', '2021年 3 个 5 项', '1 3 8 1 2 3 4 5 6 7 8 9', '9 1 3 8 1 2 3 4 5 6 7 8', '1 3 5 7 9 11 13 15 17 19 21', '13 14 15 16 17 18 19']) {
+      expect(kinds(text), text).toEqual([]);
+    }
   });
 });
