@@ -101,6 +101,12 @@ export const ApiConfig = () => z.object({
   READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 10),
   /** The public site (CloudFront): links in feeds point here, not at the API's own host name. */
   SITE_URL: z.optional(z.url()),
+  /**
+   * The value CloudFront's origin header carries (the app stack's origin-verify secret). Every
+   * request without it is refused: it reached the API Gateway URL around CloudFront and the WAF.
+   * Only requests that carry it are trusted for CloudFront-Viewer-Address.
+   */
+  ORIGIN_VERIFY_VALUE: z.string().check(z.minLength(32, 'at least 32 characters: the origin-verify secret CloudFront sends')),
   /** Declared only to be refused: the development identity provider never runs here. */
   DEV_IDP: z.optional(z.string()),
 }).check(
@@ -159,6 +165,12 @@ export const LocalConfig = () => z.object({
   VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
   COOKIE_SECURE: z._default(z.stringbool(), false),
   ...rateLimitVariables(),
+  /**
+   * Take the client's address from CloudFront-Viewer-Address (ip:port). Only behind a proxy that
+   * sets that header itself, overwriting the client's: otherwise anyone can type it and count as
+   * a new address on every request.
+   */
+  TRUST_VIEWER_ADDRESS: z._default(z.stringbool(), false),
   // Off locally by default, so what was just published shows at once; set it to see production behaviour.
   READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 0),
   /** Seconds between aggregation runs of the local server; 0 turns them off. */

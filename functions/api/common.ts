@@ -6,6 +6,7 @@ import { etag } from 'hono/etag';
 import { DomainError, ConflictError, InvalidCursorError, NotFoundError, RateLimitedError, TextTooLongError } from '../../shared/errors.js';
 import { isStoreUnavailable } from '../../shared/store/faults.js';
 import type { ApiDeps } from './deps.js';
+import { clientOrigin } from './client-address.js';
 import { idempotency } from './idempotency.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { securityHeaders } from './security.js';
@@ -73,6 +74,7 @@ export function withCommonMiddleware(deps: ApiDeps, parts: readonly AppPart[]) {
 
   const app = new Hono();
   app.use(securityHeaders());
+  app.use(clientOrigin(deps.clientOrigin));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();

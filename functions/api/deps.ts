@@ -17,11 +17,14 @@ import { rateLimitRepository } from '../../shared/store/rate-limit-repository.js
 import { readThrough } from '../../shared/store/read-cache.js';
 import { idempotencyRepository, type IdempotencyRepository } from '../../shared/store/idempotency-repository.js';
 import { formStamps, type FormStamps } from './csrf.js';
+import type { ClientOrigin } from './client-address.js';
 
 /** Everything the API app needs, injected, so tests and both adapters build it the same way. */
 export interface ApiDeps {
   planId: string;
   cookieSecure: boolean;
+  /** Which requests are refused for not coming through the CDN, and whose viewer-address header is believed. */
+  clientOrigin: ClientOrigin;
   /** For the empty summary of a target nobody has rated yet; published summaries carry their own. */
   minRatings: number;
   plans: PlanRepository;
@@ -65,12 +68,13 @@ const DEFAULT_RATE_LIMITS: RateLimitSettings = { windowSeconds: 600, perAddress:
 
 export function apiDeps(
   store: Store,
-  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number; siteUrl?: string; formMinSeconds?: number } & Partial<Omit<StaffSettings, 'auth'>>,
+  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number; siteUrl?: string; formMinSeconds?: number; clientOrigin?: ClientOrigin } & Partial<Omit<StaffSettings, 'auth'>>,
   overrides: Partial<ApiDeps> = {},
 ): ApiDeps {
   return {
     planId: settings.planId,
     cookieSecure: settings.cookieSecure,
+    clientOrigin: settings.clientOrigin ?? { originVerifyValue: null, trustViewerAddress: false },
     minRatings: settings.minRatings ?? 10,
     plans: cachedPlans(planRepository(store), (settings.readCacheSeconds ?? 0) * 1000),
     ratings: cachedRatings(ratingsRepository(store), (settings.readCacheSeconds ?? 0) * 1000),

@@ -3,7 +3,6 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { IdempotencyRepository } from '../../shared/store/idempotency-repository.js';
 import type { VoterTokens } from '../../shared/feedback/voter-token.js';
-import { clientAddress } from './client-address.js';
 import { ProblemError } from './problem.js';
 import { VOTER_COOKIE, VOTER_HEADER } from './voter.js';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -15,7 +14,6 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'set-cookie', VOTER_HEADER
 interface IdempotencyDeps {
   idempotency: IdempotencyRepository;
   voterTokens: VoterTokens;
-  hashAddress: (address: string, now: Date) => string;
   clock: () => Date;
   logger: Pick<Logger, 'warn'>;
 }
@@ -24,9 +22,11 @@ const sha256 = (data: string | ArrayBuffer) => createHash('sha256').update(typeo
 
 /**
  * `Idempotency-Key` on POST: a retried request returns the first answer and stores nothing twice.
- * Keys are per caller (voter, signed-in user or network address), so callers cannot collide; the
- * same key with a different body is refused (422), and a retry while the first is still running
- * gets 409.
+ * Keys are per caller (voter or signed-in user), so callers cannot collide; the same key with a
+ * different body is refused (422), and a retry while the first is still running gets 409. A
+ * caller without a token is refused the key (428): the first answer to such a request carries a
+ * voter token minted for it, and replaying that answer to whoever sends the same key from the
+ * same address would hand one person's voter token (their ratings, their cases) to another.
  */
 export const idempotency = (deps: IdempotencyDeps): MiddlewareHandler => async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -36,12 +36,12 @@ export const idempotency = (deps: IdempotencyDeps): MiddlewareHandler => async (
   const voter = c.req.header(VOTER_HEADER) ?? getCookie(c, VOTER_COOKIE);
   const voterId = voter ? deps.voterTokens.verify(voter) : null;
   const authorization = c.req.header('authorization');
-  const address = clientAddress(c);
-  const caller = voterId
-    ? `voter#${voterId}`
-    : authorization
-      ? `bearer#${sha256(authorization)}`
-      : `address#${address ? deps.hashAddress(address, deps.clock()) : 'unknown'}`;
+  if (!voterId && !authorization) {
+    throw new ProblemError('idempotency-key-needs-caller', {
+      detail: 'send the X-Voter-Token your first rating received (or a staff token) with an Idempotency-Key; a first request without one is sent without a key',
+    });
+  }
+  const caller = voterId ? `voter#${voterId}` : `bearer#${sha256(authorization!)}`;
   const fingerprint = sha256(`${c.req.method} ${c.req.path}\n${sha256(await c.req.arrayBuffer())}`);
 
   const claim = await deps.idempotency.claim(caller, key, fingerprint, deps.clock());

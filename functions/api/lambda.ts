@@ -31,6 +31,8 @@ export async function lambdaDeps(env: Record<string, string | undefined>, extra:
     {
       planId: config.PLAN_ID,
       cookieSecure: config.COOKIE_SECURE,
+      // Every request came through CloudFront (the rest are refused), which sets the viewer's address.
+      clientOrigin: { originVerifyValue: config.ORIGIN_VERIFY_VALUE, trustViewerAddress: true },
       voterTokenSecret,
       minRatings: config.MIN_RATINGS,
       rateLimits: rateLimitsOf(config),

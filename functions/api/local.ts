@@ -41,7 +41,7 @@ async function main() {
   const { auth, ...staffSettings } = staffSettingsOf(config);
   const deps = apiDeps(
     store,
-    { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, formMinSeconds: config.FORM_MIN_SECONDS, ...staffSettings },
+    { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, formMinSeconds: config.FORM_MIN_SECONDS, clientOrigin: { originVerifyValue: null, trustViewerAddress: config.TRUST_VIEWER_ADDRESS }, ...staffSettings },
     { staffAuth: devIdp ? { verify: (token, expected) => (devVerifier ? devVerifier.verify(token, expected) : Promise.reject(new AuthError('unavailable', 'starting'))) } : verifierFor(auth) },
   );
   const app = createApp(deps);

@@ -12,7 +12,7 @@ import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { idempotencyKey } from '../../shared/store/keys.js';
 import { STAFF_GROUPS } from '../data-stack.js';
-import { ORIGIN_VERIFY_HEADER } from '../origin-verify/handler.js';
+import { ORIGIN_VERIFY_HEADER } from '../../shared/origin-verify.js';
 import { GongpingFunction, type GongpingFunctionProps, type TableAccess } from './function.js';
 
 /** Each HTTP function's entry: one thin Lambda entry per part of the app (functions/api/app.ts). */
@@ -99,6 +99,26 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
+    // Only CloudFront may call the API: it adds a header whose value comes from this secret. Each app
+    // function refuses a request without it, whatever the route (staff routes included), and takes
+    // CloudFront-Viewer-Address as the client's address only from requests that carry it; a Lambda
+    // authorizer (answers cached an hour per value) refuses the public routes' stray requests before
+    // any app function runs. Without it the execute-api URL would bypass the WAF, and anyone could
+    // forge the CloudFront-Viewer-Address the app rate-limits by.
+    const originSecret = new Secret(this, 'OriginVerifySecret', {
+      description: 'gongping: the header value CloudFront adds to origin requests; the API refuses requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A shared marker between CloudFront and the API, not a credential to any data; it lives in the distribution and authorizer ' +
+        'configuration (CloudFormation dynamic references), which a rotation Lambda would have to redeploy. Rotate by replacing the secret and redeploying the app stack.',
+    });
+    this.originSecret = originSecret;
+    const originValue = originSecret.secretValue.unsafeUnwrap();
+    this.originHeaders = { [ORIGIN_VERIFY_HEADER]: originValue };
+
     // The voter-token key is read once per container through the AWS Parameters and Secrets Lambda
     // Extension (a layer; its ARN per region and architecture is built into aws-cdk-lib), so no
     // bundle carries a Secrets Manager client.
@@ -119,6 +139,7 @@ export class Api extends Construct {
           PLAN_ID: props.planId,
           VOTER_TOKEN_SECRET_ARN: props.voterTokenSecret.secretArn,
           COOKIE_SECURE: 'true',
+          ORIGIN_VERIFY_VALUE: originValue,
           ...(props.minRatings !== undefined ? { MIN_RATINGS: String(props.minRatings) } : {}),
           ...extra.environment,
         },
@@ -175,22 +196,6 @@ export class Api extends Construct {
       },
     });
 
-    // Only CloudFront may call the public routes: it adds a header whose value comes from this secret,
-    // and a Lambda authorizer (answers cached an hour per value) checks it. Without it the execute-api
-    // URL would bypass the WAF, and anyone could forge the CloudFront-Viewer-Address the app rate-limits by.
-    const originSecret = new Secret(this, 'OriginVerifySecret', {
-      description: 'gongping: the header value CloudFront adds to origin requests; the API refuses requests without it',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
-    });
-    Validations.of(originSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'A shared marker between CloudFront and the API, not a credential to any data; it lives in the distribution and authorizer ' +
-        'configuration (CloudFormation dynamic references), which a rotation Lambda would have to redeploy. Rotate by replacing the secret and redeploying the app stack.',
-    });
-    this.originSecret = originSecret;
-    const originValue = originSecret.secretValue.unsafeUnwrap();
-    this.originHeaders = { [ORIGIN_VERIFY_HEADER]: originValue };
     this.originVerifier = new GongpingFunction(this, 'OriginVerifier', {
       entry: ORIGIN_VERIFY_ENTRY,
       description: 'gongping: lets only requests that came through CloudFront reach the public routes',

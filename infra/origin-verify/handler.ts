@@ -1,23 +1,22 @@
-import { timingSafeEqual } from 'node:crypto';
+import { carriesOriginSecret, ORIGIN_VERIFY_HEADER } from '../../shared/origin-verify.js';
 
 /**
  * API Gateway (HTTP API) Lambda authorizer for the public routes: lets a request through only if it
  * carries the header CloudFront adds on its way to the origin, with the value both were given from
  * one Secrets Manager secret. A request sent straight to the execute-api URL, around CloudFront and
- * its WAF, is refused, so the app may trust CloudFront-Viewer-Address for its per-address limits.
+ * its WAF, is refused before any app function runs (the app functions check the same header again,
+ * for every route, staff routes included: those sit behind the JWT authorizer instead of this one).
  * API Gateway caches the answer per header value (an hour), so this runs a few times an hour.
  */
-export const ORIGIN_VERIFY_HEADER = 'x-gongping-origin';
+export { ORIGIN_VERIFY_HEADER };
 
-const expected = Buffer.from(process.env.ORIGIN_VERIFY_VALUE ?? '', 'utf8');
+const expected = process.env.ORIGIN_VERIFY_VALUE ?? '';
 
 interface AuthorizerEvent {
   headers?: Record<string, string | undefined>;
 }
 
-export const handler = async (event: AuthorizerEvent): Promise<{ isAuthorized: boolean }> => {
-  // Fails closed when the function has no value configured.
-  if (expected.length < 32) return { isAuthorized: false };
-  const given = Buffer.from(event.headers?.[ORIGIN_VERIFY_HEADER] ?? '', 'utf8');
-  return { isAuthorized: given.length === expected.length && timingSafeEqual(given, expected) };
-};
+// Fails closed when the function has no value configured.
+export const handler = async (event: AuthorizerEvent): Promise<{ isAuthorized: boolean }> => ({
+  isAuthorized: carriesOriginSecret(event.headers?.[ORIGIN_VERIFY_HEADER], expected),
+});

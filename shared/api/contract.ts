@@ -360,7 +360,11 @@ export const OPERATIONS: Operation[] = [
       'Comments are published only after moderation. No IP address is stored. Send `Idempotency-Key` to retry safely. Body: `application/json`, at most 16 KiB.',
     requestHeaders: [
       VOTER_TOKEN_IN,
-      { name: 'Idempotency-Key', description: '1–255 visible ASCII characters: a retry with the same key and body returns the first answer and records nothing twice.' },
+      {
+        name: 'Idempotency-Key',
+        description:
+          '1–255 visible ASCII characters: a retry with the same key and body returns the first answer and records nothing twice. Kept per caller, so it needs `X-Voter-Token` (or the voter cookie): without one it is refused (428), since the first answer would carry a voter token minted for that request alone.',
+      },
     ],
     body: FeedbackSubmission,
     responses: {
@@ -370,7 +374,7 @@ export const OPERATIONS: Operation[] = [
         headers: [VOTER_TOKEN_OUT, { name: 'Location', description: 'Where the voter can read their ratings back.' }, { name: 'Set-Cookie', description: '`gp_voter`, HttpOnly, SameSite=Lax, on a first submission.' }],
       },
     },
-    problems: ['validation-failed', 'malformed-body', 'invalid-voter-token', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type', 'idempotency-key-reused', 'too-many-requests'],
+    problems: ['validation-failed', 'malformed-body', 'invalid-voter-token', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type', 'idempotency-key-reused', 'idempotency-key-needs-caller', 'too-many-requests'],
     examples: [
       { name: 'rate-and-comment', summary: 'A rating with a comment', body: { targetType: 'indicator', targetId: PM25, rating: 4, comment: '希望公布2024年数据' }, status: 201 },
       { name: 'rate-only', summary: 'A rating alone, of a project', body: { targetType: 'project', targetId: EXAMPLE_PROJECT, rating: 2 }, status: 201 },

@@ -155,7 +155,14 @@ try {
   const deps = apiDeps(
     routeStore,
     // Limits as configured, but far enough that the benchmark's own traffic never meets them.
-    { planId: plan.id, cookieSecure: true, voterTokenSecret: 'benchmark-secret-benchmark-secret-0123', rateLimits: { windowSeconds: 600, perAddress: 1_000_000, perVoter: 1_000 } },
+    // Each simulated client names its address in CloudFront-Viewer-Address, as CloudFront would.
+    {
+      planId: plan.id,
+      cookieSecure: true,
+      voterTokenSecret: 'benchmark-secret-benchmark-secret-0123',
+      rateLimits: { windowSeconds: 600, perAddress: 1_000_000, perVoter: 1_000 },
+      clientOrigin: { originVerifyValue: null, trustViewerAddress: true },
+    },
     { logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }) },
   );
   const app = createApp(deps);

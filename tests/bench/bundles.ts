@@ -91,6 +91,7 @@ const env = {
   AWS_REGION: 'ap-southeast-1',
   TABLE_NAME: 'gongping-bench',
   VOTER_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-01',
+  ORIGIN_VERIFY_VALUE: 'bench-origin-bench-origin-bench-origin-01',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
   NODE_NO_WARNINGS: '1',

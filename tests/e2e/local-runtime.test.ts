@@ -70,6 +70,35 @@ describe('npm start', () => {
     await stop(second.child);
   });
 
+  it('counts one client as one address whatever CloudFront-Viewer-Address it types, unless told a proxy sets it', async () => {
+    const attack = async (base: string, times: number) => {
+      const statuses: number[] = [];
+      // No voter token: each request is a new voter, so only the per-address limit can stop them.
+      for (let i = 0; i < times; i++) {
+        const res = await fetch(`${base}/api/v1/feedback`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'CloudFront-Viewer-Address': `198.51.100.${i}:443` },
+          body: JSON.stringify({ targetType: 'indicator', targetId: 'pm25-concentration', rating: 1 }),
+        });
+        statuses.push(res.status);
+        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      return statuses;
+    };
+    const limitedDir = await mkdtemp(join(tmpdir(), 'gongping-e2e-limit-'));
+    try {
+      const plain = await start({ DATA_DIR: limitedDir, RATE_LIMIT_PER_ADDRESS: '5', AGGREGATE_EVERY: '0' });
+      expect(await attack(plain.base, 8)).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+      await stop(plain.child);
+      // Behind a proxy that sets the header itself, each address is its own client.
+      const proxied = await start({ DATA_DIR: limitedDir, RATE_LIMIT_PER_ADDRESS: '5', AGGREGATE_EVERY: '0', TRUST_VIEWER_ADDRESS: 'true' });
+      expect(await attack(proxied.base, 8)).toEqual(Array(8).fill(201));
+      await stop(proxied.child);
+    } finally {
+      await rm(limitedDir, { recursive: true, force: true });
+    }
+  });
+
   it('runs the aggregation with npm run aggregate beside the running server, on the same data folder', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'gongping-e2e-'));
     const server = await start({ DATA_DIR: folder, AGGREGATE_EVERY: '0', AGGREGATE_SETTLE_SECONDS: '0' });

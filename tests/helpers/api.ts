@@ -14,6 +14,12 @@ export function testApp(store: Store, overrides: Partial<ApiDeps> = {}) {
   return { app: createApp(deps), deps };
 }
 
+/**
+ * As behind a proxy that sets `CloudFront-Viewer-Address` itself: tests that play many clients
+ * from one process name each client's address in that header.
+ */
+export const behindTrustedProxy = { clientOrigin: { originVerifyValue: null, trustViewerAddress: true } } satisfies Partial<ApiDeps>;
+
 export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
   headers: { 'Content-Type': 'application/json', ...headers },

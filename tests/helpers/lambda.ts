@@ -3,10 +3,28 @@ import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import type { Store } from '../../shared/store/client.js';
+import { ORIGIN_VERIFY_HEADER } from '../../shared/origin-verify.js';
 
-/** Real API Gateway HTTP API (payload format 2.0) events, as committed fixtures. */
-export const apiGatewayEvent = (name: string): LambdaEvent =>
-  JSON.parse(readFileSync(new URL(`../fixtures/apigw-v2/${name}.json`, import.meta.url), 'utf8'));
+/** The origin-verify secret of the test deployment: what CloudFront adds to every request it forwards. */
+export const TEST_ORIGIN_VALUE = 'origin-verify-origin-verify-origin-verify-0123';
+
+/**
+ * Real API Gateway HTTP API (payload format 2.0) events, as committed fixtures, as they arrive
+ * through CloudFront: with the origin-verify header and the viewer's address, which CloudFront
+ * sets from the connection (the fixture's `sourceIp`). `direct`: as sent straight to the API
+ * Gateway URL, around CloudFront.
+ */
+export const apiGatewayEvent = (name: string, via: 'cloudfront' | 'direct' = 'cloudfront'): LambdaEvent => {
+  const event = JSON.parse(readFileSync(new URL(`../fixtures/apigw-v2/${name}.json`, import.meta.url), 'utf8')) as LambdaEvent & {
+    headers: Record<string, string>;
+    requestContext: { http: { sourceIp: string } };
+  };
+  if (via === 'cloudfront') {
+    event.headers[ORIGIN_VERIFY_HEADER] = TEST_ORIGIN_VALUE;
+    event.headers['cloudfront-viewer-address'] = `${event.requestContext.http.sourceIp}:51234`;
+  }
+  return event;
+};
 
 /** The context the Lambda runtime passes to a handler. */
 export const lambdaContext = {
@@ -33,7 +51,7 @@ export const resultBody = (result: APIGatewayProxyResult) =>
  */
 export async function planStoreEnvironment(store: Store, region = 'ap-east-1') {
   await loadPlan(store, readPlanFile());
-  return { TABLE_NAME: store.tableName, AWS_REGION: region, DYNAMODB_ENDPOINT: await endpointOf(store.client) };
+  return { TABLE_NAME: store.tableName, AWS_REGION: region, DYNAMODB_ENDPOINT: await endpointOf(store.client), ORIGIN_VERIFY_VALUE: TEST_ORIGIN_VALUE };
 }
 
 /** The endpoint of a test store's client, as the handlers' DYNAMODB_ENDPOINT wants it. */

@@ -387,6 +387,26 @@ describe('the API (HTTP API)', () => {
     expect(routes.filter((r) => r.AuthorizationType === 'NONE')).toEqual([]);
   });
 
+  it('gives every app function the marker CloudFront sends, so each refuses a request that went around CloudFront whatever its route', () => {
+    const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+    const apiOrigin = (distribution.Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).find(
+      (o) => o.CustomOriginConfig,
+    )!;
+    const fromHeader = JSON.stringify(apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!.HeaderValue);
+    const functions = templates.app.findResources('AWS::Lambda::Function');
+    for (const name of ['api', 'staff', 'web'] as const) {
+      const fn = functions[logicalId(app.api.functions[name])]!;
+      expect(JSON.stringify(fn.Properties.Environment.Variables.ORIGIN_VERIFY_VALUE), name).toBe(fromHeader);
+    }
+    // Every behaviour that reaches the API forwards the viewer's address as CloudFront sets it.
+    const allViewerExceptHost = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+    const behaviours = [distribution.DefaultCacheBehavior, ...(distribution.CacheBehaviors as unknown[])] as { TargetOriginId: string; OriginRequestPolicyId?: string }[];
+    const apiOriginId = (apiOrigin as unknown as { Id: string }).Id;
+    const toApi = behaviours.filter((b) => b.TargetOriginId === apiOriginId);
+    expect(toApi.length).toBeGreaterThan(3);
+    for (const behaviour of toApi) expect(behaviour.OriginRequestPolicyId).toBe(allViewerExceptHost);
+  });
+
   it('gives CloudFront and the authorizer the same marker, from one secret, never in the template as text', () => {
     const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
     const apiOrigin = (distribution.Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).find(

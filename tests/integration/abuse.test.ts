@@ -4,7 +4,7 @@ import { addressHasher } from '../../shared/abuse/rate-limits.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { rateLimitRepository } from '../../shared/store/rate-limit-repository.js';
-import { json, TEST_SECRET, testApp } from '../helpers/api.js';
+import { behindTrustedProxy, json, TEST_SECRET, testApp } from '../helpers/api.js';
 import { useStore } from '../helpers/store.js';
 import { IDEMPOTENCY_LEASE_SECONDS } from '../../shared/store/idempotency-repository.js';
 
@@ -12,8 +12,8 @@ const store = useStore();
 beforeAll(async () => loadPlan(store.current, readPlanFile()));
 
 type Body = Record<string, any>;
-const limited = (perAddress: number, perVoter: number) =>
-  testApp(store.current, { feedbackLimits: feedbackLimits(rateLimitRepository(store.current), { windowSeconds: 600, perAddress, perVoter }) });
+const limits = (perAddress: number, perVoter: number) => ({ feedbackLimits: feedbackLimits(rateLimitRepository(store.current), { windowSeconds: 600, perAddress, perVoter }) });
+const limited = (perAddress: number, perVoter: number) => testApp(store.current, { ...behindTrustedProxy, ...limits(perAddress, perVoter) });
 const fromAddress = (address: string) => ({ 'CloudFront-Viewer-Address': `${address}:51234` });
 const feedbackItems = async () => (await store.scanAll()).filter((i) => i.type === 'feedback' || i.type === 'ballot');
 
@@ -62,6 +62,19 @@ describe('rate limits on feedback', () => {
   });
 });
 
+describe('the client address, which the per-address limit counts by', () => {
+  it('refuses a malformed viewer address where the header is trusted, and accepts IPv4 and IPv6 with a port', async () => {
+    const { app } = testApp(store.current, { ...behindTrustedProxy, ...limits(1000, 1000) });
+    for (const bad of ['x0', '203.0.113.9', '203.0.113.9:99999', '999.1.1.1:80', 'evil.example:443', '203.0.113.9:80, 198.51.100.1:80']) {
+      const res = await app.request('/api/v1/plan', { headers: { 'CloudFront-Viewer-Address': bad } });
+      expect(res.status, bad).toBe(400);
+    }
+    for (const good of ['203.0.113.9:51234', '2001:db8::1:46532', '[2001:db8::1]:46532']) {
+      expect((await app.request('/api/v1/plan', { headers: { 'CloudFront-Viewer-Address': good } })).status, good).toBe(200);
+    }
+  });
+});
+
 describe('Idempotency-Key on POST', () => {
   it('returns the first answer to a retried request and stores the rating once', async () => {
     const { app, deps } = testApp(store.current);
@@ -78,12 +91,20 @@ describe('Idempotency-Key on POST', () => {
     expect(records).toHaveLength(1);
   });
 
-  it('gives a first-time voter who retries the same voter token again', async () => {
+  it('refuses a key without a voter or staff token, so a replay never hands one caller the voter token minted for another', async () => {
     const { app } = testApp(store.current);
-    const send = () => app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'green-coverage', rating: 2 }, { 'Idempotency-Key': 'first-visit', ...fromAddress('192.0.2.44') }));
+    // Two tokenless callers behind one address (one NAT, one café) who happen to send the same key and body.
+    const send = () => app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'green-coverage', rating: 2 }, { 'Idempotency-Key': 'first-visit' }));
     const first = await send();
-    const retry = await send();
-    expect(retry.headers.get('x-voter-token')).toBe(first.headers.get('x-voter-token'));
+    const second = await send();
+    for (const res of [first, second]) {
+      expect(res.status).toBe(428);
+      expect(((await res.json()) as Body).type).toBe('urn:gongping:problem:idempotency-key-needs-caller');
+      expect(res.headers.get('x-voter-token')).toBeNull();
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    const ratings = (await store.scanAll()).filter((i) => i.type === 'feedback' && i.targetId === 'green-coverage' && i.rating === 2);
+    expect(ratings).toHaveLength(0);
   });
 
   it('refuses the same key with a different body, and a malformed key', async () => {

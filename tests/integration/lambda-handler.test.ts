@@ -11,6 +11,8 @@ const store = useStore();
 let invoke: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
 /** The site's function (pages, staff sign-in), configured as the CDK app configures it. */
 let invokeSite: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
+let invokeStaff: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
+const PER_ADDRESS = 10;
 
 beforeAll(async () => {
   Object.assign(process.env, {
@@ -22,13 +24,25 @@ beforeAll(async () => {
     AUTH_SIGN_IN_URL: 'https://gongping-test.auth.ap-east-1.amazoncognito.com',
     AUTH_WEB_CLIENT_ID: 'web-client',
     SITE_URL: 'https://gongping.example',
+    RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS),
   });
   // The handler reads its configuration once, at import, as a Lambda container does.
   const { handler } = await import('../../functions/api/handler.js');
   invoke = (event) => handler(event, context);
   const site = await import('../../functions/web/handler.js');
   invokeSite = (event) => site.handler(event, context);
+  const staff = await import('../../functions/staff/handler.js');
+  invokeStaff = (event) => staff.handler(event, context);
 });
+
+/** A GET of `path` as the fixture `get-plan` arrives, through CloudFront or straight to the API Gateway URL. */
+function getEvent(path: string, via: 'cloudfront' | 'direct', headers: Record<string, string> = {}): LambdaEvent {
+  const event = structuredClone(fixture('get-plan', via)) as LambdaEvent & { rawPath: string; requestContext: { http: { path: string } }; headers: Record<string, string> };
+  event.rawPath = path;
+  event.requestContext.http.path = path;
+  Object.assign(event.headers, headers);
+  return event;
+}
 
 const body = resultBody;
 
@@ -102,5 +116,43 @@ describe('the Lambda handler (API Gateway HTTP API v2)', () => {
     expect(to.searchParams.get('redirect_uri')).toBe('https://gongping.example/auth/callback');
     expect(to.searchParams.get('code_challenge_method')).toBe('S256');
     expect(result.cookies?.[0]).toMatch(/^gp_signin=[\w-]+\.[\w-]{43}; Max-Age=600; Path=\/auth; HttpOnly; Secure; SameSite=Lax$/);
+  });
+
+  it('refuses every route to a request sent straight to the API Gateway URL, around CloudFront and its WAF', async () => {
+    const refused = [
+      await invoke(fixture('get-plan', 'direct')),
+      await invoke(fixture('post-feedback', 'direct')),
+      await invokeSite(getEvent('/', 'direct', { accept: 'text/html' })),
+      await invokeSite(getEvent('/api/v1/open-data/indicators.csv', 'direct')),
+      // A staff route, with a token the JWT authorizer would have let through.
+      await invokeStaff(getEvent('/api/v1/monitor/comments', 'direct', { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln' })),
+      // A wrong secret is no secret.
+      await invoke(getEvent('/api/v1/plan', 'direct', { 'x-gongping-origin': 'x'.repeat(46) })),
+    ];
+    for (const result of refused) {
+      expect(result.statusCode).toBe(403);
+      expect(body(result).type).toBe('urn:gongping:problem:not-through-cdn');
+    }
+    // Through CloudFront a staff request reaches the sign-in check.
+    const viaCloudFront = await invokeStaff(getEvent('/api/v1/monitor/comments', 'cloudfront'));
+    expect(viaCloudFront.statusCode).toBe(401);
+    expect(body(viaCloudFront).type).toBe('urn:gongping:problem:unauthorized');
+  });
+
+  it('counts one viewer as one address whatever its source port and whatever CloudFront-Viewer-Address it typed', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < PER_ADDRESS + 3; i++) {
+      const event = fixture('post-feedback') as LambdaEvent & { headers: Record<string, string> };
+      // What CloudFront sets, overwriting anything the viewer sent: the viewer's address, a new port per connection.
+      event.headers['cloudfront-viewer-address'] = `198.51.100.77:${40000 + i}`;
+      statuses.push((await invoke(event)).statusCode);
+    }
+    expect(statuses).toEqual([...Array(PER_ADDRESS).fill(201), 429, 429, 429]);
+    // The same requests sent around CloudFront, with an address of the attacker's choosing each time: refused, none stored.
+    for (let i = 0; i < 3; i++) {
+      const event = fixture('post-feedback', 'direct') as LambdaEvent & { headers: Record<string, string> };
+      event.headers['cloudfront-viewer-address'] = `x${i}`;
+      expect((await invoke(event)).statusCode).toBe(403);
+    }
   });
 });

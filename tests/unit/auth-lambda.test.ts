@@ -45,7 +45,7 @@ describe('the development identity provider stays out of Lambda', () => {
   });
 
   it('is refused by the Lambda configuration, and so is any plain-http or loopback provider', () => {
-    const base = { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32) };
+    const base = { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32), ORIGIN_VERIFY_VALUE: 'o'.repeat(32) };
     expect(() => parseConfig(ApiConfig, { ...base, DEV_IDP: 'true' })).toThrow(/DEV_IDP/);
     expect(() => parseConfig(ApiConfig, { ...base, AUTH_ISSUER: 'http://localhost:3000/dev-idp', AUTH_CLIENT_ID: 'gongping-local' })).toThrow(/AUTH_ISSUER/);
     expect(() => parseConfig(ApiConfig, { ...base, AUTH_ISSUER: 'https://127.0.0.1/dev-idp', AUTH_CLIENT_ID: 'x' })).toThrow(/AUTH_ISSUER/);

@@ -19,15 +19,18 @@ describe('configuration', () => {
   it('refuses to run the API without a table and a strong voter-token secret', () => {
     expect(() => parseConfig(ApiConfig, { AWS_REGION: 'ap-east-1' })).toThrow(/TABLE_NAME[\s\S]*VOTER_TOKEN_SECRET/);
     expect(() => parseConfig(ApiConfig, { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'short' })).toThrow(/32/);
+    // Without the origin secret it could not tell CloudFront's requests from anyone's: it does not start.
+    expect(() => parseConfig(ApiConfig, { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32) })).toThrow(/ORIGIN_VERIFY_VALUE/);
+    expect(() => parseConfig(ApiConfig, { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32), ORIGIN_VERIFY_VALUE: 'short' })).toThrow(/ORIGIN_VERIFY_VALUE: at least 32/);
   });
 
   it('sends Secure cookies in the cloud unless told otherwise', () => {
-    const config = parseConfig(ApiConfig, { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32) });
+    const config = parseConfig(ApiConfig, { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32), ORIGIN_VERIFY_VALUE: 'o'.repeat(32) });
     expect(config.COOKIE_SECURE).toBe(true);
   });
 
   describe('browser sign-in of the staff pages', () => {
-    const base = { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32), AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_A', AUTH_CLIENT_ID: 'webclient,cli' };
+    const base = { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32), ORIGIN_VERIFY_VALUE: 'o'.repeat(32), AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_A', AUTH_CLIENT_ID: 'webclient,cli' };
     const hosted = 'https://gongping-prod-123.auth.ap-east-1.amazoncognito.com';
 
     it('reads Cognito’s three endpoints from the hosted sign-in origin, with the web app client', () => {
