@@ -55,16 +55,23 @@ export function staffVerifier(options: VerifierOptions): StaffVerifier {
     async verify(token, expected = {}) {
       if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new AuthError('malformed', 'not a signed JWT');
       let payload: JWTPayload;
+      const now = options.clock?.() ?? new Date();
+      const tolerance = options.clockToleranceSeconds ?? 30;
       try {
         ({ payload } = await jwtVerify(token, options.keys, {
           issuer: options.issuer,
           algorithms: options.algorithms ?? ['RS256'],
           requiredClaims: ['exp', 'sub'],
-          clockTolerance: options.clockToleranceSeconds ?? 30,
-          ...(options.clock ? { currentDate: options.clock() } : {}),
+          clockTolerance: tolerance,
+          currentDate: now,
         }));
       } catch (error) {
         throw classify(error);
+      }
+      // jose checks iat only against a maximum token age; a token dated in the future was minted
+      // with a wrong clock or to outlive its expiry's intent, and is refused like an early nbf.
+      if (typeof payload.iat === 'number' && payload.iat > now.getTime() / 1000 + tolerance) {
+        throw new AuthError('not-yet-valid', 'the token was issued in the future');
       }
       const tokenUse = payload.token_use;
       let issuedTo: boolean;

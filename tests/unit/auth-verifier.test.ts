@@ -60,6 +60,18 @@ describe('the staff token verifier', () => {
     expect(await reason('')).toBe('malformed');
   });
 
+  it('refuses a token issued in the future beyond the clock tolerance, and accepts one within it', async () => {
+    const { keys, reason } = await setup();
+    const issuedIn = (seconds: number) =>
+      new SignJWT({ token_use: 'access', client_id: DEV_CLIENT_ID, 'cognito:groups': ['admin'] })
+        .setProtectedHeader({ alg: 'RS256', kid: keys.kid })
+        .setIssuer(ISSUER).setSubject('x').setIssuedAt(Math.floor(Date.now() / 1000) + seconds).setExpirationTime('2h')
+        .sign(keys.privateKey);
+    expect(await reason(await issuedIn(3600))).toBe('not-yet-valid');
+    expect(await reason(await issuedIn(90))).toBe('not-yet-valid');
+    expect(await reason(await issuedIn(10))).toBe('accepted');
+  });
+
   it('reads only known roles from a well-formed groups claim', () => {
     expect(rolesOf({ 'cognito:groups': ['admin', 'superuser', 'monitor'] })).toEqual(['monitor', 'admin']);
     expect(rolesOf({ 'cognito:groups': 'admin' })).toEqual([]);
