@@ -170,8 +170,32 @@ const LANDLINE = new RegExp(`${B}(?<!\\d[\\s-])(?:\\(0[1-9]\\d{1,2}\\)\\s?|0[1-9
 // Grouped 6-8-4 or 6-4-4-4 as people copy it from a card; the check digit is verified after matching.
 const ID_NUMBER = new RegExp(`${B}\\d{6}[\\s-]?(?:\\d{8}|\\d{4}[\\s-]?\\d{4})[\\s-]?\\d{3}[\\dXx]${E}${NOT_AMOUNT}`, 'g');
 const CARD = new RegExp(`${B}\\d(?:[\\s-]?\\d){15,18}${E}${NOT_AMOUNT}`, 'g');
-const EMAIL =
-  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+
+// E-mail addresses, with the @ and the dots also as people disguise them from harvesters:
+// a.b [at] c.cn, (at), 【@】, 艾特, spaces around the @; c[dot]cn, c(dot)cn, c点cn, c dot cn.
+const LOCAL_PART = '(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?';
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const bracketed = (words: string) => `\\s*[\\[(【{<]\\s*(?:${words})\\s*[\\])】}>]\\s*`;
+const AT = `(?:\\s*@\\s*|${bracketed('at|@|艾特')}|\\s*艾特\\s*)`;
+const DOT = `(?:\\.|${bracketed('dot|点|\\.')}|\\s+dot\\s+|点)`;
+const DOMAIN = `${LABEL}(?:${DOT}${LABEL})*${DOT}[A-Za-z]{2,24}(?![A-Za-z0-9@-])`;
+const EMAIL = new RegExp(`${LOCAL_PART}${AT}${DOMAIN}`, 'gi');
+// And with "at" as a plain word (zhang.wei at qq.com), which prose has too ("look at example.com").
+const EMAIL_SAID = new RegExp(`${LOCAL_PART}\\s+at\\s+${DOMAIN}`, 'gi');
+const MAIL_PROVIDER = /^(?:qq|163|126|yeah|139|189|sina|sohu|aliyun|foxmail|gmail|outlook|hotmail|live|yahoo|icloud)\b/i;
+
+/**
+ * "x at y.z" is an address, not prose, when the name has what words do not (a digit, a dot, an
+ * underscore: a.b, lihua88), the dot is disguised too (qq dot com), the domain is a mail
+ * provider's (qq.com, 163.com), or it follows Chinese or a colon (邮箱zhaolei at jn.gov.cn), where
+ * no English sentence goes on.
+ */
+function saidAddress(value: string, before: string): boolean {
+  const [local = '', domain = ''] = value.split(/\s+at\s+/i);
+  return (
+    /[\d._%+-]/.test(local) || !/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(domain) || MAIL_PROVIDER.test(domain) || /[\u3400-\u9fff:]\s*$/.test(before)
+  );
+}
 
 /** Building, unit and room: 3号楼2单元502室, 5栋1201, 2单元301, 12幢3单元, 1502室. Never a year or an amount. */
 const BUILDING = `${NUM}\\s*(?:号楼|栋|幢|座)`;
@@ -223,6 +247,7 @@ export function detectPii(text: string): PiiMatch[] {
     add('bank-card', m.start, m.end, 1);
   }
   for (const m of matches(EMAIL, folded)) add('email', m.start, m.end, 2);
+  for (const m of matches(EMAIL_SAID, folded)) if (saidAddress(m.value, folded.slice(Math.max(0, m.start - 2), m.start))) add('email', m.start, m.end, 2);
   for (const pattern of [MOBILE, SPACED_MOBILE, LANDLINE]) for (const m of matches(pattern, numeric)) add('phone', m.start, m.end, 3);
   for (const m of matches(STREET_ADDRESS, folded)) add('address', addressStart(folded, m.start), m.end, 4);
   for (const m of matches(DWELLING_ADDRESS, folded)) {

@@ -45,3 +45,16 @@ describe('phone numbers written to get past masking (issue 14)', () => {
     }
   });
 });
+
+describe('e-mail addresses written to get past masking (issue 14)', () => {
+  it('are found with the @ and the dots disguised', () => {
+    for (const text of ['a.b [at] c.cn', 'a.b(at)c.cn', 'a.b (AT) c.cn', 'a.b＠c.cn', 'a.b艾特c.cn', 'a.b at c.cn', 'a.b 【at】 c.cn', 'a.b{at}c.cn', 'a.b [@] c.cn', 'a.b @ c.cn', 'a.b [at] c [dot] cn', 'a.b(at)c(dot)cn', 'a.b艾特c点cn', 'zhangsan at qq dot com']) {
+      expect(maskPii(`邮箱 ${text}，谢谢`), text).toEqual({ text: `邮箱 ${PII_PLACEHOLDERS.email}，谢谢`, found: { email: 1 } });
+    }
+  });
+
+  it('take "at" as a plain word for an address only with more to go on than prose has', () => {
+    for (const text of ['Write to zhangsan at qq.com', 'Write to lihua88 at sdu.edu.cn', '邮箱zhaolei at jn.gov.cn', 'Email: zhaolei at jn.gov.cn']) expect(kinds(text), text).toEqual(['email']);
+    for (const text of ['look at example.com for the report', 'staff at sdu.edu.cn are helpful', 'meet at 3.pm', 'Data is at www.stats.gov.cn', '@历城发布 的微博', '大家可以艾特我']) expect(kinds(text), text).toEqual([]);
+  });
+});
