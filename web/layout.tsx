@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Entry } from './assets.js';
 import type { PageContext } from './context.js';
 import { LANGS } from './i18n.js';
+import { API_DOCS_PAGE, OPEN_DATA_PAGE, PLAN_DATA, PLAN_FEED, type Feed } from './links.js';
 
 export type Section = 'home' | 'indicators' | 'projects' | 'method' | 'mine' | null;
 
@@ -11,6 +12,8 @@ interface LayoutProps {
   section: Section;
   /** Client scripts this page is enhanced by; the page works without them. */
   scripts?: Entry[];
+  /** The Atom feed of what this page is about (an indicator's, a project's); every page also offers the plan's. */
+  feed?: Feed;
   children?: Child;
 }
 
@@ -31,6 +34,8 @@ interface ShellProps {
   scripts?: Entry[];
   /** Pages that search engines must not list (the staff pages). */
   noindex?: boolean;
+  /** Atom feeds for feed readers to discover (<link rel="alternate">), the page's own first. */
+  feeds?: Feed[];
   description?: string;
   /** Forms beside the language switch (the large-text switch, who is signed in and sign-out). */
   settings?: Child;
@@ -43,7 +48,7 @@ interface ShellProps {
  * CSP forbids both), one stylesheet and the page's module scripts from /assets/, system fonts
  * only, a skip link, the language switch, the main navigation.
  */
-export function PageShell({ ctx, title, brand, nav, scripts = [], noindex = false, description, settings, footer, children }: ShellProps) {
+export function PageShell({ ctx, title, brand, nav, scripts = [], noindex = false, feeds = [], description, settings, footer, children }: ShellProps) {
   const { t, lang, elder, assets } = ctx;
   const css = assets.url('main.css');
   const other = LANGS.find((l) => l !== lang)!;
@@ -59,6 +64,9 @@ export function PageShell({ ctx, title, brand, nav, scripts = [], noindex = fals
         {/* No icon file to fetch: an empty data URL (allowed by img-src) stops the browser asking for /favicon.ico. */}
         <link rel="icon" href="data:," />
         {css && <link rel="stylesheet" href={css} />}
+        {feeds.map((feed) => (
+          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+        ))}
         {scripts.map((entry) => {
           const src = assets.url(entry);
           return src ? <script type="module" src={src}></script> : null;
@@ -106,9 +114,22 @@ export function PageShell({ ctx, title, brand, nav, scripts = [], noindex = fals
   );
 }
 
-/** The citizen page shell: the site's name and tagline, its sections, the large-text switch, the footer. */
-export function Layout({ ctx, title, section, scripts = [], children }: LayoutProps) {
+/**
+ * The citizen page shell: the site's name and tagline, its sections, the large-text switch, and a
+ * footer that leads out of the pages to what the site also publishes: open data, the API
+ * reference, the feeds (the page's own too), the method and the plan itself as data.
+ */
+export function Layout({ ctx, title, section, scripts = [], feed, children }: LayoutProps) {
   const { t, elder } = ctx;
+  const planFeed: Feed = { href: PLAN_FEED, title: t.feedTitlePlan };
+  const footerLinks: Array<[string, string]> = [
+    [OPEN_DATA_PAGE, t.footerOpenData],
+    [API_DOCS_PAGE, t.footerApiDocs],
+    ...(feed ? [[feed.href, t.footerPageFeed] as [string, string]] : []),
+    [PLAN_FEED, t.footerPlanFeed],
+    ['/method', t.footerMethod],
+    [PLAN_DATA, t.footerPlanData],
+  ];
   const nav: Array<[Exclude<Section, null>, string, string]> = [
     ['home', '/', t.navHome],
     ['indicators', '/indicators', t.navIndicators],
@@ -124,6 +145,7 @@ export function Layout({ ctx, title, section, scripts = [], children }: LayoutPr
       brand={{ href: '/', name: t.siteName, tagline: t.siteTagline }}
       nav={nav.map(([key, href, label]) => ({ href, label, current: section === key }))}
       scripts={scripts}
+      feeds={feed ? [feed, planFeed] : [planFeed]}
       settings={
         <form method="post" action="/settings" class="settings__form">
           <input type="hidden" name="elder" value={elder ? 'off' : 'on'} />
@@ -136,9 +158,15 @@ export function Layout({ ctx, title, section, scripts = [], children }: LayoutPr
       footer={
         <footer class="site-footer">
           <p>{t.footerAbout}</p>
-          <p>
-            <a href="/method">{t.footerMethod}</a>
-          </p>
+          <nav aria-label={t.footerLinksLabel}>
+            <ul class="site-footer__links">
+              {footerLinks.map(([href, label]) => (
+                <li>
+                  <a href={href}>{label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </footer>
       }
     >

@@ -213,7 +213,8 @@ function expectInert(html: string, label: string) {
       // The one data: URL of the site's own: the empty favicon `<link rel="icon" href="data:,">`.
       if (URL_ATTRIBUTES.has(key) && !(tag.name === 'link' && value === 'data:,')) expect(value.replace(/[\s\u0000-\u001f]/g, ''), `${label}: <${tag.name} ${key}="${value}">`).not.toMatch(/^(javascript|data|vbscript):/i);
     }
-    if (tag.name === 'link') expect(tag.attributes.find(([k]) => k === 'href')?.[1], label).toMatch(/^(\/assets\/|data:,$)/);
+    // The site's own only: the stylesheet, the empty favicon, and the Atom feeds offered to feed readers.
+    if (tag.name === 'link') expect(tag.attributes.find(([k]) => k === 'href')?.[1], label).toMatch(/^(\/assets\/|data:,$|\/api\/v1\/feeds\/(plan|(indicators|projects)\/[\w%.-]+)\.atom$)/);
     if (tag.name === 'meta') expect(tag.attributes.map(([k]) => k).sort().join(), label).toMatch(/^(charset|content,name)$/);
     if (tag.name === 'script') {
       const type = tag.attributes.find(([k]) => k === 'type')?.[1];

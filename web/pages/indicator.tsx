@@ -8,6 +8,7 @@ import type { PageContext } from '../context.js';
 import type { IndicatorPageData } from '../data.js';
 import { formatDateTime, formatNumber, percentDigits, withUnit } from '../format.js';
 import { Layout } from '../layout.js';
+import { targetFeed } from '../links.js';
 
 export interface TargetPageState {
   year: number;
@@ -103,7 +104,13 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
         ? t.sourceFootnote(view.source.box, view.source.footnote)
         : view.source.box;
   return (
-    <Layout ctx={ctx} title={name} section="indicators" scripts={['charts.js', 'feedback.js']}>
+    <Layout
+      ctx={ctx}
+      title={name}
+      section="indicators"
+      scripts={['charts.js', 'feedback.js']}
+      feed={{ href: targetFeed('indicator', view.id), title: t.feedTitleTarget(name) }}
+    >
       <p class="back">
         <a href="/indicators">{t.backToIndicators}</a>
       </p>

@@ -6,6 +6,7 @@ import type { PageContext } from '../context.js';
 import type { ProjectPageData } from '../data.js';
 import { formatNumber, withUnit } from '../format.js';
 import { Layout } from '../layout.js';
+import { targetFeed } from '../links.js';
 import type { TargetPageState } from './indicator.js';
 
 /** One project: what the plan says, its status and progress, its numeric goals, ratings, the form, comments. */
@@ -14,7 +15,13 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
   const { project } = data;
   const name = lang === 'en' ? project.titleEn : project.titleZh;
   return (
-    <Layout ctx={ctx} title={name} section="projects" scripts={['charts.js', 'feedback.js']}>
+    <Layout
+      ctx={ctx}
+      title={name}
+      section="projects"
+      scripts={['charts.js', 'feedback.js']}
+      feed={{ href: targetFeed('project', project.id), title: t.feedTitleTarget(name) }}
+    >
       <p class="back">
         <a href="/projects">{t.backToProjects}</a>
       </p>
