@@ -2,16 +2,18 @@ import { TextTooLongError } from '../errors.js';
 /**
  * Personal data in citizens' comments, found and masked before anyone (a moderator included)
  * sees the text. What is found: mainland mobile numbers (and landlines written with an area
- * code), 18-digit resident identity numbers whose check digit is right (GB 11643-1999), e-mail
- * addresses, bank card numbers that pass the Luhn check, and street addresses down to a house,
- * building, unit or room number, read as a reader sees them: through invisible characters and
- * full-width forms. Measured on a labelled corpus in tests/unit/pii-corpus.test.ts.
+ * code), numbers shaped like 18-character resident identity numbers (GB 11643-1999) or bank card
+ * numbers whatever their check digits, e-mail addresses, disguised ones too (a.b [at] c.cn), and
+ * street addresses down to a house, building, unit or room number; all read as a reader sees them:
+ * through invisible characters, in full-width and other digit forms, numbers in Chinese numerals.
+ * Measured on a labelled corpus in tests/unit/pii-corpus.test.ts.
  *
  * The detectors are deliberately narrow where numbers are common in this domain: indicator
  * values (438.08亿元), years and dates, work-order numbers and document numbers (国办发〔2019〕51号)
  * must pass through untouched, or comments about a plan would lose their substance.
  */
 
+/** Of two overlapping finds of the same length, the one whose kind comes first here is kept. */
 export const PII_KINDS = ['id-card', 'bank-card', 'email', 'phone', 'address'] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 
@@ -98,18 +100,11 @@ function read(original: string): Reading {
   return { text, numeric, at };
 }
 
-const digitsOf = (s: string) => s.replace(/\D/g, '');
-
-// ---- resident identity numbers (GB 11643-1999) -------------------------------------------------
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-export function idCheckDigit(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11]!;
-}
+// ---- identity and card numbers, by shape ----------------------------------------------------
+//
+// Neither the identity number's check digit (GB 11643-1999) nor the card's Luhn digit is asked:
+// a number with one digit mistyped still shows seventeen digits of someone's identity or card,
+// and what is published is better masked by mistake than shown by mistake.
 
 function isValidDate(yyyymmdd: string, minYear = 1900, maxYear = 2100): boolean {
   const year = Number(yyyymmdd.slice(0, 4));
@@ -119,34 +114,38 @@ function isValidDate(yyyymmdd: string, minYear = 1900, maxYear = 2100): boolean 
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Shaped like an identity number: a region code (first digit 1–8) and a real birth date. */
-const idShaped = (digits: string) => digits.length === 18 && /^[1-8]/.test(digits) && isValidDate(digits.slice(6, 14));
-
-export function isResidentId(value: string): boolean {
-  const id = value.replace(/[\s-]/g, '').toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id) || !idShaped(id.slice(0, 17) + '0')) return false;
-  return idCheckDigit(id.slice(0, 17)) === id[17];
-}
-
-// ---- bank cards ---------------------------------------------------------------------------
-
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+/** Shaped like an identity number: 18 characters, a region code (first digit 1–8) and a real birth date. */
+export const idShaped = (id: string) => /^[1-8]\d{16}[\dX]$/.test(id) && isValidDate(id.slice(6, 14));
 
 /** Issuer prefixes of the cards used in China: UnionPay 62/60/9, Visa 4, Mastercard 51–55 and 2221–2720, JCB/Amex 3. */
 const plausibleIssuer = (digits: string) => /^(3[47]|35|4|5[1-5]|6|9)/.test(digits) || (Number(digits.slice(0, 4)) >= 2221 && Number(digits.slice(0, 4)) <= 2720);
 
+/** Shaped like a bank card number: 16–19 digits starting with an issuer's prefix. */
+export const cardShaped = (digits: string) => /^\d{16,19}$/.test(digits) && plausibleIssuer(digits);
+
+/**
+ * Written as people copy a number from a card: whole, in groups of three digits or more (the last
+ * may be shorter: 6222 0212 3456 7890 128, 370112 19900101 123X), or one digit at a time; not
+ * several small numbers in a row (2021 3 5 …).
+ */
+function grouped(value: string): boolean {
+  const groups = value.split(/[\s-]/);
+  return groups.slice(0, -1).every((g) => g.length >= 3) || groups.every((g) => g.length === 1);
+}
+
 const CARD_CONTEXT = /(卡号|银行卡|储蓄卡|信用卡|借记卡|账号|帐号|card|account)[^\d]{0,6}$/i;
+
+/**
+ * An identity or card number by its shape, if `value` is written like one. An 18-digit number can
+ * be both; it is an identity number unless the words before it say card or account (卡号, 账号).
+ */
+function numberKind(value: string, before: string): 'id-card' | 'bank-card' | null {
+  if (!grouped(value)) return null;
+  const chars = value.replace(/[\s-]/g, '').toUpperCase();
+  const card = cardShaped(chars);
+  if (idShaped(chars) && !(card && CARD_CONTEXT.test(before))) return 'id-card';
+  return card ? 'bank-card' : null;
+}
 
 // ---- patterns -------------------------------------------------------------------------------
 
@@ -167,9 +166,9 @@ const SPACED_MOBILE = new RegExp(`${B}(?<!\\d(?:[^\\S\\n]{1,2}|[.-]))1([^\\S\\n]
 // The area code (never 00…, the international prefix) in brackets or followed by a hyphen or a space, not
 // continuing a grouped number before it; the local number whole or as 4+4 (0595 2212 3456).
 const LANDLINE = new RegExp(`${B}(?<!\\d[\\s-])(?:\\(0[1-9]\\d{1,2}\\)\\s?|0[1-9]\\d{1,2}[\\s-])[2-8]\\d{2,3}[\\s-]?\\d{4}${E}${NOT_AMOUNT}`, 'g');
-// Grouped 6-8-4 or 6-4-4-4 as people copy it from a card; the check digit is verified after matching.
-const ID_NUMBER = new RegExp(`${B}\\d{6}[\\s-]?(?:\\d{8}|\\d{4}[\\s-]?\\d{4})[\\s-]?\\d{3}[\\dXx]${E}${NOT_AMOUNT}`, 'g');
-const CARD = new RegExp(`${B}\\d(?:[\\s-]?\\d){15,18}${E}${NOT_AMOUNT}`, 'g');
+// 16 to 19 digits (an identity number's last may be X), with a space or hyphen between any two;
+// what the number is, if anything, is decided by numberKind.
+const LONG_NUMBER = new RegExp(`${B}\\d(?:[\\s-]?\\d){14,17}[\\s-]?[\\dXx]${E}${NOT_AMOUNT}`, 'g');
 
 // E-mail addresses, with the @ and the dots also as people disguise them from harvesters:
 // a.b [at] c.cn, (at), 【@】, 艾特, spaces around the @; c[dot]cn, c(dot)cn, c点cn, c dot cn.
@@ -234,30 +233,25 @@ function* matches(pattern: RegExp, text: string) {
 /** Every piece of personal data found in `text`, without overlaps, in order. */
 export function detectPii(text: string): PiiMatch[] {
   const { text: folded, numeric, at } = read(text);
-  const candidates: Array<PiiMatch & { priority: number }> = [];
-  const add = (kind: PiiKind, start: number, end: number, priority: number) => candidates.push({ kind, start: at[start]!, end: at[end]!, priority });
+  const candidates: PiiMatch[] = [];
+  const add = (kind: PiiKind, start: number, end: number) => candidates.push({ kind, start: at[start]!, end: at[end]! });
 
-  for (const m of matches(ID_NUMBER, numeric)) if (isResidentId(m.value)) add('id-card', m.start, m.end, 0);
-  for (const m of matches(CARD, numeric)) {
-    const digits = digitsOf(m.value);
-    if (digits.length < 16 || !luhnValid(digits) || !plausibleIssuer(digits)) continue;
-    // An 18-digit number shaped like an identity number with a wrong check digit is a mistyped
-    // or invented identity number, not a card, unless the text says it is a card.
-    if (idShaped(digits) && !CARD_CONTEXT.test(numeric.slice(Math.max(0, m.start - 12), m.start))) continue;
-    add('bank-card', m.start, m.end, 1);
+  for (const m of matches(LONG_NUMBER, numeric)) {
+    const kind = numberKind(m.value, numeric.slice(Math.max(0, m.start - 12), m.start));
+    if (kind) add(kind, m.start, m.end);
   }
-  for (const m of matches(EMAIL, folded)) add('email', m.start, m.end, 2);
-  for (const m of matches(EMAIL_SAID, folded)) if (saidAddress(m.value, folded.slice(Math.max(0, m.start - 2), m.start))) add('email', m.start, m.end, 2);
-  for (const pattern of [MOBILE, SPACED_MOBILE, LANDLINE]) for (const m of matches(pattern, numeric)) add('phone', m.start, m.end, 3);
-  for (const m of matches(STREET_ADDRESS, folded)) add('address', addressStart(folded, m.start), m.end, 4);
+  for (const m of matches(EMAIL, folded)) add('email', m.start, m.end);
+  for (const m of matches(EMAIL_SAID, folded)) if (saidAddress(m.value, folded.slice(Math.max(0, m.start - 2), m.start))) add('email', m.start, m.end);
+  for (const pattern of [MOBILE, SPACED_MOBILE, LANDLINE]) for (const m of matches(pattern, numeric)) add('phone', m.start, m.end);
+  for (const m of matches(STREET_ADDRESS, folded)) add('address', addressStart(folded, m.start), m.end);
   for (const m of matches(DWELLING_ADDRESS, folded)) {
     const estate = ESTATE.exec(folded.slice(Math.max(0, m.start - 4), m.start));
-    add('address', estate ? addressStart(folded, m.start) : m.start, m.end, 4);
+    add('address', estate ? addressStart(folded, m.start) : m.start, m.end);
   }
   for (const m of matches(ADDRESS_EN, folded)) {
     const year = /^(?:No\.\s*)?(\d{4})\s/.exec(m.value);
     if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) continue; // "in 2025 Jingshi Road…" is a year
-    add('address', m.start, m.end, 4);
+    add('address', m.start, m.end);
   }
 
   // Overlapping finds of one kind are one find (a street address and the flat after it).
@@ -271,12 +265,13 @@ export function detectPii(text: string): PiiMatch[] {
       }
     }
   }
-  // Longest first, then by priority: an e-mail that starts with a phone number is one e-mail.
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  // Longest first, then in the order of PII_KINDS: an e-mail that starts with a phone number is one e-mail.
+  const rank = (m: PiiMatch) => PII_KINDS.indexOf(m.kind);
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || rank(a) - rank(b) || a.start - b.start);
   const kept: PiiMatch[] = [];
   for (const c of candidates) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-    kept.push({ kind: c.kind, start: c.start, end: c.end });
+    kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -1,24 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { detectPii, idCheckDigit, isResidentId, luhnValid, maskPii, PII_PLACEHOLDERS } from '../../shared/moderation/pii.js';
-
-describe('the checks behind the detectors', () => {
-  it('computes the GB 11643-1999 check digit, X included', () => {
-    expect(idCheckDigit('11010519491231002')).toBe('X'); // the standard's own example
-    expect(isResidentId('11010519491231002X')).toBe(true);
-    expect(isResidentId('11010519491231002x')).toBe(true);
-    expect(isResidentId('110105194912310021')).toBe(false); // wrong check digit
-    expect(isResidentId('110105194913310028')).toBe(false); // month 13
-  });
-
-  it('applies the Luhn check', () => {
-    expect(luhnValid('4111111111111111')).toBe(true);
-    expect(luhnValid('4111111111111112')).toBe(false);
-    expect(luhnValid('6222021234567890128')).toBe(luhnValid('6222021234567890128'));
-  });
-});
+import { cardShaped, detectPii, idShaped, maskPii, PII_PLACEHOLDERS } from '../../shared/moderation/pii.js';
 
 /** The kinds found in `text`, in order. */
 const kinds = (text: string) => detectPii(text).map((m) => m.kind);
+
+describe('identity and card numbers, by shape', () => {
+  it('takes 18 characters with a region digit 1–8 and a real birth date for an identity number, whatever the check digit', () => {
+    expect(idShaped('11010519491231002X')).toBe(true); // the standard's own example
+    expect(idShaped('110105194912310021')).toBe(true); // wrong check digit
+    expect(idShaped('110105194913310028')).toBe(false); // month 13
+    expect(idShaped('110105190002290028')).toBe(false); // 1900 was no leap year
+    expect(idShaped('910105194912310021')).toBe(false); // no region starts with 9
+  });
+
+  it('takes 16–19 digits with an issuer’s prefix for a card number, whatever the Luhn digit', () => {
+    expect(cardShaped('4111111111111111')).toBe(true);
+    expect(cardShaped('4111111111111112')).toBe(true); // fails Luhn
+    expect(cardShaped('6222021234567890127')).toBe(true); // 19 digits, fails Luhn
+    expect(cardShaped('2025061512345678901')).toBe(false); // no issuer starts with 2025
+    expect(cardShaped('62220212345678901234')).toBe(false); // 20 digits
+  });
+
+  it('masks the mistyped numbers of issue 14, and tells an 18-digit card from an identity number by the words before it', () => {
+    expect(maskPii('身份证110105194912310021')).toEqual({ text: `身份证${PII_PLACEHOLDERS['id-card']}`, found: { 'id-card': 1 } });
+    expect(maskPii('卡号6222021234567890127')).toEqual({ text: `卡号${PII_PLACEHOLDERS['bank-card']}`, found: { 'bank-card': 1 } });
+    expect(kinds('银行卡号：370112199001011234')).toEqual(['bank-card']);
+    expect(kinds('证件号：370112199001011234')).toEqual(['id-card']);
+  });
+
+  it('leaves long numbers of other shapes, and runs of small numbers, alone', () => {
+    for (const text of ['订单号2025061512345678901', '项目代码2019-370112-48-01-012345', '国办发〔2019〕51号', '2020年为438.08亿元', '2021 2022 2023 2024 2025 五年间', '第1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16条', '6222 0212 34 5 6 7 8 9 0 1 2 7']) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+});
 
 describe('phone numbers written to get past masking (issue 14)', () => {
   it('are found written in Chinese numerals, 0 as 〇 or 零, 1 as 幺, or on a cheque', () => {
