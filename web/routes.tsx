@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { clientAddress } from '../functions/api/client-address.js';
 import { botCheck, formsFromThisSite } from '../functions/api/csrf.js';
-import { cookieVoter, issueVoter } from '../functions/api/voter.js';
+import { cookieVoter, issueVoter, issueVoterCookie } from '../functions/api/voter.js';
 import { ConflictError, NotFoundError, RateLimitedError } from '../shared/errors.js';
 import { ratingYear } from '../shared/feedback/rating.js';
 import { isStoreUnavailable } from '../shared/store/faults.js';
@@ -89,13 +89,18 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
     return opened && opened.voterId === voterId ? { caseId, dueAt: opened.firstDueAt } : null;
   };
 
-  /** An indicator or project page, for a GET or for a form that comes back with errors. */
+  /**
+   * An indicator or project page, for a GET or for a form that comes back with errors. A GET gives
+   * a browser without a voter cookie its cookie (`holdVoter`), so that its first rating is posted
+   * with a token it already holds (functions/api/voter.ts says why); such an answer is private, as
+   * every answer that sets a cookie must be. A refused form sets nothing.
+   */
   const targetPage = async (
     c: Context,
     targetType: TargetType,
     id: string,
     form: Omit<FeedbackFormState, 'stamp'>,
-    init: { status?: 200 | 400 | 409 | 429; confirmationAllowed: boolean },
+    init: { status?: 200 | 400 | 409 | 429; confirmationAllowed: boolean; holdVoter: boolean },
   ) => {
     if (!TargetId.safeParse(id).success) return notFound(c);
     const voterId = voterOf(c);
@@ -103,6 +108,7 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
     const year = ratingYear(deps.clock());
     const data = targetType === 'indicator' ? await indicatorPageData(deps, id, voterId, cursor) : await projectPageData(deps, id, voterId, cursor);
     if (!data) return notFound(c);
+    const issued = voterId === null && init.holdVoter ? issueVoterCookie(c, deps) : null;
     // The confirmation is shown to the voter who submitted, never to whoever opens a shared link.
     const done = c.req.query('done');
     const current = data.yours?.find((b) => b.year === year);
@@ -118,7 +124,7 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
         : null;
     // Every form served carries a fresh signed time: it is checked when the form comes back.
     const state: TargetPageState = { year, form: { ...form, stamp: deps.formStamps.issue(deps.clock()) }, confirmation };
-    const personal = voterId !== null || form.errors.length > 0;
+    const personal = voterId !== null || issued !== null || form.errors.length > 0;
     return render(
       c,
       (ctx) => ('view' in data ? <IndicatorPage ctx={ctx} data={data} state={state} /> : <ProjectPage ctx={ctx} data={data} state={state} />),
@@ -153,14 +159,14 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
     return render(c, (ctx) => <IndicatorsPage ctx={ctx} data={data} />);
   });
 
-  app.get('/indicators/:id', (c) => targetPage(c, 'indicator', c.req.param('id'), { errors: [] }, { confirmationAllowed: true }));
+  app.get('/indicators/:id', (c) => targetPage(c, 'indicator', c.req.param('id'), { errors: [] }, { confirmationAllowed: true, holdVoter: true }));
 
   app.get('/projects', async (c) => {
     const data = await projectListData(deps, projectFilter(c.req.query()));
     return render(c, (ctx) => <ProjectsPage ctx={ctx} data={data} />);
   });
 
-  app.get('/projects/:id', (c) => targetPage(c, 'project', c.req.param('id'), { errors: [] }, { confirmationAllowed: true }));
+  app.get('/projects/:id', (c) => targetPage(c, 'project', c.req.param('id'), { errors: [] }, { confirmationAllowed: true, holdVoter: true }));
 
   app.get('/method', async (c) => {
     const { minRatings } = await methodData(deps);
@@ -187,7 +193,7 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
       const comment = typeof body.comment === 'string' ? body.comment : undefined;
       const parsed = FeedbackSubmission.safeParse({ targetType: targetType.data, targetId: targetId.data, rating, comment });
       const back = (errors: FeedbackError[], status: 400 | 409 | 429) =>
-        targetPage(c, targetType.data, targetId.data, { rating, comment, errors }, { status, confirmationAllowed: false });
+        targetPage(c, targetType.data, targetId.data, { rating, comment, errors }, { status, confirmationAllowed: false, holdVoter: false });
       // A bot fills in the honeypot, or posts faster than anyone reads the form: refused, nothing stored,
       // and the page comes back with what was typed so a person can simply submit again. Which check
       // failed is logged, not told.

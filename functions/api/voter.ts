@@ -20,20 +20,41 @@ export function cookieVoter(c: Context, deps: Pick<VoterDeps, 'voterTokens'>): s
   return cookie ? deps.voterTokens.verify(cookie) : null;
 }
 
-/**
- * Issues a new anonymous voter token to the caller: an `HttpOnly; SameSite=Lax` cookie for browsers
- * and the `X-Voter-Token` header for API clients. The one place that does, for the API and the web form.
- */
-export function issueVoter(c: Context, deps: VoterDeps): string {
-  const issued = deps.voterTokens.issue();
-  setCookie(c, VOTER_COOKIE, issued.token, {
+/** Sets the `gp_voter` cookie: `HttpOnly; SameSite=Lax`, for as long as a cookie may live. */
+function setVoterCookie(c: Context, token: string, deps: Pick<VoterDeps, 'cookieSecure'>) {
+  setCookie(c, VOTER_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: deps.cookieSecure,
     path: '/',
     maxAge: VOTER_COOKIE_MAX_AGE,
   });
+}
+
+/**
+ * Issues a new anonymous voter token to the caller: an `HttpOnly; SameSite=Lax` cookie for browsers
+ * and the `X-Voter-Token` header for API clients. The one place that does on a submission, for the
+ * API and the web form alike.
+ */
+export function issueVoter(c: Context, deps: VoterDeps): string {
+  const issued = deps.voterTokens.issue();
+  setVoterCookie(c, issued.token, deps);
   c.header(VOTER_HEADER, issued.token);
+  return issued.voterId;
+}
+
+/**
+ * Gives a browser about to be shown a rating form its voter cookie, if it has no genuine one, and
+ * returns the new voter id (null when the cookie was there already). A submission without a token
+ * is issued one in its answer; if that answer is lost after the rating was stored, the retry comes
+ * without a token again and counts as a second voter. With the cookie set by the page, the plain
+ * form and the page's script both post as a voter the browser already holds, and a retry replaces
+ * the first rating. The cookie only: a page is for browsers, and the token stays out of scripts' reach.
+ */
+export function issueVoterCookie(c: Context, deps: VoterDeps): string | null {
+  if (cookieVoter(c, deps)) return null;
+  const issued = deps.voterTokens.issue();
+  setVoterCookie(c, issued.token, deps);
   return issued.voterId;
 }
 

@@ -170,9 +170,13 @@ const ETAG = { name: 'ETag', description: 'Weak validator: send it back in `If-N
 const DISPOSITION = { name: 'Content-Disposition', description: 'The file name to save the download under.' };
 const VOTER_TOKEN_IN: HeaderSpec = {
   name: 'X-Voter-Token',
-  description: 'The anonymous voter token an earlier `POST /feedback` gave this client (API clients; browsers send the `gp_voter` cookie). A token that is not genuine is refused (401).',
+  description:
+    'The anonymous voter token an earlier `POST /feedback` gave this client (API clients; browsers send the `gp_voter` cookie, which the site’s pages set when they show the rating form). A token that is not genuine is refused (401).',
 };
-const VOTER_TOKEN_OUT: HeaderSpec = { name: 'X-Voter-Token', description: 'Issued on a first submission: keep it and send it back to be the same voter.' };
+const VOTER_TOKEN_OUT: HeaderSpec = {
+  name: 'X-Voter-Token',
+  description: 'Issued to a submission without a token: keep it before anything else and send it back to be the same voter. Lost with this answer, it cannot be had again (see `POST /api/v1/feedback`).',
+};
 
 const json = (description: string, schema: z.ZodMiniType, headers: HeaderSpec[] = [CACHE, ETAG]): ResponseSpec => ({ description, schema, headers });
 
@@ -355,9 +359,11 @@ export const OPERATIONS: Operation[] = [
     tag: 'Feedback',
     summary: 'Rate an indicator or project (好差评), with an optional comment',
     description:
-      'No account. The first submission issues an anonymous voter token (`X-Voter-Token` header and `gp_voter` cookie); send it back to stay the same voter. ' +
+      'No account. A submission without a token is issued an anonymous voter token (`X-Voter-Token` header and `gp_voter` cookie); send it back to stay the same voter. ' +
+      'Such a first submission cannot be retried safely: if it was stored and its answer lost, the token is lost with it, and the retry, again without one, counts as a second voter (nor can it carry an `Idempotency-Key`: 428). ' +
+      'The site’s pages therefore set the `gp_voter` cookie when they show the rating form, so the site’s form and script always post with a token. An API client has no such step: it should keep the token from its first answer before sending anything else, and know that repeating a first submission whose answer never came may count it twice. ' +
       'One rating per voter, target and calendar year (China Standard Time): a second one replaces the first and says so. ' +
-      'Comments are published only after moderation. No IP address is stored. Send `Idempotency-Key` to retry safely. Body: `application/json`, at most 16 KiB.',
+      'Comments are published only after moderation. No IP address is stored. With a token, send `Idempotency-Key` to retry safely. Body: `application/json`, at most 16 KiB.',
     requestHeaders: [
       VOTER_TOKEN_IN,
       {
@@ -371,7 +377,7 @@ export const OPERATIONS: Operation[] = [
       201: {
         description: 'Recorded.',
         schema: FeedbackResult,
-        headers: [VOTER_TOKEN_OUT, { name: 'Location', description: 'Where the voter can read their ratings back.' }, { name: 'Set-Cookie', description: '`gp_voter`, HttpOnly, SameSite=Lax, on a first submission.' }],
+        headers: [VOTER_TOKEN_OUT, { name: 'Location', description: 'Where the voter can read their ratings back.' }, { name: 'Set-Cookie', description: '`gp_voter`, HttpOnly, SameSite=Lax, to a submission without a token (a browser on the site has it already, from the page with the form).' }],
       },
     },
     problems: ['validation-failed', 'malformed-body', 'invalid-voter-token', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type', 'idempotency-key-reused', 'idempotency-key-needs-caller', 'too-many-requests'],

@@ -80,7 +80,10 @@ describe('pages without JavaScript', () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.headers.get('content-security-policy')).toBe(PAGE_CSP);
-      expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+      // An indicator or project page gives a browser without one its voter cookie, so it is never shared.
+      const withForm = /^\/(indicators|projects)\/./.test(path);
+      expect(res.headers.get('cache-control')).toBe(withForm ? 'private, no-store' : 'public, max-age=60');
+      expect(res.headers.has('set-cookie')).toBe(withForm);
       expect(html.startsWith('<!DOCTYPE html><html lang="zh-CN"')).toBe(true);
       for (const script of scriptsOf(html)) {
         const external = /\bsrc="\/assets\/[\w.-]+\.js"/.test(script.attributes) && script.body === '';
@@ -324,11 +327,59 @@ describe('rating and commenting with the plain form', () => {
     expect(changed.html).toContain('您的评价已更新');
     expect(changed.html).toContain('您2026年的评价：不满意');
 
-    // A shared confirmation link shows nothing to someone else.
+    // A shared confirmation link shows nothing to someone else (who gets a voter cookie of their own).
     const stranger = await get('/indicators/forest-coverage?done=recorded&pending=1');
     expect(stranger.html).toContain('<div id="feedback-status" class="notice" role="status" hidden=""></div>');
     expect(stranger.html).toContain('<div id="yours" class="yours" hidden="">');
-    expect(stranger.res.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(voterCookie(stranger.res)).not.toBe(voterCookie(res));
+    expect(stranger.res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('gives a browser its voter cookie with the page that shows the form, before its first rating', async () => {
+    const page = await get('/indicators/green-coverage');
+    expect(page.res.status).toBe(200);
+    expect(page.res.headers.get('set-cookie')).toMatch(/^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=34560000; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    // For the browser only: no token in a header that a script could read.
+    expect(page.res.headers.get('x-voter-token')).toBeNull();
+    // An answer that sets a cookie is never kept in a shared cache, or every reader would get this voter.
+    expect(page.res.headers.get('cache-control')).toBe('private, no-store');
+    const token = voterCookie(page.res)!;
+    const voterId = deps.voterTokens.verify(token);
+    expect(voterId).not.toBeNull();
+    const cookie = `gp_voter=${token}`;
+
+    // The form posts as that voter: nothing new is issued.
+    const posted = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'green-coverage', rating: '4' }, { Cookie: cookie }));
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe('/indicators/green-coverage?done=recorded#feedback');
+    expect(posted.headers.get('set-cookie')).toBeNull();
+    expect(posted.headers.get('x-voter-token')).toBeNull();
+
+    // Its answer lost, the browser sends the form again: the same voter, whose rating replaces itself.
+    const retried = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'green-coverage', rating: '4' }, { Cookie: cookie }));
+    expect(retried.headers.get('location')).toBe('/indicators/green-coverage?done=replaced#feedback');
+    expect(retried.headers.get('set-cookie')).toBeNull();
+    const mine = (await (await app.request('/api/v1/me/feedback', { headers: { Cookie: cookie } })).json()) as { items: Array<{ targetId: string; revisions: number }> };
+    expect(mine.items).toMatchObject([{ targetId: 'green-coverage', revisions: 2 }]);
+    const recorded = await deps.feedback.ballotsOf(voterId!, { targetType: 'indicator', targetId: 'green-coverage' });
+    expect(recorded).toHaveLength(1);
+
+    // The page's script posts to the API with the same cookie: nothing new either.
+    const scripted = await app.request('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: 'http://localhost' },
+      body: JSON.stringify({ targetType: 'project', targetId: plan.projects[5]!.id, rating: 3 }),
+    });
+    expect(scripted.status).toBe(201);
+    expect(scripted.headers.get('set-cookie')).toBeNull();
+    expect(scripted.headers.get('x-voter-token')).toBeNull();
+
+    // A browser that has its cookie keeps it; a forged one is replaced; pages without the form set none.
+    expect((await get('/indicators/green-coverage', { Cookie: cookie })).res.headers.get('set-cookie')).toBeNull();
+    expect(voterCookie((await get(`/projects/${plan.projects[5]!.id}`, { Cookie: 'gp_voter=v1.forged.forged' })).res)).toMatch(/^v1\./);
+    for (const path of ['/', '/indicators', '/projects', '/method', '/indicators/no-such']) {
+      expect((await get(path)).res.headers.get('set-cookie'), path).toBeNull();
+    }
   });
 
   it('rates a project the same way', async () => {
