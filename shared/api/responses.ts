@@ -259,6 +259,9 @@ export const PublishedCommentSchema = doc(
     replies: doc(z.array(z.strictObject({ department: z.string(), text: z.string(), publishedAt: z.iso.datetime() })), {
       description: 'Official replies, oldest first: the department that answered (never a person), what and when.',
     }),
+    underReview: doc(z.boolean(), {
+      description: 'Enough citizens flagged it that a monitor will review it (复核中). It stays published until a monitor keeps it (the mark goes) or hides it; flags alone never take a comment down.',
+    }),
   }),
   { id: 'PublishedComment', description: 'A comment a moderator published, with the rating it came with. Nothing about the person who wrote it.' },
 );
@@ -447,8 +450,9 @@ const StaffCommentSchema = doc(
     commentStatus: CommentStatus,
     recordedAt: z.iso.datetime(),
     since: doc(z.iso.datetime(), { description: 'When it entered its status (the queue, or was last rejected or hidden).' }),
-    queueReason: z.nullable(z.enum(['new', 'flagged'])),
-    flagCount: z.number().check(z.int()),
+    queueReason: doc(z.nullable(z.enum(['new', 'flagged'])), { description: 'Why it waits for a monitor: `new` (pending), `flagged` (under review after citizens’ flags); null when it does not.' }),
+    flagCount: doc(z.number().check(z.int()), { description: 'Flags of distinct citizens since it was last approved or kept.' }),
+    underReview: doc(z.boolean(), { description: 'Published and sent for review by citizens’ flags: public, marked under review, in the queue until a monitor keeps it (`publish`) or hides it.' }),
     piiMasked: doc(z.record(z.string(), z.number().check(z.int())), { description: 'How many of each kind of personal data were masked.' }),
     replies: z.array(StaffReply),
     fraud: z.boolean(),

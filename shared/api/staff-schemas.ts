@@ -18,7 +18,8 @@ const Department = doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(10
 const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
 const ModerationActionSchema = doc(z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]), {
   id: 'ModerationAction',
-  description: '`publish` a pending comment (or one rejected or hidden), `reject` a pending one, `hide` a published one. Rejecting and hiding need a reason.',
+  description:
+    '`publish` a pending comment (or one rejected or hidden), or keep a published one under review (保留: the mark goes, its flags start again from zero, it leaves the queue); `reject` a pending one; `hide` a published one (under review or not). Rejecting and hiding need a reason.',
 });
 
 export const CommentQueueQuery = z
@@ -26,7 +27,7 @@ export const CommentQueueQuery = z
     status: doc(z._default(z.enum(['pending', 'rejected', 'hidden', 'published']), 'pending'), { description: 'Which comments: the moderation queue (`pending`) by default.' }),
     targetType: z.optional(TargetType),
     targetId: z.optional(TargetId),
-    reason: doc(z.optional(z.enum(['new', 'flagged'])), { description: 'Pending because new, or sent back by citizens’ flags.' }),
+    reason: doc(z.optional(z.enum(['new', 'flagged'])), { description: 'In the queue because new (pending), or flagged by citizens (published, under review).' }),
     /** Only comments that have waited at least / at most this long in their status. */
     olderThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), { description: 'Only comments in their status for at least this many hours.' }),
     newerThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), { description: 'Only comments in their status for at most this many hours.' }),

@@ -9,7 +9,12 @@ export const AUDIT_ACTIONS = [
   'comment.publish',
   'comment.reject',
   'comment.hide',
+  /** Sent back to pending by citizens' flags: what flags did before they stopped hiding comments. */
   'comment.requeue',
+  /** Citizens' flags reached the threshold: the comment stays public, marked under review, in the queue. */
+  'comment.review',
+  /** A monitor kept a comment flags sent for review: the mark goes, its flags start again from zero. */
+  'comment.keep',
   'comment.reply',
   'rating.fraud',
   'case.open',

@@ -54,6 +54,13 @@ export const FeedbackRecord = z.strictObject({
   queueReason: z.optional(z.enum(['new', 'flagged'])),
   /** Flags by distinct voters since the comment was last approved. */
   flagCount: z.optional(z.number().check(z.int(), z.gte(0))),
+  /**
+   * When citizens' flags reached the threshold: the comment stays published, marked publicly as
+   * under review, and waits in the moderation queue until a monitor keeps or hides it.
+   */
+  underReviewSince: z.optional(z.iso.datetime()),
+  /** The monitor who last kept it after a review, and when (the audit log has every one). */
+  kept: z.optional(z.strictObject({ at: z.iso.datetime(), by: z.string().check(z.minLength(1), z.maxLength(300)) })),
   replies: z.optional(z.array(OfficialReply)),
   fraud: z.optional(FraudMark),
 });
@@ -93,6 +100,11 @@ export interface PublishedComment {
   publishedAt: string;
   /** Official replies, oldest first: who answered (a department, not a person), what, when. */
   replies: Array<{ department: string; text: string; publishedAt: string }>;
+  /**
+   * Citizens flagged it and a monitor has not decided yet: still public, marked as under review.
+   * Always set by the store; optional only so that values made by hand may leave it out (false).
+   */
+  underReview?: boolean;
 }
 
 /**

@@ -23,8 +23,10 @@ export interface ModerationOutcome {
 
 /**
  * One moderation step on one comment: publish (approve) a pending one, reject a pending one with
- * a reason, hide a published one with a reason. Only the text's visibility changes; the rating
- * is never touched. Attributed twice: in the feedback log's moderation event and in the audit log.
+ * a reason, hide a published one with a reason. Publishing a published comment that citizens'
+ * flags sent for review keeps it (audited as `comment.keep`). Only the text's visibility changes;
+ * the rating is never touched. Attributed twice: in the feedback log's moderation event (or, for a
+ * keep, in the record's `kept`) and in the audit log.
  */
 export async function moderateComment(
   deps: ModerationDeps,
@@ -41,10 +43,11 @@ export async function moderateComment(
     ...(input.reason ? { why: input.reason } : {}),
   });
   if (result.changed) {
+    const kept = result.from === 'published' && to === 'published';
     await deps.audit.append(
       {
         actor: staffActor(actor),
-        action: `comment.${input.action}`,
+        action: kept ? 'comment.keep' : `comment.${input.action}`,
         subject: { type: 'comment', id: input.feedbackId },
         reason: input.reason ?? null,
         details: { from: result.from, to, targetType: result.record.targetType, targetId: result.record.targetId },

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { ConflictError, InvalidCursorError, NotFoundError } from '../errors.js';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../feedback/record.js';
 import type { FlagReason } from '../moderation/flags.js';
 import type { CommentStatus, Rating } from '../feedback/rating.js';
-import type { TargetType } from '../feedback/target.js';
+import { TargetId, TargetType } from '../feedback/target.js';
 import {
   ballotKey,
   ballotPrefix,
@@ -26,6 +26,8 @@ import {
   feedbackPartition,
   feedbackRefKey,
   feedbackShard,
+  FLAG_REVIEW_SORT_KEY,
+  flagReviewKey,
   MODERATION_QUEUE_PARTITION,
   moderatedPartition,
   moderationQueueSortKey,
@@ -66,10 +68,13 @@ export interface StaffComment {
   comment: string;
   commentStatus: CommentStatus;
   recordedAt: string;
-  /** When it entered the queue (pending) or was last rejected or hidden. */
+  /** When it entered the queue (pending, or sent for review by flags) or was last rejected or hidden. */
   since: string;
+  /** Why it waits for a monitor: new (pending), or flagged by citizens (pending from before, or published under review). */
   queueReason: 'new' | 'flagged' | null;
   flagCount: number;
+  /** Published, and flagged by enough citizens: public, marked under review, until a monitor keeps or hides it. */
+  underReview: boolean;
   piiMasked: Record<string, number>;
   replies: OfficialReply[];
   fraud: boolean;
@@ -104,6 +109,25 @@ export interface BallotWithComment extends Ballot {
 const CommentCursor = z.strictObject({ s: z.string().check(z.minLength(1), z.maxLength(200)), p: z.string().check(z.minLength(1), z.maxLength(40)), k: z.string().check(z.minLength(1), z.maxLength(200)) });
 const QueueCursor = z.strictObject({ s: z.string().check(z.minLength(1), z.maxLength(200)), p: z.string().check(z.minLength(1), z.maxLength(200)), k: z.string().check(z.minLength(1), z.maxLength(200)) });
 
+/**
+ * A published comment's place in the moderation queue while it is under review: where its record
+ * is and since when (the record's `underReviewSince`, which it must still carry to be shown).
+ */
+const FlagReview = z.strictObject({
+  feedbackId: z.string().check(z.minLength(1)),
+  shard: z.number().check(z.int(), z.gte(0)),
+  recordedAt: z.iso.datetime(),
+  targetType: TargetType,
+  targetId: TargetId,
+  /** Written so the queue's reason and target filters apply to it as to pending records. */
+  queueReason: z.literal('flagged'),
+  since: z.iso.datetime(),
+});
+type FlagReview = z.infer<typeof FlagReview>;
+const FLAG_REVIEW_ITEM = 'flag-review';
+
+/** Whether citizens' flags sent this published comment for review, and no monitor has decided yet. */
+const underReview = (record: FeedbackRecord) => record.commentStatus === 'published' && record.underReviewSince !== undefined;
 
 /** How long, in steps, a new rating waits for the record of the ballot it found before declaring its slot void. */
 const IN_FLIGHT_PAUSES_MS = [20, 40, 80, 160];
@@ -175,20 +199,21 @@ export function feedbackRepository(store: Store) {
     commentStatus: record.commentStatus,
     recordedAt: record.recordedAt,
     since,
-    queueReason: record.commentStatus === 'pending' ? (record.queueReason ?? 'new') : null,
+    queueReason: record.commentStatus === 'pending' ? (record.queueReason ?? 'new') : underReview(record) ? 'flagged' : null,
     flagCount: record.flagCount ?? 0,
+    underReview: underReview(record),
     piiMasked: record.pii ?? {},
     replies: record.replies ?? [],
     fraud: record.fraud !== undefined,
   });
 
-  async function batchGetRecords(refs: RecordRef[]): Promise<Map<string, FeedbackRecord>> {
+  async function batchGetRecords(refs: RecordRef[], consistent = false): Promise<Map<string, FeedbackRecord>> {
     const records = new Map<string, FeedbackRecord>();
     const unique = [...new Map(refs.map((r) => [r.feedbackId, r])).values()];
     for (let i = 0; i < unique.length; i += 100) {
       let keys: Record<string, unknown>[] = unique.slice(i, i + 100).map(recordKeyOf);
       while (keys.length > 0) {
-        const { Responses, UnprocessedKeys } = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+        const { Responses, UnprocessedKeys } = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: consistent } } }));
         for (const item of Responses?.[tableName] ?? []) {
           if (item.type !== 'feedback') continue;
           const record = fromItem(FeedbackRecord, item);
@@ -198,6 +223,74 @@ export function feedbackRepository(store: Store) {
       }
     }
     return records;
+  }
+
+  /**
+   * Puts a comment under review into the moderation queue, unless it is there already for this
+   * review or a later one. A pointer left from an earlier review (its removal failed) is replaced.
+   */
+  async function queueForReview(record: FeedbackRecord, since: string): Promise<void> {
+    const review: FlagReview = {
+      feedbackId: record.feedbackId,
+      shard: record.shard,
+      recordedAt: record.recordedAt,
+      targetType: record.targetType,
+      targetId: record.targetId,
+      queueReason: 'flagged',
+      since,
+    };
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...flagReviewKey(record.feedbackId), GSI1PK: MODERATION_QUEUE_PARTITION, GSI1SK: moderationQueueSortKey(since, record.feedbackId), type: FLAG_REVIEW_ITEM, ...review },
+          ConditionExpression: 'attribute_not_exists(PK) OR since < :since',
+          ExpressionAttributeValues: { ':since': since },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /**
+   * Takes the review of `since` out of the queue, once a monitor decided it. Only that review's
+   * pointer: a later review (flags again after a keep) keeps its own. A pointer that survives
+   * anyway (written by a flag just after the decision) is not shown: its record no longer matches.
+   */
+  async function unqueueReview(feedbackId: string, since: string): Promise<void> {
+    try {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: flagReviewKey(feedbackId), ConditionExpression: 'since = :since', ExpressionAttributeValues: { ':since': since } }));
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /**
+   * A monitor keeps a published comment that flags sent for review: the mark goes and its flags
+   * start again from zero (a voter who flagged it once still cannot flag it again), if it is still
+   * the review of `since`; then it leaves the queue.
+   */
+  async function keep(record: FeedbackRecord, since: string, at: Date, by: string | undefined): Promise<{ record: FeedbackRecord; from: CommentStatus; changed: boolean }> {
+    let kept: FeedbackRecord;
+    try {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: recordKeyOf(record),
+          UpdateExpression: 'SET flagCount = :zero, kept = :kept REMOVE underReviewSince',
+          ConditionExpression: 'commentStatus = :published AND underReviewSince = :since',
+          ExpressionAttributeValues: { ':zero': 0, ':kept': { at: at.toISOString(), by: by ?? 'system' }, ':published': 'published', ':since': since },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      kept = fromItem(FeedbackRecord, Attributes!);
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError('the comment was moderated concurrently; reload it');
+      throw error;
+    }
+    await unqueueReview(record.feedbackId, since);
+    return { record: kept, from: 'published', changed: true };
   }
 
   return {
@@ -329,23 +422,32 @@ export function feedbackRepository(store: Store) {
      * touches. Publishing puts the record into the target's published-comments index. The change
      * is appended to the feedback log as a moderation event, so comment counts by status follow.
      * (If the process dies between the two writes, the counts lag until a rebuild reconciles them.)
+     *
+     * Publishing a comment that is published and under review keeps it: the mark goes, its flags
+     * start again from zero and it leaves the queue (no moderation event: its status is unchanged).
+     * Hiding one under review also takes it out of the queue.
      */
     async setCommentStatus(
       ref: { shard: number; recordedAt: string; feedbackId: string },
-      status: Exclude<CommentStatus, 'none'>,
+      // Nothing goes back to pending: citizens' flags send a published comment for review instead.
+      status: Exclude<CommentStatus, 'none' | 'pending'>,
       at: Date,
-      options: { reason?: 'new' | 'flagged'; expectFrom?: readonly CommentStatus[]; by?: string; why?: string } = {},
+      options: { expectFrom?: readonly CommentStatus[]; by?: string; why?: string } = {},
     ): Promise<{ record: FeedbackRecord; from: CommentStatus; changed: boolean }> {
       const record = await this.getRecord(ref, true);
       if (!record) throw new NotFoundError('feedback', ref.feedbackId);
       if (record.comment === null) throw new NotFoundError('comment', ref.feedbackId);
-      if (record.commentStatus === status) return { record, from: record.commentStatus, changed: false };
+      if (record.commentStatus === status) {
+        if (status === 'published' && record.underReviewSince !== undefined) return keep(record, record.underReviewSince, at, options.by);
+        return { record, from: record.commentStatus, changed: false };
+      }
       if (options.expectFrom && !options.expectFrom.includes(record.commentStatus)) {
         throw new CommentStateError(`the comment is ${record.commentStatus}; this applies to ${options.expectFrom.join(' or ')} comments`);
       }
       const publishedAt = record.publishedAt ?? at.toISOString();
+      let before: FeedbackRecord;
       try {
-        await client.send(
+        const { Attributes } = await client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: recordKeyOf(ref),
@@ -353,7 +455,7 @@ export function feedbackRepository(store: Store) {
             ...(status === 'published'
               ? {
                   // Approved: flags start again from zero (a voter who flagged once cannot flag again).
-                  UpdateExpression: 'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, flagCount = :zero REMOVE queueReason',
+                  UpdateExpression: 'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, flagCount = :zero REMOVE queueReason, underReviewSince',
                   ExpressionAttributeValues: {
                     ':from': record.commentStatus,
                     ':status': status,
@@ -363,28 +465,21 @@ export function feedbackRepository(store: Store) {
                     ':zero': 0,
                   },
                 }
-              : status === 'pending'
-                ? {
-                    // Back to the queue (flagged by citizens): out of the public list, into the queue.
-                    UpdateExpression: 'SET commentStatus = :status, queueReason = :reason, GSI1PK = :gpk, GSI1SK = :gsk',
-                    ExpressionAttributeValues: {
-                      ':from': record.commentStatus,
-                      ':status': status,
-                      ':reason': options.reason ?? 'new',
-                      ':gpk': MODERATION_QUEUE_PARTITION,
-                      ':gsk': moderationQueueSortKey(at.toISOString(), record.feedbackId),
-                    },
-                  }
-                : {
-                    UpdateExpression: 'SET commentStatus = :status REMOVE GSI1PK, GSI1SK, queueReason',
-                    ExpressionAttributeValues: { ':from': record.commentStatus, ':status': status },
-                  }),
+              : {
+                  // Rejected or hidden: out of every list; a review, if any, is decided by this.
+                  UpdateExpression: 'SET commentStatus = :status REMOVE GSI1PK, GSI1SK, queueReason, underReviewSince',
+                  ExpressionAttributeValues: { ':from': record.commentStatus, ':status': status },
+                }),
+            // As it was when changed: a flag may have sent it for review since it was read.
+            ReturnValues: 'ALL_OLD',
           }),
         );
+        before = fromItem(FeedbackRecord, Attributes!);
       } catch (error) {
         if (isConditionFailure(error)) throw new ConflictError('the comment was moderated concurrently; reload it');
         throw error;
       }
+      if (before.underReviewSince !== undefined) await unqueueReview(record.feedbackId, before.underReviewSince);
       const event: ModerationEvent = {
         eventId: randomUUID(),
         feedbackId: record.feedbackId,
@@ -415,9 +510,10 @@ export function feedbackRepository(store: Store) {
     },
 
     /**
-     * Comments for moderators: the pending queue (oldest first), or comments rejected or hidden
-     * (most recent first), or a target's published comments. Filters: target, queue reason, and
-     * age (`before`/`after` bound the time they entered their status).
+     * Comments for moderators: the queue (oldest first: pending comments, and published ones that
+     * flags sent for review), or comments rejected or hidden (most recent first), or a target's
+     * published comments. Filters: target, queue reason, and age (`before`/`after` bound the time
+     * they entered their status, or were sent for review).
      */
     async moderationQueue(query: QueueQuery): Promise<{ items: StaffComment[]; nextCursor: string | null }> {
       const start = query.cursor ? decodeQueueCursor(query.cursor) : undefined;
@@ -461,8 +557,26 @@ export function feedbackRepository(store: Store) {
         ? Buffer.from(JSON.stringify({ s: ExclusiveStartKey.GSI1SK, p: ExclusiveStartKey.PK, k: ExclusiveStartKey.SK })).toString('base64url')
         : null;
 
-      if (query.status === 'pending' || query.status === 'published') {
+      if (query.status === 'published') {
         return { items: found.map(({ item, since }) => staffView(fromItem(FeedbackRecord, item), since)), nextCursor };
+      }
+      if (query.status === 'pending') {
+        // Pending records are in the queue themselves; a comment under review by its pointer, shown
+        // only while its record is still under that review (read consistently: a monitor's decision
+        // of a moment ago counts).
+        const reviews = found.filter(({ item }) => item.type === FLAG_REVIEW_ITEM).map(({ item }) => fromItem(FlagReview, item));
+        const records = await batchGetRecords(reviews, true);
+        const items: StaffComment[] = [];
+        for (const { item, since } of found) {
+          if (item.type !== FLAG_REVIEW_ITEM) {
+            items.push(staffView(fromItem(FeedbackRecord, item), since));
+            continue;
+          }
+          const review = fromItem(FlagReview, item);
+          const record = records.get(review.feedbackId);
+          if (record?.commentStatus === 'published' && record.underReviewSince === review.since) items.push(staffView(record, review.since));
+        }
+        return { items, nextCursor };
       }
       // Rejected or hidden: the events say which comments were; their records say which still are.
       const events = found.map(({ item, since }) => ({ event: fromItem(ModerationEvent, item), since }));
@@ -480,7 +594,9 @@ export function feedbackRepository(store: Store) {
 
     /**
      * A citizen flags a published comment: once per flagger per comment (the flag's item is the
-     * rule). At `threshold` flags the comment goes back to the moderation queue, out of public view.
+     * rule). Flags never take a comment off public view: at `threshold` flags it is marked as under
+     * review and enters the moderation queue, where a monitor keeps or hides it. `sentForReview`
+     * is true for the one flag that did that, however many crossed the threshold together.
      */
     async flagComment(
       feedbackId: string,
@@ -488,7 +604,7 @@ export function feedbackRepository(store: Store) {
       reason: FlagReason,
       at: Date,
       threshold: number,
-    ): Promise<{ counted: boolean; flags: number; requeued: boolean; record: FeedbackRecord }> {
+    ): Promise<{ counted: boolean; flags: number; sentForReview: boolean; record: FeedbackRecord }> {
       const record = await this.find(feedbackId, true);
       if (!record || record.commentStatus !== 'published') throw new NotFoundError('published comment', feedbackId);
       try {
@@ -500,7 +616,7 @@ export function feedbackRepository(store: Store) {
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) return { counted: false, flags: record.flagCount ?? 0, requeued: false, record };
+        if (isConditionFailure(error)) return { counted: false, flags: record.flagCount ?? 0, sentForReview: false, record };
         throw error;
       }
       let flags: number;
@@ -518,18 +634,32 @@ export function feedbackRepository(store: Store) {
         flags = Number(Attributes?.flagCount ?? 0);
       } catch (error) {
         // Moderated meanwhile: the flag is kept, the comment is no longer public anyway.
-        if (isConditionFailure(error)) return { counted: true, flags: record.flagCount ?? 0, requeued: false, record };
+        if (isConditionFailure(error)) return { counted: true, flags: record.flagCount ?? 0, sentForReview: false, record };
         throw error;
       }
-      if (flags < threshold) return { counted: true, flags, requeued: false, record };
+      if (flags < threshold) return { counted: true, flags, sentForReview: false, record };
+      const since = at.toISOString();
       try {
-        const { changed } = await this.setCommentStatus(record, 'pending', at, { reason: 'flagged', expectFrom: ['published'], by: 'system', why: `${flags} citizens flagged it` });
-        return { counted: true, flags, requeued: changed, record };
+        // The mark decides which of several flags crossing the threshold at once sends it.
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: recordKeyOf(record),
+            UpdateExpression: 'SET underReviewSince = :since',
+            ConditionExpression: 'commentStatus = :published AND attribute_not_exists(underReviewSince)',
+            ExpressionAttributeValues: { ':since': since, ':published': 'published' },
+          }),
+        );
       } catch (error) {
-        // Another flag or a moderator got there first.
-        if (error instanceof CommentStateError || error instanceof ConflictError) return { counted: true, flags, requeued: false, record };
-        throw error;
+        if (!isConditionFailure(error)) throw error;
+        // Under review already (or moderated meanwhile). If the flag that marked it died before
+        // queuing it, this one queues it, so a marked comment always reaches a monitor.
+        const current = await this.getRecord(record, true);
+        if (current?.commentStatus === 'published' && current.underReviewSince !== undefined) await queueForReview(current, current.underReviewSince);
+        return { counted: true, flags, sentForReview: false, record };
       }
+      await queueForReview(record, since);
+      return { counted: true, flags, sentForReview: true, record };
     },
 
     /**
@@ -675,6 +805,7 @@ export function feedbackRepository(store: Store) {
           recordedAt: record.recordedAt,
           publishedAt: record.publishedAt ?? record.recordedAt,
           replies: (record.replies ?? []).map(({ department, text, publishedAt }) => ({ department, text, publishedAt })),
+          underReview: underReview(record),
         };
       });
       const nextCursor = LastEvaluatedKey
@@ -699,7 +830,9 @@ function decodeCursor(cursor: string): z.infer<typeof CommentCursor> {
 function decodeQueueCursor(cursor: string): z.infer<typeof QueueCursor> {
   try {
     const decoded = QueueCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (!/^FEEDBACK#\d{2}$/.test(decoded.p) || !decoded.k.includes('#')) throw new Error('not a feedback position');
+    // A position in the feedback log (a record or a moderation event), or a comment's review pointer.
+    const review = /^FLAGS#[^#]+$/.test(decoded.p) && decoded.k === FLAG_REVIEW_SORT_KEY;
+    if (!review && (!/^FEEDBACK#\d{2}$/.test(decoded.p) || !decoded.k.includes('#'))) throw new Error('not a feedback position');
     return decoded;
   } catch (error) {
     throw new InvalidCursorError('cursor is not one this API issued', { cause: error });

@@ -105,6 +105,14 @@ export const commentFlagKey = (feedbackId: string, flagger: Flagger) => ({
   SK: flagger.kind === 'address' ? `ADDRESS#${flagger.hash}` : `VOTER#${flagger.voterId}`,
 });
 
+/**
+ * A published comment that citizens' flags sent for review, in the moderation queue: a pointer to
+ * the record beside its flags (the record's own GSI1 slot keeps it in the public list). One per
+ * comment, so flags crossing the threshold together queue it once.
+ */
+export const FLAG_REVIEW_SORT_KEY = 'REVIEW';
+export const flagReviewKey = (feedbackId: string) => ({ PK: `FLAGS#${feedbackId}`, SK: FLAG_REVIEW_SORT_KEY });
+
 /** A 差评 follow-up case, keyed by the feedback id that opened it (so opening is idempotent). */
 export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' });
 /** Cases in GSI1: unfinished ones by their current due time, closed ones by when they closed. */

@@ -1,11 +1,11 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregate } from '../../shared/ratings/aggregate.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { aggregationRepository } from '../../shared/store/aggregation-repository.js';
-import { auditKey } from '../../shared/store/keys.js';
-import { json, testApp } from '../helpers/api.js';
+import { auditKey, flagReviewKey } from '../../shared/store/keys.js';
+import { behindTrustedProxy, json, testApp } from '../helpers/api.js';
 import { testIdentity } from '../helpers/staff.js';
 import { useStore } from '../helpers/store.js';
 import { auditRepository } from '../../shared/store/audit-repository.js';
@@ -33,11 +33,26 @@ const staff = async (path: string, headers: Record<string, string>, body?: unkno
   return { status: res.status, body: (await res.json()) as Body };
 };
 const publicComments = async (target = 'indicators/gdp') => ((await (await app.request(`/api/v1/${target}/comments`)).json()) as Body).items as Body[];
+/** A citizen's flag, from a client address as the trusted proxy names it (no cookie: a new voter each time). */
+const flagFrom = async (feedbackId: string, address: string, reason = 'spam') => {
+  const res = await app.request(`/api/v1/comments/${feedbackId}/flags`, json({ reason }, { 'CloudFront-Viewer-Address': `${address}:50000` }));
+  return { status: res.status, body: (await res.json()) as Body };
+};
+/** A comment on GDP, approved by a monitor: the newest on the public page. */
+const publishedComment = async (comment: string, rating = 2) => {
+  const c = await submit({ targetType: 'indicator', targetId: 'gdp', rating, comment });
+  expect((await staff(`/monitor/comments/${c.feedbackId}/moderation`, monitor, { action: 'publish' })).status).toBe(200);
+  return c.feedbackId as string;
+};
+const flaggedQueue = async () => (await staff('/monitor/comments?reason=flagged&limit=100', monitor)).body.items as Body[];
+const recordOf = async (feedbackId: string) => (await store.scanAll()).find((i) => i.type === 'feedback' && i.feedbackId === feedbackId)!;
+const reviewItemsOf = async (feedbackId: string) => (await store.scanAll()).filter((i) => i.type === 'flag-review' && i.feedbackId === feedbackId);
 
 beforeAll(async () => {
   await loadPlan(store.current, readPlanFile());
   const identity = await testIdentity();
-  ({ app, deps } = testApp(store.current, { staffAuth: identity.verifier, clock: () => new Date(now), flagThreshold: 3 }));
+  // Flags are counted per client address: the tests name each client's address, as CloudFront would.
+  ({ app, deps } = testApp(store.current, { ...behindTrustedProxy, staffAuth: identity.verifier, clock: () => new Date(now), flagThreshold: 3 }));
   monitor = await identity.bearer(['monitor'], { name: 'zhao.min', sub: 'sub-zhao' });
   admin = await identity.bearer(['admin'], { name: 'qian.admin', sub: 'sub-qian' });
 });
@@ -161,7 +176,7 @@ describe('the moderation queue', () => {
     expect(outcome.results[1]).toMatchObject({ outcome: 'done', to: 'published' });
   });
 
-  it('sends a comment flagged by enough distinct citizens back to the queue, one flag per voter', async () => {
+  it('counts one flag per voter; enough of them mark the comment under review and leave it public', async () => {
     const c = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 1, comment: '全是假数据' });
     await staff(`/monitor/comments/${c.feedbackId}/moderation`, monitor, { action: 'publish' });
     const flag = async (voter: Record<string, string>, reason = 'offensive') => {
@@ -173,32 +188,37 @@ describe('the moderation queue', () => {
     expect(await flag(voter, 'spam')).toMatchObject({ status: 200, body: { alreadyFlagged: true } });
     expect((await flag(newVoter(), 'rude' as never)).status).toBe(400);
     await flag(newVoter());
-    expect((await publicComments()).map((x) => x.feedbackId)).toContain(c.feedbackId);
-    await flag(newVoter(), 'personal-data');
-    expect((await publicComments()).map((x) => x.feedbackId)).not.toContain(c.feedbackId);
-    const queue = await staff('/monitor/comments?reason=flagged', monitor);
-    expect(queue.body.items).toEqual([expect.objectContaining({ feedbackId: c.feedbackId, queueReason: 'flagged', flagCount: 3 })]);
-    // A comment that is not published cannot be flagged.
+    expect((await publicComments()).find((x) => x.feedbackId === c.feedbackId)).toMatchObject({ underReview: false });
+    // The third: the answer is the same as any flag's, and says nothing of how many there are.
+    expect(await flag(newVoter(), 'personal-data')).toEqual({ status: 201, body: { feedbackId: c.feedbackId, flagged: true, alreadyFlagged: false } });
+    expect((await publicComments()).find((x) => x.feedbackId === c.feedbackId)).toMatchObject({ underReview: true, comment: '全是假数据' });
+    expect((await flaggedQueue()).filter((x) => x.feedbackId === c.feedbackId)).toEqual([
+      expect.objectContaining({ commentStatus: 'published', queueReason: 'flagged', underReview: true, flagCount: 3 }),
+    ]);
+    // Kept by a monitor (publish, on a comment under review): its flags start again from zero.
+    expect((await staff(`/monitor/comments/${c.feedbackId}/moderation`, monitor, { action: 'publish' })).body).toMatchObject({ from: 'published', to: 'published', changed: true });
+    expect(await recordOf(c.feedbackId)).toMatchObject({ commentStatus: 'published', flagCount: 0, rating: 1 });
+    // A voter who flagged it once cannot flag it again.
+    expect(await flag(voter)).toMatchObject({ status: 200, body: { alreadyFlagged: true } });
+    // Hidden, it cannot be flagged: it is not public.
+    await staff(`/monitor/comments/${c.feedbackId}/moderation`, monitor, { action: 'hide', reason: '不实信息' });
     expect((await flag(newVoter())).status).toBe(404);
-    // Re-approved, its flags start again from zero.
-    await staff(`/monitor/comments/${c.feedbackId}/moderation`, monitor, { action: 'publish' });
-    const queued = (await store.scanAll()).find((i) => i.type === 'feedback' && i.feedbackId === c.feedbackId);
-    expect(queued).toMatchObject({ commentStatus: 'published', flagCount: 0, rating: 1 });
   });
 
-  it('counts flags from one address once, so cookieless requests cannot take a comment down', async () => {
-    const c = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 2, comment: '数据更新太慢' });
-    await staff(`/monitor/comments/${c.feedbackId}/moderation`, monitor, { action: 'publish' });
-    const from = (address: string) => app.request(`/api/v1/comments/${c.feedbackId}/flags`, json({ reason: 'spam' }, { 'CloudFront-Viewer-Address': `${address}:50000` }));
+  it('counts flags from one address once, so cookieless requests from one machine do nothing', async () => {
+    const id = await publishedComment('数据更新太慢');
     // Three requests without a cookie, each given a new voter, from one address.
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await from('203.0.113.7')).status);
+    for (let i = 0; i < 3; i++) statuses.push((await flagFrom(id, '203.0.113.7')).status);
     expect(statuses).toEqual([201, 200, 200]);
-    expect((await publicComments()).map((x) => x.feedbackId)).toContain(c.feedbackId);
-    // Two more addresses make three distinct flaggers.
-    await from('203.0.113.8');
-    await from('198.51.100.9');
-    expect((await publicComments()).map((x) => x.feedbackId)).not.toContain(c.feedbackId);
+    expect((await publicComments()).find((x) => x.feedbackId === id)).toMatchObject({ underReview: false });
+    expect((await flaggedQueue()).map((x) => x.feedbackId)).not.toContain(id);
+    // Two more addresses make three distinct flaggers: a monitor is asked; the comment stays.
+    await flagFrom(id, '203.0.113.8');
+    await flagFrom(id, '198.51.100.9');
+    expect((await publicComments()).find((x) => x.feedbackId === id)).toMatchObject({ underReview: true });
+    expect((await flaggedQueue()).map((x) => x.feedbackId)).toContain(id);
+    await staff(`/monitor/comments/${id}/moderation`, monitor, { action: 'publish' });
   });
 
   it('leaves the rating counts alone and moves the comment counts', async () => {
@@ -209,6 +229,118 @@ describe('the moderation queue', () => {
     expect(gdp.histogram.reduce((a, b) => a + b, 0)).toBe(ratings.length);
     expect(gdp.comments.hidden).toBe(ratings.filter((r) => r.commentStatus === 'hidden').length);
     expect(gdp.comments.published).toBe(ratings.filter((r) => r.commentStatus === 'published').length);
+  });
+});
+
+describe('flags from a botnet (issue 14 §2)', () => {
+  /**
+   * Three addresses are all it takes to reach the threshold, and a botnet has thousands. Flags must
+   * never silence a comment: at most they put it in front of a monitor, who keeps it or hides it.
+   */
+  let attacked: string;
+
+  it('leaves a comment that three addresses flag on the public list and page, marked under review', async () => {
+    attacked = await publishedComment('区里公布的GDP增速和统计公报对不上，请解释', 1);
+    const answers = [];
+    for (const address of ['203.0.113.21', '203.0.113.22', '203.0.113.23']) answers.push(await flagFrom(attacked, address));
+    // Each is told its flag was taken, and nothing more: not how many, not what happened.
+    expect(answers).toEqual(Array.from({ length: 3 }, () => ({ status: 201, body: { feedbackId: attacked, flagged: true, alreadyFlagged: false } })));
+
+    expect((await publicComments()).find((x) => x.feedbackId === attacked)).toMatchObject({ comment: '区里公布的GDP增速和统计公报对不上，请解释', underReview: true });
+    const zh = await (await app.request('/indicators/gdp')).text();
+    expect(zh).toContain('区里公布的GDP增速和统计公报对不上，请解释');
+    expect(zh).toContain('复核中');
+    const en = await (await app.request('/indicators/gdp', { headers: { Cookie: 'lang=en' } })).text();
+    expect(en).toContain('Under review');
+    expect(await recordOf(attacked)).toMatchObject({ commentStatus: 'published', flagCount: 3, underReviewSince: expect.any(String) });
+    // Published is published: the open data keeps it.
+    expect(await (await app.request('/api/v1/open-data/comments.csv')).text()).toContain('区里公布的GDP增速和统计公报对不上，请解释');
+  });
+
+  it('puts it in the monitors’ queue, by the time it was flagged, once, with an audit entry saying it was sent for review', async () => {
+    const queue = (await staff('/monitor/comments?limit=100', monitor)).body.items as Body[];
+    const entries = queue.filter((x) => x.feedbackId === attacked);
+    expect(entries).toEqual([expect.objectContaining({ commentStatus: 'published', queueReason: 'flagged', underReview: true, flagCount: 3, since: (await recordOf(attacked)).underReviewSince })]);
+    // Oldest first, the pending comments and the flagged ones alike.
+    const times = queue.map((x) => x.since);
+    expect([...times].sort()).toEqual(times);
+    expect((await flaggedQueue()).map((x) => x.feedbackId)).toContain(attacked);
+    expect(((await staff('/monitor/comments?reason=new&limit=100', monitor)).body.items as Body[]).map((x) => x.feedbackId)).not.toContain(attacked);
+    expect(((await staff('/monitor/comments?targetType=indicator&targetId=gdp&limit=100', monitor)).body.items as Body[]).map((x) => x.feedbackId)).toContain(attacked);
+    // More flags change nothing: one entry, still public.
+    expect((await flagFrom(attacked, '203.0.113.24')).status).toBe(201);
+    expect(await reviewItemsOf(attacked)).toHaveLength(1);
+    expect((await flaggedQueue()).filter((x) => x.feedbackId === attacked)).toHaveLength(1);
+
+    const audit = (await deps.audit.list({ limit: 200 })).items.filter((e) => e.subject.id === attacked && e.action.startsWith('comment.'));
+    expect(audit.map((e) => e.action)).toEqual(['comment.review', 'comment.publish']);
+    expect(audit[0]).toMatchObject({ actor: { kind: 'system' }, reason: expect.stringContaining('sent for review') });
+  });
+
+  it('a monitor keeps it: the mark goes, it leaves the queue, its flags start again from zero', async () => {
+    const kept = await staff(`/monitor/comments/${attacked}/moderation`, monitor, { action: 'publish' });
+    expect(kept).toMatchObject({ status: 200, body: { action: 'publish', from: 'published', to: 'published', changed: true } });
+    expect((await publicComments()).find((x) => x.feedbackId === attacked)).toMatchObject({ underReview: false });
+    expect(await (await app.request('/indicators/gdp')).text()).not.toContain('复核中');
+    expect((await flaggedQueue()).map((x) => x.feedbackId)).not.toContain(attacked);
+    expect(await reviewItemsOf(attacked)).toEqual([]);
+    const record = await recordOf(attacked);
+    expect(record).toMatchObject({ commentStatus: 'published', flagCount: 0, kept: { by: 'zhao.min (sub-zhao)' } });
+    expect(record.underReviewSince).toBeUndefined();
+    const [entry] = (await deps.audit.list({ limit: 1, action: 'comment.keep' })).items;
+    expect(entry).toMatchObject({ actor: { name: 'zhao.min' }, subject: { id: attacked } });
+    // Keeping again is a repeated request: nothing changes.
+    expect((await staff(`/monitor/comments/${attacked}/moderation`, monitor, { action: 'publish' })).body).toMatchObject({ changed: false });
+
+    // The same addresses cannot flag it again; three new ones send it for review again, once.
+    expect((await flagFrom(attacked, '203.0.113.21')).status).toBe(200);
+    for (const address of ['203.0.113.31', '203.0.113.32']) await flagFrom(attacked, address);
+    expect((await flaggedQueue()).map((x) => x.feedbackId)).not.toContain(attacked);
+    await flagFrom(attacked, '203.0.113.33');
+    expect((await flaggedQueue()).filter((x) => x.feedbackId === attacked)).toHaveLength(1);
+    expect((await publicComments()).find((x) => x.feedbackId === attacked)).toMatchObject({ underReview: true });
+  });
+
+  it('a monitor hides it: off the public list and page, out of the queue', async () => {
+    expect((await staff(`/monitor/comments/${attacked}/moderation`, monitor, { action: 'hide', reason: '与事实不符，已核实' })).body).toMatchObject({ from: 'published', to: 'hidden' });
+    expect((await publicComments()).map((x) => x.feedbackId)).not.toContain(attacked);
+    expect(await (await app.request('/indicators/gdp')).text()).not.toContain('区里公布的GDP增速和统计公报对不上');
+    expect((await staff('/monitor/comments?limit=100', monitor)).body.items.map((x: Body) => x.feedbackId)).not.toContain(attacked);
+    expect((await staff('/monitor/comments?status=hidden', monitor)).body.items.map((x: Body) => x.feedbackId)).toContain(attacked);
+    expect(await reviewItemsOf(attacked)).toEqual([]);
+    expect((await recordOf(attacked)).underReviewSince).toBeUndefined();
+  });
+
+  it('makes one queue entry and one audit entry when flags cross the threshold at the same moment', async () => {
+    const id = await publishedComment('公交线路调整没有征求意见');
+    await flagFrom(id, '198.51.100.41');
+    await flagFrom(id, '198.51.100.42');
+    // Each of these brings the count to the threshold or past it.
+    const answers = await Promise.all(['198.51.100.43', '198.51.100.44', '198.51.100.45', '198.51.100.46'].map((address) => flagFrom(id, address)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    expect(await reviewItemsOf(id)).toHaveLength(1);
+    expect((await flaggedQueue()).filter((x) => x.feedbackId === id)).toHaveLength(1);
+    expect((await deps.audit.list({ limit: 200, action: 'comment.review' })).items.filter((e) => e.subject.id === id)).toHaveLength(1);
+    expect(await recordOf(id)).toMatchObject({ commentStatus: 'published', flagCount: 6 });
+    expect((await publicComments()).find((x) => x.feedbackId === id)).toMatchObject({ underReview: true });
+    await staff(`/monitor/comments/${id}/moderation`, monitor, { action: 'publish' });
+  });
+
+  it('does not show a queue entry whose comment a monitor hid while a flag was queuing it', async () => {
+    const id = await publishedComment('路灯维修太慢');
+    for (const address of ['192.0.2.51', '192.0.2.52', '192.0.2.53']) await flagFrom(id, address);
+    const [pointer] = await reviewItemsOf(id);
+    expect(pointer).toBeDefined();
+    await staff(`/monitor/comments/${id}/moderation`, monitor, { action: 'hide', reason: '重复' });
+    // The flag that marked it writes its queue entry only now, after the monitor's decision.
+    await store.current.client.send(new PutCommand({ TableName: store.current.tableName, Item: pointer }));
+    expect(await reviewItemsOf(id)).toHaveLength(1);
+    expect((await staff('/monitor/comments?limit=100', monitor)).body.items.map((x: Body) => x.feedbackId)).not.toContain(id);
+    // Nor one left from a review a monitor already decided, on a comment that is public again.
+    await staff(`/monitor/comments/${id}/moderation`, monitor, { action: 'publish' });
+    expect((await publicComments()).find((x) => x.feedbackId === id)).toMatchObject({ underReview: false });
+    expect((await flaggedQueue()).map((x) => x.feedbackId)).not.toContain(id);
+    expect((await store.current.client.send(new GetCommand({ TableName: store.current.tableName, Key: flagReviewKey(id) }))).Item).toBeDefined();
   });
 });
 
@@ -245,8 +377,9 @@ describe('the audit log', () => {
     const page = await staff('/admin/audit?limit=100', admin);
     expect(page.status).toBe(200);
     const actions = page.body.items.map((e: Body) => e.action);
-    for (const action of ['comment.publish', 'comment.reject', 'comment.hide', 'comment.requeue', 'comment.reply', 'rating.fraud']) expect(actions).toContain(action);
-    const hide = page.body.items.find((e: Body) => e.action === 'comment.hide');
+    for (const action of ['comment.publish', 'comment.reject', 'comment.hide', 'comment.review', 'comment.keep', 'comment.reply', 'rating.fraud']) expect(actions).toContain(action);
+    expect(actions).not.toContain('comment.requeue');
+    const hide = page.body.items.find((e: Body) => e.action === 'comment.hide' && e.reason === '含人身攻击');
     expect(hide).toMatchObject({ actor: { kind: 'staff', sub: 'sub-zhao', name: 'zhao.min', roles: ['monitor'] }, reason: '含人身攻击', subject: { type: 'comment' } });
     const times = page.body.items.map((e: Body) => e.at);
     expect([...times].sort().reverse()).toEqual(times);

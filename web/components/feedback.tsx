@@ -238,7 +238,15 @@ export function Comments({ ctx, comments, basePath }: CommentsProps) {
                 <p class="comment__meta">
                   <span class="pill">{isLevel(comment.rating) ? t.commentRated(t.level(comment.rating)) : ''}</span>{' '}
                   <time datetime={comment.publishedAt}>{t.commentPublished(formatDate(comment.publishedAt))}</time>
+                  {comment.underReview && (
+                    <>
+                      {' '}
+                      <span class="pill comment__review">{t.commentUnderReview}</span>
+                    </>
+                  )}
                 </p>
+                {/* Flags never take a comment down: it stays, marked, until a monitor keeps or hides it. */}
+                {comment.underReview && <p class="muted comment__review-note">{t.commentUnderReviewNote}</p>}
                 <p class="comment__text">
                   <Text ctx={ctx} text={comment.comment} />
                 </p>

@@ -33,14 +33,15 @@ export function accountabilityRoutes(deps: ApiDeps) {
       // address where it is known: three cookieless requests must not take a comment down.
       const flagger: Flagger = addressHash ? { kind: 'address', hash: addressHash } : { kind: 'voter', voterId };
       const result = await deps.feedback.flagComment(feedbackId, flagger, reason, deps.clock(), deps.flagThreshold);
-      if (result.requeued) {
+      if (result.sentForReview) {
+        // Flags never silence a comment: it stays public, marked under review, until a monitor decides.
         await deps.audit.append(
           {
             actor: { kind: 'system', sub: 'system', name: 'citizen flags', roles: [] },
-            action: 'comment.requeue',
+            action: 'comment.review',
             subject: { type: 'comment', id: feedbackId },
-            reason: `${result.flags} citizens flagged it (threshold ${deps.flagThreshold})`,
-            details: { lastReason: reason, flags: result.flags },
+            reason: `${result.flags} citizens flagged it (threshold ${deps.flagThreshold}): sent for review, still public and marked under review`,
+            details: { lastReason: reason, flags: result.flags, targetType: result.record.targetType, targetId: result.record.targetId },
           },
           deps.clock(),
         );
