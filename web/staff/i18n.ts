@@ -57,7 +57,7 @@ const zh = {
   tooFew: '样本不足',
 
   queueTitle: '留言审核',
-  queueIntro: '待审核的留言按进入队列的时间排列（最早的在前）。勾选后可批量通过、驳回或隐藏；驳回和隐藏必须写明理由。',
+  queueIntro: '待审核的留言和被市民举报、待复核的留言按进入队列的时间排列（最早的在前）。被举报的留言复核期间仍公开，标为“复核中”，由审核人员保留或隐藏。勾选后可批量处理；驳回和隐藏必须写明理由。',
   filterStatus: '状态',
   filterTarget: '事项',
   filterReason: '进入队列原因',
@@ -76,6 +76,9 @@ const zh = {
   selectComment: (id: string) => `选择留言 ${id}`,
   bulkAction: '对选中的留言',
   action: (a: 'publish' | 'reject' | 'hide') => ({ publish: '通过并公开', reject: '驳回', hide: '隐藏' })[a],
+  actionKeep: '保留（撤销“复核中”标记）',
+  actionPublishOrKeep: '通过并公开，或保留被举报的留言',
+  underReview: '复核中（仍公开）',
   reason: '理由',
   reasonHint: '驳回或隐藏时必填，会记入审计日志。',
   apply: '执行',
@@ -266,7 +269,8 @@ const en: StaffMessages = {
   tooFew: 'too few',
 
   queueTitle: 'Moderation',
-  queueIntro: 'Comments awaiting moderation, oldest first. Tick several to approve, reject or hide them at once; rejecting and hiding need a reason.',
+  queueIntro:
+    'Comments awaiting moderation, and published comments citizens flagged, oldest first. A flagged comment stays public, marked “under review”, until a monitor keeps or hides it. Tick several to act on them at once; rejecting and hiding need a reason.',
   filterStatus: 'Status',
   filterTarget: 'Item',
   filterReason: 'Why queued',
@@ -285,6 +289,9 @@ const en: StaffMessages = {
   selectComment: (id) => `Select comment ${id}`,
   bulkAction: 'With the selected comments',
   action: (a) => ({ publish: 'Approve and publish', reject: 'Reject', hide: 'Hide' })[a],
+  actionKeep: 'Keep (clear the “under review” mark)',
+  actionPublishOrKeep: 'Approve and publish, or keep a flagged one',
+  underReview: 'under review (still public)',
   reason: 'Reason',
   reasonHint: 'Required to reject or hide; recorded in the audit log.',
   apply: 'Apply',

@@ -141,6 +141,30 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
 const actionsFor = (status: 'pending' | 'published' | 'rejected' | 'hidden'): ModerationAction[] =>
   (Object.keys(ALLOWED_FROM) as ModerationAction[]).filter((action) => ALLOWED_FROM[action].includes(status));
 
+/** How `publish` reads where it is offered: approving a pending comment, keeping one under review, or either. */
+type PublishMeans = 'publish' | 'keep' | 'either';
+const actionLabel = (s: StaffMessages, means: PublishMeans) => (a: ModerationAction) =>
+  a !== 'publish' ? s.action(a) : means === 'keep' ? s.actionKeep : means === 'either' ? s.actionPublishOrKeep : s.action(a);
+
+/**
+ * The actions of the queue's bulk form. The queue holds pending comments (publish or reject) and
+ * published ones under review (keep, which is `publish`, or hide); the reason filter narrows it.
+ */
+function queueActions(filter: QueueState['filter']): { actions: ModerationAction[]; means: PublishMeans } {
+  if (filter.status === 'published') return { actions: ['publish', 'hide'], means: 'keep' };
+  if (filter.status !== 'pending') return { actions: actionsFor(filter.status), means: 'publish' };
+  if (filter.reason === 'flagged') return { actions: ['publish', 'hide'], means: 'keep' };
+  if (filter.reason === 'new') return { actions: ['publish', 'reject'], means: 'publish' };
+  return { actions: ['publish', 'reject', 'hide'], means: 'either' };
+}
+
+/** The actions of one comment's page: under review, it is kept or hidden. */
+function commentActions(record: StaffRecord): { actions: ModerationAction[]; means: PublishMeans } {
+  if (record.commentStatus === 'none') return { actions: [], means: 'publish' };
+  if (record.commentStatus === 'published' && record.underReviewSince !== undefined) return { actions: ['publish', 'hide'], means: 'keep' };
+  return { actions: actionsFor(record.commentStatus), means: 'publish' };
+}
+
 export interface QueueState {
   filter: { status: 'pending' | 'rejected' | 'hidden' | 'published'; target: string; reason: string; olderThanHours: string };
   items: StaffComment[];
@@ -153,6 +177,7 @@ export interface QueueState {
 export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState }) {
   const { s } = ctx;
   const f = state.filter;
+  const bulk = queueActions(f);
   return (
     <StaffLayout ctx={ctx} title={s.queueTitle} section="queue">
       <h1>{s.queueTitle}</h1>
@@ -213,7 +238,15 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
                 </td>
                 <td>{item.rating}</td>
                 <td>{formatDateTime(item.since)}</td>
-                <td>{item.queueReason === 'flagged' ? `${s.queueReason('flagged')} (${item.flagCount})` : item.flagCount}</td>
+                <td>
+                  {item.queueReason === 'flagged' ? `${s.queueReason('flagged')} (${item.flagCount})` : item.flagCount}
+                  {item.underReview && (
+                    <>
+                      {' '}
+                      <span class="pill">{s.underReview}</span>
+                    </>
+                  )}
+                </td>
                 <td>
                   <a href={`/staff/comments/${item.feedbackId}`}>{s.open}</a>
                 </td>
@@ -222,7 +255,7 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
           </DataTable>
           <fieldset class="staff-actions">
             <legend>{s.bulkAction}</legend>
-            <ModerationFields s={s} prefix="bulk" actions={actionsFor(f.status)} />
+            <ModerationFields s={s} prefix="bulk" actions={bulk.actions} label={actionLabel(s, bulk.means)} />
             <button type="submit" class="button" id="bulk-apply">
               {s.apply}
             </button>
@@ -236,7 +269,8 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
 
 export function CommentPage({ ctx, record, name, notice }: { ctx: StaffContext; record: StaffRecord; name: TargetName | undefined; notice: { kind: 'ok' | 'error'; text: string } | null }) {
   const { s } = ctx;
-  const actions = record.commentStatus === 'none' ? [] : actionsFor(record.commentStatus);
+  const { actions, means } = commentActions(record);
+  const underReview = record.commentStatus === 'published' && record.underReviewSince !== undefined;
   return (
     <StaffLayout ctx={ctx} title={s.commentTitle} section="queue">
       <h1>{s.commentTitle}</h1>
@@ -246,7 +280,11 @@ export function CommentPage({ ctx, record, name, notice }: { ctx: StaffContext; 
           <TargetLink ctx={ctx} name={name} fallback={`${record.targetType}:${record.targetId}`} />
         </Fact>
         <Fact term={s.colRating}>{record.rating}</Fact>
-        <Fact term={s.colStatus} id="comment-status">{s.commentStatus(record.commentStatus)}</Fact>
+        <Fact term={s.colStatus} id="comment-status">
+          {s.commentStatus(record.commentStatus)}
+          {underReview && ` · ${s.underReview}`}
+        </Fact>
+        {(record.flagCount ?? 0) > 0 && <Fact term={s.colFlags}>{String(record.flagCount)}</Fact>}
         <Fact term={s.colSince}>{formatDateTime(record.recordedAt)}</Fact>
       </dl>
       <blockquote class="comment__text">{record.comment}</blockquote>
@@ -268,7 +306,7 @@ export function CommentPage({ ctx, record, name, notice }: { ctx: StaffContext; 
       {actions.length > 0 && (
         <form method="post" action={`/staff/comments/${record.feedbackId}/moderation`} class="staff-form">
           <h2>{s.moderateHeading}</h2>
-          <ModerationFields s={s} prefix="m" actions={actions} />
+          <ModerationFields s={s} prefix="m" actions={actions} label={actionLabel(s, means)} />
           <p>
             <button type="submit" class="button">
               {s.apply}
@@ -706,14 +744,14 @@ function NextPage({ s, href }: { s: StaffMessages; href: string | null }) {
 }
 
 /** The moderation action and its reason: the same two fields for one comment or for several. */
-function ModerationFields({ s, prefix, actions }: { s: StaffMessages; prefix: string; actions: readonly ModerationAction[] }) {
+function ModerationFields({ s, prefix, actions, label }: { s: StaffMessages; prefix: string; actions: readonly ModerationAction[]; label: (a: ModerationAction) => string }) {
   return (
     <>
       <div class="field">
         <label for={`${prefix}-action`}>{s.colAction}</label>
         <select id={`${prefix}-action`} name="action">
           {actions.map((a) => (
-            <option value={a}>{s.action(a)}</option>
+            <option value={a}>{label(a)}</option>
           ))}
         </select>
       </div>
