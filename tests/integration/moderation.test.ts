@@ -277,6 +277,20 @@ describe('flags from a botnet (issue 14 §2)', () => {
     expect(audit[0]).toMatchObject({ actor: { kind: 'system' }, reason: expect.stringContaining('sent for review') });
   });
 
+  it('pages through the queue across its entry, one comment at a time', async () => {
+    const whole = ((await staff('/monitor/comments?limit=100', monitor)).body.items as Body[]).map((x) => x.feedbackId);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await staff(`/monitor/comments?limit=1${cursor ? `&cursor=${cursor}` : ''}`, monitor);
+      expect(page.status).toBe(200);
+      paged.push(...(page.body.items as Body[]).map((x) => x.feedbackId as string));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole);
+    expect(paged).toContain(attacked);
+  });
+
   it('a monitor keeps it: the mark goes, it leaves the queue, its flags start again from zero', async () => {
     const kept = await staff(`/monitor/comments/${attacked}/moderation`, monitor, { action: 'publish' });
     expect(kept).toMatchObject({ status: 200, body: { action: 'publish', from: 'published', to: 'published', changed: true } });
