@@ -284,7 +284,9 @@ export interface MaskedText {
 
 /** maskPii, refusing text whose masked form is longer than `max`, which the store would not keep. */
 export function maskPiiWithin(text: string, max: number): MaskedText {
-  const masked = maskPii(text);
+  // Staff replies and notes come here without a comment's normalisation: what nobody can see goes
+  // here too, so that what is kept is exactly what was masked.
+  const masked = maskPii(text.replace(INVISIBLE, ''));
   if (masked.text.length > max) throw new TextTooLongError(`the text is ${masked.text.length} characters once personal data is masked; at most ${max} are kept`);
   return masked;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseComment } from '../../shared/feedback/comment.js';
 import { FeedbackSubmission } from '../../shared/feedback/submit.js';
-import { maskPii, PII_PLACEHOLDERS } from '../../shared/moderation/pii.js';
+import { maskPii, maskPiiWithin, PII_PLACEHOLDERS } from '../../shared/moderation/pii.js';
 
 /** What submitFeedback keeps of a comment: the text as the submission schema cleans it, masked. */
 function stored(comment: string) {
@@ -62,6 +62,10 @@ describe('detection', () => {
   it('reads through invisible characters in text that was not cleaned like a comment (an official reply)', () => {
     expect(maskPii('请致电138\u200b1234\u200b5678。')).toEqual({ text: `请致电${PII_PLACEHOLDERS.phone}。`, found: { phone: 1 } });
     expect(maskPii('身份证\u202e11010519491231002X\u202c')).toEqual({ text: `身份证\u202e${PII_PLACEHOLDERS['id-card']}`, found: { 'id-card': 1 } });
+  });
+
+  it('keeps an official reply without the invisible characters it was typed with, as a comment is kept', () => {
+    expect(maskPiiWithin('请致电­0531​-88123456，‮详见公告‬。', 500).text).toBe(`请致电${PII_PLACEHOLDERS.phone}，详见公告。`);
   });
 
   it('reads digits with marks drawn on them as digits: keycaps and underlines', () => {
