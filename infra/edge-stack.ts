@@ -1,7 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
-import { PROBLEMS, problemTypeUri } from '../functions/api/problem.js';
+import { PROBLEMS, problemTypeUri } from '../shared/http/problem.js';
 
 export const FEEDBACK_PATH = '/api/v1/feedback';
 /** WAF counts rate-based requests over this window, per client IP. */
@@ -10,7 +10,7 @@ export const WAF_WINDOW_SECONDS = 300;
 /**
  * The POSTs that store something a citizen submits, as the submission rule matches their path (after
  * URL-decoding and lower-casing): the JSON API, the rating form that works without JavaScript
- * (web/routes.tsx) and flagging a published comment (functions/api/routes/accountability.ts). Each
+ * (web/routes.tsx) and flagging a published comment (shared/http/api/routes/accountability.ts). Each
  * costs a write; all three share the app's own per-voter limits, so they share one WAF budget too.
  */
 export const SUBMISSION_PATHS: readonly { readonly startsWith: string; readonly endsWith?: string }[] = [

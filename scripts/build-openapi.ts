@@ -1,7 +1,7 @@
 /**
  * `npm run build:openapi`: the API contract's build-time artefacts.
  *
- * - functions/api/openapi.json: the OpenAPI 3.1 document, from shared/api/contract.ts and the zod
+ * - shared/http/api/openapi.json: the OpenAPI 3.1 document, from shared/api/contract.ts and the zod
  *   schemas the routes validate with. Its examples are real answers: every example request is sent
  *   to the real app on a scratch in-memory store (the plan, plus a few illustrative values, ratings
  *   and comments), and must get the documented status and validate against the documented schema.
@@ -22,12 +22,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createApp } from '../functions/api/app.js';
-import { apiDeps } from '../functions/api/deps.js';
+import { createApp } from '../functions/local/app.js';
+import { apiDeps } from '../shared/http/deps.js';
 import { DEV_CLIENT_ID, devIdentityRoutes, issueDevToken, loadDevKeys } from '../functions/local/dev-identity.js';
 import type { Role } from '../shared/auth/roles.js';
 import { remoteKeys, staffVerifier } from '../shared/auth/verifier.js';
-import { PROBLEMS } from '../functions/api/problem.js';
+import { PROBLEMS } from '../shared/http/problem.js';
 import { EXAMPLE_PROJECT, examplePath, OPERATIONS, type ExampleRequest, type Operation } from '../shared/api/contract.js';
 import { DOCS_ASSETS, hashedName, INITIALIZER_JS, SWAGGER_UI_FILES, type DocsAsset, type DocsAssetsManifest } from '../shared/api/docs-assets.js';
 import { openApiDocument, shorten, type RecordedAnswer } from '../shared/api/openapi.js';
@@ -45,7 +45,7 @@ import { planRepository } from '../shared/store/plan-repository.js';
 
 const ROOT = new URL('../', import.meta.url);
 export const OUTPUTS = {
-  openapi: new URL('functions/api/openapi.json', ROOT),
+  openapi: new URL('shared/http/api/openapi.json', ROOT),
   docsAssets: new URL('shared/api/docs-assets.json', ROOT),
   openDataDoc: new URL('docs/open-data.md', ROOT),
   assetsDir: new URL('web/dist/assets/api-docs/', ROOT),

@@ -1,4 +1,4 @@
-/** Types of scripts/build-web.mjs, for the TypeScript that calls it (functions/api/local.ts, tests). */
+/** Types of scripts/build-web.mjs, for the TypeScript that calls it (functions/local/server.ts, tests). */
 export interface WebManifest {
   entries: Record<'main.css' | 'charts.js' | 'feedback.js', string>;
   builtAt: string;

@@ -85,7 +85,7 @@ export const ApiConfig = () => z.object({
   VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters of secret'))),
   /**
    * A Secrets Manager secret holding the key; each Lambda entry reads it once per container through
-   * the AWS Parameters and Secrets Lambda Extension (functions/api/lambda.ts).
+   * the AWS Parameters and Secrets Lambda Extension (shared/http/lambda-deps.ts).
    */
   VOTER_TOKEN_SECRET_ARN: z.optional(
     z.string().check(z.regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN')),

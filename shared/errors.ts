@@ -1,5 +1,5 @@
 /**
- * Domain errors. Each kind maps to one problem type at the HTTP edge (functions/api/problem.ts);
+ * Domain errors. Each kind maps to one problem type at the HTTP edge (shared/http/problem.ts);
  * the domain never speaks HTTP.
  */
 export class DomainError extends Error {

@@ -1,4 +1,4 @@
-import type { ApiDeps } from '../functions/api/deps.js';
+import type { ApiDeps } from '../shared/http/deps.js';
 import { InvalidCursorError, PlanNotLoadedError } from '../shared/errors.js';
 import type { PublishedComment } from '../shared/feedback/record.js';
 import type { TargetType } from '../shared/feedback/target.js';

@@ -3,7 +3,7 @@ import type { TargetType } from '../shared/feedback/target.js';
 
 /**
  * What the citizen pages link to beyond themselves, served by the site's other routes
- * (functions/api/site.ts): the open-data dictionary and downloads (routes/open-data.ts), the API
+ * (web/site.ts): the open-data dictionary and downloads (routes/open-data.ts), the API
  * reference (routes/docs.ts) and the Atom feeds (routes/feeds.ts). tests/unit/web-findable.test.ts
  * requests every one of them, so a moved route fails there rather than as a dead link.
  */

@@ -1,7 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { botCheck } from '../functions/api/csrf.js';
+import { botCheck } from '../shared/http/csrf.js';
 import { CaseId, SatisfactionBody } from '../shared/api/schemas.js';
 import { CaseStateError } from '../shared/cases/case.js';
 import { rateReply } from '../shared/cases/workflow.js';

@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { clientAddress } from '../functions/api/client-address.js';
-import { botCheck, formsFromThisSite } from '../functions/api/csrf.js';
-import { cookieVoter, issueVoter, issueVoterCookie } from '../functions/api/voter.js';
+import { clientAddress } from '../shared/http/client-address.js';
+import { botCheck, formsFromThisSite } from '../shared/http/csrf.js';
+import { cookieVoter, issueVoter, issueVoterCookie } from '../shared/http/voter.js';
 import { ConflictError, NotFoundError, RateLimitedError } from '../shared/errors.js';
 import { ratingYear } from '../shared/feedback/rating.js';
 import { isStoreUnavailable } from '../shared/store/faults.js';
@@ -92,7 +92,7 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
   /**
    * An indicator or project page, for a GET or for a form that comes back with errors. A GET gives
    * a browser without a voter cookie its cookie (`holdVoter`), so that its first rating is posted
-   * with a token it already holds (functions/api/voter.ts says why); such an answer is private, as
+   * with a token it already holds (shared/http/voter.ts says why); such an answer is private, as
    * every answer that sets a cookie must be. A refused form sets nothing.
    */
   const targetPage = async (

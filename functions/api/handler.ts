@@ -1,7 +1,7 @@
 import { handle } from 'hono/aws-lambda';
-import { citizenPart } from './citizen.js';
-import { withCommonMiddleware } from './common.js';
-import { lambdaDeps } from './lambda.js';
+import { citizenPart } from '../../shared/http/api/citizen.js';
+import { withCommonMiddleware } from '../../shared/http/middleware.js';
+import { lambdaDeps } from '../../shared/http/lambda-deps.js';
 
 // Configuration and the voter-token key are read once per container, before the first request.
 const deps = await lambdaDeps(process.env);

@@ -18,7 +18,7 @@ import { CALLBACK_PATH } from '../../web/staff/auth.js';
  * a user name and ticks roles (no passwords: it is a development tool), a token endpoint that
  * redeems a code only with its PKCE verifier and redirect URI, and a logout that comes back.
  *
- * It lives in functions/local/ and only functions/api/local.ts imports it: the Lambda bundle,
+ * It lives in functions/local/ and only functions/local/server.ts imports it: the Lambda bundle,
  * built from functions/api/handler.ts, cannot reach it (tests/unit/auth-lambda-graph.test.ts).
  */
 

@@ -1,9 +1,9 @@
 import { handle } from 'hono/aws-lambda';
 import { staffSettingsOf } from '../../shared/config.js';
 import { verifierFor } from '../../shared/auth/verifier.js';
-import { withCommonMiddleware } from '../api/common.js';
-import { lambdaDeps } from '../api/lambda.js';
-import { staffPart } from '../api/staff-api.js';
+import { withCommonMiddleware } from '../../shared/http/middleware.js';
+import { lambdaDeps } from '../../shared/http/lambda-deps.js';
+import { staffPart } from '../../shared/http/api/staff.js';
 
 const deps = await lambdaDeps(process.env, (config) => ({ staffAuth: verifierFor(staffSettingsOf(config).auth) }));
 

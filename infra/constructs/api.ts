@@ -15,13 +15,13 @@ import { STAFF_GROUPS } from '../data-stack.js';
 import { ORIGIN_VERIFY_HEADER } from '../../shared/origin-verify.js';
 import { GongpingFunction, type GongpingFunctionProps, type TableAccess } from './function.js';
 
-/** Each HTTP function's entry: one thin Lambda entry per part of the app (functions/api/app.ts). */
+/** Each HTTP function's entry: one thin Lambda entry per part of the app (functions/local/app.ts). */
 export const API_ENTRY = fileURLToPath(new URL('../../functions/api/handler.ts', import.meta.url));
 export const STAFF_ENTRY = fileURLToPath(new URL('../../functions/staff/handler.ts', import.meta.url));
 export const WEB_ENTRY = fileURLToPath(new URL('../../functions/web/handler.ts', import.meta.url));
 /** The web build's manifest (npm run build), copied beside the web function's bundle. */
 export const WEB_MANIFEST = fileURLToPath(new URL('../../web/dist/manifest.json', import.meta.url));
-export const ORIGIN_VERIFY_ENTRY = fileURLToPath(new URL('../origin-verify/handler.ts', import.meta.url));
+export const ORIGIN_VERIFY_ENTRY = fileURLToPath(new URL('../../functions/origin-verify/handler.ts', import.meta.url));
 export { ORIGIN_VERIFY_HEADER };
 
 /**
@@ -40,7 +40,7 @@ export const API_TABLE_ACCESS: TableAccess = {
 };
 
 /**
- * The staff and web functions build the same dependencies (functions/api/deps.ts) and so bundle
+ * The staff and web functions build the same dependencies (shared/http/deps.ts) and so bundle
  * the same repositories: staff work moderates, replies, appends observations and progress, reads
  * the queue on GSI1 and releases idempotency keys; the web function records ratings from the HTML
  * form, reads a voter's own ratings and published comments (GSI1). tests/infra/app.test.ts checks
@@ -77,7 +77,7 @@ export interface ApiProps {
 
 /**
  * Three Lambda functions behind one HTTP API, each serving one part of the one Hono app
- * (functions/api/app.ts): `api` the citizen JSON API, `staff` the signed-in staff API, `web` the
+ * (functions/local/app.ts): `api` the citizen JSON API, `staff` the signed-in staff API, `web` the
  * pages, open data, feeds and API reference. Split so that the function on citizens' hot path
  * carries only what it serves: no jose, CSV, XML or JSX in its bundle (tests/bench/RESULTS.md,
  * "Bundles"). Every route is reached only through CloudFront (an authorizer checks the header

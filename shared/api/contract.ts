@@ -76,7 +76,7 @@ import { TargetId } from '../feedback/target.js';
 
 /**
  * The API contract: every route, what it takes, what it answers and an example of each, in one
- * list. scripts/build-openapi.ts turns it into the OpenAPI 3.1 document (functions/api/openapi.json),
+ * list. scripts/build-openapi.ts turns it into the OpenAPI 3.1 document (shared/http/api/openapi.json),
  * sending each example request to the real app on a scratch store and recording the answer, and
  * tests/integration/openapi.test.ts checks that the app answers exactly these routes.
  */
@@ -140,11 +140,11 @@ export interface Operation {
   body?: z.ZodMiniType;
   /** A request body that is not JSON: a file upload. */
   textBody?: { mediaType: string; description: string };
-  /** Staff only: a bearer token with one of these roles (requireRole in functions/api/staff.ts). */
+  /** Staff only: a bearer token with one of these roles (requireRole in shared/http/staff-auth.ts). */
   security?: Role[];
   /** Success answers by status. */
   responses: Record<number, ResponseSpec>;
-  /** Problem kinds (functions/api/problem.ts) this route may answer, besides internal-error and service-unavailable. */
+  /** Problem kinds (shared/http/problem.ts) this route may answer, besides internal-error and service-unavailable. */
   problems: string[];
   examples: ExampleRequest[];
 }

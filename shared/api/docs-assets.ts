@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
  * content-hashed names into web/dist/assets/api-docs/, which the deployment uploads with the rest of
  * web/dist/assets to the assets bucket, served by CloudFront under /assets/ (cached for a year: a
  * changed file gets a new name). GET /api/v1/openapi.json redirects to the document's current file.
- * The local server reads the same files from their sources (functions/api/routes/docs.ts).
+ * The local server reads the same files from their sources (shared/http/api/routes/docs.ts).
  * docs-assets.json, committed, names the hashed files: the only part the function carries.
  */
 

@@ -6,7 +6,7 @@ import { Problem } from './responses.js';
 /**
  * The OpenAPI 3.1 document from the contract (contract.ts) and the zod schemas it names. Pure:
  * scripts/build-openapi.ts supplies the problem catalogue and the answers it recorded for the
- * example requests, and writes the result to functions/api/openapi.json.
+ * example requests, and writes the result to shared/http/api/openapi.json.
  */
 
 type Json = Record<string, unknown>;
@@ -20,7 +20,7 @@ export interface RecordedAnswer {
 
 export interface OpenApiInput {
   operations: readonly Operation[];
-  /** functions/api/problem.ts PROBLEMS: kind → status and title. */
+  /** shared/http/problem.ts PROBLEMS: kind → status and title. */
   problems: Readonly<Record<string, { status: number; title: string }>>;
   /** `${operationId}/${example name}` → the app's answer. */
   answers: ReadonlyMap<string, RecordedAnswer>;

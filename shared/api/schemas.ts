@@ -117,7 +117,7 @@ doc(FeedbackSubmission.shape.comment, {
 });
 export { FeedbackSubmission };
 
-// Flags and the 差评 case loop as citizens meet them (functions/api/routes/accountability.ts); the
+// Flags and the 差评 case loop as citizens meet them (shared/http/api/routes/accountability.ts); the
 // staff side of moderation, cases, publishing and administration is in ./staff-schemas.ts.
 
 export const FeedbackId = doc(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)), {

@@ -8,7 +8,7 @@ import { doc } from './registry.js';
 import { FeedbackId } from './schemas.js';
 
 /**
- * The request schemas of the staff routes (functions/api/routes/{monitor,publisher,admin}.ts:
+ * The request schemas of the staff routes (shared/http/api/routes/{monitor,publisher,admin}.ts:
  * moderation, the 差评 case loop, publishing and administration), which validate with these very
  * instances, as scripts/build-openapi.ts documents them. Apart from ./schemas.ts, so that the
  * citizen function, which serves none of these routes, does not build them at its cold start.

@@ -10,7 +10,7 @@ import { assessProgress, type ProgressStatus } from '../progress/status.js';
  *
  * Implemented here: new official values (every observation revision) and the status changes they
  * cause. Official replies and closed 差评 cases are read by `replySource` and `closedCaseSource`
- * in functions/api/routes/feeds.ts (through the feedback and case repositories) as `ReplyEvent`
+ * in shared/http/api/routes/feeds.ts (through the feedback and case repositories) as `ReplyEvent`
  * and `CaseClosedEvent`.
  */
 

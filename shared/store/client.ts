@@ -9,7 +9,7 @@ export interface StoreEndpoint {
 
 /**
  * Retries and timeouts are bounded so that a store outage answers a request within a few seconds
- * (as 503, see functions/api/problem.ts) instead of holding a Lambda until its timeout.
+ * (as 503, see shared/http/problem.ts) instead of holding a Lambda until its timeout.
  */
 export const STORE_TIMEOUTS = { maxAttempts: 3, connectionTimeoutMs: 1000, requestTimeoutMs: 3000 } as const;
 

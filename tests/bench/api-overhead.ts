@@ -16,8 +16,8 @@
 import { parseArgs } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createApp } from '../../functions/api/app.js';
-import { apiDeps } from '../../functions/api/deps.js';
+import { createApp } from '../../functions/local/app.js';
+import { apiDeps } from '../../shared/http/deps.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';

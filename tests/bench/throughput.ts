@@ -1,7 +1,7 @@
 /**
  * Throughput of the local server (issue 8): requests per second and latency of the public pages and
  * the public JSON, measured with autocannon on loopback against `npm start`'s server (its entry,
- * functions/api/local.ts, on a fresh data folder and a free port), against a bare Hono app answering
+ * functions/local/server.ts, on a fresh data folder and a free port), against a bare Hono app answering
  * a constant on the same machine in the same run (tests/bench/bare-server.ts). Bounded: each URL for
  * a fixed time with a fixed number of connections. Writes the "Throughput" section of
  * tests/bench/RESULTS.md.
@@ -57,7 +57,7 @@ try {
   servers.push(bare);
   // Request logs to stdout are part of npm start; here they would be the benchmark's own cost
   // (this process would read a line per request), so they are kept to warnings.
-  const gongping = await start(['functions/api/local.ts'], { PORT: '0', DATA_DIR: dataDir, AGGREGATE_EVERY: '0', POWERTOOLS_LOG_LEVEL: 'WARN' });
+  const gongping = await start(['functions/local/server.ts'], { PORT: '0', DATA_DIR: dataDir, AGGREGATE_EVERY: '0', POWERTOOLS_LOG_LEVEL: 'WARN' });
   servers.push(gongping);
 
   const project = plan.projects[0]!.id;
@@ -89,7 +89,7 @@ try {
   const body = [
     `Machine: ${machine()}. Written ${new Date().toISOString()} by \`tests/bench/throughput.ts\`${values.quick ? ' (--quick)' : ''}.`,
     '',
-    `autocannon in this process, on loopback, ${CONNECTIONS} connections, ${SECONDS} s per URL after a 1 s warm-up, against \`npm start\`'s server (functions/api/local.ts with its embedded dynalite on a fresh data folder: the plan loaded, no ratings; request logs at WARN so that printing them is not measured) and, as the reference, a bare Hono app on @hono/node-server answering a constant JSON, started the same way (tsx, its own process), measured before and after the others. Each server has one process; this machine has ${machine().split(' ×')[0]} cores shared by the load generator, the server and its store. Conditional requests (ETag) are not sent: every answer is a full 200.`,
+    `autocannon in this process, on loopback, ${CONNECTIONS} connections, ${SECONDS} s per URL after a 1 s warm-up, against \`npm start\`'s server (functions/local/server.ts with its embedded dynalite on a fresh data folder: the plan loaded, no ratings; request logs at WARN so that printing them is not measured) and, as the reference, a bare Hono app on @hono/node-server answering a constant JSON, started the same way (tsx, its own process), measured before and after the others. Each server has one process; this machine has ${machine().split(' ×')[0]} cores shared by the load generator, the server and its store. Conditional requests (ETag) are not sent: every answer is a full 200.`,
     '',
     '| What | URL | Requests / s | × reference | Latency p50 | p99 | Bytes / answer | Non-2xx or errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -127,7 +127,7 @@ describe('npm start', () => {
   });
 
   it('fails fast, naming the bad setting, when the configuration is wrong', async () => {
-    const child = spawn(tsx, ['functions/api/local.ts'], { env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tsx, ['functions/local/server.ts'], { env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stderr.on('data', (chunk) => (output += chunk));
     const code = await new Promise((resolve) => child.on('exit', resolve));

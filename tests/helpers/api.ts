@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createApp } from '../../functions/api/app.js';
-import { apiDeps, type ApiDeps } from '../../functions/api/deps.js';
+import { createApp } from '../../functions/local/app.js';
+import { apiDeps, type ApiDeps } from '../../shared/http/deps.js';
 import type { Store } from '../../shared/store/client.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';

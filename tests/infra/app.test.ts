@@ -106,7 +106,7 @@ describe('synthesis (offline, local esbuild)', () => {
     const api = await sourcesOf(API_ENTRY);
     for (const heavy of ['jose', 'csv-parse', 'csv-stringify', 'feed', 'xml-js', 'sax']) expect(api, heavy).not.toContain(heavy);
     expect(api.filter((source) => source.startsWith('web/') || source.startsWith('shared/open-data/') || source.startsWith('shared/feeds/'))).toEqual([]);
-    expect(api).toContain('functions/api/routes/feedback.ts');
+    expect(api).toContain('shared/http/api/routes/feedback.ts');
     // Every schema a bundled module declares is built at the cold start, used or not: the staff
     // requests, the plan-file schema and the document-only models stay out.
     const notBuilt = ['shared/api/staff-schemas.ts', 'shared/plan/document.ts', 'shared/api/contract.ts', 'shared/api/responses.ts'];

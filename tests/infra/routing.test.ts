@@ -4,12 +4,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ROUTES, type AppFunctionName } from '../../infra/constructs/api.js';
 import { EdgeStack } from '../../infra/edge-stack.js';
-import { createApp } from '../../functions/api/app.js';
-import { citizenPart } from '../../functions/api/citizen.js';
-import { withCommonMiddleware, type AppPart } from '../../functions/api/common.js';
-import { apiDeps } from '../../functions/api/deps.js';
-import { sitePart } from '../../functions/api/site.js';
-import { staffPart } from '../../functions/api/staff-api.js';
+import { createApp } from '../../functions/local/app.js';
+import { citizenPart } from '../../shared/http/api/citizen.js';
+import { withCommonMiddleware, type AppPart } from '../../shared/http/middleware.js';
+import { apiDeps } from '../../shared/http/deps.js';
+import { sitePart } from '../../web/site.js';
+import { staffPart } from '../../shared/http/api/staff.js';
 import { createDocumentClient } from '../../shared/store/client.js';
 import { TEST_SECRET } from '../helpers/api.js';
 

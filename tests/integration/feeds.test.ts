@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FEED_SOURCES, feedRoutes, type FeedSource } from '../../functions/api/routes/feeds.js';
+import { DEFAULT_FEED_SOURCES, feedRoutes, type FeedSource } from '../../shared/http/api/routes/feeds.js';
 import { atomFeed, entryId, MAX_ENTRIES, type FeedSite } from '../../shared/feeds/atom.js';
 import { observationEvents, type FeedEvent } from '../../shared/feeds/events.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';

@@ -31,17 +31,17 @@ describe('the development identity provider stays out of Lambda', () => {
 
   it.each(['functions/api/handler.ts', 'functions/staff/handler.ts', 'functions/web/handler.ts'])('is not reachable from the Lambda entry %s', (entry) => {
     const graph = graphOf(entry);
-    expect(graph).toContain('functions/api/common.ts');
+    expect(graph).toContain('shared/http/middleware.ts');
     expect(graph.filter((f) => f.startsWith('functions/local/'))).toEqual([]);
   });
 
   it('verifies staff tokens in the staff and web functions; the citizen API has no staff routes and no verifier', () => {
-    expect(graphOf('functions/staff/handler.ts')).toEqual(expect.arrayContaining(['functions/api/staff.ts', 'shared/auth/verifier.ts']));
+    expect(graphOf('functions/staff/handler.ts')).toEqual(expect.arrayContaining(['shared/http/staff-auth.ts', 'shared/auth/verifier.ts']));
     expect(graphOf('functions/web/handler.ts')).toContain('shared/auth/verifier.ts');
     const citizen = graphOf('functions/api/handler.ts');
-    expect(citizen).toContain('functions/api/citizen.ts');
+    expect(citizen).toContain('shared/http/api/citizen.ts');
     // (deps.ts names the verifier's type only; that jose stays out of the bundle is checked in tests/infra/app.test.ts.)
-    expect(citizen.filter((f) => ['functions/api/staff.ts', 'functions/api/staff-api.ts', 'functions/api/app.ts'].includes(f))).toEqual([]);
+    expect(citizen.filter((f) => ['shared/http/staff-auth.ts', 'shared/http/api/staff.ts', 'functions/local/app.ts'].includes(f))).toEqual([]);
   });
 
   it('is refused by the Lambda configuration, and so is any plain-http or loopback provider', () => {

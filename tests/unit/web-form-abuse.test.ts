@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formStamps, FORM_STAMP_MAX_AGE_MS } from '../../functions/api/csrf.js';
+import { formStamps, FORM_STAMP_MAX_AGE_MS } from '../../shared/http/csrf.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { testApp, TEST_SECRET } from '../helpers/api.js';

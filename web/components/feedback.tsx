@@ -1,4 +1,4 @@
-import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../functions/api/csrf.js';
+import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../shared/http/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
 import type { TargetType } from '../../shared/feedback/target.js';
 import { PII_KINDS, type PiiKind } from '../../shared/moderation/pii.js';
@@ -16,7 +16,7 @@ export interface FeedbackFormState {
   rating?: number | undefined;
   comment?: string | undefined;
   errors: FeedbackError[];
-  /** The signed time this form is served (functions/api/csrf.ts), checked when it comes back. */
+  /** The signed time this form is served (shared/http/csrf.ts), checked when it comes back. */
   stamp: string;
 }
 

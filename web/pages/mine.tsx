@@ -1,4 +1,4 @@
-import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../functions/api/csrf.js';
+import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../shared/http/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
 import { Fact, Text } from '../components/common.js';
 import type { PageContext } from '../context.js';
@@ -20,7 +20,7 @@ export interface MinePageState {
   /** The case whose reply was just rated, confirmed once after the redirect. */
   rated: string | null;
   form: ReplyFormState | null;
-  /** The signed time the forms on this page are served (functions/api/csrf.ts). */
+  /** The signed time the forms on this page are served (shared/http/csrf.ts). */
   stamp: string;
 }
 

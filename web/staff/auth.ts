@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { getCookie, deleteCookie, setCookie } from 'hono/cookie';
-import { formsFromThisSite } from '../../functions/api/csrf.js';
+import { formsFromThisSite } from '../../shared/http/csrf.js';
 import { authorizeUrl, CodeExchangeError, exchangeCode, logoutUrl, pkcePair, randomToken, SIGN_IN_TRANSACTION_SECONDS } from '../../shared/auth/sign-in.js';
 import { AuthError } from '../../shared/auth/verifier.js';
 import type { WebDeps } from '../data.js';

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../../shared/auth/roles.js';
 import { AuthError, type StaffIdentity } from '../../shared/auth/verifier.js';
-import type { StaffEnv } from '../../functions/api/staff.js';
+import type { StaffEnv } from '../../shared/http/staff-auth.js';
 import type { WebDeps } from '../data.js';
 import { safeBack } from '../context.js';
 

@@ -1,12 +1,12 @@
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppPart } from './common.js';
-import type { ApiDeps } from './deps.js';
-import { problemResponse } from './problem.js';
+import type { AppPart } from '../middleware.js';
+import type { ApiDeps } from '../deps.js';
+import { problemResponse } from '../problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { monitorRoutes } from './routes/monitor.js';
 import { MAX_IMPORT_BYTES, publisherRoutes } from './routes/publisher.js';
-import { requireRole } from './staff.js';
+import { requireRole } from '../staff-auth.js';
 
 /**
  * The staff API (the `staff` function): /api/v1/monitor|publisher|admin. In AWS API Gateway's JWT

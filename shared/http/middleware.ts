@@ -3,8 +3,8 @@ import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
-import { DomainError, ConflictError, InvalidCursorError, NotFoundError, RateLimitedError, TextTooLongError } from '../../shared/errors.js';
-import { isStoreUnavailable } from '../../shared/store/faults.js';
+import { DomainError, ConflictError, InvalidCursorError, NotFoundError, RateLimitedError, TextTooLongError } from '../errors.js';
+import { isStoreUnavailable } from '../store/faults.js';
 import type { ApiDeps } from './deps.js';
 import { clientOrigin } from './client-address.js';
 import { idempotency } from './idempotency.js';
@@ -31,7 +31,7 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=
 type SubApp = Hono<any, any, any>;
 
 /**
- * A part of the site that one Lambda function serves (functions/api/citizen.ts, staff-api.ts,
+ * A part of the site that one Lambda function serves (shared/http/api/citizen.ts, staff-api.ts,
  * site.ts). `npm start` and the tests serve all parts in one app; in AWS each function serves one,
  * with the very same middleware around it.
  */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ApiConfig, ConfigError, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
-import { createDocumentClient } from '../../shared/store/client.js';
+import { ApiConfig, ConfigError, parseConfig, rateLimitsOf, staffSettingsOf } from '../config.js';
+import { createDocumentClient } from '../store/client.js';
 import { apiDeps, type ApiDeps } from './deps.js';
 
 /** Attempts to reach the extension, which may still be starting beside the function's own start-up. */

@@ -1,15 +1,15 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../shared/api/schemas.js';
-import { submissionNotice, submitFeedback } from '../../../shared/feedback/submit.js';
-import { clientAddress } from '../client-address.js';
-import { TargetId } from '../../../shared/feedback/target.js';
-import type { ApiDeps } from '../deps.js';
-import { ProblemError } from '../problem.js';
-import { jsonBody, pathParam, queryParams } from '../request.js';
-import { issueVoter, requestVoter } from '../voter.js';
+import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../api/schemas.js';
+import { submissionNotice, submitFeedback } from '../../../feedback/submit.js';
+import { clientAddress } from '../../client-address.js';
+import { TargetId } from '../../../feedback/target.js';
+import type { ApiDeps } from '../../deps.js';
+import { ProblemError } from '../../problem.js';
+import { jsonBody, pathParam, queryParams } from '../../request.js';
+import { issueVoter, requestVoter } from '../../voter.js';
 
-export { VOTER_COOKIE, VOTER_HEADER } from '../voter.js';
+export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
 /** Citizens rate and comment without an account; a signed anonymous token keeps one rating per voter. */
 export function feedbackRoutes(deps: ApiDeps) {

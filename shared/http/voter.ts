@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { VoterTokens } from '../../shared/feedback/voter-token.js';
+import type { VoterTokens } from '../feedback/voter-token.js';
 import { ProblemError } from './problem.js';
 
 export const VOTER_COOKIE = 'gp_voter';

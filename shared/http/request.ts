@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import '../../shared/validation-messages.js';
+import '../validation-messages.js';
 import { ProblemError } from './problem.js';
 
 const issuesOf = (error: z.core.$ZodError) =>

@@ -1,15 +1,15 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { NoQuery, ProjectId } from '../../../shared/api/schemas.js';
-import { atomFeed, type FeedScope, type FeedSite } from '../../../shared/feeds/atom.js';
-import { indicatorTarget, observationEvents, type CaseClosedEvent, type FeedEvent, type FeedTarget, type ReplyEvent } from '../../../shared/feeds/events.js';
-import type { FollowUpCase } from '../../../shared/cases/case.js';
-import type { Indicator, Project } from '../../../shared/plan/schema.js';
-import { IndicatorId } from '../../../shared/plan/schema.js';
-import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
-import type { ApiDeps } from '../deps.js';
-import { ProblemError } from '../problem.js';
-import { pathParam, queryParams } from '../request.js';
+import { NoQuery, ProjectId } from '../../../api/schemas.js';
+import { atomFeed, type FeedScope, type FeedSite } from '../../../feeds/atom.js';
+import { indicatorTarget, observationEvents, type CaseClosedEvent, type FeedEvent, type FeedTarget, type ReplyEvent } from '../../../feeds/events.js';
+import type { FollowUpCase } from '../../../cases/case.js';
+import type { Indicator, Project } from '../../../plan/schema.js';
+import { IndicatorId } from '../../../plan/schema.js';
+import type { PlanSnapshot } from '../../../store/plan-repository.js';
+import type { ApiDeps } from '../../deps.js';
+import { ProblemError } from '../../problem.js';
+import { pathParam, queryParams } from '../../request.js';
 
 /** Feeds change when a value is published or a reply lands; readers poll, the edge absorbs them. */
 export const FEED_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600';

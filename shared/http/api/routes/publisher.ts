@@ -1,15 +1,15 @@
 import { Hono } from 'hono/tiny';
-import { IndicatorId } from '../../../shared/plan/schema.js';
-import { ObservationInput, PublishRuleError } from '../../../shared/publishing/observations.js';
-import { staffExport } from '../../../shared/publishing/staff-exports.js';
-import { PlanNotLoadedError } from '../../../shared/errors.js';
-import { ImportRejected, importObservations, importProgress, ProgressReasonRequired, publishObservation, publishProgress } from '../../../shared/publishing/publish.js';
-import type { ApiDeps } from '../deps.js';
-import { ProblemError } from '../problem.js';
-import { NoQuery, ProjectId } from '../../../shared/api/schemas.js';
-import { AggregatesQuery, ImportQuery, ProgressBody } from '../../../shared/api/staff-schemas.js';
-import { jsonBody, pathParam, queryParams } from '../request.js';
-import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
+import { IndicatorId } from '../../../plan/schema.js';
+import { ObservationInput, PublishRuleError } from '../../../publishing/observations.js';
+import { staffExport } from '../../../publishing/staff-exports.js';
+import { PlanNotLoadedError } from '../../../errors.js';
+import { ImportRejected, importObservations, importProgress, ProgressReasonRequired, publishObservation, publishProgress } from '../../../publishing/publish.js';
+import type { ApiDeps } from '../../deps.js';
+import { ProblemError } from '../../problem.js';
+import { NoQuery, ProjectId } from '../../../api/schemas.js';
+import { AggregatesQuery, ImportQuery, ProgressBody } from '../../../api/staff-schemas.js';
+import { jsonBody, pathParam, queryParams } from '../../request.js';
+import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 

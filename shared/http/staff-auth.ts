@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { AuthError, type StaffIdentity, type StaffVerifier } from '../../shared/auth/verifier.js';
-import type { Role } from '../../shared/auth/roles.js';
+import { AuthError, type StaffIdentity, type StaffVerifier } from '../auth/verifier.js';
+import type { Role } from '../auth/roles.js';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { ProblemError, problemResponse } from './problem.js';
 

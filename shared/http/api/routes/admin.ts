@@ -1,13 +1,13 @@
 import { Hono } from 'hono/tiny';
-import { actorLabel } from '../../../shared/auth/roles.js';
-import { staffActor } from '../../../shared/audit/entry.js';
-import { staffExport } from '../../../shared/publishing/staff-exports.js';
-import type { ApiDeps } from '../deps.js';
-import { ProblemError } from '../problem.js';
-import { FeedbackId } from '../../../shared/api/schemas.js';
-import { AuditCsvQuery, AuditQuery, FraudBody } from '../../../shared/api/staff-schemas.js';
-import { jsonBody, pathParam, queryParams } from '../request.js';
-import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
+import { actorLabel } from '../../../auth/roles.js';
+import { staffActor } from '../../../audit/entry.js';
+import { staffExport } from '../../../publishing/staff-exports.js';
+import type { ApiDeps } from '../../deps.js';
+import { ProblemError } from '../../problem.js';
+import { FeedbackId } from '../../../api/schemas.js';
+import { AuditCsvQuery, AuditQuery, FraudBody } from '../../../api/staff-schemas.js';
+import { jsonBody, pathParam, queryParams } from '../../request.js';
+import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 
 /** Administrators: documented fraud marks on ratings, and the audit log. Mounted under /api/v1/admin. */
 export function adminRoutes(deps: ApiDeps) {

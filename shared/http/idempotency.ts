@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { IdempotencyRepository } from '../../shared/store/idempotency-repository.js';
-import type { VoterTokens } from '../../shared/feedback/voter-token.js';
+import type { IdempotencyRepository } from '../store/idempotency-repository.js';
+import type { VoterTokens } from '../feedback/voter-token.js';
 import { ProblemError } from './problem.js';
 import { VOTER_COOKIE, VOTER_HEADER } from './voter.js';
 import type { Logger } from '@aws-lambda-powertools/logger';

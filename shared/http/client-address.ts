@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
-import { carriesOriginSecret, ORIGIN_VERIFY_HEADER } from '../../shared/origin-verify.js';
+import { carriesOriginSecret, ORIGIN_VERIFY_HEADER } from '../origin-verify.js';
 import { ProblemError } from './problem.js';
 
 /**

@@ -1,18 +1,18 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { NoQuery } from '../../../shared/api/schemas.js';
-import type { PublishedComment } from '../../../shared/feedback/record.js';
-import type { TargetType } from '../../../shared/feedback/target.js';
-import { DATASET_IDS, FORMATS, type DatasetId, type DatasetRows, type Format } from '../../../shared/open-data/datasets.js';
-import { dictionaryHtml } from '../../../shared/open-data/dictionary.js';
-import { fileName, toCsv, toJsonDataset } from '../../../shared/open-data/format.js';
-import { commentRows, historyRows, indicatorRows, observationRows, planDocument, projectRows, ratingRows } from '../../../shared/open-data/rows.js';
-import type { PeriodSummaries } from '../../../shared/ratings/documents.js';
-import { planScope } from '../../../shared/ratings/scopes.js';
-import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
-import type { ApiDeps } from '../deps.js';
-import { ProblemError } from '../problem.js';
-import { queryParams } from '../request.js';
+import { NoQuery } from '../../../api/schemas.js';
+import type { PublishedComment } from '../../../feedback/record.js';
+import type { TargetType } from '../../../feedback/target.js';
+import { DATASET_IDS, FORMATS, type DatasetId, type DatasetRows, type Format } from '../../../open-data/datasets.js';
+import { dictionaryHtml } from '../../../open-data/dictionary.js';
+import { fileName, toCsv, toJsonDataset } from '../../../open-data/format.js';
+import { commentRows, historyRows, indicatorRows, observationRows, planDocument, projectRows, ratingRows } from '../../../open-data/rows.js';
+import type { PeriodSummaries } from '../../../ratings/documents.js';
+import { planScope } from '../../../ratings/scopes.js';
+import type { PlanSnapshot } from '../../../store/plan-repository.js';
+import type { ApiDeps } from '../../deps.js';
+import { ProblemError } from '../../problem.js';
+import { queryParams } from '../../request.js';
 
 /**
  * Open data changes when a value is published, a comment moderated or the aggregation publishes

@@ -1,12 +1,12 @@
 import { Hono } from 'hono/tiny';
-import { TargetId } from '../../../shared/feedback/target.js';
-import { categoryScope, granularityOf, planScope, targetScope } from '../../../shared/ratings/scopes.js';
-import { scopeSummaryIn } from '../../../shared/ratings/views.js';
-import { RatingsQuery, SeriesQuery, TargetRatingsQuery } from '../../../shared/api/schemas.js';
-import { Category } from '../../../shared/plan/schema.js';
-import type { ApiDeps } from '../deps.js';
-import { ProblemError } from '../problem.js';
-import { pathParam, queryParams } from '../request.js';
+import { TargetId } from '../../../feedback/target.js';
+import { categoryScope, granularityOf, planScope, targetScope } from '../../../ratings/scopes.js';
+import { scopeSummaryIn } from '../../../ratings/views.js';
+import { RatingsQuery, SeriesQuery, TargetRatingsQuery } from '../../../api/schemas.js';
+import { Category } from '../../../plan/schema.js';
+import type { ApiDeps } from '../../deps.js';
+import { ProblemError } from '../../problem.js';
+import { pathParam, queryParams } from '../../request.js';
 
 /** The published verdict of citizens' ratings: summaries, rankings and series, read as published. */
 export function ratingRoutes(deps: ApiDeps) {

@@ -1,15 +1,15 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { caseStats } from '../../../shared/cases/stats.js';
-import { CaseStateError, citizenCaseView, type FollowUpCase } from '../../../shared/cases/case.js';
-import { rateReply } from '../../../shared/cases/workflow.js';
-import type { ApiDeps } from '../deps.js';
-import { clientAddress } from '../client-address.js';
-import { ProblemError } from '../problem.js';
-import { CaseId, CaseStatsQuery, FeedbackId, FlagBody, NoQuery, SatisfactionBody } from '../../../shared/api/schemas.js';
-import { jsonBody, pathParam, queryParams } from '../request.js';
-import { issueVoter, requestVoter } from '../voter.js';
-import type { Flagger } from '../../../shared/store/keys.js';
+import { caseStats } from '../../../cases/stats.js';
+import { CaseStateError, citizenCaseView, type FollowUpCase } from '../../../cases/case.js';
+import { rateReply } from '../../../cases/workflow.js';
+import type { ApiDeps } from '../../deps.js';
+import { clientAddress } from '../../client-address.js';
+import { ProblemError } from '../../problem.js';
+import { CaseId, CaseStatsQuery, FeedbackId, FlagBody, NoQuery, SatisfactionBody } from '../../../api/schemas.js';
+import { jsonBody, pathParam, queryParams } from '../../request.js';
+import { issueVoter, requestVoter } from '../../voter.js';
+import type { Flagger } from '../../../store/keys.js';
 
 /**
  * The public side of moderation and the 差评 loop: citizens flag published comments, follow the

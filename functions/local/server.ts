@@ -7,11 +7,11 @@ import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier }
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';
-import { openLocalStore } from '../local/store.js';
-import { DEV_CLIENT_ID, DEV_IDP_PATH, devIdentityRoutes, devIssuer, loadDevKeys, writeIssuerFile } from '../local/dev-identity.js';
+import { openLocalStore } from './store.js';
+import { DEV_CLIENT_ID, DEV_IDP_PATH, devIdentityRoutes, devIssuer, loadDevKeys, writeIssuerFile } from './dev-identity.js';
 import { ensureWebBuild } from '../../scripts/build-web.mjs';
 import { createApp } from './app.js';
-import { apiDeps } from './deps.js';
+import { apiDeps } from '../../shared/http/deps.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0']);
 

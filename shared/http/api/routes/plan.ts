@@ -1,15 +1,15 @@
 import { Hono } from 'hono/tiny';
-import { indicatorDetailView, indicatorView, planView } from '../../../shared/plan/views.js';
-import { IndicatorId } from '../../../shared/plan/schema.js';
-import { IndicatorFilter, NoQuery, ProjectFilter, ProjectId } from '../../../shared/api/schemas.js';
-import type { PlanSnapshot } from '../../../shared/store/plan-repository.js';
-import { projectWithProgress } from '../../../shared/plan/progress.js';
-import { targetScope } from '../../../shared/ratings/scopes.js';
-import { briefOf, scopeSummaryIn } from '../../../shared/ratings/views.js';
-import type { TargetType } from '../../../shared/feedback/target.js';
-import type { ApiDeps } from '../deps.js';
-import { ProblemError } from '../problem.js';
-import { pathParam, queryParams } from '../request.js';
+import { indicatorDetailView, indicatorView, planView } from '../../../plan/views.js';
+import { IndicatorId } from '../../../plan/schema.js';
+import { IndicatorFilter, NoQuery, ProjectFilter, ProjectId } from '../../../api/schemas.js';
+import type { PlanSnapshot } from '../../../store/plan-repository.js';
+import { projectWithProgress } from '../../../plan/progress.js';
+import { targetScope } from '../../../ratings/scopes.js';
+import { briefOf, scopeSummaryIn } from '../../../ratings/views.js';
+import type { TargetType } from '../../../feedback/target.js';
+import type { ApiDeps } from '../../deps.js';
+import { ProblemError } from '../../problem.js';
+import { pathParam, queryParams } from '../../request.js';
 
 /** The plan, its indicators and its projects: public, read-only. */
 export function planRoutes(deps: ApiDeps) {

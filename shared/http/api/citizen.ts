@@ -1,6 +1,6 @@
 import { Hono } from 'hono/tiny';
-import type { AppPart } from './common.js';
-import type { ApiDeps } from './deps.js';
+import type { AppPart } from '../middleware.js';
+import type { ApiDeps } from '../deps.js';
 import { accountabilityRoutes } from './routes/accountability.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';

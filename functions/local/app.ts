@@ -1,8 +1,8 @@
-import { citizenPart } from './citizen.js';
-import { withCommonMiddleware } from './common.js';
-import type { ApiDeps } from './deps.js';
-import { sitePart } from './site.js';
-import { staffPart } from './staff-api.js';
+import { citizenPart } from '../../shared/http/api/citizen.js';
+import { withCommonMiddleware } from '../../shared/http/middleware.js';
+import type { ApiDeps } from '../../shared/http/deps.js';
+import { sitePart } from '../../web/site.js';
+import { staffPart } from '../../shared/http/api/staff.js';
 
 /**
  * The whole app: every part in one, as `npm start` and the tests serve it. In AWS each part runs

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono/tiny';
-import docsAssets from '../../../shared/api/docs-assets.json' with { type: 'json' };
+import docsAssets from '../../../api/docs-assets.json' with { type: 'json' };
 import {
   DOCS_ASSETS_PATH,
   DOCS_CONTENT_TYPES,
@@ -10,14 +10,14 @@ import {
   SWAGGER_UI_FILES,
   type DocsAsset,
   type DocsAssetsManifest,
-} from '../../../shared/api/docs-assets.js';
-import { NoQuery } from '../../../shared/api/schemas.js';
-import type { ApiDeps } from '../deps.js';
-import { queryParams } from '../request.js';
+} from '../../../api/docs-assets.js';
+import { NoQuery } from '../../../api/schemas.js';
+import type { ApiDeps } from '../../deps.js';
+import { queryParams } from '../../request.js';
 
 /**
  * The API contract: the OpenAPI document, generated at build time (scripts/build-openapi.ts) into
- * functions/api/openapi.json, and the interactive reference page. Both the document and the page's
+ * shared/http/api/openapi.json, and the interactive reference page. Both the document and the page's
  * scripts are static assets (shared/api/docs-assets.ts): the function knows their hashed names only.
  */
 
@@ -42,7 +42,7 @@ export function openApiRoutes(_deps: ApiDeps) {
 const byFileName = new Map(Object.entries(manifest.files).map(([asset, file]) => [file, asset as DocsAsset]));
 
 /** Where the local server reads the files; absent in the Lambda, where CloudFront serves them from S3. */
-const SWAGGER_UI_DIR = new URL('../../../node_modules/swagger-ui-dist/', import.meta.url);
+const SWAGGER_UI_DIR = new URL('../../../../node_modules/swagger-ui-dist/', import.meta.url);
 const OPENAPI_SOURCE = new URL('../openapi.json', import.meta.url);
 
 /** GET /api/docs, and locally the files it loads (GET /assets/api-docs/{file}). */

@@ -1,15 +1,15 @@
 import { Hono } from 'hono/tiny';
-import { CaseStateError } from '../../../shared/cases/case.js';
-import { caseDetail, listCases, reconcileCases, staffCase, stepCase } from '../../../shared/cases/workflow.js';
-import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../../shared/moderation/moderate.js';
-import { CommentStateError } from '../../../shared/store/feedback-repository.js';
-import { staffExport } from '../../../shared/publishing/staff-exports.js';
-import type { ApiDeps } from '../deps.js';
-import { ProblemError } from '../problem.js';
-import { CaseId, FeedbackId, NoQuery } from '../../../shared/api/schemas.js';
-import { BulkModerationBody, CasesQuery, CommentQueueQuery, ModerationBody, ReconcileBody, ReplyBody, StepBody } from '../../../shared/api/staff-schemas.js';
-import { jsonBody, pathParam, queryParams } from '../request.js';
-import { csvResponse, staffOf, type StaffEnv } from '../staff.js';
+import { CaseStateError } from '../../../cases/case.js';
+import { caseDetail, listCases, reconcileCases, staffCase, stepCase } from '../../../cases/workflow.js';
+import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../../moderation/moderate.js';
+import { CommentStateError } from '../../../store/feedback-repository.js';
+import { staffExport } from '../../../publishing/staff-exports.js';
+import type { ApiDeps } from '../../deps.js';
+import { ProblemError } from '../../problem.js';
+import { CaseId, FeedbackId, NoQuery } from '../../../api/schemas.js';
+import { BulkModerationBody, CasesQuery, CommentQueueQuery, ModerationBody, ReconcileBody, ReplyBody, StepBody } from '../../../api/staff-schemas.js';
+import { jsonBody, pathParam, queryParams } from '../../request.js';
+import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 
 /**
  * Monitors (and admins): the moderation queue, official replies, and the 差评 follow-up cases.

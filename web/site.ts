@@ -1,11 +1,11 @@
 import { Hono } from 'hono/tiny';
-import { webRoutes } from '../../web/routes.js';
-import { staffWebRoutes } from '../../web/staff/routes.js';
-import type { AppPart } from './common.js';
-import type { ApiDeps } from './deps.js';
-import { docsPages, openApiRoutes } from './routes/docs.js';
-import { feedRoutes } from './routes/feeds.js';
-import { openDataPages, openDataRoutes } from './routes/open-data.js';
+import { webRoutes } from './routes.js';
+import { staffWebRoutes } from './staff/routes.js';
+import type { AppPart } from '../shared/http/middleware.js';
+import type { ApiDeps } from '../shared/http/deps.js';
+import { docsPages, openApiRoutes } from '../shared/http/api/routes/docs.js';
+import { feedRoutes } from '../shared/http/api/routes/feeds.js';
+import { openDataPages, openDataRoutes } from '../shared/http/api/routes/open-data.js';
 
 /**
  * The site (the `web` function): the citizen pages, and what is downloaded rather than called on

@@ -1,6 +1,6 @@
 import { Hono } from 'hono/tiny';
-import type { ApiDeps } from '../deps.js';
-import { problemResponse } from '../problem.js';
+import type { ApiDeps } from '../../deps.js';
+import { problemResponse } from '../../problem.js';
 
 /** Liveness that means something: the store answers and the plan is loaded. */
 export function healthRoutes(deps: ApiDeps) {
