@@ -175,7 +175,7 @@ export class Api extends Construct {
       throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),
-        // No source IP and no user agent: gongping stores no client addresses (README, "Rating").
+        // No source IP and no user agent: gongping stores no client addresses (docs/security.md, rate limits).
         format: AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',

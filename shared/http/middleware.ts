@@ -100,7 +100,7 @@ export function withCommonMiddleware(deps: ApiDeps, parts: readonly AppPart[]) {
       return res;
     }
     if (isStoreUnavailable(error)) {
-      // Every write committed whole or not at all; an import stopped between rows is audited row by row and completed by sending it again (see README).
+      // Every write committed whole or not at all; an import stopped between rows is audited row by row and completed by sending it again (see docs/staff.md, imports).
       deps.logger.warn('store unavailable', { error });
       const res = problemResponse(c, 'service-unavailable', { detail: 'the store is unavailable; retry shortly' });
       res.headers.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));

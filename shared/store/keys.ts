@@ -1,5 +1,5 @@
 /**
- * Key layout of the single table. Every key string is built here and nowhere else; the README's
+ * Key layout of the single table. Every key string is built here and nowhere else; docs/data-model.md's
  * access-pattern table is the documentation of this file.
  */
 import type { TargetType } from '../feedback/target.js';
