@@ -10,7 +10,7 @@ export const WAF_WINDOW_SECONDS = 300;
 /**
  * The POSTs that store something a citizen submits, as the submission rule matches their path (after
  * URL-decoding and lower-casing): the JSON API, the rating form that works without JavaScript
- * (web/routes.tsx) and flagging a published comment (shared/http/api/routes/accountability.ts). Each
+ * (web/citizen/routes.tsx) and flagging a published comment (shared/http/api/routes/accountability.ts). Each
  * costs a write; all three share the app's own per-voter limits, so they share one WAF budget too.
  */
 export const SUBMISSION_PATHS: readonly { readonly startsWith: string; readonly endsWith?: string }[] = [

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build`: the citizen pages' client files. esbuild bundles web/client/*.ts (Chart.js
+// `npm run build`: the citizen pages' client files. esbuild bundles web/citizen/client/*.ts (Chart.js
 // tree-shaken to what the charts use) and web/styles/main.css into web/dist/assets/ under
 // content-hashed names, and writes web/dist/manifest.json, which the pages read to link them.
 // `npm start` calls ensureWebBuild() so a fresh clone serves working pages.
@@ -13,11 +13,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Entry name in the manifest → source file. */
 export const WEB_ENTRIES = {
   'main.css': 'web/styles/main.css',
-  'charts.js': 'web/client/charts.ts',
-  'feedback.js': 'web/client/feedback.ts',
+  'charts.js': 'web/citizen/client/charts.ts',
+  'feedback.js': 'web/citizen/client/feedback.ts',
 };
 
-const SOURCE_DIRS = ['web/client', 'web/styles'];
+const SOURCE_DIRS = ['web/citizen/client', 'web/styles'];
 /** Files outside those folders that a client bundle imports (the feedback script formats dates as the pages do). */
 const SOURCE_FILES = ['web/format.ts'];
 

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Entry } from './assets.js';
 import type { PageContext } from './context.js';
 import { LANGS } from './i18n.js';
-import { API_DOCS_PAGE, OPEN_DATA_PAGE, PLAN_DATA, PLAN_FEED, type Feed } from './links.js';
+import { API_DOCS_PAGE, OPEN_DATA_PAGE, PLAN_DATA, PLAN_FEED, type Feed } from './citizen/links.js';
 
 export type Section = 'home' | 'indicators' | 'projects' | 'method' | 'mine' | null;
 

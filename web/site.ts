@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import { webRoutes } from './routes.js';
+import { webRoutes } from './citizen/routes.js';
 import { staffWebRoutes } from './staff/routes.js';
 import type { AppPart } from '../shared/http/middleware.js';
 import type { ApiDeps } from '../shared/http/deps.js';

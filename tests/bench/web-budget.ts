@@ -18,7 +18,7 @@ import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { feedbackRepository } from '../../shared/store/feedback-repository.js';
 import { feedbackShard } from '../../shared/store/keys.js';
-import { COMMENTS_PER_PAGE } from '../../web/data.js';
+import { COMMENTS_PER_PAGE } from '../../web/citizen/data.js';
 import { aggregate, startServer } from '../e2e/browser/server.js';
 import { machine, writeSection } from './results.js';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
-import { PAGE_CSP } from '../../web/routes.js';
+import { PAGE_CSP } from '../../web/citizen/routes.js';
 import { json, testApp } from '../helpers/api.js';
 import { testIdentity } from '../helpers/staff.js';
 import { useStore } from '../helpers/store.js';

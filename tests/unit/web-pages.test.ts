@@ -6,12 +6,12 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
-import { historyRowName, indicatorChart, type IndicatorChartData } from '../../web/chart-data.js';
+import { historyRowName, indicatorChart, type IndicatorChartData } from '../../web/citizen/chart-data.js';
 import { indicatorDetailView } from '../../shared/plan/views.js';
-import { Comments } from '../../web/components/feedback.js';
+import { Comments } from '../../web/citizen/components/feedback.js';
 import { messages } from '../../web/i18n.js';
 import { webAssets } from '../../web/assets.js';
-import { PAGE_CSP } from '../../web/routes.js';
+import { PAGE_CSP } from '../../web/citizen/routes.js';
 import { json, testApp } from '../helpers/api.js';
 import { useStore } from '../helpers/store.js';
 

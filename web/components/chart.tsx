@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { scriptJson, type ChartData } from '../chart-data.js';
+import { scriptJson, type ChartData } from '../citizen/chart-data.js';
 
 interface ChartFigureProps {
   id: string;

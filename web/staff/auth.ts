@@ -4,7 +4,7 @@ import { getCookie, deleteCookie, setCookie } from 'hono/cookie';
 import { formsFromThisSite } from '../../shared/http/csrf.js';
 import { authorizeUrl, CodeExchangeError, exchangeCode, logoutUrl, pkcePair, randomToken, SIGN_IN_TRANSACTION_SECONDS } from '../../shared/auth/sign-in.js';
 import { AuthError } from '../../shared/auth/verifier.js';
-import type { WebDeps } from '../data.js';
+import type { WebDeps } from '../citizen/data.js';
 import { clearSession, safeReturn, setSession, SIGN_IN_COOKIE } from './session.js';
 
 export const CALLBACK_PATH = '/auth/callback';

@@ -4,7 +4,7 @@ import { moderationQueue } from '../../shared/moderation/moderate.js';
 import type { ScopeSummary } from '../../shared/ratings/documents.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
 import { PlanNotLoadedError } from '../../shared/errors.js';
-import { leastSatisfied, type LeastSatisfied, type WebDeps } from '../data.js';
+import { leastSatisfied, type LeastSatisfied, type WebDeps } from '../citizen/data.js';
 
 /**
  * What the staff pages show, through the same repositories and shared functions as the JSON staff

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../../shared/auth/roles.js';
 import { AuthError, type StaffIdentity } from '../../shared/auth/verifier.js';
 import type { StaffEnv } from '../../shared/http/staff-auth.js';
-import type { WebDeps } from '../data.js';
+import type { WebDeps } from '../citizen/data.js';
 import { safeBack } from '../context.js';
 
 /** The signed-in staff member's ID token. SameSite=Strict: no other site's page or form ever carries it. */

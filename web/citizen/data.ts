@@ -1,16 +1,16 @@
-import type { ApiDeps } from '../shared/http/deps.js';
-import { InvalidCursorError, PlanNotLoadedError } from '../shared/errors.js';
-import type { PublishedComment } from '../shared/feedback/record.js';
-import type { TargetType } from '../shared/feedback/target.js';
-import { projectWithProgress } from '../shared/plan/progress.js';
-import { Attribute, Category, ProjectStatus, type Project } from '../shared/plan/schema.js';
-import { indicatorDetailView, indicatorView, planView, STATUSES, type IndicatorDetailView, type IndicatorView } from '../shared/plan/views.js';
-import type { ProgressStatus } from '../shared/progress/status.js';
-import type { PeriodSummaries, ScopeSummary, SeriesPoint } from '../shared/ratings/documents.js';
-import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } from '../shared/ratings/scopes.js';
-import { briefOf, scopeSummaryIn, type RatingBrief } from '../shared/ratings/views.js';
-import type { BallotWithComment } from '../shared/store/feedback-repository.js';
-import type { PlanSnapshot } from '../shared/store/plan-repository.js';
+import type { ApiDeps } from '../../shared/http/deps.js';
+import { InvalidCursorError, PlanNotLoadedError } from '../../shared/errors.js';
+import type { PublishedComment } from '../../shared/feedback/record.js';
+import type { TargetType } from '../../shared/feedback/target.js';
+import { projectWithProgress } from '../../shared/plan/progress.js';
+import { Attribute, Category, ProjectStatus, type Project } from '../../shared/plan/schema.js';
+import { indicatorDetailView, indicatorView, planView, STATUSES, type IndicatorDetailView, type IndicatorView } from '../../shared/plan/views.js';
+import type { ProgressStatus } from '../../shared/progress/status.js';
+import type { PeriodSummaries, ScopeSummary, SeriesPoint } from '../../shared/ratings/documents.js';
+import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } from '../../shared/ratings/scopes.js';
+import { briefOf, scopeSummaryIn, type RatingBrief } from '../../shared/ratings/views.js';
+import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
+import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
 
 /**
  * What each page shows, read through the same repositories and views as the API. Statistics are

@@ -1,9 +1,9 @@
-import type { ScopeSummary, SeriesPoint } from '../../shared/ratings/documents.js';
+import type { ScopeSummary, SeriesPoint } from '../../../shared/ratings/documents.js';
 import { countAt, LEVELS_BEST_FIRST, ratingsChart } from '../chart-data.js';
-import type { PageContext } from '../context.js';
-import { formatNumber, formatShare } from '../format.js';
-import { ChartFigure, DataTable } from './chart.js';
-import { Fact } from './common.js';
+import type { PageContext } from '../../context.js';
+import { formatNumber, formatShare } from '../../format.js';
+import { ChartFigure, DataTable } from '../../components/chart.js';
+import { Fact } from '../../components/common.js';
 
 /** 满意率 with its 95% Wilson interval, as published. */
 export function satisfactionText(ctx: PageContext, summary: Pick<ScopeSummary, 'satisfaction'>): string | null {

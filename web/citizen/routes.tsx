@@ -2,19 +2,19 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { clientAddress } from '../shared/http/client-address.js';
-import { botCheck, formsFromThisSite } from '../shared/http/csrf.js';
-import { cookieVoter, issueVoter, issueVoterCookie } from '../shared/http/voter.js';
-import { ConflictError, NotFoundError, RateLimitedError } from '../shared/errors.js';
-import { ratingYear } from '../shared/feedback/rating.js';
-import { isStoreUnavailable } from '../shared/store/faults.js';
-import { FeedbackSubmission, submissionNotice, submitFeedback } from '../shared/feedback/submit.js';
-import { PII_KINDS } from '../shared/moderation/pii.js';
-import type { BallotWithComment } from '../shared/store/feedback-repository.js';
-import { TargetId, TargetType } from '../shared/feedback/target.js';
-import { webAssets, type WebAssets } from './assets.js';
+import { clientAddress } from '../../shared/http/client-address.js';
+import { botCheck, formsFromThisSite } from '../../shared/http/csrf.js';
+import { cookieVoter, issueVoter, issueVoterCookie } from '../../shared/http/voter.js';
+import { ConflictError, NotFoundError, RateLimitedError } from '../../shared/errors.js';
+import { ratingYear } from '../../shared/feedback/rating.js';
+import { isStoreUnavailable } from '../../shared/store/faults.js';
+import { FeedbackSubmission, submissionNotice, submitFeedback } from '../../shared/feedback/submit.js';
+import { PII_KINDS } from '../../shared/moderation/pii.js';
+import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
+import { TargetId, TargetType } from '../../shared/feedback/target.js';
+import { webAssets, type WebAssets } from '../assets.js';
 import type { Confirmation, FeedbackError, FeedbackFormState } from './components/feedback.js';
-import { ELDER_COOKIE, LANG_COOKIE, pageContext, safeBack, setPreference, type PageContext } from './context.js';
+import { ELDER_COOKIE, LANG_COOKIE, pageContext, safeBack, setPreference, type PageContext } from '../context.js';
 import {
   homeData,
   indicatorFilter,
@@ -27,7 +27,7 @@ import {
   projectPageData,
   type WebDeps,
 } from './data.js';
-import { isLang } from './i18n.js';
+import { isLang } from '../i18n.js';
 import { ErrorPage, NotFoundPage } from './pages/errors.js';
 import { HomePage } from './pages/home.js';
 import { IndicatorPage, type TargetPageState } from './pages/indicator.js';
@@ -56,7 +56,7 @@ type Page = JSX.Element;
 
 /**
  * The citizen pages: server-rendered HTML, complete without JavaScript, served by the same app as
- * the API. Handlers read the request, ask web/data.ts for what to show and render web/pages/.
+ * the API. Handlers read the request, ask web/citizen/data.ts for what to show and render web/citizen/pages/.
  */
 export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
   const assets = options.assets ?? webAssets();

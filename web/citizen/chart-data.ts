@@ -1,9 +1,9 @@
-import type { HistoryRow, Indicator } from '../shared/plan/schema.js';
-import type { IndicatorDetailView } from '../shared/plan/views.js';
-import { expectedValue } from '../shared/progress/status.js';
-import type { Histogram } from '../shared/ratings/statistics.js';
-import { formatCell, formatNumber, withUnit } from './format.js';
-import type { Lang, Messages } from './i18n.js';
+import type { HistoryRow, Indicator } from '../../shared/plan/schema.js';
+import type { IndicatorDetailView } from '../../shared/plan/views.js';
+import { expectedValue } from '../../shared/progress/status.js';
+import type { Histogram } from '../../shared/ratings/statistics.js';
+import { formatCell, formatNumber, withUnit } from '../format.js';
+import type { Lang, Messages } from '../i18n.js';
 
 /**
  * What an indicator's chart shows, computed on the server: the same numbers go to Chart.js (as a

@@ -1,5 +1,5 @@
-import { downloadPath } from '../shared/open-data/dictionary.js';
-import type { TargetType } from '../shared/feedback/target.js';
+import { downloadPath } from '../../shared/open-data/dictionary.js';
+import type { TargetType } from '../../shared/feedback/target.js';
 
 /**
  * What the citizen pages link to beyond themselves, served by the site's other routes

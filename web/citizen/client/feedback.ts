@@ -6,7 +6,7 @@
  * understand falls back to exactly that.
  */
 
-import { formatDate } from '../format.js';
+import { formatDate } from '../../format.js';
 
 interface Messages {
   recorded: string;

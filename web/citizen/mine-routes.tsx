@@ -1,17 +1,17 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { botCheck } from '../shared/http/csrf.js';
-import { CaseId, SatisfactionBody } from '../shared/api/schemas.js';
-import { CaseStateError } from '../shared/cases/case.js';
-import { rateReply } from '../shared/cases/workflow.js';
-import { ConflictError, NotFoundError, TextTooLongError } from '../shared/errors.js';
-import type { PageContext } from './context.js';
+import { botCheck } from '../../shared/http/csrf.js';
+import { CaseId, SatisfactionBody } from '../../shared/api/schemas.js';
+import { CaseStateError } from '../../shared/cases/case.js';
+import { rateReply } from '../../shared/cases/workflow.js';
+import { ConflictError, NotFoundError, TextTooLongError } from '../../shared/errors.js';
+import type { PageContext } from '../context.js';
 import type { WebDeps } from './data.js';
 import { mineData } from './mine-data.js';
 import { MinePage, type ReplyFormError, type ReplyFormState } from './pages/mine.js';
 
-/** What the page routes of web/routes.tsx lend these: rendering with the site's headers, the 404, the voter, the CSRF check. */
+/** What the page routes of web/citizen/routes.tsx lend these: rendering with the site's headers, the 404, the voter, the CSRF check. */
 export interface PageTools {
   render(c: Context, page: (ctx: PageContext) => JSX.Element, init: { status?: 200 | 400 | 409; personal: true }): Promise<Response>;
   notFound(c: Context): Promise<Response>;

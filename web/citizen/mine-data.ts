@@ -1,7 +1,7 @@
-import { citizenCaseView, type CitizenCaseView } from '../shared/cases/case.js';
-import type { TargetType } from '../shared/feedback/target.js';
-import type { BallotWithComment } from '../shared/store/feedback-repository.js';
-import type { PlanSnapshot } from '../shared/store/plan-repository.js';
+import { citizenCaseView, type CitizenCaseView } from '../../shared/cases/case.js';
+import type { TargetType } from '../../shared/feedback/target.js';
+import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
+import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
 import { snapshotOf, type WebDeps } from './data.js';
 
 /** An indicator or project as the citizen's page names and links it. */
