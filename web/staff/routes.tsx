@@ -13,7 +13,7 @@ import { moderateComment, moderateMany, moderationQueue, replyToComment } from '
 import { PublishRuleError } from '../../shared/publishing/observations.js';
 import { ImportRejected, importObservations, importProgress, ProgressReasonRequired, publishObservation, publishProgress } from '../../shared/publishing/publish.js';
 import { EXPORT_ROLES, staffExport, type StaffExport } from '../../shared/publishing/staff-exports.js';
-import { CommentStateError } from '../../shared/store/feedback-repository.js';
+import { CommentStateError } from '../../shared/moderation/store.js';
 import { CaseId, FeedbackId } from '../../shared/api/schemas.js';
 import { AuditCsvQuery, AuditQuery, BulkModerationBody, CommentQueueQuery, ModerationBody, ProgressBody, ReplyBody, StepBody } from '../../shared/api/staff-schemas.js';
 import { ObservationInput } from '../../shared/publishing/observations.js';
@@ -26,7 +26,15 @@ import { authRoutes, type SignInFailure } from './auth.js';
 import { commentData, dashboardData, planOf, targetNames } from './data.js';
 import { staffMessages, type StaffMessages } from './i18n.js';
 import type { StaffContext } from './layout.js';
-import { AuditPage, CASE_VIEWS, CasePage, CasesPage, CommentPage, DashboardPage, MessagePage, PublishPage, QueuePage, SignedInPage, type ImportReport } from './pages.js';
+import { AuditPage } from './pages/audit.js';
+import { CasePage } from './pages/case.js';
+import { CASE_VIEWS, CasesPage } from './pages/cases.js';
+import { CommentPage } from './pages/comment.js';
+import { DashboardPage } from './pages/dashboard.js';
+import { MessagePage } from './pages/message.js';
+import { PublishPage, type ImportReport } from './pages/publish.js';
+import { QueuePage } from './pages/queue.js';
+import { SignedInPage } from './pages/signed-in.js';
 import { signInHref, staffSession, type Refusal } from './session.js';
 
 const MONITORS: readonly Role[] = ['monitor', 'admin'];

@@ -1,0 +1,94 @@
+import type { AuditEntry } from '../../../shared/audit/entry.js';
+import { stepsFrom } from '../../../shared/cases/case.js';
+import type { StaffCase } from '../../../shared/cases/workflow.js';
+import { formatDateTime } from '../../format.js';
+import { DataTable } from '../../components/chart.js';
+import { Fact } from '../../components/common.js';
+import type { TargetName } from '../data.js';
+import { Notice, StaffLayout, type StaffContext } from '../layout.js';
+import { DepartmentAndText, TargetLink } from './parts.js';
+
+export type CaseDetail = StaffCase & { comment: { text: string | null; status: string; replies: Array<{ department: string; text: string; publishedAt: string }> } | null; audit: AuditEntry[] };
+
+export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item: CaseDetail; name: TargetName | undefined; notice: { kind: 'ok' | 'error'; text: string } | null }) {
+  const { s } = ctx;
+  // Assigning is part of verifying here (its department field); the citizen's own steps are not a monitor's.
+  const steps = stepsFrom(item.status).filter((step): step is 'verify' | 'rectify' | 'reply' | 'close' => step === 'verify' || step === 'rectify' || step === 'reply' || step === 'close');
+  return (
+    <StaffLayout ctx={ctx} title={s.caseTitle} section="cases">
+      <h1>{`${s.caseTitle} ${item.caseId.slice(0, 8)}`}</h1>
+      {notice && <Notice kind={notice.kind}>{notice.text}</Notice>}
+      <dl class="facts">
+        <Fact term={s.commentOn}>
+          <TargetLink ctx={ctx} name={name} fallback={`${item.targetType}:${item.targetId}`} />
+        </Fact>
+        <Fact term={s.colStatus} id="case-status">{s.caseStatus(item.status)}</Fact>
+        <Fact term={s.caseRating}>{item.rating}</Fact>
+        <Fact term={s.caseOpened}>{formatDateTime(item.openedAt)}</Fact>
+        <Fact term={s.caseDue} id="case-due">
+          {`${item.dueAt ? formatDateTime(item.dueAt) : s.firstReply(formatDateTime(item.firstDueAt), item.firstReplyAt && formatDateTime(item.firstReplyAt), item.firstReplyAt !== null && item.firstReplyAt <= item.firstDueAt)} (${s.dueState(item.dueState)})`}
+        </Fact>
+        <Fact term={s.colDepartment}>{item.department ?? '—'}</Fact>
+      </dl>
+      <h2>{s.caseComment}</h2>
+      {item.comment && (
+        <>
+          <blockquote class="comment__text">{item.comment.text}</blockquote>
+          {item.comment.replies.map((r) => (
+            <div class="reply">
+              <p class="reply__meta">{`${s.officialReply}: ${r.department} · ${formatDateTime(r.publishedAt)}`}</p>
+              <p>{r.text}</p>
+            </div>
+          ))}
+        </>
+      )}
+
+      {steps.length === 0 ? (
+        <p>{s.noSteps}</p>
+      ) : (
+        steps.map((step) => (
+          <form method="post" action={`/staff/cases/${item.caseId}/steps`} class="staff-form" id={`step-${step}`}>
+            <h2>{s.caseStep(step)}</h2>
+            <input type="hidden" name="action" value={step} />
+            {step === 'reply' ? (
+              <DepartmentAndText ctx={ctx} prefix={`s-${step}`} textName="text" />
+            ) : (
+              <>
+                {step === 'verify' && (
+                  <div class="field">
+                    <label for={`s-${step}-department`}>{s.department}</label>
+                    <input type="text" id={`s-${step}-department`} name="department" maxlength={100} value={item.department ?? ''} />
+                  </div>
+                )}
+                <div class="field">
+                  <label for={`s-${step}-note`}>{s.note}</label>
+                  <input type="text" id={`s-${step}-note`} name="note" maxlength={500} required={step === 'rectify' || step === 'close'} aria-describedby={`s-${step}-hint`} />
+                  <p class="hint" id={`s-${step}-hint`}>
+                    {s.noteHint}
+                  </p>
+                </div>
+              </>
+            )}
+            <p>
+              <button type="submit" class="button">
+                {s.caseStep(step)}
+              </button>
+            </p>
+          </form>
+        ))
+      )}
+
+      <h2>{s.caseHistory}</h2>
+      <DataTable label={s.caseHistory} id="case-history" columns={[s.colWhen, s.colWho, s.colFromTo, s.note]}>
+        {item.history.map((e) => (
+          <tr>
+            <td>{formatDateTime(e.at)}</td>
+            <td>{e.by}</td>
+            <td>{`${e.from ? s.caseStatus(e.from) : '—'} → ${s.caseStatus(e.to)}`}</td>
+            <td>{e.note ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </StaffLayout>
+  );
+}
