@@ -5,7 +5,7 @@ import { TargetId, TargetType } from '../feedback/target.js';
 import { Observation } from '../plan/observation.js';
 import { Category, Cell, GrowthTarget, HistoryRow, Indicator, NumericGoal, Project, ProjectStatus, Provenance, StretchTarget } from '../plan/schema.js';
 import type { IndicatorDetailView, IndicatorView as IndicatorViewType } from '../plan/views.js';
-import type { AssessmentNote, AssessmentReason, ProgressAssessment as ProgressAssessmentType, ProgressMethod } from '../progress/status.js';
+import type { AssessmentNote, AssessmentReason, ProgressAssessment as ProgressAssessmentType, ProgressMethod } from '../progress/assessment.js';
 import type { PeriodSummaries, ScopeSummary as ScopeSummaryType, SeriesPoint as SeriesPointType } from '../ratings/documents.js';
 import type { RatingSummary as RatingSummaryType } from '../ratings/statistics.js';
 import type { RatingBrief as RatingBriefType } from '../ratings/views.js';
@@ -18,7 +18,7 @@ import type { submissionNotice } from '../feedback/submit.js';
 import type { CaseStats } from '../cases/stats.js';
 import type { ModerationOutcome } from '../moderation/moderate.js';
 import { ProgressRevision } from '../plan/progress.js';
-import type { StaffComment } from '../store/feedback-repository.js';
+import type { StaffComment } from '../moderation/store.js';
 import { doc } from './registry.js';
 import { ProgressStatusFilter } from './schemas.js';
 

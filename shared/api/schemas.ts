@@ -4,7 +4,7 @@ import { Rating } from '../feedback/rating.js';
 import { TargetId, TargetType } from '../feedback/target.js';
 import { Attribute, Category, IndicatorId, ProjectStatus } from '../plan/schema.js';
 import { STATUSES } from '../plan/views.js';
-import type { ProgressStatus } from '../progress/status.js';
+import type { ProgressStatus } from '../progress/assessment.js';
 import { PERIOD_PATTERN } from '../ratings/views.js';
 import { FlagReason } from '../moderation/flags.js';
 import { doc } from './registry.js';

@@ -1,5 +1,5 @@
 import { Feed, type Item } from 'feed';
-import type { ProgressStatus } from '../progress/status.js';
+import type { ProgressStatus } from '../progress/assessment.js';
 import type { FeedEvent, FeedTarget } from './events.js';
 
 /**

@@ -1,7 +1,8 @@
 import type { TargetType } from '../feedback/target.js';
 import { currentObservations, type Observation } from '../plan/observation.js';
 import type { Indicator } from '../plan/schema.js';
-import { assessProgress, type ProgressStatus } from '../progress/status.js';
+import { type ProgressStatus } from '../progress/assessment.js';
+import { assessProgress } from '../progress/status.js';
 
 /**
  * What the feeds report, as events from several sources. Each source turns what it holds into

@@ -2,7 +2,7 @@ import type { PublishedComment } from '../feedback/record.js';
 import { RATING_LEVELS } from '../feedback/rating.js';
 import type { Observation } from '../plan/observation.js';
 import type { Cell, HistoryRow, Indicator, Project, Provenance } from '../plan/schema.js';
-import type { ProgressAssessment } from '../progress/status.js';
+import type { ProgressAssessment } from '../progress/assessment.js';
 import type { PeriodSummaries, ScopeSummary } from '../ratings/documents.js';
 
 /**

@@ -1,4 +1,5 @@
-import { assessProgress, type ProgressAssessment, type ProgressStatus } from '../progress/status.js';
+import { type ProgressAssessment, type ProgressStatus } from '../progress/assessment.js';
+import { assessProgress } from '../progress/status.js';
 import { currentObservations, type Observation } from './observation.js';
 import type { PlanSnapshot } from '../store/plan-repository.js';
 import type { HistoryRow, Indicator } from './schema.js';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Indicator, type Cell } from '../../shared/plan/schema.js';
-import {
-  STATUS_THRESHOLDS,
-  assessProgress,
-  expectedValue,
-  resolveTrajectory,
-  type Observation,
-} from '../../shared/progress/status.js';
+import { STATUS_THRESHOLDS, type Observation } from '../../shared/progress/assessment.js';
+import { assessProgress } from '../../shared/progress/status.js';
+import { expectedValue, resolveTrajectory } from '../../shared/progress/trajectory.js';
 
 // ------------------------------------------------------------------------------------------------
 // Fixtures: valid Indicator objects built in the test (the plan JSON is not read here).

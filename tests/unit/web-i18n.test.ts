@@ -4,7 +4,7 @@ import { CommentStatus } from '../../shared/feedback/rating.js';
 import { PII_KINDS } from '../../shared/moderation/pii.js';
 import { Attribute, Direction, Measure, ProjectStatus } from '../../shared/plan/schema.js';
 import { STATUSES } from '../../shared/plan/views.js';
-import type { AssessmentNote, AssessmentReason, ProgressMethod } from '../../shared/progress/status.js';
+import type { AssessmentNote, AssessmentReason, ProgressMethod } from '../../shared/progress/assessment.js';
 import { LANGS, MESSAGE_KEYS, messages, negotiateLang, type Messages } from '../../web/i18n.js';
 
 /**
