@@ -15,9 +15,3 @@ export const PLAN_DATA = downloadPath('plan', 'json');
 export const PLAN_FEED = '/api/v1/feeds/plan.atom';
 /** One indicator's or project's feed: the same news, of that target only. */
 export const targetFeed = (targetType: TargetType, targetId: string) => `/api/v1/feeds/${targetType}s/${encodeURIComponent(targetId)}.atom`;
-
-/** A feed a page offers to feed readers (<link rel="alternate">) and to its reader (the footer). */
-export interface Feed {
-  href: string;
-  title: string;
-}

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Role } from '../../shared/auth/roles.js';
 import type { StaffIdentity } from '../../shared/auth/verifier.js';
 import type { PageContext } from '../context.js';
-import { PageShell } from '../layout.js';
+import { PageShell } from '../shell.js';
 import type { StaffMessages } from './i18n.js';
 
 export interface StaffContext extends PageContext {

@@ -7,7 +7,7 @@ import { LEVELS_BEST_FIRST, scriptJson } from '../chart-data.js';
 import type { PageContext } from '../../context.js';
 import type { CommentWithReplies } from '../data.js';
 import { formatDate, formatDateTime } from '../../format.js';
-import { Text } from '../../components/common.js';
+import { Text } from './plan-text.js';
 
 export type FeedbackError = 'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited' | 'notPerson' | 'formExpired';
 

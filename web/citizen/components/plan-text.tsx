@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
-import type { Indicator, ProjectStatus } from '../../shared/plan/schema.js';
-import type { ProgressStatus } from '../../shared/progress/status.js';
-import type { RatingBrief } from '../../shared/ratings/views.js';
-import type { PageContext } from '../context.js';
-import { formatCell, formatNumber, formatShare, withUnit } from '../format.js';
-import type { Messages } from '../i18n.js';
+import type { Indicator, ProjectStatus } from '../../../shared/plan/schema.js';
+import type { ProgressStatus } from '../../../shared/progress/status.js';
+import type { RatingBrief } from '../../../shared/ratings/views.js';
+import type { PageContext } from '../../context.js';
+import { formatCell, formatNumber, formatShare, withUnit } from '../../format.js';
+import type { Messages } from '../../i18n.js';
 
 /** Plan text that exists only in Chinese, marked as such on an English page for screen readers. */
 export function Zh({ ctx, children }: { ctx: PageContext; children?: Child }) {
@@ -69,65 +69,6 @@ export function SatisfactionBrief({ ctx, brief }: { ctx: PageContext; brief: Rat
         {t.ratingsCount(brief.count)}
         {lang === 'en' ? ')' : '）'}
       </span>
-    </>
-  );
-}
-
-/** A term and its value, in the definition lists that hold every page's facts. */
-export function Fact({ term, id, children }: { term: string; id?: string; children?: Child }) {
-  return (
-    <div class="fact">
-      <dt>{term}</dt>
-      <dd id={id}>{children}</dd>
-    </div>
-  );
-}
-
-/** A select of a filter form: "all" (the empty value) first unless `all` is null, then the options. */
-export function FilterSelect(props: { id: string; name: string; label: string; all: string | null; options: ReadonlyArray<readonly [value: string, text: Child]>; selected: string | undefined }) {
-  return (
-    <div class="filters__field">
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} name={props.name}>
-        {props.all !== null && <option value="">{props.all}</option>}
-        {props.options.map(([value, text]) => (
-          <option value={value} selected={props.selected === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/**
- * The search form above a list page (indicators, projects): a name search, the page's own selects
- * (children), apply and, once anything is chosen, reset; then how many of all the list shows.
- */
-export function ListFilters(props: { ctx: PageContext; action: string; class?: string; q: string | undefined; filtered: boolean; shown: number; total: number; children?: Child }) {
-  const { t } = props.ctx;
-  return (
-    <>
-      <form method="get" action={props.action} class={props.class ? `filters ${props.class}` : 'filters'} role="search" aria-label={t.filterHeading}>
-        <div class="filters__field">
-          <label for="f-q">{t.filterSearch}</label>
-          <input type="search" id="f-q" name="q" value={props.q ?? ''} maxlength={100} aria-describedby="f-q-hint" />
-          <p class="hint" id="f-q-hint">
-            {t.filterSearchHint}
-          </p>
-        </div>
-        {props.children}
-        <div class="filters__actions">
-          <button type="submit" class="button">
-            {t.filterApply}
-          </button>
-          {props.filtered && <a href={props.action}>{t.filterReset}</a>}
-        </div>
-      </form>
-
-      <p class="result-count" role="status">
-        {t.resultCount(props.shown, props.total)}
-      </p>
     </>
   );
 }

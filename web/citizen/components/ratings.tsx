@@ -2,7 +2,8 @@ import type { ScopeSummary, SeriesPoint } from '../../../shared/ratings/document
 import { countAt, LEVELS_BEST_FIRST, ratingsChart } from '../chart-data.js';
 import type { PageContext } from '../../context.js';
 import { formatNumber, formatShare } from '../../format.js';
-import { ChartFigure, DataTable } from '../../components/chart.js';
+import { ChartFigure } from './chart.js';
+import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
 
 /** 满意率 with its 95% Wilson interval, as published. */

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../context.js';
-import { Layout } from '../../layout.js';
+import { Layout } from '../layout.js';
 
 export function NotFoundPage({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;

@@ -1,11 +1,12 @@
 import { STATUSES } from '../../../shared/plan/views.js';
 import type { ProjectStatus } from '../../../shared/plan/schema.js';
 import type { ProgressStatus } from '../../../shared/progress/status.js';
-import { Fact, ProjectStatusBadge, StatusBadge } from '../../components/common.js';
+import { Fact } from '../../components/common.js';
+import { ProjectStatusBadge, StatusBadge } from '../components/plan-text.js';
 import { SummaryFacts, satisfactionText } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
 import type { HomeData } from '../data.js';
-import { Layout } from '../../layout.js';
+import { Layout } from '../layout.js';
 
 const PROJECT_STATUSES: ProjectStatus[] = ['not_started', 'in_progress', 'completed', 'unknown'];
 

@@ -1,13 +1,15 @@
 import type { IndicatorDetailView } from '../../../shared/plan/views.js';
 import { historyRowName, indicatorChart } from '../chart-data.js';
-import { ChartFigure, DataTable } from '../../components/chart.js';
-import { CellText, Fact, growthText, indicatorName, indicatorUnit, StatusBadge, TargetText, Text, Zh } from '../../components/common.js';
+import { ChartFigure } from '../components/chart.js';
+import { DataTable } from '../../components/table.js';
+import { Fact } from '../../components/common.js';
+import { CellText, growthText, indicatorName, indicatorUnit, StatusBadge, TargetText, Text, Zh } from '../components/plan-text.js';
 import { Comments, FeedbackSection, type Confirmation, type FeedbackFormState } from '../components/feedback.js';
 import { RatingSummary } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
 import type { IndicatorPageData } from '../data.js';
 import { formatDateTime, formatNumber, percentDigits, withUnit } from '../../format.js';
-import { Layout } from '../../layout.js';
+import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
 
 export interface TargetPageState {

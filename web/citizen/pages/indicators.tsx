@@ -1,10 +1,12 @@
 import { Attribute, Category } from '../../../shared/plan/schema.js';
 import { STATUSES } from '../../../shared/plan/views.js';
-import { CellText, Fact, FilterSelect, ListFilters, indicatorName, indicatorUnit, SatisfactionBrief, StatusBadge, TargetText } from '../../components/common.js';
+import { Fact, FilterSelect } from '../../components/common.js';
+import { ListFilters } from '../components/list-filters.js';
+import { CellText, indicatorName, indicatorUnit, SatisfactionBrief, StatusBadge, TargetText } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import type { IndicatorListData } from '../data.js';
 import { formatNumber, withUnit } from '../../format.js';
-import { Layout } from '../../layout.js';
+import { Layout } from '../layout.js';
 
 /** Every indicator, filtered and searched on the server by a plain GET form. */
 export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: IndicatorListData }) {

@@ -1,9 +1,9 @@
 import { STATUS_THRESHOLDS } from '../../../shared/progress/status.js';
-import { TableWrap } from '../../components/chart.js';
-import { StatusBadge } from '../../components/common.js';
+import { TableWrap } from '../../components/table.js';
+import { StatusBadge } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { formatNumber } from '../../format.js';
-import { Layout } from '../../layout.js';
+import { Layout } from '../layout.js';
 
 /** How status, 满意率, intervals and rankings are computed, in plain words, with the live thresholds. */
 export function MethodPage({ ctx, minRatings }: { ctx: PageContext; minRatings: number }) {

@@ -1,9 +1,10 @@
 import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../../shared/http/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../../shared/feedback/comment.js';
-import { Fact, Text } from '../../components/common.js';
+import { Fact } from '../../components/common.js';
+import { Text } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { formatDate, formatDateTime } from '../../format.js';
-import { Layout } from '../../layout.js';
+import { Layout } from '../layout.js';
 import type { MineData, MyCase, MyRating, TargetRef } from '../mine-data.js';
 
 export type ReplyFormError = 'choice' | 'note' | 'alreadyRated' | 'conflict' | 'notPerson' | 'formExpired';

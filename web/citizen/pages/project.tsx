@@ -1,11 +1,12 @@
-import { DataTable } from '../../components/chart.js';
-import { Fact, ProjectStatusBadge, Text, Zh } from '../../components/common.js';
+import { DataTable } from '../../components/table.js';
+import { Fact } from '../../components/common.js';
+import { ProjectStatusBadge, Text, Zh } from '../components/plan-text.js';
 import { Comments, FeedbackSection } from '../components/feedback.js';
 import { RatingSummary } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
 import type { ProjectPageData } from '../data.js';
 import { formatNumber, withUnit } from '../../format.js';
-import { Layout } from '../../layout.js';
+import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
 import type { TargetPageState } from './indicator.js';
 

@@ -1,8 +1,10 @@
 import { ProjectStatus } from '../../../shared/plan/schema.js';
-import { Fact, FilterSelect, ListFilters, ProjectStatusBadge, SatisfactionBrief, Zh } from '../../components/common.js';
+import { Fact, FilterSelect } from '../../components/common.js';
+import { ListFilters } from '../components/list-filters.js';
+import { ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import type { ProjectListData } from '../data.js';
-import { Layout } from '../../layout.js';
+import { Layout } from '../layout.js';
 
 /** Every project, filtered by box and status and searched by name, on the server. */
 export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectListData }) {

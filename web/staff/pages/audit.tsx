@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../../shared/audit/entry.js';
 import { AUDIT_ACTIONS } from '../../../shared/audit/entry.js';
 import { formatDateTime } from '../../format.js';
-import { DataTable } from '../../components/chart.js';
+import { DataTable } from '../../components/table.js';
 import { FilterSelect } from '../../components/common.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { NextPage } from './parts.js';

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../shared/audit/entry.js';
 import { stepsFrom } from '../../../shared/cases/case.js';
 import type { StaffCase } from '../../../shared/cases/workflow.js';
 import { formatDateTime } from '../../format.js';
-import { DataTable } from '../../components/chart.js';
+import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
 import type { TargetName } from '../data.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';

@@ -1,6 +1,6 @@
 import type { CaseView, StaffCase } from '../../../shared/cases/workflow.js';
 import { formatDateTime } from '../../format.js';
-import { DataTable } from '../../components/chart.js';
+import { DataTable } from '../../components/table.js';
 import type { TargetName } from '../data.js';
 import { StaffLayout, type StaffContext } from '../layout.js';
 import { nameOf, NextPage } from './parts.js';

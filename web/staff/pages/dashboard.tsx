@@ -1,7 +1,7 @@
 import type { ScopeSummary } from '../../../shared/ratings/documents.js';
 import type { Proportion } from '../../../shared/ratings/statistics.js';
 import { formatNumber, formatShare } from '../../format.js';
-import { DataTable } from '../../components/chart.js';
+import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
 import { COUNT_CAP, type DashboardData, type TargetName } from '../data.js';
 import { StaffLayout, type StaffContext } from '../layout.js';

@@ -1,7 +1,7 @@
 import type { CsvProblem } from '../../../shared/publishing/csv.js';
 import type { Indicator, Project } from '../../../shared/plan/schema.js';
 import { ProjectStatus } from '../../../shared/plan/schema.js';
-import { DataTable } from '../../components/chart.js';
+import { DataTable } from '../../components/table.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 
 export interface ImportReport {

@@ -1,7 +1,7 @@
 import type { StaffComment } from '../../../shared/moderation/store.js';
 import type { ModerationAction } from '../../../shared/moderation/flags.js';
 import { formatDateTime } from '../../format.js';
-import { DataTable } from '../../components/chart.js';
+import { DataTable } from '../../components/table.js';
 import { FilterSelect } from '../../components/common.js';
 import type { TargetName } from '../data.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
