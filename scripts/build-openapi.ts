@@ -155,7 +155,7 @@ export async function scenario(store: Store) {
     const body = (await res.json()) as { feedbackId: string; recordedAt: string };
     if (comment && voter <= pending) toPublish.push({ shard: feedbackShard(issued.voterId, targetType as 'indicator' | 'project', targetId), ...body });
   }
-  for (const ref of toPublish) await deps.feedback.setCommentStatus(ref, 'published', new Date(Date.parse(ref.recordedAt) + 3_600_000));
+  for (const ref of toPublish) await deps.moderation.setCommentStatus(ref, 'published', new Date(Date.parse(ref.recordedAt) + 3_600_000));
   const snapshot = await plans.snapshot(plan.id);
   await aggregate({
     repo: aggregationRepository(store),

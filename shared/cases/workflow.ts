@@ -2,7 +2,7 @@ import { actorLabel, type Actor } from '../auth/roles.js';
 import { CITIZEN_ACTOR, staffActor } from '../audit/entry.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import type { CaseRepository } from '../store/case-repository.js';
-import type { FeedbackRepository } from '../store/feedback-repository.js';
+import type { FeedbackStore, ReplyStore } from '../feedback/store.js';
 import { NotFoundError } from '../errors.js';
 import { replyToComment } from '../moderation/moderate.js';
 import { maskPiiWithin } from '../moderation/pii.js';
@@ -13,7 +13,8 @@ import type { WorkCalendar } from './working-days.js';
 
 export interface CaseDeps {
   cases: CaseRepository;
-  feedback: Pick<FeedbackRepository, 'resolve' | 'setCommentStatus' | 'addReply' | 'getRecord' | 'lowRatingsBetween'>;
+  feedback: Pick<FeedbackStore, 'resolve' | 'getRecord' | 'lowRatingsBetween'>;
+  replies: ReplyStore;
   audit: Pick<AuditRepository, 'append'>;
   calendar: WorkCalendar;
   caseDeadlineDays: number;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { FeedbackLimits } from '../abuse/rate-limits.js';
 import { NotFoundError } from '../errors.js';
-import type { FeedbackRepository, RecordedFeedback } from '../store/feedback-repository.js';
+import type { FeedbackStore, RecordedFeedback } from './store.js';
 import type { PlanRepository } from '../store/plan-repository.js';
 import { COMMENT_MAX_LENGTH, commentLength, normaliseComment } from './comment.js';
 import { maskPii, type PiiKind } from '../moderation/pii.js';
@@ -33,7 +33,7 @@ export type FeedbackSubmission = z.infer<typeof FeedbackSubmission>;
 export interface SubmitDeps {
   planId: string;
   plans: Pick<PlanRepository, 'targetExists'>;
-  feedback: Pick<FeedbackRepository, 'record'>;
+  feedback: Pick<FeedbackStore, 'record'>;
   clock: () => Date;
   newId: () => string;
   feedbackLimits: Pick<FeedbackLimits, 'check'>;

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { feedbackRepository, type FeedbackRepository } from '../store/feedback-repository.js';
+import { feedbackRepository } from '../store/feedback-repository.js';
+import { moderationRepository } from '../store/moderation-repository.js';
+import { flagRepository } from '../store/flag-repository.js';
+import { fraudRepository, replyRepository } from '../store/reply-fraud-repository.js';
+import type { FeedbackStore, FraudStore, ReplyStore } from '../feedback/store.js';
+import type { FlagStore, ModerationStore } from '../moderation/store.js';
 import { planRepository, type PlanRepository } from '../store/plan-repository.js';
 import { ratingsRepository, type RatingsRepository } from '../store/ratings-repository.js';
 import type { Store } from '../store/client.js';
@@ -29,7 +34,11 @@ export interface ApiDeps {
   minRatings: number;
   plans: PlanRepository;
   ratings: RatingsRepository;
-  feedback: FeedbackRepository;
+  feedback: FeedbackStore;
+  moderation: ModerationStore;
+  flags: FlagStore;
+  replies: ReplyStore;
+  fraud: FraudStore;
   voterTokens: VoterTokens;
   feedbackLimits: FeedbackLimits;
   idempotency: IdempotencyRepository;
@@ -79,6 +88,10 @@ export function apiDeps(
     plans: cachedPlans(planRepository(store), (settings.readCacheSeconds ?? 0) * 1000),
     ratings: cachedRatings(ratingsRepository(store), (settings.readCacheSeconds ?? 0) * 1000),
     feedback: feedbackRepository(store),
+    moderation: moderationRepository(store),
+    flags: flagRepository(store),
+    replies: replyRepository(store),
+    fraud: fraudRepository(store),
     voterTokens: voterTokens(settings.voterTokenSecret),
     feedbackLimits: feedbackLimits(rateLimitRepository(store), settings.rateLimits ?? DEFAULT_RATE_LIMITS),
     idempotency: idempotencyRepository(store),

@@ -1,15 +1,23 @@
 import { actorLabel, type Actor } from '../auth/roles.js';
 import { staffActor, type AuditActor } from '../audit/entry.js';
 import type { AuditRepository } from '../store/audit-repository.js';
-import { CommentStateError, type FeedbackRepository, type QueueQuery, type StaffComment } from '../store/feedback-repository.js';
+import type { FeedbackStore, ReplyStore } from '../feedback/store.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { randomUUID } from 'node:crypto';
 import { maskPiiWithin } from './pii.js';
 import { ALLOWED_FROM, MODERATION_ACTIONS, type ModerationAction } from './flags.js';
 import { REPLY_TEXT_MAX, type FeedbackRecord } from '../feedback/record.js';
+import { CommentStateError, type ModerationStore, type QueueQuery, type StaffComment } from './store.js';
 
 export interface ModerationDeps {
-  feedback: Pick<FeedbackRepository, 'resolve' | 'setCommentStatus' | 'addReply' | 'getRecord'>;
+  feedback: Pick<FeedbackStore, 'resolve'>;
+  moderation: Pick<ModerationStore, 'setCommentStatus'>;
+  audit: Pick<AuditRepository, 'append'>;
+}
+
+export interface ReplyDeps {
+  feedback: Pick<FeedbackStore, 'resolve'>;
+  replies: ReplyStore;
   audit: Pick<AuditRepository, 'append'>;
 }
 
@@ -37,7 +45,7 @@ export async function moderateComment(
   const ref = await deps.feedback.resolve(input.feedbackId);
   if (!ref) throw new NotFoundError('comment', input.feedbackId);
   const to = MODERATION_ACTIONS[input.action];
-  const result = await deps.feedback.setCommentStatus(ref, to, at, {
+  const result = await deps.moderation.setCommentStatus(ref, to, at, {
     expectFrom: ALLOWED_FROM[input.action],
     by: actorLabel(actor),
     ...(input.reason ? { why: input.reason } : {}),
@@ -63,7 +71,7 @@ export async function moderateComment(
  * never the person). Personal data in it is masked like a citizen's comment.
  */
 export async function replyToComment(
-  deps: ModerationDeps,
+  deps: ReplyDeps,
   input: { feedbackId: string; department: string; text: string; caseId?: string | undefined },
   actor: Actor,
   at: Date,
@@ -72,7 +80,7 @@ export async function replyToComment(
   const ref = await deps.feedback.resolve(input.feedbackId);
   if (!ref) throw new NotFoundError('comment', input.feedbackId);
   const masked = maskPiiWithin(input.text, REPLY_TEXT_MAX);
-  const record = await deps.feedback.addReply(ref, {
+  const record = await deps.replies.addReply(ref, {
     replyId: randomUUID(),
     department: input.department,
     text: masked.text,
@@ -138,9 +146,9 @@ export interface QueueFilter {
 }
 
 /** A page of the moderation queue (or of rejected, hidden or a target's published comments), by age in hours. */
-export function moderationQueue(deps: { feedback: Pick<FeedbackRepository, 'moderationQueue'> }, q: QueueFilter, now: Date) {
+export function moderationQueue(deps: { moderation: Pick<ModerationStore, 'moderationQueue'> }, q: QueueFilter, now: Date) {
   const at = now.getTime();
-  return deps.feedback.moderationQueue({
+  return deps.moderation.moderationQueue({
     status: q.status,
     targetType: q.targetType,
     targetId: q.targetId,

@@ -48,7 +48,7 @@ export function deltasOf(entries: Iterable<LogEntry>, index: TargetIndex): Delta
       }
     } else if (entry.kind === 'fraud') {
       // Only a rating that counted when marked is taken out; the voter's ballot then makes sure no
-      // later rating of theirs takes it out again (feedback-repository, markFraud).
+      // later rating of theirs takes it out again (reply-fraud-repository, markFraud).
       const e = entry.event;
       if (e.counted) {
         bump(deltas, periodsOf(e.year, e.ratedAt), scopesOf(index, e.targetType, e.targetId), (t) => {

@@ -16,7 +16,7 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 import { LocalConfig, parseConfig } from '../../shared/config.js';
 import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
-import { feedbackRepository } from '../../shared/store/feedback-repository.js';
+import { moderationRepository } from '../../shared/store/moderation-repository.js';
 import { feedbackShard } from '../../shared/store/keys.js';
 import { COMMENTS_PER_PAGE } from '../../web/citizen/data.js';
 import { aggregate, startServer } from '../e2e/browser/server.js';
@@ -77,7 +77,7 @@ const randomChinese = (length: number) =>
  */
 async function seedHeaviest(base: string, dataDir: string, targetId: string): Promise<number> {
   const local = await openLocalStore(parseConfig(LocalConfig, { DATA_DIR: dataDir }), { publish: false });
-  const feedback = feedbackRepository(local.store);
+  const moderation = moderationRepository(local.store);
   const count = COMMENTS_PER_PAGE + 2;
   try {
     for (let i = 0; i < count; i++) {
@@ -90,7 +90,7 @@ async function seedHeaviest(base: string, dataDir: string, targetId: string): Pr
       const voterId = response.headers.get('x-voter-token')!.split('.')[1]!;
       const recorded = (await response.json()) as { feedbackId: string; recordedAt: string };
       const ref = { shard: feedbackShard(voterId, 'indicator', targetId), recordedAt: recorded.recordedAt, feedbackId: recorded.feedbackId };
-      await feedback.setCommentStatus(ref, 'published', new Date());
+      await moderation.setCommentStatus(ref, 'published', new Date());
     }
   } finally {
     await local.close();

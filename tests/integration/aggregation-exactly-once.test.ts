@@ -9,6 +9,8 @@ import { ensureTable } from '../../shared/store/bootstrap.js';
 import type { Store } from '../../shared/store/client.js';
 import { aggregationRepository } from '../../shared/store/aggregation-repository.js';
 import { feedbackRepository } from '../../shared/store/feedback-repository.js';
+import { moderationRepository } from '../../shared/store/moderation-repository.js';
+import { fraudRepository } from '../../shared/store/reply-fraud-repository.js';
 import { bruteForceCounts, nonZero } from '../helpers/brute-force.js';
 import { crashingStore, InjectedCrash } from '../helpers/faults.js';
 import { useStore } from '../helpers/store.js';
@@ -70,6 +72,8 @@ async function storedCounts(store: Store): Promise<Map<string, Tally>> {
 async function play(ops: Op[]) {
   const store = await freshTable();
   const feedback = feedbackRepository(store);
+  const moderation = moderationRepository(store);
+  const fraud = fraudRepository(store);
   let now = Date.UTC(2024, 11, 20); // close to a year boundary
   const commented: Array<{ shard: number; recordedAt: string; feedbackId: string }> = [];
   const rated: Array<{ shard: number; recordedAt: string; feedbackId: string }> = [];
@@ -111,13 +115,13 @@ async function play(ops: Op[]) {
       now += 1000;
     } else if (op.kind === 'moderate') {
       const target = commented[op.pick % Math.max(1, commented.length)];
-      if (target) await feedback.setCommentStatus(target, op.to, new Date(now));
+      if (target) await moderation.setCommentStatus(target, op.to, new Date(now));
       now += 1000;
     } else if (op.kind === 'fraud') {
       const target = rated[op.pick % Math.max(1, rated.length)];
       const repo = op.crashBeforeEvent
-        ? feedbackRepository(crashingStore(store, (c) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'fraud'))
-        : feedback;
+        ? fraudRepository(crashingStore(store, (c) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'fraud'))
+        : fraud;
       if (target) {
         await repo.markFraud(target, { by: 'admin (test)', reason: 'documented vote buying' }, new Date(now)).catch((error: unknown) => {
           if (!(error instanceof InjectedCrash)) throw error;
@@ -202,6 +206,7 @@ describe('aggregation under at-least-once execution', () => {
   it('takes a rating found fraudulent out of the counts once, even when the voter rates again', async () => {
     const store = await freshTable();
     const feedback = feedbackRepository(store);
+    const fraud = fraudRepository(store);
     let now = Date.UTC(2025, 2, 1, 12);
     const clock = () => new Date(now);
     const rate = async (voterId: string, rating: Rating) => {
@@ -211,9 +216,9 @@ describe('aggregation under at-least-once execution', () => {
     };
     const bought = await rate('voter-x', 1);
     await rate('voter-y', 4);
-    await feedback.markFraud(bought, { by: 'admin', reason: 'paid ratings, police report 2025-17' }, new Date(now));
+    await fraud.markFraud(bought, { by: 'admin', reason: 'paid ratings, police report 2025-17' }, new Date(now));
     now += 1000;
-    const again = await feedback.markFraud(bought, { by: 'admin', reason: 'twice' }, new Date(now));
+    const again = await fraud.markFraud(bought, { by: 'admin', reason: 'twice' }, new Date(now));
     expect(again.event).toBeNull();
     const later = await rate('voter-x', 2);
     expect(later.replaces).toBeNull(); // the fraudulent rating was already out of the counts

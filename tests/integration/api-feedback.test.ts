@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
-import { feedbackRepository } from '../../shared/store/feedback-repository.js';
+import { moderationRepository } from '../../shared/store/moderation-repository.js';
 import { json, testApp } from '../helpers/api.js';
 import { useStore } from '../helpers/store.js';
 
@@ -143,13 +143,13 @@ describe('POST /api/v1/feedback refuses what a client must fix, and stores nothi
 
 describe('GET /api/v1/{indicators|projects}/{id}/comments', () => {
   it('shows only published comments, newest first, without voter ids, in pages joined by a cursor', async () => {
-    const feedback = feedbackRepository(store.current);
+    const moderation = moderationRepository(store.current);
     const published: string[] = [];
     for (let i = 0; i < 5; i++) {
       const { body } = await submit({ targetType: 'indicator', targetId: 'green-coverage', rating: 4, comment: `意见 ${i}` }, { 'X-Voter-Token': newVoter() });
       const record = (await store.scanAll()).find((item) => item.feedbackId === body.feedbackId)!;
       if (i !== 2) {
-        await feedback.setCommentStatus(
+        await moderation.setCommentStatus(
           { shard: record.shard as number, recordedAt: record.recordedAt as string, feedbackId: body.feedbackId },
           'published',
           new Date(Date.UTC(2025, 5, 16, 0, i)),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackRepository, type NewFeedback } from '../../shared/store/feedback-repository.js';
+import type { NewFeedback } from '../../shared/feedback/store.js';
+import { feedbackRepository } from '../../shared/store/feedback-repository.js';
+import { moderationRepository } from '../../shared/store/moderation-repository.js';
 import { crashingStore, InjectedCrash } from '../helpers/faults.js';
 import { useStore } from '../helpers/store.js';
 
@@ -70,10 +72,11 @@ describe('the feedback log', () => {
 
   it('appends a moderation event when a comment’s visibility changes, and nothing when it does not', async () => {
     const feedback = feedbackRepository(store.current);
+    const moderation = moderationRepository(store.current);
     const { record } = await feedback.record({ ...rating('c', 4, 'voter-c'), comment: '很好' });
-    await feedback.setCommentStatus(record, 'published', new Date('2025-05-02T00:00:00Z'));
-    await feedback.setCommentStatus(record, 'published', new Date('2025-05-03T00:00:00Z'));
-    await feedback.setCommentStatus(record, 'hidden', new Date('2025-05-04T00:00:00Z'));
+    await moderation.setCommentStatus(record, 'published', new Date('2025-05-02T00:00:00Z'));
+    await moderation.setCommentStatus(record, 'published', new Date('2025-05-03T00:00:00Z'));
+    await moderation.setCommentStatus(record, 'hidden', new Date('2025-05-04T00:00:00Z'));
     const events = (await store.scanAll()).filter((i) => i.type === 'moderation' && i.feedbackId === 'c');
     expect(events.map((e) => [e.from, e.to]).sort()).toEqual([['pending', 'published'], ['published', 'hidden']]);
     expect(events[0]).toMatchObject({ ratedAt: record.recordedAt, targetId: 'gdp', year: 2025 });

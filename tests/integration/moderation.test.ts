@@ -161,12 +161,12 @@ describe('the moderation queue', () => {
     const b = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 3, comment: '并发二' });
     const racing = {
       ...deps,
-      feedback: {
-        ...deps.feedback,
+      moderation: {
+        ...deps.moderation,
         setCommentStatus: (async (ref, ...rest) => {
           if (ref.feedbackId === a.feedbackId) throw new ConflictError('the comment was moderated concurrently; reload it');
-          return deps.feedback.setCommentStatus(ref, ...rest);
-        }) as typeof deps.feedback.setCommentStatus,
+          return deps.moderation.setCommentStatus(ref, ...rest);
+        }) as typeof deps.moderation.setCommentStatus,
       },
     };
     const actor = { sub: 'sub-zhao', name: 'zhao.min', roles: ['monitor' as const] };

@@ -51,7 +51,7 @@ beforeAll(async () => {
     const body = (await res.json()) as { feedbackId: string; recordedAt: string };
     if (publish) {
       const shard = feedbackShard(issued.voterId, targetType as 'indicator', targetId);
-      await deps.feedback.setCommentStatus({ shard, ...body }, 'published', new Date(Date.parse(body.recordedAt) + 60_000));
+      await deps.moderation.setCommentStatus({ shard, ...body }, 'published', new Date(Date.parse(body.recordedAt) + 60_000));
     }
   }
   const snapshot = (await plans.snapshot(plan.id))!;

@@ -9,7 +9,7 @@ import type { ProgressStatus } from '../../shared/progress/status.js';
 import type { PeriodSummaries, ScopeSummary, SeriesPoint } from '../../shared/ratings/documents.js';
 import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } from '../../shared/ratings/scopes.js';
 import { briefOf, scopeSummaryIn, type RatingBrief } from '../../shared/ratings/views.js';
-import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
+import type { BallotWithComment } from '../../shared/feedback/store.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
 
 /**

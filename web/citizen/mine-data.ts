@@ -1,6 +1,6 @@
 import { citizenCaseView, type CitizenCaseView } from '../../shared/cases/case.js';
 import type { TargetType } from '../../shared/feedback/target.js';
-import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
+import type { BallotWithComment } from '../../shared/feedback/store.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
 import { snapshotOf, type WebDeps } from './data.js';
 

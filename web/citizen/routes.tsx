@@ -10,7 +10,7 @@ import { ratingYear } from '../../shared/feedback/rating.js';
 import { isStoreUnavailable } from '../../shared/store/faults.js';
 import { FeedbackSubmission, submissionNotice, submitFeedback } from '../../shared/feedback/submit.js';
 import { PII_KINDS } from '../../shared/moderation/pii.js';
-import type { BallotWithComment } from '../../shared/store/feedback-repository.js';
+import type { BallotWithComment } from '../../shared/feedback/store.js';
 import { TargetId, TargetType } from '../../shared/feedback/target.js';
 import { webAssets, type WebAssets } from '../assets.js';
 import type { Confirmation, FeedbackError, FeedbackFormState } from './components/feedback.js';

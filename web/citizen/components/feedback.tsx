@@ -2,7 +2,7 @@ import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../../shared/http/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../../shared/feedback/comment.js';
 import type { TargetType } from '../../../shared/feedback/target.js';
 import { PII_KINDS, type PiiKind } from '../../../shared/moderation/pii.js';
-import type { BallotWithComment } from '../../../shared/store/feedback-repository.js';
+import type { BallotWithComment } from '../../../shared/feedback/store.js';
 import { LEVELS_BEST_FIRST, scriptJson } from '../chart-data.js';
 import type { PageContext } from '../../context.js';
 import type { CommentWithReplies } from '../data.js';

@@ -32,7 +32,7 @@ export function accountabilityRoutes(deps: ApiDeps) {
       // A new voter costs nothing (a request without a cookie gets one), so flags are counted per
       // address where it is known: three cookieless requests must not take a comment down.
       const flagger: Flagger = addressHash ? { kind: 'address', hash: addressHash } : { kind: 'voter', voterId };
-      const result = await deps.feedback.flagComment(feedbackId, flagger, reason, deps.clock(), deps.flagThreshold);
+      const result = await deps.flags.flagComment(feedbackId, flagger, reason, deps.clock(), deps.flagThreshold);
       if (result.sentForReview) {
         // Flags never silence a comment: it stays public, marked under review, until a monitor decides.
         await deps.audit.append(

@@ -19,7 +19,7 @@ export function adminRoutes(deps: ApiDeps) {
       const ref = await deps.feedback.resolve(feedbackId);
       if (!ref) throw new ProblemError('not-found', { detail: `no rating ${feedbackId}` });
       const at = deps.clock();
-      const { event, record } = await deps.feedback.markFraud(ref, { by: actorLabel(staff), reason }, at);
+      const { event, record } = await deps.fraud.markFraud(ref, { by: actorLabel(staff), reason }, at);
       if (event) {
         await deps.audit.append(
           {

@@ -2,7 +2,7 @@ import { Hono } from 'hono/tiny';
 import { CaseStateError } from '../../../cases/case.js';
 import { caseDetail, listCases, reconcileCases, staffCase, stepCase } from '../../../cases/workflow.js';
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../../moderation/moderate.js';
-import { CommentStateError } from '../../../store/feedback-repository.js';
+import { CommentStateError } from '../../../moderation/store.js';
 import { staffExport } from '../../../publishing/staff-exports.js';
 import type { ApiDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';

@@ -1,0 +1,92 @@
+import { ConflictError } from '../errors.js';
+import type { FeedbackRecord, OfficialReply } from '../feedback/record.js';
+import type { CommentStatus } from '../feedback/rating.js';
+import type { Page, RecordRef } from '../feedback/store.js';
+import type { TargetType } from '../feedback/target.js';
+import type { Flagger } from '../store/keys.js';
+import type { FlagReason } from './flags.js';
+
+/** A comment as a moderator sees it: the masked text and what moderation needs, never the voter. */
+export interface StaffComment {
+  feedbackId: string;
+  targetType: TargetType;
+  targetId: string;
+  rating: number;
+  comment: string;
+  commentStatus: CommentStatus;
+  recordedAt: string;
+  /** When it entered the queue (pending, or sent for review by flags) or was last rejected or hidden. */
+  since: string;
+  /** Why it waits for a monitor: new (pending), or flagged by citizens (pending from before, or published under review). */
+  queueReason: 'new' | 'flagged' | null;
+  flagCount: number;
+  /** Published, and flagged by enough citizens: public, marked under review, until a monitor keeps or hides it. */
+  underReview: boolean;
+  piiMasked: Record<string, number>;
+  replies: OfficialReply[];
+  fraud: boolean;
+}
+
+export interface QueueQuery {
+  status: 'pending' | 'rejected' | 'hidden' | 'published';
+  targetType?: TargetType | undefined;
+  targetId?: string | undefined;
+  reason?: 'new' | 'flagged' | undefined;
+  /** ISO times bounding `since`: older than `before`, newer than `after`. */
+  before?: string | undefined;
+  after?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** What a moderation step did: the record as it was read, the status it left, whether anything changed. */
+export interface StatusChange {
+  record: FeedbackRecord;
+  from: CommentStatus;
+  changed: boolean;
+}
+
+export interface FlagOutcome {
+  /** False for a second flag by the same flagger: nothing changed. */
+  counted: boolean;
+  flags: number;
+  /** True for the one flag that sent the comment for review, however many crossed the threshold together. */
+  sentForReview: boolean;
+  record: FeedbackRecord;
+}
+
+/**
+ * Who may see a comment's text: monitors' decisions and the moderation queue. Implemented over
+ * DynamoDB in shared/store/moderation-repository.ts. Nothing here touches a rating.
+ */
+export interface ModerationStore {
+  /**
+   * Publishes, rejects or hides a comment, and appends the change to the feedback log so counts by
+   * status follow. Publishing a published comment under review keeps it (mark and flags cleared).
+   * Throws CommentStateError when the comment's status is not one of `expectFrom`.
+   */
+  setCommentStatus(
+    ref: RecordRef,
+    // Nothing goes back to pending: citizens' flags send a published comment for review instead.
+    status: Exclude<CommentStatus, 'none' | 'pending'>,
+    at: Date,
+    options?: { expectFrom?: readonly CommentStatus[]; by?: string; why?: string },
+  ): Promise<StatusChange>;
+  /**
+   * The queue (oldest first: pending comments, and published ones flags sent for review), comments
+   * rejected or hidden (most recent first), or a target's published comments.
+   */
+  moderationQueue(query: QueueQuery): Promise<Page<StaffComment>>;
+}
+
+/** Citizens' flags on published comments (shared/store/flag-repository.ts). */
+export interface FlagStore {
+  /**
+   * A citizen flags a published comment, once per flagger. At `threshold` flags it is marked under
+   * review and enters the queue; flags never take it off public view.
+   */
+  flagComment(feedbackId: string, flagger: Flagger, reason: FlagReason, at: Date, threshold: number): Promise<FlagOutcome>;
+}
+
+/** A moderation step that does not apply to the comment's current status. */
+export class CommentStateError extends ConflictError {}
