@@ -59,20 +59,23 @@ export const StretchTarget = z.strictObject({
   source: Provenance,
 });
 
+/** A calendar year a plan can speak of. */
+export const Year = z.number().check(z.int(), z.gte(1950), z.lte(2100));
+
 export const IndicatorId = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64));
 
 export const Indicator = z.strictObject({
   id: IndicatorId,
-  seq: z.number().check(z.int(), z.gte(1), z.lte(31)),
+  seq: z.number().check(z.int(), z.positive()),
   category: Category,
   nameZh: z.string().check(z.minLength(1)),
   nameEn: z.string().check(z.minLength(1)),
   unit: z.string(),
   unitEn: z.string(),
   baseline: Cell,
-  baselineYear: z.literal(2020),
+  baselineYear: Year,
   target: Cell,
-  targetYear: z.literal(2025),
+  targetYear: Year,
   growth: z.nullable(GrowthTarget),
   stretch: z.nullable(StretchTarget),
   attribute: Attribute,
@@ -86,8 +89,8 @@ export type Indicator = z.infer<typeof Indicator>;
 
 /** A row of 专栏1: the 13th plan's target, the 2015 and 2020 actuals, and the completion remark. */
 export const HistoryRow = z.strictObject({
-  id: z.string().check(z.regex(/^h13-\d{2}$/)),
-  seq: z.number().check(z.int(), z.gte(1), z.lte(36)),
+  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64)),
+  seq: z.number().check(z.int(), z.positive()),
   group: z.string().check(z.minLength(1)),
   nameZh: z.string().check(z.minLength(1)),
   /** gongping's translation; optional so that a stored plan without it still reads, shown in Chinese then. */
@@ -108,13 +111,13 @@ export const NumericGoal = z.strictObject({
   description: z.string().check(z.minLength(1)),
   value: z.number(),
   unit: z.string(),
-  year: z.optional(z.number().check(z.int())),
+  year: z.optional(Year),
   raw: z.string().check(z.minLength(1)),
 });
 
 export const Project = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80)),
-  box: z.number().check(z.int(), z.gte(1), z.lte(25)),
+  box: z.number().check(z.int(), z.positive()),
   boxTitle: z.string().check(z.minLength(1)),
   titleZh: z.string().check(z.minLength(1)),
   titleEn: z.string().check(z.minLength(1)),
