@@ -11,6 +11,7 @@
  *   reference page's scripts); committed, and the only part the API function bundles.
  * - web/dist/assets/api-docs/: those files, for the deployment to upload under /assets/ (git-ignored).
  * - docs/open-data.md: its generated part, the column tables from shared/open-data/datasets.ts.
+ * - the plan file format's JSON Schema and the tables of docs/plan-format.md (scripts/build-plan-format.ts).
  *
  * `--check` writes nothing and fails when a committed file is not what the sources give
  * (tests/integration/openapi.test.ts does the same).
@@ -34,6 +35,7 @@ import { openApiDocument, shorten, type RecordedAnswer } from '../shared/api/ope
 import type { VoterTokens } from '../shared/feedback/voter-token.js';
 import { feedbackShard } from '../shared/store/keys.js';
 import { withGeneratedDictionary } from '../shared/open-data/dictionary.js';
+import { planFormatArtefacts } from './build-plan-format.js';
 import { loadPlan as readPlanFile } from '../shared/plan/load.js';
 import { aggregate } from '../shared/ratings/aggregate.js';
 import { targetIndexOf } from '../shared/ratings/target-index.js';
@@ -266,7 +268,8 @@ export async function expectedArtefacts() {
   const openapiJson = asJson(document);
   const files = await docsAssetFiles(openapiJson);
   const manifest = await docsAssetsManifest(files);
-  return { files, manifest, outputs: new Map<URL, string>([[OUTPUTS.openapi, openapiJson], [OUTPUTS.docsAssets, asJson(manifest)], [OUTPUTS.openDataDoc, openData]]) };
+  const planFormat = await planFormatArtefacts();
+  return { files, manifest, outputs: new Map<URL, string>([[OUTPUTS.openapi, openapiJson], [OUTPUTS.docsAssets, asJson(manifest)], [OUTPUTS.openDataDoc, openData], ...planFormat]) };
 }
 
 async function main() {
@@ -285,7 +288,7 @@ async function main() {
       console.error(`out of date (run npm run build:openapi):\n${stale.map((s) => `  ${s}`).join('\n')}`);
       process.exit(1);
     }
-    console.log('the API document, the docs asset manifest and docs/open-data.md are up to date');
+    console.log('the API document, the docs asset manifest, docs/open-data.md and the plan format’s schema and tables are up to date');
     return;
   }
   await mkdir(OUTPUTS.assetsDir, { recursive: true });
