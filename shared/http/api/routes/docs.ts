@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono/tiny';
 import docsAssets from '../../../api/docs-assets.json' with { type: 'json' };
+import planFormatSchema from '../../../plan/plan-format.schema.json' with { type: 'json' };
 import {
   DOCS_ASSETS_PATH,
   DOCS_CONTENT_TYPES,
@@ -45,9 +46,18 @@ const byFileName = new Map(Object.entries(manifest.files).map(([asset, file]) =>
 const SWAGGER_UI_DIR = new URL('../../../../node_modules/swagger-ui-dist/', import.meta.url);
 const OPENAPI_SOURCE = new URL('../openapi.json', import.meta.url);
 
-/** GET /api/docs, and locally the files it loads (GET /assets/api-docs/{file}). */
+/** The plan file format's JSON Schema, generated and committed (shared/plan/format.ts): 19 KB in the web function only. */
+const PLAN_FORMAT_SCHEMA = `${JSON.stringify(planFormatSchema, null, 2)}\n`;
+
+/** GET /api/docs, and locally the files it loads (GET /assets/api-docs/{file}); GET /docs/plan-format.schema.json. */
 export function docsPages(_deps: ApiDeps) {
   return new Hono()
+    .get('/docs/plan-format.schema.json', (c) => {
+      queryParams(c, NoQuery);
+      c.header('Cache-Control', DOCS_CACHE_CONTROL);
+      c.header('Access-Control-Allow-Origin', '*');
+      return c.body(PLAN_FORMAT_SCHEMA, 200, { 'Content-Type': 'application/schema+json; charset=utf-8' });
+    })
     .get('/api/docs', (c) => {
       queryParams(c, NoQuery);
       c.header('Cache-Control', DOCS_CACHE_CONTROL);
