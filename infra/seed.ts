@@ -1,10 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import * as z from 'zod/mini';
 import '../shared/validation-messages.js';
 import { loadPlan as readPlanFile } from '../shared/plan/load.js';
-import { loadPlan } from '../shared/store/bootstrap.js';
-import { createDocumentClient } from '../shared/store/client.js';
+import { loadPlan, openTable, TableTarget } from '../shared/store/bootstrap.js';
 
 /**
  * `npm run seed -- --table <name> --region <region>`: loads the plan into a table that CDK created.
@@ -15,13 +13,9 @@ import { createDocumentClient } from '../shared/store/client.js';
 
 const USAGE = 'usage: npm run seed -- --table <table name> --region <aws region> [--endpoint <url>]';
 
-export const SeedArgs = z.strictObject({
-  table: z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name (the TableName output of the data stack)')),
-  region: z.string().check(z.regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$|^local$/, 'an AWS region name such as ap-east-1')),
-  /** A DynamoDB-compatible endpoint (DynamoDB Local, dynalite) for rehearsals; absent in AWS. */
-  endpoint: z.optional(z.url()),
-});
-export type SeedArgs = z.infer<typeof SeedArgs>;
+/** The table, as `npm run plan -- import FILE --table …` reaches it too (shared/store/bootstrap.ts). */
+export const SeedArgs = TableTarget;
+export type SeedArgs = TableTarget;
 
 export class SeedUsageError extends Error {
   override name = 'SeedUsageError';
@@ -54,9 +48,9 @@ export interface SeedResult {
 
 export async function seed(args: SeedArgs): Promise<SeedResult> {
   const plan = readPlanFile();
-  const client = createDocumentClient({ region: args.region, endpoint: args.endpoint });
+  const store = openTable(args);
   try {
-    const outcome = await loadPlan({ client, tableName: args.table }, plan);
+    const outcome = await loadPlan(store, plan);
     return {
       table: args.table,
       planId: plan.id,
@@ -64,7 +58,7 @@ export async function seed(args: SeedArgs): Promise<SeedResult> {
       counts: { indicators: plan.indicators.length, history: plan.history.length, projects: plan.projects.length },
     };
   } finally {
-    client.destroy();
+    store.client.destroy();
   }
 }
 

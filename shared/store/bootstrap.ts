@@ -1,10 +1,32 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import type { Plan } from '../plan/document.js';
-import { planRepository } from './plan-repository.js';
+import { planRepository, type PlanSnapshot } from './plan-repository.js';
+import { planKey } from './keys.js';
 import { createTableInput } from './table.js';
-import type { Store } from './client.js';
+import { createDocumentClient, type Store } from './client.js';
+
+/**
+ * A table that CDK created, reached from an operator's machine (`npm run seed`, `npm run plan --
+ * --table …`): with the AWS credentials of the shell, or at a DynamoDB-compatible endpoint for
+ * rehearsals. Nothing here creates or changes the table: the data stack owns it.
+ */
+export const TableTarget = z.strictObject({
+  table: z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name (the TableName output of the data stack)')),
+  region: z.string().check(z.regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$|^local$/, 'an AWS region name such as ap-east-1')),
+  /** A DynamoDB-compatible endpoint (DynamoDB Local, dynalite) for rehearsals; absent in AWS. */
+  endpoint: z.optional(z.url()),
+});
+export type TableTarget = z.infer<typeof TableTarget>;
+
+/** The store at a table target; destroy its client when done. */
+export const openTable = (target: TableTarget): Store => ({
+  client: createDocumentClient({ region: target.region, endpoint: target.endpoint }),
+  tableName: target.table,
+});
 
 /** Creates the table from the one definition if it is missing, and waits until it is usable. */
 export async function ensureTable({ client, tableName }: Store): Promise<'created' | 'existing'> {
@@ -43,4 +65,29 @@ export async function loadPlan(store: Store, plan: Plan): Promise<'loaded' | 'un
   if (stored?.contentHash === contentHash) return 'unchanged';
   await plans.putPlan(plan, contentHash);
   return 'loaded';
+}
+
+/**
+ * Every plan in the table, with what its partition holds. There is no index of plans, so this scans
+ * the table for plan items (reading every item once): for an operator's command, never for a request.
+ */
+export async function listPlans(store: Store): Promise<PlanSnapshot[]> {
+  const ids: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.client.send(
+      new ScanCommand({
+        TableName: store.tableName,
+        FilterExpression: 'SK = :sk AND begins_with(PK, :pk)',
+        ExpressionAttributeValues: { ':sk': planKey('').SK, ':pk': planKey('').PK },
+        ProjectionExpression: 'PK',
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) ids.push(String(item.PK).slice(planKey('').PK.length));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  const plans = planRepository(store);
+  const snapshots = await Promise.all(ids.sort().map((id) => plans.snapshot(id)));
+  return snapshots.filter((s): s is PlanSnapshot => s !== null);
 }
