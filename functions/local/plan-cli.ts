@@ -3,9 +3,21 @@ import { parseArgs } from 'node:util';
 import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { ConfigError, LocalConfig, parseConfig } from '../../shared/config.js';
 import type { Plan } from '../../shared/plan/document.js';
-import { checkPlanFile, MAX_PLAN_FILE_BYTES, type PlanFileCheck, type PlanFileProblem } from '../../shared/plan/file.js';
+import {
+  checkPlanFile,
+  MAX_PLAN_FILE_BYTES,
+  type PlanFileCheck,
+  type PlanFileProblem,
+} from '../../shared/plan/file.js';
 import { PLAN_FORMAT_SCHEMA_PATH } from '../../shared/plan/format.js';
-import { ensureTable, listPlans, loadPlan, openTable, planContentHash, TableTarget } from '../../shared/store/bootstrap.js';
+import {
+  ensureTable,
+  listPlans,
+  loadPlan,
+  openTable,
+  planContentHash,
+  TableTarget,
+} from '../../shared/store/bootstrap.js';
 import type { Store } from '../../shared/store/client.js';
 import { planRepository, type PlanSnapshot } from '../../shared/store/plan-repository.js';
 import { openLocalStore } from './store.js';
@@ -53,24 +65,31 @@ function parseCommand(argv: string[]): Command | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [name, file, ...extra] = positionals;
-  if (name !== 'check' && name !== 'import' && name !== 'list') throw new UsageError(name ? `unknown command ${name}` : 'which command?');
+  if (name !== 'check' && name !== 'import' && name !== 'list')
+    throw new UsageError(name ? `unknown command ${name}` : 'which command?');
   if (name === 'list' ? file !== undefined : file === undefined || extra.length > 0) {
     throw new UsageError(name === 'list' ? 'list takes no file' : `${name} takes one file`);
   }
   let target: TableTarget | undefined;
   if (values.table !== undefined || values.region !== undefined || values.endpoint !== undefined) {
-    if (name === 'check') throw new UsageError('check reads no store: --table, --region and --endpoint are for import and list');
+    if (name === 'check')
+      throw new UsageError('check reads no store: --table, --region and --endpoint are for import and list');
     const result = TableTarget.safeParse({ table: values.table, region: values.region, endpoint: values.endpoint });
-    if (!result.success) throw new UsageError(result.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+    if (!result.success)
+      throw new UsageError(
+        result.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'),
+      );
     target = result.data;
   }
   return { name, ...(file !== undefined ? { file } : {}), ...(target ? { target } : {}), json: values.json };
 }
 
 async function readPlan(file: string): Promise<PlanFileCheck> {
-  const size = await stat(file).then((s) => s.size).catch((error: NodeJS.ErrnoException) => {
-    throw new Refused(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-  });
+  const size = await stat(file)
+    .then((s) => s.size)
+    .catch((error: NodeJS.ErrnoException) => {
+      throw new Refused(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
   // Refused before reading it whole: a plan file is small.
   if (size > MAX_PLAN_FILE_BYTES) return checkPlanFile(new Uint8Array(MAX_PLAN_FILE_BYTES + 1));
   return checkPlanFile(await readFile(file));
@@ -85,14 +104,29 @@ function problemLines(file: string, problems: PlanFileProblem[]): string {
 }
 
 /** The store to read or write, and how to name it; a local one gets its table as npm start makes it. */
-async function openStore(command: Command): Promise<{ store: Store; description: string; close(): Promise<void>; local: boolean }> {
+async function openStore(
+  command: Command,
+): Promise<{ store: Store; description: string; close(): Promise<void>; local: boolean }> {
   if (command.target) {
     const store = openTable(command.target);
-    return { store, description: `table ${command.target.table}`, close: async () => store.client.destroy(), local: false };
+    return {
+      store,
+      description: `table ${command.target.table}`,
+      close: () => {
+        store.client.destroy();
+        return Promise.resolve();
+      },
+      local: false,
+    };
   }
   const config = parseConfig(LocalConfig, process.env);
   const local = await openLocalStore(config, { publish: false });
-  return { store: local.store, description: `${local.description} (table ${config.TABLE_NAME})`, close: () => local.close(), local: true };
+  return {
+    store: local.store,
+    description: `${local.description} (table ${config.TABLE_NAME})`,
+    close: () => local.close(),
+    local: true,
+  };
 }
 
 /**
@@ -104,7 +138,11 @@ function dropped(stored: PlanSnapshot, plan: Plan): string[] {
     const kept = new Set(after.map((x) => x.id));
     return before.filter((x) => !kept.has(x.id)).map((x) => `${kind} ${x.id}`);
   };
-  return [...lost('indicator', stored.indicators, plan.indicators), ...lost('history row', stored.history, plan.history), ...lost('project', stored.projects, plan.projects)];
+  return [
+    ...lost('indicator', stored.indicators, plan.indicators),
+    ...lost('history row', stored.history, plan.history),
+    ...lost('project', stored.projects, plan.projects),
+  ];
 }
 
 async function run(command: Command): Promise<void> {

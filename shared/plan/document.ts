@@ -9,7 +9,10 @@ import { CATEGORIES, Category, HistoryRow, Indicator, Project, Year } from './sc
  * published as a JSON Schema generated from this one (./format.ts).
  */
 
-export const PlanSource = z.strictObject({ document: z.string().check(z.minLength(1)), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) });
+export const PlanSource = z.strictObject({
+  document: z.string().check(z.minLength(1)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+});
 export const PlanCategory = z.strictObject({ id: Category, nameEn: z.string().check(z.minLength(1)) });
 
 /** The largest item the store is asked to write (DynamoDB refuses items over 400 KB). */
@@ -35,7 +38,8 @@ export const Plan = z
     // once; planProblems reads only the parts that have the shape it needs.
     z.superRefine(
       (plan, ctx) => {
-        for (const { path, message } of planProblems(plan)) ctx.addIssue({ code: 'custom', message, path, input: plan });
+        for (const { path, message } of planProblems(plan))
+          ctx.addIssue({ code: 'custom', message, path, input: plan });
       },
       { when: (payload) => isRecord(payload.value) },
     ),
@@ -48,12 +52,14 @@ export interface PlanProblem {
 }
 
 type Entry = Record<string, unknown>;
-const isRecord = (value: unknown): value is Entry => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Entry =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const entries = (value: unknown): [number, Entry][] =>
   Array.isArray(value) ? value.flatMap((item, i) => (isRecord(item) ? [[i, item] as [number, Entry]] : [])) : [];
 const int = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const numberCell = (value: unknown): number | null => (isRecord(value) && value.kind === 'number' && typeof value.value === 'number' ? value.value : null);
+const numberCell = (value: unknown): number | null =>
+  isRecord(value) && value.kind === 'number' && typeof value.value === 'number' ? value.value : null;
 
 /**
  * The rules that span items of the plan, on the file's data whatever its shape: ids and sequence
@@ -85,9 +91,12 @@ export function planProblems(plan: Entry): PlanProblem[] {
   const periodStart = int(plan.periodStart);
   const periodEnd = int(plan.periodEnd);
   const baselineYear = int(plan.baselineYear);
-  const period = periodStart !== null && periodEnd !== null && periodStart <= periodEnd ? `${periodStart}–${periodEnd}` : null;
-  if (periodStart !== null && periodEnd !== null && periodEnd < periodStart) add(['periodEnd'], `the period ends (${periodEnd}) before it starts (${periodStart})`);
-  if (baselineYear !== null && periodStart !== null && baselineYear > periodStart) add(['baselineYear'], `the baseline year ${baselineYear} is after the period's first year ${periodStart}`);
+  const period =
+    periodStart !== null && periodEnd !== null && periodStart <= periodEnd ? `${periodStart}–${periodEnd}` : null;
+  if (periodStart !== null && periodEnd !== null && periodEnd < periodStart)
+    add(['periodEnd'], `the period ends (${periodEnd}) before it starts (${periodStart})`);
+  if (baselineYear !== null && periodStart !== null && baselineYear > periodStart)
+    add(['baselineYear'], `the baseline year ${baselineYear} is after the period's first year ${periodStart}`);
   const inPeriod = (year: number) => period === null || (year >= periodStart! && year <= periodEnd!);
 
   const categories = new Set(entries(plan.categories).map(([, c]) => c.id));
@@ -95,33 +104,53 @@ export function planProblems(plan: Entry): PlanProblem[] {
   for (const [i, indicator] of entries(plan.indicators)) {
     const category = str(indicator.category);
     // A category gongping does not know is the schema's to report; here, one the plan does not list.
-    if (category !== null && (CATEGORIES as readonly string[]).includes(category) && Array.isArray(plan.categories) && !categories.has(category)) {
+    if (
+      category !== null &&
+      (CATEGORIES as readonly string[]).includes(category) &&
+      Array.isArray(plan.categories) &&
+      !categories.has(category)
+    ) {
       add(['indicators', i, 'category'], `category ${JSON.stringify(category)} is not one of the plan's categories`);
     }
     if (Array.isArray(plan.history) && Array.isArray(indicator.history)) {
       indicator.history.forEach((ref, j) => {
-        if (typeof ref === 'string' && !historyIds.has(ref)) add(['indicators', i, 'history', j], `no history row has the id ${JSON.stringify(ref)}`);
+        if (typeof ref === 'string' && !historyIds.has(ref))
+          add(['indicators', i, 'history', j], `no history row has the id ${JSON.stringify(ref)}`);
       });
     }
     const from = int(indicator.baselineYear);
     const to = int(indicator.targetYear);
-    if (from !== null && to !== null && from >= to) add(['indicators', i, 'targetYear'], `the target year ${to} is not after the baseline year ${from}`);
-    if (to !== null && !inPeriod(to)) add(['indicators', i, 'targetYear'], `the target year ${to} is outside the plan's period ${period}`);
+    if (from !== null && to !== null && from >= to)
+      add(['indicators', i, 'targetYear'], `the target year ${to} is not after the baseline year ${from}`);
+    if (to !== null && !inPeriod(to))
+      add(['indicators', i, 'targetYear'], `the target year ${to} is outside the plan's period ${period}`);
     const target = numberCell(indicator.target);
-    const stretch = isRecord(indicator.stretch) && typeof indicator.stretch.value === 'number' ? indicator.stretch.value : null;
+    const stretch =
+      isRecord(indicator.stretch) && typeof indicator.stretch.value === 'number' ? indicator.stretch.value : null;
     if (target !== null && stretch !== null) {
-      if (indicator.direction === 'higher' && stretch < target) add(['indicators', i, 'stretch', 'value'], `the stretch goal ${stretch} is below the target ${target}, though higher is better`);
-      if (indicator.direction === 'lower' && stretch > target) add(['indicators', i, 'stretch', 'value'], `the stretch goal ${stretch} is above the target ${target}, though lower is better`);
+      if (indicator.direction === 'higher' && stretch < target)
+        add(
+          ['indicators', i, 'stretch', 'value'],
+          `the stretch goal ${stretch} is below the target ${target}, though higher is better`,
+        );
+      if (indicator.direction === 'lower' && stretch > target)
+        add(
+          ['indicators', i, 'stretch', 'value'],
+          `the stretch goal ${stretch} is above the target ${target}, though lower is better`,
+        );
     }
   }
 
   for (const [i, project] of entries(plan.projects)) {
     const progress = typeof project.progress === 'number' ? project.progress : null;
-    if (project.status === 'completed' && progress !== null && progress !== 100) add(['projects', i, 'progress'], `a completed project is at 100% progress, not ${progress}%`);
-    if (project.status === 'not_started' && progress !== null && progress !== 0) add(['projects', i, 'progress'], `a project not started is at 0% progress, not ${progress}%`);
+    if (project.status === 'completed' && progress !== null && progress !== 100)
+      add(['projects', i, 'progress'], `a completed project is at 100% progress, not ${progress}%`);
+    if (project.status === 'not_started' && progress !== null && progress !== 0)
+      add(['projects', i, 'progress'], `a project not started is at 0% progress, not ${progress}%`);
     for (const [j, goal] of entries(project.goals)) {
       const year = int(goal.year);
-      if (year !== null && !inPeriod(year)) add(['projects', i, 'goals', j, 'year'], `the goal's year ${year} is outside the plan's period ${period}`);
+      if (year !== null && !inPeriod(year))
+        add(['projects', i, 'goals', j, 'year'], `the goal's year ${year} is outside the plan's period ${period}`);
     }
   }
 
@@ -130,7 +159,8 @@ export function planProblems(plan: Entry): PlanProblem[] {
     const bytes = new TextEncoder().encode(JSON.stringify(value) ?? '').length;
     if (bytes > MAX_ITEM_BYTES) add(path, `too large to store: ${bytes} bytes as JSON, at most ${MAX_ITEM_BYTES}`);
   };
-  for (const list of ['indicators', 'history', 'projects']) for (const [i, item] of entries(plan[list])) tooLarge([list, i], item);
+  for (const list of ['indicators', 'history', 'projects'])
+    for (const [i, item] of entries(plan[list])) tooLarge([list, i], item);
   const { indicators: _i, history: _h, projects: _p, ...own } = plan;
   tooLarge([], own);
   return problems;

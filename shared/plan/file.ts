@@ -64,7 +64,8 @@ export function checkPlanData(data: unknown): PlanFileCheck {
   let input = data;
   if (isRecord(data) && '$schema' in data) {
     const { $schema, ...rest } = data;
-    if (typeof $schema !== 'string') return { ok: false, problems: [{ path: '$schema', message: 'the address of the JSON Schema, as text' }] };
+    if (typeof $schema !== 'string')
+      return { ok: false, problems: [{ path: '$schema', message: 'the address of the JSON Schema, as text' }] };
     input = rest;
   }
   const result = Plan.safeParse(input);
@@ -76,10 +77,16 @@ export function checkPlanData(data: unknown): PlanFileCheck {
 function problemsOf(issue: z.core.$ZodIssue, data: unknown): (PlanFileProblem & { at: PropertyKey[] })[] {
   const at = issue.path;
   const item = itemOf(at, data);
-  const problem = (path: PropertyKey[], message: string) => ({ at: path, path: jsonPath(path), message, ...(item ? { item } : {}) });
+  const problem = (path: PropertyKey[], message: string) => ({
+    at: path,
+    path: jsonPath(path),
+    message,
+    ...(item ? { item } : {}),
+  });
   switch (issue.code) {
     case 'invalid_format':
-      if (issue.format === 'regex' && issue.pattern && PATTERNS[issue.pattern]) return [problem(at, PATTERNS[issue.pattern]!)];
+      if (issue.format === 'regex' && issue.pattern && PATTERNS[issue.pattern])
+        return [problem(at, PATTERNS[issue.pattern]!)];
       return [problem(at, issue.message)];
     case 'unrecognized_keys':
       return issue.keys.map((key) => problem([...at, key], 'not a field of the plan format (a misspelt name?)'));
@@ -93,14 +100,17 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown): (PlanFileProblem & 
 
 /** What the format's patterns mean, in words. */
 const PATTERNS: Record<string, string> = {
-  [String(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)]: 'not an id: lower-case letters a-z, digits 0-9 and single hyphens, like "gdp-per-capita"',
+  [String(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)]:
+    'not an id: lower-case letters a-z, digits 0-9 and single hyphens, like "gdp-per-capita"',
   [String(/^[0-9a-f]{64}$/)]: 'not a SHA-256: 64 hex digits 0-9 a-f, lower-case',
 };
 
 /** `indicator gdp` for a path inside indicators[0], when that item has an id. */
 function itemOf(path: readonly PropertyKey[], data: unknown): string | undefined {
   const [list, index] = path;
-  const label = { indicators: 'indicator', history: 'history row', projects: 'project', categories: 'category' }[String(list)];
+  const label = { indicators: 'indicator', history: 'history row', projects: 'project', categories: 'category' }[
+    String(list)
+  ];
   if (!label || typeof index !== 'number') return undefined;
   const id = valueAt(data, [list!, index, 'id']);
   return typeof id === 'string' && id !== '' ? `${label} ${id}` : undefined;
@@ -120,7 +130,10 @@ function inFileOrder(problems: (PlanFileProblem & { at: PropertyKey[] })[]): Pla
   const fields = Object.keys(Plan.shape);
   const rank = (at: PropertyKey[]) => {
     const field = at.length === 0 ? -1 : fields.indexOf(String(at[0]));
-    return [field < 0 ? (at.length === 0 ? -1 : fields.length) : field, typeof at[1] === 'number' ? at[1] : -1] as const;
+    return [
+      field < 0 ? (at.length === 0 ? -1 : fields.length) : field,
+      typeof at[1] === 'number' ? at[1] : -1,
+    ] as const;
   };
   return problems
     .map((p, order) => ({ p, order, rank: rank(p.at) }))
@@ -128,7 +141,8 @@ function inFileOrder(problems: (PlanFileProblem & { at: PropertyKey[] })[]): Pla
     .map(({ p: { at: _at, ...problem } }) => problem);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The 1-based number of the first line whose bytes are not UTF-8. */
 function firstLineNotUtf8(bytes: Uint8Array): number {
@@ -162,6 +176,12 @@ function jsonErrorWithLine(message: string, text: string): string {
   return `line ${line} column ${column}: ${plain}`;
 }
 
+class NotJsonAt extends Error {
+  constructor(readonly offset: number) {
+    super(`not JSON at ${offset}`);
+  }
+}
+
 /** Where a text that JSON.parse refused stops being JSON: a small reader of the grammar (RFC 8259). */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
@@ -169,7 +189,7 @@ export function jsonErrorOffset(text: string): number {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
   const fail = () => {
-    throw i;
+    throw new NotJsonAt(i);
   };
   const literal = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
   const string = () => {
@@ -227,8 +247,8 @@ export function jsonErrorOffset(text: string): number {
     value(0);
     ws();
     return i < text.length ? i : text.length;
-  } catch (at) {
-    if (typeof at === 'number') return at;
-    throw at;
+  } catch (error) {
+    if (error instanceof NotJsonAt) return error.offset;
+    throw error;
   }
 }

@@ -1,7 +1,16 @@
 import * as z from 'zod/mini';
 import { Plan, PlanCategory, PlanSource } from './document.js';
 import { loadPlan } from './load.js';
-import { Cell, GrowthTarget, HistoryRow, Indicator, NumericGoal, Project, Provenance, StretchTarget } from './schema.js';
+import {
+  Cell,
+  GrowthTarget,
+  HistoryRow,
+  Indicator,
+  NumericGoal,
+  Project,
+  Provenance,
+  StretchTarget,
+} from './schema.js';
 
 /**
  * The plan file format, described once: what every field of every object means. From it come the
@@ -42,12 +51,15 @@ const OBJECTS = [
       titleEn: 'The title in English.',
       district: 'The government that adopted the plan.',
       periodStart: 'First year of the plan period.',
-      periodEnd: 'Last year of the plan period; every indicator’s target year and every dated project goal fall within the period.',
-      baselineYear: 'The year the plan’s baseline values are for, usually the year before the period; at most `periodStart`.',
+      periodEnd:
+        'Last year of the plan period; every indicator’s target year and every dated project goal fall within the period.',
+      baselineYear:
+        'The year the plan’s baseline values are for, usually the year before the period; at most `periodStart`.',
       source: 'The published document the file was read from.',
       categories: 'The indicator categories, in display order; each indicator names one of them.',
       indicators: 'The main indicators (主要指标), in the plan table’s order.',
-      history: 'The previous plan’s results table (e.g. 专栏1 of the 14th plan: the 13th plan’s targets and actuals); may be empty.',
+      history:
+        'The previous plan’s results table (e.g. 专栏1 of the 14th plan: the 13th plan’s targets and actuals); may be empty.',
       projects: 'Projects and measures (重大项目、工程) from the plan’s boxes; may be empty.',
     },
     examples: (plan) => [plan],
@@ -78,7 +90,8 @@ const OBJECTS = [
     schema: Indicator,
     name: 'Indicator',
     at: 'indicators[]',
-    description: 'A main indicator: a row of the plan’s indicator table, with what gongping needs to compute its progress status (docs/status-method.md).',
+    description:
+      'A main indicator: a row of the plan’s indicator table, with what gongping needs to compute its progress status (docs/status-method.md).',
     fields: {
       id: 'Stable id, kebab-case, unique in the plan; in addresses (`/indicators/gdp`), ratings and values, so never change it once published.',
       seq: 'Row number (序号) in the plan table; unique in the plan.',
@@ -92,10 +105,12 @@ const OBJECTS = [
       target: 'Target value, as printed.',
       targetYear: 'Year the target is for; within the plan period.',
       growth: 'An annual growth target printed beside or instead of the target (年均增长不低于7%), else `null`.',
-      stretch: 'A stretch goal (奋斗目标) stated elsewhere in the plan, else `null`; beyond the target in the better direction.',
+      stretch:
+        'A stretch goal (奋斗目标) stated elsewhere in the plan, else `null`; beyond the target in the better direction.',
       attribute: '`binding` (约束性) or `expected` (预期性).',
       direction: '`higher` or `lower`: which way is better.',
-      measure: 'What kind of quantity it is, which decides how progress is measured: `level` (an amount; compound growth), `share` (a percentage; percentage points), `rate` (itself a yearly rate; each year against the floor), `cumulative` (counted from zero over the period).',
+      measure:
+        'What kind of quantity it is, which decides how progress is measured: `level` (an amount; compound growth), `share` (a percentage; percentage points), `rate` (itself a yearly rate; each year against the floor), `cumulative` (counted from zero over the period).',
       history: 'Ids of the `history` rows that track the same quantity in the previous plan; may be empty.',
       source: 'Where in the plan the row is.',
     },
@@ -129,7 +144,8 @@ const OBJECTS = [
     schema: HistoryRow,
     name: 'HistoryRow',
     at: 'history[]',
-    description: 'A row of the previous plan’s results table. The field names say 2015 and 2020 because the first plan served reports the 13th plan (2016–2020); a later plan’s file puts its previous plan’s first baseline, target and final actual there.',
+    description:
+      'A row of the previous plan’s results table. The field names say 2015 and 2020 because the first plan served reports the 13th plan (2016–2020); a later plan’s file puts its previous plan’s first baseline, target and final actual there.',
     fields: {
       id: 'Stable id, kebab-case, unique in the plan.',
       seq: 'Row number (序号); unique in the plan.',
@@ -149,7 +165,8 @@ const OBJECTS = [
     schema: Project,
     name: 'Project',
     at: 'projects[]',
-    description: 'A project or measure named in one of the plan’s boxes (专栏); citizens rate it, and publishers report its progress.',
+    description:
+      'A project or measure named in one of the plan’s boxes (专栏); citizens rate it, and publishers report its progress.',
     fields: {
       id: 'Stable id, kebab-case, unique in the plan; never change it once published.',
       box: 'Number of the box (专栏N) it is listed in.',
@@ -158,7 +175,8 @@ const OBJECTS = [
       titleEn: 'Title in English.',
       area: 'The area, sector or programme it belongs to, as the box groups it.',
       goals: 'Numeric goals the plan sets for it; may be empty.',
-      status: 'Status when the file is loaded: `not_started`, `in_progress`, `completed` or `unknown` (the plan states none); publishers report changes later.',
+      status:
+        'Status when the file is loaded: `not_started`, `in_progress`, `completed` or `unknown` (the plan states none); publishers report changes later.',
       progress: 'Percent complete when the file is loaded, 0–100: 100 if completed, 0 if not started.',
       source: 'Where in the plan it is named.',
     },
@@ -196,9 +214,24 @@ const OBJECTS = [
 const CELL_DESCRIPTION =
   'A value of the plan table, as printed: a number (with its text), a qualitative statement, or nothing usable (“-”, “--” or an empty cell). gongping never turns a statement into a number.';
 const CELL_KINDS = [
-  { kind: 'number', fields: '`value` (the number), `raw` (the text it was read from)', meaning: 'A number.', example: (plan: Plan) => plan.indicators[0]?.target },
-  { kind: 'qualitative', fields: '`text`, not empty', meaning: 'A statement instead of a number; no progress status can be computed from it.', example: (plan: Plan) => plan.indicators.find((i) => i.target.kind === 'qualitative')?.target },
-  { kind: 'missing', fields: '`raw`: what was printed (`-`, `--` or empty)', meaning: 'No value.', example: (plan: Plan) => plan.indicators.find((i) => i.target.kind === 'missing')?.target },
+  {
+    kind: 'number',
+    fields: '`value` (the number), `raw` (the text it was read from)',
+    meaning: 'A number.',
+    example: (plan: Plan) => plan.indicators[0]?.target,
+  },
+  {
+    kind: 'qualitative',
+    fields: '`text`, not empty',
+    meaning: 'A statement instead of a number; no progress status can be computed from it.',
+    example: (plan: Plan) => plan.indicators.find((i) => i.target.kind === 'qualitative')?.target,
+  },
+  {
+    kind: 'missing',
+    fields: '`raw`: what was printed (`-`, `--` or empty)',
+    meaning: 'No value.',
+    example: (plan: Plan) => plan.indicators.find((i) => i.target.kind === 'missing')?.target,
+  },
 ] as const;
 
 type Json = Record<string, unknown>;
@@ -206,7 +239,9 @@ type Json = Record<string, unknown>;
 /** The plan file format as a JSON Schema (draft 2020-12), with every field described. */
 export function planJsonSchema(): Json {
   const registry = z.registry<{ id?: string; title?: string; description?: string }>();
-  for (const o of OBJECTS) if (o.schema !== Plan) registry.add(o.schema as z.ZodMiniType, { id: o.name, title: o.name, description: o.description });
+  for (const o of OBJECTS)
+    if (o.schema !== Plan)
+      registry.add(o.schema as z.ZodMiniType, { id: o.name, title: o.name, description: o.description });
   registry.add(Cell, { id: 'Cell', title: 'Cell', description: CELL_DESCRIPTION });
   const generated = z.toJSONSchema(Plan, {
     io: 'input',
@@ -240,7 +275,10 @@ export function planJsonSchema(): Json {
     }
   }
   schema.properties = {
-    $schema: { description: 'The address of this schema, for editors that check as one types; ignored on import.', type: 'string' },
+    $schema: {
+      description: 'The address of this schema, for editors that check as one types; ignored on import.',
+      type: 'string',
+    },
     ...(schema.properties as Json),
   };
   return schema;
@@ -263,7 +301,15 @@ export function planFormatTables(): string {
       const example = instances.find((x) => x[field] !== undefined)?.[field];
       return `| \`${field}\` | ${typeOf(properties[field]!)}${required.has(field) ? '' : ' (optional)'} | ${cell(text)} | ${example === undefined ? '—' : exampleOf(example)} |`;
     });
-    return [`### ${o.name}`, '', `At \`${o.at}\`. ${o.description}`, '', '| Field | Type | Meaning | Example |', '| --- | --- | --- | --- |', ...rows].join('\n');
+    return [
+      `### ${o.name}`,
+      '',
+      `At \`${o.at}\`. ${o.description}`,
+      '',
+      '| Field | Type | Meaning | Example |',
+      '| --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n');
   });
   const cells = [
     '### Cell',
@@ -277,7 +323,8 @@ export function planFormatTables(): string {
   return [...sections.slice(0, 4), cells, ...sections.slice(4)].join('\n\n');
 }
 
-export const GENERATED_START = '<!-- generated: the field tables, from shared/plan/format.ts (npm run build:openapi) -->';
+export const GENERATED_START =
+  '<!-- generated: the field tables, from shared/plan/format.ts (npm run build:openapi) -->';
 export const GENERATED_END = '<!-- end of generated part -->';
 
 /** docs/plan-format.md with its generated part as the sources give it now. */
@@ -336,7 +383,10 @@ function exampleOf(value: unknown): string {
   if (Array.isArray(value) && value.length > 2) text = `[…] (${value.length} items)`;
   else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     text = JSON.stringify(value);
-    if ([...text].length > 48) text = `{ ${Object.keys(value).map((k) => `"${k}"`).join(', ')} }`;
+    if ([...text].length > 48)
+      text = `{ ${Object.keys(value)
+        .map((k) => `"${k}"`)
+        .join(', ')} }`;
   } else text = JSON.stringify(value) ?? 'null';
   if ([...text].length > 48) text = `${[...text].slice(0, 45).join('')}…`;
   return `\`${text.replaceAll('|', '\\|')}\``;

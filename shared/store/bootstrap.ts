@@ -15,7 +15,9 @@ import { createDocumentClient, type Store } from './client.js';
  * rehearsals. Nothing here creates or changes the table: the data stack owns it.
  */
 export const TableTarget = z.strictObject({
-  table: z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name (the TableName output of the data stack)')),
+  table: z
+    .string()
+    .check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name (the TableName output of the data stack)')),
   region: z.string().check(z.regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$|^local$/, 'an AWS region name such as ap-east-1')),
   /** A DynamoDB-compatible endpoint (DynamoDB Local, dynalite) for rehearsals; absent in AWS. */
   endpoint: z.optional(z.url()),

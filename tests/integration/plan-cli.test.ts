@@ -29,7 +29,10 @@ interface Run {
 
 async function plan(args: string[], env: Record<string, string> = { DATA_DIR: dataDir }): Promise<Run> {
   const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, ...inherited } = process.env;
-  const child = spawn(TSX, ['functions/local/plan-cli.ts', ...args], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['functions/local/plan-cli.ts', ...args], {
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -61,7 +64,10 @@ const listed = async (env?: Record<string, string>): Promise<Listed[]> => {
 
 /** A small next plan: other ids, 2026–2030, one indicator where lower is better, one qualitative. */
 function nextPlan(): Plan {
-  const [gdp, pm25] = [licheng.indicators.find((i) => i.id === 'gdp')!, licheng.indicators.find((i) => i.id === 'pm25-concentration')!];
+  const [gdp, pm25] = [
+    licheng.indicators.find((i) => i.id === 'gdp')!,
+    licheng.indicators.find((i) => i.id === 'pm25-concentration')!,
+  ];
   const years = { baselineYear: 2025, targetYear: 2030, history: [] };
   return {
     ...licheng,
@@ -74,10 +80,24 @@ function nextPlan(): Plan {
     indicators: [
       { ...gdp, ...years, id: 'gdp-15', seq: 1, stretch: null },
       { ...pm25, ...years, id: 'pm25-15', seq: 2, target: { kind: 'number', value: 0.018, raw: '0.018' } },
-      { ...pm25, ...years, id: 'forest-15', seq: 3, direction: 'higher', measure: 'share', target: { kind: 'qualitative', text: '完成市下达目标' } },
+      {
+        ...pm25,
+        ...years,
+        id: 'forest-15',
+        seq: 3,
+        direction: 'higher',
+        measure: 'share',
+        target: { kind: 'qualitative', text: '完成市下达目标' },
+      },
     ],
     history: [],
-    projects: [{ ...licheng.projects[0]!, id: 'p15-parks', goals: [{ description: '新建公园', value: 5, unit: '个', year: 2028, raw: '新建公园5个' }] }],
+    projects: [
+      {
+        ...licheng.projects[0]!,
+        id: 'p15-parks',
+        goals: [{ description: '新建公园', value: 5, unit: '个', year: 2028, raw: '新建公园5个' }],
+      },
+    ],
   };
 }
 
@@ -93,7 +113,12 @@ afterAll(async () => {
 describe('npm run plan, on the local store of a DATA_DIR', () => {
   it('checks a file without touching any store: exit 0 for a good one, 1 with every problem for a bad one', async () => {
     const good = await plan(['check', 'shared/plan/licheng-14th.json']);
-    expect(good).toMatchObject({ code: 0, stdout: expect.stringContaining('a valid plan file: plan licheng-14th, 2021–2025, 31 indicators, 36 history rows, 69 projects') });
+    expect(good).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(
+        'a valid plan file: plan licheng-14th, 2021–2025, 31 indicators, 36 history rows, 69 projects',
+      ),
+    });
 
     const broken = structuredClone(licheng) as Plan & Record<string, unknown>;
     broken.indicators[1]!.id = 'gdp';
@@ -103,15 +128,33 @@ describe('npm run plan, on the local store of a DATA_DIR', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('bad.json: 4 problems; nothing was written');
-    expect(bad.stderr).toContain('  indicators[1].id (indicator gdp): duplicate indicator id "gdp": indicators[0] has it too');
-    expect(bad.stderr).toContain(`  indicators[2].targetYear (indicator ${licheng.indicators[2]!.id}): the target year 2019 is not after the baseline year 2020`);
-    expect(bad.stderr).toContain(`  projects[0].colour (project ${licheng.projects[0]!.id}): not a field of the plan format`);
+    expect(bad.stderr).toContain(
+      '  indicators[1].id (indicator gdp): duplicate indicator id "gdp": indicators[0] has it too',
+    );
+    expect(bad.stderr).toContain(
+      `  indicators[2].targetYear (indicator ${licheng.indicators[2]!.id}): the target year 2019 is not after the baseline year 2020`,
+    );
+    expect(bad.stderr).toContain(
+      `  projects[0].colour (project ${licheng.projects[0]!.id}): not a field of the plan format`,
+    );
 
     const notJson = await plan(['check', await file('broken.json', '{\n  "id": "x",\n}')]);
-    expect(notJson).toMatchObject({ code: 1, stderr: expect.stringMatching(/\(whole file\): not JSON: line 3 column 1/) });
-    expect(await plan(['check', join(dir, 'no-such-file.json')])).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
-    expect(await plan(['check'])).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run plan -- <command>') });
-    expect(await plan(['publish', 'x.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command publish') });
+    expect(notJson).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/\(whole file\): not JSON: line 3 column 1/),
+    });
+    expect(await plan(['check', join(dir, 'no-such-file.json')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no such file'),
+    });
+    expect(await plan(['check'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('usage: npm run plan -- <command>'),
+    });
+    expect(await plan(['publish', 'x.json'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command publish'),
+    });
     // No store was opened: the data folder was never made. Listing opens it, and finds nothing.
     await expect(stat(dataDir)).rejects.toThrow();
     expect(await listed()).toEqual([]);
@@ -120,18 +163,41 @@ describe('npm run plan, on the local store of a DATA_DIR', () => {
   it('imports a plan, finds nothing to do the second time, and lists it with its counts and content hash', async () => {
     const first = await plan(['import', 'shared/plan/licheng-14th.json']);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^loaded plan licheng-14th into dynalite at .+ \(table gongping\): 31 indicators, 36 history rows, 69 projects\n$/);
+    expect(first.stdout).toMatch(
+      /^loaded plan licheng-14th into dynalite at .+ \(table gongping\): 31 indicators, 36 history rows, 69 projects\n$/,
+    );
     const again = await plan(['import', 'shared/plan/licheng-14th.json']);
     expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('plan licheng-14th in dynalite at') });
     expect(again.stdout).toContain('is already this version: nothing written');
 
     const next = await plan(['import', await file('next.json', nextPlan())]);
-    expect(next).toMatchObject({ code: 0, stdout: expect.stringContaining('loaded plan sample-15th into dynalite at') });
+    expect(next).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('loaded plan sample-15th into dynalite at'),
+    });
 
     const plans = await listed();
     expect(plans.map(({ contentHash: _hash, ...rest }) => rest)).toEqual([
-      { id: 'licheng-14th', titleZh: licheng.titleZh, titleEn: licheng.titleEn, period: '2021–2025', indicators: 31, history: 36, projects: 69, observations: 0 },
-      { id: 'sample-15th', titleZh: '示例：第十五个五年规划（测试用）', titleEn: 'Sample 15th Five-Year Plan (test fixture)', period: '2026–2030', indicators: 3, history: 0, projects: 1, observations: 0 },
+      {
+        id: 'licheng-14th',
+        titleZh: licheng.titleZh,
+        titleEn: licheng.titleEn,
+        period: '2021–2025',
+        indicators: 31,
+        history: 36,
+        projects: 69,
+        observations: 0,
+      },
+      {
+        id: 'sample-15th',
+        titleZh: '示例：第十五个五年规划（测试用）',
+        titleEn: 'Sample 15th Five-Year Plan (test fixture)',
+        period: '2026–2030',
+        indicators: 3,
+        history: 0,
+        projects: 1,
+        observations: 0,
+      },
     ]);
     expect(plans[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const text = await plan(['list']);
@@ -167,7 +233,14 @@ describe('npm run plan, on the local store of a DATA_DIR', () => {
 describe('npm run plan, on a table given as npm run seed takes it', () => {
   it('imports into and lists that table, and never creates one', async () => {
     const endpoint = await store.current.client.config.endpoint?.();
-    const target = ['--table', store.current.tableName, '--region', 'ap-southeast-1', '--endpoint', `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`];
+    const target = [
+      '--table',
+      store.current.tableName,
+      '--region',
+      'ap-southeast-1',
+      '--endpoint',
+      `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
+    ];
     const imported = await plan(['import', 'shared/plan/licheng-14th.json', ...target], {});
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain(`loaded plan licheng-14th into table ${store.current.tableName}: 31 indicators`);
@@ -177,9 +250,19 @@ describe('npm run plan, on a table given as npm run seed takes it', () => {
     const list = await plan(['list', '--json', ...target], {});
     expect((JSON.parse(list.stdout) as Listed[]).map((p) => p.id)).toEqual(['licheng-14th']);
 
-    const missing = await plan(['import', 'shared/plan/licheng-14th.json', ...target.map((arg) => (arg === store.current.tableName ? 'no-such-table' : arg))], {});
+    const missing = await plan(
+      [
+        'import',
+        'shared/plan/licheng-14th.json',
+        ...target.map((arg) => (arg === store.current.tableName ? 'no-such-table' : arg)),
+      ],
+      {},
+    );
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('no such table') });
-    expect(await plan(['import', 'shared/plan/licheng-14th.json', '--table', 'gongping'], {})).toMatchObject({ code: 2, stderr: expect.stringContaining('--region') });
+    expect(await plan(['import', 'shared/plan/licheng-14th.json', '--table', 'gongping'], {})).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--region'),
+    });
   }, 60_000);
 });
 
@@ -190,7 +273,9 @@ describe('the format’s JSON Schema on the site', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/schema+json; charset=utf-8');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(await res.text()).toBe(await readFile(new URL('../../shared/plan/plan-format.schema.json', import.meta.url), 'utf8'));
+    expect(await res.text()).toBe(
+      await readFile(new URL('../../shared/plan/plan-format.schema.json', import.meta.url), 'utf8'),
+    );
     expect((await app.request(`${PLAN_FORMAT_SCHEMA_PATH}?x=1`)).status).toBe(400);
   });
 });

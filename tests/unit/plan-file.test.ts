@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/plan/document.js';
-import { checkPlanData, checkPlanFile, jsonErrorOffset, jsonPath, MAX_PLAN_FILE_BYTES, type PlanFileCheck } from '../../shared/plan/file.js';
+import {
+  checkPlanData,
+  checkPlanFile,
+  jsonErrorOffset,
+  jsonPath,
+  MAX_PLAN_FILE_BYTES,
+  type PlanFileCheck,
+} from '../../shared/plan/file.js';
 import { planJsonSchema } from '../../shared/plan/format.js';
 import { loadPlan } from '../../shared/plan/load.js';
 import { planFormatArtefacts, PLAN_FORMAT_OUTPUTS } from '../../scripts/build-plan-format.js';
@@ -44,14 +51,46 @@ describe('checking a plan file', () => {
     expect(problems(check)).toEqual([
       { path: 'id', message: expect.stringMatching(/^not an id: lower-case letters/) },
       { path: 'district', message: 'missing: a required field (string)' },
-      { path: 'indicators[1].id', item: 'indicator gdp', message: 'duplicate indicator id "gdp": indicators[0] has it too' },
-      { path: 'indicators[3].target.value', item: `indicator ${licheng.indicators[3]!.id}`, message: expect.stringMatching(/expected number, received string/) },
-      { path: 'indicators[5].targetYear', item: `indicator ${licheng.indicators[5]!.id}`, message: 'the target year 2019 is not after the baseline year 2020' },
-      { path: 'indicators[5].targetYear', item: `indicator ${licheng.indicators[5]!.id}`, message: 'the target year 2019 is outside the plan\'s period 2021–2025' },
-      { path: 'indicators[6].attribute', item: `indicator ${licheng.indicators[6]!.id}`, message: expect.stringMatching(/expected one of "expected"\|"binding"/) },
-      { path: 'indicators[8].colour', item: `indicator ${licheng.indicators[8]!.id}`, message: 'not a field of the plan format (a misspelt name?)' },
-      { path: 'indicators[9].history[0]', item: `indicator ${licheng.indicators[9]!.id}`, message: 'no history row has the id "h13-99"' },
-      { path: 'projects[2].progress', item: `project ${licheng.projects[2]!.id}`, message: 'a completed project is at 100% progress, not 0%' },
+      {
+        path: 'indicators[1].id',
+        item: 'indicator gdp',
+        message: 'duplicate indicator id "gdp": indicators[0] has it too',
+      },
+      {
+        path: 'indicators[3].target.value',
+        item: `indicator ${licheng.indicators[3]!.id}`,
+        message: expect.stringMatching(/expected number, received string/),
+      },
+      {
+        path: 'indicators[5].targetYear',
+        item: `indicator ${licheng.indicators[5]!.id}`,
+        message: 'the target year 2019 is not after the baseline year 2020',
+      },
+      {
+        path: 'indicators[5].targetYear',
+        item: `indicator ${licheng.indicators[5]!.id}`,
+        message: "the target year 2019 is outside the plan's period 2021–2025",
+      },
+      {
+        path: 'indicators[6].attribute',
+        item: `indicator ${licheng.indicators[6]!.id}`,
+        message: expect.stringMatching(/expected one of "expected"\|"binding"/),
+      },
+      {
+        path: 'indicators[8].colour',
+        item: `indicator ${licheng.indicators[8]!.id}`,
+        message: 'not a field of the plan format (a misspelt name?)',
+      },
+      {
+        path: 'indicators[9].history[0]',
+        item: `indicator ${licheng.indicators[9]!.id}`,
+        message: 'no history row has the id "h13-99"',
+      },
+      {
+        path: 'projects[2].progress',
+        item: `project ${licheng.projects[2]!.id}`,
+        message: 'a completed project is at 100% progress, not 0%',
+      },
     ]);
   });
 
@@ -59,48 +98,177 @@ describe('checking a plan file', () => {
     ['no id', (p) => delete (p as Partial<Plan>).id, 'id', /missing/],
     ['an empty title', (p) => (p.titleZh = ''), 'titleZh', /too small|>=1/i],
     ['a year as text', (p) => ((p as Record<string, unknown>).periodStart = '2021'), 'periodStart', /expected number/],
-    ['a period ending before it starts', (p) => (p.periodEnd = 2020), 'periodEnd', /ends \(2020\) before it starts \(2021\)/],
+    [
+      'a period ending before it starts',
+      (p) => (p.periodEnd = 2020),
+      'periodEnd',
+      /ends \(2020\) before it starts \(2021\)/,
+    ],
     ['a year no plan speaks of', (p) => (p.periodEnd = 2205), 'periodEnd', /2100/],
-    ['a baseline year after the start', (p) => (p.baselineYear = 2022), 'baselineYear', /after the period's first year/],
+    [
+      'a baseline year after the start',
+      (p) => (p.baselineYear = 2022),
+      'baselineYear',
+      /after the period's first year/,
+    ],
     ['a malformed checksum', (p) => (p.source.sha256 = 'abc'), 'source.sha256', /not a SHA-256/],
-    ['a category gongping does not know', (p) => ((p.categories[0] as Record<string, unknown>).id = '科技'), 'categories[0].id', /expected one of/],
-    ['a category listed twice', (p) => (p.categories[1]!.id = p.categories[0]!.id), 'categories[1].id', /duplicate category "经济质效"/],
-    ['an indicator of a category the plan does not list', (p) => (p.categories = p.categories.slice(1)), 'indicators[0].category', /not one of the plan's categories/],
+    [
+      'a category gongping does not know',
+      (p) => ((p.categories[0] as Record<string, unknown>).id = '科技'),
+      'categories[0].id',
+      /expected one of/,
+    ],
+    [
+      'a category listed twice',
+      (p) => (p.categories[1]!.id = p.categories[0]!.id),
+      'categories[1].id',
+      /duplicate category "经济质效"/,
+    ],
+    [
+      'an indicator of a category the plan does not list',
+      (p) => (p.categories = p.categories.slice(1)),
+      'indicators[0].category',
+      /not one of the plan's categories/,
+    ],
     ['two indicators with one id', (p) => (p.indicators[1]!.id = 'gdp'), 'indicators[1].id', /duplicate indicator id/],
-    ['two indicators with one row number', (p) => (p.indicators[1]!.seq = 1), 'indicators[1].seq', /duplicate sequence number 1/],
-    ['a target year before the baseline year', (p) => (p.indicators[0]!.baselineYear = 2026), 'indicators[0].targetYear', /not after the baseline year 2026/],
-    ['a target year after the period', (p) => (p.indicators[0]!.targetYear = 2035), 'indicators[0].targetYear', /outside the plan's period 2021–2025/],
-    ['a cell of an unknown kind', (p) => ((p.indicators[0] as Record<string, unknown>).target = { kind: 'estimate', value: 1 }), 'indicators[0].target.kind', /discriminator/],
-    ['a number cell holding text', (p) => ((p.indicators[0]!.baseline as Record<string, unknown>).value = '438.08'), 'indicators[0].baseline.value', /expected number/],
-    ['an attribute neither binding nor expected', (p) => ((p.indicators[0] as Record<string, unknown>).attribute = '约束性'), 'indicators[0].attribute', /"expected"\|"binding"/],
-    ['an unknown measure', (p) => ((p.indicators[0] as Record<string, unknown>).measure = 'index'), 'indicators[0].measure', /"level"/],
-    ['a misspelt field', (p) => ((p.indicators[0] as Record<string, unknown>).unitZh = '亿元'), 'indicators[0].unitZh', /not a field/],
-    ['a reference to a missing history row', (p) => (p.indicators[0]!.history = ['h13-77']), 'indicators[0].history[0]', /"h13-77"/],
-    ['a stretch goal short of the target', (p) => (p.indicators[0]!.stretch!.value = 600), 'indicators[0].stretch.value', /below the target 650/],
-    ['a growth target without its text', (p) => delete (p.indicators[0]!.growth as Partial<NonNullable<Plan['indicators'][number]['growth']>>).raw, 'indicators[0].growth.raw', /missing/],
-    ['two history rows with one id', (p) => (p.history[1]!.id = p.history[0]!.id), 'history[1].id', /duplicate history row id "h13-01"/],
-    ['two projects with one id', (p) => (p.projects[1]!.id = p.projects[0]!.id), 'projects[1].id', /duplicate project id/],
+    [
+      'two indicators with one row number',
+      (p) => (p.indicators[1]!.seq = 1),
+      'indicators[1].seq',
+      /duplicate sequence number 1/,
+    ],
+    [
+      'a target year before the baseline year',
+      (p) => (p.indicators[0]!.baselineYear = 2026),
+      'indicators[0].targetYear',
+      /not after the baseline year 2026/,
+    ],
+    [
+      'a target year after the period',
+      (p) => (p.indicators[0]!.targetYear = 2035),
+      'indicators[0].targetYear',
+      /outside the plan's period 2021–2025/,
+    ],
+    [
+      'a cell of an unknown kind',
+      (p) => ((p.indicators[0] as Record<string, unknown>).target = { kind: 'estimate', value: 1 }),
+      'indicators[0].target.kind',
+      /discriminator/,
+    ],
+    [
+      'a number cell holding text',
+      (p) => ((p.indicators[0]!.baseline as Record<string, unknown>).value = '438.08'),
+      'indicators[0].baseline.value',
+      /expected number/,
+    ],
+    [
+      'an attribute neither binding nor expected',
+      (p) => ((p.indicators[0] as Record<string, unknown>).attribute = '约束性'),
+      'indicators[0].attribute',
+      /"expected"\|"binding"/,
+    ],
+    [
+      'an unknown measure',
+      (p) => ((p.indicators[0] as Record<string, unknown>).measure = 'index'),
+      'indicators[0].measure',
+      /"level"/,
+    ],
+    [
+      'a misspelt field',
+      (p) => ((p.indicators[0] as Record<string, unknown>).unitZh = '亿元'),
+      'indicators[0].unitZh',
+      /not a field/,
+    ],
+    [
+      'a reference to a missing history row',
+      (p) => (p.indicators[0]!.history = ['h13-77']),
+      'indicators[0].history[0]',
+      /"h13-77"/,
+    ],
+    [
+      'a stretch goal short of the target',
+      (p) => (p.indicators[0]!.stretch!.value = 600),
+      'indicators[0].stretch.value',
+      /below the target 650/,
+    ],
+    [
+      'a growth target without its text',
+      (p) => delete (p.indicators[0]!.growth as Partial<NonNullable<Plan['indicators'][number]['growth']>>).raw,
+      'indicators[0].growth.raw',
+      /missing/,
+    ],
+    [
+      'two history rows with one id',
+      (p) => (p.history[1]!.id = p.history[0]!.id),
+      'history[1].id',
+      /duplicate history row id "h13-01"/,
+    ],
+    [
+      'two projects with one id',
+      (p) => (p.projects[1]!.id = p.projects[0]!.id),
+      'projects[1].id',
+      /duplicate project id/,
+    ],
     ['progress over 100%', (p) => (p.projects[0]!.progress = 150), 'projects[0].progress', /100/],
-    ['a project not started but under way', (p) => Object.assign(p.projects[0]!, { status: 'not_started', progress: 40 }), 'projects[0].progress', /not started is at 0% progress, not 40%/],
-    ['a goal outside the period', (p) => (p.projects[0]!.goals[0]!.year = 2030), 'projects[0].goals[0].year', /outside the plan's period/],
-    ['indicators that are not a list', (p) => ((p as Record<string, unknown>).indicators = { gdp: {} }), 'indicators', /expected array/],
-    ['an indicator too large for the store', (p) => (p.indicators[0]!.nameEn = 'x'.repeat(120_000)), 'indicators[0]', /too large to store/],
+    [
+      'a project not started but under way',
+      (p) => Object.assign(p.projects[0]!, { status: 'not_started', progress: 40 }),
+      'projects[0].progress',
+      /not started is at 0% progress, not 40%/,
+    ],
+    [
+      'a goal outside the period',
+      (p) => (p.projects[0]!.goals[0]!.year = 2030),
+      'projects[0].goals[0].year',
+      /outside the plan's period/,
+    ],
+    [
+      'indicators that are not a list',
+      (p) => ((p as Record<string, unknown>).indicators = { gdp: {} }),
+      'indicators',
+      /expected array/,
+    ],
+    [
+      'an indicator too large for the store',
+      (p) => (p.indicators[0]!.nameEn = 'x'.repeat(120_000)),
+      'indicators[0]',
+      /too large to store/,
+    ],
     ['a $schema that is not an address', (p) => (p.$schema = 42), '$schema', /address/],
   ])('refuses %s, at its path', (_name, edit, path, message) => {
     const check = checkPlanData(edited(edit));
     expect(check.ok).toBe(false);
-    expect(problems(check).filter((p) => p.path === path).map((p) => p.message), paths(check).join(', ')).toContainEqual(expect.stringMatching(message));
+    expect(
+      problems(check)
+        .filter((p) => p.path === path)
+        .map((p) => p.message),
+      paths(check).join(', '),
+    ).toContainEqual(expect.stringMatching(message));
   });
 
   it('refuses a file that is too large, not UTF-8, not JSON or empty, saying where', () => {
     const large = new Uint8Array(3 * 1024 * 1024).fill(0x20);
-    expect(problems(checkPlanFile(large))).toEqual([{ path: '(whole file)', message: `the file is ${large.length} bytes; a plan file is at most ${MAX_PLAN_FILE_BYTES} bytes (2 MiB)` }]);
-    const latin1 = new Uint8Array([...new TextEncoder().encode('{\n"id": "x",\n"titleZh": "'), 0xc0, 0xaf, ...new TextEncoder().encode('"}')]);
-    expect(problems(checkPlanFile(latin1))).toEqual([{ path: '(whole file)', message: 'line 3 is not UTF-8 text: save the file as UTF-8' }]);
+    expect(problems(checkPlanFile(large))).toEqual([
+      {
+        path: '(whole file)',
+        message: `the file is ${large.length} bytes; a plan file is at most ${MAX_PLAN_FILE_BYTES} bytes (2 MiB)`,
+      },
+    ]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('{\n"id": "x",\n"titleZh": "'),
+      0xc0,
+      0xaf,
+      ...new TextEncoder().encode('"}'),
+    ]);
+    expect(problems(checkPlanFile(latin1))).toEqual([
+      { path: '(whole file)', message: 'line 3 is not UTF-8 text: save the file as UTF-8' },
+    ]);
     expect(problems(checkPlanFile(new TextEncoder().encode('{\n  "id": "x",\n  "titleZh": 1,,\n}')))).toEqual([
       { path: '(whole file)', message: expect.stringMatching(/^not JSON: line 3 column 16: /) },
     ]);
-    expect(problems(checkPlanFile(new TextEncoder().encode(' \n')))).toEqual([{ path: '(whole file)', message: 'the file is empty' }]);
+    expect(problems(checkPlanFile(new TextEncoder().encode(' \n')))).toEqual([
+      { path: '(whole file)', message: 'the file is empty' },
+    ]);
     expect(paths(checkPlanFile(new TextEncoder().encode('[]')))).toEqual(['(whole file)']);
   });
 
@@ -115,7 +283,15 @@ describe('checking a plan file', () => {
     expect(jsonPath(['$schema'])).toBe('$schema');
     expect(jsonPath(['categories', 0, '名称'])).toBe('categories[0]["名称"]');
     expect(jsonPath([])).toBe('(whole file)');
-    for (const [text, offset] of [['{"a": 1,}', 8], ['[1, 2', 5], ['{"a" 1}', 5], ['"\\x"', 2], ['{"a": tru}', 6], ['{} x', 3], ['[01]', 2]] as const) {
+    for (const [text, offset] of [
+      ['{"a": 1,}', 8],
+      ['[1, 2', 5],
+      ['{"a" 1}', 5],
+      ['"\\x"', 2],
+      ['{"a": tru}', 6],
+      ['{} x', 3],
+      ['[01]', 2],
+    ] as const) {
       expect(() => JSON.parse(text)).toThrow();
       expect(jsonErrorOffset(text), text).toBe(offset);
     }
@@ -130,7 +306,13 @@ type Schema = Record<string, unknown>;
  * patterns and number bounds. The paths of the failures, empty when the data is valid.
  */
 function schemaFailures(schema: Schema, data: unknown, root: Schema = schema, path = ''): string[] {
-  if (typeof schema.$ref === 'string') return schemaFailures((root.$defs as Record<string, Schema>)[schema.$ref.replace('#/$defs/', '')]!, data, root, path);
+  if (typeof schema.$ref === 'string')
+    return schemaFailures(
+      (root.$defs as Record<string, Schema>)[schema.$ref.replace('#/$defs/', '')]!,
+      data,
+      root,
+      path,
+    );
   const variants = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
   if (variants) {
     const passing = variants.filter((v) => schemaFailures(v, data, root, path).length === 0).length;
@@ -144,7 +326,9 @@ function schemaFailures(schema: Schema, data: unknown, root: Schema = schema, pa
       if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('object');
       const record = data as Record<string, unknown>;
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
-      const out = ((schema.required ?? []) as string[]).filter((key) => !(key in record)).map((key) => `${path}.${key}: required`);
+      const out = ((schema.required ?? []) as string[])
+        .filter((key) => !(key in record))
+        .map((key) => `${path}.${key}: required`);
       for (const [key, value] of Object.entries(record)) {
         if (properties[key]) out.push(...schemaFailures(properties[key], value, root, `${path}.${key}`));
         else if (schema.additionalProperties === false) out.push(`${path}.${key}: additional`);
@@ -152,7 +336,9 @@ function schemaFailures(schema: Schema, data: unknown, root: Schema = schema, pa
       return out;
     }
     case 'array':
-      return Array.isArray(data) ? data.flatMap((item, i) => schemaFailures(schema.items as Schema, item, root, `${path}[${i}]`)) : fail('array');
+      return Array.isArray(data)
+        ? data.flatMap((item, i) => schemaFailures(schema.items as Schema, item, root, `${path}[${i}]`))
+        : fail('array');
     case 'string':
       if (typeof data !== 'string') return fail('string');
       if (typeof schema.minLength === 'number' && data.length < schema.minLength) return fail('minLength');
@@ -161,10 +347,12 @@ function schemaFailures(schema: Schema, data: unknown, root: Schema = schema, pa
       return [];
     case 'integer':
     case 'number':
-      if (typeof data !== 'number' || (schema.type === 'integer' && !Number.isInteger(data))) return fail(String(schema.type));
+      if (typeof data !== 'number' || (schema.type === 'integer' && !Number.isInteger(data)))
+        return fail(String(schema.type));
       if (typeof schema.minimum === 'number' && data < schema.minimum) return fail('minimum');
       if (typeof schema.maximum === 'number' && data > schema.maximum) return fail('maximum');
-      if (typeof schema.exclusiveMinimum === 'number' && data <= schema.exclusiveMinimum) return fail('exclusiveMinimum');
+      if (typeof schema.exclusiveMinimum === 'number' && data <= schema.exclusiveMinimum)
+        return fail('exclusiveMinimum');
       return [];
     case 'boolean':
       return typeof data === 'boolean' ? [] : fail('boolean');
@@ -180,7 +368,11 @@ describe('the JSON Schema of the format', () => {
 
   it('is generated: the committed schema and the tables of docs/plan-format.md are what shared/plan/format.ts gives', async () => {
     const artefacts = await planFormatArtefacts();
-    expect([...artefacts.keys()].map((url) => url.href).sort()).toEqual(Object.values(PLAN_FORMAT_OUTPUTS).map((url) => url.href).sort());
+    expect([...artefacts.keys()].map((url) => url.href).sort()).toEqual(
+      Object.values(PLAN_FORMAT_OUTPUTS)
+        .map((url) => url.href)
+        .sort(),
+    );
     for (const [url, content] of artefacts) {
       expect(await readFile(url, 'utf8'), `${url.pathname} is stale: run npm run build:openapi`).toBe(content);
     }
@@ -188,9 +380,25 @@ describe('the JSON Schema of the format', () => {
 
   it('names the top-level fields the loader requires, and describes every field', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.required).toEqual(['id', 'titleZh', 'titleEn', 'district', 'periodStart', 'periodEnd', 'baselineYear', 'source', 'categories', 'indicators', 'history', 'projects']);
+    expect(schema.required).toEqual([
+      'id',
+      'titleZh',
+      'titleEn',
+      'district',
+      'periodStart',
+      'periodEnd',
+      'baselineYear',
+      'source',
+      'categories',
+      'indicators',
+      'history',
+      'projects',
+    ]);
     expect(schema.additionalProperties).toBe(false);
-    const objects = [schema, ...Object.values(schema.$defs as Record<string, Schema>).filter((def) => def.type === 'object')];
+    const objects = [
+      schema,
+      ...Object.values(schema.$defs as Record<string, Schema>).filter((def) => def.type === 'object'),
+    ];
     expect(objects.length).toBeGreaterThanOrEqual(10);
     for (const object of objects) {
       for (const [field, property] of Object.entries(object.properties as Record<string, Schema>)) {
@@ -201,17 +409,25 @@ describe('the JSON Schema of the format', () => {
 
   it('accepts licheng-14th.json, with a $schema line too', () => {
     expect(schemaFailures(schema, JSON.parse(LICHENG_BYTES.toString('utf8')))).toEqual([]);
-    expect(schemaFailures(schema, { $schema: 'https://gongping.example/docs/plan-format.schema.json', ...licheng })).toEqual([]);
+    expect(
+      schemaFailures(schema, { $schema: 'https://gongping.example/docs/plan-format.schema.json', ...licheng }),
+    ).toEqual([]);
   });
 
   it('refuses what the loader refuses for its shape, at the same place', () => {
     const cases: [unknown, string][] = [
       [edited((p) => delete (p as Partial<Plan>).district), '.district: required'],
-      [edited((p) => ((p.indicators[0] as Record<string, unknown>).colour = 'red')), '.indicators[0].colour: additional'],
+      [
+        edited((p) => ((p.indicators[0] as Record<string, unknown>).colour = 'red')),
+        '.indicators[0].colour: additional',
+      ],
       [edited((p) => (p.indicators[0]!.seq = 0)), '.indicators[0].seq: exclusiveMinimum'],
       [edited((p) => (p.periodEnd = 2205)), '.periodEnd: maximum'],
       [edited((p) => (p.projects[0]!.id = 'Not An Id')), '.projects[0].id: pattern'],
-      [edited((p) => ((p.indicators[0] as Record<string, unknown>).target = { kind: 'estimate' })), '.indicators[0].target: no variant'],
+      [
+        edited((p) => ((p.indicators[0] as Record<string, unknown>).target = { kind: 'estimate' })),
+        '.indicators[0].target: no variant',
+      ],
     ];
     for (const [data, failure] of cases) {
       expect(checkPlanData(data).ok).toBe(false);
