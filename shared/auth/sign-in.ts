@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { SignInEndpoints } from '../config.js';
-import { DomainError } from '../errors.js';
+import { DomainError, type ErrorKind } from '../errors.js';
 
 /**
  * The browser side of staff sign-in: OpenID Connect's authorization code flow with PKCE (S256),
@@ -93,8 +93,10 @@ export function transactionSeal(secret: string): SignInTransactions {
   };
 }
 
+/** The provider did not redeem the sign-in's code: that sign-in failed, and another may not. */
 export class CodeExchangeError extends DomainError {
   override name = 'CodeExchangeError';
+  readonly kind: ErrorKind = 'unauthorized';
 }
 
 const TokenAnswer = z.object({ id_token: z.string().check(z.minLength(1), z.maxLength(16_000)) });

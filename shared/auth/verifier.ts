@@ -1,17 +1,22 @@
 import { createRemoteJWKSet, customFetch, errors, jwtVerify, type FetchImplementation, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { DomainError } from '../errors.js';
+import { DomainError, type ErrorExtras, type ErrorKind } from '../errors.js';
 import { rolesOf, type Actor } from './roles.js';
 
 /** Why a token was refused. `unavailable` is ours (the key set could not be fetched), not the caller's. */
 export type AuthFailure = 'missing' | 'malformed' | 'signature' | 'expired' | 'not-yet-valid' | 'issuer' | 'audience' | 'claims' | 'unavailable';
 
 export class AuthError extends DomainError {
+  readonly kind: ErrorKind;
   constructor(
     readonly reason: AuthFailure,
     message: string,
     options?: ErrorOptions,
   ) {
     super(message, options);
+    this.kind = reason === 'unavailable' ? 'service-unavailable' : 'unauthorized';
+  }
+  override extras(): ErrorExtras {
+    return { detail: this.message, reason: this.reason };
   }
 }
 

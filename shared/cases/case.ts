@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DomainError, type ErrorKind } from '../errors.js';
 import { Rating } from '../feedback/rating.js';
 import { TargetId, TargetType } from '../feedback/target.js';
 import type { WorkCalendar } from './working-days.js';
@@ -95,8 +96,10 @@ export function newCase(
   } satisfies FollowUpCase);
 }
 
-export class CaseStateError extends Error {
+/** A step the case's state does not allow (a reply rated twice, a closed case stepped). */
+export class CaseStateError extends DomainError {
   override name = 'CaseStateError';
+  readonly kind: ErrorKind = 'invalid-state';
 }
 
 export type CaseStep =

@@ -3,12 +3,10 @@ import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
-import { DomainError, ConflictError, InvalidCursorError, NotFoundError, RateLimitedError, TextTooLongError } from '../errors.js';
-import { isStoreUnavailable } from '../store/faults.js';
 import type { ApiDeps } from './deps.js';
 import { clientOrigin } from './client-address.js';
 import { idempotency } from './idempotency.js';
-import { ProblemError, problemResponse } from './problem.js';
+import { logFault, problemAnswer, problemFor, problemResponse } from './problem.js';
 import { securityHeaders } from './security.js';
 
 // Every part is built on hono/tiny (the PatternRouter alone): the routes need nothing the larger
@@ -16,9 +14,6 @@ import { securityHeaders } from './security.js';
 // 4 ms (4%) faster when the switch was measured.
 
 export const MAX_BODY_BYTES = 16 * 1024;
-
-/** What a client is told to wait when the store is throttling or unreachable. */
-export const STORE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Public reads may be cached by a CDN for a minute and served stale while it revalidates; the
@@ -88,27 +83,13 @@ export function withCommonMiddleware(deps: ApiDeps, parts: readonly AppPart[]) {
   app.route('/api/v1', api);
   for (const part of parts) if (part.pages) app.route('/', part.pages);
   app.notFound((c) => problemResponse(c, 'not-found', { detail: 'no route answers this method and path' }));
+  // The API's one error handler, and that of every part without its own: problemFor maps, logFault logs.
+  // Every write commits whole or not at all; an import stopped between rows is audited row by row and
+  // completed by sending it again (see docs/staff.md, imports).
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(c, error.problem, error.extras);
-    if (error instanceof NotFoundError) return problemResponse(c, 'not-found', { detail: error.message });
-    if (error instanceof InvalidCursorError) return problemResponse(c, 'invalid-cursor');
-    if (error instanceof ConflictError) return problemResponse(c, 'conflict', { detail: error.message });
-    if (error instanceof TextTooLongError) return problemResponse(c, 'validation-failed', { detail: error.message });
-    if (error instanceof RateLimitedError) {
-      const res = problemResponse(c, 'too-many-requests', { detail: error.message, limit: error.limit });
-      res.headers.set('Retry-After', String(error.retryAfterSeconds));
-      return res;
-    }
-    if (isStoreUnavailable(error)) {
-      // Every write committed whole or not at all; an import stopped between rows is audited row by row and completed by sending it again (see docs/staff.md, imports).
-      deps.logger.warn('store unavailable', { error });
-      const res = problemResponse(c, 'service-unavailable', { detail: 'the store is unavailable; retry shortly' });
-      res.headers.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
-      return res;
-    }
-    // Anything else is ours to fix: log it whole, answer without a trace of it.
-    deps.logger.error('unhandled error', { error, domain: error instanceof DomainError });
-    return problemResponse(c, 'internal-error');
+    const problem = problemFor(error);
+    logFault(deps.logger, error, problem);
+    return problemAnswer(c, problem);
   });
   return app;
 }

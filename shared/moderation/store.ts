@@ -89,4 +89,6 @@ export interface FlagStore {
 }
 
 /** A moderation step that does not apply to the comment's current status. */
-export class CommentStateError extends ConflictError {}
+export class CommentStateError extends ConflictError {
+  override readonly kind = 'invalid-state';
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DomainError, type ErrorExtras, type ErrorKind } from '../errors.js';
 import type { Indicator } from '../plan/schema.js';
 import { currentObservations, type Observation, type NewObservation } from '../plan/observation.js';
 import { csvProblem, csvReasonEn, readCsv, type CsvProblem, type CsvReason } from './csv.js';
@@ -25,10 +26,14 @@ export type PublishDecision =
   | { kind: 'correction'; observation: NewObservation; previous: Observation }
   | { kind: 'unchanged'; current: Observation };
 
-export class PublishRuleError extends Error {
+export class PublishRuleError extends DomainError {
   override name = 'PublishRuleError';
+  readonly kind: ErrorKind = 'validation-failed';
   constructor(readonly why: Extract<CsvReason, { code: 'correctionNeedsReason' }>) {
     super(csvReasonEn(why));
+  }
+  override extras(): ErrorExtras {
+    return { errors: [{ path: 'reason', message: this.message }] };
   }
 }
 

@@ -1,6 +1,6 @@
 import { actorLabel, type Actor } from '../auth/roles.js';
 import { staffActor } from '../audit/entry.js';
-import { NotFoundError, PlanNotLoadedError } from '../errors.js';
+import { DomainError, NotFoundError, PlanNotLoadedError, type ErrorExtras, type ErrorKind } from '../errors.js';
 import type { ProjectStatus } from '../plan/schema.js';
 import { indicatorDetailView } from '../plan/views.js';
 import { projectWithProgress } from '../plan/progress.js';
@@ -23,15 +23,28 @@ export interface PublishDeps {
 }
 
 /** A report needs a reason once the project has one: what changed or what it corrects. */
-export class ProgressReasonRequired extends Error {
+export class ProgressReasonRequired extends DomainError {
   override name = 'ProgressReasonRequired';
+  readonly kind: ErrorKind = 'validation-failed';
+  override extras(): ErrorExtras {
+    return { errors: [{ path: 'reason', message: this.message }] };
+  }
 }
 
 /** A CSV import with bad rows: nothing was written, and every bad row is reported. */
-export class ImportRejected extends Error {
+export class ImportRejected extends DomainError {
   override name = 'ImportRejected';
+  readonly kind: ErrorKind = 'validation-failed';
   constructor(readonly problems: CsvProblem[]) {
     super(`${problems.length} problem(s); nothing was imported`);
+  }
+  /** Every bad row twice: as the validation `errors` every problem has, and whole, without the localizable `why`. */
+  override extras(): ErrorExtras {
+    return {
+      detail: this.message,
+      errors: this.problems.map((p) => ({ path: `line ${p.line}${p.column ? `, ${p.column}` : ''}`, message: p.reason })),
+      problems: this.problems.map(({ why: _why, ...problem }) => problem),
+    };
   }
 }
 

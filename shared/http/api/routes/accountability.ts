@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { caseStats } from '../../../cases/stats.js';
-import { CaseStateError, citizenCaseView, type FollowUpCase } from '../../../cases/case.js';
+import { citizenCaseView, type FollowUpCase } from '../../../cases/case.js';
 import { rateReply } from '../../../cases/workflow.js';
 import type { ApiDeps } from '../../deps.js';
 import { clientAddress } from '../../client-address.js';
@@ -65,13 +65,8 @@ export function accountabilityRoutes(deps: ApiDeps) {
       const voterId = voterOf(c);
       if (!voterId) throw new ProblemError('not-found', { detail: `no case ${caseId} of yours` });
       c.header('Cache-Control', 'private, no-store');
-      try {
-        const updated = await rateReply(deps, voterId, caseId, body.satisfied, body.note, deps.clock());
-        return c.json(citizenView(updated, deps.clock()));
-      } catch (error) {
-        if (error instanceof CaseStateError) throw new ProblemError('invalid-state', { detail: error.message });
-        throw error;
-      }
+      const updated = await rateReply(deps, voterId, caseId, body.satisfied, body.note, deps.clock());
+      return c.json(citizenView(updated, deps.clock()));
     })
 
     .get('/cases/stats', async (c) => {

@@ -1,11 +1,8 @@
 import { Hono } from 'hono/tiny';
-import { CaseStateError } from '../../../cases/case.js';
 import { caseDetail, listCases, reconcileCases, staffCase, stepCase } from '../../../cases/workflow.js';
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../../moderation/moderate.js';
-import { CommentStateError } from '../../../moderation/store.js';
 import { staffExport } from '../../../publishing/staff-exports.js';
 import type { ApiDeps } from '../../deps.js';
-import { ProblemError } from '../../problem.js';
 import { CaseId, FeedbackId, NoQuery } from '../../../api/schemas.js';
 import { BulkModerationBody, CasesQuery, CommentQueueQuery, ModerationBody, ReconcileBody, ReplyBody, StepBody } from '../../../api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
@@ -16,16 +13,6 @@ import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
  * Mounted under /api/v1/monitor behind requireRole('monitor', 'admin').
  */
 export function monitorRoutes(deps: ApiDeps) {
-  /** Moderation and case rules speak their own errors; here they become 409s. */
-  const inState = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof CommentStateError || error instanceof CaseStateError) throw new ProblemError('invalid-state', { detail: error.message });
-      throw error;
-    }
-  };
-
   return new Hono<StaffEnv>()
     .get('/me', (c) => {
       const staff = staffOf(c);
@@ -47,7 +34,7 @@ export function monitorRoutes(deps: ApiDeps) {
     .post('/comments/:feedbackId/moderation', async (c) => {
       const feedbackId = pathParam(FeedbackId, c.req.param('feedbackId'), 'comment');
       const body = await jsonBody(c, ModerationBody);
-      return c.json(await inState(() => moderateComment(deps, { feedbackId, ...body }, staffOf(c), deps.clock())));
+      return c.json(await moderateComment(deps, { feedbackId, ...body }, staffOf(c), deps.clock()));
     })
 
     .post('/comments/:feedbackId/replies', async (c) => {
@@ -77,7 +64,7 @@ export function monitorRoutes(deps: ApiDeps) {
     .post('/cases/:caseId/steps', async (c) => {
       const caseId = pathParam(CaseId, c.req.param('caseId'), 'case');
       const step = await jsonBody(c, StepBody);
-      const updated = await inState(() => stepCase(deps, caseId, step, staffOf(c), deps.clock()));
+      const updated = await stepCase(deps, caseId, step, staffOf(c), deps.clock());
       return c.json(staffCase(updated, deps.clock(), deps.calendar));
     })
 
