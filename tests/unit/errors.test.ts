@@ -69,6 +69,7 @@ const PLAIN_ERRORS: Record<string, string> = {
   DomainError: 'the base of them all',
   ProblemError: 'thrown by HTTP code with a problem type of its own; problemFor answers it as it says',
   ConfigError: 'stops the process at start-up, before any request',
+  NotJsonAt: 'the plan file reader’s private signal, caught in the function that throws it (shared/plan/file.ts)',
 };
 
 describe('the error kinds', () => {
