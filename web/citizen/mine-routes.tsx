@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { botCheck } from '../../shared/http/csrf.js';
 import { CaseId, SatisfactionBody } from '../../shared/api/schemas.js';
-import { CaseStateError } from '../../shared/cases/case.js';
 import { rateReply } from '../../shared/cases/workflow.js';
-import { ConflictError, NotFoundError, TextTooLongError } from '../../shared/errors.js';
+import type { ErrorKind } from '../../shared/errors.js';
+import { explain, type ProblemStatus } from '../../shared/http/problem.js';
 import type { PageContext } from '../context.js';
 import type { WebDeps } from './data.js';
 import { mineData } from './mine-data.js';
@@ -13,7 +13,7 @@ import { MinePage, type ReplyFormError, type ReplyFormState } from './pages/mine
 
 /** What the page routes of web/citizen/routes.tsx lend these: rendering with the site's headers, the 404, the voter, the CSRF check. */
 export interface PageTools {
-  render(c: Context, page: (ctx: PageContext) => JSX.Element, init: { status?: 200 | 400 | 409; personal: true }): Promise<Response>;
+  render(c: Context, page: (ctx: PageContext) => JSX.Element, init: { status?: 200 | ProblemStatus; personal: true }): Promise<Response>;
   notFound(c: Context): Promise<Response>;
   voterOf(c: Context): string | null;
   fromThisSite: MiddlewareHandler;
@@ -23,12 +23,18 @@ export interface PageTools {
 const MAX_REPLY_FORM_BYTES = 32 * 1024;
 
 /**
+ * The domain errors the reply form explains itself, by kind: a reply already rated, a case changed
+ * meanwhile, and a note that masking made too long to keep (the same message as a note too long as typed).
+ */
+const REPLY_FORM_ERRORS: { readonly [K in ErrorKind]?: ReplyFormError } = { 'invalid-state': 'alreadyRated', conflict: 'conflict', 'validation-failed': 'note' };
+
+/**
  * The citizen's page of their own ratings and 差评 cases (GET /me), and the form that rates a
  * case's reply without JavaScript (POST /me/cases/:caseId/satisfaction): the same rateReply as
  * the API, so a reply is rated once, by the voter whose rating opened the case and nobody else.
  */
 export function mineRoutes(app: Hono, deps: WebDeps, { render, notFound, voterOf, fromThisSite }: PageTools) {
-  const page = async (c: Context, voterId: string | null, form: ReplyFormState | null, status: 200 | 400 | 409 = 200) => {
+  const page = async (c: Context, voterId: string | null, form: ReplyFormState | null, status: 200 | ProblemStatus = 200) => {
     const data = voterId ? await mineData(deps, voterId) : null;
     // The confirmation after the redirect names a case; it only shows on a case of this voter's.
     const rated = c.req.method === 'GET' ? (c.req.query('rated') ?? null) : null;
@@ -50,7 +56,7 @@ export function mineRoutes(app: Hono, deps: WebDeps, { render, notFound, voterOf
       const body = await c.req.parseBody();
       const satisfied = body.satisfied === 'yes' ? true : body.satisfied === 'no' ? false : undefined;
       const note = typeof body.note === 'string' && body.note.trim() !== '' ? body.note : undefined;
-      const back = (errors: ReplyFormError[], status: 400 | 409) => page(c, voterId, { caseId: caseId.data, satisfied, note, errors }, status);
+      const back = (errors: ReplyFormError[], status: ProblemStatus) => page(c, voterId, { caseId: caseId.data, satisfied, note, errors }, status);
 
       const refused = botCheck(body, deps.formStamps, deps.clock());
       if (refused) {
@@ -65,12 +71,10 @@ export function mineRoutes(app: Hono, deps: WebDeps, { render, notFound, voterOf
       try {
         await rateReply(deps, voterId, caseId.data, parsed.data.satisfied, parsed.data.note, deps.clock());
       } catch (error) {
-        if (error instanceof NotFoundError) return notFound(c);
-        if (error instanceof CaseStateError) return back(['alreadyRated'], 409);
-        if (error instanceof ConflictError) return back(['conflict'], 409);
-        // Masking made the note too long to keep: the same message as a note too long as typed.
-        if (error instanceof TextTooLongError) return back(['note'], 400);
-        throw error;
+        // What the form explains comes back as the form, at its problem's status; anything else goes to onError.
+        const explained = explain(error, REPLY_FORM_ERRORS);
+        if (!explained) throw error;
+        return back([explained.message], explained.problem.status);
       }
       c.header('Cache-Control', 'no-store');
       return c.redirect(`/me?rated=${caseId.data}#case-${caseId.data}`, 303);

@@ -5,9 +5,9 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { clientAddress } from '../../shared/http/client-address.js';
 import { botCheck, formsFromThisSite } from '../../shared/http/csrf.js';
 import { cookieVoter, issueVoter, issueVoterCookie } from '../../shared/http/voter.js';
-import { ConflictError, NotFoundError, RateLimitedError } from '../../shared/errors.js';
+import type { ErrorKind } from '../../shared/errors.js';
+import { explain, logFault, problemFor, type ProblemStatus } from '../../shared/http/problem.js';
 import { ratingYear } from '../../shared/feedback/rating.js';
-import { isStoreUnavailable } from '../../shared/store/faults.js';
 import { FeedbackSubmission, submissionNotice, submitFeedback } from '../../shared/feedback/submit.js';
 import { PII_KINDS } from '../../shared/moderation/pii.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';
@@ -21,7 +21,6 @@ import {
   indicatorListData,
   indicatorPageData,
   methodData,
-  PlanNotLoadedError,
   projectFilter,
   projectListData,
   projectPageData,
@@ -52,6 +51,9 @@ export const MAX_FORM_BYTES = 64 * 1024;
 
 type Page = JSX.Element;
 
+/** The domain errors the rating form explains itself, by kind. */
+const FORM_ERRORS: { readonly [K in ErrorKind]?: FeedbackError } = { conflict: 'conflict', 'too-many-requests': 'rateLimited' };
+
 /** The kinds of personal data named in a confirmation's query: known kinds only, each once. */
 
 /**
@@ -61,7 +63,7 @@ type Page = JSX.Element;
 export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
   const assets = options.assets ?? webAssets();
 
-  const render = async (c: Context, page: (ctx: PageContext) => Page, init: { status?: 200 | 400 | 404 | 409 | 429 | 500 | 503; personal?: boolean } = {}) => {
+  const render = async (c: Context, page: (ctx: PageContext) => Page, init: { status?: 200 | ProblemStatus; personal?: boolean } = {}) => {
     const ctx = pageContext(c, assets);
     const html = `<!DOCTYPE html>${String(await page(ctx))}`;
     c.header('Content-Security-Policy', PAGE_CSP);
@@ -100,7 +102,7 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
     targetType: TargetType,
     id: string,
     form: Omit<FeedbackFormState, 'stamp'>,
-    init: { status?: 200 | 400 | 409 | 429; confirmationAllowed: boolean; holdVoter: boolean },
+    init: { status?: 200 | ProblemStatus; confirmationAllowed: boolean; holdVoter: boolean },
   ) => {
     if (!TargetId.safeParse(id).success) return notFound(c);
     const voterId = voterOf(c);
@@ -133,20 +135,15 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
   };
 
   const app = new Hono();
+  // Every error answers as a page at its problem's status (shared/http/problem.ts): the store throttled
+  // or unreachable (nothing was half written) with Retry-After, so the reader may simply try again.
   app.onError(async (error, c) => {
-    if (error instanceof PlanNotLoadedError) {
-      deps.logger.error('page without a loaded plan', { path: c.req.path });
-      return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: 503, personal: true });
-    }
-    if (isStoreUnavailable(error)) {
-      // Throttled or unreachable: nothing was half written; the reader may simply try again.
-      deps.logger.warn('store unavailable for a page', { error, path: c.req.path });
-      c.header('Retry-After', '2');
-      return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: 503, personal: true });
-    }
-    deps.logger.error('unhandled page error', { error, path: c.req.path });
-    // A fault is never cached: the next reader should get the page, not the error.
-    return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: 500, personal: true });
+    const problem = problemFor(error);
+    logFault(deps.logger, error, problem, { path: c.req.path });
+    if (problem.type === 'not-found') return notFound(c);
+    if (problem.retryAfterSeconds !== undefined) c.header('Retry-After', String(problem.retryAfterSeconds));
+    // An error is never cached: the next reader should get the page, not the error.
+    return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: problem.status, personal: true });
   });
 
   app.get('/', async (c) => {
@@ -192,7 +189,7 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
       const rating = typeof body.rating === 'string' && /^[1-5]$/.test(body.rating) ? Number(body.rating) : undefined;
       const comment = typeof body.comment === 'string' ? body.comment : undefined;
       const parsed = FeedbackSubmission.safeParse({ targetType: targetType.data, targetId: targetId.data, rating, comment });
-      const back = (errors: FeedbackError[], status: 400 | 409 | 429) =>
+      const back = (errors: FeedbackError[], status: ProblemStatus) =>
         targetPage(c, targetType.data, targetId.data, { rating, comment, errors }, { status, confirmationAllowed: false, holdVoter: false });
       // A bot fills in the honeypot, or posts faster than anyone reads the form: refused, nothing stored,
       // and the page comes back with what was typed so a person can simply submit again. Which check
@@ -230,13 +227,12 @@ export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
         c.header('Cache-Control', 'no-store');
         return c.redirect(`/${record.targetType}s/${record.targetId}?${query}#feedback`, 303);
       } catch (error) {
-        if (error instanceof NotFoundError) return notFound(c);
-        if (error instanceof ConflictError) return back(['conflict'], 409);
-        if (error instanceof RateLimitedError) {
-          c.header('Retry-After', String(error.retryAfterSeconds));
-          return back(['rateLimited'], 429);
-        }
-        throw error;
+        // What the form explains comes back as the form, at its problem's status; anything else goes to onError.
+        const explained = explain(error, FORM_ERRORS);
+        if (!explained) throw error;
+        const { status, retryAfterSeconds } = explained.problem;
+        if (retryAfterSeconds !== undefined) c.header('Retry-After', String(retryAfterSeconds));
+        return back([explained.message], status);
       }
     },
   );

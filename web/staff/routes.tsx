@@ -3,17 +3,15 @@ import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { formsFromThisSite } from '../../shared/http/csrf.js';
+import { explain, logFault, problemFor, statusOf, type ProblemStatus } from '../../shared/http/problem.js';
 import { csvResponse, type StaffEnv } from '../../shared/http/staff-auth.js';
 import type { Role } from '../../shared/auth/roles.js';
-import { CaseStateError } from '../../shared/cases/case.js';
 import { caseDetail, listCases, stepCase, type CaseView } from '../../shared/cases/workflow.js';
-import { InvalidCursorError, NotFoundError, PlanNotLoadedError, TextTooLongError } from '../../shared/errors.js';
-import { isStoreUnavailable } from '../../shared/store/faults.js';
+import { NotFoundError, type ErrorKind } from '../../shared/errors.js';
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../shared/moderation/moderate.js';
 import { PublishRuleError } from '../../shared/publishing/observations.js';
 import { ImportRejected, importObservations, importProgress, ProgressReasonRequired, publishObservation, publishProgress } from '../../shared/publishing/publish.js';
 import { EXPORT_ROLES, staffExport, type StaffExport } from '../../shared/publishing/staff-exports.js';
-import { CommentStateError } from '../../shared/moderation/store.js';
 import { CaseId, FeedbackId } from '../../shared/api/schemas.js';
 import { AuditCsvQuery, AuditQuery, BulkModerationBody, CommentQueueQuery, ModerationBody, ProgressBody, ReplyBody, StepBody } from '../../shared/api/staff-schemas.js';
 import { ObservationInput } from '../../shared/publishing/observations.js';
@@ -46,7 +44,7 @@ const STAFF: readonly Role[] = ['monitor', 'publisher', 'admin'];
 const MAX_IMPORT_FORM_BYTES = 1024 * 1024 + 16 * 1024;
 const MAX_FORM_BYTES = 64 * 1024;
 
-type Status = 200 | 400 | 403 | 404 | 409 | 413 | 500 | 503;
+type Status = 200 | ProblemStatus;
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
@@ -107,19 +105,24 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
   };
   const strings = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
 
+  /** A domain error a form explains, as its notice and its problem's status; any other error is thrown on, to onError. */
+  const explained = (error: unknown, byKind: { readonly [K in ErrorKind]?: string }): [Notice, Status] => {
+    const found = explain(error, byKind);
+    if (!found) throw error;
+    return [{ kind: 'error', text: found.message }, found.problem.status];
+  };
+
   const app = new Hono<StaffEnv>();
-  // Faults answer as staff pages, never cached, never with a trace; the log has the whole error.
+  // Every error answers as a staff page, at its problem's status, never cached, never with a trace;
+  // the log has the whole error when it is ours.
   app.onError((error, c) => {
-    const page = (ctx: StaffContext) => <MessagePage ctx={ctx} title={ctx.t.errorTitle} body={ctx.t.errorBody} />;
+    const problem = problemFor(error);
+    logFault(deps.logger, error, problem, { path: c.req.path });
+    if (problem.type === 'not-found') return notFound(c);
+    if (problem.retryAfterSeconds !== undefined) c.header('Retry-After', String(problem.retryAfterSeconds));
     // A next-page link someone edited: the reader's mistake, not a fault of ours.
-    if (error instanceof InvalidCursorError) return render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.invalidLinkTitle} body={ctx.s.invalidLinkBody} />, 400);
-    if (error instanceof PlanNotLoadedError || isStoreUnavailable(error)) {
-      deps.logger.warn('staff page unavailable', { error, path: c.req.path });
-      c.header('Retry-After', '2');
-      return render(c, page, 503);
-    }
-    deps.logger.error('unhandled staff page error', { error, path: c.req.path });
-    return render(c, page, 500);
+    if (problem.type === 'invalid-cursor') return render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.invalidLinkTitle} body={ctx.s.invalidLinkBody} />, problem.status);
+    return render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.t.errorTitle} body={ctx.t.errorBody} />, problem.status);
   });
   app.route('/', authRoutes(deps, { failed: signInFailed, signedIn: (c, returnTo) => render(c, (ctx) => <SignedInPage ctx={ctx} returnTo={returnTo} />) }));
 
@@ -207,9 +210,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
     try {
       await moderateComment(deps, { feedbackId: id, ...parsed.data }, staffOf(c), deps.clock());
     } catch (error) {
-      if (error instanceof NotFoundError) return notFound(c);
-      if (error instanceof CommentStateError) return commentPage(c, id, { kind: 'error', text: s.invalidState }, 409);
-      throw error;
+      return commentPage(c, id, ...explained(error, { 'invalid-state': s.invalidState }));
     }
     return c.redirect(`/staff/comments/${id}?done=moderated`, 303);
   });
@@ -223,9 +224,8 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
     try {
       await replyToComment(deps, { feedbackId: id, ...parsed.data }, staffOf(c), deps.clock());
     } catch (error) {
-      if (error instanceof NotFoundError) return notFound(c);
-      if (error instanceof TextTooLongError) return commentPage(c, id, { kind: 'error', text: s.textTooLongMasked }, 400);
-      throw error;
+      // The reply's text, too long once personal data in it is masked.
+      return commentPage(c, id, ...explained(error, { 'validation-failed': s.textTooLongMasked }));
     }
     return c.redirect(`/staff/comments/${id}?done=replied`, 303);
   });
@@ -241,13 +241,8 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
   });
   const casePage = async (c: Context<StaffEnv>, id: string, notice: Notice, status: Status = 200) => {
     if (!CaseId.safeParse(id).success) return notFound(c);
-    try {
-      const [item, snapshot] = await Promise.all([caseDetail(deps, id, deps.clock()), planOf(deps)]);
-      return render(c, (ctx) => <CasePage ctx={ctx} item={item} name={targetNames(snapshot).get(`${item.targetType}:${item.targetId}`)} notice={notice} />, status);
-    } catch (error) {
-      if (error instanceof NotFoundError) return notFound(c);
-      throw error;
-    }
+    const [item, snapshot] = await Promise.all([caseDetail(deps, id, deps.clock()), planOf(deps)]);
+    return render(c, (ctx) => <CasePage ctx={ctx} item={item} name={targetNames(snapshot).get(`${item.targetType}:${item.targetId}`)} notice={notice} />, status);
   };
   app.get('/staff/cases/:id', session(MONITORS), (c) =>
     casePage(c, c.req.param('id'), c.req.query('done') === 'step' ? { kind: 'ok', text: staffMessages(pageContext(c, assets).lang).caseStepDone } : null),
@@ -262,10 +257,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
     try {
       await stepCase(deps, id, step.data, staffOf(c), deps.clock());
     } catch (error) {
-      if (error instanceof NotFoundError) return notFound(c);
-      if (error instanceof CaseStateError || error instanceof CommentStateError) return casePage(c, id, { kind: 'error', text: s.invalidState }, 409);
-      if (error instanceof TextTooLongError) return casePage(c, id, { kind: 'error', text: s.textTooLongMasked }, 400);
-      throw error;
+      return casePage(c, id, ...explained(error, { 'invalid-state': s.invalidState, 'validation-failed': s.textTooLongMasked }));
     }
     return c.redirect(`/staff/cases/${id}?done=step`, 303);
   });
@@ -307,8 +299,9 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
       const result = await publishObservation(deps, typed.indicator, input.data, staffOf(c), deps.clock());
       return c.redirect(`/staff/publish?done=${result.outcome}`, 303);
     } catch (error) {
+      // An indicator the form names that does not exist is the form's mistake (400), like a field left out.
       if (error instanceof NotFoundError) return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
-      if (error instanceof PublishRuleError) return publishPage(c, { notice: { kind: 'error', text: s.csvReason(error.why) }, typed }, 400);
+      if (error instanceof PublishRuleError) return publishPage(c, { notice: { kind: 'error', text: s.csvReason(error.why) }, typed }, statusOf(error));
       throw error;
     }
   });
@@ -329,7 +322,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
       await publishProgress(deps, typed.project, report.data, staffOf(c), deps.clock());
     } catch (error) {
       if (error instanceof NotFoundError) return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
-      if (error instanceof ProgressReasonRequired) return publishPage(c, { notice: { kind: 'error', text: s.progressReasonHint }, typed }, 400);
+      if (error instanceof ProgressReasonRequired) return publishPage(c, { notice: { kind: 'error', text: s.progressReasonHint }, typed }, statusOf(error));
       throw error;
     }
     return c.redirect('/staff/publish?done=progress', 303);
@@ -358,7 +351,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
         const { summary } = await importObservations(deps, text, dryRun, staffOf(c), deps.clock());
         return publishPage(c, { report: { problems: [], summary: { rows: summary.rows, changed: summary.new + summary.corrections, unchanged: summary.unchanged, dryRun } } });
       } catch (error) {
-        if (error instanceof ImportRejected) return publishPage(c, { report: { problems: error.problems, summary: null } }, 400);
+        if (error instanceof ImportRejected) return publishPage(c, { report: { problems: error.problems, summary: null } }, statusOf(error));
         throw error;
       }
     },
