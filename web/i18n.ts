@@ -1,4 +1,4 @@
-import type { AssessmentNote, AssessmentReason, ProgressMethod, ProgressStatus } from '../shared/progress/status.js';
+import type { AssessmentNote, AssessmentReason, ProgressMethod, ProgressStatus } from '../shared/progress/assessment.js';
 import type { Attribute, Direction, Measure, ProjectStatus } from '../shared/plan/schema.js';
 import type { CommentStatus } from '../shared/feedback/rating.js';
 import { mineEn, mineZh } from './i18n-mine.js';

@@ -1,6 +1,6 @@
 import type { HistoryRow, Indicator } from '../../shared/plan/schema.js';
 import type { IndicatorDetailView } from '../../shared/plan/views.js';
-import { expectedValue } from '../../shared/progress/status.js';
+import { expectedValue } from '../../shared/progress/trajectory.js';
 import type { Histogram } from '../../shared/ratings/statistics.js';
 import { formatCell, formatNumber, withUnit } from '../format.js';
 import type { Lang, Messages } from '../i18n.js';

@@ -5,7 +5,7 @@ import type { TargetType } from '../../shared/feedback/target.js';
 import { projectWithProgress } from '../../shared/plan/progress.js';
 import { Attribute, Category, ProjectStatus, type Project } from '../../shared/plan/schema.js';
 import { indicatorDetailView, indicatorView, planView, STATUSES, type IndicatorDetailView, type IndicatorView } from '../../shared/plan/views.js';
-import type { ProgressStatus } from '../../shared/progress/status.js';
+import type { ProgressStatus } from '../../shared/progress/assessment.js';
 import type { PeriodSummaries, ScopeSummary, SeriesPoint } from '../../shared/ratings/documents.js';
 import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } from '../../shared/ratings/scopes.js';
 import { briefOf, scopeSummaryIn, type RatingBrief } from '../../shared/ratings/views.js';

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Indicator, ProjectStatus } from '../../../shared/plan/schema.js';
-import type { ProgressStatus } from '../../../shared/progress/status.js';
+import type { ProgressStatus } from '../../../shared/progress/assessment.js';
 import type { RatingBrief } from '../../../shared/ratings/views.js';
 import type { PageContext } from '../../context.js';
 import { formatCell, formatNumber, formatShare, withUnit } from '../../format.js';

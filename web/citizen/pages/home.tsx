@@ -1,6 +1,6 @@
 import { STATUSES } from '../../../shared/plan/views.js';
 import type { ProjectStatus } from '../../../shared/plan/schema.js';
-import type { ProgressStatus } from '../../../shared/progress/status.js';
+import type { ProgressStatus } from '../../../shared/progress/assessment.js';
 import { Fact } from '../../components/common.js';
 import { ProjectStatusBadge, StatusBadge } from '../components/plan-text.js';
 import { SummaryFacts, satisfactionText } from '../components/ratings.js';

@@ -1,4 +1,4 @@
-import { STATUS_THRESHOLDS } from '../../../shared/progress/status.js';
+import { STATUS_THRESHOLDS } from '../../../shared/progress/assessment.js';
 import { TableWrap } from '../../components/table.js';
 import { StatusBadge } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
