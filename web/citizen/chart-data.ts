@@ -4,6 +4,7 @@ import { expectedValue } from '../../shared/progress/trajectory.js';
 import type { Histogram } from '../../shared/ratings/statistics.js';
 import { formatCell, formatNumber, withUnit } from '../format.js';
 import type { Lang, Messages } from '../i18n.js';
+import { inLang, LIST_SEPARATOR, localized } from '../localized.js';
 
 /**
  * What an indicator's chart shows, computed on the server: the same numbers go to Chart.js (as a
@@ -67,11 +68,11 @@ export const stretchIsPlottable = (indicator: Pick<Indicator, 'stretch' | 'measu
   indicator.stretch !== null && indicator.measure !== 'rate';
 
 /** A 专栏1 row's name in the page's language; rows without a translation keep their printed Chinese name. */
-export const historyRowName = (row: HistoryRow, lang: Lang) => (lang === 'en' ? row.nameEn : undefined) ?? row.nameZh;
+export const historyRowName = (row: HistoryRow, lang: Lang) => localized(lang, { zh: row.nameZh, en: row.nameEn ?? row.nameZh });
 
 export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Messages): IndicatorChart {
-  const unit = lang === 'en' ? view.unitEn : view.unit;
-  const name = lang === 'en' ? view.nameEn : view.nameZh;
+  const unit = localized(lang, { zh: view.unit, en: view.unitEn });
+  const name = inLang(lang, view, 'name');
   const fmt = (value: number) => withUnit(formatNumber(value, lang), unit);
   // Table cells hold bare numbers: the unit is in the table's caption, once.
   const bare = (value: number) => formatNumber(value, lang);
@@ -114,7 +115,7 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
   summary.push(
     after.length === 0
       ? t.chartSummaryObservedNone
-      : t.chartSummaryObserved(after.map((o) => t.valueInYear(fmt(o.value), o.year)).join(lang === 'en' ? ', ' : '、')),
+      : t.chartSummaryObserved(after.map((o) => t.valueInYear(fmt(o.value), o.year)).join(localized(lang, LIST_SEPARATOR))),
   );
 
   // The path from the base to the target (for a yearly rate: the floor, each year after 2020).

@@ -26,3 +26,24 @@ export function FilterSelect(props: { id: string; name: string; label: string; a
     </div>
   );
 }
+
+/**
+ * A form field: the label of the control (the children, whose id is `id`) and an optional hint,
+ * which the control names in its `aria-describedby` (`hintId`, `<id>-hint` unless given). The
+ * hint follows the control, or precedes it (`hintFirst`) where a text box would push it out of view.
+ */
+export function Field(props: { id: string; label: Child; hint?: Child; hintId?: string; hintFirst?: boolean; children?: Child }) {
+  const hint = props.hint === undefined ? null : (
+    <p class="hint" id={props.hintId ?? `${props.id}-hint`}>
+      {props.hint}
+    </p>
+  );
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hintFirst && hint}
+      {props.children}
+      {!props.hintFirst && hint}
+    </div>
+  );
+}

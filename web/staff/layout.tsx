@@ -4,6 +4,7 @@ import type { StaffIdentity } from '../../shared/auth/verifier.js';
 import type { PageContext } from '../context.js';
 import { PageShell } from '../shell.js';
 import type { StaffMessages } from './i18n.js';
+import { LIST_SEPARATOR, localized } from '../localized.js';
 
 export interface StaffContext extends PageContext {
   s: StaffMessages;
@@ -42,7 +43,7 @@ export function StaffLayout({ ctx, title, section, children }: { ctx: StaffConte
       settings={
         staff && (
           <form method="post" action="/auth/sign-out" class="settings__form staff-user">
-            <span>{s.signedInAs(staff.name, staff.roles.map(s.role).join(lang === 'en' ? ', ' : '、'))}</span>
+            <span>{s.signedInAs(staff.name, staff.roles.map(s.role).join(localized(lang, LIST_SEPARATOR)))}</span>
             <button type="submit" class="settings__button">
               {s.signOut}
             </button>

@@ -34,6 +34,7 @@ import { PublishPage, type ImportReport } from './pages/publish.js';
 import { QueuePage } from './pages/queue.js';
 import { SignedInPage } from './pages/signed-in.js';
 import { signInHref, staffSession, type Refusal } from './session.js';
+import { inLang, LIST_SEPARATOR, localized } from '../localized.js';
 
 const MONITORS: readonly Role[] = ['monitor', 'admin'];
 const PUBLISHERS: readonly Role[] = ['publisher', 'admin'];
@@ -80,7 +81,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
       c,
       (ctx) =>
         why === 'forbidden' ? (
-          <MessagePage ctx={ctx} title={ctx.s.forbiddenTitle} body={ctx.s.forbiddenBody(roles.map(ctx.s.role).join(ctx.lang === 'en' ? ', ' : '、'))} link={{ href: '/staff', label: ctx.s.navDashboard }} />
+          <MessagePage ctx={ctx} title={ctx.s.forbiddenTitle} body={ctx.s.forbiddenBody(roles.map(ctx.s.role).join(localized(ctx.lang, LIST_SEPARATOR)))} link={{ href: '/staff', label: ctx.s.navDashboard }} />
         ) : why === 'not-configured' ? (
           <MessagePage ctx={ctx} title={ctx.s.notConfiguredTitle} body={ctx.s.notConfiguredBody} />
         ) : (
@@ -160,7 +161,7 @@ export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = 
             items: page.items,
             nextHref: next,
             names,
-            targets: [...names.entries()].map(([key, n]) => [key, ctx.lang === 'en' ? n.nameEn : n.nameZh]),
+            targets: [...names.entries()].map(([key, n]) => [key, inLang(ctx.lang, n, 'name')]),
             notice: notice ?? (parsed.success ? null : { kind: 'error', text: ctx.s.badFilter }),
           }}
         />

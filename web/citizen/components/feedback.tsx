@@ -7,6 +7,7 @@ import { LEVELS_BEST_FIRST, scriptJson } from '../chart-data.js';
 import type { PageContext } from '../../context.js';
 import type { CommentWithReplies } from '../data.js';
 import { formatDate, formatDateTime } from '../../format.js';
+import { Field } from '../../components/common.js';
 import { Text } from './plan-text.js';
 
 export type FeedbackError = 'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited' | 'notPerson' | 'formExpired';
@@ -184,11 +185,7 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
             </div>
           ))}
         </fieldset>
-        <div class="field">
-          <label for="comment">{t.formComment}</label>
-          <p class="hint" id="comment-hint">
-            {t.formCommentHint}
-          </p>
+        <Field id="comment" label={t.formComment} hint={t.formCommentHint} hintFirst>
           {commentError && (
             <p class="field-error" id="comment-error">
               {hasError('comment') ? t.errComment : t.errCommentInvalid}
@@ -204,7 +201,7 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
           >
             {form.comment ?? ''}
           </textarea>
-        </div>
+        </Field>
         <button type="submit" class="button" id="feedback-submit">
           {current ? t.formChange : t.formSubmit}
         </button>

@@ -5,10 +5,11 @@ import type { RatingBrief } from '../../../shared/ratings/views.js';
 import type { PageContext } from '../../context.js';
 import { formatCell, formatNumber, formatShare, withUnit } from '../../format.js';
 import type { Messages } from '../../i18n.js';
+import { inLang, localized } from '../../localized.js';
 
 /** Plan text that exists only in Chinese, marked as such on an English page for screen readers. */
 export function Zh({ ctx, children }: { ctx: PageContext; children?: Child }) {
-  return ctx.lang === 'en' ? <span lang="zh-CN">{children}</span> : <>{children}</>;
+  return localized(ctx.lang, { zh: <>{children}</>, en: <span lang="zh-CN">{children}</span> });
 }
 
 /** Runs of Chinese characters and full-width punctuation. */
@@ -33,8 +34,8 @@ export function ProjectStatusBadge({ status, t }: { status: ProjectStatus; t: Me
   return <span class={`badge badge--project-${status}`}>{t.projectStatus(status)}</span>;
 }
 
-export const indicatorName = (ctx: PageContext, i: Pick<Indicator, 'nameZh' | 'nameEn'>) => (ctx.lang === 'en' ? i.nameEn : i.nameZh);
-export const indicatorUnit = (ctx: PageContext, i: Pick<Indicator, 'unit' | 'unitEn'>) => (ctx.lang === 'en' ? i.unitEn : i.unit);
+export const indicatorName = (ctx: PageContext, i: Pick<Indicator, 'nameZh' | 'nameEn'>) => inLang(ctx.lang, i, 'name');
+export const indicatorUnit = (ctx: PageContext, i: Pick<Indicator, 'unit' | 'unitEn'>) => localized(ctx.lang, { zh: i.unit, en: i.unitEn });
 
 /** The annual growth target in words of the page's language. */
 export const growthText = (ctx: PageContext, growth: NonNullable<Indicator['growth']>) =>
@@ -49,7 +50,7 @@ export function TargetText({ ctx, indicator }: { ctx: PageContext; indicator: In
   if (parts.length === 0) {
     return indicator.target.kind === 'qualitative' ? <Zh ctx={ctx}>{indicator.target.text}</Zh> : <>{ctx.t.notGiven}</>;
   }
-  return <>{parts.join(ctx.lang === 'en' ? '; ' : '；')}</>;
+  return <>{parts.join(localized(ctx.lang, { zh: '；', en: '; ' }))}</>;
 }
 
 export function CellText({ ctx, indicator, cell }: { ctx: PageContext; indicator: Indicator; cell: Indicator['baseline'] }) {
@@ -65,9 +66,9 @@ export function SatisfactionBrief({ ctx, brief }: { ctx: PageContext; brief: Rat
     <>
       {formatShare(brief.satisfaction.share, lang)}
       <span class="muted">
-        {lang === 'en' ? ' (' : '（'}
+        {localized(lang, { zh: '（', en: ' (' })}
         {t.ratingsCount(brief.count)}
-        {lang === 'en' ? ')' : '）'}
+        {localized(lang, { zh: '）', en: ')' })}
       </span>
     </>
   );

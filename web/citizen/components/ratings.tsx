@@ -5,6 +5,7 @@ import { formatNumber, formatShare } from '../../format.js';
 import { ChartFigure } from './chart.js';
 import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
+import { localized } from '../../localized.js';
 
 /** 满意率 with its 95% Wilson interval, as published. */
 export function satisfactionText(ctx: PageContext, summary: Pick<ScopeSummary, 'satisfaction'>): string | null {
@@ -59,8 +60,8 @@ export function RatingSummary({ ctx, summary, minRatings, years, name }: RatingS
           label={t.histogramLabel(name)}
           caption={t.histogramCaption}
           summary={[
-            LEVELS_BEST_FIRST.map((level) => `${t.level(level)} ${countAt(summary.histogram, level)}`).join(lang === 'en' ? ', ' : '，') +
-              (lang === 'en' ? '.' : '。'),
+            LEVELS_BEST_FIRST.map((level) => `${t.level(level)} ${countAt(summary.histogram, level)}`).join(localized(lang, { zh: '，', en: ', ' })) +
+              localized(lang, { zh: '。', en: '.' }),
           ]}
           table={
             <DataTable label={t.histogramCaption} caption={{ text: t.histogramCaption }} numbers columns={[t.colLevel, t.colCount, t.colShare]}>

@@ -7,6 +7,7 @@ import { SummaryFacts, satisfactionText } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
 import type { HomeData } from '../data.js';
 import { Layout } from '../layout.js';
+import { inLang, localized } from '../../localized.js';
 
 const PROJECT_STATUSES: ProjectStatus[] = ['not_started', 'in_progress', 'completed', 'unknown'];
 
@@ -29,7 +30,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
   const allUnassessable = plan.counts.statuses.not_assessable === plan.counts.indicators;
   return (
     <Layout ctx={ctx} title={t.homeTitle} section="home">
-      <h1>{lang === 'en' ? plan.titleEn : plan.titleZh}</h1>
+      <h1>{inLang(lang, plan, 'title')}</h1>
       <p class="lead">{t.homeIntro(plan.counts.indicators, plan.counts.projects)}</p>
 
       <section class="panel" aria-labelledby="status-heading">
@@ -45,7 +46,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
             return (
               <li class="card">
                 <h3 class="card__title">
-                  <a href={`/indicators?category=${encodeURIComponent(category.id)}`}>{lang === 'en' ? category.nameEn : category.id}</a>
+                  <a href={`/indicators?category=${encodeURIComponent(category.id)}`}>{localized(lang, { zh: category.id, en: category.nameEn })}</a>
                 </h3>
                 <p class="card__meta">
                   {t.categoryCounts(category.indicators, category.binding)}
@@ -82,7 +83,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
             <ol class="least">
               {data.least.map((item) => (
                 <li>
-                  <a href={item.href}>{lang === 'en' ? item.nameEn : item.nameZh}</a>
+                  <a href={item.href}>{inLang(lang, item, 'name')}</a>
                   <span class="least__figures">
                     {satisfactionText(ctx, item.summary)} · {t.ratingsCount(item.summary.count)}
                   </span>

@@ -11,6 +11,7 @@ import type { IndicatorPageData } from '../data.js';
 import { formatDateTime, formatNumber, percentDigits, withUnit } from '../../format.js';
 import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
+import { localized } from '../../localized.js';
 
 export interface TargetPageState {
   year: number;
@@ -123,7 +124,7 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
         </p>
       )}
       <p class="card__meta">
-        {t.indicatorSeq(view.seq)} · {lang === 'en' ? data.categoryEn : view.category} · {t.attributeName(view.attribute)} ·{' '}
+        {t.indicatorSeq(view.seq)} · {localized(lang, { zh: view.category, en: data.categoryEn })} · {t.attributeName(view.attribute)} ·{' '}
         {t.directionName(view.direction)}
       </p>
 

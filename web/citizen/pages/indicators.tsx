@@ -7,6 +7,7 @@ import type { PageContext } from '../../context.js';
 import type { IndicatorListData } from '../data.js';
 import { formatNumber, withUnit } from '../../format.js';
 import { Layout } from '../layout.js';
+import { localized } from '../../localized.js';
 
 /** Every indicator, filtered and searched on the server by a plain GET form. */
 export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: IndicatorListData }) {
@@ -24,7 +25,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
           name="category"
           label={t.filterCategory}
           all={t.filterAll}
-          options={Category.options.map((id) => [id, lang === 'en' ? data.categories.find((c) => c.id === id)?.nameEn ?? id : id] as const)}
+          options={Category.options.map((id) => [id, localized(lang, { zh: id, en: data.categories.find((c) => c.id === id)?.nameEn ?? id })] as const)}
           selected={filter.category}
         />
         <FilterSelect
@@ -56,7 +57,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
                   <a href={`/indicators/${i.id}`}>{indicatorName(ctx, i)}</a>
                 </h2>
                 <p class="card__meta">
-                  {lang === 'en' ? data.categories.find((c) => c.id === i.category)?.nameEn : i.category} · {t.attributeName(i.attribute)}
+                  {localized(lang, { zh: i.category, en: data.categories.find((c) => c.id === i.category)?.nameEn })} · {t.attributeName(i.attribute)}
                   {unit && ` · ${unit}`}
                 </p>
                 <p>

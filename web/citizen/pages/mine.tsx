@@ -1,11 +1,12 @@
 import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../../shared/http/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../../shared/feedback/comment.js';
-import { Fact } from '../../components/common.js';
+import { Fact, Field } from '../../components/common.js';
 import { Text } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { Layout } from '../layout.js';
 import type { MineData, MyCase, MyRating, TargetRef } from '../mine-data.js';
+import { inLang } from '../../localized.js';
 
 export type ReplyFormError = 'choice' | 'note' | 'alreadyRated' | 'conflict' | 'notPerson' | 'formExpired';
 
@@ -40,7 +41,7 @@ const errorText = (ctx: PageContext, error: ReplyFormError) =>
 
 function TargetLink({ ctx, target, fallback }: { ctx: PageContext; target: TargetRef | null; fallback: string }) {
   if (!target) return <>{fallback}</>;
-  return <a href={target.href}>{ctx.lang === 'en' ? target.nameEn : target.nameZh}</a>;
+  return <a href={target.href}>{inLang(ctx.lang, target, 'name')}</a>;
 }
 
 /**
@@ -230,15 +231,11 @@ function RateReplyForm({ ctx, item, form, stamp }: { ctx: PageContext; item: MyC
           <label for={`${prefix}-no`}>{t.rateReplyUnsatisfied}</label>
         </div>
       </fieldset>
-      <div class="field">
-        <label for={`${prefix}-note`}>{t.rateReplyNote}</label>
-        <p class="hint" id={`${prefix}-note-hint`}>
-          {t.rateReplyNoteHint}
-        </p>
+      <Field id={`${prefix}-note`} label={t.rateReplyNote} hint={t.rateReplyNoteHint} hintFirst>
         <textarea id={`${prefix}-note`} name="note" rows={3} maxlength={COMMENT_MAX_LENGTH} aria-describedby={`${prefix}-note-hint`} aria-invalid={errors.includes('note') ? 'true' : undefined}>
           {form?.note ?? ''}
         </textarea>
-      </div>
+      </Field>
       <button type="submit" class="button" id={`${prefix}-submit`}>
         {t.rateReplySubmit}
       </button>

@@ -9,12 +9,13 @@ import { formatNumber, withUnit } from '../../format.js';
 import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
 import type { TargetPageState } from './indicator.js';
+import { inLang } from '../../localized.js';
 
 /** One project: what the plan says, its status and progress, its numeric goals, ratings, the form, comments. */
 export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: ProjectPageData; state: TargetPageState }) {
   const { t, lang } = ctx;
   const { project } = data;
-  const name = lang === 'en' ? project.titleEn : project.titleZh;
+  const name = inLang(lang, project, 'title');
   return (
     <Layout
       ctx={ctx}

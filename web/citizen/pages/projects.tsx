@@ -5,6 +5,7 @@ import { ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/plan-te
 import type { PageContext } from '../../context.js';
 import type { ProjectListData } from '../data.js';
 import { Layout } from '../layout.js';
+import { inLang } from '../../localized.js';
 
 /** Every project, filtered by box and status and searched by name, on the server. */
 export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectListData }) {
@@ -41,7 +42,7 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
           {data.items.map((p) => (
             <li class="card">
               <h2 class="card__title">
-                <a href={`/projects/${p.id}`}>{lang === 'en' ? p.titleEn : p.titleZh}</a>
+                <a href={`/projects/${p.id}`}>{inLang(lang, p, 'title')}</a>
               </h2>
               <p class="card__meta">
                 {t.boxLabel(p.box)} · <Zh ctx={ctx}>{p.boxTitle}</Zh>

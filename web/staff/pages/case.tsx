@@ -3,7 +3,7 @@ import { stepsFrom } from '../../../shared/cases/case.js';
 import type { StaffCase } from '../../../shared/cases/workflow.js';
 import { formatDateTime } from '../../format.js';
 import { DataTable } from '../../components/table.js';
-import { Fact } from '../../components/common.js';
+import { Fact, Field } from '../../components/common.js';
 import type { TargetName } from '../data.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { DepartmentAndText, TargetLink } from './parts.js';
@@ -55,18 +55,13 @@ export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item:
             ) : (
               <>
                 {step === 'verify' && (
-                  <div class="field">
-                    <label for={`s-${step}-department`}>{s.department}</label>
+                  <Field id={`s-${step}-department`} label={s.department}>
                     <input type="text" id={`s-${step}-department`} name="department" maxlength={100} value={item.department ?? ''} />
-                  </div>
+                  </Field>
                 )}
-                <div class="field">
-                  <label for={`s-${step}-note`}>{s.note}</label>
+                <Field id={`s-${step}-note`} label={s.note} hint={s.noteHint} hintId={`s-${step}-hint`}>
                   <input type="text" id={`s-${step}-note`} name="note" maxlength={500} required={step === 'rectify' || step === 'close'} aria-describedby={`s-${step}-hint`} />
-                  <p class="hint" id={`s-${step}-hint`}>
-                    {s.noteHint}
-                  </p>
-                </div>
+                </Field>
               </>
             )}
             <p>

@@ -6,6 +6,7 @@ import { Fact } from '../../components/common.js';
 import { COUNT_CAP, type DashboardData, type TargetName } from '../data.js';
 import { StaffLayout, type StaffContext } from '../layout.js';
 import { TargetLink } from './parts.js';
+import { inLang } from '../../localized.js';
 
 const interval = (ctx: StaffContext, p: Proportion | null) =>
   p ? `${formatShare(p.share, ctx.lang)} (${formatShare(p.lower, ctx.lang)}–${formatShare(p.upper, ctx.lang)})` : '—';
@@ -43,7 +44,7 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
         <ol id="least">
           {data.least.map((l) => (
             <li>
-              <a href={l.href}>{lang === 'en' ? l.nameEn : l.nameZh}</a>
+              <a href={l.href}>{inLang(lang, l, 'name')}</a>
               {` — ${formatNumber(l.summary.bayesianMean ?? 0, lang)}, ${l.summary.count}`}
             </li>
           ))}

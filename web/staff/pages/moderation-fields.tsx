@@ -1,5 +1,6 @@
 import { ALLOWED_FROM, type ModerationAction } from '../../../shared/moderation/flags.js';
 import type { StaffMessages } from '../i18n.js';
+import { Field } from '../../components/common.js';
 
 /** The moderation steps a comment in this status can take, by the rule itself. */
 export const actionsFor = (status: 'pending' | 'published' | 'rejected' | 'hidden'): ModerationAction[] =>
@@ -14,21 +15,16 @@ export const actionLabel = (s: StaffMessages, means: PublishMeans) => (a: Modera
 export function ModerationFields({ s, prefix, actions, label }: { s: StaffMessages; prefix: string; actions: readonly ModerationAction[]; label: (a: ModerationAction) => string }) {
   return (
     <>
-      <div class="field">
-        <label for={`${prefix}-action`}>{s.colAction}</label>
+      <Field id={`${prefix}-action`} label={s.colAction}>
         <select id={`${prefix}-action`} name="action">
           {actions.map((a) => (
             <option value={a}>{label(a)}</option>
           ))}
         </select>
-      </div>
-      <div class="field">
-        <label for={`${prefix}-reason`}>{s.reason}</label>
+      </Field>
+      <Field id={`${prefix}-reason`} label={s.reason} hint={s.reasonHint}>
         <input type="text" id={`${prefix}-reason`} name="reason" maxlength={500} aria-describedby={`${prefix}-reason-hint`} />
-        <p class="hint" id={`${prefix}-reason-hint`}>
-          {s.reasonHint}
-        </p>
-      </div>
+      </Field>
     </>
   );
 }

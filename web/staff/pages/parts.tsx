@@ -1,9 +1,11 @@
 import type { StaffContext } from '../layout.js';
 import type { StaffMessages } from '../i18n.js';
 import type { TargetName } from '../data.js';
+import { inLang } from '../../localized.js';
+import { Field } from '../../components/common.js';
 
 /** A target's name in the page's language, or what stands for it when the plan no longer names it. */
-export const nameOf = (ctx: StaffContext, name: TargetName | undefined, fallback: string) => (name ? (ctx.lang === 'en' ? name.nameEn : name.nameZh) : fallback);
+export const nameOf = (ctx: StaffContext, name: TargetName | undefined, fallback: string) => (name ? inLang(ctx.lang, name, 'name') : fallback);
 
 /** A target's name linked to its public page. */
 export function TargetLink({ ctx, name, fallback }: { ctx: StaffContext; name: TargetName | undefined; fallback: string }) {
@@ -23,14 +25,12 @@ export function NextPage({ s, href }: { s: StaffMessages; href: string | null })
 export function DepartmentAndText({ ctx, prefix, textName }: { ctx: StaffContext; prefix: string; textName: string }) {
   return (
     <>
-      <div class="field">
-        <label for={`${prefix}-department`}>{ctx.s.department}</label>
+      <Field id={`${prefix}-department`} label={ctx.s.department}>
         <input type="text" id={`${prefix}-department`} name="department" required maxlength={100} />
-      </div>
-      <div class="field">
-        <label for={`${prefix}-text`}>{ctx.s.replyText}</label>
+      </Field>
+      <Field id={`${prefix}-text`} label={ctx.s.replyText}>
         <textarea id={`${prefix}-text`} name={textName} required maxlength={4000}></textarea>
-      </div>
+      </Field>
     </>
   );
 }

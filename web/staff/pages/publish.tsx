@@ -1,8 +1,10 @@
 import type { CsvProblem } from '../../../shared/publishing/csv.js';
 import type { Indicator, Project } from '../../../shared/plan/schema.js';
 import { ProjectStatus } from '../../../shared/plan/schema.js';
+import { Field } from '../../components/common.js';
 import { DataTable } from '../../components/table.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
+import { inLang, localized } from '../../localized.js';
 
 export interface ImportReport {
   problems: CsvProblem[];
@@ -30,35 +32,27 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
 
       <form method="post" action="/staff/publish/observation" class="staff-form" id="observation-form">
         <h2>{s.observationHeading}</h2>
-        <div class="field">
-          <label for="o-indicator">{s.indicator}</label>
+        <Field id="o-indicator" label={s.indicator}>
           <select id="o-indicator" name="indicator" required>
             {state.indicators.map((i) => (
               <option value={i.id} selected={v('indicator') === i.id}>
-                {`${i.seq}. ${lang === 'en' ? i.nameEn : i.nameZh}${i.unit ? ` (${lang === 'en' ? i.unitEn : i.unit})` : ''}`}
+                {`${i.seq}. ${inLang(lang, i, 'name')}${i.unit ? ` (${localized(lang, { zh: i.unit, en: i.unitEn })})` : ''}`}
               </option>
             ))}
           </select>
-        </div>
-        <div class="field">
-          <label for="o-year">{s.year}</label>
+        </Field>
+        <Field id="o-year" label={s.year}>
           <input type="number" id="o-year" name="year" min="2015" max="2035" step="1" required value={v('year')} />
-        </div>
-        <div class="field">
-          <label for="o-value">{s.value}</label>
+        </Field>
+        <Field id="o-value" label={s.value}>
           <input type="text" id="o-value" name="value" inputmode="decimal" required value={v('value')} />
-        </div>
-        <div class="field">
-          <label for="o-source">{s.source}</label>
+        </Field>
+        <Field id="o-source" label={s.source}>
           <input type="text" id="o-source" name="source" maxlength={500} value={v('source')} />
-        </div>
-        <div class="field">
-          <label for="o-note">{s.noteOrReason}</label>
+        </Field>
+        <Field id="o-note" label={s.noteOrReason} hint={s.noteOrReasonHint}>
           <input type="text" id="o-note" name="note" maxlength={1000} aria-describedby="o-note-hint" value={v('note')} />
-          <p class="hint" id="o-note-hint">
-            {s.noteOrReasonHint}
-          </p>
-        </div>
+        </Field>
         <p>
           <button type="submit" class="button">
             {s.publish}
@@ -68,18 +62,16 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
 
       <form method="post" action="/staff/publish/progress" class="staff-form" id="progress-form">
         <h2>{s.progressHeading}</h2>
-        <div class="field">
-          <label for="p-project">{s.project}</label>
+        <Field id="p-project" label={s.project}>
           <select id="p-project" name="project" required>
             {state.projects.map((p) => (
               <option value={p.id} selected={v('project') === p.id}>
-                {lang === 'en' ? p.titleEn : p.titleZh}
+                {inLang(lang, p, 'title')}
               </option>
             ))}
           </select>
-        </div>
-        <div class="field">
-          <label for="p-status">{s.projectStatusLabel}</label>
+        </Field>
+        <Field id="p-status" label={s.projectStatusLabel}>
           <select id="p-status" name="status">
             {ProjectStatus.options.map((st) => (
               <option value={st} selected={v('status') === st}>
@@ -87,28 +79,21 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
               </option>
             ))}
           </select>
-        </div>
-        <div class="field">
-          <label for="p-progress">{s.progressPercent}</label>
+        </Field>
+        <Field id="p-progress" label={s.progressPercent}>
           <input type="number" id="p-progress" name="progress" min="0" max="100" step="any" required value={v('progress')} />
-        </div>
-        <div class="field">
-          <label for="p-note">{s.progressNote}</label>
+        </Field>
+        <Field id="p-note" label={s.progressNote}>
           <textarea id="p-note" name="note" required maxlength={2000}>
             {v('progressNote')}
           </textarea>
-        </div>
-        <div class="field">
-          <label for="p-source">{s.source}</label>
+        </Field>
+        <Field id="p-source" label={s.source}>
           <input type="text" id="p-source" name="source" maxlength={500} />
-        </div>
-        <div class="field">
-          <label for="p-reason">{s.progressReason}</label>
+        </Field>
+        <Field id="p-reason" label={s.progressReason} hint={s.progressReasonHint}>
           <input type="text" id="p-reason" name="reason" maxlength={1000} aria-describedby="p-reason-hint" />
-          <p class="hint" id="p-reason-hint">
-            {s.progressReasonHint}
-          </p>
-        </div>
+        </Field>
         <p>
           <button type="submit" class="button">
             {s.publish}
@@ -119,17 +104,15 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
       <form method="post" action="/staff/publish/import" enctype="multipart/form-data" class="staff-form" id="import-form">
         <h2>{s.importHeading}</h2>
         <p>{s.importIntro}</p>
-        <div class="field">
-          <label for="i-kind">{s.importKind}</label>
+        <Field id="i-kind" label={s.importKind}>
           <select id="i-kind" name="kind">
             <option value="observations">{s.importKindObservations}</option>
             <option value="progress">{s.importKindProgress}</option>
           </select>
-        </div>
-        <div class="field">
-          <label for="i-file">{s.importFile}</label>
+        </Field>
+        <Field id="i-file" label={s.importFile}>
           <input type="file" id="i-file" name="file" accept=".csv,text/csv" required />
-        </div>
+        </Field>
         <div class="field">
           <label>
             <input type="checkbox" name="dryRun" value="true" /> {s.importDryRun}
