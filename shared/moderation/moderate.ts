@@ -2,12 +2,12 @@ import { actorLabel, type Actor } from '../auth/roles.js';
 import { staffActor, type AuditActor } from '../audit/entry.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import type { FeedbackStore, ReplyStore } from '../feedback/store.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { DomainError, NotFoundError, type ErrorKind } from '../errors.js';
 import { randomUUID } from 'node:crypto';
 import { maskPiiWithin } from './pii.js';
 import { ALLOWED_FROM, MODERATION_ACTIONS, type ModerationAction } from './flags.js';
 import { REPLY_TEXT_MAX, type FeedbackRecord } from '../feedback/record.js';
-import { CommentStateError, type ModerationStore, type QueueQuery, type StaffComment } from './store.js';
+import type { ModerationStore, QueueQuery, StaffComment } from './store.js';
 
 export interface ModerationDeps {
   feedback: Pick<FeedbackStore, 'resolve'>;
@@ -101,9 +101,14 @@ export async function replyToComment(
   return record;
 }
 
+/** What fails one item of several and lets the rest go ahead: gone, in another status, moderated by someone else meanwhile. */
+const ITEM_FAILURES = ['not-found', 'invalid-state', 'conflict'] as const;
+type ItemFailure = (typeof ITEM_FAILURES)[number];
+const failsOneItem = (kind: ErrorKind): kind is ItemFailure => (ITEM_FAILURES as readonly ErrorKind[]).includes(kind);
+
 export type MultipleOutcome =
   | (ModerationOutcome & { outcome: 'done' })
-  | { feedbackId: string; action: ModerationAction; outcome: 'failed'; problem: 'not-found' | 'invalid-state' | 'conflict'; detail: string };
+  | { feedbackId: string; action: ModerationAction; outcome: 'failed'; problem: ItemFailure; detail: string };
 
 /**
  * Several moderation steps at once (the queue's checkboxes). Each is applied or reported on its
@@ -120,10 +125,8 @@ export async function moderateMany(
     try {
       results.push({ ...(await moderateComment(deps, item, actor, at)), outcome: 'done' });
     } catch (error) {
-      if (error instanceof NotFoundError) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: 'not-found', detail: error.message });
-      else if (error instanceof CommentStateError) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: 'invalid-state', detail: error.message });
-      // Moderated by someone else at the same moment: this item fails, the rest still go ahead.
-      else if (error instanceof ConflictError) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: 'conflict', detail: error.message });
+      // The item's problem is its error's kind, as one moderation alone would answer it.
+      if (error instanceof DomainError && failsOneItem(error.kind)) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: error.kind, detail: error.message });
       else throw error;
     }
   }
