@@ -6,6 +6,8 @@ import { ProjectStatus } from '../plan/schema.js';
 import { PERIOD_PATTERN } from '../ratings/views.js';
 import { doc } from './registry.js';
 import { FeedbackId } from './schemas.js';
+import { DEPARTMENT_MAX_LENGTH, REPLY_TEXT_MAX } from '../feedback/record.js';
+import { SOURCE_MAX_LENGTH } from '../publishing/observations.js';
 
 /**
  * The request schemas of the staff routes (shared/http/api/routes/{monitor,publisher,admin}.ts:
@@ -14,8 +16,17 @@ import { FeedbackId } from './schemas.js';
  * citizen function, which serves none of these routes, does not build them at its cold start.
  */
 
-const Department = doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), { description: 'The department (部门) that answers; never a person.' });
-const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(2000));
+/**
+ * The limits of the staff's free-text fields, which the staff pages' forms set as their `maxlength`
+ * (web/staff/pages/); the department, the reply and the source share theirs with what is kept.
+ */
+export const REASON_MAX_LENGTH = 2000;
+export const PROGRESS_NOTE_MAX_LENGTH = 2000;
+export const PROGRESS_REASON_MAX_LENGTH = 1000;
+export const AUDIT_ACTOR_MAX_LENGTH = 300;
+
+const Department = doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(DEPARTMENT_MAX_LENGTH)), { description: 'The department (部门) that answers; never a person.' });
+const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(REASON_MAX_LENGTH));
 const ModerationActionSchema = doc(z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]), {
   id: 'ModerationAction',
   description:
@@ -53,13 +64,13 @@ export const BulkModerationBody = z.strictObject({
     .check(z.minLength(1), z.maxLength(100)),
 });
 
-export const ReplyBody = z.strictObject({ department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) });
+export const ReplyBody = z.strictObject({ department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_TEXT_MAX)) });
 
 export const StepBody = doc(
   z.discriminatedUnion('action', [
     z.strictObject({ action: z.literal('verify'), department: z.optional(Department), note: z.optional(Reason) }),
     z.strictObject({ action: z.literal('rectify'), note: Reason }),
-    z.strictObject({ action: z.literal('reply'), department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) }),
+    z.strictObject({ action: z.literal('reply'), department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_TEXT_MAX)) }),
     z.strictObject({ action: z.literal('close'), note: Reason }),
     z.strictObject({ action: z.literal('assign'), department: Department, note: z.optional(Reason) }),
   ]),
@@ -84,9 +95,9 @@ export const ReconcileBody = z.strictObject({
 export const ProgressBody = z.strictObject({
   status: ProjectStatus,
   progress: doc(z.number().check(z.gte(0), z.lte(100)), { description: 'Percent complete.' }),
-  note: doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)), { description: 'What was done: shown on the public page.' }),
-  source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
-  reason: doc(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))), { description: 'Required for any report after the first: what changed or what it corrects.' }),
+  note: doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(PROGRESS_NOTE_MAX_LENGTH)), { description: 'What was done: shown on the public page.' }),
+  source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(SOURCE_MAX_LENGTH))),
+  reason: doc(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(PROGRESS_REASON_MAX_LENGTH))), { description: 'Required for any report after the first: what changed or what it corrects.' }),
 });
 export const ImportQuery = z.strictObject({
   dryRun: doc(z._default(z.stringbool(), false), { description: 'Check the file and say what would change, writing nothing.' }),
@@ -102,6 +113,6 @@ export const AuditQuery = z.strictObject({
   since: z.optional(z.iso.datetime()),
   until: z.optional(z.iso.datetime()),
   action: z.optional(AuditAction),
-  actor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(300))), { description: 'The `sub` of a staff member.' }),
+  actor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(AUDIT_ACTOR_MAX_LENGTH))), { description: 'The `sub` of a staff member.' }),
 });
 export const AuditCsvQuery = z.omit(AuditQuery, { limit: true, cursor: true });

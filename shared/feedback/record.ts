@@ -11,11 +11,13 @@ export type ReplacedRating = z.infer<typeof ReplacedRating>;
 
 /** The longest official reply kept, after masking; the same limit applies to what a monitor types. */
 export const REPLY_TEXT_MAX = 4000;
+/** The longest name of the department that answers. */
+export const DEPARTMENT_MAX_LENGTH = 100;
 
 /** An official reply to a comment, attributed to a department; public once the comment is. */
 export const OfficialReply = z.strictObject({
   replyId: z.string().check(z.minLength(1)),
-  department: z.string().check(z.minLength(1), z.maxLength(100)),
+  department: z.string().check(z.minLength(1), z.maxLength(DEPARTMENT_MAX_LENGTH)),
   text: z.string().check(z.minLength(1), z.maxLength(REPLY_TEXT_MAX)),
   publishedAt: z.iso.datetime(),
   /** The staff member who attached it (`name (sub)`): kept, never shown publicly. */

@@ -9,15 +9,19 @@ import { csvProblem, csvReasonEn, readCsv, type CsvProblem, type CsvReason } fro
  * must say why). Values are never overwritten; the public page shows every revision.
  */
 export const YEARS = { min: 2015, max: 2035 } as const;
+/** Where a published value or progress report comes from. */
+export const SOURCE_MAX_LENGTH = 500;
+/** Why a value was published or corrected. */
+export const OBSERVATION_REASON_MAX_LENGTH = 1000;
 
 export const ObservationInput = z.strictObject({
   year: z.number().check(z.int(), z.gte(YEARS.min), z.lte(YEARS.max)),
   value: z.number(),
-  source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(SOURCE_MAX_LENGTH))),
   /** Why: required for a correction, optional for a year's first value (the CSV column `note`). */
-  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(OBSERVATION_REASON_MAX_LENGTH))),
   /** The same as `reason`, under the name the CSV file uses; give one or the other. */
-  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(OBSERVATION_REASON_MAX_LENGTH))),
 }).check(z.refine((input) => input.reason === undefined || input.note === undefined, { message: 'give reason or note, not both', path: ['note'] }));
 export type ObservationInput = z.infer<typeof ObservationInput>;
 

@@ -108,8 +108,11 @@ const pick = <T extends string>(options: readonly T[], value: string | undefined
 /** Search text as typed, folded so that full-width and half-width, upper and lower case match. */
 const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** The longest search a list page reads (the search box's maxlength); the rest is cut off. */
+export const SEARCH_MAX_LENGTH = 100;
+
 const searchTerm = (q: string | undefined) => {
-  const folded = fold(q ?? '').slice(0, 100);
+  const folded = fold(q ?? '').slice(0, SEARCH_MAX_LENGTH);
   return folded.length > 0 ? folded : undefined;
 };
 
@@ -128,7 +131,7 @@ export function indicatorFilter(query: Query): IndicatorFilter {
     category: pick(Category.options, query.category),
     attribute: pick(Attribute.options, query.attribute),
     status: pick(STATUSES, query.status),
-    q: query.q?.trim().slice(0, 100) || undefined,
+    q: query.q?.trim().slice(0, SEARCH_MAX_LENGTH) || undefined,
   };
 }
 
@@ -163,7 +166,7 @@ export function projectFilter(query: Query): ProjectFilter {
   return {
     box: Number.isInteger(box) && box >= 1 && box <= 25 ? box : undefined,
     status: pick(ProjectStatus.options, query.status),
-    q: query.q?.trim().slice(0, 100) || undefined,
+    q: query.q?.trim().slice(0, SEARCH_MAX_LENGTH) || undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { PageContext } from '../../context.js';
+import { SEARCH_MAX_LENGTH } from '../data.js';
 
 /**
  * The search form above a list page (indicators, projects): a name search, the page's own selects
@@ -12,7 +13,7 @@ export function ListFilters(props: { ctx: PageContext; action: string; class?: s
       <form method="get" action={props.action} class={props.class ? `filters ${props.class}` : 'filters'} role="search" aria-label={t.filterHeading}>
         <div class="filters__field">
           <label for="f-q">{t.filterSearch}</label>
-          <input type="search" id="f-q" name="q" value={props.q ?? ''} maxlength={100} aria-describedby="f-q-hint" />
+          <input type="search" id="f-q" name="q" value={props.q ?? ''} maxlength={SEARCH_MAX_LENGTH} aria-describedby="f-q-hint" />
           <p class="hint" id="f-q-hint">
             {t.filterSearchHint}
           </p>

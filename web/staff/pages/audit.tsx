@@ -5,6 +5,7 @@ import { DataTable } from '../../components/table.js';
 import { FilterSelect } from '../../components/common.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { NextPage } from './parts.js';
+import { AUDIT_ACTOR_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
 export function AuditPage({
   ctx,
@@ -38,7 +39,7 @@ export function AuditPage({
         />
         <div class="filters__field">
           <label for="a-actor">{s.auditActor}</label>
-          <input type="text" id="a-actor" name="actor" value={filter.actor} maxlength={300} />
+          <input type="text" id="a-actor" name="actor" value={filter.actor} maxlength={AUDIT_ACTOR_MAX_LENGTH} />
         </div>
         <div class="filters__field">
           <label for="a-since">{s.auditSince}</label>

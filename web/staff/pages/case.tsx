@@ -7,6 +7,8 @@ import { Fact, Field } from '../../components/common.js';
 import type { TargetName } from '../data.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { DepartmentAndText, TargetLink } from './parts.js';
+import { DEPARTMENT_MAX_LENGTH } from '../../../shared/feedback/record.js';
+import { REASON_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
 export type CaseDetail = StaffCase & { comment: { text: string | null; status: string; replies: Array<{ department: string; text: string; publishedAt: string }> } | null; audit: AuditEntry[] };
 
@@ -56,11 +58,11 @@ export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item:
               <>
                 {step === 'verify' && (
                   <Field id={`s-${step}-department`} label={s.department}>
-                    <input type="text" id={`s-${step}-department`} name="department" maxlength={100} value={item.department ?? ''} />
+                    <input type="text" id={`s-${step}-department`} name="department" maxlength={DEPARTMENT_MAX_LENGTH} value={item.department ?? ''} />
                   </Field>
                 )}
                 <Field id={`s-${step}-note`} label={s.note} hint={s.noteHint} hintId={`s-${step}-hint`}>
-                  <input type="text" id={`s-${step}-note`} name="note" maxlength={500} required={step === 'rectify' || step === 'close'} aria-describedby={`s-${step}-hint`} />
+                  <input type="text" id={`s-${step}-note`} name="note" maxlength={REASON_MAX_LENGTH} required={step === 'rectify' || step === 'close'} aria-describedby={`s-${step}-hint`} />
                 </Field>
               </>
             )}

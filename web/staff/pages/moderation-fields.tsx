@@ -1,6 +1,7 @@
 import { ALLOWED_FROM, type ModerationAction } from '../../../shared/moderation/flags.js';
 import type { StaffMessages } from '../i18n.js';
 import { Field } from '../../components/common.js';
+import { REASON_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
 /** The moderation steps a comment in this status can take, by the rule itself. */
 export const actionsFor = (status: 'pending' | 'published' | 'rejected' | 'hidden'): ModerationAction[] =>
@@ -23,7 +24,7 @@ export function ModerationFields({ s, prefix, actions, label }: { s: StaffMessag
         </select>
       </Field>
       <Field id={`${prefix}-reason`} label={s.reason} hint={s.reasonHint}>
-        <input type="text" id={`${prefix}-reason`} name="reason" maxlength={500} aria-describedby={`${prefix}-reason-hint`} />
+        <input type="text" id={`${prefix}-reason`} name="reason" maxlength={REASON_MAX_LENGTH} aria-describedby={`${prefix}-reason-hint`} />
       </Field>
     </>
   );

@@ -3,6 +3,7 @@ import type { StaffMessages } from '../i18n.js';
 import type { TargetName } from '../data.js';
 import { inLang } from '../../localized.js';
 import { Field } from '../../components/common.js';
+import { DEPARTMENT_MAX_LENGTH, REPLY_TEXT_MAX } from '../../../shared/feedback/record.js';
 
 /** A target's name in the page's language, or what stands for it when the plan no longer names it. */
 export const nameOf = (ctx: StaffContext, name: TargetName | undefined, fallback: string) => (name ? inLang(ctx.lang, name, 'name') : fallback);
@@ -26,10 +27,10 @@ export function DepartmentAndText({ ctx, prefix, textName }: { ctx: StaffContext
   return (
     <>
       <Field id={`${prefix}-department`} label={ctx.s.department}>
-        <input type="text" id={`${prefix}-department`} name="department" required maxlength={100} />
+        <input type="text" id={`${prefix}-department`} name="department" required maxlength={DEPARTMENT_MAX_LENGTH} />
       </Field>
       <Field id={`${prefix}-text`} label={ctx.s.replyText}>
-        <textarea id={`${prefix}-text`} name={textName} required maxlength={4000}></textarea>
+        <textarea id={`${prefix}-text`} name={textName} required maxlength={REPLY_TEXT_MAX}></textarea>
       </Field>
     </>
   );

@@ -5,6 +5,8 @@ import { Field } from '../../components/common.js';
 import { DataTable } from '../../components/table.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { inLang, localized } from '../../localized.js';
+import { OBSERVATION_REASON_MAX_LENGTH, SOURCE_MAX_LENGTH, YEARS } from '../../../shared/publishing/observations.js';
+import { PROGRESS_NOTE_MAX_LENGTH, PROGRESS_REASON_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
 export interface ImportReport {
   problems: CsvProblem[];
@@ -42,16 +44,16 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
           </select>
         </Field>
         <Field id="o-year" label={s.year}>
-          <input type="number" id="o-year" name="year" min="2015" max="2035" step="1" required value={v('year')} />
+          <input type="number" id="o-year" name="year" min={YEARS.min} max={YEARS.max} step="1" required value={v('year')} />
         </Field>
         <Field id="o-value" label={s.value}>
           <input type="text" id="o-value" name="value" inputmode="decimal" required value={v('value')} />
         </Field>
         <Field id="o-source" label={s.source}>
-          <input type="text" id="o-source" name="source" maxlength={500} value={v('source')} />
+          <input type="text" id="o-source" name="source" maxlength={SOURCE_MAX_LENGTH} value={v('source')} />
         </Field>
         <Field id="o-note" label={s.noteOrReason} hint={s.noteOrReasonHint}>
-          <input type="text" id="o-note" name="note" maxlength={1000} aria-describedby="o-note-hint" value={v('note')} />
+          <input type="text" id="o-note" name="note" maxlength={OBSERVATION_REASON_MAX_LENGTH} aria-describedby="o-note-hint" value={v('note')} />
         </Field>
         <p>
           <button type="submit" class="button">
@@ -84,15 +86,15 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
           <input type="number" id="p-progress" name="progress" min="0" max="100" step="any" required value={v('progress')} />
         </Field>
         <Field id="p-note" label={s.progressNote}>
-          <textarea id="p-note" name="note" required maxlength={2000}>
+          <textarea id="p-note" name="note" required maxlength={PROGRESS_NOTE_MAX_LENGTH}>
             {v('progressNote')}
           </textarea>
         </Field>
         <Field id="p-source" label={s.source}>
-          <input type="text" id="p-source" name="source" maxlength={500} />
+          <input type="text" id="p-source" name="source" maxlength={SOURCE_MAX_LENGTH} />
         </Field>
         <Field id="p-reason" label={s.progressReason} hint={s.progressReasonHint}>
-          <input type="text" id="p-reason" name="reason" maxlength={1000} aria-describedby="p-reason-hint" />
+          <input type="text" id="p-reason" name="reason" maxlength={PROGRESS_REASON_MAX_LENGTH} aria-describedby="p-reason-hint" />
         </Field>
         <p>
           <button type="submit" class="button">
