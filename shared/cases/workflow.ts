@@ -20,7 +20,7 @@ export interface CaseDeps {
   caseDeadlineDays: number;
 }
 
-const rules = (deps: CaseDeps) => ({ deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar });
+const rules = (deps: Pick<CaseDeps, 'caseDeadlineDays' | 'calendar'>) => ({ deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar });
 
 /**
  * A monitor's step on a case. A reply is also attached to the comment as an official reply
@@ -50,7 +50,7 @@ export async function stepCase(deps: CaseDeps, caseId: string, step: Exclude<Cas
 }
 
 /** The citizen who rated says whether the reply satisfies them, once; not satisfied starts a review. */
-export async function rateReply(deps: CaseDeps, voterId: string, caseId: string, satisfied: boolean, note: string | undefined, at: Date): Promise<FollowUpCase> {
+export async function rateReply(deps: Pick<CaseDeps, 'cases' | 'audit' | 'calendar' | 'caseDeadlineDays'>, voterId: string, caseId: string, satisfied: boolean, note: string | undefined, at: Date): Promise<FollowUpCase> {
   const existing = await deps.cases.get(caseId, true);
   // Someone else's case is answered exactly like a case that does not exist.
   if (!existing || existing.voterId !== voterId) throw new NotFoundError('case', caseId);
@@ -80,7 +80,7 @@ export async function rateReply(deps: CaseDeps, voterId: string, caseId: string,
  * you like. The log credits each opening to whoever ran the sweep, at the time it ran; a window
  * reaching into the future ends now.
  */
-export async function reconcileCases(deps: CaseDeps, since: Date, until: Date, actor: Actor, at: Date): Promise<{ checked: number; opened: string[] }> {
+export async function reconcileCases(deps: Omit<CaseDeps, 'replies'>, since: Date, until: Date, actor: Actor, at: Date): Promise<{ checked: number; opened: string[] }> {
   const end = until.getTime() > at.getTime() ? at : until;
   const records = await deps.feedback.lowRatingsBetween(since.toISOString(), end.toISOString());
   const opened: string[] = [];

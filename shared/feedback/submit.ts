@@ -37,12 +37,12 @@ export interface SubmitDeps {
   clock: () => Date;
   newId: () => string;
   feedbackLimits: Pick<FeedbackLimits, 'check'>;
-  /** Where 差评 follow-up cases are opened; without it, none is (callers that only record). */
-  cases?: Pick<CaseRepository, 'open'>;
-  caseDeadlineDays?: number;
-  calendar?: WorkCalendar;
-  audit?: Pick<AuditRepository, 'append'>;
-  logger?: { error(message: string, extra: { error: unknown; feedbackId: string }): void };
+  /** Where the 差评 follow-up case a low rating with a comment opens is kept, with its deadline. */
+  cases: Pick<CaseRepository, 'open'>;
+  caseDeadlineDays: number;
+  calendar: WorkCalendar;
+  audit: Pick<AuditRepository, 'append'>;
+  logger: { error(message: string, extra: { error: unknown; feedbackId: string }): void };
 }
 
 export interface SubmittedFeedback extends RecordedFeedback {
@@ -104,24 +104,24 @@ export async function submitFeedback(
  * the sweep `reconcileCases` opens the case later (docs/moderation-and-privacy.md).
  */
 async function openCaseFor(deps: SubmitDeps, record: RecordedFeedback['record']): Promise<FollowUpCase | null> {
-  if (!deps.cases || !deps.calendar || !opensCase(record)) return null;
+  if (!opensCase(record)) return null;
   try {
     const opened = await deps.cases.open(
       newCase(
         { feedback: record, voterId: record.voterId, targetType: record.targetType, targetId: record.targetId, rating: record.rating as 1 | 2 },
         new Date(record.recordedAt),
-        { deadlineDays: deps.caseDeadlineDays ?? 15, calendar: deps.calendar },
+        { deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar },
       ),
     );
     if (opened.created) {
-      await deps.audit?.append(
+      await deps.audit.append(
         { actor: SYSTEM_ACTOR, action: 'case.open', subject: { type: 'case', id: record.feedbackId }, reason: null, details: { rating: record.rating, dueAt: opened.case.firstDueAt } },
         new Date(record.recordedAt),
       );
     }
     return opened.case;
   } catch (error) {
-    deps.logger?.error('opening a follow-up case failed; the sweep will open it', { error, feedbackId: record.feedbackId });
+    deps.logger.error('opening a follow-up case failed; the sweep will open it', { error, feedbackId: record.feedbackId });
     return null;
   }
 }
