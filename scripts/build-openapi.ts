@@ -24,7 +24,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createApp } from '../functions/local/app.js';
-import { apiDeps } from '../shared/http/deps.js';
+import { appDeps } from '../shared/http/deps.js';
+import { LocalConfig, parseConfig } from '../shared/config.js';
 import { DEV_CLIENT_ID, devIdentityRoutes, issueDevToken, loadDevKeys } from '../functions/local/dev-identity.js';
 import type { Role } from '../shared/auth/roles.js';
 import { remoteKeys, staffVerifier } from '../shared/auth/verifier.js';
@@ -121,17 +122,17 @@ export async function scenario(store: Store) {
     },
     verify: (token) => tokens.get(token) ?? null,
   };
-  const deps = apiDeps(
-    store,
-    { planId: plan.id, cookieSecure: true, voterTokenSecret: 'openapi-examples-secret-not-used-anywhere-else' },
-    {
-      logger: new Logger({ serviceName: 'build-openapi', logLevel: 'SILENT' }),
-      clock: () => new Date(Date.parse('2026-11-02T01:00:00Z') + 60_000 * tick++),
-      newId: () => `00000000-0000-4000-8000-${String(++sequence).padStart(12, '0')}`,
-      voterTokens: exampleVoters,
+  const deps = {
+    ...appDeps(store, parseConfig(LocalConfig, { PLAN_ID: plan.id, COOKIE_SECURE: 'true' }), {
+      voterTokenSecret: 'openapi-examples-secret-not-used-anywhere-else',
+      clientOrigin: { originVerifyValue: null, trustViewerAddress: false },
       staffAuth,
-    },
-  );
+      logger: new Logger({ serviceName: 'build-openapi', logLevel: 'SILENT' }),
+    }),
+    clock: () => new Date(Date.parse('2026-11-02T01:00:00Z') + 60_000 * tick++),
+    newId: () => `00000000-0000-4000-8000-${String(++sequence).padStart(12, '0')}`,
+    voterTokens: exampleVoters,
+  };
   let voter = 0;
   const app = createApp(deps);
 

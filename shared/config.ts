@@ -199,7 +199,7 @@ function isPublicHttps(url: string): boolean {
   return parsed.protocol === 'https:' && !LOOPBACK_HOST.test(parsed.hostname);
 }
 
-/** The staff settings of a parsed configuration, in the shape `apiDeps` takes them. */
+/** The staff settings of a parsed configuration, in the shape the dependencies (shared/http/deps.ts) use them. */
 export function staffSettingsOf(config: {
   AUTH_ISSUER?: string | undefined;
   AUTH_CLIENT_ID?: string | undefined;
@@ -227,7 +227,6 @@ export function staffSettingsOf(config: {
     extraWorkdays: config.CASE_EXTRA_WORKDAYS ?? [],
   };
 }
-export type StaffSettings = ReturnType<typeof staffSettingsOf>;
 
 /** Where the browser signs in and out and where the server redeems a code: a provider's OAuth 2.0 endpoints. */
 export interface SignInEndpoints {
@@ -260,4 +259,12 @@ export const rateLimitsOf = (config: { RATE_LIMIT_WINDOW_SECONDS: number; RATE_L
   windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
   perAddress: config.RATE_LIMIT_PER_ADDRESS,
   perVoter: config.RATE_LIMIT_PER_VOTER,
+});
+
+/** The aggregation settings of a parsed configuration, in the shape the aggregation job takes (shared/ratings/job.ts). */
+export const aggregationSettingsOf = (config: { PLAN_ID: string; MIN_RATINGS: number; AGGREGATE_SETTLE_SECONDS: number; AGGREGATE_MAX_BATCH: number }) => ({
+  planId: config.PLAN_ID,
+  minRatings: config.MIN_RATINGS,
+  settleSeconds: config.AGGREGATE_SETTLE_SECONDS,
+  maxBatch: config.AGGREGATE_MAX_BATCH,
 });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { ConfigError, LocalConfig, parseConfig } from '../../shared/config.js';
+import { aggregationSettingsOf, ConfigError, LocalConfig, parseConfig } from '../../shared/config.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import type { RunReport } from '../../shared/ratings/aggregate.js';
@@ -21,12 +21,7 @@ async function main() {
   try {
     await ensureTable(local.store);
     await loadPlan(local.store, readPlanFile());
-    const run = aggregationJob(local.store, {
-      planId: config.PLAN_ID,
-      minRatings: config.MIN_RATINGS,
-      settleSeconds: config.AGGREGATE_SETTLE_SECONDS,
-      maxBatch: config.AGGREGATE_MAX_BATCH,
-    });
+    const run = aggregationJob(local.store, aggregationSettingsOf(config));
     let bar: cliProgress.SingleBar | null = null;
     const report = await run(values.rebuild ? 'rebuild' : 'incremental', {
       onProgress: ({ read, applied, total }) => {

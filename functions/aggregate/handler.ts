@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { AggregateConfig, parseConfig } from '../../shared/config.js';
+import { AggregateConfig, aggregationSettingsOf, parseConfig } from '../../shared/config.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { createDocumentClient } from '../../shared/store/client.js';
 
@@ -8,7 +8,7 @@ const config = parseConfig(AggregateConfig, process.env);
 const logger = new Logger({ serviceName: 'gongping-aggregate' });
 const run = aggregationJob(
   { client: createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }), tableName: config.TABLE_NAME },
-  { planId: config.PLAN_ID, minRatings: config.MIN_RATINGS, settleSeconds: config.AGGREGATE_SETTLE_SECONDS, maxBatch: config.AGGREGATE_MAX_BATCH },
+  aggregationSettingsOf(config),
 );
 
 /**

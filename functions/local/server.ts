@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { ConfigError, hostedSignIn, LocalConfig, parseConfig, rateLimitsOf, staffSettingsOf } from '../../shared/config.js';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { aggregationSettingsOf, ConfigError, hostedSignIn, LocalConfig, parseConfig, staffSettingsOf } from '../../shared/config.js';
 import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
@@ -11,7 +12,7 @@ import { openLocalStore } from './store.js';
 import { DEV_CLIENT_ID, DEV_IDP_PATH, devIdentityRoutes, devIssuer, loadDevKeys, writeIssuerFile } from './dev-identity.js';
 import { ensureWebBuild } from '../../scripts/build-web.mjs';
 import { createApp } from './app.js';
-import { apiDeps } from '../../shared/http/deps.js';
+import { appDeps } from '../../shared/http/deps.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0']);
 
@@ -42,24 +43,21 @@ async function main() {
   const devIdp = !config.AUTH_ISSUER && config.DEV_IDP ? await loadDevKeys(dataDir) : null;
   let devVerifier: StaffVerifier | null = null;
   let devIssuerUrl = '';
-  const { auth, ...staffSettings } = staffSettingsOf(config);
-  const deps = apiDeps(
-    store,
-    { planId: config.PLAN_ID, cookieSecure: config.COOKIE_SECURE, voterTokenSecret, minRatings: config.MIN_RATINGS, rateLimits: rateLimitsOf(config), readCacheSeconds: config.READ_CACHE_SECONDS, formMinSeconds: config.FORM_MIN_SECONDS, clientOrigin: { originVerifyValue: null, trustViewerAddress: config.TRUST_VIEWER_ADDRESS }, ...staffSettings },
-    { staffAuth: devIdp ? { verify: (token, expected) => (devVerifier ? devVerifier.verify(token, expected) : Promise.reject(new AuthError('unavailable', 'starting'))) } : verifierFor(auth) },
-  );
+  const deps = appDeps(store, config, {
+    voterTokenSecret,
+    clientOrigin: { originVerifyValue: null, trustViewerAddress: config.TRUST_VIEWER_ADDRESS },
+    staffAuth: devIdp
+      ? { verify: (token, expected) => (devVerifier ? devVerifier.verify(token, expected) : Promise.reject(new AuthError('unavailable', 'starting'))) }
+      : verifierFor(staffSettingsOf(config).auth),
+    logger: new Logger({ serviceName: 'gongping-api' }),
+  });
   const app = createApp(deps);
   // The provider's documents are served beside the app by this server only; the app itself is the Lambda's.
   const devRoutes = devIdp ? devIdentityRoutes(devIdp, () => devIssuerUrl) : null;
   const fetch = (request: Request, env: unknown) =>
     devRoutes && new URL(request.url).pathname.startsWith(`${DEV_IDP_PATH}/`) ? devRoutes.fetch(request) : app.fetch(request, env);
 
-  const runAggregation = aggregationJob(store, {
-    planId: config.PLAN_ID,
-    minRatings: config.MIN_RATINGS,
-    settleSeconds: config.AGGREGATE_SETTLE_SECONDS,
-    maxBatch: config.AGGREGATE_MAX_BATCH,
-  });
+  const runAggregation = aggregationJob(store, aggregationSettingsOf(config));
   let aggregating: Promise<void> | null = null;
   const tick = () => {
     // Runs never pile up: a tick while one is running is skipped, like reserved concurrency 1.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { feedbackRepository } from '../store/feedback-repository.js';
 import { moderationRepository } from '../store/moderation-repository.js';
 import { flagRepository } from '../store/flag-repository.js';
@@ -11,21 +11,26 @@ import { ratingsRepository, type RatingsRepository } from '../store/ratings-repo
 import type { Store } from '../store/client.js';
 import { voterTokens, type VoterTokens } from '../feedback/voter-token.js';
 import type { StaffVerifier } from '../auth/verifier.js';
-import type { SignInEndpoints, StaffSettings } from '../config.js';
+import { rateLimitsOf, staffSettingsOf, type ApiConfig, type SignInEndpoints } from '../config.js';
 import { transactionSeal, type SignInTransactions } from '../auth/sign-in.js';
 import { workCalendar, type WorkCalendar } from '../cases/working-days.js';
 import { auditRepository, type AuditRepository } from '../store/audit-repository.js';
 import { caseRepository, type CaseRepository } from '../store/case-repository.js';
 import { progressRepository, type ProgressRepository } from '../store/progress-repository.js';
-import { addressHasher, feedbackLimits, type FeedbackLimits, type RateLimitSettings } from '../abuse/rate-limits.js';
+import { addressHasher, feedbackLimits, type FeedbackLimits } from '../abuse/rate-limits.js';
 import { rateLimitRepository } from '../store/rate-limit-repository.js';
 import { readThrough } from '../store/read-cache.js';
 import { idempotencyRepository, type IdempotencyRepository } from '../store/idempotency-repository.js';
 import { formStamps, type FormStamps } from './csrf.js';
 import type { ClientOrigin } from './client-address.js';
 
-/** Everything the API app needs, injected, so tests and both adapters build it the same way. */
-export interface ApiDeps {
+/**
+ * Everything some part of the app needs, built once from the parsed configuration by `appDeps`, so
+ * the Lambda entries, npm start and the tests build it the same way. No part takes all of it: each
+ * part (shared/http/api/citizen.ts, staff.ts, web/site.ts) and each route module declares the few
+ * members it uses as a `Pick` of this.
+ */
+export interface AppDeps {
   planId: string;
   cookieSecure: boolean;
   /** Which requests are refused for not coming through the CDN, and whose viewer-address header is believed. */
@@ -62,7 +67,7 @@ export interface ApiDeps {
   audit: AuditRepository;
   cases: CaseRepository;
   progress: ProgressRepository;
-  /** Flags by distinct voters that send a published comment back to the queue. */
+  /** Flags by distinct voters that send a published comment for review. */
   flagThreshold: number;
   /** Working days from a 差评 case's opening to its reply, on `calendar`. */
   caseDeadlineDays: number;
@@ -72,46 +77,78 @@ export interface ApiDeps {
   newId: () => string;
 }
 
-/** The defaults of shared/config.ts, for callers that build deps without a parsed configuration. */
-const DEFAULT_RATE_LIMITS: RateLimitSettings = { windowSeconds: 600, perAddress: 120, perVoter: 60 };
+/**
+ * The configuration values the dependencies are built from: parsed by shared/config.ts, as
+ * ApiConfig (the Lambda functions) or LocalConfig (npm start, the tests: `testConfig`), whose
+ * defaults are the only ones.
+ */
+export type DepsConfig = Pick<
+  ApiConfig,
+  | 'PLAN_ID'
+  | 'COOKIE_SECURE'
+  | 'MIN_RATINGS'
+  | 'RATE_LIMIT_WINDOW_SECONDS'
+  | 'RATE_LIMIT_PER_ADDRESS'
+  | 'RATE_LIMIT_PER_VOTER'
+  | 'FORM_MIN_SECONDS'
+  | 'READ_CACHE_SECONDS'
+  | 'SITE_URL'
+  | 'AUTH_ISSUER'
+  | 'AUTH_CLIENT_ID'
+  | 'AUTH_JWKS_URL'
+  | 'AUTH_SIGN_IN_URL'
+  | 'AUTH_WEB_CLIENT_ID'
+  | 'FLAG_THRESHOLD'
+  | 'CASE_DEADLINE_DAYS'
+  | 'CASE_EXTRA_HOLIDAYS'
+  | 'CASE_EXTRA_WORKDAYS'
+>;
 
-export function apiDeps(
-  store: Store,
-  settings: { planId: string; cookieSecure: boolean; voterTokenSecret: string; minRatings?: number; rateLimits?: RateLimitSettings; readCacheSeconds?: number; siteUrl?: string; formMinSeconds?: number; clientOrigin?: ClientOrigin } & Partial<Omit<StaffSettings, 'auth'>>,
-  overrides: Partial<ApiDeps> = {},
-): ApiDeps {
+/** What the caller settles beside the configuration, because it differs by where the app runs. */
+export interface DepsRuntime {
+  /** The voter-token key: from Secrets Manager in AWS, from the environment or a local file otherwise. */
+  voterTokenSecret: string;
+  clientOrigin: ClientOrigin;
+  /** Built by the caller (`verifierFor`, the development provider), so a function without staff routes does not carry jose. */
+  staffAuth: StaffVerifier | null;
+  logger: Logger;
+}
+
+/** The dependencies of every part, from the parsed configuration and what the caller settled. */
+export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime): AppDeps {
+  const staff = staffSettingsOf(config);
+  const cacheMs = config.READ_CACHE_SECONDS * 1000;
   return {
-    planId: settings.planId,
-    cookieSecure: settings.cookieSecure,
-    clientOrigin: settings.clientOrigin ?? { originVerifyValue: null, trustViewerAddress: false },
-    minRatings: settings.minRatings ?? 10,
-    plans: cachedPlans(planRepository(store), (settings.readCacheSeconds ?? 0) * 1000),
-    ratings: cachedRatings(ratingsRepository(store), (settings.readCacheSeconds ?? 0) * 1000),
+    planId: config.PLAN_ID,
+    cookieSecure: config.COOKIE_SECURE,
+    clientOrigin: runtime.clientOrigin,
+    minRatings: config.MIN_RATINGS,
+    plans: cachedPlans(planRepository(store), cacheMs),
+    ratings: cachedRatings(ratingsRepository(store), cacheMs),
     feedback: feedbackRepository(store),
     moderation: moderationRepository(store),
     flags: flagRepository(store),
     replies: replyRepository(store),
     fraud: fraudRepository(store),
-    voterTokens: voterTokens(settings.voterTokenSecret),
-    feedbackLimits: feedbackLimits(rateLimitRepository(store), settings.rateLimits ?? DEFAULT_RATE_LIMITS),
+    voterTokens: voterTokens(runtime.voterTokenSecret),
+    feedbackLimits: feedbackLimits(rateLimitRepository(store), rateLimitsOf(config)),
     idempotency: idempotencyRepository(store),
-    hashAddress: addressHasher(settings.voterTokenSecret),
-    formStamps: formStamps(settings.voterTokenSecret, settings.formMinSeconds ?? 3),
-    siteUrl: settings.siteUrl ?? null,
-    staffAuth: null,
-    signIn: settings.signIn ?? null,
-    signInTransactions: transactionSeal(settings.voterTokenSecret),
+    hashAddress: addressHasher(runtime.voterTokenSecret),
+    formStamps: formStamps(runtime.voterTokenSecret, config.FORM_MIN_SECONDS),
+    siteUrl: config.SITE_URL ?? null,
+    staffAuth: runtime.staffAuth,
+    signIn: staff.signIn,
+    signInTransactions: transactionSeal(runtime.voterTokenSecret),
     providerFetch: (input, init) => fetch(input, init),
     audit: auditRepository(store),
     cases: caseRepository(store),
     progress: progressRepository(store),
-    flagThreshold: settings.flagThreshold ?? 3,
-    caseDeadlineDays: settings.caseDeadlineDays ?? 15,
-    calendar: workCalendar({ extraHolidays: settings.extraHolidays ?? [], extraWorkdays: settings.extraWorkdays ?? [] }),
-    logger: overrides.logger ?? new Logger({ serviceName: 'gongping-api' }),
+    flagThreshold: staff.flagThreshold,
+    caseDeadlineDays: staff.caseDeadlineDays,
+    calendar: workCalendar({ extraHolidays: staff.extraHolidays, extraWorkdays: staff.extraWorkdays }),
+    logger: runtime.logger,
     clock: () => new Date(),
     newId: randomUUID,
-    ...overrides,
   };
 }
 

@@ -1,8 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ApiConfig, ConfigError, parseConfig, rateLimitsOf, staffSettingsOf } from '../config.js';
+import { ApiConfig, ConfigError, parseConfig, staffSettingsOf } from '../config.js';
+import type { StaffVerifier } from '../auth/verifier.js';
 import { createDocumentClient } from '../store/client.js';
-import { apiDeps, type ApiDeps } from './deps.js';
+import { appDeps, type AppDeps } from './deps.js';
+
+type StaffAuthSettings = ReturnType<typeof staffSettingsOf>['auth'];
 
 /** Attempts to reach the extension, which may still be starting beside the function's own start-up. */
 const EXTENSION_ATTEMPTS = 5;
@@ -10,10 +13,10 @@ const EXTENSION_TIMEOUT_MS = 3000;
 
 /**
  * What every HTTP function does at its cold start: parse the configuration (a bad setting fails
- * the start loudly, not a request), read the voter-token key, build the dependencies. `extra` adds
- * what only some functions carry (the staff token verifier, and with it jose).
+ * the start loudly, not a request), read the voter-token key, build the dependencies. Functions
+ * with staff routes pass `verifier` (`verifierFor`), and with it carry jose; the others do not.
  */
-export async function lambdaDeps(env: Record<string, string | undefined>, extra: (config: ApiConfig) => Partial<ApiDeps> = () => ({})): Promise<ApiDeps> {
+export async function lambdaDeps(env: Record<string, string | undefined>, verifier?: (auth: StaffAuthSettings) => StaffVerifier | null): Promise<AppDeps> {
   const config = parseConfig(ApiConfig, env);
   const store = {
     client: createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
@@ -24,26 +27,14 @@ export async function lambdaDeps(env: Record<string, string | undefined>, extra:
   // from the environment.
   const voterTokenSecret =
     config.VOTER_TOKEN_SECRET ?? (await secretFromExtension(config.VOTER_TOKEN_SECRET_ARN!, config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, env.AWS_SESSION_TOKEN));
-  // The staff verifier, where a function has one, comes from `extra`.
-  const { auth: _auth, ...staffSettings } = staffSettingsOf(config);
-  return apiDeps(
-    store,
-    {
-      planId: config.PLAN_ID,
-      cookieSecure: config.COOKIE_SECURE,
-      // Every request came through CloudFront (the rest are refused), which sets the viewer's address.
-      clientOrigin: { originVerifyValue: config.ORIGIN_VERIFY_VALUE, trustViewerAddress: true },
-      voterTokenSecret,
-      minRatings: config.MIN_RATINGS,
-      rateLimits: rateLimitsOf(config),
-      readCacheSeconds: config.READ_CACHE_SECONDS,
-      formMinSeconds: config.FORM_MIN_SECONDS,
-      ...(config.SITE_URL ? { siteUrl: config.SITE_URL } : {}),
-      ...staffSettings,
-    },
+  return appDeps(store, config, {
+    voterTokenSecret,
+    // Every request came through CloudFront (the rest are refused), which sets the viewer's address.
+    clientOrigin: { originVerifyValue: config.ORIGIN_VERIFY_VALUE, trustViewerAddress: true },
+    staffAuth: verifier?.(staffSettingsOf(config).auth) ?? null,
     // Named by POWERTOOLS_SERVICE_NAME, which each function sets (gongping-api, -staff, -web).
-    { logger: new Logger(), ...extra(config) },
-  );
+    logger: new Logger(),
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
-import type { ApiDeps } from './deps.js';
+import type { AppDeps } from './deps.js';
 import { clientOrigin } from './client-address.js';
 import { idempotency } from './idempotency.js';
 import { logFault, problemAnswer, problemFor, problemResponse } from './problem.js';
@@ -43,12 +43,15 @@ export interface AppPart {
 
 const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload-too-large') });
 
+/** What the common middleware uses: where requests come from, the request log, idempotent POSTs. */
+export type CommonDeps = Pick<AppDeps, 'clientOrigin' | 'logger' | 'idempotency' | 'voterTokens' | 'clock'>;
+
 /**
  * The one place for what every answer goes through, whichever function serves it: security
  * headers, the request log, the API's middleware, problem documents for every error (never a
  * trace), and 404 for what no part serves.
  */
-export function withCommonMiddleware(deps: ApiDeps, parts: readonly AppPart[]) {
+export function withCommonMiddleware(deps: CommonDeps, parts: readonly AppPart[]) {
   const largerBodies = parts.flatMap((part) => Object.entries(part.bodyLimits ?? {}));
   const api = new Hono()
     .use(async (c, next) => (largerBodies.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? defaultBodyLimit)(c, next))

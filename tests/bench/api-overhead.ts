@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../functions/local/app.js';
-import { apiDeps } from '../../shared/http/deps.js';
+import { appDeps } from '../../shared/http/deps.js';
+import { LocalConfig, parseConfig } from '../../shared/config.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';
@@ -152,18 +153,17 @@ try {
     await ensureTable(store);
     await loadPlan(store, plan);
   }
-  const deps = apiDeps(
+  const deps = appDeps(
     routeStore,
     // Limits as configured, but far enough that the benchmark's own traffic never meets them.
-    // Each simulated client names its address in CloudFront-Viewer-Address, as CloudFront would.
+    parseConfig(LocalConfig, { PLAN_ID: plan.id, COOKIE_SECURE: 'true', RATE_LIMIT_PER_ADDRESS: '1000000', RATE_LIMIT_PER_VOTER: '1000' }),
     {
-      planId: plan.id,
-      cookieSecure: true,
       voterTokenSecret: 'benchmark-secret-benchmark-secret-0123',
-      rateLimits: { windowSeconds: 600, perAddress: 1_000_000, perVoter: 1_000 },
+      // Each simulated client names its address in CloudFront-Viewer-Address, as CloudFront would.
       clientOrigin: { originVerifyValue: null, trustViewerAddress: true },
+      staffAuth: null,
+      logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
     },
-    { logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }) },
   );
   const app = createApp(deps);
   let sequence = 0;

@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -7,18 +6,13 @@ import { EdgeStack } from '../../infra/edge-stack.js';
 import { createApp } from '../../functions/local/app.js';
 import { citizenPart } from '../../shared/http/api/citizen.js';
 import { withCommonMiddleware, type AppPart } from '../../shared/http/middleware.js';
-import { apiDeps } from '../../shared/http/deps.js';
 import { sitePart } from '../../web/site.js';
 import { staffPart } from '../../shared/http/api/staff.js';
 import { createDocumentClient } from '../../shared/store/client.js';
-import { TEST_SECRET } from '../helpers/api.js';
+import { testDeps } from '../helpers/api.js';
 
 // Routes are only listed here, never called: the store is never reached.
-const deps = apiDeps(
-  { client: createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' }), tableName: 'unused' },
-  { planId: 'licheng-14th', cookieSecure: true, voterTokenSecret: TEST_SECRET },
-  { logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }) },
-);
+const deps = testDeps({ client: createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' }), tableName: 'unused' });
 
 /** An app's routes (not its middleware) as `METHOD path` with every parameter and wildcard filled in. */
 const keysOf = (app: { routes: { method: string; path: string }[] }) =>

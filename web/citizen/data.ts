@@ -1,4 +1,4 @@
-import type { ApiDeps } from '../../shared/http/deps.js';
+import type { AppDeps } from '../../shared/http/deps.js';
 import { InvalidCursorError, PlanNotLoadedError } from '../../shared/errors.js';
 import type { PublishedComment } from '../../shared/feedback/record.js';
 import type { TargetType } from '../../shared/feedback/target.js';
@@ -16,12 +16,12 @@ import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
  * What each page shows, read through the same repositories and views as the API. Statistics are
  * read as the aggregation published them; nothing here computes one.
  */
-export type WebDeps = ApiDeps;
+export type PageDataDeps = Pick<AppDeps, 'planId' | 'plans' | 'progress' | 'ratings' | 'feedback' | 'minRatings'>;
 
 /** The plan is loaded before anything serves; without it the site cannot answer (503). */
 export { PlanNotLoadedError };
 
-export async function snapshotOf(deps: WebDeps): Promise<PlanSnapshot> {
+export async function snapshotOf(deps: Pick<PageDataDeps, 'planId' | 'plans'>): Promise<PlanSnapshot> {
   const snapshot = await deps.plans.snapshot(deps.planId);
   if (!snapshot) throw new PlanNotLoadedError('the plan has not been loaded');
   return snapshot;
@@ -31,13 +31,13 @@ export async function snapshotOf(deps: WebDeps): Promise<PlanSnapshot> {
  * The snapshot with each project's status and progress as last reported by a publisher, as the
  * API shows them: the plan itself states none. One query reads every project's reports.
  */
-async function snapshotWithProgress(deps: WebDeps): Promise<PlanSnapshot> {
+async function snapshotWithProgress(deps: PageDataDeps): Promise<PlanSnapshot> {
   const [snapshot, progress] = await Promise.all([snapshotOf(deps), deps.progress.listAll(deps.planId)]);
   return { ...snapshot, projects: snapshot.projects.map((p) => projectWithProgress(p, progress)) };
 }
 
 /** The all-time published summaries, and how to look up any scope in them (an honest zero if unrated). */
-async function allTime(deps: WebDeps) {
+async function allTime(deps: PageDataDeps) {
   const document = await deps.ratings.periodSummaries('all');
   const minRatings = document?.minRatings ?? deps.minRatings;
   return { document, minRatings, of: (scope: string) => scopeSummaryIn(document, scope, minRatings) };
@@ -85,7 +85,7 @@ export function leastSatisfied(document: PeriodSummaries | null, snapshot: PlanS
     .slice(0, count);
 }
 
-export async function homeData(deps: WebDeps): Promise<HomeData> {
+export async function homeData(deps: PageDataDeps): Promise<HomeData> {
   const [snapshot, ratings] = await Promise.all([snapshotWithProgress(deps), allTime(deps)]);
   return {
     plan: planView(snapshot),
@@ -144,7 +144,7 @@ export interface IndicatorListData {
   filter: IndicatorFilter;
 }
 
-export async function indicatorListData(deps: WebDeps, filter: IndicatorFilter): Promise<IndicatorListData> {
+export async function indicatorListData(deps: PageDataDeps, filter: IndicatorFilter): Promise<IndicatorListData> {
   const [snapshot, ratings] = await Promise.all([snapshotOf(deps), allTime(deps)]);
   const term = searchTerm(filter.q);
   const items = snapshot.indicators
@@ -179,7 +179,7 @@ export interface ProjectListData {
   filter: ProjectFilter;
 }
 
-export async function projectListData(deps: WebDeps, filter: ProjectFilter): Promise<ProjectListData> {
+export async function projectListData(deps: PageDataDeps, filter: ProjectFilter): Promise<ProjectListData> {
   const [snapshot, ratings] = await Promise.all([snapshotWithProgress(deps), allTime(deps)]);
   const term = searchTerm(filter.q);
   const boxes = [...new Map(snapshot.projects.map((p) => [p.box, p.boxTitle])).entries()]
@@ -219,7 +219,7 @@ export interface TargetFeedback {
 export const COMMENTS_PER_PAGE = 6;
 
 async function targetFeedback(
-  deps: WebDeps,
+  deps: PageDataDeps,
   targetType: TargetType,
   targetId: string,
   voterId: string | null,
@@ -256,7 +256,7 @@ export interface IndicatorPageData extends TargetFeedback {
 }
 
 export async function indicatorPageData(
-  deps: WebDeps,
+  deps: PageDataDeps,
   id: string,
   voterId: string | null,
   commentsCursor?: string,
@@ -281,7 +281,7 @@ export interface ProjectPageData extends TargetFeedback {
 }
 
 export async function projectPageData(
-  deps: WebDeps,
+  deps: PageDataDeps,
   id: string,
   voterId: string | null,
   commentsCursor?: string,
@@ -291,7 +291,7 @@ export async function projectPageData(
   return { ...(await targetFeedback(deps, 'project', id, voterId, commentsCursor)), project: projectWithProgress(project, progress) };
 }
 
-export async function methodData(deps: WebDeps): Promise<{ minRatings: number }> {
+export async function methodData(deps: PageDataDeps): Promise<{ minRatings: number }> {
   const document = await deps.ratings.periodSummaries('all');
   return { minRatings: document?.minRatings ?? deps.minRatings };
 }

@@ -2,7 +2,8 @@ import { citizenCaseView, type CitizenCaseView } from '../../shared/cases/case.j
 import type { TargetType } from '../../shared/feedback/target.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
-import { snapshotOf, type WebDeps } from './data.js';
+import { snapshotOf } from './data.js';
+import type { AppDeps } from '../../shared/http/deps.js';
 
 /** An indicator or project as the citizen's page names and links it. */
 export interface TargetRef {
@@ -39,11 +40,13 @@ function targetRefs(snapshot: PlanSnapshot) {
   return (targetType: TargetType, targetId: string) => refs.get(`${targetType}:${targetId}`) ?? null;
 }
 
+export type MineDataDeps = Pick<AppDeps, 'planId' | 'plans' | 'feedback' | 'cases' | 'calendar' | 'caseDeadlineDays' | 'clock'>;
+
 /**
  * Everything the voter of this browser rated and every case their 差评 opened, newest first:
  * the same ballots as GET /api/v1/me/feedback and the same case view as GET /api/v1/me/cases.
  */
-export async function mineData(deps: WebDeps, voterId: string): Promise<MineData> {
+export async function mineData(deps: MineDataDeps, voterId: string): Promise<MineData> {
   const [snapshot, ballots, cases] = await Promise.all([snapshotOf(deps), deps.feedback.ballotsOf(voterId), deps.cases.ofVoter(voterId)]);
   const targetOf = targetRefs(snapshot);
   const now = deps.clock();

@@ -7,8 +7,8 @@ import { rateReply } from '../../shared/cases/workflow.js';
 import type { ErrorKind } from '../../shared/errors.js';
 import { explain, type ProblemStatus } from '../../shared/http/problem.js';
 import type { PageContext } from '../context.js';
-import type { WebDeps } from './data.js';
-import { mineData } from './mine-data.js';
+import type { AppDeps } from '../../shared/http/deps.js';
+import { mineData, type MineDataDeps } from './mine-data.js';
 import { MinePage, type ReplyFormError, type ReplyFormState } from './pages/mine.js';
 
 /** What the page routes of web/citizen/routes.tsx lend these: rendering with the site's headers, the 404, the voter, the CSRF check. */
@@ -18,6 +18,9 @@ export interface PageTools {
   voterOf(c: Context): string | null;
   fromThisSite: MiddlewareHandler;
 }
+
+/** What the page of a voter's own ratings and cases, and its reply form, use. */
+export type MineRouteDeps = MineDataDeps & Pick<AppDeps, 'audit' | 'formStamps' | 'logger'>;
 
 /** A reason for not being satisfied is at most 2,000 characters: URL-encoded Chinese, 18 KB. */
 const MAX_REPLY_FORM_BYTES = 32 * 1024;
@@ -33,7 +36,7 @@ const REPLY_FORM_ERRORS: { readonly [K in ErrorKind]?: ReplyFormError } = { 'inv
  * case's reply without JavaScript (POST /me/cases/:caseId/satisfaction): the same rateReply as
  * the API, so a reply is rated once, by the voter whose rating opened the case and nobody else.
  */
-export function mineRoutes(app: Hono, deps: WebDeps, { render, notFound, voterOf, fromThisSite }: PageTools) {
+export function mineRoutes(app: Hono, deps: MineRouteDeps, { render, notFound, voterOf, fromThisSite }: PageTools) {
   const page = async (c: Context, voterId: string | null, form: ReplyFormState | null, status: 200 | ProblemStatus = 200) => {
     const data = voterId ? await mineData(deps, voterId) : null;
     // The confirmation after the redirect names a case; it only shows on a case of this voter's.

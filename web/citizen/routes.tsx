@@ -24,7 +24,7 @@ import {
   projectFilter,
   projectListData,
   projectPageData,
-  type WebDeps,
+  type PageDataDeps,
 } from './data.js';
 import { isLang } from '../i18n.js';
 import { ErrorPage, NotFoundPage } from './pages/errors.js';
@@ -34,7 +34,8 @@ import { IndicatorsPage } from './pages/indicators.js';
 import { MethodPage } from './pages/method.js';
 import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
-import { mineRoutes } from './mine-routes.js';
+import { mineRoutes, type MineRouteDeps } from './mine-routes.js';
+import type { AppDeps } from '../../shared/http/deps.js';
 
 /** No inline script or style, nothing from another origin, no framing, forms only to this site. */
 export const PAGE_CSP =
@@ -56,11 +57,16 @@ const FORM_ERRORS: { readonly [K in ErrorKind]?: FeedbackError } = { conflict: '
 
 /** The kinds of personal data named in a confirmation's query: known kinds only, each once. */
 
+/** What the citizen pages read and the rating form writes (a 差评 opens its case on submission). */
+export type CitizenPagesDeps = PageDataDeps &
+  MineRouteDeps &
+  Pick<AppDeps, 'voterTokens' | 'cookieSecure' | 'siteUrl' | 'hashAddress' | 'feedbackLimits' | 'newId'>;
+
 /**
  * The citizen pages: server-rendered HTML, complete without JavaScript, served by the same app as
  * the API. Handlers read the request, ask web/citizen/data.ts for what to show and render web/citizen/pages/.
  */
-export function webRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
+export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets } = {}) {
   const assets = options.assets ?? webAssets();
 
   const render = async (c: Context, page: (ctx: PageContext) => Page, init: { status?: 200 | ProblemStatus; personal?: boolean } = {}) => {

@@ -4,12 +4,15 @@ import { getCookie, deleteCookie, setCookie } from 'hono/cookie';
 import { formsFromThisSite } from '../../shared/http/csrf.js';
 import { authorizeUrl, CodeExchangeError, exchangeCode, logoutUrl, pkcePair, randomToken, SIGN_IN_TRANSACTION_SECONDS } from '../../shared/auth/sign-in.js';
 import { AuthError } from '../../shared/auth/verifier.js';
-import type { WebDeps } from '../citizen/data.js';
+import type { AppDeps } from '../../shared/http/deps.js';
 import { clearSession, safeReturn, setSession, SIGN_IN_COOKIE } from './session.js';
 
 export const CALLBACK_PATH = '/auth/callback';
 
 export type SignInFailure = 'not-configured' | 'failed' | 'unavailable';
+
+/** What staff sign-in uses: the provider's endpoints, the sealed transaction, the verifier of its ID token. */
+export type AuthRouteDeps = Pick<AppDeps, 'signIn' | 'signInTransactions' | 'providerFetch' | 'siteUrl' | 'staffAuth' | 'cookieSecure' | 'clock' | 'logger'>;
 
 /**
  * Staff sign-in in the browser: OpenID Connect's authorization code flow with PKCE against the
@@ -18,7 +21,7 @@ export type SignInFailure = 'not-configured' | 'failed' | 'unavailable';
  * session cookie.
  */
 export function authRoutes(
-  deps: WebDeps,
+  deps: AuthRouteDeps,
   pages: {
     failed: (c: Context, why: SignInFailure) => Response | Promise<Response>;
     signedIn: (c: Context, returnTo: string) => Response | Promise<Response>;

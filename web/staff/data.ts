@@ -4,12 +4,15 @@ import { moderationQueue } from '../../shared/moderation/moderate.js';
 import type { ScopeSummary } from '../../shared/ratings/documents.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
 import { PlanNotLoadedError } from '../../shared/errors.js';
-import { leastSatisfied, type LeastSatisfied, type WebDeps } from '../citizen/data.js';
+import { leastSatisfied, type LeastSatisfied } from '../citizen/data.js';
+import type { AppDeps } from '../../shared/http/deps.js';
 
 /**
  * What the staff pages show, through the same repositories and shared functions as the JSON staff
  * routes. Statistics are read as the aggregation published them; nothing here computes one.
  */
+
+export type StaffDataDeps = Pick<AppDeps, 'planId' | 'plans' | 'ratings' | 'feedback' | 'moderation' | 'cases' | 'calendar' | 'minRatings' | 'clock'>;
 
 /** Counting stops here: a queue or a case list this long is "1000+", and reading on would only cost. */
 export const COUNT_CAP = 1000;
@@ -20,7 +23,7 @@ export interface TargetName {
   nameEn: string;
 }
 
-export async function planOf(deps: WebDeps): Promise<PlanSnapshot> {
+export async function planOf(deps: Pick<StaffDataDeps, 'planId' | 'plans'>): Promise<PlanSnapshot> {
   const snapshot = await deps.plans.snapshot(deps.planId);
   if (!snapshot) throw new PlanNotLoadedError('the plan has not been loaded');
   return snapshot;
@@ -44,7 +47,7 @@ export interface DashboardData {
   capped: boolean;
 }
 
-export async function dashboardData(deps: WebDeps): Promise<DashboardData> {
+export async function dashboardData(deps: StaffDataDeps): Promise<DashboardData> {
   const now = deps.clock();
   const [snapshot, document, queueSize, cases] = await Promise.all([planOf(deps), deps.ratings.periodSummaries('all'), countQueue(deps, now), countCases(deps, now)]);
   const names = targetNames(snapshot);
@@ -61,7 +64,7 @@ export async function dashboardData(deps: WebDeps): Promise<DashboardData> {
   };
 }
 
-async function countQueue(deps: WebDeps, now: Date): Promise<number> {
+async function countQueue(deps: StaffDataDeps, now: Date): Promise<number> {
   let count = 0;
   let cursor: string | undefined;
   do {
@@ -72,7 +75,7 @@ async function countQueue(deps: WebDeps, now: Date): Promise<number> {
   return count;
 }
 
-async function countCases(deps: WebDeps, now: Date): Promise<DashboardData['cases']> {
+async function countCases(deps: StaffDataDeps, now: Date): Promise<DashboardData['cases']> {
   const counts = { open: 0, dueSoon: 0, overdue: 0 };
   let cursor: string | undefined;
   do {
@@ -90,7 +93,7 @@ async function countCases(deps: WebDeps, now: Date): Promise<DashboardData['case
 /** One comment as a monitor handles it; the voter id stays in the store. */
 export type StaffRecord = Omit<FeedbackRecord, 'voterId'>;
 
-export async function commentData(deps: WebDeps, feedbackId: string): Promise<{ record: StaffRecord; name: TargetName | undefined } | null> {
+export async function commentData(deps: StaffDataDeps, feedbackId: string): Promise<{ record: StaffRecord; name: TargetName | undefined } | null> {
   const [record, snapshot] = await Promise.all([deps.feedback.find(feedbackId, true), planOf(deps)]);
   if (!record || record.comment === null) return null;
   const { voterId: _voterId, ...rest } = record;

@@ -18,10 +18,10 @@ import { ObservationInput } from '../../shared/publishing/observations.js';
 import { PERIOD_PATTERN } from '../../shared/ratings/views.js';
 import { webAssets, type WebAssets } from '../assets.js';
 import { pageContext } from '../context.js';
-import type { WebDeps } from '../citizen/data.js';
+import type { AppDeps } from '../../shared/http/deps.js';
 import { PAGE_CSP, PRIVATE_PAGE_CACHE } from '../citizen/routes.js';
-import { authRoutes, type SignInFailure } from './auth.js';
-import { commentData, dashboardData, planOf, targetNames } from './data.js';
+import { authRoutes, type AuthRouteDeps, type SignInFailure } from './auth.js';
+import { commentData, dashboardData, planOf, targetNames, type StaffDataDeps } from './data.js';
 import { staffMessages, type StaffMessages } from './i18n.js';
 import type { StaffContext } from './layout.js';
 import { AuditPage } from './pages/audit.js';
@@ -48,6 +48,9 @@ const MAX_FORM_BYTES = 64 * 1024;
 type Status = 200 | ProblemStatus;
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
+/** What the staff pages use: sign-in, moderation, replies, cases, publishing and exports. */
+export type StaffPagesDeps = AuthRouteDeps & StaffDataDeps & Pick<AppDeps, 'replies' | 'audit' | 'progress' | 'caseDeadlineDays'>;
+
 /**
  * The staff pages: monitors', publishers' and admins' work in the browser, server-rendered like the
  * citizen pages, complete without JavaScript, in both languages. Each handler calls the same
@@ -55,7 +58,7 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
  * them. Forms are protected twice: the session cookie is SameSite=Strict, and a post must come
  * from this site (Origin / Sec-Fetch-Site).
  */
-export function staffWebRoutes(deps: WebDeps, options: { assets?: WebAssets } = {}) {
+export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAssets } = {}) {
   const assets = options.assets ?? webAssets();
   // A sign-out form redirects to the provider's logout: the CSP lets forms end there, and nowhere else.
   const signInOrigin = deps.signIn ? new URL(deps.signIn.logoutUrl).origin : null;

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../../shared/auth/roles.js';
 import { AuthError, type StaffIdentity } from '../../shared/auth/verifier.js';
 import type { StaffEnv } from '../../shared/http/staff-auth.js';
-import type { WebDeps } from '../citizen/data.js';
+import type { AppDeps } from '../../shared/http/deps.js';
 import { safeBack } from '../context.js';
 
 /** The signed-in staff member's ID token. SameSite=Strict: no other site's page or form ever carries it. */
@@ -36,7 +36,7 @@ export type Refusal = 'not-configured' | 'forbidden' | 'unavailable';
  * page). A genuine session without the role: `refuse` answers (a 403 page).
  */
 export function staffSession(
-  deps: Pick<WebDeps, 'staffAuth' | 'signIn' | 'cookieSecure' | 'logger'>,
+  deps: Pick<AppDeps, 'staffAuth' | 'signIn' | 'cookieSecure' | 'logger'>,
   roles: readonly Role[],
   refuse: (c: Context<StaffEnv>, why: Refusal, roles: readonly Role[]) => Response | Promise<Response>,
 ): MiddlewareHandler<StaffEnv> {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono/tiny';
 import type { AppPart } from '../middleware.js';
-import type { ApiDeps } from '../deps.js';
+import type { AppDeps } from '../deps.js';
 import { accountabilityRoutes } from './routes/accountability.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
@@ -8,11 +8,38 @@ import { planRoutes } from './routes/plan.js';
 import { ratingRoutes } from './routes/ratings.js';
 
 /**
+ * What the citizen API uses: the plan, published ratings, the ballot log, flags, a voter's cases,
+ * and the limits and keys that protect them. No staff sign-in, moderation, replies or fraud marks.
+ */
+export type CitizenDeps = Pick<
+  AppDeps,
+  | 'planId'
+  | 'plans'
+  | 'progress'
+  | 'ratings'
+  | 'minRatings'
+  | 'feedback'
+  | 'flags'
+  | 'flagThreshold'
+  | 'cases'
+  | 'caseDeadlineDays'
+  | 'calendar'
+  | 'audit'
+  | 'voterTokens'
+  | 'cookieSecure'
+  | 'hashAddress'
+  | 'feedbackLimits'
+  | 'clock'
+  | 'newId'
+  | 'logger'
+>;
+
+/**
  * The citizen JSON API (the `api` function): what citizens and the web client call on the hot
  * path. Health, the plan, indicators and projects, ratings, feedback, flags, a voter's own data
  * and case statistics. Nothing here signs staff in, writes CSV or renders HTML.
  */
-export const citizenPart = (deps: ApiDeps): AppPart => ({
+export const citizenPart = (deps: CitizenDeps): AppPart => ({
   api: new Hono()
     .route('/', healthRoutes(deps))
     .route('/', planRoutes(deps))

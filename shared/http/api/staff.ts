@@ -1,19 +1,39 @@
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppPart } from '../middleware.js';
-import type { ApiDeps } from '../deps.js';
+import type { AppDeps } from '../deps.js';
 import { problemResponse } from '../problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { monitorRoutes } from './routes/monitor.js';
 import { MAX_IMPORT_BYTES, publisherRoutes } from './routes/publisher.js';
 import { requireRole } from '../staff-auth.js';
 
+/** What the staff API uses: the token verifier, and what monitors, publishers and administrators change and export. */
+export type StaffDeps = Pick<
+  AppDeps,
+  | 'staffAuth'
+  | 'planId'
+  | 'plans'
+  | 'progress'
+  | 'ratings'
+  | 'feedback'
+  | 'moderation'
+  | 'replies'
+  | 'fraud'
+  | 'audit'
+  | 'cases'
+  | 'caseDeadlineDays'
+  | 'calendar'
+  | 'clock'
+  | 'logger'
+>;
+
 /**
  * The staff API (the `staff` function): /api/v1/monitor|publisher|admin. In AWS API Gateway's JWT
  * authorizer is a first gate; the app verifies the token and the role itself, before anything else
  * under /api/v1 looks at the request.
  */
-export const staffPart = (deps: ApiDeps): AppPart => ({
+export const staffPart = (deps: StaffDeps): AppPart => ({
   guard: (api) => {
     api.use('/monitor/*', requireRole(deps, 'monitor', 'admin'));
     api.use('/publisher/*', requireRole(deps, 'publisher', 'admin'));

@@ -3,7 +3,7 @@ import { Hono } from 'hono/tiny';
 import { caseStats } from '../../../cases/stats.js';
 import { citizenCaseView, type FollowUpCase } from '../../../cases/case.js';
 import { rateReply } from '../../../cases/workflow.js';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { clientAddress } from '../../client-address.js';
 import { ProblemError } from '../../problem.js';
 import { CaseId, CaseStatsQuery, FeedbackId, FlagBody, NoQuery, SatisfactionBody } from '../../../api/schemas.js';
@@ -11,12 +11,15 @@ import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { issueVoter, requestVoter } from '../../voter.js';
 import type { Flagger } from '../../../store/keys.js';
 
+/** What flags, a voter's cases and the case statistics use. */
+export type AccountabilityDeps = Pick<AppDeps, 'flags' | 'flagThreshold' | 'voterTokens' | 'cookieSecure' | 'hashAddress' | 'feedbackLimits' | 'cases' | 'caseDeadlineDays' | 'calendar' | 'audit' | 'clock'>;
+
 /**
  * The public side of moderation and the 差评 loop: citizens flag published comments, follow the
  * cases their ratings opened and say whether the reply satisfies them; anyone can see how many
  * 差评 were answered and how fast.
  */
-export function accountabilityRoutes(deps: ApiDeps) {
+export function accountabilityRoutes(deps: AccountabilityDeps) {
   const voterOf = (c: Context) => requestVoter(c, deps);
 
   const citizenView = (c: FollowUpCase, now: Date) => citizenCaseView(c, now, deps.calendar);

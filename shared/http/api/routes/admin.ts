@@ -2,15 +2,18 @@ import { Hono } from 'hono/tiny';
 import { actorLabel } from '../../../auth/roles.js';
 import { staffActor } from '../../../audit/entry.js';
 import { staffExport } from '../../../publishing/staff-exports.js';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { FeedbackId } from '../../../api/schemas.js';
 import { AuditCsvQuery, AuditQuery, FraudBody } from '../../../api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 
+/** What fraud marks and the audit log (and its export) use. */
+export type AdminDeps = Pick<AppDeps, 'feedback' | 'fraud' | 'audit' | 'planId' | 'plans' | 'progress' | 'ratings' | 'cases' | 'calendar' | 'clock'>;
+
 /** Administrators: documented fraud marks on ratings, and the audit log. Mounted under /api/v1/admin. */
-export function adminRoutes(deps: ApiDeps) {
+export function adminRoutes(deps: AdminDeps) {
   return new Hono<StaffEnv>()
     .post('/ratings/:feedbackId/fraud', async (c) => {
       const feedbackId = pathParam(FeedbackId, c.req.param('feedbackId'), 'rating');

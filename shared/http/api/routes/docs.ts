@@ -13,7 +13,6 @@ import {
   type DocsAssetsManifest,
 } from '../../../api/docs-assets.js';
 import { NoQuery } from '../../../api/schemas.js';
-import type { ApiDeps } from '../../deps.js';
 import { queryParams } from '../../request.js';
 
 /**
@@ -31,7 +30,7 @@ const OPENAPI_FILE = `${DOCS_ASSETS_PATH}${manifest.files['openapi.json']}`;
  * CloudFront serves from the assets bucket (locally: the route below). Clients follow it as they
  * follow any redirect; the address itself never changes.
  */
-export function openApiRoutes(_deps: ApiDeps) {
+export function openApiRoutes() {
   return new Hono().get('/openapi.json', (c) => {
     queryParams(c, NoQuery);
     c.header('Cache-Control', DOCS_CACHE_CONTROL);
@@ -50,7 +49,7 @@ const OPENAPI_SOURCE = new URL('../openapi.json', import.meta.url);
 const PLAN_FORMAT_SCHEMA = `${JSON.stringify(planFormatSchema, null, 2)}\n`;
 
 /** GET /api/docs, and locally the files it loads (GET /assets/api-docs/{file}); GET /docs/plan-format.schema.json. */
-export function docsPages(_deps: ApiDeps) {
+export function docsPages() {
   return new Hono()
     .get('/docs/plan-format.schema.json', (c) => {
       queryParams(c, NoQuery);

@@ -4,15 +4,18 @@ import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../api/schemas
 import { submissionNotice, submitFeedback } from '../../../feedback/submit.js';
 import { clientAddress } from '../../client-address.js';
 import { TargetId } from '../../../feedback/target.js';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { issueVoter, requestVoter } from '../../voter.js';
 
 export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
+/** What rating, a voter's own ratings and a target's comments use (a 差评 opens its case on submission). */
+export type FeedbackRouteDeps = Pick<AppDeps, 'planId' | 'plans' | 'feedback' | 'voterTokens' | 'cookieSecure' | 'hashAddress' | 'feedbackLimits' | 'cases' | 'caseDeadlineDays' | 'calendar' | 'audit' | 'clock' | 'newId' | 'logger'>;
+
 /** Citizens rate and comment without an account; a signed anonymous token keeps one rating per voter. */
-export function feedbackRoutes(deps: ApiDeps) {
+export function feedbackRoutes(deps: FeedbackRouteDeps) {
   const voterOf = (c: Context) => requestVoter(c, deps);
 
   return new Hono()

@@ -7,7 +7,7 @@ import type { FollowUpCase } from '../../../cases/case.js';
 import type { Indicator, Project } from '../../../plan/schema.js';
 import { IndicatorId } from '../../../plan/schema.js';
 import type { PlanSnapshot } from '../../../store/plan-repository.js';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
 
@@ -21,12 +21,15 @@ export type ResolvedScope =
   | { kind: 'indicator'; indicator: Indicator }
   | { kind: 'project'; project: Project };
 
+/** What the Atom feeds read: values, official replies and closed cases. */
+export type FeedDeps = Pick<AppDeps, 'planId' | 'plans' | 'feedback' | 'cases' | 'calendar' | 'siteUrl'>;
+
 /**
  * A source of feed events. Sources run in parallel and their events are merged; each returns only
  * what it holds for the scope (all targets for the plan).
  * DEFAULT_FEED_SOURCES: new values and status changes, official replies, closed 差评 cases.
  */
-export type FeedSource = (deps: ApiDeps, scope: ResolvedScope) => Promise<FeedEvent[]>;
+export type FeedSource = (deps: FeedDeps, scope: ResolvedScope) => Promise<FeedEvent[]>;
 
 /** New official values and the status changes they cause. */
 export const observationSource: FeedSource = async (deps, scope) => {
@@ -137,7 +140,7 @@ function siteOf(c: Context, plan: { id: string; periodStart: number }, siteUrl: 
 }
 
 /** Atom feeds of the plan, of each indicator and of each project. */
-export function feedRoutes(deps: ApiDeps, sources: readonly FeedSource[] = DEFAULT_FEED_SOURCES) {
+export function feedRoutes(deps: FeedDeps, sources: readonly FeedSource[] = DEFAULT_FEED_SOURCES) {
   const planSummary = async () => {
     const plan = await deps.plans.getPlan(deps.planId);
     if (!plan) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });

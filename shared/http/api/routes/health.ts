@@ -1,9 +1,12 @@
 import { Hono } from 'hono/tiny';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { problemResponse } from '../../problem.js';
 
+/** What the health check reads. */
+export type HealthDeps = Pick<AppDeps, 'planId' | 'plans' | 'clock' | 'logger'>;
+
 /** Liveness that means something: the store answers and the plan is loaded. */
-export function healthRoutes(deps: ApiDeps) {
+export function healthRoutes(deps: HealthDeps) {
   return new Hono().get('/health', async (c) => {
     c.header('Cache-Control', 'no-store');
     try {

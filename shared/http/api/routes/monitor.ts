@@ -2,17 +2,20 @@ import { Hono } from 'hono/tiny';
 import { caseDetail, listCases, reconcileCases, staffCase, stepCase } from '../../../cases/workflow.js';
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../../moderation/moderate.js';
 import { staffExport } from '../../../publishing/staff-exports.js';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { CaseId, FeedbackId, NoQuery } from '../../../api/schemas.js';
 import { BulkModerationBody, CasesQuery, CommentQueueQuery, ModerationBody, ReconcileBody, ReplyBody, StepBody } from '../../../api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 
+/** What moderation, official replies and the 差评 cases (and their export) use. */
+export type MonitorDeps = Pick<AppDeps, 'feedback' | 'moderation' | 'replies' | 'audit' | 'cases' | 'caseDeadlineDays' | 'calendar' | 'planId' | 'plans' | 'progress' | 'ratings' | 'clock'>;
+
 /**
  * Monitors (and admins): the moderation queue, official replies, and the 差评 follow-up cases.
  * Mounted under /api/v1/monitor behind requireRole('monitor', 'admin').
  */
-export function monitorRoutes(deps: ApiDeps) {
+export function monitorRoutes(deps: MonitorDeps) {
   return new Hono<StaffEnv>()
     .get('/me', (c) => {
       const staff = staffOf(c);

@@ -10,7 +10,7 @@ import { commentRows, historyRows, indicatorRows, observationRows, planDocument,
 import type { PeriodSummaries } from '../../../ratings/documents.js';
 import { planScope } from '../../../ratings/scopes.js';
 import type { PlanSnapshot } from '../../../store/plan-repository.js';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { queryParams } from '../../request.js';
 
@@ -39,8 +39,11 @@ async function inParallel<T, R>(items: readonly T[], width: number, work: (item:
   return results;
 }
 
+/** What the open data downloads read (the dictionary page needs only the plan). */
+export type OpenDataDeps = Pick<AppDeps, 'planId' | 'plans' | 'ratings' | 'feedback'>;
+
 /** Public downloads at stable URLs: GET /api/v1/open-data/{dataset}.{csv|json} and plan.json. */
-export function openDataRoutes(deps: ApiDeps) {
+export function openDataRoutes(deps: OpenDataDeps) {
   const snapshot = async (): Promise<PlanSnapshot> => {
     const found = await deps.plans.snapshot(deps.planId);
     if (!found) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
@@ -116,7 +119,7 @@ export function openDataRoutes(deps: ApiDeps) {
 }
 
 /** GET /open-data: the data dictionary, a plain page beside the site's own. */
-export function openDataPages(deps: ApiDeps) {
+export function openDataPages(deps: Pick<OpenDataDeps, 'planId' | 'plans'>) {
   return new Hono().get('/open-data', async (c) => {
     queryParams(c, NoQuery);
     const plan = await deps.plans.getPlan(deps.planId);

@@ -7,12 +7,15 @@ import { projectWithProgress } from '../../../plan/progress.js';
 import { targetScope } from '../../../ratings/scopes.js';
 import { briefOf, scopeSummaryIn } from '../../../ratings/views.js';
 import type { TargetType } from '../../../feedback/target.js';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
 
+/** What the plan, indicator and project routes read. */
+export type PlanRouteDeps = Pick<AppDeps, 'planId' | 'plans' | 'progress' | 'ratings' | 'minRatings'>;
+
 /** The plan, its indicators and its projects: public, read-only. */
-export function planRoutes(deps: ApiDeps) {
+export function planRoutes(deps: PlanRouteDeps) {
   const snapshot = async (): Promise<PlanSnapshot> => {
     const found = await deps.plans.snapshot(deps.planId);
     // The plan is loaded before the API serves; its absence is an operations fault, not a 404.

@@ -4,12 +4,15 @@ import { categoryScope, granularityOf, planScope, targetScope } from '../../../r
 import { scopeSummaryIn } from '../../../ratings/views.js';
 import { RatingsQuery, SeriesQuery, TargetRatingsQuery } from '../../../api/schemas.js';
 import { Category } from '../../../plan/schema.js';
-import type { ApiDeps } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
 
+/** What the rating summaries read. */
+export type RatingRouteDeps = Pick<AppDeps, 'planId' | 'plans' | 'ratings' | 'minRatings'>;
+
 /** The published verdict of citizens' ratings: summaries, rankings and series, read as published. */
-export function ratingRoutes(deps: ApiDeps) {
+export function ratingRoutes(deps: RatingRouteDeps) {
   const summaries = (period: string) => deps.ratings.periodSummaries(period);
 
   return new Hono()
