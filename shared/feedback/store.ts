@@ -53,24 +53,24 @@ export interface FeedbackStore {
    * Records a rating. The voter's ballot is the commit point, so two submissions racing for the
    * same voter, target and year cannot both count; the record lands in a slot only it may fill.
    */
-  record(input: NewFeedback): Promise<RecordedFeedback>;
+  record: (input: NewFeedback) => Promise<RecordedFeedback>;
   /** The voter's current ratings, optionally of one target, with their comments' statuses. */
-  ballotsOf(voterId: string, target?: { targetType: TargetType; targetId: string }): Promise<BallotWithComment[]>;
+  ballotsOf: (voterId: string, target?: { targetType: TargetType; targetId: string }) => Promise<BallotWithComment[]>;
   /** The record at `ref`; null for a slot whose rating never arrived. */
-  getRecord(ref: RecordRef, consistent?: boolean): Promise<FeedbackRecord | null>;
+  getRecord: (ref: RecordRef, consistent?: boolean) => Promise<FeedbackRecord | null>;
   /** Where a record is, by its feedback id; null for an id never recorded. */
-  resolve(feedbackId: string): Promise<RecordRef | null>;
+  resolve: (feedbackId: string) => Promise<RecordRef | null>;
   /** The record with this feedback id, or null. */
-  find(feedbackId: string, consistent?: boolean): Promise<FeedbackRecord | null>;
+  find: (feedbackId: string, consistent?: boolean) => Promise<FeedbackRecord | null>;
   /** Ratings of 1 or 2 with a comment recorded after `since` up to `until`, oldest first (the case sweep). */
-  lowRatingsBetween(since: string, until: string): Promise<FeedbackRecord[]>;
+  lowRatingsBetween: (since: string, until: string) => Promise<FeedbackRecord[]>;
   /** Published comments of a target, newest first; `cursor` continues where the last page ended. */
-  publishedComments(targetType: TargetType, targetId: string, page: { limit: number; cursor?: string | undefined }): Promise<Page<PublishedComment>>;
+  publishedComments: (targetType: TargetType, targetId: string, page: { limit: number; cursor?: string | undefined }) => Promise<Page<PublishedComment>>;
 }
 
 /** Official replies to comments, shown publicly with a comment once it is published. */
 export interface ReplyStore {
-  addReply(ref: RecordRef, reply: OfficialReply): Promise<FeedbackRecord>;
+  addReply: (ref: RecordRef, reply: OfficialReply) => Promise<FeedbackRecord>;
 }
 
 /** An administrator's documented findings that ratings are fraudulent. */
@@ -79,5 +79,5 @@ export interface FraudStore {
    * Marks the rating at `ref`: the record is kept as it was, and if the rating still counts, a
    * fraud event in the log takes it out of the counts. A second mark changes nothing (event null).
    */
-  markFraud(ref: RecordRef, mark: { by: string; reason: string }, at: Date): Promise<{ event: FraudEvent | null; record: FeedbackRecord }>;
+  markFraud: (ref: RecordRef, mark: { by: string; reason: string }, at: Date) => Promise<{ event: FraudEvent | null; record: FeedbackRecord }>;
 }

@@ -65,18 +65,18 @@ export interface ModerationStore {
    * status follow. Publishing a published comment under review keeps it (mark and flags cleared).
    * Throws CommentStateError when the comment's status is not one of `expectFrom`.
    */
-  setCommentStatus(
+  setCommentStatus: (
     ref: RecordRef,
     // Nothing goes back to pending: citizens' flags send a published comment for review instead.
     status: Exclude<CommentStatus, 'none' | 'pending'>,
     at: Date,
     options?: { expectFrom?: readonly CommentStatus[]; by?: string; why?: string },
-  ): Promise<StatusChange>;
+  ) => Promise<StatusChange>;
   /**
    * The queue (oldest first: pending comments, and published ones flags sent for review), comments
    * rejected or hidden (most recent first), or a target's published comments.
    */
-  moderationQueue(query: QueueQuery): Promise<Page<StaffComment>>;
+  moderationQueue: (query: QueueQuery) => Promise<Page<StaffComment>>;
 }
 
 /** Citizens' flags on published comments (shared/store/flag-repository.ts). */
@@ -85,7 +85,7 @@ export interface FlagStore {
    * A citizen flags a published comment, once per flagger. At `threshold` flags it is marked under
    * review and enters the queue; flags never take it off public view.
    */
-  flagComment(feedbackId: string, flagger: Flagger, reason: FlagReason, at: Date, threshold: number): Promise<FlagOutcome>;
+  flagComment: (feedbackId: string, flagger: Flagger, reason: FlagReason, at: Date, threshold: number) => Promise<FlagOutcome>;
 }
 
 /** A moderation step that does not apply to the comment's current status. */
