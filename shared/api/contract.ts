@@ -72,7 +72,8 @@ import { ObservationInput } from '../publishing/observations.js';
 import { Plan } from '../plan/document.js';
 import { Observation } from '../plan/observation.js';
 import { IndicatorId } from '../plan/schema.js';
-import { TargetId } from '../feedback/target.js';
+import { TargetId, type TargetType } from '../feedback/target.js';
+import { TARGET_KIND_LIST, type TargetKind } from '../feedback/target-kinds.js';
 
 /**
  * The API contract: every route, what it takes, what it answers and an example of each, in one
@@ -190,17 +191,18 @@ const GDP = 'gdp';
 const PM25 = 'pm25-concentration';
 export const EXAMPLE_PROJECT = 'b04-enterprise-tech-and-engineering-research-centres';
 
-const collectionOps = (collection: 'indicators' | 'projects'): Operation[] => {
-  const singular = collection === 'indicators' ? 'indicator' : 'project';
-  const example = collection === 'indicators' ? GDP : EXAMPLE_PROJECT;
-  const tag = collection === 'indicators' ? 'Indicators' : 'Projects';
+/** The target each kind's examples use. */
+const EXAMPLE_TARGET: Record<TargetType, string> = { indicator: GDP, project: EXAMPLE_PROJECT };
+
+const collectionOps = ({ type: singular, collection, heading: tag, labelWithArticle }: TargetKind): Operation[] => {
+  const example = EXAMPLE_TARGET[singular];
   return [
     {
       operationId: `${singular}Comments`,
       method: 'get',
       path: `/api/v1/${collection}/{id}/comments`,
       tag,
-      summary: `Published comments on a${singular === 'indicator' ? 'n' : ''} ${singular}, newest first`,
+      summary: `Published comments on ${labelWithArticle}, newest first`,
       description: 'Only comments a moderator published; never the voter, never personal data. Page with `limit` and the `nextCursor` of the previous page.',
       pathParams: TargetPath,
       query: CommentsQuery,
@@ -216,7 +218,7 @@ const collectionOps = (collection: 'indicators' | 'projects'): Operation[] => {
       method: 'get',
       path: `/api/v1/${collection}/{id}/ratings`,
       tag: 'Ratings',
-      summary: `The published rating summary of a${singular === 'indicator' ? 'n' : ''} ${singular} in a period`,
+      summary: `The published rating summary of ${labelWithArticle} in a period`,
       description: 'Counts, mean, 满意率 and 差评率 with 95% Wilson intervals, the Bayesian mean and the rank. An honest zero when nobody has rated it.',
       pathParams: TargetPath,
       query: TargetRatingsQuery,
@@ -324,8 +326,7 @@ export const OPERATIONS: Operation[] = [
     problems: ['validation-failed', 'not-found'],
     examples: [{ name: 'project', summary: 'A project of 专栏4', params: { id: EXAMPLE_PROJECT }, status: 200 }],
   },
-  ...collectionOps('indicators'),
-  ...collectionOps('projects'),
+  ...TARGET_KIND_LIST.flatMap(collectionOps),
   {
     operationId: 'ratings',
     method: 'get',

@@ -1,6 +1,7 @@
 import { Feed, type Item } from 'feed';
 import type { ProgressStatus } from '../progress/assessment.js';
 import type { FeedEvent, FeedTarget } from './events.js';
+import { targetKind } from '../feedback/target-kinds.js';
 
 /**
  * Atom 1.0 feeds of events (events.ts), rendered with the `feed` package. Entries carry stable tag
@@ -39,8 +40,8 @@ const STATUS: Record<ProgressStatus, { zh: string; en: string }> = {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-const collection = (target: FeedTarget) => (target.targetType === 'indicator' ? 'indicators' : 'projects');
-export const targetPagePath = (target: FeedTarget) => `/${collection(target)}/${encodeURIComponent(target.targetId)}`;
+const collection = (target: FeedTarget) => targetKind(target.targetType).collection;
+export const targetPagePath = (target: FeedTarget) => targetKind(target.targetType).pagePath(target.targetId);
 export const feedPath = (scope: FeedScope) =>
   scope.kind === 'plan' ? '/api/v1/feeds/plan.atom' : `/api/v1/feeds/${collection(scope.target)}/${encodeURIComponent(scope.target.targetId)}.atom`;
 

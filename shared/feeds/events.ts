@@ -1,8 +1,8 @@
-import type { TargetType } from '../feedback/target.js';
 import { currentObservations, type Observation } from '../plan/observation.js';
 import type { Indicator } from '../plan/schema.js';
 import { type ProgressStatus } from '../progress/assessment.js';
 import { assessProgress } from '../progress/status.js';
+import { namedTarget, type NamedTarget } from '../feedback/target-kinds.js';
 
 /**
  * What the feeds report, as events from several sources. Each source turns what it holds into
@@ -15,12 +15,8 @@ import { assessProgress } from '../progress/status.js';
  * and `CaseClosedEvent`.
  */
 
-export interface FeedTarget {
-  targetType: TargetType;
-  targetId: string;
-  nameZh: string;
-  nameEn: string;
-}
+/** What an event is about: a target with its names. */
+export type FeedTarget = NamedTarget;
 
 interface EventBase {
   target: FeedTarget;
@@ -77,12 +73,7 @@ export interface CaseClosedEvent extends EventBase {
 
 export type FeedEvent = ObservationEvent | StatusChangeEvent | ReplyEvent | CaseClosedEvent;
 
-export const indicatorTarget = (indicator: Indicator): FeedTarget => ({
-  targetType: 'indicator',
-  targetId: indicator.id,
-  nameZh: indicator.nameZh,
-  nameEn: indicator.nameEn,
-});
+export const indicatorTarget = (indicator: Indicator): FeedTarget => namedTarget('indicator', indicator);
 
 /**
  * The events of one indicator's observation revisions: each revision is news, and so is each change

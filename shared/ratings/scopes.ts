@@ -1,10 +1,12 @@
 import type { TargetType } from '../feedback/target.js';
+import { PROJECTS_GROUP, targetKind } from '../feedback/target-kinds.js';
 
 /**
  * Every rating counts in three scopes: its target, the target's category, and the plan.
- * Projects have no category in the plan; they are grouped under `projects`.
+ * Projects have no category in the plan; they are grouped under `projects` (PROJECTS_GROUP, their
+ * kind's rating group in shared/feedback/target-kinds.ts).
  */
-export const PROJECTS_GROUP = 'projects';
+export { PROJECTS_GROUP };
 
 export const targetScope = (targetType: TargetType, targetId: string) => `${targetType}#${targetId}`;
 export const categoryScope = (category: string) => `category#${category}`;
@@ -17,11 +19,12 @@ export const scopeKind = (scope: string): ScopeKind =>
 /** Where a target's ratings count: target → category (or projects) → plan. */
 export interface TargetIndex {
   planId: string;
+  /** The plan's category of a target whose kind groups by category (an indicator's). */
   categoryOf(targetType: TargetType, targetId: string): string | null;
 }
 
 export function scopesOf(index: TargetIndex, targetType: TargetType, targetId: string): string[] {
-  const category = targetType === 'project' ? PROJECTS_GROUP : index.categoryOf(targetType, targetId);
+  const category = targetKind(targetType).ratingGroup ?? index.categoryOf(targetType, targetId);
   return [targetScope(targetType, targetId), ...(category ? [categoryScope(category)] : []), planScope(index.planId)];
 }
 

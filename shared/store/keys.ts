@@ -3,6 +3,7 @@
  * access-pattern table is the documentation of this file.
  */
 import type { TargetType } from '../feedback/target.js';
+import { targetKind } from '../feedback/target-kinds.js';
 
 /**
  * Feedback records are spread over this many partitions (by a hash of voter and target), so a
@@ -16,8 +17,10 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export const planKey = (planId: string) => ({ PK: `PLAN#${planId}`, SK: 'PLAN' });
 export const planPartition = (planId: string) => `PLAN#${planId}`;
-export const indicatorKey = (planId: string, id: string) => ({ PK: planPartition(planId), SK: `INDICATOR#${id}` });
-export const projectKey = (planId: string, id: string) => ({ PK: planPartition(planId), SK: `PROJECT#${id}` });
+/** The definition item of a target (`INDICATOR#{id}`, `PROJECT#{id}`: its kind's key prefix, shared/feedback/target-kinds.ts). */
+export const targetKey = (planId: string, targetType: TargetType, id: string) => ({ PK: planPartition(planId), SK: `${targetKind(targetType).keyPrefix}#${id}` });
+export const indicatorKey = (planId: string, id: string) => targetKey(planId, 'indicator', id);
+export const projectKey = (planId: string, id: string) => targetKey(planId, 'project', id);
 export const historyKey = (planId: string, id: string) => ({ PK: planPartition(planId), SK: `HISTORY#${id}` });
 
 /** Observations of one indicator sort by year, then revision; the highest revision of a year is current. */

@@ -5,7 +5,7 @@ import { ConflictError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
 import type { Plan } from '../plan/document.js';
 import { HistoryRow, Indicator, Project } from '../plan/schema.js';
-import { historyKey, indicatorKey, observationKey, observationPrefix, planKey, planPartition, projectKey } from './keys.js';
+import { historyKey, indicatorKey, observationKey, observationPrefix, planKey, planPartition, projectKey, targetKey } from './keys.js';
 import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
@@ -104,7 +104,7 @@ export function planRepository(store: Store) {
 
     /** Whether a target exists, for one read unit or less. */
     async targetExists(planId: string, targetType: 'indicator' | 'project', id: string): Promise<boolean> {
-      const key = targetType === 'indicator' ? indicatorKey(planId, id) : projectKey(planId, id);
+      const key = targetKey(planId, targetType, id);
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: key, ProjectionExpression: 'SK' }),
       );

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { issueVoter, requestVoter } from '../../voter.js';
+import { kindNamedBy } from '../../../feedback/target-kinds.js';
 
 export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
@@ -69,7 +70,7 @@ export function feedbackRoutes(deps: FeedbackRouteDeps) {
       });
     })
     .get('/:collection{indicators|projects}/:id/comments', async (c) => {
-      const targetType = c.req.param('collection') === 'indicators' ? 'indicator' : 'project';
+      const targetType = kindNamedBy(c.req.param('collection')).type;
       const targetId = pathParam(TargetId, c.req.param('id'), targetType);
       const page = queryParams(c, CommentsQuery);
       if (!(await deps.plans.targetExists(deps.planId, targetType, targetId))) {

@@ -10,6 +10,8 @@ import type { PlanSnapshot } from '../../../store/plan-repository.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
+import { kindNamedBy, namedTarget, namedTargets } from '../../../feedback/target-kinds.js';
+import type { TargetType } from '../../../feedback/target.js';
 
 /** Feeds change when a value is published or a reply lands; readers poll, the edge absorbs them. */
 export const FEED_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600';
@@ -18,8 +20,8 @@ export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 /** What a feed is about, with what the route has already read for it. */
 export type ResolvedScope =
   | { kind: 'plan'; snapshot: PlanSnapshot }
-  | { kind: 'indicator'; indicator: Indicator }
-  | { kind: 'project'; project: Project };
+  | { kind: 'indicator'; indicator: Indicator; target: FeedTarget }
+  | { kind: 'project'; project: Project; target: FeedTarget };
 
 /** What the Atom feeds read: values, official replies and closed cases. */
 export type FeedDeps = Pick<AppDeps, 'planId' | 'plans' | 'feedback' | 'cases' | 'calendar' | 'siteUrl'>;
@@ -46,16 +48,26 @@ export const observationSource: FeedSource = async (deps, scope) => {
 
 /** The targets a scope covers, with their names. */
 function targetsOf(scope: ResolvedScope): FeedTarget[] {
-  const project = (p: Project): FeedTarget => ({ targetType: 'project', targetId: p.id, nameZh: p.titleZh, nameEn: p.titleEn });
-  switch (scope.kind) {
-    case 'plan':
-      return [...scope.snapshot.indicators.map(indicatorTarget), ...scope.snapshot.projects.map(project)];
-    case 'indicator':
-      return [indicatorTarget(scope.indicator)];
-    case 'project':
-      return [project(scope.project)];
-  }
+  return scope.kind === 'plan' ? namedTargets(scope.snapshot) : [scope.target];
 }
+
+/** How each kind's feed finds its target: the id as its schema reads it, and the plan's record. */
+const FEED_TARGETS: { [T in TargetType]: { id(raw: string): string; load(deps: FeedDeps, id: string): Promise<ResolvedScope | null> } } = {
+  indicator: {
+    id: (raw) => pathParam(IndicatorId, raw, 'indicator'),
+    load: async (deps, id) => {
+      const indicator = await deps.plans.getIndicator(deps.planId, id);
+      return indicator && { kind: 'indicator', indicator, target: indicatorTarget(indicator) };
+    },
+  },
+  project: {
+    id: (raw) => pathParam(ProjectId, raw, 'project'),
+    load: async (deps, id) => {
+      const project = await deps.plans.getProject(deps.planId, id);
+      return project && { kind: 'project', project, target: namedTarget('project', project) };
+    },
+  },
+};
 
 /** Pages read per target and per feed: a feed shows at most MAX_ENTRIES entries anyway. */
 const PAGE = 100;
@@ -149,12 +161,7 @@ export function feedRoutes(deps: FeedDeps, sources: readonly FeedSource[] = DEFA
 
   const answer = async (c: Context, scope: ResolvedScope, plan: { id: string; titleZh: string; titleEn: string; periodStart: number }) => {
     const events = (await Promise.all(sources.map((source) => source(deps, scope)))).flat();
-    const feedScope: FeedScope =
-      scope.kind === 'plan'
-        ? { kind: 'plan' }
-        : scope.kind === 'indicator'
-          ? { kind: 'target', target: indicatorTarget(scope.indicator) }
-          : { kind: 'target', target: { targetType: 'project', targetId: scope.project.id, nameZh: scope.project.titleZh, nameEn: scope.project.titleEn } };
+    const feedScope: FeedScope = scope.kind === 'plan' ? { kind: 'plan' } : { kind: 'target', target: scope.target };
     c.header('Cache-Control', FEED_CACHE_CONTROL);
     return c.body(atomFeed(siteOf(c, plan, deps.siteUrl), feedScope, events, plan), 200, { 'Content-Type': ATOM_CONTENT_TYPE });
   };
@@ -169,15 +176,11 @@ export function feedRoutes(deps: FeedDeps, sources: readonly FeedSource[] = DEFA
     .get('/feeds/:collection{indicators|projects}/:id{[^/]+\\.atom}', async (c) => {
       queryParams(c, NoQuery);
       const raw = c.req.param('id').slice(0, -'.atom'.length);
-      if (c.req.param('collection') === 'indicators') {
-        const id = pathParam(IndicatorId, raw, 'indicator');
-        const [plan, indicator] = await Promise.all([planSummary(), deps.plans.getIndicator(deps.planId, id)]);
-        if (!indicator) throw new ProblemError('not-found', { detail: `no indicator ${id}` });
-        return answer(c, { kind: 'indicator', indicator }, plan);
-      }
-      const id = pathParam(ProjectId, raw, 'project');
-      const [plan, project] = await Promise.all([planSummary(), deps.plans.getProject(deps.planId, id)]);
-      if (!project) throw new ProblemError('not-found', { detail: `no project ${id}` });
-      return answer(c, { kind: 'project', project }, plan);
+      const kind = kindNamedBy(c.req.param('collection'));
+      const feed = FEED_TARGETS[kind.type];
+      const id = feed.id(raw);
+      const [plan, scope] = await Promise.all([planSummary(), feed.load(deps, id)]);
+      if (!scope) throw new ProblemError('not-found', { detail: `no ${kind.type} ${id}` });
+      return answer(c, scope, plan);
     });
 }

@@ -1,12 +1,13 @@
 import { Hono } from 'hono/tiny';
-import { TargetId } from '../../../feedback/target.js';
-import { categoryScope, granularityOf, planScope, targetScope } from '../../../ratings/scopes.js';
+import { TargetId, TargetType } from '../../../feedback/target.js';
+import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } from '../../../ratings/scopes.js';
 import { scopeSummaryIn } from '../../../ratings/views.js';
 import { RatingsQuery, SeriesQuery, TargetRatingsQuery } from '../../../api/schemas.js';
 import { Category } from '../../../plan/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
+import { kindNamedBy } from '../../../feedback/target-kinds.js';
 
 /** What the rating summaries read. */
 export type RatingRouteDeps = Pick<AppDeps, 'planId' | 'plans' | 'ratings' | 'minRatings'>;
@@ -17,7 +18,7 @@ export function ratingRoutes(deps: RatingRouteDeps) {
 
   return new Hono()
     .get('/:collection{indicators|projects}/:id/ratings', async (c) => {
-      const targetType = c.req.param('collection') === 'indicators' ? 'indicator' : 'project';
+      const targetType = kindNamedBy(c.req.param('collection')).type;
       const targetId = pathParam(TargetId, c.req.param('id'), targetType);
       const { period } = queryParams(c, TargetRatingsQuery);
       const [exists, document] = await Promise.all([deps.plans.targetExists(deps.planId, targetType, targetId), summaries(period)]);
@@ -38,7 +39,7 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       const base = { period, group, version: document?.version ?? 0, minRatings, prior: document?.prior ?? null };
       if (group === 'category') {
         // Every category appears, rated or not, ranked among the categories that have enough ratings.
-        const categories = [...Category.options, 'projects'].map((id) => scopeSummaryIn(document, categoryScope(id), minRatings));
+        const categories = [...Category.options, PROJECTS_GROUP].map((id) => scopeSummaryIn(document, categoryScope(id), minRatings));
         categories.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count);
         return c.json({ ...base, categories });
       }
@@ -51,10 +52,11 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       let scope: string;
       if (kind === 'plan') scope = planScope(deps.planId);
       else if (kind === 'category') {
-        if (!(Category.options as readonly string[]).includes(id) && id !== 'projects') throw new ProblemError('not-found', { detail: `no category ${id}` });
+        if (!(Category.options as readonly string[]).includes(id) && id !== PROJECTS_GROUP) throw new ProblemError('not-found', { detail: `no category ${id}` });
         scope = categoryScope(id);
       } else {
-        const targetType = kind === 'indicator' ? 'indicator' : 'project';
+        // SeriesQuery lets only a kind of target through here (indicator:…, project:…).
+        const targetType = TargetType.parse(kind);
         const targetId = pathParam(TargetId, id, targetType);
         if (!(await deps.plans.targetExists(deps.planId, targetType, targetId))) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
         scope = targetScope(targetType, targetId);
