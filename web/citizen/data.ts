@@ -11,6 +11,7 @@ import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } 
 import { briefOf, scopeSummaryIn, type RatingBrief } from '../../shared/ratings/views.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
+import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js';
 
 /**
  * What each page shows, read through the same repositories and views as the API. Statistics are
@@ -69,18 +70,13 @@ export const LEAST_SATISFIED_COUNT = 5;
  * (`tooFewToRank === false`), lowest Bayesian mean first (the ranking's own order, reversed).
  */
 export function leastSatisfied(document: PeriodSummaries | null, snapshot: PlanSnapshot, count = LEAST_SATISFIED_COUNT): LeastSatisfied[] {
-  const indicators = new Map(snapshot.indicators.map((i) => [i.id, i]));
-  const projects = new Map(snapshot.projects.map((p) => [p.id, p]));
+  const targets = new Map(namedTargets(snapshot).map((t) => [targetScope(t.targetType, t.targetId), t]));
   return (document?.targets ?? [])
     .filter((s) => s.kind === 'target' && !s.tooFewToRank && s.bayesianMean !== null)
     .sort((a, b) => a.bayesianMean! - b.bayesianMean! || (a.satisfaction?.share ?? 0) - (b.satisfaction?.share ?? 0) || a.scope.localeCompare(b.scope))
     .flatMap((summary): LeastSatisfied[] => {
-      if (summary.targetType === 'indicator') {
-        const indicator = indicators.get(summary.targetId ?? '');
-        return indicator ? [{ summary, href: `/indicators/${indicator.id}`, nameZh: indicator.nameZh, nameEn: indicator.nameEn }] : [];
-      }
-      const project = projects.get(summary.targetId ?? '');
-      return project ? [{ summary, href: `/projects/${project.id}`, nameZh: project.titleZh, nameEn: project.titleEn }] : [];
+      const target = summary.targetType && targets.get(targetScope(summary.targetType, summary.targetId ?? ''));
+      return target ? [{ summary, href: targetKind(target.targetType).pagePath(target.targetId), nameZh: target.nameZh, nameEn: target.nameEn }] : [];
     })
     .slice(0, count);
 }

@@ -1,5 +1,6 @@
 import { downloadPath } from '../../shared/open-data/dictionary.js';
 import type { TargetType } from '../../shared/feedback/target.js';
+import { targetKind } from '../../shared/feedback/target-kinds.js';
 
 /**
  * What the citizen pages link to beyond themselves, served by the site's other routes
@@ -14,4 +15,4 @@ export const PLAN_DATA = downloadPath('plan', 'json');
 /** The site-wide feed: new official values, status changes, official replies and closed 差评 cases of every target. */
 export const PLAN_FEED = '/api/v1/feeds/plan.atom';
 /** One indicator's or project's feed: the same news, of that target only. */
-export const targetFeed = (targetType: TargetType, targetId: string) => `/api/v1/feeds/${targetType}s/${encodeURIComponent(targetId)}.atom`;
+export const targetFeed = (targetType: TargetType, targetId: string) => `/api/v1/feeds/${targetKind(targetType).collection}/${encodeURIComponent(targetId)}.atom`;

@@ -4,6 +4,7 @@ import type { BallotWithComment } from '../../shared/feedback/store.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
 import { snapshotOf } from './data.js';
 import type { AppDeps } from '../../shared/http/deps.js';
+import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js';
 
 /** An indicator or project as the citizen's page names and links it. */
 export interface TargetRef {
@@ -35,8 +36,7 @@ export interface MineData {
 
 function targetRefs(snapshot: PlanSnapshot) {
   const refs = new Map<string, TargetRef>();
-  for (const i of snapshot.indicators) refs.set(`indicator:${i.id}`, { href: `/indicators/${i.id}`, nameZh: i.nameZh, nameEn: i.nameEn });
-  for (const p of snapshot.projects) refs.set(`project:${p.id}`, { href: `/projects/${p.id}`, nameZh: p.titleZh, nameEn: p.titleEn });
+  for (const t of namedTargets(snapshot)) refs.set(`${t.targetType}:${t.targetId}`, { href: targetKind(t.targetType).pagePath(t.targetId), nameZh: t.nameZh, nameEn: t.nameEn });
   return (targetType: TargetType, targetId: string) => refs.get(`${targetType}:${targetId}`) ?? null;
 }
 

@@ -36,6 +36,8 @@ import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
 import { mineRoutes, type MineRouteDeps } from './mine-routes.js';
 import type { AppDeps } from '../../shared/http/deps.js';
+import { TARGET_KIND_LIST, targetKind } from '../../shared/feedback/target-kinds.js';
+import type { TargetFeedback } from './data.js';
 
 /** No inline script or style, nothing from another origin, no framing, forms only to this site. */
 export const PAGE_CSP =
@@ -51,6 +53,12 @@ export const ASSET_CACHE = 'public, max-age=31536000, immutable';
 export const MAX_FORM_BYTES = 64 * 1024;
 
 type Page = JSX.Element;
+
+/** A target's page, read: what it shows and how it shows it. */
+interface TargetPageOf {
+  data: TargetFeedback;
+  page: (ctx: PageContext, state: TargetPageState) => Page;
+}
 
 /** The domain errors the rating form explains itself, by kind. */
 const FORM_ERRORS: { readonly [K in ErrorKind]?: FeedbackError } = { conflict: 'conflict', 'too-many-requests': 'rateLimited' };
@@ -103,6 +111,18 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
    * with a token it already holds (shared/http/voter.ts says why); such an answer is private, as
    * every answer that sets a cookie must be. A refused form sets nothing.
    */
+  /** Each kind's page: what it shows, read for one target, and the component that shows it. */
+  const TARGET_PAGES: { [T in TargetType]: (id: string, voterId: string | null, cursor: string | undefined) => Promise<TargetPageOf | null> } = {
+    indicator: async (id, voterId, cursor) => {
+      const data = await indicatorPageData(deps, id, voterId, cursor);
+      return data && { data, page: (ctx, state) => <IndicatorPage ctx={ctx} data={data} state={state} /> };
+    },
+    project: async (id, voterId, cursor) => {
+      const data = await projectPageData(deps, id, voterId, cursor);
+      return data && { data, page: (ctx, state) => <ProjectPage ctx={ctx} data={data} state={state} /> };
+    },
+  };
+
   const targetPage = async (
     c: Context,
     targetType: TargetType,
@@ -114,8 +134,9 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     const voterId = voterOf(c);
     const cursor = c.req.method === 'GET' ? c.req.query('comments') : undefined;
     const year = ratingYear(deps.clock());
-    const data = targetType === 'indicator' ? await indicatorPageData(deps, id, voterId, cursor) : await projectPageData(deps, id, voterId, cursor);
-    if (!data) return notFound(c);
+    const target = await TARGET_PAGES[targetType](id, voterId, cursor);
+    if (!target) return notFound(c);
+    const { data } = target;
     const issued = voterId === null && init.holdVoter ? issueVoterCookie(c, deps) : null;
     // The confirmation is shown to the voter who submitted, never to whoever opens a shared link.
     const done = c.req.query('done');
@@ -135,7 +156,7 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     const personal = voterId !== null || issued !== null || form.errors.length > 0;
     return render(
       c,
-      (ctx) => ('view' in data ? <IndicatorPage ctx={ctx} data={data} state={state} /> : <ProjectPage ctx={ctx} data={data} state={state} />),
+      (ctx) => target.page(ctx, state),
       { status: init.status ?? 200, personal },
     );
   };
@@ -162,14 +183,15 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     return render(c, (ctx) => <IndicatorsPage ctx={ctx} data={data} />);
   });
 
-  app.get('/indicators/:id', (c) => targetPage(c, 'indicator', c.req.param('id'), { errors: [] }, { confirmationAllowed: true, holdVoter: true }));
 
   app.get('/projects', async (c) => {
     const data = await projectListData(deps, projectFilter(c.req.query()));
     return render(c, (ctx) => <ProjectsPage ctx={ctx} data={data} />);
   });
 
-  app.get('/projects/:id', (c) => targetPage(c, 'project', c.req.param('id'), { errors: [] }, { confirmationAllowed: true, holdVoter: true }));
+  for (const kind of TARGET_KIND_LIST) {
+    app.get(`/${kind.collection}/:id`, (c) => targetPage(c, kind.type, c.req.param('id'), { errors: [] }, { confirmationAllowed: true, holdVoter: true }));
+  }
 
   app.get('/method', async (c) => {
     const { minRatings } = await methodData(deps);
@@ -231,7 +253,7 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
           ...(notice.followUpCase ? { case: notice.followUpCase.caseId } : {}),
         });
         c.header('Cache-Control', 'no-store');
-        return c.redirect(`/${record.targetType}s/${record.targetId}?${query}#feedback`, 303);
+        return c.redirect(`${targetKind(record.targetType).pagePath(record.targetId)}?${query}#feedback`, 303);
       } catch (error) {
         // What the form explains comes back as the form, at its problem's status; anything else goes to onError.
         const explained = explain(error, FORM_ERRORS);

@@ -6,6 +6,7 @@ import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
 import { PlanNotLoadedError } from '../../shared/errors.js';
 import { leastSatisfied, type LeastSatisfied } from '../citizen/data.js';
 import type { AppDeps } from '../../shared/http/deps.js';
+import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js';
 
 /**
  * What the staff pages show, through the same repositories and shared functions as the JSON staff
@@ -31,10 +32,9 @@ export async function planOf(deps: Pick<StaffDataDeps, 'planId' | 'plans'>): Pro
 
 /** Names and public links of every target, for lists that know targets only by type and id. */
 export function targetNames(snapshot: PlanSnapshot): Map<string, TargetName> {
-  return new Map<string, TargetName>([
-    ...snapshot.indicators.map((i): [string, TargetName] => [`indicator:${i.id}`, { href: `/indicators/${i.id}`, nameZh: i.nameZh, nameEn: i.nameEn }]),
-    ...snapshot.projects.map((p): [string, TargetName] => [`project:${p.id}`, { href: `/projects/${p.id}`, nameZh: p.titleZh, nameEn: p.titleEn }]),
-  ]);
+  return new Map(
+    namedTargets(snapshot).map((t): [string, TargetName] => [`${t.targetType}:${t.targetId}`, { href: targetKind(t.targetType).pagePath(t.targetId), nameZh: t.nameZh, nameEn: t.nameEn }]),
+  );
 }
 
 export interface DashboardData {

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/auth/roles.js';
 import type { Lang } from '../i18n.js';
 import type { CommentStatus } from '../../shared/feedback/rating.js';
 import { csvReasonEn, type CsvReason } from '../../shared/publishing/csv.js';
+import { targetKind } from '../../shared/feedback/target-kinds.js';
 
 /**
  * Every string a staff member sees, in Chinese (the default) and English, kept apart from the
@@ -186,7 +187,7 @@ const zh = {
       case 'cellCount': return `这一行有 ${why.found} 个单元格，表头有 ${why.expected} 列`;
       case 'noRows': return '文件没有数据行';
       case 'required': return '必填';
-      case 'unknownId': return `没有${why.kind === 'indicator' ? '指标' : '项目'} ${why.id}`;
+      case 'unknownId': return `没有${targetKind(why.kind).label.zh} ${why.id}`;
       case 'yearRange': return `年份须在 ${why.min} 至 ${why.max} 之间，而不是 ${JSON.stringify(why.text)}`;
       case 'thousandsSeparator': return '数字不要用千位分隔符（写 1234.5，不写 1,234.5）';
       case 'notANumber': return `不是数字：${JSON.stringify(why.text)}`;

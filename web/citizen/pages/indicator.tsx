@@ -12,6 +12,7 @@ import { formatDateTime, formatNumber, percentDigits, withUnit } from '../../for
 import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
 import { localized } from '../../localized.js';
+import { targetKind } from '../../../shared/feedback/target-kinds.js';
 
 export interface TargetPageState {
   year: number;
@@ -225,7 +226,7 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
         form={state.form}
         confirmation={state.confirmation}
       />
-      <Comments ctx={ctx} comments={data.comments} basePath={`/indicators/${view.id}`} />
+      <Comments ctx={ctx} comments={data.comments} basePath={targetKind('indicator').pagePath(view.id)} />
     </Layout>
   );
 }

@@ -8,6 +8,7 @@ import type { IndicatorListData } from '../data.js';
 import { formatNumber, withUnit } from '../../format.js';
 import { Layout } from '../layout.js';
 import { localized } from '../../localized.js';
+import { targetKind } from '../../../shared/feedback/target-kinds.js';
 
 /** Every indicator, filtered and searched on the server by a plain GET form. */
 export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: IndicatorListData }) {
@@ -54,7 +55,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
             return (
               <li class="card">
                 <h2 class="card__title">
-                  <a href={`/indicators/${i.id}`}>{indicatorName(ctx, i)}</a>
+                  <a href={targetKind('indicator').pagePath(i.id)}>{indicatorName(ctx, i)}</a>
                 </h2>
                 <p class="card__meta">
                   {localized(lang, { zh: i.category, en: data.categories.find((c) => c.id === i.category)?.nameEn })} · {t.attributeName(i.attribute)}

@@ -10,6 +10,7 @@ import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
 import type { TargetPageState } from './indicator.js';
 import { inLang } from '../../localized.js';
+import { targetKind } from '../../../shared/feedback/target-kinds.js';
 
 /** One project: what the plan says, its status and progress, its numeric goals, ratings, the form, comments. */
 export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: ProjectPageData; state: TargetPageState }) {
@@ -98,7 +99,7 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
         form={state.form}
         confirmation={state.confirmation}
       />
-      <Comments ctx={ctx} comments={data.comments} basePath={`/projects/${project.id}`} />
+      <Comments ctx={ctx} comments={data.comments} basePath={targetKind('project').pagePath(project.id)} />
     </Layout>
   );
 }

@@ -6,6 +6,7 @@ import type { PageContext } from '../../context.js';
 import type { ProjectListData } from '../data.js';
 import { Layout } from '../layout.js';
 import { inLang } from '../../localized.js';
+import { targetKind } from '../../../shared/feedback/target-kinds.js';
 
 /** Every project, filtered by box and status and searched by name, on the server. */
 export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectListData }) {
@@ -42,7 +43,7 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
           {data.items.map((p) => (
             <li class="card">
               <h2 class="card__title">
-                <a href={`/projects/${p.id}`}>{inLang(lang, p, 'title')}</a>
+                <a href={targetKind('project').pagePath(p.id)}>{inLang(lang, p, 'title')}</a>
               </h2>
               <p class="card__meta">
                 {t.boxLabel(p.box)} · <Zh ctx={ctx}>{p.boxTitle}</Zh>
