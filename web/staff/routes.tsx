@@ -24,15 +24,7 @@ import { authRoutes, type AuthRouteDeps, type SignInFailure } from './auth.js';
 import { commentData, dashboardData, planOf, targetNames, type StaffDataDeps } from './data.js';
 import { staffMessages, type StaffMessages } from './i18n.js';
 import type { StaffContext } from './layout.js';
-import { AuditPage } from './pages/audit.js';
-import { CasePage } from './pages/case.js';
-import { CASE_VIEWS, CasesPage } from './pages/cases.js';
-import { CommentPage } from './pages/comment.js';
-import { DashboardPage } from './pages/dashboard.js';
-import { MessagePage } from './pages/message.js';
-import { PublishPage, type ImportReport } from './pages/publish.js';
-import { QueuePage } from './pages/queue.js';
-import { SignedInPage } from './pages/signed-in.js';
+import { AuditPage, CASE_VIEWS, CasePage, CasesPage, CommentPage, DashboardPage, MessagePage, PublishPage, QueuePage, SignedInPage, type ImportReport } from './pages/index.js';
 import { signInHref, staffSession, type Refusal } from './session.js';
 import { inLang, LIST_SEPARATOR, localized } from '../localized.js';
 
