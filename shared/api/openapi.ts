@@ -1,3 +1,4 @@
+import { JSON_SCHEMA_OPTIONS } from '../json-schema.js';
 import * as z from 'zod/mini';
 import { examplePath, type ExampleRequest, type HeaderSpec, type Operation, TAGS } from './contract.js';
 import { apiDocs } from './registry.js';
@@ -59,17 +60,9 @@ function converter(io: 'input' | 'output') {
     defs,
     one(schema: z.ZodMiniType): Json {
       const { $defs = {}, ...root } = z.toJSONSchema(schema, {
+        ...JSON_SCHEMA_OPTIONS,
         io,
-        target: 'draft-2020-12',
         metadata: apiDocs,
-        unrepresentable: 'throw',
-        cycles: 'throw',
-        reused: 'inline',
-        // z.int() says "a safe integer"; the bounds add nothing a reader needs.
-        override: ({ jsonSchema }) => {
-          if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
-          if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
-        },
       }) as Json & { $defs?: Record<string, Json> };
       for (const [id, def] of Object.entries($defs)) {
         if (!apiDocs._idmap.has(id)) throw new Error(`schema ${id} was extracted without an id; give it one with doc()`);

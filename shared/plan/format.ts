@@ -1,3 +1,4 @@
+import { JSON_SCHEMA_OPTIONS } from '../json-schema.js';
 import * as z from 'zod/mini';
 import { Plan, PlanCategory, PlanSource } from './document.js';
 import { loadPlan } from './load.js';
@@ -244,17 +245,9 @@ export function planJsonSchema(): Json {
       registry.add(o.schema as z.ZodMiniType, { id: o.name, title: o.name, description: o.description });
   registry.add(Cell, { id: 'Cell', title: 'Cell', description: CELL_DESCRIPTION });
   const generated = z.toJSONSchema(Plan, {
+    ...JSON_SCHEMA_OPTIONS,
     io: 'input',
-    target: 'draft-2020-12',
     metadata: registry,
-    unrepresentable: 'throw',
-    cycles: 'throw',
-    reused: 'inline',
-    // z.int() says "a safe integer"; the bounds add nothing a reader needs.
-    override: ({ jsonSchema }) => {
-      if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
-      if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
-    },
   });
   // A copy, so that describing one place never describes another the generator shared with it.
   const { $schema, $defs, ...root } = JSON.parse(JSON.stringify(generated)) as Json & { $defs: Record<string, Json> };
