@@ -90,7 +90,12 @@ export class AppStack extends Stack {
     this.alarms = new Alarms(this, 'Alarms', {
       alarmEmail: config.alarmEmail,
       httpApi: api.httpApi,
-      functions: { Api: api.functions.api, Staff: api.functions.staff, Web: api.functions.web, Aggregator: this.aggregation.fn },
+      functions: {
+        Api: api.functions.api,
+        Staff: api.functions.staff,
+        Web: api.functions.web,
+        Aggregator: this.aggregation.fn,
+      },
       aggregator: this.aggregation.fn,
       aggregationRateMinutes: config.aggregationRateMinutes,
       deadLetterQueue: this.aggregation.deadLetterQueue,
@@ -98,13 +103,20 @@ export class AppStack extends Stack {
     });
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.siteUrl, description: 'The site, through CloudFront' });
-    new CfnOutput(this, 'AssetsBucket', { value: this.web.bucket.bucketName, description: 'Upload web/dist/assets here under assets/ if not deployed by CDK' });
+    new CfnOutput(this, 'AssetsBucket', {
+      value: this.web.bucket.bucketName,
+      description: 'Upload web/dist/assets here under assets/ if not deployed by CDK',
+    });
     new CfnOutput(this, 'DistributionId', { value: this.web.distribution.distributionId });
     new CfnOutput(this, 'DistributionDomainName', {
       value: this.web.distribution.distributionDomainName,
-      description: 'The distribution\'s own …cloudfront.net name: the target of the custom domain\'s CNAME or Route 53 alias',
+      description:
+        "The distribution's own …cloudfront.net name: the target of the custom domain's CNAME or Route 53 alias",
     });
-    new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint, description: 'The HTTP API itself: refuses public requests that did not come through CloudFront' });
+    new CfnOutput(this, 'ApiEndpoint', {
+      value: api.httpApi.apiEndpoint,
+      description: 'The HTTP API itself: refuses public requests that did not come through CloudFront',
+    });
     new CfnOutput(this, 'SignInDomain', { value: signInOrigin });
     new CfnOutput(this, 'WebClientId', { value: this.signIn.client.userPoolClientId });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });

@@ -6,7 +6,10 @@ import { buildGongping } from './gongping.js';
 // context and -c flags only (infra/config.ts); nothing here depends on the machine it runs on.
 const app = new App();
 try {
-  buildGongping(app, readDeployConfig((key) => app.node.tryGetContext(key), process.env));
+  buildGongping(
+    app,
+    readDeployConfig((key) => app.node.tryGetContext(key), process.env),
+  );
 } catch (error) {
   if (!(error instanceof DeployConfigError)) throw error;
   console.error(error.message);

@@ -54,7 +54,8 @@ export class DataStack extends Stack {
     });
 
     this.voterTokenSecret = new Secret(this, 'VoterTokenSecret', {
-      description: 'gongping: HMAC key of the anonymous voter tokens (and of hashed client addresses). Read once per API container.',
+      description:
+        'gongping: HMAC key of the anonymous voter tokens (and of hashed client addresses). Read once per API container.',
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -108,11 +109,21 @@ export class DataStack extends Stack {
     this.groups = Object.fromEntries(
       STAFF_GROUPS.map((group) => [
         group,
-        this.userPool.addGroup(`Group-${group}`, { groupName: group, precedence: precedence[group], description: description[group] }),
+        this.userPool.addGroup(`Group-${group}`, {
+          groupName: group,
+          precedence: precedence[group],
+          description: description[group],
+        }),
       ]),
     ) as Record<StaffGroup, UserPoolGroup>;
 
-    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'For `npm run seed -- --table <this> --region <region>`' });
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'For aws cognito-idp admin-create-user (docs/deploy.md)' });
+    new CfnOutput(this, 'TableName', {
+      value: this.table.tableName,
+      description: 'For `npm run seed -- --table <this> --region <region>`',
+    });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.userPool.userPoolId,
+      description: 'For aws cognito-idp admin-create-user (docs/deploy.md)',
+    });
   }
 }

@@ -50,15 +50,31 @@ export class EdgeStack extends Stack {
       metricName,
       sampledRequestsEnabled: false,
     });
-    const managed = (name: string, priority: number, overrides: CfnWebACL.RuleActionOverrideProperty[] = []): CfnWebACL.RuleProperty => ({
+    const managed = (
+      name: string,
+      priority: number,
+      overrides: CfnWebACL.RuleActionOverrideProperty[] = [],
+    ): CfnWebACL.RuleProperty => ({
       name,
       priority,
       overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name, ruleActionOverrides: overrides.length > 0 ? overrides : undefined } },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS',
+          name,
+          ruleActionOverrides: overrides.length > 0 ? overrides : undefined,
+        },
+      },
       visibilityConfig: visibility(name),
     });
 
-    const ratePerIp = (name: string, priority: number, limit: number, body: string, scopeDownStatement?: CfnWebACL.StatementProperty): CfnWebACL.RuleProperty => ({
+    const ratePerIp = (
+      name: string,
+      priority: number,
+      limit: number,
+      body: string,
+      scopeDownStatement?: CfnWebACL.StatementProperty,
+    ): CfnWebACL.RuleProperty => ({
       name,
       priority,
       action: {
@@ -70,7 +86,14 @@ export class EdgeStack extends Stack {
           },
         },
       },
-      statement: { rateBasedStatement: { limit, evaluationWindowSec: WAF_WINDOW_SECONDS, aggregateKeyType: 'IP', scopeDownStatement } },
+      statement: {
+        rateBasedStatement: {
+          limit,
+          evaluationWindowSec: WAF_WINDOW_SECONDS,
+          aggregateKeyType: 'IP',
+          scopeDownStatement,
+        },
+      },
       visibilityConfig: visibility(name),
     });
     // Decoded and lower-cased before matching, so /api/v1/%66eedback or /FEEDBACK cannot slip past the count.
@@ -82,13 +105,16 @@ export class EdgeStack extends Stack {
         { priority: 1, type: 'LOWERCASE' },
       ]);
     const paths = SUBMISSION_PATHS.map(({ startsWith, endsWith }) =>
-      endsWith ? { andStatement: { statements: [pathMatch('STARTS_WITH', startsWith), pathMatch('ENDS_WITH', endsWith)] } } : pathMatch('STARTS_WITH', startsWith),
+      endsWith
+        ? { andStatement: { statements: [pathMatch('STARTS_WITH', startsWith), pathMatch('ENDS_WITH', endsWith)] } }
+        : pathMatch('STARTS_WITH', startsWith),
     );
     const submissionPath: CfnWebACL.StatementProperty = { orStatement: { statements: paths } };
 
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       name: `${props.namePrefix}-web`,
-      description: 'gongping: per-IP rate limits on submissions and on all requests, AWS managed common and known-bad-input rules',
+      description:
+        'gongping: per-IP rate limits on submissions and on all requests, AWS managed common and known-bad-input rules',
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
       visibilityConfig: visibility(`${props.namePrefix}-web`),
@@ -125,5 +151,8 @@ function byteMatch(
 
 function tooManyRequests(detail: string): CfnWebACL.CustomResponseBodyProperty {
   const { status, title } = PROBLEMS['too-many-requests'];
-  return { contentType: 'APPLICATION_JSON', content: JSON.stringify({ type: problemTypeUri('too-many-requests'), title, status, detail }) };
+  return {
+    contentType: 'APPLICATION_JSON',
+    content: JSON.stringify({ type: problemTypeUri('too-many-requests'), title, status, detail }),
+  };
 }

@@ -43,7 +43,8 @@ export function buildGongping(app: App, config: DeployConfig, options: GongpingO
     env,
     stackName: `${prefix}-data`,
     namePrefix: prefix,
-    description: 'gongping (共评): the table of plans, observations and citizen feedback; the voter-token secret; the staff user pool',
+    description:
+      'gongping (共评): the table of plans, observations and citizen feedback; the voter-token secret; the staff user pool',
   });
   const edge = new EdgeStack(app, 'GongpingEdge', {
     env: { account: config.account, region: 'us-east-1' },
@@ -54,7 +55,12 @@ export function buildGongping(app: App, config: DeployConfig, options: GongpingO
     requestLimit: config.wafRequestLimit,
     namePrefix: prefix,
   });
-  const assetsDir = options.assetsDir === undefined ? (existsSync(WEB_ASSETS_DIR) ? WEB_ASSETS_DIR : undefined) : options.assetsDir ?? undefined;
+  const assetsDir =
+    options.assetsDir === undefined
+      ? existsSync(WEB_ASSETS_DIR)
+        ? WEB_ASSETS_DIR
+        : undefined
+      : (options.assetsDir ?? undefined);
   const stateless = new AppStack(app, 'GongpingApp', {
     env,
     stackName: `${prefix}-app`,

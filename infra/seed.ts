@@ -80,7 +80,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exit(2);
     }
     const name = (error as Error).name;
-    console.error(name === 'ResourceNotFoundException' ? `no such table in that region: ${(error as Error).message}` : error);
+    console.error(
+      name === 'ResourceNotFoundException' ? `no such table in that region: ${(error as Error).message}` : error,
+    );
     process.exit(1);
   });
 }

@@ -30,8 +30,21 @@ import { DEV_CLIENT_ID, devIdentityRoutes, issueDevToken, loadDevKeys } from '..
 import type { Role } from '../shared/auth/roles.js';
 import { remoteKeys, staffVerifier } from '../shared/auth/verifier.js';
 import { PROBLEMS } from '../shared/http/problem.js';
-import { EXAMPLE_PROJECT, examplePath, OPERATIONS, type ExampleRequest, type Operation } from '../shared/api/contract.js';
-import { DOCS_ASSETS, hashedName, INITIALIZER_JS, SWAGGER_UI_FILES, type DocsAsset, type DocsAssetsManifest } from '../shared/api/docs-assets.js';
+import {
+  EXAMPLE_PROJECT,
+  examplePath,
+  OPERATIONS,
+  type ExampleRequest,
+  type Operation,
+} from '../shared/api/contract.js';
+import {
+  DOCS_ASSETS,
+  hashedName,
+  INITIALIZER_JS,
+  SWAGGER_UI_FILES,
+  type DocsAsset,
+  type DocsAssetsManifest,
+} from '../shared/api/docs-assets.js';
 import { openApiDocument, shorten, type RecordedAnswer } from '../shared/api/openapi.js';
 import type { VoterTokens } from '../shared/feedback/voter-token.js';
 import { feedbackShard } from '../shared/store/keys.js';
@@ -68,7 +81,8 @@ const EXAMPLE_STAFF: Record<Role, { sub: string; name: string }> = {
 
 const ILLUSTRATIVE = {
   recordedBy: '示例发布者 · Example publisher',
-  reason: '示例数值，仅用于接口文档，并非官方数据 · Illustrative value for the API documentation, not an official figure',
+  reason:
+    '示例数值，仅用于接口文档，并非官方数据 · Illustrative value for the API documentation, not an official figure',
   source: '示例 · Example',
 };
 
@@ -83,14 +97,32 @@ export async function scenario(store: Store) {
   await loadPlan(store, plan);
   const plans = planRepository(store);
   const at = (iso: string) => new Date(iso);
-  await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2021, value: 476.2, ...ILLUSTRATIVE }, at('2022-03-15T02:00:00Z'));
-  await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2022, value: 503.9, ...ILLUSTRATIVE }, at('2023-03-15T02:00:00Z'));
   await plans.appendObservation(
     plan.id,
-    { indicatorId: 'gdp', year: 2022, value: 501.7, ...ILLUSTRATIVE, reason: `${ILLUSTRATIVE.reason}（更正 · correction）` },
+    { indicatorId: 'gdp', year: 2021, value: 476.2, ...ILLUSTRATIVE },
+    at('2022-03-15T02:00:00Z'),
+  );
+  await plans.appendObservation(
+    plan.id,
+    { indicatorId: 'gdp', year: 2022, value: 503.9, ...ILLUSTRATIVE },
+    at('2023-03-15T02:00:00Z'),
+  );
+  await plans.appendObservation(
+    plan.id,
+    {
+      indicatorId: 'gdp',
+      year: 2022,
+      value: 501.7,
+      ...ILLUSTRATIVE,
+      reason: `${ILLUSTRATIVE.reason}（更正 · correction）`,
+    },
     at('2023-06-30T02:00:00Z'),
   );
-  await plans.appendObservation(plan.id, { indicatorId: 'pm25-concentration', year: 2021, value: 0.02, ...ILLUSTRATIVE }, at('2022-04-01T02:00:00Z'));
+  await plans.appendObservation(
+    plan.id,
+    { indicatorId: 'pm25-concentration', year: 2021, value: 0.02, ...ILLUSTRATIVE },
+    at('2022-04-01T02:00:00Z'),
+  );
 
   // Staff examples are signed by the development identity provider with keys made for this build
   // alone (thrown away at the end); the app verifies them through the provider's JWKS endpoint, the
@@ -102,7 +134,9 @@ export async function scenario(store: Store) {
   const staffAuth = staffVerifier({
     issuer: EXAMPLE_ISSUER,
     clientIds: [DEV_CLIENT_ID],
-    keys: remoteKeys(`${EXAMPLE_ISSUER}/.well-known/jwks.json`, async (url, init) => idp.request(new URL(String(url)).pathname, init as RequestInit)),
+    keys: remoteKeys(`${EXAMPLE_ISSUER}/.well-known/jwks.json`, async (url, init) =>
+      idp.request(new URL(String(url)).pathname, init as RequestInit),
+    ),
   });
   const bearer = async (roles: Role[]) => {
     const staff = EXAMPLE_STAFF[roles[0] ?? 'monitor'];
@@ -137,7 +171,12 @@ export async function scenario(store: Store) {
   const app = createApp(deps);
 
   const ratings: Array<[string, string, number, string?]> = [
-    ...[5, 4, 4, 3, 5, 4, 2, 4, 5, 3, 4, 1].map((r, i): [string, string, number, string?] => ['indicator', 'gdp', r, i === 0 ? '希望同时公布增速，便于和目标比较。' : i === 6 ? '2022年数据更正的原因应说明得更清楚。' : undefined]),
+    ...[5, 4, 4, 3, 5, 4, 2, 4, 5, 3, 4, 1].map((r, i): [string, string, number, string?] => [
+      'indicator',
+      'gdp',
+      r,
+      i === 0 ? '希望同时公布增速，便于和目标比较。' : i === 6 ? '2022年数据更正的原因应说明得更清楚。' : undefined,
+    ]),
     ...[2, 3, 2, 1, 4].map((r): [string, string, number] => ['indicator', 'pm25-concentration', r]),
     ...[5, 4, 5].map((r): [string, string, number] => ['project', EXAMPLE_PROJECT, r]),
     // Two comments left in the moderation queue, for the moderation examples.
@@ -156,9 +195,14 @@ export async function scenario(store: Store) {
     });
     if (res.status !== 201) throw new Error(`scenario rating ${voter} answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as { feedbackId: string; recordedAt: string };
-    if (comment && voter <= pending) toPublish.push({ shard: feedbackShard(issued.voterId, targetType as 'indicator' | 'project', targetId), ...body });
+    if (comment && voter <= pending)
+      toPublish.push({
+        shard: feedbackShard(issued.voterId, targetType as 'indicator' | 'project', targetId),
+        ...body,
+      });
   }
-  for (const ref of toPublish) await deps.moderation.setCommentStatus(ref, 'published', new Date(Date.parse(ref.recordedAt) + 3_600_000));
+  for (const ref of toPublish)
+    await deps.moderation.setCommentStatus(ref, 'published', new Date(Date.parse(ref.recordedAt) + 3_600_000));
   const snapshot = await plans.snapshot(plan.id);
   await aggregate({
     repo: aggregationRepository(store),
@@ -183,17 +227,26 @@ type Scenario = Awaited<ReturnType<typeof scenario>>;
  * The audit log names its entries with random UUIDs (not the app's `newId`); for the document to
  * come out the same on every build, each is shown as the n-th example id in order of appearance.
  */
-const RANDOM_UUID = /\b(?!00000000-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g;
+const RANDOM_UUID =
+  /\b(?!00000000-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g;
 function stableIds(world: Scenario, text: string): string {
   return text.replace(RANDOM_UUID, (uuid) => {
     let stable = world.stableIds.get(uuid);
-    if (!stable) world.stableIds.set(uuid, (stable = `00000000-0000-4000-a000-${String(world.stableIds.size + 1).padStart(12, '0')}`));
+    if (!stable)
+      world.stableIds.set(
+        uuid,
+        (stable = `00000000-0000-4000-a000-${String(world.stableIds.size + 1).padStart(12, '0')}`),
+      );
     return stable;
   });
 }
 
 /** The request of an example, as the build and tests/integration/openapi.test.ts send it. */
-export async function exampleRequest({ app, bearer }: Scenario, op: Operation, example: ExampleRequest): Promise<Response> {
+export async function exampleRequest(
+  { app, bearer }: Scenario,
+  op: Operation,
+  example: ExampleRequest,
+): Promise<Response> {
   const headers: Record<string, string> = {
     ...(example.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
     ...(example.text !== undefined && op.textBody ? { 'Content-Type': `${op.textBody.mediaType}; charset=utf-8` } : {}),
@@ -203,7 +256,11 @@ export async function exampleRequest({ app, bearer }: Scenario, op: Operation, e
   return app.request(examplePath(op, example), {
     method: op.method.toUpperCase(),
     headers,
-    ...(example.body !== undefined ? { body: JSON.stringify(example.body) } : example.text !== undefined ? { body: example.text } : {}),
+    ...(example.body !== undefined
+      ? { body: JSON.stringify(example.body) }
+      : example.text !== undefined
+        ? { body: example.text }
+        : {}),
   });
 }
 
@@ -214,29 +271,50 @@ async function record(world: Scenario, op: Operation, example: ExampleRequest): 
   const isJson = mediaType === 'application/json' || mediaType === 'application/problem+json';
   // A feed is shown to its first entry, a CSV file by its header and first rows. The reference
   // page is not shown: it names the hashed files this very build produces.
-  const body = isJson ? (JSON.parse(text) as unknown) : mediaType === 'text/html' || text === '' ? undefined : firstLines(text, mediaType === 'application/atom+xml' ? 36 : 4);
-  if (res.status !== example.status) throw new Error(`${op.operationId}/${example.name}: ${examplePath(op, example)} answered ${res.status}, documented ${example.status}: ${text.slice(0, 300)}`);
+  const body = isJson
+    ? (JSON.parse(text) as unknown)
+    : mediaType === 'text/html' || text === ''
+      ? undefined
+      : firstLines(text, mediaType === 'application/atom+xml' ? 36 : 4);
+  if (res.status !== example.status)
+    throw new Error(
+      `${op.operationId}/${example.name}: ${examplePath(op, example)} answered ${res.status}, documented ${example.status}: ${text.slice(0, 300)}`,
+    );
   const spec = op.responses[res.status];
   if (spec?.schema) {
-    for (const [label, value] of [['answer', body], ['example', shorten(body)]] as const) {
+    for (const [label, value] of [
+      ['answer', body],
+      ['example', shorten(body)],
+    ] as const) {
       const parsed = spec.schema.safeParse(value);
       if (!parsed.success) {
-        throw new Error(`${op.operationId}/${example.name}: the ${label} does not match the documented schema:\n${parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+        throw new Error(
+          `${op.operationId}/${example.name}: the ${label} does not match the documented schema:\n${parsed.error.issues
+            .slice(0, 5)
+            .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+            .join('\n')}`,
+        );
       }
     }
   }
-  if (spec && !spec.schema && spec.mediaType && mediaType !== spec.mediaType) throw new Error(`${op.operationId}: answered ${mediaType}, documented ${spec.mediaType}`);
+  if (spec && !spec.schema && spec.mediaType && mediaType !== spec.mediaType)
+    throw new Error(`${op.operationId}: answered ${mediaType}, documented ${spec.mediaType}`);
   return { status: res.status, mediaType, body };
 }
 
 export async function buildDocument(): Promise<Record<string, unknown>> {
   const embedded = await startDynalite();
-  const store: Store = { client: createDocumentClient({ region: 'local', endpoint: embedded.endpoint }), tableName: `openapi-${randomBytes(4).toString('hex')}` };
+  const store: Store = {
+    client: createDocumentClient({ region: 'local', endpoint: embedded.endpoint }),
+    tableName: `openapi-${randomBytes(4).toString('hex')}`,
+  };
   try {
     await ensureTable(store);
     const world = await scenario(store);
     const answers = new Map<string, RecordedAnswer>();
-    for (const op of OPERATIONS) for (const example of op.examples) answers.set(`${op.operationId}/${example.name}`, await record(world, op, example));
+    for (const op of OPERATIONS)
+      for (const example of op.examples)
+        answers.set(`${op.operationId}/${example.name}`, await record(world, op, example));
     return openApiDocument({ operations: OPERATIONS, problems: PROBLEMS, answers, version: API_VERSION });
   } finally {
     store.client.destroy();
@@ -247,15 +325,24 @@ export async function buildDocument(): Promise<Record<string, unknown>> {
 /** The static files: logical name → content. */
 export async function docsAssetFiles(openapiJson: string): Promise<Record<DocsAsset, Uint8Array | string>> {
   const files = {} as Record<DocsAsset, Uint8Array | string>;
-  for (const [name, file] of Object.entries(SWAGGER_UI_FILES)) files[name as DocsAsset] = new Uint8Array(await readFile(new URL(file, OUTPUTS.swaggerUi)));
+  for (const [name, file] of Object.entries(SWAGGER_UI_FILES))
+    files[name as DocsAsset] = new Uint8Array(await readFile(new URL(file, OUTPUTS.swaggerUi)));
   files['api-docs.js'] = INITIALIZER_JS;
   files['openapi.json'] = openapiJson;
   return files;
 }
 
 export async function docsAssetsManifest(files: Record<DocsAsset, Uint8Array | string>): Promise<DocsAssetsManifest> {
-  const { version } = JSON.parse(await readFile(new URL('package.json', OUTPUTS.swaggerUi), 'utf8')) as { version: string };
-  return { swaggerUiVersion: version, files: Object.fromEntries(DOCS_ASSETS.map((name) => [name, hashedName(name, files[name])])) as Record<DocsAsset, string> };
+  const { version } = JSON.parse(await readFile(new URL('package.json', OUTPUTS.swaggerUi), 'utf8')) as {
+    version: string;
+  };
+  return {
+    swaggerUiVersion: version,
+    files: Object.fromEntries(DOCS_ASSETS.map((name) => [name, hashedName(name, files[name])])) as Record<
+      DocsAsset,
+      string
+    >,
+  };
 }
 
 export const asJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -270,7 +357,16 @@ export async function expectedArtefacts() {
   const files = await docsAssetFiles(openapiJson);
   const manifest = await docsAssetsManifest(files);
   const planFormat = await planFormatArtefacts();
-  return { files, manifest, outputs: new Map<URL, string>([[OUTPUTS.openapi, openapiJson], [OUTPUTS.docsAssets, asJson(manifest)], [OUTPUTS.openDataDoc, openData], ...planFormat]) };
+  return {
+    files,
+    manifest,
+    outputs: new Map<URL, string>([
+      [OUTPUTS.openapi, openapiJson],
+      [OUTPUTS.docsAssets, asJson(manifest)],
+      [OUTPUTS.openDataDoc, openData],
+      ...planFormat,
+    ]),
+  };
 }
 
 async function main() {
@@ -289,7 +385,9 @@ async function main() {
       console.error(`out of date (run npm run build:openapi):\n${stale.map((s) => `  ${s}`).join('\n')}`);
       process.exit(1);
     }
-    console.log('the API document, the docs asset manifest, docs/open-data.md and the plan format’s schema and tables are up to date');
+    console.log(
+      'the API document, the docs asset manifest, docs/open-data.md and the plan format’s schema and tables are up to date',
+    );
     return;
   }
   await mkdir(OUTPUTS.assetsDir, { recursive: true });
@@ -297,7 +395,9 @@ async function main() {
   console.log(
     [
       `API contract built in ${Math.round(performance.now() - started)} ms (${OPERATIONS.length} operations):`,
-      ...[...outputs.keys()].map((url) => `  ${fileURLToPath(url)}${stale.includes(fileURLToPath(url)) ? ' (updated)' : ' (unchanged)'}`),
+      ...[...outputs.keys()].map(
+        (url) => `  ${fileURLToPath(url)}${stale.includes(fileURLToPath(url)) ? ' (updated)' : ' (unchanged)'}`,
+      ),
       `  ${fileURLToPath(OUTPUTS.assetsDir)}: ${DOCS_ASSETS.map((n) => manifest.files[n]).join(', ')} (swagger-ui-dist ${manifest.swaggerUiVersion})`,
     ].join('\n'),
   );

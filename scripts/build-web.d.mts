@@ -6,6 +6,11 @@ export interface WebManifest {
 
 export declare const WEB_ENTRIES: Record<'main.css' | 'charts.js' | 'feedback.js', string>;
 
-export declare function buildWeb(options?: { root?: string; distDir?: string; clean?: boolean; log?: boolean }): Promise<WebManifest>;
+export declare function buildWeb(options?: {
+  root?: string;
+  distDir?: string;
+  clean?: boolean;
+  log?: boolean;
+}): Promise<WebManifest>;
 
 export declare function ensureWebBuild(options?: { root?: string; distDir?: string }): Promise<boolean>;

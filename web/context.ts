@@ -51,7 +51,12 @@ function pageAddress(c: Context): URL {
   return new URL(from.pathname + from.search, url);
 }
 
-export function setPreference(c: Context, name: typeof LANG_COOKIE | typeof ELDER_COOKIE, value: string, secure: boolean) {
+export function setPreference(
+  c: Context,
+  name: typeof LANG_COOKIE | typeof ELDER_COOKIE,
+  value: string,
+  secure: boolean,
+) {
   setCookie(c, name, value, { path: '/', maxAge: PREFERENCE_MAX_AGE, sameSite: 'Lax', secure, httpOnly: true });
 }
 

@@ -8,20 +8,25 @@ import type { Lang, Messages } from './i18n.js';
 export function formatNumber(value: number, lang: Lang): string {
   const magnitude = Math.abs(value);
   const options: Intl.NumberFormatOptions =
-    magnitude !== 0 && magnitude < 1 ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: magnitude >= 1000 ? 0 : 2 };
+    magnitude !== 0 && magnitude < 1
+      ? { maximumSignificantDigits: 3 }
+      : { maximumFractionDigits: magnitude >= 1000 ? 0 : 2 };
   return new Intl.NumberFormat(lang, { ...options, useGrouping: magnitude >= 10_000 }).format(value);
 }
 
 /** A share 0..1 as a percentage with one decimal: 0.756 → "75.6%". */
 export function formatShare(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    share,
+  );
 }
 
 /** A fraction per year (0.0821) as percent digits ("8.21"), without the sign. */
 export const percentDigits = (fraction: number, lang: Lang) => formatNumber(fraction * 100, lang);
 
 /** A value with its unit: "438.08 亿元", but "21.79%" (a percent sign sits on its number). */
-export const withUnit = (value: string, unit: string) => (!unit ? value : /^[%‰]/.test(unit) ? `${value}${unit}` : `${value} ${unit}`);
+export const withUnit = (value: string, unit: string) =>
+  !unit ? value : /^[%‰]/.test(unit) ? `${value}${unit}` : `${value} ${unit}`;
 
 /** A cell of the plan as printed: its number with the unit, its statement, or "not given". */
 export function formatCell(cell: Cell, unit: string, t: Messages): string {

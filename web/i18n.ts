@@ -1,4 +1,9 @@
-import type { AssessmentNote, AssessmentReason, ProgressMethod, ProgressStatus } from '../shared/progress/assessment.js';
+import type {
+  AssessmentNote,
+  AssessmentReason,
+  ProgressMethod,
+  ProgressStatus,
+} from '../shared/progress/assessment.js';
 import type { Attribute, Direction, Measure, ProjectStatus } from '../shared/plan/schema.js';
 import type { CommentStatus } from '../shared/feedback/rating.js';
 import { mineEn, mineZh } from './i18n-mine.js';
@@ -43,14 +48,16 @@ const zh = {
 
   // Home
   homeTitle: '规划概览',
-  homeIntro: (indicators: number, projects: number) => `本规划共有 ${indicators} 项主要指标和 ${projects} 个重点项目。每项指标的状态按公开的方法由官方数据计算；满意度来自群众评价。`,
+  homeIntro: (indicators: number, projects: number) =>
+    `本规划共有 ${indicators} 项主要指标和 ${projects} 个重点项目。每项指标的状态按公开的方法由官方数据计算；满意度来自群众评价。`,
   homeStatusHeading: '指标进展',
   homeStatusCaption: '各类别指标按进展状态的数量',
   homeCategory: '类别',
   homeTotal: '合计',
   homeAllCategories: '全部指标',
   categoryCounts: (indicators: number, binding: number) => `${indicators} 项指标，其中约束性 ${binding} 项`,
-  homeNoData: '目前规划只公布了 2020 年基期值，尚无后续年度的官方数据，因此各项指标暂时“无法评估”。数据公布后状态会自动更新。',
+  homeNoData:
+    '目前规划只公布了 2020 年基期值，尚无后续年度的官方数据，因此各项指标暂时“无法评估”。数据公布后状态会自动更新。',
   homeSatisfactionHeading: '总体满意度',
   homeLeastHeading: '满意度最低的事项',
   homeLeastIntro: (min: number) => `只列出评价数不少于 ${min} 条的事项，按贝叶斯平均分从低到高排列。`,
@@ -123,7 +130,8 @@ const zh = {
   seriesTarget: '2025年目标',
   seriesImpliedTarget: '2025年目标（由年均增速推算）',
   seriesStretch: '奋斗目标',
-  chartSummaryHistory: (row: string, v2015: string, v2020: string) => `“十三五”期间（${row}）：2015年 ${v2015}，2020年 ${v2020}。`,
+  chartSummaryHistory: (row: string, v2015: string, v2020: string) =>
+    `“十三五”期间（${row}）：2015年 ${v2015}，2020年 ${v2020}。`,
   chartSummaryObservedNone: '2020年以后尚无官方年度数据。',
   chartSummaryObserved: (list: string) => `官方年度数据：${list}。`,
   chartSummaryTarget: (value: string) => `2025年目标 ${value}。`,
@@ -131,7 +139,8 @@ const zh = {
   chartSummaryQualitative: (text: string) => `2025年目标为文字表述：“${text}”，无法画在图上。`,
   chartSummaryNoTarget: '规划没有给出2025年的数值目标。',
   chartSummaryStretch: (value: string) => `奋斗目标 ${value}。`,
-  chartSummaryStretchText: (raw: string) => `奋斗目标：“${raw}”。这是一个金额，而本指标是增长率，两者不能画在同一坐标上，因此只以文字列出。`,
+  chartSummaryStretchText: (raw: string) =>
+    `奋斗目标：“${raw}”。这是一个金额，而本指标是增长率，两者不能画在同一坐标上，因此只以文字列出。`,
   chartSummaryPath: (from: string, to: string) => `所需路径从 ${from} 到 ${to}。`,
   chartSummaryFloor: (floor: string) => `每年增速需达到 ${floor}。`,
   historyOtherUnit: (unit: string) => `单位为“${unit}”，与本指标不同，未画入图中`,
@@ -162,7 +171,11 @@ const zh = {
   explainReason: '结论',
   explainNotes: '说明',
   baseSource: (s: 'baseline' | 'first-observation' | 'cumulative-zero') =>
-    ({ baseline: '规划公布的基期值', 'first-observation': '规划未给基期值，取最早的官方数据', 'cumulative-zero': '累计指标，从零起算' })[s],
+    ({
+      baseline: '规划公布的基期值',
+      'first-observation': '规划未给基期值，取最早的官方数据',
+      'cumulative-zero': '累计指标，从零起算',
+    })[s],
   perYearPercent: (pct: string) => `${pct}% / 年`,
   perYearUnits: (value: string) => `${value} / 年`,
   perYearPoints: (value: string) => `${value} 个百分点 / 年`,
@@ -264,10 +277,12 @@ const zh = {
   // Said of a rating of any year (the /me page lists earlier years too), so not "this year".
   yoursRevisions: (n: number) => `已修改 ${n - 1} 次`,
   yoursEarlier: (year: number, level: string) => `${year}年：${level}`,
-  commentStatus: (s: CommentStatus) => ({ none: '无留言', pending: '待审核', published: '已公开', rejected: '未通过审核', hidden: '已隐藏' })[s],
+  commentStatus: (s: CommentStatus) =>
+    ({ none: '无留言', pending: '待审核', published: '已公开', rejected: '未通过审核', hidden: '已隐藏' })[s],
 
   // Projects
-  projectStatus: (s: ProjectStatus) => ({ not_started: '未开工', in_progress: '在建', completed: '已完成', unknown: '未报告' })[s],
+  projectStatus: (s: ProjectStatus) =>
+    ({ not_started: '未开工', in_progress: '在建', completed: '已完成', unknown: '未报告' })[s],
   projectStatusNote: '规划本身没有给出项目进度；在责任单位报告之前，状态为“未报告”。',
   progress: '进度',
   progressValue: (pct: number) => `${pct}%`,
@@ -298,9 +313,11 @@ const zh = {
 
   // Method page
   methodTitle: '计算方法',
-  methodIntro: '共评的每个数字都按公开的方法计算，这里用通俗的话说明。代码和这里的说明一致；若有出入，以代码为准并修正本页。',
+  methodIntro:
+    '共评的每个数字都按公开的方法计算，这里用通俗的话说明。代码和这里的说明一致；若有出入，以代码为准并修正本页。',
   methodStatusHeading: '指标的进展状态',
-  methodStatusP1: '规划从 2020 年（基期）到 2025 年（目标年）。对每项指标，我们比较它实际每年变化的速度和要在 2025 年达到目标每年所需的速度：',
+  methodStatusP1:
+    '规划从 2020 年（基期）到 2025 年（目标年）。对每项指标，我们比较它实际每年变化的速度和要在 2025 年达到目标每年所需的速度：',
   methodStatusFormula: '比值 = 每年实际变化 ÷ 每年所需变化',
   methodStatusBandsCaption: '比值与状态',
   methodColCondition: '条件',
@@ -311,22 +328,33 @@ const zh = {
   methodBandLimited: (hi: string) => `0 ≤ 比值 < ${hi}`,
   methodBandDeteriorating: '比值 < 0',
   methodBandNotAssessable: '没有数值目标、起点或数据',
-  methodStatusP2: '“每年变化”的算法取决于指标类型：总量和水平（如地区生产总值）用复合年均增长率；比重（如森林覆盖率）用每年百分点变化；累计数（如新增学位）从零起线性计算；本身就是年度增速的指标（如固定资产投资增长率）比较 2021 年起各年的平均值与规定下限。越低越好的指标（如 PM2.5 浓度）两边都是下降，比值仍为正数。',
-  methodStatusP3: '只有年均增速目标的指标，按基期值和增速推算 2025 年应达到的水平，并注明这是推算值。到了 2025 年仍未完成的目标，最多算“需加快”，不算“进展顺利”。目标为文字表述（如“完成市下达目标”）的指标无法计算，如实标为“无法评估”。',
-  methodStatusP4: '规划本身只公布了 2020 年基期值。在官方公布后续年度数据之前，各项指标都是“无法评估”：共评不会编造数据。',
+  methodStatusP2:
+    '“每年变化”的算法取决于指标类型：总量和水平（如地区生产总值）用复合年均增长率；比重（如森林覆盖率）用每年百分点变化；累计数（如新增学位）从零起线性计算；本身就是年度增速的指标（如固定资产投资增长率）比较 2021 年起各年的平均值与规定下限。越低越好的指标（如 PM2.5 浓度）两边都是下降，比值仍为正数。',
+  methodStatusP3:
+    '只有年均增速目标的指标，按基期值和增速推算 2025 年应达到的水平，并注明这是推算值。到了 2025 年仍未完成的目标，最多算“需加快”，不算“进展顺利”。目标为文字表述（如“完成市下达目标”）的指标无法计算，如实标为“无法评估”。',
+  methodStatusP4:
+    '规划本身只公布了 2020 年基期值。在官方公布后续年度数据之前，各项指标都是“无法评估”：共评不会编造数据。',
   methodSatisfactionHeading: '满意率和置信区间',
-  methodSatisfactionP1: '评价分五级：非常满意（5）、满意（4）、基本满意（3）、不满意（2）、非常不满意（1）。满意率是选“非常满意”或“满意”的评价所占的比例；差评率是选“不满意”或“非常不满意”的比例。',
-  methodSatisfactionP2: '评价的人少时，比例很不稳定。所以每个满意率都附有 95% 置信区间（Wilson 区间）：它表示在这么多评价的情况下，真实满意率大致落在的范围。评价越多，区间越窄。Wilson 区间即使在评价很少、或者全部满意时也不会缩成一个点，也不会超出 0%–100%。',
+  methodSatisfactionP1:
+    '评价分五级：非常满意（5）、满意（4）、基本满意（3）、不满意（2）、非常不满意（1）。满意率是选“非常满意”或“满意”的评价所占的比例；差评率是选“不满意”或“非常不满意”的比例。',
+  methodSatisfactionP2:
+    '评价的人少时，比例很不稳定。所以每个满意率都附有 95% 置信区间（Wilson 区间）：它表示在这么多评价的情况下，真实满意率大致落在的范围。评价越多，区间越窄。Wilson 区间即使在评价很少、或者全部满意时也不会缩成一个点，也不会超出 0%–100%。',
   methodRankingHeading: '排名',
-  methodRankingP1: (min: number) => `评价少于 ${min} 条的事项照常显示统计，但标为“评价过少，不参与排名”。这样三个好评不会让一个事项排到第一。`,
-  methodRankingP2: (min: number) => `排名按贝叶斯平均分：把该事项的评价与 ${min} 条“虚拟评价”合在一起求平均，虚拟评价的分数是同一时期全规划的平均分。评价多了，事项自己的平均分就起主要作用；评价少时，分数靠近全规划平均。`,
-  methodRankingFormula: (min: number) => `排名用分 = (${min} × 全规划平均分 + 该事项评分总和) ÷ (${min} + 该事项评价数)`,
+  methodRankingP1: (min: number) =>
+    `评价少于 ${min} 条的事项照常显示统计，但标为“评价过少，不参与排名”。这样三个好评不会让一个事项排到第一。`,
+  methodRankingP2: (min: number) =>
+    `排名按贝叶斯平均分：把该事项的评价与 ${min} 条“虚拟评价”合在一起求平均，虚拟评价的分数是同一时期全规划的平均分。评价多了，事项自己的平均分就起主要作用；评价少时，分数靠近全规划平均。`,
+  methodRankingFormula: (min: number) =>
+    `排名用分 = (${min} × 全规划平均分 + 该事项评分总和) ÷ (${min} + 该事项评价数)`,
   methodRankingP3: '分数相同（精确到小数点后九位）的事项并列，下一名跳过相应名次，例如 1、2、2、4（竞赛排名法）。',
   methodCountingHeading: '评价怎样计入',
-  methodCountingP1: '每位评价者对每一项每年（按北京时间）保留一条评价；再次评价会替换今年早先的评价，早先的评价作为历史保留。评价不需要注册：浏览器会收到一个匿名凭证（Cookie），其中不含任何个人信息。共评不保存 IP 地址。',
-  methodCountingP2: '统计由定时任务每隔几分钟完成一次，页面读取已发布的统计结果，因此新评价会在下一次统计后出现。留言经过审核才公开，但审核只影响留言文字，不影响评价本身。',
+  methodCountingP1:
+    '每位评价者对每一项每年（按北京时间）保留一条评价；再次评价会替换今年早先的评价，早先的评价作为历史保留。评价不需要注册：浏览器会收到一个匿名凭证（Cookie），其中不含任何个人信息。共评不保存 IP 地址。',
+  methodCountingP2:
+    '统计由定时任务每隔几分钟完成一次，页面读取已发布的统计结果，因此新评价会在下一次统计后出现。留言经过审核才公开，但审核只影响留言文字，不影响评价本身。',
   methodSourceHeading: '代码和文档',
-  methodSourceP: '进展状态：shared/progress/status.ts 和 docs/status-method.md；满意率、区间和贝叶斯平均：shared/ratings/statistics.ts；排名和发布：shared/ratings/publish.ts。',
+  methodSourceP:
+    '进展状态：shared/progress/status.ts 和 docs/status-method.md；满意率、区间和贝叶斯平均：shared/ratings/statistics.ts；排名和发布：shared/ratings/publish.ts。',
 
   // Errors
   notFoundTitle: '没有找到这个页面',
@@ -358,7 +386,8 @@ const en: Messages = {
   otherLanguageLabel: '切换到中文',
   elderMode: 'Large text',
   elderModeHint: 'Elder-friendly mode: larger text, higher contrast',
-  footerAbout: 'Gongping publishes how each indicator and project of the plan is going, and lets citizens rate and comment on each. No account needed; no IP address is stored.',
+  footerAbout:
+    'Gongping publishes how each indicator and project of the plan is going, and lets citizens rate and comment on each. No account needed; no IP address is stored.',
   footerMethod: 'How statuses and satisfaction are computed',
   footerLinksLabel: 'Open data and feeds',
   footerOpenData: 'Open data (CSV and JSON downloads)',
@@ -371,14 +400,17 @@ const en: Messages = {
   pageTitle: (title: string) => `${title} · Gongping`,
 
   homeTitle: 'The plan at a glance',
-  homeIntro: (indicators: number, projects: number) => `The plan has ${indicators} main indicators and ${projects} key projects. Each indicator’s status is computed from official data by a published method; satisfaction comes from citizens’ ratings.`,
+  homeIntro: (indicators: number, projects: number) =>
+    `The plan has ${indicators} main indicators and ${projects} key projects. Each indicator’s status is computed from official data by a published method; satisfaction comes from citizens’ ratings.`,
   homeStatusHeading: 'Progress of the indicators',
   homeStatusCaption: 'Indicators by category and progress status',
   homeCategory: 'Category',
   homeTotal: 'Total',
   homeAllCategories: 'All indicators',
-  categoryCounts: (indicators: number, binding: number) => `${indicators} indicator${indicators === 1 ? '' : 's'}, ${binding} binding`,
-  homeNoData: 'So far the plan publishes only the 2020 baseline and no official value for a later year, so every indicator is “not assessable” for now. Statuses update as soon as values are published.',
+  categoryCounts: (indicators: number, binding: number) =>
+    `${indicators} indicator${indicators === 1 ? '' : 's'}, ${binding} binding`,
+  homeNoData:
+    'So far the plan publishes only the 2020 baseline and no official value for a later year, so every indicator is “not assessable” for now. Statuses update as soon as values are published.',
   homeSatisfactionHeading: 'Overall satisfaction',
   homeLeastHeading: 'Least satisfied',
   homeLeastIntro: (min: number) => `Only items with at least ${min} ratings, lowest Bayesian mean first.`,
@@ -389,9 +421,11 @@ const en: Messages = {
   homeProjectsSummary: (total: number) => `${total} projects, by status:`,
 
   indicatorsTitle: 'Main indicators',
-  indicatorsIntro: 'Every main indicator of the plan (box 3). Filter by category, attribute or status, or search by Chinese or English name.',
+  indicatorsIntro:
+    'Every main indicator of the plan (box 3). Filter by category, attribute or status, or search by Chinese or English name.',
   projectsTitle: 'Key projects',
-  projectsIntro: 'The key projects and measures listed in the plan’s boxes. Filter by box or status, or search by name.',
+  projectsIntro:
+    'The key projects and measures listed in the plan’s boxes. Filter by box or status, or search by name.',
   filterHeading: 'Filter',
   filterCategory: 'Category',
   filterAttribute: 'Attribute',
@@ -432,7 +466,8 @@ const en: Messages = {
   statusHeading: 'Progress status',
   howComputed: 'How this status was computed',
   chartHeading: 'History and target',
-  chartLabel: (name: string) => `${name}: line chart of past values, official yearly values, the required path and the 2025 target`,
+  chartLabel: (name: string) =>
+    `${name}: line chart of past values, official yearly values, the required path and the 2025 target`,
   tableHeading: 'Data table',
   tableUnitCaption: (unit: string) => `Data table (unit: ${unit})`,
   tableCaption: (name: string, unit: string) => `${name} (${unit}): values by year`,
@@ -448,20 +483,24 @@ const en: Messages = {
   seriesTarget: '2025 target',
   seriesImpliedTarget: '2025 target (implied by the growth rate)',
   seriesStretch: 'Stretch goal',
-  chartSummaryHistory: (row: string, v2015: string, v2020: string) => `In the 13th plan (${row}): ${v2015} in 2015, ${v2020} in 2020.`,
+  chartSummaryHistory: (row: string, v2015: string, v2020: string) =>
+    `In the 13th plan (${row}): ${v2015} in 2015, ${v2020} in 2020.`,
   chartSummaryObservedNone: 'No official value after 2020 yet.',
   chartSummaryObserved: (list: string) => `Official values: ${list}.`,
   chartSummaryTarget: (value: string) => `2025 target: ${value}.`,
-  chartSummaryImpliedTarget: (value: string) => `At the annual growth rate, 2025 should reach ${value} (the plan does not state this figure).`,
+  chartSummaryImpliedTarget: (value: string) =>
+    `At the annual growth rate, 2025 should reach ${value} (the plan does not state this figure).`,
   chartSummaryQualitative: (text: string) => `The 2025 target is a statement, “${text}”, which cannot be plotted.`,
   chartSummaryNoTarget: 'The plan gives no numeric 2025 target.',
   chartSummaryStretch: (value: string) => `Stretch goal: ${value}.`,
-  chartSummaryStretchText: (raw: string) => `Stretch goal: “${raw}”. It is an amount, while this indicator is a growth rate, so the two cannot share an axis; it is listed here as text only.`,
+  chartSummaryStretchText: (raw: string) =>
+    `Stretch goal: “${raw}”. It is an amount, while this indicator is a growth rate, so the two cannot share an axis; it is listed here as text only.`,
   chartSummaryPath: (from: string, to: string) => `The required path runs from ${from} to ${to}.`,
   chartSummaryFloor: (floor: string) => `Each year’s rate should reach ${floor}.`,
   historyOtherUnit: (unit: string) => `in “${unit}”, not this indicator’s unit, so not plotted`,
   revisionsHeading: 'Revisions of the data',
-  revisionsIntro: 'Official values are appended, never overwritten: a correction is kept as a new revision with its reason.',
+  revisionsIntro:
+    'Official values are appended, never overwritten: a correction is kept as a new revision with its reason.',
   colRevision: 'Revision',
   colValue: 'Value',
   colRecordedAt: 'Recorded',
@@ -500,7 +539,8 @@ const en: Messages = {
   ratioBands: '≥ 0.95 on track; 0.60–0.95 needs acceleration; 0–0.60 limited progress; below 0 deteriorating.',
   reason: (r: AssessmentReason) =>
     ({
-      'qualitative-target': 'The target is a statement (such as “meet the targets set by the city”), not a number, so progress cannot be computed.',
+      'qualitative-target':
+        'The target is a statement (such as “meet the targets set by the city”), not a number, so progress cannot be computed.',
       'missing-target': 'The plan gives neither a numeric target nor a growth rate, so progress cannot be computed.',
       'no-base': 'There is no baseline and fewer than two official values, so there is no starting point.',
       'no-observation-after-base': 'No official value after 2020 yet, so it cannot be assessed for now.',
@@ -510,14 +550,16 @@ const en: Messages = {
       'floor-missed': 'The mean yearly rate misses the required floor.',
       'floor-met': 'The mean yearly rate meets the required floor so far; the plan period is not over.',
       ratio: 'The status comes from the ratio of observed to required change.',
-      'ratio-capped-at-target-year': 'It is 2025 and the target is not met: even a ratio of 0.95 or more counts as “needs acceleration” at best.',
+      'ratio-capped-at-target-year':
+        'It is 2025 and the target is not met: even a ratio of 0.95 or more counts as “needs acceleration” at best.',
     })[r],
   note: (n: AssessmentNote) =>
     ({
       'duplicate-years-last-wins': 'A year had several values; the last one was used.',
       'invalid-observations-ignored': 'Invalid values were ignored.',
       'observations-outside-period-ignored': 'Values before 2020 or after 2025 are not used.',
-      'baseline-year-observation-differs': 'The official 2020 value differs from the plan’s baseline; the plan’s figure is used.',
+      'baseline-year-observation-differs':
+        'The official 2020 value differs from the plan’s baseline; the plan’s figure is used.',
       'linear-fallback-non-positive-base': 'The baseline is not above zero, so the linear method is used.',
       'linear-fallback-non-positive-target': 'The target is not above zero, so the linear method is used.',
       'observed-value-not-positive': 'The latest value is not above zero; the observed rate counts as −100%.',
@@ -548,11 +590,13 @@ const en: Messages = {
   seriesHeading: 'By year',
   seriesCaption: 'Ratings and satisfaction by year',
   colPeriod: 'Year',
-  level: (r: Level) => ({ 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' })[r],
+  level: (r: Level) =>
+    ({ 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' })[r],
 
   commentsHeading: 'Comments',
   commentsNone: 'No published comments yet.',
-  commentsIntro: 'Comments are published after moderation; every rating counts whether or not its comment is published.',
+  commentsIntro:
+    'Comments are published after moderation; every rating counts whether or not its comment is published.',
   commentRated: (level: string) => `Rated: ${level}`,
   commentPublished: (date: string) => `Published ${date}`,
   commentUnderReview: 'Under review',
@@ -562,10 +606,12 @@ const en: Messages = {
   olderComments: 'Older comments',
 
   formHeading: 'Rate this',
-  formIntro: 'No account needed. You keep one rating per item per year; rating again replaces this year’s rating, and the earlier one is kept on record.',
+  formIntro:
+    'No account needed. You keep one rating per item per year; rating again replaces this year’s rating, and the earlier one is kept on record.',
   formLevelLegend: 'How satisfied are you with this?',
   formComment: 'Comment (optional)',
-  formCommentHint: 'Up to 2,000 characters. Comments are published after moderation; please leave out personal details.',
+  formCommentHint:
+    'Up to 2,000 characters. Comments are published after moderation; please leave out personal details.',
   formSubmit: 'Submit rating',
   formChange: 'Change my rating',
   formErrorsHeading: 'Please correct the following:',
@@ -575,8 +621,10 @@ const en: Messages = {
   errConflict: 'Your rating is being submitted elsewhere at the same moment; please try again.',
   errRateLimited: 'Too many submissions in a short time; please try again in a few minutes.',
   errNetwork: 'The network failed; please try again.',
-  errNotPerson: 'This submission was not accepted: it did not look like it was filled in by a person. Please check your choice, wait a moment and submit again.',
-  errFormExpired: 'This form has expired or was not sent from this site’s page. Please check your choice and submit again.',
+  errNotPerson:
+    'This submission was not accepted: it did not look like it was filled in by a person. Please check your choice, wait a moment and submit again.',
+  errFormExpired:
+    'This form has expired or was not sent from this site’s page. Please check your choice and submit again.',
   formHoneypot: 'Leave this field empty',
   doneRecorded: 'Your rating counts.',
   doneReplaced: 'Your rating is updated: it replaces your earlier rating this year.',
@@ -589,10 +637,18 @@ const en: Messages = {
   yoursRevisions: (n: number) => (n === 2 ? 'Changed once' : `Changed ${n - 1} times`),
   yoursEarlier: (year: number, level: string) => `${year}: ${level}`,
   commentStatus: (s: CommentStatus) =>
-    ({ none: 'no comment', pending: 'awaiting moderation', published: 'published', rejected: 'not approved', hidden: 'hidden' })[s],
+    ({
+      none: 'no comment',
+      pending: 'awaiting moderation',
+      published: 'published',
+      rejected: 'not approved',
+      hidden: 'hidden',
+    })[s],
 
-  projectStatus: (s: ProjectStatus) => ({ not_started: 'Not started', in_progress: 'In progress', completed: 'Completed', unknown: 'Not reported' })[s],
-  projectStatusNote: 'The plan gives no project progress; until the responsible office reports it, the status is “not reported”.',
+  projectStatus: (s: ProjectStatus) =>
+    ({ not_started: 'Not started', in_progress: 'In progress', completed: 'Completed', unknown: 'Not reported' })[s],
+  projectStatusNote:
+    'The plan gives no project progress; until the responsible office reports it, the status is “not reported”.',
   progress: 'Progress',
   progressValue: (pct: number) => `${pct}%`,
   goalsHeading: 'Numeric goals',
@@ -617,12 +673,15 @@ const en: Messages = {
     })[s],
   attributeName: (a: Attribute) => ({ expected: 'Expected', binding: 'Binding' })[a],
   directionName: (d: Direction) => ({ higher: 'Higher is better', lower: 'Lower is better' })[d],
-  measureName: (m: Measure) => ({ level: 'Level', share: 'Share', rate: 'Yearly rate', cumulative: 'Running total' })[m],
+  measureName: (m: Measure) =>
+    ({ level: 'Level', share: 'Share', rate: 'Yearly rate', cumulative: 'Running total' })[m],
 
   methodTitle: 'How the numbers are computed',
-  methodIntro: 'Every figure on Gongping is computed by a published method, explained here in plain words. The code and this page agree; should they ever differ, the code is right and this page gets fixed.',
+  methodIntro:
+    'Every figure on Gongping is computed by a published method, explained here in plain words. The code and this page agree; should they ever differ, the code is right and this page gets fixed.',
   methodStatusHeading: 'An indicator’s progress status',
-  methodStatusP1: 'The plan runs from 2020 (the base year) to 2025 (the target year). For each indicator we compare how fast it has actually moved each year with how fast it has to move each year to reach its 2025 target:',
+  methodStatusP1:
+    'The plan runs from 2020 (the base year) to 2025 (the target year). For each indicator we compare how fast it has actually moved each year with how fast it has to move each year to reach its 2025 target:',
   methodStatusFormula: 'ratio = observed change per year ÷ required change per year',
   methodStatusBandsCaption: 'Ratio and status',
   methodColCondition: 'Condition',
@@ -633,22 +692,34 @@ const en: Messages = {
   methodBandLimited: (hi: string) => `0 ≤ ratio < ${hi}`,
   methodBandDeteriorating: 'ratio < 0',
   methodBandNotAssessable: 'No numeric target, starting point or data',
-  methodStatusP2: 'How “change per year” is measured depends on the kind of indicator: levels (such as GDP) use compound annual growth; shares (such as forest coverage) use percentage points per year; running totals (such as new school places) count linearly from zero; indicators that are themselves yearly rates (such as growth of fixed investment) compare the mean of the yearly values from 2021 with the required floor. For lower-is-better indicators (such as PM2.5) both changes are falls, so the ratio is still positive.',
-  methodStatusP3: 'Where the plan gives only an annual growth rate, the 2025 level it implies is computed from the baseline and marked as implied. A target still unmet in 2025 is at best “needs acceleration”, never “on track”. Indicators whose target is a statement (such as “meet the targets set by the city”) cannot be computed and are honestly shown as “not assessable”.',
-  methodStatusP4: 'The plan itself publishes only the 2020 baseline. Until official values for later years are published, every indicator is “not assessable”: Gongping does not invent data.',
+  methodStatusP2:
+    'How “change per year” is measured depends on the kind of indicator: levels (such as GDP) use compound annual growth; shares (such as forest coverage) use percentage points per year; running totals (such as new school places) count linearly from zero; indicators that are themselves yearly rates (such as growth of fixed investment) compare the mean of the yearly values from 2021 with the required floor. For lower-is-better indicators (such as PM2.5) both changes are falls, so the ratio is still positive.',
+  methodStatusP3:
+    'Where the plan gives only an annual growth rate, the 2025 level it implies is computed from the baseline and marked as implied. A target still unmet in 2025 is at best “needs acceleration”, never “on track”. Indicators whose target is a statement (such as “meet the targets set by the city”) cannot be computed and are honestly shown as “not assessable”.',
+  methodStatusP4:
+    'The plan itself publishes only the 2020 baseline. Until official values for later years are published, every indicator is “not assessable”: Gongping does not invent data.',
   methodSatisfactionHeading: 'Satisfaction and its interval',
-  methodSatisfactionP1: 'Ratings have five levels: very satisfied (5), satisfied (4), fairly satisfied (3), dissatisfied (2), very dissatisfied (1). Satisfaction is the share of ratings that are “very satisfied” or “satisfied”; dissatisfaction is the share of “dissatisfied” or “very dissatisfied”.',
-  methodSatisfactionP2: 'With few ratings a share is unstable, so every satisfaction figure comes with its 95% interval (the Wilson interval): the range in which the true share plausibly lies given this many ratings. The more ratings, the narrower it gets. Unlike the textbook formula, the Wilson interval never shrinks to a point when there are few ratings or all of them are positive, and never leaves 0–100%.',
+  methodSatisfactionP1:
+    'Ratings have five levels: very satisfied (5), satisfied (4), fairly satisfied (3), dissatisfied (2), very dissatisfied (1). Satisfaction is the share of ratings that are “very satisfied” or “satisfied”; dissatisfaction is the share of “dissatisfied” or “very dissatisfied”.',
+  methodSatisfactionP2:
+    'With few ratings a share is unstable, so every satisfaction figure comes with its 95% interval (the Wilson interval): the range in which the true share plausibly lies given this many ratings. The more ratings, the narrower it gets. Unlike the textbook formula, the Wilson interval never shrinks to a point when there are few ratings or all of them are positive, and never leaves 0–100%.',
   methodRankingHeading: 'Rankings',
-  methodRankingP1: (min: number) => `An item with fewer than ${min} ratings still shows its figures but is marked “too few to rank”, so three good ratings cannot put an item at the top.`,
-  methodRankingP2: (min: number) => `Rankings use the Bayesian mean: the item’s ratings are averaged together with ${min} “virtual” ratings at the plan-wide mean of the same period. With many ratings the item’s own mean dominates; with few, its score stays near the plan-wide mean.`,
-  methodRankingFormula: (min: number) => `ranking score = (${min} × plan-wide mean + sum of the item’s ratings) ÷ (${min} + number of the item’s ratings)`,
-  methodRankingP3: 'Items whose scores are equal (to nine decimals) share a rank, and the next rank is skipped: 1, 2, 2, 4 (competition ranking).',
+  methodRankingP1: (min: number) =>
+    `An item with fewer than ${min} ratings still shows its figures but is marked “too few to rank”, so three good ratings cannot put an item at the top.`,
+  methodRankingP2: (min: number) =>
+    `Rankings use the Bayesian mean: the item’s ratings are averaged together with ${min} “virtual” ratings at the plan-wide mean of the same period. With many ratings the item’s own mean dominates; with few, its score stays near the plan-wide mean.`,
+  methodRankingFormula: (min: number) =>
+    `ranking score = (${min} × plan-wide mean + sum of the item’s ratings) ÷ (${min} + number of the item’s ratings)`,
+  methodRankingP3:
+    'Items whose scores are equal (to nine decimals) share a rank, and the next rank is skipped: 1, 2, 2, 4 (competition ranking).',
   methodCountingHeading: 'How ratings are counted',
-  methodCountingP1: 'Each person keeps one rating per item per calendar year (China Standard Time); rating again replaces this year’s rating, and the earlier one is kept as history. No account is needed: the browser receives an anonymous token (a cookie) that contains nothing about the person. Gongping stores no IP address.',
-  methodCountingP2: 'A scheduled job recounts every few minutes, and the pages read what it published, so a new rating appears after the next recount. Comments are published only after moderation, which affects only the comment’s text, never the rating.',
+  methodCountingP1:
+    'Each person keeps one rating per item per calendar year (China Standard Time); rating again replaces this year’s rating, and the earlier one is kept as history. No account is needed: the browser receives an anonymous token (a cookie) that contains nothing about the person. Gongping stores no IP address.',
+  methodCountingP2:
+    'A scheduled job recounts every few minutes, and the pages read what it published, so a new rating appears after the next recount. Comments are published only after moderation, which affects only the comment’s text, never the rating.',
   methodSourceHeading: 'Code and documentation',
-  methodSourceP: 'Progress status: shared/progress/status.ts and docs/status-method.md. Satisfaction, intervals and the Bayesian mean: shared/ratings/statistics.ts. Rankings and publishing: shared/ratings/publish.ts.',
+  methodSourceP:
+    'Progress status: shared/progress/status.ts and docs/status-method.md. Satisfaction, intervals and the Bayesian mean: shared/ratings/statistics.ts. Rankings and publishing: shared/ratings/publish.ts.',
 
   notFoundTitle: 'Page not found',
   notFoundBody: 'The address may be wrong, or the item no longer exists.',
@@ -668,7 +739,8 @@ export const messages = (lang: Lang): Messages => DICTIONARIES[lang];
 /** Every message key: the same list for each language (the type says so; the unit test checks the values). */
 export const MESSAGE_KEYS = Object.keys(zh) as Array<keyof Messages>;
 
-export const isLang = (value: unknown): value is Lang => typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+export const isLang = (value: unknown): value is Lang =>
+  typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 
 /**
  * The language of a request: the `lang` cookie if it names one of ours, else the first language of

@@ -40,7 +40,19 @@ interface ShellProps {
  * CSP forbids both), one stylesheet and the page's module scripts from /assets/, system fonts
  * only, a skip link, the language switch, the main navigation.
  */
-export function PageShell({ ctx, title, brand, nav, scripts = [], noindex = false, feeds = [], description, settings, footer, children }: ShellProps) {
+export function PageShell({
+  ctx,
+  title,
+  brand,
+  nav,
+  scripts = [],
+  noindex = false,
+  feeds = [],
+  description,
+  settings,
+  footer,
+  children,
+}: ShellProps) {
   const { t, lang, elder, assets } = ctx;
   const css = assets.url('main.css');
   const other = LANGS.find((l) => l !== lang)!;

@@ -27,7 +27,10 @@ async function main() {
       onProgress: ({ read, applied, total }) => {
         if (read < PROGRESS_FROM || total === undefined) return;
         if (!bar) {
-          bar = new cliProgress.SingleBar({ format: 'applying {bar} {value}/{total} counts | {read} entries read', hideCursor: true }, cliProgress.Presets.shades_classic);
+          bar = new cliProgress.SingleBar(
+            { format: 'applying {bar} {value}/{total} counts | {read} entries read', hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          );
           bar.start(total, 0, { read });
         }
         bar.setTotal(total);
@@ -53,7 +56,10 @@ function print(report: RunReport, store: string, rebuild: boolean) {
       report.differences.length === 0
         ? '  the incremental counts matched the recomputation exactly'
         : `  ${report.differences.length} count(s) differed from the recomputation and were corrected:`,
-      ...report.differences.map((d) => `    ${d.period} ${d.scope}: histogram ${JSON.stringify(d.stored.histogram)} → ${JSON.stringify(d.recomputed.histogram)}, comments ${JSON.stringify(d.stored.comments)} → ${JSON.stringify(d.recomputed.comments)}`),
+      ...report.differences.map(
+        (d) =>
+          `    ${d.period} ${d.scope}: histogram ${JSON.stringify(d.stored.histogram)} → ${JSON.stringify(d.recomputed.histogram)}, comments ${JSON.stringify(d.stored.comments)} → ${JSON.stringify(d.recomputed.comments)}`,
+      ),
     );
   }
   console.log(lines.join('\n'));

@@ -7,7 +7,10 @@ import { createDocumentClient } from '../../shared/store/client.js';
 const config = parseConfig(AggregateConfig, process.env);
 const logger = new Logger({ serviceName: 'gongping-aggregate' });
 const run = aggregationJob(
-  { client: createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }), tableName: config.TABLE_NAME },
+  {
+    client: createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+    tableName: config.TABLE_NAME,
+  },
   aggregationSettingsOf(config),
 );
 

@@ -11,4 +11,3 @@ import { staffPart } from '../../shared/http/api/staff.js';
 export function createApp(deps: AppDeps) {
   return withCommonMiddleware(deps, [citizenPart(deps), staffPart(deps), sitePart(deps)]);
 }
-

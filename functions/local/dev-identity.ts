@@ -48,9 +48,11 @@ export async function loadDevKeys(dataDir: string): Promise<DevKeys> {
     const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
     const jwk = await exportJWK(privateKey);
     // 'wx': if another process created it first, use theirs.
-    await writeFile(path, JSON.stringify({ ...jwk, alg: 'RS256' }), { mode: 0o600, flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    });
+    await writeFile(path, JSON.stringify({ ...jwk, alg: 'RS256' }), { mode: 0o600, flag: 'wx' }).catch(
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      },
+    );
     stored = JSON.parse(await readFile(path, 'utf8')) as JWK;
   }
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicPart } = stored;
@@ -85,7 +87,9 @@ export async function issueDevToken(keys: DevKeys, request: DevTokenRequest): Pr
   const claims: Record<string, unknown> = {
     token_use: tokenUse,
     ...(request.roles.length > 0 ? { 'cognito:groups': request.roles } : {}),
-    ...(tokenUse === 'access' ? { client_id: audience, username: name, scope: 'openid' } : { 'cognito:username': name }),
+    ...(tokenUse === 'access'
+      ? { client_id: audience, username: name, scope: 'openid' }
+      : { 'cognito:username': name }),
     ...(request.nonce !== undefined ? { nonce: request.nonce } : {}),
   };
   const jwt = new SignJWT(claims)
@@ -136,7 +140,8 @@ interface PendingCode {
 
 const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
 };
@@ -150,31 +155,94 @@ export function devIdentityRoutes(keys: DevKeys, issuer: () => string, clock: ()
   const codes = new Map<string, PendingCode>();
   const registered = (redirectUri: string) => {
     const url = new URL(redirectUri);
-    return url.origin === new URL(issuer()).origin && url.pathname === CALLBACK_PATH && url.search === '' && url.hash === '';
+    return (
+      url.origin === new URL(issuer()).origin && url.pathname === CALLBACK_PATH && url.search === '' && url.hash === ''
+    );
   };
-  const oauthError = (c: Context, error: string, description: string) => c.json({ error, error_description: description }, 400, { 'Cache-Control': 'no-store' });
-  const badRequest = (c: Context, text: string) => c.html(html`<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>Sign-in refused</title><h1>Sign-in refused</h1><p>${text}</p></html>`, 400, PAGE_HEADERS);
+  const oauthError = (c: Context, error: string, description: string) =>
+    c.json({ error, error_description: description }, 400, { 'Cache-Control': 'no-store' });
+  const badRequest = (c: Context, text: string) =>
+    c.html(
+      html`<!DOCTYPE html>
+        <html lang="en">
+          <meta charset="utf-8" /><title>Sign-in refused</title>
+          <h1>Sign-in refused</h1>
+          <p>${text}</p>
+        </html>`,
+      400,
+      PAGE_HEADERS,
+    );
 
   const signInPage = (c: Context, request: AuthorizeQuery, error: string | null) =>
     c.html(
       html`<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>Development sign-in · gongping</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}fieldset{margin:1rem 0}label{display:block;margin:.25rem 0}input[type=text]{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}button{font:inherit;padding:.5rem 1.2rem}.error{color:#a00}</style></head>
-<body><main>
-<h1>Development sign-in</h1>
-<p>The development identity provider of <code>npm start</code>. It asks for no password: type any user name and tick the roles to sign in with. In AWS this page is Cognito's hosted sign-in.</p>
-${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<form method="post" action="${DEV_IDP_PATH}/oauth2/authorize?${new URLSearchParams(Object.entries(request).filter((e): e is [string, string] => e[1] !== undefined)).toString()}">
-<label for="username">User name</label>
-<input type="text" id="username" name="username" autocomplete="username" required pattern="[A-Za-z0-9_.@\\-]{1,64}">
-<fieldset><legend>Roles (Cognito groups)</legend>
-${ROLES.map((role) => html`<label><input type="checkbox" name="roles" value="${role}"> ${role}</label>`)}
-</fieldset>
-<button type="submit">Sign in</button>
-</form>
-</main></body></html>`,
+        <html lang="en">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta name="robots" content="noindex" />
+            <title>Development sign-in · gongping</title>
+            <style>
+              body {
+                font:
+                  16px/1.5 system-ui,
+                  sans-serif;
+                max-width: 32rem;
+                margin: 2rem auto;
+                padding: 0 1rem;
+              }
+              fieldset {
+                margin: 1rem 0;
+              }
+              label {
+                display: block;
+                margin: 0.25rem 0;
+              }
+              input[type='text'] {
+                font: inherit;
+                padding: 0.4rem;
+                width: 100%;
+                box-sizing: border-box;
+              }
+              button {
+                font: inherit;
+                padding: 0.5rem 1.2rem;
+              }
+              .error {
+                color: #a00;
+              }
+            </style>
+          </head>
+          <body>
+            <main>
+              <h1>Development sign-in</h1>
+              <p>
+                The development identity provider of <code>npm start</code>. It asks for no password: type any user name
+                and tick the roles to sign in with. In AWS this page is Cognito's hosted sign-in.
+              </p>
+              ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+              <form
+                method="post"
+                action="${DEV_IDP_PATH}/oauth2/authorize?${new URLSearchParams(Object.entries(request).filter((e): e is [string, string] => e[1] !== undefined)).toString()}"
+              >
+                <label for="username">User name</label>
+                <input
+                  type="text"
+                  id="username"
+                  name="username"
+                  autocomplete="username"
+                  required
+                  pattern="[A-Za-z0-9_.@\\-]{1,64}"
+                />
+                <fieldset>
+                  <legend>Roles (Cognito groups)</legend>
+                  ${ROLES.map((role) => html`<label><input type="checkbox" name="roles" value="${role}" /> ${role}</label>`)}
+                </fieldset>
+                <button type="submit">Sign in</button>
+              </form>
+            </main>
+          </body>
+        </html>`,
       error ? 400 : 200,
       PAGE_HEADERS,
     );
@@ -197,50 +265,102 @@ ${ROLES.map((role) => html`<label><input type="checkbox" name="roles" value="${r
         code_challenge_methods_supported: ['S256'],
         token_endpoint_auth_methods_supported: ['none'],
         subject_types_supported: ['public'],
-        claims_supported: ['sub', 'iss', 'aud', 'client_id', 'token_use', 'cognito:groups', 'username', 'cognito:username', 'nonce'],
-        'x-gongping-note': 'development identity provider; sign in at /staff, or mint a token with: npm run token -- --role monitor',
+        claims_supported: [
+          'sub',
+          'iss',
+          'aud',
+          'client_id',
+          'token_use',
+          'cognito:groups',
+          'username',
+          'cognito:username',
+          'nonce',
+        ],
+        'x-gongping-note':
+          'development identity provider; sign in at /staff, or mint a token with: npm run token -- --role monitor',
       }),
     )
     .get(`${DEV_IDP_PATH}/oauth2/authorize`, (c) => {
       const request = AuthorizeQuery.safeParse(c.req.query());
-      if (!request.success) return badRequest(c, 'The sign-in request is malformed: it needs response_type=code, this client, a redirect URI, state and an S256 code challenge.');
-      if (!registered(request.data.redirect_uri)) return badRequest(c, 'The redirect URI is not registered for this client.');
+      if (!request.success)
+        return badRequest(
+          c,
+          'The sign-in request is malformed: it needs response_type=code, this client, a redirect URI, state and an S256 code challenge.',
+        );
+      if (!registered(request.data.redirect_uri))
+        return badRequest(c, 'The redirect URI is not registered for this client.');
       return signInPage(c, request.data, null);
     })
     .post(`${DEV_IDP_PATH}/oauth2/authorize`, async (c) => {
       const request = AuthorizeQuery.safeParse(c.req.query());
-      if (!request.success || !registered(request.data.redirect_uri)) return badRequest(c, 'The sign-in request is malformed or its redirect URI is not registered.');
+      if (!request.success || !registered(request.data.redirect_uri))
+        return badRequest(c, 'The sign-in request is malformed or its redirect URI is not registered.');
       const body = await c.req.parseBody({ all: true });
-      const form = SignInForm.safeParse({ username: body.username, roles: body.roles === undefined ? [] : [body.roles].flat() });
+      const form = SignInForm.safeParse({
+        username: body.username,
+        roles: body.roles === undefined ? [] : [body.roles].flat(),
+      });
       if (!form.success) return signInPage(c, request.data, 'Type a user name of letters, digits, . _ @ or -.');
       const code = randomBytes(24).toString('base64url');
-      codes.set(code, { request: request.data, name: form.data.username, roles: form.data.roles, expiresAt: clock().getTime() + CODE_SECONDS * 1000 });
+      codes.set(code, {
+        request: request.data,
+        name: form.data.username,
+        roles: form.data.roles,
+        expiresAt: clock().getTime() + CODE_SECONDS * 1000,
+      });
       const back = new URL(request.data.redirect_uri);
       back.search = new URLSearchParams({ code, state: request.data.state }).toString();
       return c.redirect(back.toString(), 302);
     })
     .post(`${DEV_IDP_PATH}/oauth2/token`, async (c) => {
       const form = TokenForm.safeParse(await c.req.parseBody().catch(() => ({})));
-      if (!form.success) return oauthError(c, 'invalid_request', 'grant_type=authorization_code, client_id, code, redirect_uri and code_verifier are required');
+      if (!form.success)
+        return oauthError(
+          c,
+          'invalid_request',
+          'grant_type=authorization_code, client_id, code, redirect_uri and code_verifier are required',
+        );
       const pending = codes.get(form.data.code);
       // A code is redeemed once, whatever the outcome: a wrong verifier burns it.
       codes.delete(form.data.code);
-      if (!pending || pending.expiresAt <= clock().getTime()) return oauthError(c, 'invalid_grant', 'unknown, used or expired code');
-      if (form.data.redirect_uri !== pending.request.redirect_uri) return oauthError(c, 'invalid_grant', 'redirect_uri differs from the authorization request');
+      if (!pending || pending.expiresAt <= clock().getTime())
+        return oauthError(c, 'invalid_grant', 'unknown, used or expired code');
+      if (form.data.redirect_uri !== pending.request.redirect_uri)
+        return oauthError(c, 'invalid_grant', 'redirect_uri differs from the authorization request');
       const expected = Buffer.from(pending.request.code_challenge);
       const actual = Buffer.from(s256(form.data.code_verifier));
-      if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return oauthError(c, 'invalid_grant', 'the code verifier does not match the code challenge');
-      const common = { issuer: issuer(), roles: pending.roles, name: pending.name, ttlSeconds: DEV_TOKEN_SECONDS, now: clock() };
+      if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
+        return oauthError(c, 'invalid_grant', 'the code verifier does not match the code challenge');
+      const common = {
+        issuer: issuer(),
+        roles: pending.roles,
+        name: pending.name,
+        ttlSeconds: DEV_TOKEN_SECONDS,
+        now: clock(),
+      };
       const [idToken, accessToken] = await Promise.all([
-        issueDevToken(keys, { ...common, tokenUse: 'id', ...(pending.request.nonce !== undefined ? { nonce: pending.request.nonce } : {}) }),
+        issueDevToken(keys, {
+          ...common,
+          tokenUse: 'id',
+          ...(pending.request.nonce !== undefined ? { nonce: pending.request.nonce } : {}),
+        }),
         issueDevToken(keys, { ...common, tokenUse: 'access' }),
       ]);
-      return c.json({ id_token: idToken, access_token: accessToken, token_type: 'Bearer', expires_in: DEV_TOKEN_SECONDS }, 200, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+      return c.json(
+        { id_token: idToken, access_token: accessToken, token_type: 'Bearer', expires_in: DEV_TOKEN_SECONDS },
+        200,
+        { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+      );
     })
     .get(`${DEV_IDP_PATH}/logout`, (c) => {
       const logoutUri = c.req.query('logout_uri');
       // Like Cognito's allowed sign-out URLs: only back to this server.
-      if (c.req.query('client_id') !== DEV_CLIENT_ID || !logoutUri || !URL.canParse(logoutUri) || new URL(logoutUri).origin !== new URL(issuer()).origin) {
+      if (
+        c.req.query('client_id') !== DEV_CLIENT_ID ||
+        !logoutUri ||
+        !URL.canParse(logoutUri) ||
+        new URL(logoutUri).origin !== new URL(issuer()).origin
+      ) {
         return badRequest(c, 'The sign-out request needs this client and a logout_uri on this server.');
       }
       return c.redirect(logoutUri, 302);

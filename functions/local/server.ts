@@ -3,13 +3,27 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { aggregationSettingsOf, ConfigError, hostedSignIn, LocalConfig, parseConfig, staffSettingsOf } from '../../shared/config.js';
+import {
+  aggregationSettingsOf,
+  ConfigError,
+  hostedSignIn,
+  LocalConfig,
+  parseConfig,
+  staffSettingsOf,
+} from '../../shared/config.js';
 import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';
 import { openLocalStore } from './store.js';
-import { DEV_CLIENT_ID, DEV_IDP_PATH, devIdentityRoutes, devIssuer, loadDevKeys, writeIssuerFile } from './dev-identity.js';
+import {
+  DEV_CLIENT_ID,
+  DEV_IDP_PATH,
+  devIdentityRoutes,
+  devIssuer,
+  loadDevKeys,
+  writeIssuerFile,
+} from './dev-identity.js';
 import { ensureWebBuild } from '../../scripts/build-web.mjs';
 import { createApp } from './app.js';
 import { appDeps } from '../../shared/http/deps.js';
@@ -47,7 +61,12 @@ async function main() {
     voterTokenSecret,
     clientOrigin: { originVerifyValue: null, trustViewerAddress: config.TRUST_VIEWER_ADDRESS },
     staffAuth: devIdp
-      ? { verify: (token, expected) => (devVerifier ? devVerifier.verify(token, expected) : Promise.reject(new AuthError('unavailable', 'starting'))) }
+      ? {
+          verify: (token, expected) =>
+            devVerifier
+              ? devVerifier.verify(token, expected)
+              : Promise.reject(new AuthError('unavailable', 'starting')),
+        }
       : verifierFor(staffSettingsOf(config).auth),
     logger: new Logger({ serviceName: 'gongping-api' }),
   });
@@ -55,7 +74,9 @@ async function main() {
   // The provider's documents are served beside the app by this server only; the app itself is the Lambda's.
   const devRoutes = devIdp ? devIdentityRoutes(devIdp, () => devIssuerUrl) : null;
   const fetch = (request: Request, env: unknown) =>
-    devRoutes && new URL(request.url).pathname.startsWith(`${DEV_IDP_PATH}/`) ? devRoutes.fetch(request) : app.fetch(request, env);
+    devRoutes && new URL(request.url).pathname.startsWith(`${DEV_IDP_PATH}/`)
+      ? devRoutes.fetch(request)
+      : app.fetch(request, env);
 
   const runAggregation = aggregationJob(store, aggregationSettingsOf(config));
   let aggregating: Promise<void> | null = null;
@@ -63,7 +84,12 @@ async function main() {
     // Runs never pile up: a tick while one is running is skipped, like reserved concurrency 1.
     aggregating ??= runAggregation()
       .then((report) => {
-        if (report.entries > 0) deps.logger.info('aggregation run', { entries: report.entries, countsUpdated: report.countsUpdated, durationMs: Math.round(report.durationMs) });
+        if (report.entries > 0)
+          deps.logger.info('aggregation run', {
+            entries: report.entries,
+            countsUpdated: report.countsUpdated,
+            durationMs: Math.round(report.durationMs),
+          });
       })
       .catch((error: unknown) => deps.logger.error('aggregation run failed', { error }))
       .finally(() => (aggregating = null));
@@ -73,8 +99,16 @@ async function main() {
   const server = serve({ fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     if (devIdp) {
       devIssuerUrl = devIssuer(`http://localhost:${info.port}`);
-      const host = ['0.0.0.0', '127.0.0.1', 'localhost'].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST === '::' ? '::1' : config.HOST}]` : config.HOST;
-      devVerifier = staffVerifier({ issuer: devIssuerUrl, clientIds: [DEV_CLIENT_ID], keys: remoteKeys(`http://${host}:${info.port}${DEV_IDP_PATH}/.well-known/jwks.json`) });
+      const host = ['0.0.0.0', '127.0.0.1', 'localhost'].includes(config.HOST)
+        ? '127.0.0.1'
+        : config.HOST.includes(':')
+          ? `[${config.HOST === '::' ? '::1' : config.HOST}]`
+          : config.HOST;
+      devVerifier = staffVerifier({
+        issuer: devIssuerUrl,
+        clientIds: [DEV_CLIENT_ID],
+        keys: remoteKeys(`http://${host}:${info.port}${DEV_IDP_PATH}/.well-known/jwks.json`),
+      });
       // The browser signs in at the issuer's address; the server redeems codes over loopback, like the key set.
       deps.signIn = hostedSignIn(devIssuerUrl, DEV_CLIENT_ID, `http://${host}:${info.port}${DEV_IDP_PATH}`);
       void writeIssuerFile(dataDir, devIssuerUrl);

@@ -32,10 +32,15 @@ export async function openLocalStore(config: LocalConfig, options: { publish: bo
   const running = await runningEndpoint(dataDir);
   if (running) {
     const store = connect(running);
-    return { store, description: `the dynalite of the running server at ${running}`, close: async () => store.client.destroy() };
+    return {
+      store,
+      description: `the dynalite of the running server at ${running}`,
+      close: async () => store.client.destroy(),
+    };
   }
   const embedded: EmbeddedStore = await startDynalite({ path: join(dataDir, 'dynamodb') });
-  if (options.publish) await writeFile(endpointFile(dataDir), JSON.stringify({ endpoint: embedded.endpoint, pid: process.pid }));
+  if (options.publish)
+    await writeFile(endpointFile(dataDir), JSON.stringify({ endpoint: embedded.endpoint, pid: process.pid }));
   const store = connect(embedded.endpoint);
   return {
     store,
@@ -50,7 +55,10 @@ export async function openLocalStore(config: LocalConfig, options: { publish: bo
 
 async function runningEndpoint(dataDir: string): Promise<string | null> {
   try {
-    const { endpoint, pid } = JSON.parse(await readFile(endpointFile(dataDir), 'utf8')) as { endpoint: string; pid: number };
+    const { endpoint, pid } = JSON.parse(await readFile(endpointFile(dataDir), 'utf8')) as {
+      endpoint: string;
+      pid: number;
+    };
     process.kill(pid, 0); // throws if that process is gone
     await fetch(endpoint, { signal: AbortSignal.timeout(1000) });
     return endpoint;

@@ -30,10 +30,12 @@ async function main() {
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) throw new ConfigError(`unknown role ${unknown.join(', ')}\n\n${USAGE}`);
   const ttlSeconds = Number(values.ttl);
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 86_400) throw new ConfigError('--ttl: whole seconds, 1 to 86400');
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 86_400)
+    throw new ConfigError('--ttl: whole seconds, 1 to 86400');
 
   const config = parseConfig(LocalConfig, process.env);
-  if (config.AUTH_ISSUER) throw new ConfigError('AUTH_ISSUER is set: this server verifies a real provider’s tokens, sign in there');
+  if (config.AUTH_ISSUER)
+    throw new ConfigError('AUTH_ISSUER is set: this server verifies a real provider’s tokens, sign in there');
   const dataDir = resolve(config.DATA_DIR);
   const running = await readIssuerFile(dataDir);
   const issuer = running?.issuer ?? devIssuer(`http://localhost:${config.PORT}`);

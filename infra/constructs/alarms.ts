@@ -1,12 +1,6 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import {
-  Alarm,
-  ComparisonOperator,
-  MathExpression,
-  TreatMissingData,
-  type IMetric,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -71,12 +65,18 @@ export class Alarms extends Construct {
     const action = new SnsAction(this.topic);
     const period = Duration.minutes(5);
 
-    const alarm = (name: string, description: string, metric: IMetric, threshold: number, options: Partial<{
-      evaluationPeriods: number;
-      datapointsToAlarm: number;
-      comparisonOperator: ComparisonOperator;
-      treatMissingData: TreatMissingData;
-    }> = {}) => {
+    const alarm = (
+      name: string,
+      description: string,
+      metric: IMetric,
+      threshold: number,
+      options: Partial<{
+        evaluationPeriods: number;
+        datapointsToAlarm: number;
+        comparisonOperator: ComparisonOperator;
+        treatMissingData: TreatMissingData;
+      }> = {},
+    ) => {
       const created = new Alarm(this, name, {
         alarmDescription: description,
         metric,
@@ -108,8 +108,18 @@ export class Alarms extends Construct {
       { evaluationPeriods: 2, comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD },
     );
     for (const [name, fn] of Object.entries(props.functions)) {
-      alarm(`${name}Errors`, `The ${name.toLowerCase()} function failed (uncaught error, timeout or cold-start failure).`, fn.metricErrors({ period, statistic: 'Sum' }), 1);
-      alarm(`${name}Throttles`, `Invocations of the ${name.toLowerCase()} function were throttled.`, fn.metricThrottles({ period, statistic: 'Sum' }), 1);
+      alarm(
+        `${name}Errors`,
+        `The ${name.toLowerCase()} function failed (uncaught error, timeout or cold-start failure).`,
+        fn.metricErrors({ period, statistic: 'Sum' }),
+        1,
+      );
+      alarm(
+        `${name}Throttles`,
+        `Invocations of the ${name.toLowerCase()} function were throttled.`,
+        fn.metricThrottles({ period, statistic: 'Sum' }),
+        1,
+      );
     }
     // A schedule that silently stopped (disabled, deleted, permissions) shows as no invocations at all.
     const stalledPeriod = Duration.minutes(Math.max(5, props.aggregationRateMinutes));
@@ -118,7 +128,11 @@ export class Alarms extends Construct {
       `The aggregation has not run for ${3 * stalledPeriod.toMinutes()} minutes.`,
       props.aggregator.metricInvocations({ period: stalledPeriod, statistic: 'Sum' }),
       1,
-      { evaluationPeriods: 3, comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD, treatMissingData: TreatMissingData.BREACHING },
+      {
+        evaluationPeriods: 3,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.BREACHING,
+      },
     );
     alarm(
       'DeadLetters',
@@ -130,16 +144,25 @@ export class Alarms extends Construct {
     // moderation queue, the active cases). Throttle metrics are emitted only when non-zero, so each
     // is filled with 0: a sum with a missing term has no value, and the alarm would stay OK.
     const throttles: Record<string, IMetric> = {};
-    for (const [scope, dimensions] of [['table', {}], ...TABLE.indexes.map((index) => [index.name.toLowerCase(), { GlobalSecondaryIndexName: index.name }] as const)] as const) {
+    for (const [scope, dimensions] of [
+      ['table', {}],
+      ...TABLE.indexes.map((index) => [index.name.toLowerCase(), { GlobalSecondaryIndexName: index.name }] as const),
+    ] as const) {
       for (const kind of ['Read', 'Write'] as const) {
-        throttles[`${kind.toLowerCase()}s_${scope}`] = props.table.metric(`${kind}ThrottleEvents`, { period, statistic: 'Sum', dimensionsMap: { TableName: props.table.tableName, ...dimensions } });
+        throttles[`${kind.toLowerCase()}s_${scope}`] = props.table.metric(`${kind}ThrottleEvents`, {
+          period,
+          statistic: 'Sum',
+          dimensionsMap: { TableName: props.table.tableName, ...dimensions },
+        });
       }
     }
     alarm(
       'DynamoDbThrottles',
       'DynamoDB throttled reads or writes on the table or one of its indexes (a hot partition, or a burst past on-demand headroom).',
       new MathExpression({
-        expression: Object.keys(throttles).map((id) => `FILL(${id}, 0)`).join(' + '),
+        expression: Object.keys(throttles)
+          .map((id) => `FILL(${id}, 0)`)
+          .join(' + '),
         usingMetrics: throttles,
         period,
         label: 'DynamoDB throttle events',

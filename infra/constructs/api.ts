@@ -2,10 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import {
+  HttpLambdaAuthorizer,
+  HttpLambdaResponseType,
+  HttpUserPoolAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
+import {
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -122,8 +130,16 @@ export class Api extends Construct {
     // The voter-token key is read once per container through the AWS Parameters and Secrets Lambda
     // Extension (a layer; its ARN per region and architecture is built into aws-cdk-lib), so no
     // bundle carries a Secrets Manager client.
-    const paramsAndSecrets = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, { logLevel: ParamsAndSecretsLogLevel.WARN });
-    const appFunction = (name: AppFunctionName, entry: string, description: string, access: TableAccess, extra: Partial<GongpingFunctionProps> = {}) => {
+    const paramsAndSecrets = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+      logLevel: ParamsAndSecretsLogLevel.WARN,
+    });
+    const appFunction = (
+      name: AppFunctionName,
+      entry: string,
+      description: string,
+      access: TableAccess,
+      extra: Partial<GongpingFunctionProps> = {},
+    ) => {
       // The citizen API keeps the construct id the single function had, so a deployment updates it in place.
       const id = name === 'api' ? 'Function' : `${name[0]!.toUpperCase()}${name.slice(1)}Function`;
       const fn = new GongpingFunction(this, id, {
@@ -147,19 +163,36 @@ export class Api extends Construct {
       props.voterTokenSecret.grantRead(fn);
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason: 'Invoked only synchronously by API Gateway, which returns the error to the caller; a dead-letter queue applies to asynchronous invocations only.',
+        reason:
+          'Invoked only synchronously by API Gateway, which returns the error to the caller; a dead-letter queue applies to asynchronous invocations only.',
       });
       return fn;
     };
     this.functions = {
-      api: appFunction('api', API_ENTRY, 'gongping API: the citizen JSON API (/api/v1) behind API Gateway', API_TABLE_ACCESS),
-      staff: appFunction('staff', STAFF_ENTRY, 'gongping staff API: /api/v1/monitor|publisher|admin behind API Gateway', STAFF_TABLE_ACCESS),
-      web: appFunction('web', WEB_ENTRY, 'gongping site: pages, open data, feeds and the API reference behind API Gateway', WEB_TABLE_ACCESS, {
-        // The pages name the content-hashed assets through the web build's manifest (web/assets.ts);
-        // the assets themselves are served from S3 through CloudFront.
-        copyIntoBundle: [{ from: WEB_MANIFEST, to: 'manifest.json' }],
-        environment: { WEB_DIST_DIR: '/var/task' },
-      }),
+      api: appFunction(
+        'api',
+        API_ENTRY,
+        'gongping API: the citizen JSON API (/api/v1) behind API Gateway',
+        API_TABLE_ACCESS,
+      ),
+      staff: appFunction(
+        'staff',
+        STAFF_ENTRY,
+        'gongping staff API: /api/v1/monitor|publisher|admin behind API Gateway',
+        STAFF_TABLE_ACCESS,
+      ),
+      web: appFunction(
+        'web',
+        WEB_ENTRY,
+        'gongping site: pages, open data, feeds and the API reference behind API Gateway',
+        WEB_TABLE_ACCESS,
+        {
+          // The pages name the content-hashed assets through the web build's manifest (web/assets.ts);
+          // the assets themselves are served from S3 through CloudFront.
+          copyIntoBundle: [{ from: WEB_MANIFEST, to: 'manifest.json' }],
+          environment: { WEB_DIST_DIR: '/var/task' },
+        },
+      ),
     };
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
@@ -167,7 +200,10 @@ export class Api extends Construct {
       description: 'gongping: /api/v1 and the web pages; reached through CloudFront',
       createDefaultStage: false,
     });
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stage = new HttpStage(this, 'Stage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -207,7 +243,8 @@ export class Api extends Construct {
     });
     Validations.of(this.originVerifier).acknowledge({
       id: 'Serverless-LambdaDLQ',
-      reason: 'A request authorizer, invoked synchronously by API Gateway; a dead-letter queue applies to asynchronous invocations only.',
+      reason:
+        'A request authorizer, invoked synchronously by API Gateway; a dead-letter queue applies to asynchronous invocations only.',
     });
     const fromCloudFront = new HttpLambdaAuthorizer('FromCloudFront', this.originVerifier, {
       responseTypes: [HttpLambdaResponseType.SIMPLE],
@@ -222,7 +259,12 @@ export class Api extends Construct {
     };
     for (const name of ['api', 'web'] as const) {
       for (const path of ROUTES[name]) {
-        this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: this.integrations[name], authorizer: fromCloudFront });
+        this.httpApi.addRoutes({
+          path,
+          methods: [HttpMethod.ANY],
+          integration: this.integrations[name],
+          authorizer: fromCloudFront,
+        });
       }
     }
 
@@ -234,7 +276,11 @@ export class Api extends Construct {
    * web client's) and tells the app where sign-in lives. Called once the client exists, since the
    * client's redirect URLs need the site that fronts this API.
    */
-  protectStaffRoutes(userPool: IUserPool, client: IUserPoolClient, authEnvironment: Record<string, string>): HttpRoute[] {
+  protectStaffRoutes(
+    userPool: IUserPool,
+    client: IUserPoolClient,
+    authEnvironment: Record<string, string>,
+  ): HttpRoute[] {
     const authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', userPool, {
       userPoolClients: [client],
       identitySource: ['$request.header.Authorization'],

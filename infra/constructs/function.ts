@@ -22,7 +22,9 @@ export const ESM_REQUIRE_BANNER =
  * Exported so the bundle benchmark builds exactly the same way.
  */
 export const LAMBDA_ALIASES: Record<string, string> = {
-  '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../../shared/store/lambda-credentials.ts', import.meta.url)),
+  '@aws-sdk/credential-provider-node': fileURLToPath(
+    new URL('../../shared/store/lambda-credentials.ts', import.meta.url),
+  ),
 };
 
 /** The DynamoDB actions the repositories in shared/store call; nothing else can be granted. */
@@ -48,8 +50,10 @@ export interface TableAccess {
   scoped?: readonly { actions: readonly TableAction[]; partitionKeyPrefixes: readonly string[] }[];
 }
 
-export interface GongpingFunctionProps
-  extends Omit<NodejsFunctionProps, 'entry' | 'runtime' | 'architecture' | 'bundling' | 'role' | 'logGroup' | 'handler'> {
+export interface GongpingFunctionProps extends Omit<
+  NodejsFunctionProps,
+  'entry' | 'runtime' | 'architecture' | 'bundling' | 'role' | 'logGroup' | 'handler'
+> {
   /** Absolute path of the TypeScript entry; it must export `handler`. */
   entry: string;
   /** POWERTOOLS_SERVICE_NAME, and the name the logs and metrics carry. */
@@ -73,7 +77,10 @@ export class GongpingFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: GongpingFunctionProps) {
     assertLocalEsbuild();
     const { serviceName, logRetention, environment, copyIntoBundle = [], ...rest } = props;
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `${serviceName}: writes its own logs, plus the grants next to the function`,
@@ -105,7 +112,9 @@ export class GongpingFunction extends NodejsFunction {
         // than the runtime's copy spread over hundreds of files.
         bundleAwsSDK: true,
         banner: ESM_REQUIRE_BANNER,
-        esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([name, path]) => [`--alias:${name}`, path])),
+        esbuildArgs: Object.fromEntries(
+          Object.entries(LAMBDA_ALIASES).map(([name, path]) => [`--alias:${name}`, path]),
+        ),
         forceDockerBundling: false,
         ...(copyIntoBundle.length > 0
           ? {
@@ -114,7 +123,9 @@ export class GongpingFunction extends NodejsFunction {
                 beforeInstall: () => [],
                 // Only what exists is copied: a synth without the web build still succeeds.
                 afterBundling: (_inputDir: string, outputDir: string) =>
-                  copyIntoBundle.map(({ from, to }) => `if [ -f "${from}" ]; then cp "${from}" "${outputDir}/${to}"; fi`),
+                  copyIntoBundle.map(
+                    ({ from, to }) => `if [ -f "${from}" ]; then cp "${from}" "${outputDir}/${to}"; fi`,
+                  ),
               },
             }
           : {}),
@@ -156,15 +167,22 @@ export class GongpingFunction extends NodejsFunction {
       }),
     );
     for (const { actions, partitionKeyPrefixes } of access.scoped ?? []) {
-      if (partitionKeyPrefixes.length === 0 || partitionKeyPrefixes.some((prefix) => prefix.length < 2 || /[*?]/.test(prefix))) {
-        throw new Error(`a scoped grant needs literal partition-key prefixes, not ${JSON.stringify(partitionKeyPrefixes)}`);
+      if (
+        partitionKeyPrefixes.length === 0 ||
+        partitionKeyPrefixes.some((prefix) => prefix.length < 2 || /[*?]/.test(prefix))
+      ) {
+        throw new Error(
+          `a scoped grant needs literal partition-key prefixes, not ${JSON.stringify(partitionKeyPrefixes)}`,
+        );
       }
       this.addToRolePolicy(
         new PolicyStatement({
           effect: Effect.ALLOW,
           actions: [...new Set(actions)].sort().map((action) => `dynamodb:${action}`),
           resources: [table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': partitionKeyPrefixes.map((prefix) => `${prefix}*`) } },
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': partitionKeyPrefixes.map((prefix) => `${prefix}*`) },
+          },
         }),
       );
     }
@@ -190,7 +208,9 @@ function assertLocalEsbuild(): void {
   try {
     createRequire(import.meta.url).resolve('esbuild');
   } catch {
-    throw new Error('esbuild is not installed: run `npm install` (the Lambda bundles are built with the local esbuild, never in Docker)');
+    throw new Error(
+      'esbuild is not installed: run `npm install` (the Lambda bundles are built with the local esbuild, never in Docker)',
+    );
   }
 }
 
@@ -199,4 +219,3 @@ export const logRetention = (days: number): RetentionDays => {
   if (value === undefined) throw new Error(`CloudWatch Logs has no retention of ${days} days`);
   return value as RetentionDays;
 };
-

@@ -103,7 +103,12 @@ export class Web extends Construct {
       comment: 'gongping: strict CSP without inline script, HSTS, nosniff, no framing, referrer policy',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.signInOrigin), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: false, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: false,
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
@@ -112,7 +117,11 @@ export class Web extends Construct {
       },
       customHeadersBehavior: {
         customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()', override: true },
+          {
+            header: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+            override: true,
+          },
           { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
         ],
       },
@@ -162,7 +171,10 @@ export class Web extends Construct {
       enableAcceptEncodingBrotli: true,
     });
 
-    const toApi = (cachePolicy: CachePolicy | typeof CachePolicy.CACHING_DISABLED, methods: AllowedMethods): BehaviorOptions => ({
+    const toApi = (
+      cachePolicy: CachePolicy | typeof CachePolicy.CACHING_DISABLED,
+      methods: AllowedMethods,
+    ): BehaviorOptions => ({
       origin: api,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: methods,
@@ -188,12 +200,17 @@ export class Web extends Construct {
         compress: true,
       },
     };
-    for (const path of UNCACHED_PATHS) additionalBehaviors[path] = toApi(CachePolicy.CACHING_DISABLED, AllowedMethods.ALLOW_ALL);
-    for (const path of PUBLIC_AGGREGATE_PATHS) additionalBehaviors[path] = toApi(publicAggregateCache, AllowedMethods.ALLOW_GET_HEAD_OPTIONS);
+    for (const path of UNCACHED_PATHS)
+      additionalBehaviors[path] = toApi(CachePolicy.CACHING_DISABLED, AllowedMethods.ALLOW_ALL);
+    for (const path of PUBLIC_AGGREGATE_PATHS)
+      additionalBehaviors[path] = toApi(publicAggregateCache, AllowedMethods.ALLOW_GET_HEAD_OPTIONS);
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'gongping: pages, API and assets',
-      defaultBehavior: { ...toApi(originDecidesCache, AllowedMethods.ALLOW_ALL), viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS },
+      defaultBehavior: {
+        ...toApi(originDecidesCache, AllowedMethods.ALLOW_ALL),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      },
       additionalBehaviors,
       webAclId: props.webAclArn,
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -216,7 +233,8 @@ export class Web extends Construct {
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
-      reason: 'No geo restriction: the plan is public information, and citizens abroad (students, workers) may rate it too.',
+      reason:
+        'No geo restriction: the plan is public information, and citizens abroad (students, workers) may rate it too.',
     });
     if (!props.domainName) {
       Validations.of(this.distribution).acknowledge({
@@ -268,22 +286,35 @@ export class Web extends Construct {
       'Action::s3:List*': 'lists the CDK asset bucket and the assets bucket to copy (Bucket.grantRead/grantReadWrite)',
       'Action::s3:DeleteObject*': 'Bucket.grantReadWrite on the assets bucket; with prune: false nothing is deleted',
       'Action::s3:Abort*': 'aborts its own failed multipart uploads into the assets bucket',
-      [`Resource::arn:${partition}:s3:::${assetBucket}/*`]: 'objects of the CDK bootstrap asset bucket of this account and region only',
+      [`Resource::arn:${partition}:s3:::${assetBucket}/*`]:
+        'objects of the CDK bootstrap asset bucket of this account and region only',
       [`Resource::<${bucketLogicalId}.Arn>/*`]: 'objects of the assets bucket only',
     };
     for (const [finding, why] of Object.entries(findings)) {
-      Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason: `CDK BucketDeployment, deploy time only: ${why}.` });
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[${finding}]`,
+        reason: `CDK BucketDeployment, deploy time only: ${why}.`,
+      });
     }
     const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
     if (handler) {
       for (const rule of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']) {
-        Validations.of(handler).acknowledge({ id: rule, reason: 'CDK BucketDeployment handler: its runtime (Python) is chosen and upgraded by aws-cdk-lib, not by this project.' });
+        Validations.of(handler).acknowledge({
+          id: rule,
+          reason:
+            'CDK BucketDeployment handler: its runtime (Python) is chosen and upgraded by aws-cdk-lib, not by this project.',
+        });
       }
       Validations.of(handler).acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason: 'CDK BucketDeployment handler is invoked synchronously by CloudFormation as a custom resource; a failure fails and rolls back the deployment.',
+        reason:
+          'CDK BucketDeployment handler is invoked synchronously by CloudFormation as a custom resource; a failure fails and rolls back the deployment.',
       });
-      Validations.of(handler).acknowledge({ id: 'Serverless-LambdaTracing', reason: 'CDK BucketDeployment handler runs only during deployments; its logs are in the AssetsDeploymentLogs group.' });
+      Validations.of(handler).acknowledge({
+        id: 'Serverless-LambdaTracing',
+        reason:
+          'CDK BucketDeployment handler runs only during deployments; its logs are in the AssetsDeploymentLogs group.',
+      });
     }
     return deployment;
   }

@@ -16,7 +16,11 @@ export interface RateLimitSettings {
 export function addressHasher(secret: string) {
   const key = createHmac('sha256', secret).update('gongping client address v1').digest();
   return (address: string, now: Date) =>
-    createHmac('sha256', key).update(`${now.toISOString().slice(0, 10)}|${address}`).digest().subarray(0, 16).toString('base64url');
+    createHmac('sha256', key)
+      .update(`${now.toISOString().slice(0, 10)}|${address}`)
+      .digest()
+      .subarray(0, 16)
+      .toString('base64url');
 }
 
 /** Limits on feedback submissions, per hashed client address and per voter. */
@@ -28,7 +32,8 @@ export function feedbackLimits(counters: Pick<RateLimitRepository, 'hit'>, setti
         counters.hit(`voter#${caller.voterId}`, settings.windowSeconds, now),
       ]);
       const retryAfter = (resetsAt: number) => Math.max(1, resetsAt - Math.floor(now.getTime() / 1000));
-      if (byAddress && byAddress.count > settings.perAddress) throw new RateLimitedError(retryAfter(byAddress.resetsAt), 'address');
+      if (byAddress && byAddress.count > settings.perAddress)
+        throw new RateLimitedError(retryAfter(byAddress.resetsAt), 'address');
       if (byVoter.count > settings.perVoter) throw new RateLimitedError(retryAfter(byVoter.resetsAt), 'voter');
     },
   };

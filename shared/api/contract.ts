@@ -152,22 +152,52 @@ export interface Operation {
 
 export const TAGS = [
   { name: 'Plan', description: 'The plan: title, period, categories and counts. 规划概况' },
-  { name: 'Indicators', description: 'The 31 main indicators (专栏3) with their yearly values and computed progress status. 主要指标' },
+  {
+    name: 'Indicators',
+    description: 'The 31 main indicators (专栏3) with their yearly values and computed progress status. 主要指标',
+  },
   { name: 'Projects', description: 'Projects and measures from the plan’s boxes. 重点项目' },
-  { name: 'Ratings', description: 'Citizens’ 好差评 ratings as published by the aggregation: summaries, rankings, series. 群众评价' },
+  {
+    name: 'Ratings',
+    description: 'Citizens’ 好差评 ratings as published by the aggregation: summaries, rankings, series. 群众评价',
+  },
   { name: 'Feedback', description: 'Rating and commenting, without an account. 评价与留言' },
-  { name: 'Open data', description: 'Downloads at stable URLs, CSV (UTF-8 with BOM) and JSON; dictionary at /open-data. 开放数据' },
-  { name: 'Feeds', description: 'Atom feeds of new values, status changes, official replies and closed 差评 cases. 订阅' },
-  { name: 'Accountability', description: 'Flagging comments, following one’s own 差评 case and rating its reply, and how fast 差评 are answered. 差评整改' },
-  { name: 'Moderation', description: 'Staff (monitor): the moderation queue, moderation decisions and official replies. 留言审核与回复' },
-  { name: 'Cases', description: 'Staff (monitor): the 差评 follow-up cases, 核实 → 整改 → 答复 → 办结, with working-day deadlines. 差评办理' },
-  { name: 'Publishing', description: 'Staff (publisher): yearly indicator values and project progress, one at a time or as CSV, and the CSV exports. 数据发布' },
+  {
+    name: 'Open data',
+    description: 'Downloads at stable URLs, CSV (UTF-8 with BOM) and JSON; dictionary at /open-data. 开放数据',
+  },
+  {
+    name: 'Feeds',
+    description: 'Atom feeds of new values, status changes, official replies and closed 差评 cases. 订阅',
+  },
+  {
+    name: 'Accountability',
+    description:
+      'Flagging comments, following one’s own 差评 case and rating its reply, and how fast 差评 are answered. 差评整改',
+  },
+  {
+    name: 'Moderation',
+    description: 'Staff (monitor): the moderation queue, moderation decisions and official replies. 留言审核与回复',
+  },
+  {
+    name: 'Cases',
+    description:
+      'Staff (monitor): the 差评 follow-up cases, 核实 → 整改 → 答复 → 办结, with working-day deadlines. 差评办理',
+  },
+  {
+    name: 'Publishing',
+    description:
+      'Staff (publisher): yearly indicator values and project progress, one at a time or as CSV, and the CSV exports. 数据发布',
+  },
   { name: 'Administration', description: 'Staff (admin): documented fraud marks on ratings and the audit log. 管理' },
   { name: 'About the API', description: 'This document, its reference page, and health. 接口说明' },
 ] as const;
 
 const CACHE = { name: 'Cache-Control', description: 'How long a shared cache may keep the answer.' };
-const ETAG = { name: 'ETag', description: 'Weak validator: send it back in `If-None-Match` to get 304 Not Modified when nothing changed.' };
+const ETAG = {
+  name: 'ETag',
+  description: 'Weak validator: send it back in `If-None-Match` to get 304 Not Modified when nothing changed.',
+};
 const DISPOSITION = { name: 'Content-Disposition', description: 'The file name to save the download under.' };
 const VOTER_TOKEN_IN: HeaderSpec = {
   name: 'X-Voter-Token',
@@ -176,10 +206,15 @@ const VOTER_TOKEN_IN: HeaderSpec = {
 };
 const VOTER_TOKEN_OUT: HeaderSpec = {
   name: 'X-Voter-Token',
-  description: 'Issued to a submission without a token: keep it before anything else and send it back to be the same voter. Lost with this answer, it cannot be had again (see `POST /api/v1/feedback`).',
+  description:
+    'Issued to a submission without a token: keep it before anything else and send it back to be the same voter. Lost with this answer, it cannot be had again (see `POST /api/v1/feedback`).',
 };
 
-const json = (description: string, schema: z.ZodMiniType, headers: HeaderSpec[] = [CACHE, ETAG]): ResponseSpec => ({ description, schema, headers });
+const json = (description: string, schema: z.ZodMiniType, headers: HeaderSpec[] = [CACHE, ETAG]): ResponseSpec => ({
+  description,
+  schema,
+  headers,
+});
 
 const PlanDocument = doc(z.extend(Plan, { observations: z.array(Observation) }), {
   id: 'PlanDocument',
@@ -203,14 +238,27 @@ const collectionOps = ({ type: singular, collection, heading: tag, labelWithArti
       path: `/api/v1/${collection}/{id}/comments`,
       tag,
       summary: `Published comments on ${labelWithArticle}, newest first`,
-      description: 'Only comments a moderator published; never the voter, never personal data. Page with `limit` and the `nextCursor` of the previous page.',
+      description:
+        'Only comments a moderator published; never the voter, never personal data. Page with `limit` and the `nextCursor` of the previous page.',
       pathParams: TargetPath,
       query: CommentsQuery,
       responses: { 200: json('A page of comments.', CommentsPage) },
       problems: ['validation-failed', 'invalid-cursor', 'not-found'],
       examples: [
-        { name: 'first-page', summary: 'The first page, two per page', params: { id: example }, query: { limit: '2' }, status: 200 },
-        { name: 'bad-cursor', summary: 'A cursor this API did not issue', params: { id: example }, query: { cursor: 'bm90LWEtY3Vyc29y' }, status: 400 },
+        {
+          name: 'first-page',
+          summary: 'The first page, two per page',
+          params: { id: example },
+          query: { limit: '2' },
+          status: 200,
+        },
+        {
+          name: 'bad-cursor',
+          summary: 'A cursor this API did not issue',
+          params: { id: example },
+          query: { cursor: 'bm90LWEtY3Vyc29y' },
+          status: 400,
+        },
       ],
     },
     {
@@ -219,7 +267,8 @@ const collectionOps = ({ type: singular, collection, heading: tag, labelWithArti
       path: `/api/v1/${collection}/{id}/ratings`,
       tag: 'Ratings',
       summary: `The published rating summary of ${labelWithArticle} in a period`,
-      description: 'Counts, mean, 满意率 and 差评率 with 95% Wilson intervals, the Bayesian mean and the rank. An honest zero when nobody has rated it.',
+      description:
+        'Counts, mean, 满意率 and 差评率 with 95% Wilson intervals, the Bayesian mean and the rank. An honest zero when nobody has rated it.',
       pathParams: TargetPath,
       query: TargetRatingsQuery,
       responses: { 200: json('The summary.', TargetRatings) },
@@ -245,7 +294,11 @@ const datasetOps = (id: DatasetId): Operation[] =>
       200:
         format === 'json'
           ? { description: 'The dataset.', schema: jsonDatasetSchema(id), headers: [CACHE, ETAG, DISPOSITION] }
-          : { description: 'The dataset: UTF-8 with a byte-order mark, header row, CRLF line ends.', mediaType: 'text/csv', headers: [CACHE, ETAG, DISPOSITION] },
+          : {
+              description: 'The dataset: UTF-8 with a byte-order mark, header row, CRLF line ends.',
+              mediaType: 'text/csv',
+              headers: [CACHE, ETAG, DISPOSITION],
+            },
     },
     problems: ['validation-failed'],
     examples: [{ name: 'download', summary: 'The whole dataset', status: 200 }],
@@ -284,7 +337,12 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: json('The indicators, in the plan’s order.', IndicatorList) },
     problems: ['validation-failed'],
     examples: [
-      { name: 'binding-ecology', summary: 'Binding indicators of 生态文明', query: { category: '生态文明', attribute: 'binding' }, status: 200 },
+      {
+        name: 'binding-ecology',
+        summary: 'Binding indicators of 生态文明',
+        query: { category: '生态文明', attribute: 'binding' },
+        status: 200,
+      },
       { name: 'unknown-status', summary: 'A status that does not exist', query: { status: 'great' }, status: 400 },
     ],
   },
@@ -333,13 +391,19 @@ export const OPERATIONS: Operation[] = [
     path: '/api/v1/ratings',
     tag: 'Ratings',
     summary: 'The plan-wide summary and ranking of all targets, or one summary per category',
-    description: 'Targets with fewer than `minRatings` ratings are published but not ranked; ranks use the Bayesian mean, so a handful of votes cannot top the table.',
+    description:
+      'Targets with fewer than `minRatings` ratings are published but not ranked; ranks use the Bayesian mean, so a handful of votes cannot top the table.',
     query: RatingsQuery,
     responses: { 200: json('The summaries.', RatingsOverview) },
     problems: ['validation-failed'],
     examples: [
       { name: 'plan', summary: 'The plan and the ranking, all time', status: 200 },
-      { name: 'categories', summary: 'By category, in one year', query: { group: 'category', period: '2026' }, status: 200 },
+      {
+        name: 'categories',
+        summary: 'By category, in one year',
+        query: { group: 'category', period: '2026' },
+        status: 200,
+      },
     ],
   },
   {
@@ -351,7 +415,9 @@ export const OPERATIONS: Operation[] = [
     query: SeriesQuery,
     responses: { 200: json('The series.', RatingSeries) },
     problems: ['validation-failed', 'not-found'],
-    examples: [{ name: 'gdp-by-month', summary: 'GDP’s ratings by month', query: { target: `indicator:${GDP}` }, status: 200 }],
+    examples: [
+      { name: 'gdp-by-month', summary: 'GDP’s ratings by month', query: { target: `indicator:${GDP}` }, status: 200 },
+    ],
   },
   {
     operationId: 'submitFeedback',
@@ -378,20 +444,59 @@ export const OPERATIONS: Operation[] = [
       201: {
         description: 'Recorded.',
         schema: FeedbackResult,
-        headers: [VOTER_TOKEN_OUT, { name: 'Location', description: 'Where the voter can read their ratings back.' }, { name: 'Set-Cookie', description: '`gp_voter`, HttpOnly, SameSite=Lax, to a submission without a token (a browser on the site has it already, from the page with the form).' }],
+        headers: [
+          VOTER_TOKEN_OUT,
+          { name: 'Location', description: 'Where the voter can read their ratings back.' },
+          {
+            name: 'Set-Cookie',
+            description:
+              '`gp_voter`, HttpOnly, SameSite=Lax, to a submission without a token (a browser on the site has it already, from the page with the form).',
+          },
+        ],
       },
     },
-    problems: ['validation-failed', 'malformed-body', 'invalid-voter-token', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type', 'idempotency-key-reused', 'idempotency-key-needs-caller', 'too-many-requests'],
+    problems: [
+      'validation-failed',
+      'malformed-body',
+      'invalid-voter-token',
+      'not-found',
+      'conflict',
+      'payload-too-large',
+      'unsupported-media-type',
+      'idempotency-key-reused',
+      'idempotency-key-needs-caller',
+      'too-many-requests',
+    ],
     examples: [
-      { name: 'rate-and-comment', summary: 'A rating with a comment', body: { targetType: 'indicator', targetId: PM25, rating: 4, comment: '希望公布2024年数据' }, status: 201 },
-      { name: 'rate-only', summary: 'A rating alone, of a project', body: { targetType: 'project', targetId: EXAMPLE_PROJECT, rating: 2 }, status: 201 },
+      {
+        name: 'rate-and-comment',
+        summary: 'A rating with a comment',
+        body: { targetType: 'indicator', targetId: PM25, rating: 4, comment: '希望公布2024年数据' },
+        status: 201,
+      },
+      {
+        name: 'rate-only',
+        summary: 'A rating alone, of a project',
+        body: { targetType: 'project', targetId: EXAMPLE_PROJECT, rating: 2 },
+        status: 201,
+      },
       {
         name: 'complaint-with-phone',
         summary: 'A 差评 whose comment has a phone number: the number is masked, and a follow-up case opens',
-        body: { targetType: 'indicator', targetId: PM25, rating: 2, comment: '冬季数据一直没有更新，请回电 13812345678' },
+        body: {
+          targetType: 'indicator',
+          targetId: PM25,
+          rating: 2,
+          comment: '冬季数据一直没有更新，请回电 13812345678',
+        },
         status: 201,
       },
-      { name: 'bad-rating', summary: 'A level outside 1–5', body: { targetType: 'indicator', targetId: GDP, rating: 6 }, status: 400 },
+      {
+        name: 'bad-rating',
+        summary: 'A level outside 1–5',
+        body: { targetType: 'indicator', targetId: GDP, rating: 6 },
+        status: 400,
+      },
     ],
   },
   {
@@ -403,12 +508,28 @@ export const OPERATIONS: Operation[] = [
     description: 'Identified by `X-Voter-Token` or the `gp_voter` cookie; without either, an empty list. Never cached.',
     query: MeQuery,
     requestHeaders: [VOTER_TOKEN_IN],
-    responses: { 200: { description: 'The caller’s ratings.', schema: MyFeedback, headers: [{ name: 'Cache-Control', description: '`private, no-store`.' }] } },
+    responses: {
+      200: {
+        description: 'The caller’s ratings.',
+        schema: MyFeedback,
+        headers: [{ name: 'Cache-Control', description: '`private, no-store`.' }],
+      },
+    },
     problems: ['validation-failed', 'invalid-voter-token'],
     examples: [
       { name: 'anonymous', summary: 'Without a voter token: nothing to show', status: 200 },
-      { name: 'one-target', summary: 'The caller’s rating of one indicator', query: { targetType: 'indicator', targetId: GDP }, status: 200 },
-      { name: 'half-a-target', summary: 'targetType without targetId', query: { targetType: 'indicator' }, status: 400 },
+      {
+        name: 'one-target',
+        summary: 'The caller’s rating of one indicator',
+        query: { targetType: 'indicator', targetId: GDP },
+        status: 200,
+      },
+      {
+        name: 'half-a-target',
+        summary: 'targetType without targetId',
+        query: { targetType: 'indicator' },
+        status: 400,
+      },
     ],
   },
   {
@@ -421,7 +542,11 @@ export const OPERATIONS: Operation[] = [
       'Redirects to the document’s current file, a static file named by its content hash (`/assets/api-docs/openapi.{hash}.json`, `application/json`, cached for a year). Follow the redirect; this address never changes.',
     query: NoQuery,
     responses: {
-      302: { description: 'Where the document is.', noContent: true, headers: [{ name: 'Location', description: 'The document’s current file.' }, CACHE] },
+      302: {
+        description: 'Where the document is.',
+        noContent: true,
+        headers: [{ name: 'Location', description: 'The document’s current file.' }, CACHE],
+      },
     },
     problems: ['validation-failed'],
     examples: [{ name: 'document', summary: 'The document', status: 302 }],
@@ -445,7 +570,9 @@ export const OPERATIONS: Operation[] = [
     tag: 'Feeds',
     summary: 'Atom feed of the whole plan: new values, status changes, official replies, closed 差评 cases',
     query: NoQuery,
-    responses: { 200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] } },
+    responses: {
+      200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] },
+    },
     problems: ['validation-failed'],
     examples: [{ name: 'feed', summary: 'The plan’s feed', status: 200 }],
   },
@@ -457,11 +584,18 @@ export const OPERATIONS: Operation[] = [
     summary: 'Atom feed of one indicator',
     pathParams: IndicatorPath,
     query: NoQuery,
-    responses: { 200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] } },
+    responses: {
+      200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] },
+    },
     problems: ['validation-failed', 'not-found'],
     examples: [
       { name: 'gdp', summary: 'GDP’s feed', params: { id: GDP }, status: 200 },
-      { name: 'unknown', summary: 'An indicator the plan does not have', params: { id: 'no-such-indicator' }, status: 404 },
+      {
+        name: 'unknown',
+        summary: 'An indicator the plan does not have',
+        params: { id: 'no-such-indicator' },
+        status: 404,
+      },
     ],
   },
   {
@@ -472,7 +606,9 @@ export const OPERATIONS: Operation[] = [
     summary: 'Atom feed of one project',
     pathParams: ProjectPath,
     query: NoQuery,
-    responses: { 200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] } },
+    responses: {
+      200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] },
+    },
     problems: ['validation-failed', 'not-found'],
     examples: [{ name: 'project', summary: 'A project’s feed', params: { id: EXAMPLE_PROJECT }, status: 200 }],
   },
@@ -483,7 +619,12 @@ export const OPERATIONS: Operation[] = [
     tag: 'About the API',
     summary: 'The interactive reference page of this document',
     query: NoQuery,
-    responses: { 200: { description: 'An HTML page; its scripts are served by gongping itself under /assets/api-docs/.', mediaType: 'text/html' } },
+    responses: {
+      200: {
+        description: 'An HTML page; its scripts are served by gongping itself under /assets/api-docs/.',
+        mediaType: 'text/html',
+      },
+    },
     problems: ['validation-failed'],
     examples: [{ name: 'page', summary: 'The page', status: 200 }],
   },
@@ -494,7 +635,8 @@ export const OPERATIONS: Operation[] = [
 export function examplePath(operation: Operation, example: ExampleRequest): string {
   const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = example.params?.[name];
-    if (value === undefined) throw new Error(`example ${operation.operationId}/${example.name} lacks path parameter ${name}`);
+    if (value === undefined)
+      throw new Error(`example ${operation.operationId}/${example.name} lacks path parameter ${name}`);
     return encodeURIComponent(value);
   });
   const query = new URLSearchParams(example.query ?? {}).toString();
@@ -521,7 +663,11 @@ function accountabilityOps(): Operation[] {
   const CASE_VOTER = 'example-token-example-voter-007';
   const UNKNOWN = id(999);
   const NO_STORE: HeaderSpec[] = [{ name: 'Cache-Control', description: '`private, no-store`.' }];
-  const staff = (description: string, schema: z.ZodMiniType): ResponseSpec => ({ description, schema, headers: NO_STORE });
+  const staff = (description: string, schema: z.ZodMiniType): ResponseSpec => ({
+    description,
+    schema,
+    headers: NO_STORE,
+  });
   const csv = (description: string): ResponseSpec => ({
     description: `${description} UTF-8, header row, CRLF line ends.`,
     mediaType: 'text/csv',
@@ -558,7 +704,8 @@ function accountabilityOps(): Operation[] {
       method: 'get',
       path: '/api/v1/monitor/comments',
       tag: 'Moderation',
-      summary: 'The moderation queue (pending comments and published ones flagged for review, oldest first), or the rejected, hidden or published comments',
+      summary:
+        'The moderation queue (pending comments and published ones flagged for review, oldest first), or the rejected, hidden or published comments',
       description:
         'What a moderator needs: the masked text, why it is queued (`new`, or `flagged`: published, and sent for review by citizens’ flags; it stays public, marked under review, until kept or hidden), how many flagged it, what was masked. Never the voter.',
       query: CommentQueueQuery,
@@ -566,8 +713,20 @@ function accountabilityOps(): Operation[] {
       responses: { 200: staff('A page of comments.', CommentQueue) },
       problems: ['validation-failed', 'invalid-cursor'],
       examples: [
-        { name: 'pending', summary: 'The queue', query: { status: 'pending', limit: '10' }, staff: ['monitor'], status: 200 },
-        { name: 'published-without-target', summary: 'Published comments are listed per target', query: { status: 'published' }, staff: ['monitor'], status: 400 },
+        {
+          name: 'pending',
+          summary: 'The queue',
+          query: { status: 'pending', limit: '10' },
+          staff: ['monitor'],
+          status: 200,
+        },
+        {
+          name: 'published-without-target',
+          summary: 'Published comments are listed per target',
+          query: { status: 'published' },
+          staff: ['monitor'],
+          status: 400,
+        },
       ],
     },
     {
@@ -576,14 +735,35 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/monitor/comments/moderation',
       tag: 'Moderation',
       summary: 'Moderate up to 100 comments at once',
-      description: 'Each item is applied or reported on its own: 200 when all were applied, 207 when some failed (not found, or moderated meanwhile). Every decision is attributed in the audit log.',
+      description:
+        'Each item is applied or reported on its own: 200 when all were applied, 207 when some failed (not found, or moderated meanwhile). Every decision is attributed in the audit log.',
       body: BulkModerationBody,
       security: MONITOR,
-      responses: { 200: staff('All applied.', BulkModerationResult), 207: staff('Some failed; each result says.', BulkModerationResult) },
+      responses: {
+        200: staff('All applied.', BulkModerationResult),
+        207: staff('Some failed; each result says.', BulkModerationResult),
+      },
       problems: BODY,
       examples: [
-        { name: 'publish', summary: 'Publish a pending comment', body: { items: [{ feedbackId: PENDING_A, action: 'publish' }] }, staff: ['monitor'], status: 200 },
-        { name: 'partly', summary: 'One applied, one unknown', body: { items: [{ feedbackId: PENDING_A, action: 'publish' }, { feedbackId: UNKNOWN, action: 'publish' }] }, staff: ['monitor'], status: 207 },
+        {
+          name: 'publish',
+          summary: 'Publish a pending comment',
+          body: { items: [{ feedbackId: PENDING_A, action: 'publish' }] },
+          staff: ['monitor'],
+          status: 200,
+        },
+        {
+          name: 'partly',
+          summary: 'One applied, one unknown',
+          body: {
+            items: [
+              { feedbackId: PENDING_A, action: 'publish' },
+              { feedbackId: UNKNOWN, action: 'publish' },
+            ],
+          },
+          staff: ['monitor'],
+          status: 207,
+        },
       ],
     },
     {
@@ -600,9 +780,30 @@ function accountabilityOps(): Operation[] {
       responses: { 200: staff('Done.', ModerationResult) },
       problems: [...BODY, 'not-found', 'invalid-state'],
       examples: [
-        { name: 'reject', summary: 'Reject a pending comment, with the reason', params: { feedbackId: PENDING_B }, body: { action: 'reject', reason: '与指标无关 · not about the indicator' }, staff: ['monitor'], status: 200 },
-        { name: 'hide-without-reason', summary: 'Hiding needs a reason', params: { feedbackId: PENDING_A }, body: { action: 'hide' }, staff: ['monitor'], status: 400 },
-        { name: 'reject-published', summary: 'A published comment can be hidden, not rejected', params: { feedbackId: PENDING_A }, body: { action: 'reject', reason: '示例 · example' }, staff: ['monitor'], status: 409 },
+        {
+          name: 'reject',
+          summary: 'Reject a pending comment, with the reason',
+          params: { feedbackId: PENDING_B },
+          body: { action: 'reject', reason: '与指标无关 · not about the indicator' },
+          staff: ['monitor'],
+          status: 200,
+        },
+        {
+          name: 'hide-without-reason',
+          summary: 'Hiding needs a reason',
+          params: { feedbackId: PENDING_A },
+          body: { action: 'hide' },
+          staff: ['monitor'],
+          status: 400,
+        },
+        {
+          name: 'reject-published',
+          summary: 'A published comment can be hidden, not rejected',
+          params: { feedbackId: PENDING_A },
+          body: { action: 'reject', reason: '示例 · example' },
+          staff: ['monitor'],
+          status: 409,
+        },
       ],
     },
     {
@@ -611,15 +812,33 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/monitor/comments/{feedbackId}/replies',
       tag: 'Moderation',
       summary: 'Attach an official reply of a department to a comment',
-      description: 'Shown under the comment on the public page (and in the target’s feed) while the comment is published; in the name of the department, never of a person.',
+      description:
+        'Shown under the comment on the public page (and in the target’s feed) while the comment is published; in the name of the department, never of a person.',
       pathParams: FeedbackPath,
       body: ReplyBody,
       security: MONITOR,
       responses: { 201: staff('The reply.', ReplyResult) },
       problems: [...BODY, 'not-found'],
       examples: [
-        { name: 'reply', summary: 'A reply to a published comment', params: { feedbackId: COMMENTED }, body: { department: '鲤城区统计局', text: '感谢建议。自2027年起，年度数值将同时公布增速。（示例回复 · example reply）' }, staff: ['monitor'], status: 201 },
-        { name: 'unknown', summary: 'A comment that does not exist', params: { feedbackId: UNKNOWN }, body: { department: '鲤城区统计局', text: '示例 · example' }, staff: ['monitor'], status: 404 },
+        {
+          name: 'reply',
+          summary: 'A reply to a published comment',
+          params: { feedbackId: COMMENTED },
+          body: {
+            department: '鲤城区统计局',
+            text: '感谢建议。自2027年起，年度数值将同时公布增速。（示例回复 · example reply）',
+          },
+          staff: ['monitor'],
+          status: 201,
+        },
+        {
+          name: 'unknown',
+          summary: 'A comment that does not exist',
+          params: { feedbackId: UNKNOWN },
+          body: { department: '鲤城区统计局', text: '示例 · example' },
+          staff: ['monitor'],
+          status: 404,
+        },
       ],
     },
 
@@ -641,8 +860,20 @@ function accountabilityOps(): Operation[] {
       },
       problems: [...BODY, 'not-found', 'invalid-voter-token', 'too-many-requests'],
       examples: [
-        { name: 'flag', summary: 'Flag a published comment', params: { feedbackId: PENDING_A }, body: { reason: 'off-topic' }, status: 201 },
-        { name: 'not-published', summary: 'A comment that is not published', params: { feedbackId: PENDING_B }, body: { reason: 'spam' }, status: 404 },
+        {
+          name: 'flag',
+          summary: 'Flag a published comment',
+          params: { feedbackId: PENDING_A },
+          body: { reason: 'off-topic' },
+          status: 201,
+        },
+        {
+          name: 'not-published',
+          summary: 'A comment that is not published',
+          params: { feedbackId: PENDING_B },
+          body: { reason: 'spam' },
+          status: 404,
+        },
       ],
     },
 
@@ -653,12 +884,21 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/monitor/cases',
       tag: 'Cases',
       summary: 'The 差评 cases: unfinished ones by deadline, overdue, due soon, or closed',
-      description: 'A 差评 (rating 1 or 2) with a comment opens a case, due in `CASE_DEADLINE_DAYS` working days (official holidays and 调休 counted).',
+      description:
+        'A 差评 (rating 1 or 2) with a comment opens a case, due in `CASE_DEADLINE_DAYS` working days (official holidays and 调休 counted).',
       query: CasesQuery,
       security: MONITOR,
       responses: { 200: staff('A page of cases.', CasePage) },
       problems: ['validation-failed', 'invalid-cursor'],
-      examples: [{ name: 'active', summary: 'Unfinished cases, soonest deadline first', query: { view: 'active' }, staff: ['monitor'], status: 200 }],
+      examples: [
+        {
+          name: 'active',
+          summary: 'Unfinished cases, soonest deadline first',
+          query: { view: 'active' },
+          staff: ['monitor'],
+          status: 200,
+        },
+      ],
     },
     {
       operationId: 'case',
@@ -672,7 +912,13 @@ function accountabilityOps(): Operation[] {
       problems: ['not-found'],
       examples: [
         { name: 'case', summary: 'A case just opened', params: { caseId: CASE }, staff: ['monitor'], status: 200 },
-        { name: 'unknown', summary: 'A case that does not exist', params: { caseId: UNKNOWN }, staff: ['monitor'], status: 404 },
+        {
+          name: 'unknown',
+          summary: 'A case that does not exist',
+          params: { caseId: UNKNOWN },
+          staff: ['monitor'],
+          status: 404,
+        },
       ],
     },
     {
@@ -681,12 +927,21 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/monitor/cases/reconcile',
       tag: 'Cases',
       summary: 'Open the cases missing for 差评 recorded in a time range',
-      description: 'A case is opened when the 差评 is recorded; should that have failed, this finds the 差评 without a case and opens it. Safe to repeat.',
+      description:
+        'A case is opened when the 差评 is recorded; should that have failed, this finds the 差评 without a case and opens it. Safe to repeat.',
       body: ReconcileBody,
       security: MONITOR,
       responses: { 200: staff('What was checked and opened.', ReconcileResult) },
       problems: BODY,
-      examples: [{ name: 'november', summary: 'Since 1 November 2026', body: { since: '2026-11-01T00:00:00Z' }, staff: ['monitor'], status: 200 }],
+      examples: [
+        {
+          name: 'november',
+          summary: 'Since 1 November 2026',
+          body: { since: '2026-11-01T00:00:00Z' },
+          staff: ['monitor'],
+          status: 200,
+        },
+      ],
     },
     {
       operationId: 'stepCase',
@@ -694,23 +949,42 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/monitor/cases/{caseId}/steps',
       tag: 'Cases',
       summary: 'Take a step: verify, rectify, reply, close, or assign to a department',
-      description: 'A reply is also published as the department’s official reply to the comment, and the citizen can rate it. A step the status does not allow is 409. Every step is kept, with who took it.',
+      description:
+        'A reply is also published as the department’s official reply to the comment, and the citizen can rate it. A step the status does not allow is 409. Every step is kept, with who took it.',
       pathParams: CasePath,
       body: StepBody,
       security: MONITOR,
       responses: { 200: staff('The case after the step.', StaffCase) },
       problems: [...BODY, 'not-found', 'invalid-state', 'conflict'],
       examples: [
-        { name: 'verify', summary: 'Verify (核实), assigning the department', params: { caseId: CASE }, body: { action: 'verify', department: '鲤城区统计局' }, staff: ['monitor'], status: 200 },
+        {
+          name: 'verify',
+          summary: 'Verify (核实), assigning the department',
+          params: { caseId: CASE },
+          body: { action: 'verify', department: '鲤城区统计局' },
+          staff: ['monitor'],
+          status: 200,
+        },
         {
           name: 'reply',
           summary: 'Reply (答复) after verification',
           params: { caseId: CASE },
-          body: { action: 'reply', department: '鲤城区统计局', text: '2022年数值更正系依据第五次全国经济普查修订，更正说明已在指标页补充。（示例回复 · example reply）' },
+          body: {
+            action: 'reply',
+            department: '鲤城区统计局',
+            text: '2022年数值更正系依据第五次全国经济普查修订，更正说明已在指标页补充。（示例回复 · example reply）',
+          },
           staff: ['monitor'],
           status: 200,
         },
-        { name: 'rectify-after-reply', summary: 'Rectification after the reply is not allowed', params: { caseId: CASE }, body: { action: 'rectify', note: '示例 · example' }, staff: ['monitor'], status: 409 },
+        {
+          name: 'rectify-after-reply',
+          summary: 'Rectification after the reply is not allowed',
+          params: { caseId: CASE },
+          body: { action: 'rectify', note: '示例 · example' },
+          staff: ['monitor'],
+          status: 409,
+        },
       ],
     },
     {
@@ -733,14 +1007,20 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/me/cases',
       tag: 'Accountability',
       summary: 'The caller’s own 差评 cases: steps, the official reply, whether they can rate it',
-      description: 'Identified by `X-Voter-Token` or the `gp_voter` cookie; without either, an empty list. Never cached.',
+      description:
+        'Identified by `X-Voter-Token` or the `gp_voter` cookie; without either, an empty list. Never cached.',
       query: NoQuery,
       requestHeaders: [VOTER_TOKEN_IN],
       responses: { 200: { description: 'The caller’s cases.', schema: MyCases, headers: NO_STORE } },
       problems: ['validation-failed', 'invalid-voter-token'],
       examples: [
         { name: 'replied', summary: 'A case with its reply', headers: { 'X-Voter-Token': CASE_VOTER }, status: 200 },
-        { name: 'forged-token', summary: 'A token this API did not issue', headers: { 'X-Voter-Token': 'not-a-token' }, status: 401 },
+        {
+          name: 'forged-token',
+          summary: 'A token this API did not issue',
+          headers: { 'X-Voter-Token': 'not-a-token' },
+          status: 401,
+        },
       ],
     },
     {
@@ -748,7 +1028,8 @@ function accountabilityOps(): Operation[] {
       method: 'post',
       path: '/api/v1/me/cases/{caseId}/satisfaction',
       tag: 'Accountability',
-      summary: 'Say whether the official reply to one’s 差评 satisfies (closes the case) or not (reopens it for review)',
+      summary:
+        'Say whether the official reply to one’s 差评 satisfies (closes the case) or not (reopens it for review)',
       description: 'Only the voter whose rating opened the case; anyone else gets 404. Once per reply.',
       pathParams: CasePath,
       requestHeaders: [VOTER_TOKEN_IN],
@@ -756,8 +1037,22 @@ function accountabilityOps(): Operation[] {
       responses: { 200: { description: 'The case after the answer.', schema: CitizenCase, headers: NO_STORE } },
       problems: [...BODY, 'not-found', 'invalid-voter-token', 'invalid-state', 'conflict'],
       examples: [
-        { name: 'satisfied', summary: 'Satisfied', params: { caseId: CASE }, headers: { 'X-Voter-Token': CASE_VOTER }, body: { satisfied: true }, status: 200 },
-        { name: 'again', summary: 'The reply was rated already', params: { caseId: CASE }, headers: { 'X-Voter-Token': CASE_VOTER }, body: { satisfied: false }, status: 409 },
+        {
+          name: 'satisfied',
+          summary: 'Satisfied',
+          params: { caseId: CASE },
+          headers: { 'X-Voter-Token': CASE_VOTER },
+          body: { satisfied: true },
+          status: 200,
+        },
+        {
+          name: 'again',
+          summary: 'The reply was rated already',
+          params: { caseId: CASE },
+          headers: { 'X-Voter-Token': CASE_VOTER },
+          body: { satisfied: false },
+          status: 409,
+        },
       ],
     },
     {
@@ -779,7 +1074,8 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/publisher/indicators/{id}/observations',
       tag: 'Publishing',
       summary: 'Publish an indicator’s value for a year, or correct it (a new revision, with the reason)',
-      description: 'Nothing is overwritten: a correction is a new revision saying who, when and why, and needs a reason. The same value again changes nothing (200, `unchanged`).',
+      description:
+        'Nothing is overwritten: a correction is a new revision saying who, when and why, and needs a reason. The same value again changes nothing (200, `unchanged`).',
       pathParams: IndicatorPath,
       body: ObservationInput,
       security: PUBLISHER,
@@ -789,9 +1085,35 @@ function accountabilityOps(): Operation[] {
       },
       problems: [...BODY, 'not-found'],
       examples: [
-        { name: 'new-year', summary: 'A year’s first value (illustrative)', params: { id: GDP }, body: { year: 2023, value: 528.4, source: '示例 · Example', note: '示例数值，并非官方数据 · illustrative, not an official figure' }, staff: ['publisher'], status: 201 },
-        { name: 'correction-without-reason', summary: 'A correction must say why', params: { id: GDP }, body: { year: 2023, value: 529 }, staff: ['publisher'], status: 400 },
-        { name: 'monitor', summary: 'A monitor may not publish values', params: { id: GDP }, body: { year: 2024, value: 1 }, staff: ['monitor'], status: 403 },
+        {
+          name: 'new-year',
+          summary: 'A year’s first value (illustrative)',
+          params: { id: GDP },
+          body: {
+            year: 2023,
+            value: 528.4,
+            source: '示例 · Example',
+            note: '示例数值，并非官方数据 · illustrative, not an official figure',
+          },
+          staff: ['publisher'],
+          status: 201,
+        },
+        {
+          name: 'correction-without-reason',
+          summary: 'A correction must say why',
+          params: { id: GDP },
+          body: { year: 2023, value: 529 },
+          staff: ['publisher'],
+          status: 400,
+        },
+        {
+          name: 'monitor',
+          summary: 'A monitor may not publish values',
+          params: { id: GDP },
+          body: { year: 2024, value: 1 },
+          staff: ['monitor'],
+          status: 403,
+        },
       ],
     },
     {
@@ -806,7 +1128,18 @@ function accountabilityOps(): Operation[] {
       responses: { 201: staff('The report and the project with it.', ProgressPublished) },
       problems: [...BODY, 'not-found'],
       examples: [
-        { name: 'first-report', summary: 'A first report (illustrative)', params: { id: EXAMPLE_PROJECT }, body: { status: 'in_progress', progress: 40, note: '示例：已认定2家区级工程研究中心 · Example: two district engineering research centres recognised' }, staff: ['publisher'], status: 201 },
+        {
+          name: 'first-report',
+          summary: 'A first report (illustrative)',
+          params: { id: EXAMPLE_PROJECT },
+          body: {
+            status: 'in_progress',
+            progress: 40,
+            note: '示例：已认定2家区级工程研究中心 · Example: two district engineering research centres recognised',
+          },
+          staff: ['publisher'],
+          status: 201,
+        },
       ],
     },
     {
@@ -815,15 +1148,33 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/publisher/import/observations',
       tag: 'Publishing',
       summary: 'Publish indicator values from a CSV file (`dryRun=true` to check it first)',
-      description: 'Columns as in `GET /publisher/export/observations.csv`; `indicator_id`, `year` and `value` are required, a correction needs `note`.',
+      description:
+        'Columns as in `GET /publisher/export/observations.csv`; `indicator_id`, `year` and `value` are required, a correction needs `note`.',
       query: ImportQuery,
       textBody: CSV_UPLOAD('The values,'),
       security: PUBLISHER,
-      responses: { 200: staff('Checked (dry run), or nothing to change.', ObservationImportResult), 201: staff('Imported.', ObservationImportResult) },
+      responses: {
+        200: staff('Checked (dry run), or nothing to change.', ObservationImportResult),
+        201: staff('Imported.', ObservationImportResult),
+      },
       problems: ['validation-failed', 'malformed-body', 'unsupported-media-type', 'payload-too-large'],
       examples: [
-        { name: 'dry-run', summary: 'Check a file', query: { dryRun: 'true' }, text: 'indicator_id,year,value,source\r\npm25-concentration,2022,0.03,示例 · Example\r\n', staff: ['publisher'], status: 200 },
-        { name: 'bad-row', summary: 'A file with an unknown indicator', query: { dryRun: 'true' }, text: 'indicator_id,year,value\r\nno-such-indicator,2022,1\r\n', staff: ['publisher'], status: 400 },
+        {
+          name: 'dry-run',
+          summary: 'Check a file',
+          query: { dryRun: 'true' },
+          text: 'indicator_id,year,value,source\r\npm25-concentration,2022,0.03,示例 · Example\r\n',
+          staff: ['publisher'],
+          status: 200,
+        },
+        {
+          name: 'bad-row',
+          summary: 'A file with an unknown indicator',
+          query: { dryRun: 'true' },
+          text: 'indicator_id,year,value\r\nno-such-indicator,2022,1\r\n',
+          staff: ['publisher'],
+          status: 400,
+        },
       ],
     },
     {
@@ -832,14 +1183,25 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/publisher/import/progress',
       tag: 'Publishing',
       summary: 'Report projects’ progress from a CSV file (`dryRun=true` to check it first)',
-      description: 'Columns as in `GET /publisher/export/progress.csv`; `project_id`, `status`, `progress` and `note` are required.',
+      description:
+        'Columns as in `GET /publisher/export/progress.csv`; `project_id`, `status`, `progress` and `note` are required.',
       query: ImportQuery,
       textBody: CSV_UPLOAD('The reports,'),
       security: PUBLISHER,
-      responses: { 200: staff('Checked (dry run), or nothing to change.', ProgressImportResult), 201: staff('Imported.', ProgressImportResult) },
+      responses: {
+        200: staff('Checked (dry run), or nothing to change.', ProgressImportResult),
+        201: staff('Imported.', ProgressImportResult),
+      },
       problems: ['validation-failed', 'malformed-body', 'unsupported-media-type', 'payload-too-large'],
       examples: [
-        { name: 'dry-run', summary: 'Check a file', query: { dryRun: 'true' }, text: `project_id,status,progress,note\r\n${EXAMPLE_PROJECT},in_progress,40,示例 · Example\r\n`, staff: ['publisher'], status: 200 },
+        {
+          name: 'dry-run',
+          summary: 'Check a file',
+          query: { dryRun: 'true' },
+          text: `project_id,status,progress,note\r\n${EXAMPLE_PROJECT},in_progress,40,示例 · Example\r\n`,
+          staff: ['publisher'],
+          status: 200,
+        },
       ],
     },
     ...(
@@ -848,20 +1210,18 @@ function accountabilityOps(): Operation[] {
         ['exportObservations', 'observations', 'Every value revision; the format `import/observations` reads.'],
         ['exportProgress', 'progress', 'Every progress report; the format `import/progress` reads.'],
       ] as const
-    ).map(
-      ([operationId, file, summary]): Operation => ({
-        operationId,
-        method: 'get',
-        path: `/api/v1/publisher/export/${file}.csv`,
-        tag: 'Publishing',
-        summary,
-        query: NoQuery,
-        security: PUBLISHER,
-        responses: { 200: csv('The file.') },
-        problems: ['validation-failed'],
-        examples: [{ name: 'download', summary: 'The file', staff: ['publisher'], status: 200 }],
-      }),
-    ),
+    ).map(([operationId, file, summary]): Operation => ({
+      operationId,
+      method: 'get',
+      path: `/api/v1/publisher/export/${file}.csv`,
+      tag: 'Publishing',
+      summary,
+      query: NoQuery,
+      security: PUBLISHER,
+      responses: { 200: csv('The file.') },
+      problems: ['validation-failed'],
+      examples: [{ name: 'download', summary: 'The file', staff: ['publisher'], status: 200 }],
+    })),
     {
       operationId: 'exportAggregates',
       method: 'get',
@@ -872,7 +1232,9 @@ function accountabilityOps(): Operation[] {
       security: PUBLISHER,
       responses: { 200: csv('The summaries.') },
       problems: ['validation-failed'],
-      examples: [{ name: 'a-month', summary: 'November 2026', query: { period: '2026-11' }, staff: ['publisher'], status: 200 }],
+      examples: [
+        { name: 'a-month', summary: 'November 2026', query: { period: '2026-11' }, staff: ['publisher'], status: 200 },
+      ],
     },
 
     // -- Administration (admin) ------------------------------------------------------------------
@@ -882,15 +1244,30 @@ function accountabilityOps(): Operation[] {
       path: '/api/v1/admin/ratings/{feedbackId}/fraud',
       tag: 'Administration',
       summary: 'Mark a rating as fraudulent, with the documented reason: it stops counting',
-      description: 'The rating is kept (nothing is deleted) and taken out of the counts at the next aggregation. Marking it again changes nothing (200).',
+      description:
+        'The rating is kept (nothing is deleted) and taken out of the counts at the next aggregation. Marking it again changes nothing (200).',
       pathParams: FeedbackPath,
       body: FraudBody,
       security: ADMIN,
       responses: { 201: staff('Marked.', FraudResult), 200: staff('Marked already.', FraudResult) },
       problems: [...BODY, 'not-found', 'conflict'],
       examples: [
-        { name: 'mark', summary: 'Mark a rating', params: { feedbackId: RATING_ONLY }, body: { reason: '示例：同一设备批量提交 · Example: a batch from one device' }, staff: ['admin'], status: 201 },
-        { name: 'monitor', summary: 'Only administrators', params: { feedbackId: RATING_ONLY }, body: { reason: '示例：同一设备批量提交' }, staff: ['monitor'], status: 403 },
+        {
+          name: 'mark',
+          summary: 'Mark a rating',
+          params: { feedbackId: RATING_ONLY },
+          body: { reason: '示例：同一设备批量提交 · Example: a batch from one device' },
+          staff: ['admin'],
+          status: 201,
+        },
+        {
+          name: 'monitor',
+          summary: 'Only administrators',
+          params: { feedbackId: RATING_ONLY },
+          body: { reason: '示例：同一设备批量提交' },
+          staff: ['monitor'],
+          status: 403,
+        },
       ],
     },
     {
@@ -898,12 +1275,21 @@ function accountabilityOps(): Operation[] {
       method: 'get',
       path: '/api/v1/admin/audit',
       tag: 'Administration',
-      summary: 'The audit log, newest first: every staff action and every comment citizens’ flags sent for review, with who, what, when and why',
+      summary:
+        'The audit log, newest first: every staff action and every comment citizens’ flags sent for review, with who, what, when and why',
       query: AuditQuery,
       security: ADMIN,
       responses: { 200: staff('A page of entries.', AuditPage) },
       problems: ['validation-failed', 'invalid-cursor'],
-      examples: [{ name: 'case-steps', summary: 'The verifications', query: { action: 'case.verify' }, staff: ['admin'], status: 200 }],
+      examples: [
+        {
+          name: 'case-steps',
+          summary: 'The verifications',
+          query: { action: 'case.verify' },
+          staff: ['admin'],
+          status: 200,
+        },
+      ],
     },
     {
       operationId: 'auditCsv',
@@ -915,7 +1301,15 @@ function accountabilityOps(): Operation[] {
       security: ADMIN,
       responses: { 200: csv('The entries.') },
       problems: ['validation-failed'],
-      examples: [{ name: 'fraud-marks', summary: 'The fraud marks', query: { action: 'rating.fraud' }, staff: ['admin'], status: 200 }],
+      examples: [
+        {
+          name: 'fraud-marks',
+          summary: 'The fraud marks',
+          query: { action: 'rating.fraud' },
+          staff: ['admin'],
+          status: 200,
+        },
+      ],
     },
   ];
 }

@@ -29,7 +29,12 @@ export const SWAGGER_UI_FILES = {
  * function carries neither the generator nor the document (150 KB), only the name of its file.
  */
 export type DocsAsset = keyof typeof SWAGGER_UI_FILES | 'api-docs.js' | 'openapi.json';
-export const DOCS_ASSETS: readonly DocsAsset[] = ['swagger-ui-bundle.js', 'swagger-ui.css', 'api-docs.js', 'openapi.json'];
+export const DOCS_ASSETS: readonly DocsAsset[] = [
+  'swagger-ui-bundle.js',
+  'swagger-ui.css',
+  'api-docs.js',
+  'openapi.json',
+];
 
 /**
  * Starts Swagger UI on `#swagger-ui` with the document named in its `data-spec-url`. No validator

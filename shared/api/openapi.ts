@@ -46,7 +46,12 @@ function converter(io: 'input' | 'output') {
     if (Array.isArray(value)) return value.map(rewriteRefs);
     if (value && typeof value === 'object') {
       return Object.fromEntries(
-        Object.entries(value).map(([key, child]) => [key, key === '$ref' && typeof child === 'string' ? child.replace(/^#\/\$defs\//, COMPONENT_REF) : rewriteRefs(child)]),
+        Object.entries(value).map(([key, child]) => [
+          key,
+          key === '$ref' && typeof child === 'string'
+            ? child.replace(/^#\/\$defs\//, COMPONENT_REF)
+            : rewriteRefs(child),
+        ]),
       );
     }
     return value;
@@ -65,9 +70,11 @@ function converter(io: 'input' | 'output') {
         metadata: apiDocs,
       }) as Json & { $defs?: Record<string, Json> };
       for (const [id, def] of Object.entries($defs)) {
-        if (!apiDocs._idmap.has(id)) throw new Error(`schema ${id} was extracted without an id; give it one with doc()`);
+        if (!apiDocs._idmap.has(id))
+          throw new Error(`schema ${id} was extracted without an id; give it one with doc()`);
         const json = rewrite(def);
-        if (defs[id] && JSON.stringify(defs[id]) !== JSON.stringify(json)) throw new Error(`two schemas are documented with the id ${id}`);
+        if (defs[id] && JSON.stringify(defs[id]) !== JSON.stringify(json))
+          throw new Error(`two schemas are documented with the id ${id}`);
         defs[id] = json;
       }
       return rewrite(root);
@@ -84,7 +91,8 @@ export function shorten(value: unknown, depth = 0): unknown {
     const records = value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
     return (records ? value.slice(0, depth === 0 ? 3 : 2) : value).map((v) => shorten(v, depth + 1));
   }
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v, depth + 1)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shorten(v, depth + 1)]));
   return value;
 }
 
@@ -98,7 +106,8 @@ export function openApiDocument(input: OpenApiInput): Json {
     const answer = (example: ExampleRequest) => {
       const found = input.answers.get(`${op.operationId}/${example.name}`);
       if (!found) throw new Error(`no recorded answer for ${op.operationId}/${example.name}`);
-      if (found.status !== example.status) throw new Error(`${op.operationId}/${example.name} answered ${found.status}, documented ${example.status}`);
+      if (found.status !== example.status)
+        throw new Error(`${op.operationId}/${example.name} answered ${found.status}, documented ${example.status}`);
       return found;
     };
 
@@ -107,14 +116,28 @@ export function openApiDocument(input: OpenApiInput): Json {
     const parameters: Json[] = [];
     const pathJson = op.pathParams ? inConv.one(op.pathParams) : null;
     for (const [name, schema] of Object.entries((pathJson?.properties ?? {}) as Record<string, Json>)) {
-      const examples = Object.fromEntries(valid.filter((e) => e.params?.[name] !== undefined).map((e) => [e.name, { summary: e.summary, value: e.params![name] }]));
-      parameters.push({ name, in: 'path', required: true, schema, ...(Object.keys(examples).length ? { examples } : {}) });
+      const examples = Object.fromEntries(
+        valid
+          .filter((e) => e.params?.[name] !== undefined)
+          .map((e) => [e.name, { summary: e.summary, value: e.params![name] }]),
+      );
+      parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        schema,
+        ...(Object.keys(examples).length ? { examples } : {}),
+      });
     }
     const queryJson = op.query ? inConv.one(op.query) : null;
     const required = new Set((queryJson?.required ?? []) as string[]);
     for (const [name, schema] of Object.entries((queryJson?.properties ?? {}) as Record<string, Json>)) {
       const { description, ...rest } = schema;
-      const examples = Object.fromEntries(valid.filter((e) => e.query?.[name] !== undefined).map((e) => [e.name, { summary: e.summary, value: e.query![name] }]));
+      const examples = Object.fromEntries(
+        valid
+          .filter((e) => e.query?.[name] !== undefined)
+          .map((e) => [e.name, { summary: e.summary, value: e.query![name] }]),
+      );
       parameters.push({
         name,
         in: 'query',
@@ -125,20 +148,35 @@ export function openApiDocument(input: OpenApiInput): Json {
       });
     }
     for (const header of op.requestHeaders ?? []) {
-      parameters.push({ name: header.name, in: 'header', required: header.required ?? false, description: header.description, schema: { type: 'string' } });
+      parameters.push({
+        name: header.name,
+        in: 'header',
+        required: header.required ?? false,
+        description: header.description,
+        schema: { type: 'string' },
+      });
     }
 
     let requestBody: Json | undefined;
     if (op.body) {
       const schema = inConv.one(op.body);
-      const examples = Object.fromEntries(valid.filter((e) => e.body !== undefined).map((e) => [e.name, { summary: e.summary, value: e.body }]));
+      const examples = Object.fromEntries(
+        valid.filter((e) => e.body !== undefined).map((e) => [e.name, { summary: e.summary, value: e.body }]),
+      );
       requestBody = { required: true, content: { 'application/json': { schema, examples } } };
     } else if (op.textBody) {
-      const examples = Object.fromEntries(valid.filter((e) => e.text !== undefined).map((e) => [e.name, { summary: e.summary, value: e.text }]));
+      const examples = Object.fromEntries(
+        valid.filter((e) => e.text !== undefined).map((e) => [e.name, { summary: e.summary, value: e.text }]),
+      );
       requestBody = {
         required: true,
         description: op.textBody.description,
-        content: { [op.textBody.mediaType]: { schema: { type: 'string' }, ...(Object.keys(examples).length ? { examples } : {}) } },
+        content: {
+          [op.textBody.mediaType]: {
+            schema: { type: 'string' },
+            ...(Object.keys(examples).length ? { examples } : {}),
+          },
+        },
       };
     }
 
@@ -153,7 +191,10 @@ export function openApiDocument(input: OpenApiInput): Json {
           .map(([e, recorded]) => [e.name, { summary: e.summary, value: shorten(recorded.body) }]),
       );
       if (spec.noContent) {
-        responses[status] = { description: spec.description, ...(spec.headers?.length ? { headers: headerObjects(spec.headers) } : {}) };
+        responses[status] = {
+          description: spec.description,
+          ...(spec.headers?.length ? { headers: headerObjects(spec.headers) } : {}),
+        };
         continue;
       }
       let schema: Json;
@@ -179,15 +220,30 @@ export function openApiDocument(input: OpenApiInput): Json {
       const examples = Object.fromEntries(
         op.examples
           .filter((e) => e.status === status)
-          .map((e) => [e.name, { summary: `${e.summary}: ${op.method.toUpperCase()} ${examplePath(op, e)}${e.body !== undefined ? ` ${JSON.stringify(e.body)}` : ''}`, value: answer(e).body }]),
+          .map((e) => [
+            e.name,
+            {
+              summary: `${e.summary}: ${op.method.toUpperCase()} ${examplePath(op, e)}${e.body !== undefined ? ` ${JSON.stringify(e.body)}` : ''}`,
+              value: answer(e).body,
+            },
+          ]),
       );
       responses[String(status)] = {
         description: names.map((n) => `\`urn:gongping:problem:${n}\`: ${input.problems[n]!.title}`).join('; '),
-        ...(status === 429 || status === 503 ? { headers: headerObjects([{ name: 'Retry-After', description: 'Seconds to wait before trying again.' }]) } : {}),
-        content: { 'application/problem+json': { schema: { $ref: `${COMPONENT_REF}Problem` }, ...(Object.keys(examples).length ? { examples } : {}) } },
+        ...(status === 429 || status === 503
+          ? { headers: headerObjects([{ name: 'Retry-After', description: 'Seconds to wait before trying again.' }]) }
+          : {}),
+        content: {
+          'application/problem+json': {
+            schema: { $ref: `${COMPONENT_REF}Problem` },
+            ...(Object.keys(examples).length ? { examples } : {}),
+          },
+        },
       };
     }
-    for (const e of op.examples) if (!(String(e.status) in responses)) throw new Error(`${op.operationId}/${e.name}: status ${e.status} is not documented`);
+    for (const e of op.examples)
+      if (!(String(e.status) in responses))
+        throw new Error(`${op.operationId}/${e.name}: status ${e.status} is not documented`);
 
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
@@ -195,7 +251,16 @@ export function openApiDocument(input: OpenApiInput): Json {
       tags: [op.tag],
       summary: op.summary,
       ...(op.description || op.security
-        ? { description: [op.description, op.security ? `Staff only: a bearer token with one of the roles ${op.security.map((r) => `\`${r}\``).join(', ')}.` : undefined].filter(Boolean).join('\n\n') }
+        ? {
+            description: [
+              op.description,
+              op.security
+                ? `Staff only: a bearer token with one of the roles ${op.security.map((r) => `\`${r}\``).join(', ')}.`
+                : undefined,
+            ]
+              .filter(Boolean)
+              .join('\n\n'),
+          }
         : {}),
       ...(op.security ? { security: [{ [SECURITY_SCHEME]: [...op.security] }], 'x-roles': [...op.security] } : {}),
       ...(parameters.length ? { parameters } : {}),

@@ -19,15 +19,33 @@ import { COMMENT_MAX_LENGTH } from '../feedback/comment.js';
  */
 
 // Domain schemas the requests use, documented where they are first named in the document.
-doc(TargetType, { id: 'TargetType', description: 'What is rated: a plan indicator (指标) or a project or measure (项目).' });
-doc(TargetId, { id: 'TargetId', description: 'Id of an indicator or project: lower-case kebab-case, at most 80 characters.', examples: ['gdp'] });
-doc(IndicatorId, { id: 'IndicatorId', description: 'Id of one of the plan’s 31 main indicators (专栏3), kebab-case.', examples: ['gdp', 'pm25-concentration'] });
-doc(Category, { id: 'Category', description: 'The plan’s six indicator categories, by their Chinese names as in 专栏3.' });
+doc(TargetType, {
+  id: 'TargetType',
+  description: 'What is rated: a plan indicator (指标) or a project or measure (项目).',
+});
+doc(TargetId, {
+  id: 'TargetId',
+  description: 'Id of an indicator or project: lower-case kebab-case, at most 80 characters.',
+  examples: ['gdp'],
+});
+doc(IndicatorId, {
+  id: 'IndicatorId',
+  description: 'Id of one of the plan’s 31 main indicators (专栏3), kebab-case.',
+  examples: ['gdp', 'pm25-concentration'],
+});
+doc(Category, {
+  id: 'Category',
+  description: 'The plan’s six indicator categories, by their Chinese names as in 专栏3.',
+});
 doc(Attribute, { id: 'Attribute', description: '`expected` = 预期性 (indicative), `binding` = 约束性 (obligatory).' });
-doc(ProjectStatus, { id: 'ProjectStatus', description: 'Project status as reported by a publisher; `unknown` until one reports (the plan states none).' });
+doc(ProjectStatus, {
+  id: 'ProjectStatus',
+  description: 'Project status as reported by a publisher; `unknown` until one reports (the plan states none).',
+});
 doc(Rating, {
   id: 'Rating',
-  description: 'The 好差评 level (GB/T 39734-2020): 5 非常满意 very satisfied, 4 满意 satisfied, 3 基本满意 fairly satisfied, 2 不满意 dissatisfied, 1 非常不满意 very dissatisfied.',
+  description:
+    'The 好差评 level (GB/T 39734-2020): 5 非常满意 very satisfied, 4 满意 satisfied, 3 基本满意 fairly satisfied, 2 不满意 dissatisfied, 1 非常不满意 very dissatisfied.',
 });
 
 /** A query string with no parameters at all: anything present is refused (400). */
@@ -48,7 +66,12 @@ export const IndicatorFilter = z.strictObject({
 
 /** `GET /projects` */
 export const ProjectFilter = z.strictObject({
-  box: z.optional(doc(z.coerce.number().check(z.int(), z.gte(1), z.lte(25)), { description: 'The plan box (专栏) the project is listed in.', examples: [7] })),
+  box: z.optional(
+    doc(z.coerce.number().check(z.int(), z.gte(1), z.lte(25)), {
+      description: 'The plan box (专栏) the project is listed in.',
+      examples: [7],
+    }),
+  ),
   status: z.optional(ProjectStatus),
 });
 
@@ -58,10 +81,14 @@ export const ProjectId = doc(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*
 });
 
 /** `all`, a year (`2025`) or a month in China Standard Time (`2025-06`). */
-export const Period = doc(z._default(z.string().check(z.regex(PERIOD_PATTERN, 'all, a year (2025) or a month (2025-06)')), 'all'), {
-  description: 'The rating period: `all` (all time), a calendar year (`2025`) or a month (`2025-06`), in China Standard Time.',
-  examples: ['all', '2025', '2025-06'],
-});
+export const Period = doc(
+  z._default(z.string().check(z.regex(PERIOD_PATTERN, 'all, a year (2025) or a month (2025-06)')), 'all'),
+  {
+    description:
+      'The rating period: `all` (all time), a calendar year (`2025`) or a month (`2025-06`), in China Standard Time.',
+    examples: ['all', '2025', '2025-06'],
+  },
+);
 
 /** `indicator:gdp`, `project:b07-…`, `category:经济质效`, `category:projects` or `plan`. */
 export const SeriesTarget = doc(
@@ -72,7 +99,8 @@ export const SeriesTarget = doc(
     z.templateLiteral(['category:', z.string()]),
   ]),
   {
-    description: 'Whose series: `plan`, `indicator:{id}`, `project:{id}`, `category:{category}` or `category:projects`.',
+    description:
+      'Whose series: `plan`, `indicator:{id}`, `project:{id}`, `category:{category}` or `category:projects`.',
     examples: ['indicator:gdp', 'plan', 'category:生态文明'],
   },
 );
@@ -97,12 +125,18 @@ export const SeriesQuery = z.strictObject({
 /** `GET /me/feedback` */
 export const MeQuery = z
   .strictObject({ targetType: z.optional(TargetType), targetId: z.optional(TargetId) })
-  .check(z.refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together'));
+  .check(
+    z.refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together'),
+  );
 
 /** `GET /{indicators|projects}/{id}/comments` */
 export const CommentsQuery = z.strictObject({
-  limit: doc(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20), { description: 'Comments per page.' }),
-  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(400))), { description: 'The `nextCursor` of the previous page, as given.' }),
+  limit: doc(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20), {
+    description: 'Comments per page.',
+  }),
+  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(400))), {
+    description: 'The `nextCursor` of the previous page, as given.',
+  }),
 });
 
 /** `POST /feedback`: defined beside the rules it feeds (shared/feedback/submit.ts), documented here. */
@@ -128,11 +162,17 @@ export const FeedbackId = doc(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)),
 });
 export const CaseId = FeedbackId;
 
-export const FlagBody = z.strictObject({ reason: doc(FlagReason, { description: 'Why the comment should not be shown.' }) });
+export const FlagBody = z.strictObject({
+  reason: doc(FlagReason, { description: 'Why the comment should not be shown.' }),
+});
 export const SatisfactionBody = z.strictObject({
-  satisfied: doc(z.boolean(), { description: 'Whether the official reply satisfies the citizen; `false` reopens the case for review (disputed).' }),
+  satisfied: doc(z.boolean(), {
+    description: 'Whether the official reply satisfies the citizen; `false` reopens the case for review (disputed).',
+  }),
   note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH))),
 });
 export const CaseStatsQuery = z.strictObject({
-  group: doc(z._default(z.enum(['target', 'department']), 'target'), { description: 'One row per rated target, or per answering department.' }),
+  group: doc(z._default(z.enum(['target', 'department']), 'target'), {
+    description: 'One row per rated target, or per answering department.',
+  }),
 });

@@ -25,52 +25,87 @@ export const PROGRESS_NOTE_MAX_LENGTH = 2000;
 export const PROGRESS_REASON_MAX_LENGTH = 1000;
 export const AUDIT_ACTOR_MAX_LENGTH = 300;
 
-const Department = doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(DEPARTMENT_MAX_LENGTH)), { description: 'The department (部门) that answers; never a person.' });
-const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(REASON_MAX_LENGTH));
-const ModerationActionSchema = doc(z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]), {
-  id: 'ModerationAction',
-  description:
-    '`publish` a pending comment (or one rejected or hidden), or keep a published one under review (保留: the mark goes, its flags start again from zero, it leaves the queue); `reject` a pending one; `hide` a published one (under review or not). Rejecting and hiding need a reason.',
+const Department = doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(DEPARTMENT_MAX_LENGTH)), {
+  description: 'The department (部门) that answers; never a person.',
 });
+const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(REASON_MAX_LENGTH));
+const ModerationActionSchema = doc(
+  z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]),
+  {
+    id: 'ModerationAction',
+    description:
+      '`publish` a pending comment (or one rejected or hidden), or keep a published one under review (保留: the mark goes, its flags start again from zero, it leaves the queue); `reject` a pending one; `hide` a published one (under review or not). Rejecting and hiding need a reason.',
+  },
+);
 
 export const CommentQueueQuery = z
   .strictObject({
-    status: doc(z._default(z.enum(['pending', 'rejected', 'hidden', 'published']), 'pending'), { description: 'Which comments: the moderation queue (`pending`) by default.' }),
+    status: doc(z._default(z.enum(['pending', 'rejected', 'hidden', 'published']), 'pending'), {
+      description: 'Which comments: the moderation queue (`pending`) by default.',
+    }),
     targetType: z.optional(TargetType),
     targetId: z.optional(TargetId),
-    reason: doc(z.optional(z.enum(['new', 'flagged'])), { description: 'In the queue because new (pending), or flagged by citizens (published, under review).' }),
+    reason: doc(z.optional(z.enum(['new', 'flagged'])), {
+      description: 'In the queue because new (pending), or flagged by citizens (published, under review).',
+    }),
     /** Only comments that have waited at least / at most this long in their status. */
-    olderThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), { description: 'Only comments in their status for at least this many hours.' }),
-    newerThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), { description: 'Only comments in their status for at most this many hours.' }),
+    olderThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), {
+      description: 'Only comments in their status for at least this many hours.',
+    }),
+    newerThanHours: doc(z.optional(z.coerce.number().check(z.gte(0), z.lte(24 * 3650))), {
+      description: 'Only comments in their status for at most this many hours.',
+    }),
     limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
-    cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(600))), { description: 'The `nextCursor` of the previous page, as given.' }),
+    cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(600))), {
+      description: 'The `nextCursor` of the previous page, as given.',
+    }),
   })
   .check(
     z.refine((q) => (q.targetType === undefined) === (q.targetId === undefined), 'targetType and targetId go together'),
-    z.refine((q) => q.status !== 'published' || q.targetId !== undefined, 'published comments are listed per target: give targetType and targetId'),
+    z.refine(
+      (q) => q.status !== 'published' || q.targetId !== undefined,
+      'published comments are listed per target: give targetType and targetId',
+    ),
   );
 
 export const ModerationBody = z
   .strictObject({ action: ModerationActionSchema, reason: z.optional(Reason) })
-  .check(z.refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] }));
+  .check(
+    z.refine((b) => b.action === 'publish' || b.reason !== undefined, {
+      message: 'rejecting or hiding needs a reason',
+      path: ['reason'],
+    }),
+  );
 
 export const BulkModerationBody = z.strictObject({
   items: z
     .array(
       z
         .strictObject({ feedbackId: FeedbackId, action: ModerationActionSchema, reason: z.optional(Reason) })
-        .check(z.refine((b) => b.action === 'publish' || b.reason !== undefined, { message: 'rejecting or hiding needs a reason', path: ['reason'] })),
+        .check(
+          z.refine((b) => b.action === 'publish' || b.reason !== undefined, {
+            message: 'rejecting or hiding needs a reason',
+            path: ['reason'],
+          }),
+        ),
     )
     .check(z.minLength(1), z.maxLength(100)),
 });
 
-export const ReplyBody = z.strictObject({ department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_TEXT_MAX)) });
+export const ReplyBody = z.strictObject({
+  department: Department,
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_TEXT_MAX)),
+});
 
 export const StepBody = doc(
   z.discriminatedUnion('action', [
     z.strictObject({ action: z.literal('verify'), department: z.optional(Department), note: z.optional(Reason) }),
     z.strictObject({ action: z.literal('rectify'), note: Reason }),
-    z.strictObject({ action: z.literal('reply'), department: Department, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_TEXT_MAX)) }),
+    z.strictObject({
+      action: z.literal('reply'),
+      department: Department,
+      text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_TEXT_MAX)),
+    }),
     z.strictObject({ action: z.literal('close'), note: Reason }),
     z.strictObject({ action: z.literal('assign'), department: Department, note: z.optional(Reason) }),
   ]),
@@ -82,9 +117,14 @@ export const StepBody = doc(
 );
 
 export const CasesQuery = z.strictObject({
-  view: doc(z._default(z.enum(['active', 'overdue', 'due-soon', 'closed']), 'active'), { description: 'Unfinished cases (soonest deadline first), those overdue or due within three working days, or closed ones (most recent first).' }),
+  view: doc(z._default(z.enum(['active', 'overdue', 'due-soon', 'closed']), 'active'), {
+    description:
+      'Unfinished cases (soonest deadline first), those overdue or due within three working days, or closed ones (most recent first).',
+  }),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
-  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(600))), { description: 'The `nextCursor` of the previous page, as given.' }),
+  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(600))), {
+    description: 'The `nextCursor` of the previous page, as given.',
+  }),
 });
 
 export const ReconcileBody = z.strictObject({
@@ -95,24 +135,38 @@ export const ReconcileBody = z.strictObject({
 export const ProgressBody = z.strictObject({
   status: ProjectStatus,
   progress: doc(z.number().check(z.gte(0), z.lte(100)), { description: 'Percent complete.' }),
-  note: doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(PROGRESS_NOTE_MAX_LENGTH)), { description: 'What was done: shown on the public page.' }),
+  note: doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(PROGRESS_NOTE_MAX_LENGTH)), {
+    description: 'What was done: shown on the public page.',
+  }),
   source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(SOURCE_MAX_LENGTH))),
-  reason: doc(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(PROGRESS_REASON_MAX_LENGTH))), { description: 'Required for any report after the first: what changed or what it corrects.' }),
+  reason: doc(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(PROGRESS_REASON_MAX_LENGTH))), {
+    description: 'Required for any report after the first: what changed or what it corrects.',
+  }),
 });
 export const ImportQuery = z.strictObject({
-  dryRun: doc(z._default(z.stringbool(), false), { description: 'Check the file and say what would change, writing nothing.' }),
+  dryRun: doc(z._default(z.stringbool(), false), {
+    description: 'Check the file and say what would change, writing nothing.',
+  }),
 });
 export const AggregatesQuery = z.strictObject({
-  period: doc(z._default(z.string().check(z.regex(PERIOD_PATTERN)), 'all'), { description: '`all`, a year (2026) or a month (2026-11).' }),
+  period: doc(z._default(z.string().check(z.regex(PERIOD_PATTERN)), 'all'), {
+    description: '`all`, a year (2026) or a month (2026-11).',
+  }),
 });
 
-export const FraudBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(10, 'document the case: at least 10 characters'), z.maxLength(1000)) });
+export const FraudBody = z.strictObject({
+  reason: z.string().check(z.trim(), z.minLength(10, 'document the case: at least 10 characters'), z.maxLength(1000)),
+});
 export const AuditQuery = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
-  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(400))), { description: 'The `nextCursor` of the previous page, as given.' }),
+  cursor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(400))), {
+    description: 'The `nextCursor` of the previous page, as given.',
+  }),
   since: z.optional(z.iso.datetime()),
   until: z.optional(z.iso.datetime()),
   action: z.optional(AuditAction),
-  actor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(AUDIT_ACTOR_MAX_LENGTH))), { description: 'The `sub` of a staff member.' }),
+  actor: doc(z.optional(z.string().check(z.minLength(1), z.maxLength(AUDIT_ACTOR_MAX_LENGTH))), {
+    description: 'The `sub` of a staff member.',
+  }),
 });
 export const AuditCsvQuery = z.omit(AuditQuery, { limit: true, cursor: true });

@@ -36,7 +36,11 @@ export const SignInTransaction = z.strictObject({
 export type SignInTransaction = z.infer<typeof SignInTransaction>;
 
 /** The authorize URL the browser is sent to (Cognito's /oauth2/authorize parameters). */
-export function authorizeUrl(endpoints: SignInEndpoints, tx: Pick<SignInTransaction, 'state' | 'nonce' | 'verifier'>, redirectUri: string): string {
+export function authorizeUrl(
+  endpoints: SignInEndpoints,
+  tx: Pick<SignInTransaction, 'state' | 'nonce' | 'verifier'>,
+  redirectUri: string,
+): string {
   const url = new URL(endpoints.authorizeUrl);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -116,7 +120,13 @@ export async function exchangeCode(
     response = await fetchImplementation(endpoints.tokenUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: endpoints.clientId, code: input.code, redirect_uri: input.redirectUri, code_verifier: input.verifier }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: endpoints.clientId,
+        code: input.code,
+        redirect_uri: input.redirectUri,
+        code_verifier: input.verifier,
+      }),
       signal: AbortSignal.timeout(5000),
     });
   } catch (error) {
@@ -124,7 +134,10 @@ export async function exchangeCode(
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = typeof body === 'object' && body !== null && 'error' in body ? String((body as { error: unknown }).error) : `HTTP ${response.status}`;
+    const error =
+      typeof body === 'object' && body !== null && 'error' in body
+        ? String((body as { error: unknown }).error)
+        : `HTTP ${response.status}`;
     throw new CodeExchangeError(`the token endpoint refused the code: ${error.slice(0, 100)}`);
   }
   const answer = TokenAnswer.safeParse(body);

@@ -1,9 +1,26 @@
-import { createRemoteJWKSet, customFetch, errors, jwtVerify, type FetchImplementation, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  errors,
+  jwtVerify,
+  type FetchImplementation,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { DomainError, type ErrorExtras, type ErrorKind } from '../errors.js';
 import { rolesOf, type Actor } from './roles.js';
 
 /** Why a token was refused. `unavailable` is ours (the key set could not be fetched), not the caller's. */
-export type AuthFailure = 'missing' | 'malformed' | 'signature' | 'expired' | 'not-yet-valid' | 'issuer' | 'audience' | 'claims' | 'unavailable';
+export type AuthFailure =
+  | 'missing'
+  | 'malformed'
+  | 'signature'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'issuer'
+  | 'audience'
+  | 'claims'
+  | 'unavailable';
 
 export class AuthError extends DomainError {
   readonly kind: ErrorKind;
@@ -83,13 +100,15 @@ export function staffVerifier(options: VerifierOptions): StaffVerifier {
       if (tokenUse === 'access') {
         issuedTo = typeof payload.client_id === 'string' && clientIds.has(payload.client_id);
       } else if (tokenUse === 'id' || tokenUse === undefined) {
-        const audiences = typeof payload.aud === 'string' ? [payload.aud] : Array.isArray(payload.aud) ? payload.aud : [];
+        const audiences =
+          typeof payload.aud === 'string' ? [payload.aud] : Array.isArray(payload.aud) ? payload.aud : [];
         issuedTo = audiences.some((aud) => clientIds.has(aud));
       } else {
         throw new AuthError('claims', `token_use ${String(tokenUse)} is neither id nor access`);
       }
       if (!issuedTo) throw new AuthError('audience', 'the token was issued to another application');
-      if (expected.nonce !== undefined && payload.nonce !== expected.nonce) throw new AuthError('claims', 'the token was issued for another sign-in (nonce)');
+      if (expected.nonce !== undefined && payload.nonce !== expected.nonce)
+        throw new AuthError('claims', 'the token was issued for another sign-in (nonce)');
       const sub = String(payload.sub);
       const nameClaim = payload['cognito:username'] ?? payload.username ?? payload.preferred_username;
       return {
@@ -106,17 +125,28 @@ export function staffVerifier(options: VerifierOptions): StaffVerifier {
 function classify(error: unknown): AuthError {
   if (error instanceof errors.JWTExpired) return new AuthError('expired', 'the token has expired', { cause: error });
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'iss') return new AuthError('issuer', 'the token was issued by another provider', { cause: error });
-    if (error.claim === 'nbf' || error.claim === 'iat') return new AuthError('not-yet-valid', 'the token is not valid yet', { cause: error });
+    if (error.claim === 'iss')
+      return new AuthError('issuer', 'the token was issued by another provider', { cause: error });
+    if (error.claim === 'nbf' || error.claim === 'iat')
+      return new AuthError('not-yet-valid', 'the token is not valid yet', { cause: error });
     return new AuthError('claims', `the token's ${error.claim} claim is not acceptable`, { cause: error });
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  ) {
     return new AuthError('signature', 'the token is not signed by the provider', { cause: error });
   }
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
     return new AuthError('unavailable', 'the provider’s signing keys could not be read', { cause: error });
   }
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSENotSupported) {
+  if (
+    error instanceof errors.JOSEAlgNotAllowed ||
+    error instanceof errors.JWSInvalid ||
+    error instanceof errors.JWTInvalid ||
+    error instanceof errors.JOSENotSupported
+  ) {
     return new AuthError('malformed', 'the token is malformed or uses an algorithm we do not accept', { cause: error });
   }
   // A failed fetch of the key set (network, non-200): ours to fix, not the caller's.
@@ -131,13 +161,18 @@ const remoteSets = new Map<string, JWTVerifyGetKey>();
  * picked up without a redeploy). One resolver per URL per process.
  */
 export function remoteKeys(url: string, fetchImplementation?: FetchImplementation): JWTVerifyGetKey {
-  if (fetchImplementation) return createRemoteJWKSet(new URL(url), { [customFetch]: fetchImplementation, timeoutDuration: 3000 });
+  if (fetchImplementation)
+    return createRemoteJWKSet(new URL(url), { [customFetch]: fetchImplementation, timeoutDuration: 3000 });
   let keys = remoteSets.get(url);
   if (!keys) remoteSets.set(url, (keys = createRemoteJWKSet(new URL(url), { timeoutDuration: 3000 })));
   return keys;
 }
 
 /** The verifier of a configured provider (`staffSettingsOf(config).auth`); null when none is configured. */
-export function verifierFor(auth: { issuer: string; clientIds: string[]; jwksUrl: string } | null): StaffVerifier | null {
-  return auth ? staffVerifier({ issuer: auth.issuer, clientIds: auth.clientIds, keys: remoteKeys(auth.jwksUrl) }) : null;
+export function verifierFor(
+  auth: { issuer: string; clientIds: string[]; jwksUrl: string } | null,
+): StaffVerifier | null {
+  return auth
+    ? staffVerifier({ issuer: auth.issuer, clientIds: auth.clientIds, keys: remoteKeys(auth.jwksUrl) })
+    : null;
 }

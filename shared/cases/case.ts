@@ -34,7 +34,11 @@ export type CaseEvent = z.infer<typeof CaseEvent>;
 export const FollowUpCase = z.strictObject({
   caseId: z.string().check(z.minLength(1)),
   /** Where the rating that opened it is in the feedback log. */
-  feedback: z.strictObject({ shard: z.number().check(z.int(), z.gte(0)), recordedAt: z.iso.datetime(), feedbackId: z.string().check(z.minLength(1)) }),
+  feedback: z.strictObject({
+    shard: z.number().check(z.int(), z.gte(0)),
+    recordedAt: z.iso.datetime(),
+    feedbackId: z.string().check(z.minLength(1)),
+  }),
   /** The voter who rated, so they can follow their case; never shown to anyone else. */
   voterId: z.string().check(z.minLength(1)),
   targetType: TargetType,
@@ -62,10 +66,17 @@ export const FollowUpCase = z.strictObject({
 export type FollowUpCase = z.infer<typeof FollowUpCase>;
 
 /** A rating opens a case if it is a 差评 (1 or 2) and comes with a comment. */
-export const opensCase = (record: { rating: number; comment: string | null }) => record.rating <= 2 && record.comment !== null;
+export const opensCase = (record: { rating: number; comment: string | null }) =>
+  record.rating <= 2 && record.comment !== null;
 
 export function newCase(
-  input: { feedback: FollowUpCase['feedback']; voterId: string; targetType: TargetType; targetId: string; rating: 1 | 2 },
+  input: {
+    feedback: FollowUpCase['feedback'];
+    voterId: string;
+    targetType: TargetType;
+    targetId: string;
+    rating: 1 | 2;
+  },
   openedAt: Date,
   rules: { deadlineDays: number; calendar: WorkCalendar },
 ): FollowUpCase {
@@ -124,15 +135,24 @@ const ALLOWED: Record<CaseStep['action'], readonly CaseStatus[]> = {
 };
 
 /** The steps a case in `status` can take, in the order they come. */
-export const stepsFrom = (status: CaseStatus): Array<CaseStep['action']> => (Object.keys(ALLOWED) as Array<CaseStep['action']>).filter((action) => ALLOWED[action].includes(status));
+export const stepsFrom = (status: CaseStatus): Array<CaseStep['action']> =>
+  (Object.keys(ALLOWED) as Array<CaseStep['action']>).filter((action) => ALLOWED[action].includes(status));
 
 /**
  * The case after one step, or CaseStateError if the step is not allowed from its status. Pure:
  * the repository writes the result only if nobody changed the case meanwhile.
  */
-export function applyStep(current: FollowUpCase, step: CaseStep, by: string, at: Date, rules: { deadlineDays: number; calendar: WorkCalendar }): FollowUpCase {
+export function applyStep(
+  current: FollowUpCase,
+  step: CaseStep,
+  by: string,
+  at: Date,
+  rules: { deadlineDays: number; calendar: WorkCalendar },
+): FollowUpCase {
   if (!ALLOWED[step.action].includes(current.status)) {
-    throw new CaseStateError(`a case that is ${current.status} cannot be ${step.action === 'satisfied' || step.action === 'unsatisfied' ? 'rated' : `given the step ${step.action}`}`);
+    throw new CaseStateError(
+      `a case that is ${current.status} cannot be ${step.action === 'satisfied' || step.action === 'unsatisfied' ? 'rated' : `given the step ${step.action}`}`,
+    );
   }
   if ((step.action === 'satisfied' || step.action === 'unsatisfied') && current.satisfaction !== null) {
     throw new CaseStateError('the reply has already been rated');

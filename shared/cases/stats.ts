@@ -33,17 +33,25 @@ const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 1
  * How many 差评 were answered and how fast, per target or per department, from the cases
  * themselves: nothing about the people who rated, no texts.
  */
-export function caseStats(cases: readonly FollowUpCase[], groupBy: 'target' | 'department' | 'all', now: Date, calendar: WorkCalendar): CaseStats[] {
+export function caseStats(
+  cases: readonly FollowUpCase[],
+  groupBy: 'target' | 'department' | 'all',
+  now: Date,
+  calendar: WorkCalendar,
+): CaseStats[] {
   const groups = new Map<string | null, FollowUpCase[]>();
   for (const c of cases) {
-    const key = groupBy === 'target' ? `${c.targetType}:${c.targetId}` : groupBy === 'department' ? c.department : 'all';
+    const key =
+      groupBy === 'target' ? `${c.targetType}:${c.targetId}` : groupBy === 'department' ? c.department : 'all';
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   return [...groups]
     .map(([key, members]): CaseStats => {
       const answered = members.filter((c) => c.firstReplyAt !== null);
       const onTime = answered.filter((c) => c.firstReplyAt! <= c.firstDueAt);
-      const overdue = members.filter((c) => c.firstReplyAt === null && c.status !== 'closed' && now.toISOString() > c.firstDueAt);
+      const overdue = members.filter(
+        (c) => c.firstReplyAt === null && c.status !== 'closed' && now.toISOString() > c.firstDueAt,
+      );
       const decided = answered.length + overdue.length;
       return {
         key,
@@ -52,8 +60,12 @@ export function caseStats(cases: readonly FollowUpCase[], groupBy: 'target' | 'd
         answeredOnTime: onTime.length,
         overdue: overdue.length,
         onTimeShare: decided === 0 ? null : Math.round((onTime.length / decided) * 1000) / 1000,
-        medianDays: round1(median(answered.map((c) => (Date.parse(c.firstReplyAt!) - Date.parse(c.openedAt)) / 86_400_000))),
-        medianWorkingDays: median(answered.map((c) => calendar.workingDaysBetween(new Date(c.openedAt), new Date(c.firstReplyAt!)))),
+        medianDays: round1(
+          median(answered.map((c) => (Date.parse(c.firstReplyAt!) - Date.parse(c.openedAt)) / 86_400_000)),
+        ),
+        medianWorkingDays: median(
+          answered.map((c) => calendar.workingDaysBetween(new Date(c.openedAt), new Date(c.firstReplyAt!))),
+        ),
         closed: members.filter((c) => c.status === 'closed').length,
         satisfied: members.filter((c) => c.satisfaction === 'satisfied').length,
         unsatisfied: members.filter((c) => c.satisfaction === 'unsatisfied').length,

@@ -20,21 +20,37 @@ export interface CaseDeps {
   caseDeadlineDays: number;
 }
 
-const rules = (deps: Pick<CaseDeps, 'caseDeadlineDays' | 'calendar'>) => ({ deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar });
+const rules = (deps: Pick<CaseDeps, 'caseDeadlineDays' | 'calendar'>) => ({
+  deadlineDays: deps.caseDeadlineDays,
+  calendar: deps.calendar,
+});
 
 /**
  * A monitor's step on a case. A reply is also attached to the comment as an official reply
  * (public once the comment is), so the citizen and the public read the same answer.
  */
-export async function stepCase(deps: CaseDeps, caseId: string, step: Exclude<CaseStep, { action: 'satisfied' | 'unsatisfied' }>, actor: Actor, at: Date): Promise<FollowUpCase> {
+export async function stepCase(
+  deps: CaseDeps,
+  caseId: string,
+  step: Exclude<CaseStep, { action: 'satisfied' | 'unsatisfied' }>,
+  actor: Actor,
+  at: Date,
+): Promise<FollowUpCase> {
   // The case keeps the reply as the public reads it (feeds, the citizen's page): masked, and
   // refused before anything is written if masking makes it too long to keep.
   const kept = step.action === 'reply' ? { ...step, text: maskPiiWithin(step.text, REPLY_TEXT_MAX).text } : step;
-  const updated = await deps.cases.update(caseId, (current) => applyStep(current, kept, actorLabel(actor), at, rules(deps)));
+  const updated = await deps.cases.update(caseId, (current) =>
+    applyStep(current, kept, actorLabel(actor), at, rules(deps)),
+  );
   if (!updated) throw new NotFoundError('case', caseId);
   if (step.action === 'reply') {
     // Masked again there, to the same text, so the audit entry counts what was masked.
-    await replyToComment(deps, { feedbackId: updated.after.feedback.feedbackId, department: step.department, text: step.text, caseId }, actor, at);
+    await replyToComment(
+      deps,
+      { feedbackId: updated.after.feedback.feedbackId, department: step.department, text: step.text, caseId },
+      actor,
+      at,
+    );
   }
   await deps.audit.append(
     {
@@ -50,7 +66,14 @@ export async function stepCase(deps: CaseDeps, caseId: string, step: Exclude<Cas
 }
 
 /** The citizen who rated says whether the reply satisfies them, once; not satisfied starts a review. */
-export async function rateReply(deps: Pick<CaseDeps, 'cases' | 'audit' | 'calendar' | 'caseDeadlineDays'>, voterId: string, caseId: string, satisfied: boolean, note: string | undefined, at: Date): Promise<FollowUpCase> {
+export async function rateReply(
+  deps: Pick<CaseDeps, 'cases' | 'audit' | 'calendar' | 'caseDeadlineDays'>,
+  voterId: string,
+  caseId: string,
+  satisfied: boolean,
+  note: string | undefined,
+  at: Date,
+): Promise<FollowUpCase> {
   const existing = await deps.cases.get(caseId, true);
   // Someone else's case is answered exactly like a case that does not exist.
   if (!existing || existing.voterId !== voterId) throw new NotFoundError('case', caseId);
@@ -80,19 +103,41 @@ export async function rateReply(deps: Pick<CaseDeps, 'cases' | 'audit' | 'calend
  * you like. The log credits each opening to whoever ran the sweep, at the time it ran; a window
  * reaching into the future ends now.
  */
-export async function reconcileCases(deps: Omit<CaseDeps, 'replies'>, since: Date, until: Date, actor: Actor, at: Date): Promise<{ checked: number; opened: string[] }> {
+export async function reconcileCases(
+  deps: Omit<CaseDeps, 'replies'>,
+  since: Date,
+  until: Date,
+  actor: Actor,
+  at: Date,
+): Promise<{ checked: number; opened: string[] }> {
   const end = until.getTime() > at.getTime() ? at : until;
   const records = await deps.feedback.lowRatingsBetween(since.toISOString(), end.toISOString());
   const opened: string[] = [];
   for (const record of records) {
     if (!opensCase(record)) continue;
     const result = await deps.cases.open(
-      newCase({ feedback: record, voterId: record.voterId, targetType: record.targetType, targetId: record.targetId, rating: record.rating as 1 | 2 }, new Date(record.recordedAt), rules(deps)),
+      newCase(
+        {
+          feedback: record,
+          voterId: record.voterId,
+          targetType: record.targetType,
+          targetId: record.targetId,
+          rating: record.rating as 1 | 2,
+        },
+        new Date(record.recordedAt),
+        rules(deps),
+      ),
     );
     if (result.created) {
       opened.push(record.feedbackId);
       await deps.audit.append(
-        { actor: staffActor(actor), action: 'case.open', subject: { type: 'case', id: record.feedbackId }, reason: 'opened by the sweep', details: { openedAt: record.recordedAt } },
+        {
+          actor: staffActor(actor),
+          action: 'case.open',
+          subject: { type: 'case', id: record.feedbackId },
+          reason: 'opened by the sweep',
+          details: { openedAt: record.recordedAt },
+        },
         at,
       );
     }
@@ -111,7 +156,12 @@ export function staffCase(item: FollowUpCase, now: Date, calendar: WorkCalendar)
 }
 
 /** A page of the unfinished cases (soonest deadline first), those overdue or due soon, or the closed ones. */
-export async function listCases(deps: Pick<CaseDeps, 'cases' | 'calendar'>, view: CaseView, page: { limit: number; cursor?: string | undefined }, now: Date) {
+export async function listCases(
+  deps: Pick<CaseDeps, 'cases' | 'calendar'>,
+  view: CaseView,
+  page: { limit: number; cursor?: string | undefined },
+  now: Date,
+) {
   const group = view === 'closed' ? 'closed' : 'active';
   const range =
     view === 'overdue'
@@ -121,15 +171,24 @@ export async function listCases(deps: Pick<CaseDeps, 'cases' | 'calendar'>, view
           { dueAfter: now.toISOString(), dueBefore: new Date(now.getTime() + 14 * 86_400_000).toISOString() }
         : {};
   const found = await deps.cases.list(group, { limit: page.limit, cursor: page.cursor, ...range });
-  const items = found.items.map((item) => staffCase(item, now, deps.calendar)).filter((item) => view === 'active' || view === 'closed' || item.dueState === view);
+  const items = found.items
+    .map((item) => staffCase(item, now, deps.calendar))
+    .filter((item) => view === 'active' || view === 'closed' || item.dueState === view);
   return { view, items, nextCursor: found.nextCursor };
 }
 
 /** One case as a monitor works it: its comment with the official replies, and its audit trail. */
-export async function caseDetail(deps: Pick<CaseDeps, 'cases' | 'calendar' | 'feedback'> & { audit: Pick<AuditRepository, 'forSubject'> }, caseId: string, now: Date) {
+export async function caseDetail(
+  deps: Pick<CaseDeps, 'cases' | 'calendar' | 'feedback'> & { audit: Pick<AuditRepository, 'forSubject'> },
+  caseId: string,
+  now: Date,
+) {
   const found = await deps.cases.get(caseId);
   if (!found) throw new NotFoundError('case', caseId);
-  const [record, audit] = await Promise.all([deps.feedback.getRecord(found.feedback), deps.audit.forSubject('case', caseId)]);
+  const [record, audit] = await Promise.all([
+    deps.feedback.getRecord(found.feedback),
+    deps.audit.forSubject('case', caseId),
+  ]);
   return {
     ...staffCase(found, now, deps.calendar),
     comment: record ? { text: record.comment, status: record.commentStatus, replies: record.replies ?? [] } : null,

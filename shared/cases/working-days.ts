@@ -25,9 +25,16 @@ const DAY_MS = 86_400_000;
 export const cstDay = (at: Date) => new Date(at.getTime() + CST_MS).toISOString().slice(0, 10);
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 /** 23:59:59.999 CST of a day, as an ISO instant. */
-export const endOfCstDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS - 1 - CST_MS).toISOString();
+export const endOfCstDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS - 1 - CST_MS).toISOString();
 
-export function workCalendar(options: { years?: readonly HolidayYear[]; extraHolidays?: readonly string[]; extraWorkdays?: readonly string[] } = {}): WorkCalendar {
+export function workCalendar(
+  options: {
+    years?: readonly HolidayYear[];
+    extraHolidays?: readonly string[];
+    extraWorkdays?: readonly string[];
+  } = {},
+): WorkCalendar {
   const years = options.years ?? OFFICIAL_HOLIDAYS;
   const holidays = new Set([...years.flatMap((y) => y.holidays), ...(options.extraHolidays ?? [])]);
   const workdays = new Set([...years.flatMap((y) => y.workdays), ...(options.extraWorkdays ?? [])]);
@@ -46,7 +53,7 @@ export function workCalendar(options: { years?: readonly HolidayYear[]; extraHol
     deadline(openedAt, days) {
       let day = cstDay(openedAt);
       let calendarCovered = covered.has(Number(day.slice(0, 4)));
-      for (let counted = 0; counted < days; ) {
+      for (let counted = 0; counted < days;) {
         day = nextDay(day);
         if (!covered.has(Number(day.slice(0, 4)))) calendarCovered = false;
         if (isWorkingDay(day)) counted++;

@@ -30,7 +30,11 @@ export type OfficialReply = z.infer<typeof OfficialReply>;
 export const PiiCounts = z.record(z.string(), z.number().check(z.int(), z.gte(1)));
 
 /** An administrator's finding that a rating is fraudulent (documented case, with a reason). */
-export const FraudMark = z.strictObject({ at: z.iso.datetime(), by: z.string().check(z.minLength(1)), reason: z.string().check(z.minLength(1), z.maxLength(1000)) });
+export const FraudMark = z.strictObject({
+  at: z.iso.datetime(),
+  by: z.string().check(z.minLength(1)),
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
 
 /**
  * One submission of a rating, kept for good: the replaced rating of a voter who changed their
@@ -87,7 +91,9 @@ export const Ballot = z.strictObject({
    * ballot, sort key `sk`). A new rating replaces nothing if that event landed, and voids the slot
    * if it did not, exactly as for a record that never arrived.
    */
-  fraud: z.optional(z.strictObject({ feedbackId: z.string().check(z.minLength(1)), sk: z.string().check(z.minLength(1)) })),
+  fraud: z.optional(
+    z.strictObject({ feedbackId: z.string().check(z.minLength(1)), sk: z.string().check(z.minLength(1)) }),
+  ),
 });
 export type Ballot = z.infer<typeof Ballot>;
 

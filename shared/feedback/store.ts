@@ -65,7 +65,11 @@ export interface FeedbackStore {
   /** Ratings of 1 or 2 with a comment recorded after `since` up to `until`, oldest first (the case sweep). */
   lowRatingsBetween: (since: string, until: string) => Promise<FeedbackRecord[]>;
   /** Published comments of a target, newest first; `cursor` continues where the last page ended. */
-  publishedComments: (targetType: TargetType, targetId: string, page: { limit: number; cursor?: string | undefined }) => Promise<Page<PublishedComment>>;
+  publishedComments: (
+    targetType: TargetType,
+    targetId: string,
+    page: { limit: number; cursor?: string | undefined },
+  ) => Promise<Page<PublishedComment>>;
 }
 
 /** Official replies to comments, shown publicly with a comment once it is published. */
@@ -79,5 +83,9 @@ export interface FraudStore {
    * Marks the rating at `ref`: the record is kept as it was, and if the rating still counts, a
    * fraud event in the log takes it out of the counts. A second mark changes nothing (event null).
    */
-  markFraud: (ref: RecordRef, mark: { by: string; reason: string }, at: Date) => Promise<{ event: FraudEvent | null; record: FeedbackRecord }>;
+  markFraud: (
+    ref: RecordRef,
+    mark: { by: string; reason: string },
+    at: Date,
+  ) => Promise<{ event: FraudEvent | null; record: FeedbackRecord }>;
 }

@@ -19,7 +19,11 @@ const Comment = z
     z.string().check(z.refine((text) => text.isWellFormed(), 'contains unpaired surrogate code points')),
     z.transform(normaliseComment),
   )
-  .check(z.refine((text) => text === null || commentLength(text) <= COMMENT_MAX_LENGTH, { message: `at most ${COMMENT_MAX_LENGTH} characters` }));
+  .check(
+    z.refine((text) => text === null || commentLength(text) <= COMMENT_MAX_LENGTH, {
+      message: `at most ${COMMENT_MAX_LENGTH} characters`,
+    }),
+  );
 
 /** `POST /api/v1/feedback`: a 好差评 rating of one indicator or project, with an optional comment. */
 export const FeedbackSubmission = z.strictObject({
@@ -61,7 +65,13 @@ export function submissionNotice(submitted: Pick<SubmittedFeedback, 'piiMasked' 
   return {
     personalDataMasked: submitted.piiMasked,
     followUpCase: opened
-      ? { caseId: opened.caseId, status: opened.status, openedAt: opened.openedAt, dueAt: opened.firstDueAt, deadlineWorkingDays: opened.deadlineDays }
+      ? {
+          caseId: opened.caseId,
+          status: opened.status,
+          openedAt: opened.openedAt,
+          dueAt: opened.firstDueAt,
+          deadlineWorkingDays: opened.deadlineDays,
+        }
       : null,
   };
 }
@@ -108,20 +118,35 @@ async function openCaseFor(deps: SubmitDeps, record: RecordedFeedback['record'])
   try {
     const opened = await deps.cases.open(
       newCase(
-        { feedback: record, voterId: record.voterId, targetType: record.targetType, targetId: record.targetId, rating: record.rating as 1 | 2 },
+        {
+          feedback: record,
+          voterId: record.voterId,
+          targetType: record.targetType,
+          targetId: record.targetId,
+          rating: record.rating as 1 | 2,
+        },
         new Date(record.recordedAt),
         { deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar },
       ),
     );
     if (opened.created) {
       await deps.audit.append(
-        { actor: SYSTEM_ACTOR, action: 'case.open', subject: { type: 'case', id: record.feedbackId }, reason: null, details: { rating: record.rating, dueAt: opened.case.firstDueAt } },
+        {
+          actor: SYSTEM_ACTOR,
+          action: 'case.open',
+          subject: { type: 'case', id: record.feedbackId },
+          reason: null,
+          details: { rating: record.rating, dueAt: opened.case.firstDueAt },
+        },
         new Date(record.recordedAt),
       );
     }
     return opened.case;
   } catch (error) {
-    deps.logger.error('opening a follow-up case failed; the sweep will open it', { error, feedbackId: record.feedbackId });
+    deps.logger.error('opening a follow-up case failed; the sweep will open it', {
+      error,
+      feedbackId: record.feedbackId,
+    });
     return null;
   }
 }

@@ -83,7 +83,8 @@ export const TARGET_KIND_LIST: readonly TargetKind[] = TargetType.options.map((t
 export const targetKind = <T extends TargetType>(type: T): TargetKind<T> => TARGET_KINDS[type];
 
 /** The kind whose addresses use this plural (`indicators` → the indicator kind), if any. */
-export const kindOfCollection = (collection: string): TargetKind | undefined => TARGET_KIND_LIST.find((kind) => kind.collection === collection);
+export const kindOfCollection = (collection: string): TargetKind | undefined =>
+  TARGET_KIND_LIST.find((kind) => kind.collection === collection);
 
 /**
  * The kind a collection names, where a route's pattern lets only collections through
@@ -110,7 +111,10 @@ export const namedTarget = <T extends TargetType>(type: T, target: TargetRecords
 });
 
 const namedOfKind = <T extends TargetType>(type: T, plan: PlanTargets): NamedTarget[] =>
-  targetKind(type).inPlan(plan).map((target) => namedTarget(type, target));
+  targetKind(type)
+    .inPlan(plan)
+    .map((target) => namedTarget(type, target));
 
 /** Every target of a plan with its names: indicators, then projects, each in the plan's order. */
-export const namedTargets = (plan: PlanTargets): NamedTarget[] => TargetType.options.flatMap((type) => namedOfKind(type, plan));
+export const namedTargets = (plan: PlanTargets): NamedTarget[] =>
+  TargetType.options.flatMap((type) => namedOfKind(type, plan));

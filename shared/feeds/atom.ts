@@ -43,7 +43,9 @@ const escapeHtml = (text: string) =>
 const collection = (target: FeedTarget) => targetKind(target.targetType).collection;
 export const targetPagePath = (target: FeedTarget) => targetKind(target.targetType).pagePath(target.targetId);
 export const feedPath = (scope: FeedScope) =>
-  scope.kind === 'plan' ? '/api/v1/feeds/plan.atom' : `/api/v1/feeds/${collection(scope.target)}/${encodeURIComponent(scope.target.targetId)}.atom`;
+  scope.kind === 'plan'
+    ? '/api/v1/feeds/plan.atom'
+    : `/api/v1/feeds/${collection(scope.target)}/${encodeURIComponent(scope.target.targetId)}.atom`;
 
 const tag = (site: FeedSite, specific: string) => `tag:${site.tagAuthority},${TAG_DATE}:${site.planId}/${specific}`;
 
@@ -87,7 +89,9 @@ function render(event: FeedEvent): Rendered {
       ];
       return {
         zh: corrected ? `${nameZh} ${o.year}年数值更正为 ${value}` : `${nameZh} ${o.year}年数值公布：${value}`,
-        en: corrected ? `${nameEn}: ${o.year} value corrected to ${withUnit(o.value, event.unitEn)}` : `${nameEn}: ${o.year} value published, ${withUnit(o.value, event.unitEn)}`,
+        en: corrected
+          ? `${nameEn}: ${o.year} value corrected to ${withUnit(o.value, event.unitEn)}`
+          : `${nameEn}: ${o.year} value published, ${withUnit(o.value, event.unitEn)}`,
         content: details.join('\n'),
         author: o.recordedBy,
       };
@@ -137,19 +141,32 @@ function render(event: FeedEvent): Rendered {
 export function selectEvents(scope: FeedScope, events: readonly FeedEvent[]): FeedEvent[] {
   const inScope = events
     .map((event, index) => ({ event, index }))
-    .filter(({ event: e }) => scope.kind === 'plan' || (e.target.targetType === scope.target.targetType && e.target.targetId === scope.target.targetId));
+    .filter(
+      ({ event: e }) =>
+        scope.kind === 'plan' ||
+        (e.target.targetType === scope.target.targetType && e.target.targetId === scope.target.targetId),
+    );
   return inScope
     .sort((a, b) => b.event.at.localeCompare(a.event.at) || b.index - a.index)
     .slice(0, MAX_ENTRIES)
     .map(({ event }) => event);
 }
 
-export function atomFeed(site: FeedSite, scope: FeedScope, allEvents: readonly FeedEvent[], plan: { titleZh: string; titleEn: string }): string {
+export function atomFeed(
+  site: FeedSite,
+  scope: FeedScope,
+  allEvents: readonly FeedEvent[],
+  plan: { titleZh: string; titleEn: string },
+): string {
   const events = selectEvents(scope, allEvents);
   const self = `${site.origin}${feedPath(scope)}`;
   const about =
     scope.kind === 'plan'
-      ? { zh: `${plan.titleZh}：进展动态`, en: 'Plan progress: new values, status changes, replies and closed cases', link: `${site.origin}/` }
+      ? {
+          zh: `${plan.titleZh}：进展动态`,
+          en: 'Plan progress: new values, status changes, replies and closed cases',
+          link: `${site.origin}/`,
+        }
       : {
           zh: `${scope.target.nameZh}：进展动态`,
           en: `${scope.target.nameEn}: new values, status changes, replies and closed cases`,

@@ -103,7 +103,14 @@ export function observationEvents(indicator: Indicator, revisions: readonly Obse
     });
     const after = assessProgress(indicator, currentObservations(published)).status;
     if (after !== status) {
-      events.push({ kind: 'status-change', target, at: observation.recordedAt, from: status, to: after, cause: { year: observation.year, revision: observation.revision } });
+      events.push({
+        kind: 'status-change',
+        target,
+        at: observation.recordedAt,
+        from: status,
+        to: after,
+        cause: { year: observation.year, revision: observation.revision },
+      });
       status = after;
     }
   }

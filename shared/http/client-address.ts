@@ -53,7 +53,10 @@ export function clientOrigin(settings: ClientOrigin): MiddlewareHandler {
     const viewer = c.req.header(VIEWER_ADDRESS_HEADER);
     if (settings.trustViewerAddress && viewer !== undefined) {
       const address = viewerAddress(viewer);
-      if (address === null) throw new ProblemError('validation-failed', { errors: [{ path: 'CloudFront-Viewer-Address', message: 'an IP address and a port' }] });
+      if (address === null)
+        throw new ProblemError('validation-failed', {
+          errors: [{ path: 'CloudFront-Viewer-Address', message: 'an IP address and a port' }],
+        });
       c.set('clientAddress', address);
     } else {
       c.set('clientAddress', socketAddress(c));
@@ -64,7 +67,12 @@ export function clientOrigin(settings: ClientOrigin): MiddlewareHandler {
 
 /** The address the connection came from: API Gateway's `sourceIp`, or the local server's socket. */
 function socketAddress(c: Context): string | null {
-  const env = c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  const env = c.env as
+    | {
+        event?: { requestContext?: { http?: { sourceIp?: string } } };
+        incoming?: { socket?: { remoteAddress?: string } };
+      }
+    | undefined;
   return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? null;
 }
 

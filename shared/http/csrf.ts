@@ -13,7 +13,8 @@ import { HTTPException } from 'hono/http-exception';
 export function formsFromThisSite(deps: { siteUrl: string | null }): MiddlewareHandler {
   const site = deps.siteUrl ? new URL(deps.siteUrl).origin : null;
   const check = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === site });
-  const refuse = (c: Context) => c.text('Forms are accepted from this site only.', 403, { 'Cache-Control': 'no-store' });
+  const refuse = (c: Context) =>
+    c.text('Forms are accepted from this site only.', 403, { 'Cache-Control': 'no-store' });
   return async (c, next) => {
     if (c.req.header('sec-fetch-site') === 'cross-site') return refuse(c);
     try {
@@ -75,9 +76,16 @@ export function formStamps(secret: string, minSeconds = 3): FormStamps {
  * expired or too fresh for a person. Null when it passed; else which check failed (for the log)
  * and what to tell the person, who simply submits again.
  */
-export function botCheck(body: Record<string, unknown>, stamps: FormStamps, now: Date): { reason: 'honeypot' | Exclude<FormStampCheck, 'ok'>; error: 'notPerson' | 'formExpired' } | null {
+export function botCheck(
+  body: Record<string, unknown>,
+  stamps: FormStamps,
+  now: Date,
+): { reason: 'honeypot' | Exclude<FormStampCheck, 'ok'>; error: 'notPerson' | 'formExpired' } | null {
   const honeypot = body[HONEYPOT_FIELD];
   const stamp = stamps.check(body[FORM_STAMP_FIELD], now);
   if ((honeypot === undefined || honeypot === '') && stamp === 'ok') return null;
-  return { reason: stamp === 'ok' ? 'honeypot' : stamp, error: stamp === 'invalid' || stamp === 'expired' ? 'formExpired' : 'notPerson' };
+  return {
+    reason: stamp === 'ok' ? 'honeypot' : stamp,
+    error: stamp === 'invalid' || stamp === 'expired' ? 'formExpired' : 'notPerson',
+  };
 }

@@ -16,7 +16,10 @@ const EXTENSION_TIMEOUT_MS = 3000;
  * the start loudly, not a request), read the voter-token key, build the dependencies. Functions
  * with staff routes pass `verifier` (`verifierFor`), and with it carry jose; the others do not.
  */
-export async function lambdaDeps(env: Record<string, string | undefined>, verifier?: (auth: StaffAuthSettings) => StaffVerifier | null): Promise<AppDeps> {
+export async function lambdaDeps(
+  env: Record<string, string | undefined>,
+  verifier?: (auth: StaffAuthSettings) => StaffVerifier | null,
+): Promise<AppDeps> {
   const config = parseConfig(ApiConfig, env);
   const store = {
     client: createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
@@ -26,7 +29,12 @@ export async function lambdaDeps(env: Record<string, string | undefined>, verifi
   // entry), and never sits in the function's configuration; locally and in tests it comes straight
   // from the environment.
   const voterTokenSecret =
-    config.VOTER_TOKEN_SECRET ?? (await secretFromExtension(config.VOTER_TOKEN_SECRET_ARN!, config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT, env.AWS_SESSION_TOKEN));
+    config.VOTER_TOKEN_SECRET ??
+    (await secretFromExtension(
+      config.VOTER_TOKEN_SECRET_ARN!,
+      config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
+      env.AWS_SESSION_TOKEN,
+    ));
   return appDeps(store, config, {
     voterTokenSecret,
     // Every request came through CloudFront (the rest are refused), which sets the viewer's address.
@@ -43,22 +51,34 @@ export async function lambdaDeps(env: Record<string, string | undefined>, verifi
  * token in `X-Aws-Parameters-Secrets-Token`; it answers GetSecretValue's JSON. This keeps the
  * Secrets Manager client out of the bundles. Any answer but a usable key fails the cold start.
  */
-export async function secretFromExtension(secretId: string, port: number, sessionToken: string | undefined): Promise<string> {
+export async function secretFromExtension(
+  secretId: string,
+  port: number,
+  sessionToken: string | undefined,
+): Promise<string> {
   const fail = (why: string) => new ConfigError(`invalid configuration:\n  VOTER_TOKEN_SECRET_ARN: ${why}`);
-  if (!sessionToken) throw fail('AWS_SESSION_TOKEN is not set, so the Parameters and Secrets extension cannot be asked');
+  if (!sessionToken)
+    throw fail('AWS_SESSION_TOKEN is not set, so the Parameters and Secrets extension cannot be asked');
   const url = `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`;
   let response: Response | undefined;
   for (let attempt = 1; !response; attempt++) {
     try {
-      response = await fetch(url, { headers: { 'X-Aws-Parameters-Secrets-Token': sessionToken }, signal: AbortSignal.timeout(EXTENSION_TIMEOUT_MS) });
+      response = await fetch(url, {
+        headers: { 'X-Aws-Parameters-Secrets-Token': sessionToken },
+        signal: AbortSignal.timeout(EXTENSION_TIMEOUT_MS),
+      });
     } catch (error) {
       // Lambda starts the extension and the function side by side: a refused connection may mean "not yet".
-      if (attempt === EXTENSION_ATTEMPTS) throw fail(`the Parameters and Secrets extension on port ${port} cannot be reached (${(error as Error).cause ?? error})`);
+      if (attempt === EXTENSION_ATTEMPTS)
+        throw fail(
+          `the Parameters and Secrets extension on port ${port} cannot be reached (${(error as Error).cause ?? error})`,
+        );
       await sleep(50 * 2 ** attempt);
     }
   }
   const text = await response.text();
-  if (!response.ok) throw fail(`the Parameters and Secrets extension answered ${response.status}: ${text.slice(0, 300)}`);
+  if (!response.ok)
+    throw fail(`the Parameters and Secrets extension answered ${response.status}: ${text.slice(0, 300)}`);
   let secret: unknown;
   try {
     secret = (JSON.parse(text) as { SecretString?: unknown }).SecretString;

@@ -41,7 +41,10 @@ export interface AppPart {
   pages?: SubApp;
 }
 
-const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problemResponse(c, 'payload-too-large') });
+const defaultBodyLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => problemResponse(c, 'payload-too-large'),
+});
 
 /** What the common middleware uses: where requests come from, the request log, idempotent POSTs. */
 export type CommonDeps = Pick<AppDeps, 'clientOrigin' | 'logger' | 'idempotency' | 'voterTokens' | 'clock'>;
@@ -54,7 +57,9 @@ export type CommonDeps = Pick<AppDeps, 'clientOrigin' | 'logger' | 'idempotency'
 export function withCommonMiddleware(deps: CommonDeps, parts: readonly AppPart[]) {
   const largerBodies = parts.flatMap((part) => Object.entries(part.bodyLimits ?? {}));
   const api = new Hono()
-    .use(async (c, next) => (largerBodies.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? defaultBodyLimit)(c, next))
+    .use(async (c, next) =>
+      (largerBodies.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? defaultBodyLimit)(c, next),
+    )
     // Anyone may read the public API from any site; nothing else crosses origins: no credentials,
     // and a cross-site POST fails its preflight.
     .use(cors({ origin: '*', allowMethods: ['GET', 'HEAD'], credentials: false, maxAge: 600 }))

@@ -29,7 +29,10 @@ export const PROBLEMS = {
   'payload-too-large': { status: 413, title: 'The body is larger than 16 KiB' },
   'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
   'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was used for a different request' },
-  'idempotency-key-needs-caller': { status: 428, title: 'An Idempotency-Key needs a voter token or a staff token to be kept under' },
+  'idempotency-key-needs-caller': {
+    status: 428,
+    title: 'An Idempotency-Key needs a voter token or a staff token to be kept under',
+  },
   'too-many-requests': { status: 429, title: 'Too many requests; retry after the time given' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },
   'service-unavailable': { status: 503, title: 'A dependency is unavailable' },
@@ -51,9 +54,13 @@ export interface ProblemExtras {
 
 export function problemResponse(c: Context, type: ProblemType, extras: ProblemExtras = {}): Response {
   const { status, title } = PROBLEMS[type];
-  return c.body(JSON.stringify({ type: problemTypeUri(type), title, status, instance: c.req.path, ...extras }), status, {
-    'Content-Type': 'application/problem+json',
-  });
+  return c.body(
+    JSON.stringify({ type: problemTypeUri(type), title, status, instance: c.req.path, ...extras }),
+    status,
+    {
+      'Content-Type': 'application/problem+json',
+    },
+  );
 }
 
 /** Thrown inside routes to answer with a problem; the app's error handler renders it. */
@@ -82,13 +89,24 @@ export interface Problem {
  * else is ours to fix, 500, saying nothing of itself.
  */
 export function problemFor(error: unknown): Problem {
-  if (error instanceof ProblemError) return { type: error.problem, status: PROBLEMS[error.problem].status, extras: error.extras };
+  if (error instanceof ProblemError)
+    return { type: error.problem, status: PROBLEMS[error.problem].status, extras: error.extras };
   if (error instanceof DomainError && error.kind !== 'internal-error') {
     const { retryAfterSeconds, ...extras } = error.extras();
-    return { type: error.kind, status: PROBLEMS[error.kind].status, extras, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
+    return {
+      type: error.kind,
+      status: PROBLEMS[error.kind].status,
+      extras,
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    };
   }
   if (isStoreUnavailable(error)) {
-    return { type: 'service-unavailable', status: 503, extras: { detail: 'the store is unavailable; retry shortly' }, retryAfterSeconds: STORE_RETRY_AFTER_SECONDS };
+    return {
+      type: 'service-unavailable',
+      status: 503,
+      extras: { detail: 'the store is unavailable; retry shortly' },
+      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+    };
   }
   return { type: 'internal-error', status: 500, extras: {} };
 }
@@ -101,7 +119,10 @@ export const statusOf = (error: unknown): ProblemStatus => problemFor(error).sta
  * form can explain: the message `byKind` holds for the error's kind, and the problem (status,
  * Retry-After) the error answers with. Undefined for any other error, which the caller throws on.
  */
-export function explain<T>(error: unknown, byKind: { readonly [K in ErrorKind]?: T }): { message: T; problem: Problem } | undefined {
+export function explain<T>(
+  error: unknown,
+  byKind: { readonly [K in ErrorKind]?: T },
+): { message: T; problem: Problem } | undefined {
   const message = error instanceof DomainError ? byKind[error.kind] : undefined;
   return message === undefined ? undefined : { message, problem: problemFor(error) };
 }
@@ -117,9 +138,15 @@ export function problemAnswer(c: Context, problem: Problem): Response {
  * Faults are logged whole and never answered with: the store's unavailability as a warning, anything
  * else of ours (5xx) as an error. What the client got wrong (4xx) is the request log's.
  */
-export function logFault(logger: Pick<Logger, 'warn' | 'error'>, error: unknown, problem: Problem, fields: Record<string, unknown> = {}) {
+export function logFault(
+  logger: Pick<Logger, 'warn' | 'error'>,
+  error: unknown,
+  problem: Problem,
+  fields: Record<string, unknown> = {},
+) {
   if (problem.status < 500) return;
   if (isStoreUnavailable(error)) logger.warn('store unavailable', { error, ...fields });
-  else if (problem.type === 'internal-error') logger.error('unhandled error', { error, domain: error instanceof DomainError, ...fields });
+  else if (problem.type === 'internal-error')
+    logger.error('unhandled error', { error, domain: error instanceof DomainError, ...fields });
   else logger.error('service unavailable', { error, ...fields });
 }

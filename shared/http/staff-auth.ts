@@ -16,7 +16,10 @@ const REALM = 'gongping-staff';
  * 401 for anything wrong with the token, 403 for a genuine token without the role. Answers are
  * never cached by anyone.
  */
-export function requireRole(deps: { staffAuth: StaffVerifier | null; logger: Logger }, ...roles: Role[]): MiddlewareHandler<StaffEnv> {
+export function requireRole(
+  deps: { staffAuth: StaffVerifier | null; logger: Logger },
+  ...roles: Role[]
+): MiddlewareHandler<StaffEnv> {
   const allowed = new Set<Role>(roles);
   return async (c, next) => {
     const refused = await authorise(c);
@@ -29,7 +32,8 @@ export function requireRole(deps: { staffAuth: StaffVerifier | null; logger: Log
   };
 
   async function authorise(c: Context<StaffEnv>): Promise<Response | null> {
-    if (!deps.staffAuth) return problemResponse(c, 'service-unavailable', { detail: 'staff sign-in is not configured' });
+    if (!deps.staffAuth)
+      return problemResponse(c, 'service-unavailable', { detail: 'staff sign-in is not configured' });
     const header = c.req.header('Authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) {

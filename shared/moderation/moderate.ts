@@ -94,7 +94,12 @@ export async function replyToComment(
       action: 'comment.reply',
       subject: { type: 'comment', id: input.feedbackId },
       reason: null,
-      details: { department: input.department, caseId: input.caseId ?? null, piiMasked: masked.found, commentStatus: record.commentStatus },
+      details: {
+        department: input.department,
+        caseId: input.caseId ?? null,
+        piiMasked: masked.found,
+        commentStatus: record.commentStatus,
+      },
     },
     at,
   );
@@ -126,7 +131,14 @@ export async function moderateMany(
       results.push({ ...(await moderateComment(deps, item, actor, at)), outcome: 'done' });
     } catch (error) {
       // The item's problem is its error's kind, as one moderation alone would answer it.
-      if (error instanceof DomainError && failsOneItem(error.kind)) results.push({ feedbackId: item.feedbackId, action: item.action, outcome: 'failed', problem: error.kind, detail: error.message });
+      if (error instanceof DomainError && failsOneItem(error.kind))
+        results.push({
+          feedbackId: item.feedbackId,
+          action: item.action,
+          outcome: 'failed',
+          problem: error.kind,
+          detail: error.message,
+        });
       else throw error;
     }
   }
@@ -149,7 +161,11 @@ export interface QueueFilter {
 }
 
 /** A page of the moderation queue (or of rejected, hidden or a target's published comments), by age in hours. */
-export function moderationQueue(deps: { moderation: Pick<ModerationStore, 'moderationQueue'> }, q: QueueFilter, now: Date) {
+export function moderationQueue(
+  deps: { moderation: Pick<ModerationStore, 'moderationQueue'> },
+  q: QueueFilter,
+  now: Date,
+) {
   const at = now.getTime();
   return deps.moderation.moderationQueue({
     status: q.status,

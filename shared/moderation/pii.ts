@@ -60,7 +60,9 @@ function readAs(ch: string): string {
 
 /** Chinese numerals that name one digit, as a number is read out (幺 for 1) or written on a cheque (壹). */
 const CHINESE_DIGITS: Record<string, string> = Object.fromEntries(
-  ['〇零', '一幺壹', '二贰貳', '三叁參', '四肆', '五伍', '六陆陸', '七柒', '八捌', '九玖'].flatMap((names, digit) => [...names].map((name) => [name, String(digit)])),
+  ['〇零', '一幺壹', '二贰貳', '三叁參', '四肆', '五伍', '六陆陸', '七柒', '八捌', '九玖'].flatMap((names, digit) =>
+    [...names].map((name) => [name, String(digit)]),
+  ),
 );
 
 interface Reading {
@@ -118,7 +120,8 @@ function isValidDate(yyyymmdd: string, minYear = 1900, maxYear = 2100): boolean 
 export const idShaped = (id: string) => /^[1-8]\d{16}[\dX]$/.test(id) && isValidDate(id.slice(6, 14));
 
 /** Issuer prefixes of the cards used in China: UnionPay 62/60/9, Visa 4, Mastercard 51–55 and 2221–2720, JCB/Amex 3. */
-const plausibleIssuer = (digits: string) => /^(3[47]|35|4|5[1-5]|6|9)/.test(digits) || (Number(digits.slice(0, 4)) >= 2221 && Number(digits.slice(0, 4)) <= 2720);
+const plausibleIssuer = (digits: string) =>
+  /^(3[47]|35|4|5[1-5]|6|9)/.test(digits) || (Number(digits.slice(0, 4)) >= 2221 && Number(digits.slice(0, 4)) <= 2720);
 
 /** Shaped like a bank card number: 16–19 digits starting with an issuer's prefix. */
 export const cardShaped = (digits: string) => /^\d{16,19}$/.test(digits) && plausibleIssuer(digits);
@@ -162,10 +165,16 @@ const NUM = `(?:\\d{1,5}|[${CN}]{1,4})`;
 const MOBILE = new RegExp(`${B}(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d(?:[\\s.-]?\\d{4}){2}${E}${NOT_AMOUNT}`, 'g');
 // Or digit by digit with the same separator throughout (1 3 8 1 2 3 4 5 6 7 8), as typed to slip
 // past a filter; the whole run, so a list of small numbers (1 3 5 7 9 11) is not one.
-const SPACED_MOBILE = new RegExp(`${B}(?<!\\d(?:[^\\S\\n]{1,2}|[.-]))1([^\\S\\n]{1,2}|[.-])[3-9](?:\\1\\d){9}(?!\\1?\\d|[A-Za-z])${NOT_AMOUNT}`, 'g');
+const SPACED_MOBILE = new RegExp(
+  `${B}(?<!\\d(?:[^\\S\\n]{1,2}|[.-]))1([^\\S\\n]{1,2}|[.-])[3-9](?:\\1\\d){9}(?!\\1?\\d|[A-Za-z])${NOT_AMOUNT}`,
+  'g',
+);
 // The area code (never 00…, the international prefix) in brackets or followed by a hyphen or a space, not
 // continuing a grouped number before it; the local number whole or as 4+4 (0595 2212 3456).
-const LANDLINE = new RegExp(`${B}(?<!\\d[\\s-])(?:\\(0[1-9]\\d{1,2}\\)\\s?|0[1-9]\\d{1,2}[\\s-])[2-8]\\d{2,3}[\\s-]?\\d{4}${E}${NOT_AMOUNT}`, 'g');
+const LANDLINE = new RegExp(
+  `${B}(?<!\\d[\\s-])(?:\\(0[1-9]\\d{1,2}\\)\\s?|0[1-9]\\d{1,2}[\\s-])[2-8]\\d{2,3}[\\s-]?\\d{4}${E}${NOT_AMOUNT}`,
+  'g',
+);
 // 16 to 19 digits (an identity number's last may be X), with a space or hyphen between any two;
 // what the number is, if anything, is decided by numberKind.
 const LONG_NUMBER = new RegExp(`${B}\\d(?:[\\s-]?\\d){14,17}[\\s-]?[\\dXx]${E}${NOT_AMOUNT}`, 'g');
@@ -181,7 +190,8 @@ const DOMAIN = `${LABEL}(?:${DOT}${LABEL})*${DOT}[A-Za-z]{2,24}(?![A-Za-z0-9@-])
 const EMAIL = new RegExp(`${LOCAL_PART}${AT}${DOMAIN}`, 'gi');
 // And with "at" as a plain word (zhang.wei at qq.com), which prose has too ("look at example.com").
 const EMAIL_SAID = new RegExp(`${LOCAL_PART}\\s+at\\s+${DOMAIN}`, 'gi');
-const MAIL_PROVIDER = /^(?:qq|163|126|yeah|139|189|sina|sohu|aliyun|foxmail|gmail|outlook|hotmail|live|yahoo|icloud)\b/i;
+const MAIL_PROVIDER =
+  /^(?:qq|163|126|yeah|139|189|sina|sohu|aliyun|foxmail|gmail|outlook|hotmail|live|yahoo|icloud)\b/i;
 
 /**
  * "x at y.z" is an address, not prose, when the name has what words do not (a digit, a dot, an
@@ -192,7 +202,10 @@ const MAIL_PROVIDER = /^(?:qq|163|126|yeah|139|189|sina|sohu|aliyun|foxmail|gmai
 function saidAddress(value: string, before: string): boolean {
   const [local = '', domain = ''] = value.split(/\s+at\s+/i);
   return (
-    /[\d._%+-]/.test(local) || !/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(domain) || MAIL_PROVIDER.test(domain) || /[\u3400-\u9fff:]\s*$/.test(before)
+    /[\d._%+-]/.test(local) ||
+    !/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(domain) ||
+    MAIL_PROVIDER.test(domain) ||
+    /[\u3400-\u9fff:]\s*$/.test(before)
   );
 }
 
@@ -209,7 +222,8 @@ const STREET_ADDRESS = new RegExp(`(?:${LANE}|${STREET})(?:\\s*${DWELLING})?`, '
 const DWELLING_ADDRESS = new RegExp(DWELLING, 'g');
 /** What an estate's name ends with, when a building number follows it: 阳光小区3号楼2单元. */
 const ESTATE = /(?:小区|花园|家园|新村|公寓|社区|苑|园|城|府|庭|居)$/;
-const ADDRESS_EN = /\b(?:No\.\s*)?\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd)\b\.?|\b(?:Room|Rm|Apt|Apartment|Flat)\.?\s*#?\d{2,5}\b/g;
+const ADDRESS_EN =
+  /\b(?:No\.\s*)?\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd)\b\.?|\b(?:Room|Rm|Apt|Apartment|Flat)\.?\s*#?\d{2,5}\b/g;
 
 /** Characters a road name never starts after: verbs and prepositions of "I live at". */
 const NAME_STOP = /[在住于是到从址家为和与及、的了：:，,。；;！!？?\s（(「“"'】\]号]/;
@@ -227,22 +241,26 @@ function addressStart(text: string, start: number): number {
 
 function* matches(pattern: RegExp, text: string) {
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) yield { start: m.index, end: m.index + m[0].length, value: m[0] };
+  for (let m = pattern.exec(text); m; m = pattern.exec(text))
+    yield { start: m.index, end: m.index + m[0].length, value: m[0] };
 }
 
 /** Every piece of personal data found in `text`, without overlaps, in order. */
 export function detectPii(text: string): PiiMatch[] {
   const { text: folded, numeric, at } = read(text);
   const candidates: PiiMatch[] = [];
-  const add = (kind: PiiKind, start: number, end: number) => candidates.push({ kind, start: at[start]!, end: at[end]! });
+  const add = (kind: PiiKind, start: number, end: number) =>
+    candidates.push({ kind, start: at[start]!, end: at[end]! });
 
   for (const m of matches(LONG_NUMBER, numeric)) {
     const kind = numberKind(m.value, numeric.slice(Math.max(0, m.start - 12), m.start));
     if (kind) add(kind, m.start, m.end);
   }
   for (const m of matches(EMAIL, folded)) add('email', m.start, m.end);
-  for (const m of matches(EMAIL_SAID, folded)) if (saidAddress(m.value, folded.slice(Math.max(0, m.start - 2), m.start))) add('email', m.start, m.end);
-  for (const pattern of [MOBILE, SPACED_MOBILE, LANDLINE]) for (const m of matches(pattern, numeric)) add('phone', m.start, m.end);
+  for (const m of matches(EMAIL_SAID, folded))
+    if (saidAddress(m.value, folded.slice(Math.max(0, m.start - 2), m.start))) add('email', m.start, m.end);
+  for (const pattern of [MOBILE, SPACED_MOBILE, LANDLINE])
+    for (const m of matches(pattern, numeric)) add('phone', m.start, m.end);
   for (const m of matches(STREET_ADDRESS, folded)) add('address', addressStart(folded, m.start), m.end);
   for (const m of matches(DWELLING_ADDRESS, folded)) {
     const estate = ESTATE.exec(folded.slice(Math.max(0, m.start - 4), m.start));
@@ -287,7 +305,10 @@ export function maskPiiWithin(text: string, max: number): MaskedText {
   // Staff replies and notes come here without a comment's normalisation: what nobody can see goes
   // here too, so that what is kept is exactly what was masked.
   const masked = maskPii(text.replace(INVISIBLE, ''));
-  if (masked.text.length > max) throw new TextTooLongError(`the text is ${masked.text.length} characters once personal data is masked; at most ${max} are kept`);
+  if (masked.text.length > max)
+    throw new TextTooLongError(
+      `the text is ${masked.text.length} characters once personal data is masked; at most ${max} are kept`,
+    );
   return masked;
 }
 

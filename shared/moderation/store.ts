@@ -85,7 +85,13 @@ export interface FlagStore {
    * A citizen flags a published comment, once per flagger. At `threshold` flags it is marked under
    * review and enters the queue; flags never take it off public view.
    */
-  flagComment: (feedbackId: string, flagger: Flagger, reason: FlagReason, at: Date, threshold: number) => Promise<FlagOutcome>;
+  flagComment: (
+    feedbackId: string,
+    flagger: Flagger,
+    reason: FlagReason,
+    at: Date,
+    threshold: number,
+  ) => Promise<FlagOutcome>;
 }
 
 /** A moderation step that does not apply to the comment's current status. */

@@ -21,7 +21,9 @@ const columnsOf = (id: DatasetId) => DATASETS[id].columns as ReadonlyArray<Colum
 export function dictionaryHtml(planId: string, planTitleZh: string): string {
   const sections = DATASET_IDS.map((id) => {
     const d = DATASETS[id];
-    const links = FORMATS.map((f) => `<a href="${downloadPath(id, f)}" download="${fileName(planId, id, f)}">${f.toUpperCase()}</a>`).join(' · ');
+    const links = FORMATS.map(
+      (f) => `<a href="${downloadPath(id, f)}" download="${fileName(planId, id, f)}">${f.toUpperCase()}</a>`,
+    ).join(' · ');
     const rows = columnsOf(id)
       .map(
         (c) =>
@@ -91,13 +93,15 @@ One row: ${md(d.rowEn)}. Source: ${md(d.source)}.
 | Column | Type | Unit | Meaning | 含义 | Source |
 | --- | --- | --- | --- | --- | --- |`;
     const rows = columnsOf(id).map(
-      (c) => `| \`${c.name}\` | ${c.type}${c.nullable ? ', may be empty' : ''} | ${c.unit ? md(c.unit) : '—'} | ${md(c.en)} | ${md(c.zh)} | ${md(c.source)} |`,
+      (c) =>
+        `| \`${c.name}\` | ${c.type}${c.nullable ? ', may be empty' : ''} | ${c.unit ? md(c.unit) : '—'} | ${md(c.en)} | ${md(c.zh)} | ${md(c.source)} |`,
     );
     return [header, ...rows].join('\n');
   }).join('\n\n');
 }
 
-export const GENERATED_START = '<!-- generated from shared/open-data/datasets.ts by npm run build:openapi: do not edit by hand -->';
+export const GENERATED_START =
+  '<!-- generated from shared/open-data/datasets.ts by npm run build:openapi: do not edit by hand -->';
 export const GENERATED_END = '<!-- end of generated part -->';
 
 /** docs/open-data.md with its generated part replaced by the current one. */

@@ -1,7 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod/mini';
 import { doc } from '../api/registry.js';
-import { DATASETS, type CellValue, type Column, type ColumnType, type DatasetId, type DatasetRows } from './datasets.js';
+import {
+  DATASETS,
+  type CellValue,
+  type Column,
+  type ColumnType,
+  type DatasetId,
+  type DatasetRows,
+} from './datasets.js';
 
 /** Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -20,12 +27,18 @@ function csvCell(column: Column<never>, value: CellValue): string | number {
  */
 export function toCsv<K extends DatasetId>(id: K, rows: ReadonlyArray<DatasetRows[K]>): string {
   const columns = DATASETS[id].columns as ReadonlyArray<Column<DatasetRows[K]>>;
-  const records = [columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => csvCell(c as Column<never>, c.value(row))))];
+  const records = [
+    columns.map((c) => c.name),
+    ...rows.map((row) => columns.map((c) => csvCell(c as Column<never>, c.value(row)))),
+  ];
   return stringify(records, { bom: true, record_delimiter: 'windows' });
 }
 
 /** The JSON form of a dataset: the same rows and values as the CSV, typed, keyed by column name. */
-export function toJsonRows<K extends DatasetId>(id: K, rows: ReadonlyArray<DatasetRows[K]>): Array<Record<string, CellValue>> {
+export function toJsonRows<K extends DatasetId>(
+  id: K,
+  rows: ReadonlyArray<DatasetRows[K]>,
+): Array<Record<string, CellValue>> {
   const columns = DATASETS[id].columns as ReadonlyArray<Column<DatasetRows[K]>>;
   return rows.map((row) => Object.fromEntries(columns.map((c) => [c.name, c.value(row)])));
 }
@@ -39,9 +52,19 @@ export interface JsonDataset {
   rows: Array<Record<string, CellValue>>;
 }
 
-export function toJsonDataset<K extends DatasetId>(id: K, planId: string, rows: ReadonlyArray<DatasetRows[K]>): JsonDataset {
+export function toJsonDataset<K extends DatasetId>(
+  id: K,
+  planId: string,
+  rows: ReadonlyArray<DatasetRows[K]>,
+): JsonDataset {
   const dataset = DATASETS[id];
-  return { dataset: id, plan: planId, title: { zh: dataset.titleZh, en: dataset.titleEn }, dictionary: `/open-data#${id}`, rows: toJsonRows(id, rows) };
+  return {
+    dataset: id,
+    plan: planId,
+    title: { zh: dataset.titleZh, en: dataset.titleEn },
+    dictionary: `/open-data#${id}`,
+    rows: toJsonRows(id, rows),
+  };
 }
 
 const TYPES: Record<ColumnType, () => z.ZodMiniType> = {
@@ -59,7 +82,10 @@ export function rowSchema(id: DatasetId) {
     Object.fromEntries(
       columns.map((c) => {
         const type = TYPES[c.type]();
-        return [c.name, doc(c.nullable ? z.nullable(type) : type, { description: `${c.en}${c.unit ? ` (${c.unit})` : ''}. ${c.zh}` })];
+        return [
+          c.name,
+          doc(c.nullable ? z.nullable(type) : type, { description: `${c.en}${c.unit ? ` (${c.unit})` : ''}. ${c.zh}` }),
+        ];
       }),
     ),
   );

@@ -15,7 +15,12 @@ export function indicatorRows(snapshot: PlanSnapshot): IndicatorRow[] {
   const categoryEn = new Map(snapshot.plan.categories.map((c) => [c.id, c.nameEn]));
   return snapshot.indicators.map((indicator) => {
     const view = indicatorView(indicator, snapshot.observations);
-    return { indicator, categoryEn: categoryEn.get(indicator.category) ?? '', latest: view.latest, progress: view.progress };
+    return {
+      indicator,
+      categoryEn: categoryEn.get(indicator.category) ?? '',
+      latest: view.latest,
+      progress: view.progress,
+    };
   });
 }
 
@@ -32,18 +37,25 @@ export function observationRows(snapshot: PlanSnapshot): ObservationRow[] {
   return rows;
 }
 
-export const projectRows = (snapshot: PlanSnapshot) => [...snapshot.projects].sort((a, b) => a.box - b.box || a.id.localeCompare(b.id));
+export const projectRows = (snapshot: PlanSnapshot) =>
+  [...snapshot.projects].sort((a, b) => a.box - b.box || a.id.localeCompare(b.id));
 export const historyRows = (snapshot: PlanSnapshot) => snapshot.history;
 
 /** Every published summary of every period: the plan first, then categories, then targets, as ranked. */
 export function ratingRows(documents: readonly PeriodSummaries[]): RatingRow[] {
   return documents.flatMap((document) =>
-    [...(document.plan ? [document.plan] : []), ...document.categories, ...document.targets].map((summary) => ({ document, summary })),
+    [...(document.plan ? [document.plan] : []), ...document.categories, ...document.targets].map((summary) => ({
+      document,
+      summary,
+    })),
   );
 }
 
 /** Published comments, by target in plan order, newest first within a target. */
-export function commentRows(snapshot: PlanSnapshot, byTarget: ReadonlyArray<{ targetType: 'indicator' | 'project'; targetId: string; comments: PublishedComment[] }>): CommentRow[] {
+export function commentRows(
+  snapshot: PlanSnapshot,
+  byTarget: ReadonlyArray<{ targetType: 'indicator' | 'project'; targetId: string; comments: PublishedComment[] }>,
+): CommentRow[] {
   const names = new Map<string, string>([
     ...snapshot.indicators.map((i): [string, string] => [`indicator#${i.id}`, i.nameZh]),
     ...snapshot.projects.map((p): [string, string] => [`project#${p.id}`, p.titleZh]),

@@ -32,7 +32,22 @@ export function projectWithProgress<P extends Project>(project: P, revisions: re
     ...project,
     status: current?.status ?? project.status,
     progress: current?.progress ?? project.progress,
-    progressReport: current ? { revision: current.revision, note: current.note, source: current.source ?? null, recordedAt: current.recordedAt } : null,
-    progressHistory: own.map(({ revision, status, progress, note, source, reason, recordedAt }) => ({ revision, status, progress, note, source: source ?? null, reason, recordedAt })),
+    progressReport: current
+      ? {
+          revision: current.revision,
+          note: current.note,
+          source: current.source ?? null,
+          recordedAt: current.recordedAt,
+        }
+      : null,
+    progressHistory: own.map(({ revision, status, progress, note, source, reason, recordedAt }) => ({
+      revision,
+      status,
+      progress,
+      note,
+      source: source ?? null,
+      reason,
+      recordedAt,
+    })),
   };
 }

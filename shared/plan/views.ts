@@ -20,7 +20,13 @@ export function indicatorView(indicator: Indicator, revisions: readonly Observat
   const last = current.at(-1);
   return {
     ...indicator,
-    observations: current.map(({ year, value, revision, recordedAt, source }) => ({ year, value, revision, recordedAt, source })),
+    observations: current.map(({ year, value, revision, recordedAt, source }) => ({
+      year,
+      value,
+      revision,
+      recordedAt,
+      source,
+    })),
     latest: last ? { year: last.year, value: last.value } : null,
     progress: assessProgress(indicator, current),
   };
@@ -32,7 +38,11 @@ export interface IndicatorDetailView extends IndicatorView {
   revisions: Observation[];
 }
 
-export function indicatorDetailView(indicator: Indicator, revisions: Observation[], history: readonly HistoryRow[]): IndicatorDetailView {
+export function indicatorDetailView(
+  indicator: Indicator,
+  revisions: Observation[],
+  history: readonly HistoryRow[],
+): IndicatorDetailView {
   return {
     ...indicatorView(indicator, revisions),
     historyRows: history.filter((row) => indicator.history.includes(row.id)),
@@ -75,7 +85,11 @@ export function planView(snapshot: PlanSnapshot) {
       expected: indicators.filter((i) => i.attribute === 'expected').length,
       statuses: countBy(indicators, STATUSES, (i) => i.progress.status),
       projects: snapshot.projects.length,
-      projectStatuses: countBy(snapshot.projects, ['not_started', 'in_progress', 'completed', 'unknown'], (p) => p.status),
+      projectStatuses: countBy(
+        snapshot.projects,
+        ['not_started', 'in_progress', 'completed', 'unknown'],
+        (p) => p.status,
+      ),
       historyRows: snapshot.history.length,
     },
   };

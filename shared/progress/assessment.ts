@@ -17,12 +17,7 @@ export const STATUS_THRESHOLDS = { onTrack: 0.95, needsAcceleration: 0.6 } as co
 export type StatusThresholds = typeof STATUS_THRESHOLDS;
 
 export type ProgressStatus =
-  | 'achieved'
-  | 'on_track'
-  | 'needs_acceleration'
-  | 'limited_progress'
-  | 'deteriorating'
-  | 'not_assessable';
+  'achieved' | 'on_track' | 'needs_acceleration' | 'limited_progress' | 'deteriorating' | 'not_assessable';
 
 /**
  * - compound: level with positive base and target; rates are fractions per year (0.07 = 7 %).

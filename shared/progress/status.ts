@@ -1,7 +1,25 @@
 import type { Indicator } from '../plan/schema.js';
-import type { AssessmentNote, BasePoint, GrowthCheck, NoTrajectory, Observation, ProgressAssessment, ProgressMethod, ProgressStatus, Trajectory } from './assessment.js';
+import type {
+  AssessmentNote,
+  BasePoint,
+  GrowthCheck,
+  NoTrajectory,
+  Observation,
+  ProgressAssessment,
+  ProgressMethod,
+  ProgressStatus,
+  Trajectory,
+} from './assessment.js';
 import { STATUS_THRESHOLDS } from './assessment.js';
-import { cleanObservations, compoundRate, linearRate, meets, resolveTrajectory, trajectoryFromSeries, valueOnTrajectory } from './trajectory.js';
+import {
+  cleanObservations,
+  compoundRate,
+  linearRate,
+  meets,
+  resolveTrajectory,
+  trajectoryFromSeries,
+  valueOnTrajectory,
+} from './trajectory.js';
 
 /**
  * Progress status of a plan indicator.
@@ -32,7 +50,12 @@ function band(ratio: number): Exclude<ProgressStatus, 'achieved' | 'not_assessab
 // ---------------------------------------------------------------------------------------------
 // Assessment
 
-function notAssessable(missing: NoTrajectory, method: ProgressMethod | null, required: number | null, extraNotes: AssessmentNote[]): ProgressAssessment {
+function notAssessable(
+  missing: NoTrajectory,
+  method: ProgressMethod | null,
+  required: number | null,
+  extraNotes: AssessmentNote[],
+): ProgressAssessment {
   return {
     status: 'not_assessable',
     reason: missing.reason,
@@ -51,9 +74,14 @@ function notAssessable(missing: NoTrajectory, method: ProgressMethod | null, req
 
 /** Ratio bands, with the target-year cap: once the target year is observed and the target is not met,
  *  the plan period is over, so "on track" would be misleading; the best left is "needs acceleration". */
-function bandedStatus(ratio: number, latestYear: number, targetYear: number): Pick<ProgressAssessment, 'status' | 'reason'> {
+function bandedStatus(
+  ratio: number,
+  latestYear: number,
+  targetYear: number,
+): Pick<ProgressAssessment, 'status' | 'reason'> {
   const status = band(ratio);
-  if (status === 'on_track' && latestYear >= targetYear) return { status: 'needs_acceleration', reason: 'ratio-capped-at-target-year' };
+  if (status === 'on_track' && latestYear >= targetYear)
+    return { status: 'needs_acceleration', reason: 'ratio-capped-at-target-year' };
   return { status, reason: 'ratio' };
 }
 
@@ -63,12 +91,22 @@ function bandedStatus(ratio: number, latestYear: number, targetYear: number): Pi
  * when the target year has been observed and the period mean meets the floor: before that, a good
  * mean is "on track", because later years can still pull it down.
  */
-function assessRate(indicator: Indicator, t: Trajectory, series: readonly Observation[], notes: AssessmentNote[]): ProgressAssessment {
+function assessRate(
+  indicator: Indicator,
+  t: Trajectory,
+  series: readonly Observation[],
+  notes: AssessmentNote[],
+): ProgressAssessment {
   const floor = t.required;
   const after = series.filter((o) => o.year > indicator.baselineYear);
   const latest = after.at(-1);
   if (!latest) {
-    return notAssessable({ reason: 'no-observation-after-base', base: t.base, target: t.target, notes: [] }, t.method, floor, notes);
+    return notAssessable(
+      { reason: 'no-observation-after-base', base: t.base, target: t.target, notes: [] },
+      t.method,
+      floor,
+      notes,
+    );
   }
   const mean = after.reduce((sum, o) => sum + o.value, 0) / after.length;
   const met = meets(mean, floor, indicator.direction);
@@ -91,7 +129,9 @@ function assessRate(indicator: Indicator, t: Trajectory, series: readonly Observ
   const targetYearObserved = latest.year >= indicator.targetYear;
   if (met && targetYearObserved) return { ...common, status: 'achieved', reason: 'target-met' };
   if (ratio === null) {
-    return met ? { ...common, status: 'on_track', reason: 'floor-met' } : { ...common, status: 'deteriorating', reason: 'floor-missed' };
+    return met
+      ? { ...common, status: 'on_track', reason: 'floor-met' }
+      : { ...common, status: 'deteriorating', reason: 'floor-missed' };
   }
   return { ...common, ...bandedStatus(ratio, latest.year, indicator.targetYear) };
 }
@@ -106,18 +146,33 @@ function growthCheckFor(indicator: Indicator, base: BasePoint, latest: Observati
 }
 
 /** Level, share and cumulative indicators: target met → achieved; otherwise observed/required per year, banded. */
-function assessValuePath(indicator: Indicator, t: Trajectory, series: readonly Observation[], notes: AssessmentNote[]): ProgressAssessment {
+function assessValuePath(
+  indicator: Indicator,
+  t: Trajectory,
+  series: readonly Observation[],
+  notes: AssessmentNote[],
+): ProgressAssessment {
   const base = t.base!; // every non-floor trajectory has a base
   const latest = series.filter((o) => o.year > base.year).at(-1) ?? null;
   const growthCheck = growthCheckFor(indicator, base, latest);
   const withGrowth = growthCheck ? { growthCheck } : {};
   if (!latest) {
-    return { ...notAssessable({ reason: 'no-observation-after-base', base, target: t.target, notes: [] }, t.method, t.required, notes), ...withGrowth };
+    return {
+      ...notAssessable(
+        { reason: 'no-observation-after-base', base, target: t.target, notes: [] },
+        t.method,
+        t.required,
+        notes,
+      ),
+      ...withGrowth,
+    };
   }
 
   const elapsed = latest.year - base.year;
   const observed =
-    t.method === 'compound' ? compoundRate(base.value, latest.value, elapsed) : linearRate(base.value, latest.value, elapsed);
+    t.method === 'compound'
+      ? compoundRate(base.value, latest.value, elapsed)
+      : linearRate(base.value, latest.value, elapsed);
   if (t.method === 'compound' && latest.value <= 0) notes.push('observed-value-not-positive');
   const targetValue = t.target.value!; // level trajectories always carry a target value
   const noImprovementRequired = t.notes.includes('no-improvement-required');
@@ -138,7 +193,8 @@ function assessValuePath(indicator: Indicator, t: Trajectory, series: readonly O
     ...withGrowth,
   };
 
-  if (meets(latest.value, targetValue, indicator.direction)) return { ...common, status: 'achieved', reason: 'target-met' };
+  if (meets(latest.value, targetValue, indicator.direction))
+    return { ...common, status: 'achieved', reason: 'target-met' };
   if (ratio === null) return { ...common, status: 'deteriorating', reason: 'maintain-missed' };
   return { ...common, ...bandedStatus(ratio, latest.year, indicator.targetYear) };
 }
@@ -160,6 +216,7 @@ export function assessProgress(indicator: Indicator, observations: readonly Obse
   if (!resolved.ok) return notAssessable(resolved.missing, null, null, seriesNotes);
   const t = resolved.trajectory;
   const notes = [...seriesNotes, ...baselineNotes(indicator, t, series), ...t.notes];
-  return t.method === 'annual-floor' ? assessRate(indicator, t, series, notes) : assessValuePath(indicator, t, series, notes);
+  return t.method === 'annual-floor'
+    ? assessRate(indicator, t, series, notes)
+    : assessValuePath(indicator, t, series, notes);
 }
-

@@ -1,5 +1,15 @@
 import type { Indicator } from '../plan/schema.js';
-import type { AssessmentNote, AssessmentReason, BasePoint, NoTrajectory, Observation, ProgressMethod, TargetPoint, Trajectory, TrajectoryResult } from './assessment.js';
+import type {
+  AssessmentNote,
+  AssessmentReason,
+  BasePoint,
+  NoTrajectory,
+  Observation,
+  ProgressMethod,
+  TargetPoint,
+  Trajectory,
+  TrajectoryResult,
+} from './assessment.js';
 
 /**
  * The path an indicator is measured against: its observations cleaned and windowed, the base it
@@ -101,10 +111,21 @@ function valueTrajectory(indicator: Indicator, series: readonly Observation[]): 
   const unusable = unusableTargetReason(indicator);
   const base = resolveBase(indicator, series);
   if (unusable) {
-    return { ok: false, missing: { reason: unusable, base, target: { year: indicator.targetYear, value: null, implied: false }, notes: [] } };
+    return {
+      ok: false,
+      missing: {
+        reason: unusable,
+        base,
+        target: { year: indicator.targetYear, value: null, implied: false },
+        notes: [],
+      },
+    };
   }
   if (!base) {
-    const target = indicator.target.kind === 'number' ? { year: indicator.targetYear, value: indicator.target.value, implied: false } : null;
+    const target =
+      indicator.target.kind === 'number'
+        ? { year: indicator.targetYear, value: indicator.target.value, implied: false }
+        : null;
     return { ok: false, missing: { reason: 'no-base', base: null, target, notes: [] } };
   }
   const years = indicator.targetYear - base.year;
@@ -176,7 +197,11 @@ export function valueOnTrajectory(t: Trajectory, year: number, targetYear: numbe
  * the plan period [base year, target year]. Pass `observations` when the baseline may be missing,
  * so the same first-observation base is used as in `assessProgress`.
  */
-export function expectedValue(indicator: Indicator, year: number, observations: readonly Observation[] = []): number | null {
+export function expectedValue(
+  indicator: Indicator,
+  year: number,
+  observations: readonly Observation[] = [],
+): number | null {
   const resolved = resolveTrajectory(indicator, observations);
   return resolved.ok ? valueOnTrajectory(resolved.trajectory, year, indicator.targetYear) : null;
 }

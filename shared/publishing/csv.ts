@@ -17,7 +17,8 @@ export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<str
     Object.fromEntries(
       columns.map((column) => {
         const value = row[column];
-        if (typeof value === 'string' && FORMULA_START.test(value) && !/^-?\d+(\.\d+)?$/.test(value)) return [column, `'${value}`];
+        if (typeof value === 'string' && FORMULA_START.test(value) && !/^-?\d+(\.\d+)?$/.test(value))
+          return [column, `'${value}`];
         return [column, value ?? ''];
       }),
     ),
@@ -50,25 +51,44 @@ export type CsvReason =
 /** The reason in English: the API's words, and the staff pages' in English. */
 export function csvReasonEn(why: CsvReason): string {
   switch (why.code) {
-    case 'unreadable': return `not readable as CSV: ${why.detail}`;
-    case 'noHeader': return 'the file has no header';
-    case 'unknownColumn': return `unknown column; the columns are ${why.columns.join(', ')}`;
-    case 'missingColumn': return 'required column is missing';
-    case 'duplicateColumn': return 'a column appears twice';
-    case 'cellCount': return `${why.found} cells where the header has ${why.expected}`;
-    case 'noRows': return 'the file has no rows';
-    case 'required': return 'required';
-    case 'unknownId': return `no ${why.kind} ${why.id}`;
-    case 'yearRange': return `a year from ${why.min} to ${why.max}, not ${JSON.stringify(why.text)}`;
-    case 'thousandsSeparator': return 'write numbers without thousands separators (1234.5, not 1,234.5)';
-    case 'notANumber': return `not a number: ${JSON.stringify(why.text)}`;
-    case 'tooLarge': return `too large to be a number: ${JSON.stringify(why.text)}`;
-    case 'tooLong': return `at most ${why.max} characters`;
-    case 'repeated': return `${why.what} is already on line ${why.line}`;
-    case 'correctionNeedsReason': return `${why.year} already has the value ${why.value}; a correction must give its reason`;
-    case 'oneOf': return `one of ${why.options.join(', ')}`;
-    case 'percentRange': return `a percentage from 0 to 100, not ${JSON.stringify(why.text)}`;
-    case 'noteRequired': return 'say what was done or what changed';
+    case 'unreadable':
+      return `not readable as CSV: ${why.detail}`;
+    case 'noHeader':
+      return 'the file has no header';
+    case 'unknownColumn':
+      return `unknown column; the columns are ${why.columns.join(', ')}`;
+    case 'missingColumn':
+      return 'required column is missing';
+    case 'duplicateColumn':
+      return 'a column appears twice';
+    case 'cellCount':
+      return `${why.found} cells where the header has ${why.expected}`;
+    case 'noRows':
+      return 'the file has no rows';
+    case 'required':
+      return 'required';
+    case 'unknownId':
+      return `no ${why.kind} ${why.id}`;
+    case 'yearRange':
+      return `a year from ${why.min} to ${why.max}, not ${JSON.stringify(why.text)}`;
+    case 'thousandsSeparator':
+      return 'write numbers without thousands separators (1234.5, not 1,234.5)';
+    case 'notANumber':
+      return `not a number: ${JSON.stringify(why.text)}`;
+    case 'tooLarge':
+      return `too large to be a number: ${JSON.stringify(why.text)}`;
+    case 'tooLong':
+      return `at most ${why.max} characters`;
+    case 'repeated':
+      return `${why.what} is already on line ${why.line}`;
+    case 'correctionNeedsReason':
+      return `${why.year} already has the value ${why.value}; a correction must give its reason`;
+    case 'oneOf':
+      return `one of ${why.options.join(', ')}`;
+    case 'percentRange':
+      return `a percentage from 0 to 100, not ${JSON.stringify(why.text)}`;
+    case 'noteRequired':
+      return 'say what was done or what changed';
   }
 }
 
@@ -81,7 +101,12 @@ export interface CsvProblem {
   why: CsvReason;
 }
 
-export const csvProblem = (line: number, column: string | null, why: CsvReason): CsvProblem => ({ line, column, reason: csvReasonEn(why), why });
+export const csvProblem = (line: number, column: string | null, why: CsvReason): CsvProblem => ({
+  line,
+  column,
+  reason: csvReasonEn(why),
+  why,
+});
 
 export interface CsvRow {
   line: number;
@@ -93,7 +118,10 @@ export interface CsvRow {
  * Problems of the file itself (bad quoting, a row with the wrong number of cells) are reported
  * by line, like any other problem, instead of stopping at the first.
  */
-export function readCsv(text: string, options: { required: readonly string[]; known: readonly string[] }): { rows: CsvRow[]; problems: CsvProblem[] } {
+export function readCsv(
+  text: string,
+  options: { required: readonly string[]; known: readonly string[] },
+): { rows: CsvRow[]; problems: CsvProblem[] } {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   // A record the parser cannot read (a stray quote) is reported like any other bad row, and the
   // rest of the file is still checked.
@@ -102,7 +130,15 @@ export function readCsv(text: string, options: { required: readonly string[]; kn
     if (error) unreadable.push(csvProblem(error.lines ?? 1, null, { code: 'unreadable', detail: error.message }));
   };
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, skip_records_with_error: true, on_skip: onSkip } as never) as never;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      skip_records_with_error: true,
+      on_skip: onSkip,
+    } as never) as never;
   } catch (error) {
     const e = error as Error & { lines?: number };
     return { rows: [], problems: [csvProblem(e.lines ?? 1, null, { code: 'unreadable', detail: e.message })] };
@@ -115,7 +151,8 @@ export function readCsv(text: string, options: { required: readonly string[]; kn
   columns.forEach((name) => {
     if (!known.has(name)) problems.push(csvProblem(1, name, { code: 'unknownColumn', columns: options.known }));
   });
-  for (const name of options.required) if (!columns.includes(name)) problems.push(csvProblem(1, name, { code: 'missingColumn' }));
+  for (const name of options.required)
+    if (!columns.includes(name)) problems.push(csvProblem(1, name, { code: 'missingColumn' }));
   if (new Set(columns).size !== columns.length) problems.push(csvProblem(1, null, { code: 'duplicateColumn' }));
   if (problems.some((p) => p.line === 1)) return { rows: [], problems };
 

@@ -14,23 +14,77 @@ import type { Cell } from './csv.js';
  * that import back; the others are for reading.
  */
 export const INDICATOR_COLUMNS = [
-  'indicator_id', 'seq', 'category', 'name_zh', 'name_en', 'unit', 'attribute', 'direction', 'measure',
-  'baseline_2020', 'target_2025', 'growth_target_percent', 'latest_year', 'latest_value', 'status', 'status_reason',
+  'indicator_id',
+  'seq',
+  'category',
+  'name_zh',
+  'name_en',
+  'unit',
+  'attribute',
+  'direction',
+  'measure',
+  'baseline_2020',
+  'target_2025',
+  'growth_target_percent',
+  'latest_year',
+  'latest_value',
+  'status',
+  'status_reason',
 ] as const;
 
-export const PROJECT_PROGRESS_COLUMNS = ['project_id', 'status', 'progress', 'note', 'source', 'title_zh', 'revision', 'recorded_at', 'recorded_by'] as const;
+export const PROJECT_PROGRESS_COLUMNS = [
+  'project_id',
+  'status',
+  'progress',
+  'note',
+  'source',
+  'title_zh',
+  'revision',
+  'recorded_at',
+  'recorded_by',
+] as const;
 
 export const AGGREGATE_COLUMNS = [
-  'period', 'scope', 'kind', 'target_type', 'target_id', 'category', 'count', 'level_1', 'level_2', 'level_3', 'level_4', 'level_5',
-  'mean', 'satisfaction', 'dissatisfaction', 'bayesian_mean', 'rank', 'too_few_to_rank', 'comments_published',
+  'period',
+  'scope',
+  'kind',
+  'target_type',
+  'target_id',
+  'category',
+  'count',
+  'level_1',
+  'level_2',
+  'level_3',
+  'level_4',
+  'level_5',
+  'mean',
+  'satisfaction',
+  'dissatisfaction',
+  'bayesian_mean',
+  'rank',
+  'too_few_to_rank',
+  'comments_published',
 ] as const;
 
 export const CASE_COLUMNS = [
-  'case_id', 'target_type', 'target_id', 'rating', 'department', 'status', 'opened_at', 'first_due_at', 'first_reply_at',
-  'answered_on_time', 'working_days_to_reply', 'resolution', 'closed_at', 'satisfaction',
+  'case_id',
+  'target_type',
+  'target_id',
+  'rating',
+  'department',
+  'status',
+  'opened_at',
+  'first_due_at',
+  'first_reply_at',
+  'answered_on_time',
+  'working_days_to_reply',
+  'resolution',
+  'closed_at',
+  'satisfaction',
 ] as const;
 
-const cellText = (cell: PlanCell): string => (cell.kind === 'number' ? String(cell.value) : cell.kind === 'qualitative' ? cell.text : '');
+const cellText = (cell: PlanCell): string =>
+  cell.kind === 'number' ? String(cell.value) : cell.kind === 'qualitative' ? cell.text : '';
 
 export function indicatorRows(snapshot: PlanSnapshot): Array<Record<string, Cell>> {
   return snapshot.indicators.map((indicator) => {
@@ -56,7 +110,10 @@ export function indicatorRows(snapshot: PlanSnapshot): Array<Record<string, Cell
   });
 }
 
-export function projectProgressRows(snapshot: PlanSnapshot, revisions: readonly ProgressRevision[]): Array<Record<string, Cell>> {
+export function projectProgressRows(
+  snapshot: PlanSnapshot,
+  revisions: readonly ProgressRevision[],
+): Array<Record<string, Cell>> {
   return snapshot.projects.map((project) => {
     const view = projectWithProgress(project, revisions);
     const current = view.progressHistory.at(-1);
@@ -100,7 +157,9 @@ const aggregateRow = (period: string, s: ScopeSummary): Record<string, Cell> => 
 
 export function aggregateRows(document: PeriodSummaries | null): Array<Record<string, Cell>> {
   if (!document) return [];
-  return [...(document.plan ? [document.plan] : []), ...document.categories, ...document.targets].map((s) => aggregateRow(document.period, s));
+  return [...(document.plan ? [document.plan] : []), ...document.categories, ...document.targets].map((s) =>
+    aggregateRow(document.period, s),
+  );
 }
 
 export function caseRows(cases: readonly FollowUpCase[], calendar: WorkCalendar): Array<Record<string, Cell>> {
@@ -117,7 +176,8 @@ export function caseRows(cases: readonly FollowUpCase[], calendar: WorkCalendar)
       first_due_at: c.firstDueAt,
       first_reply_at: c.firstReplyAt ?? '',
       answered_on_time: c.firstReplyAt === null ? '' : c.firstReplyAt <= c.firstDueAt,
-      working_days_to_reply: c.firstReplyAt === null ? '' : calendar.workingDaysBetween(new Date(c.openedAt), new Date(c.firstReplyAt)),
+      working_days_to_reply:
+        c.firstReplyAt === null ? '' : calendar.workingDaysBetween(new Date(c.openedAt), new Date(c.firstReplyAt)),
       resolution: c.resolution ?? '',
       closed_at: c.closedAt ?? '',
       satisfaction: c.satisfaction ?? '',

@@ -14,15 +14,22 @@ export const SOURCE_MAX_LENGTH = 500;
 /** Why a value was published or corrected. */
 export const OBSERVATION_REASON_MAX_LENGTH = 1000;
 
-export const ObservationInput = z.strictObject({
-  year: z.number().check(z.int(), z.gte(YEARS.min), z.lte(YEARS.max)),
-  value: z.number(),
-  source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(SOURCE_MAX_LENGTH))),
-  /** Why: required for a correction, optional for a year's first value (the CSV column `note`). */
-  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(OBSERVATION_REASON_MAX_LENGTH))),
-  /** The same as `reason`, under the name the CSV file uses; give one or the other. */
-  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(OBSERVATION_REASON_MAX_LENGTH))),
-}).check(z.refine((input) => input.reason === undefined || input.note === undefined, { message: 'give reason or note, not both', path: ['note'] }));
+export const ObservationInput = z
+  .strictObject({
+    year: z.number().check(z.int(), z.gte(YEARS.min), z.lte(YEARS.max)),
+    value: z.number(),
+    source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(SOURCE_MAX_LENGTH))),
+    /** Why: required for a correction, optional for a year's first value (the CSV column `note`). */
+    reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(OBSERVATION_REASON_MAX_LENGTH))),
+    /** The same as `reason`, under the name the CSV file uses; give one or the other. */
+    note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(OBSERVATION_REASON_MAX_LENGTH))),
+  })
+  .check(
+    z.refine((input) => input.reason === undefined || input.note === undefined, {
+      message: 'give reason or note, not both',
+      path: ['note'],
+    }),
+  );
 export type ObservationInput = z.infer<typeof ObservationInput>;
 
 export type PublishDecision =
@@ -42,18 +49,28 @@ export class PublishRuleError extends DomainError {
 }
 
 /** What publishing `input` would do, given the indicator's revisions so far. */
-export function decide(indicator: Indicator, revisions: readonly Observation[], input: ObservationInput, recordedBy: string, defaultReason: string): PublishDecision {
-  const current = currentObservations(revisions.filter((o) => o.indicatorId === indicator.id)).find((o) => o.year === input.year);
+export function decide(
+  indicator: Indicator,
+  revisions: readonly Observation[],
+  input: ObservationInput,
+  recordedBy: string,
+  defaultReason: string,
+): PublishDecision {
+  const current = currentObservations(revisions.filter((o) => o.indicatorId === indicator.id)).find(
+    (o) => o.year === input.year,
+  );
   const reason = input.reason ?? input.note;
-  if (current && current.value === input.value && (input.source === undefined || input.source === current.source)) return { kind: 'unchanged', current };
-  if (current && !reason) throw new PublishRuleError({ code: 'correctionNeedsReason', year: input.year, value: current.value });
+  if (current && current.value === input.value && (input.source === undefined || input.source === current.source))
+    return { kind: 'unchanged', current };
+  if (current && !reason)
+    throw new PublishRuleError({ code: 'correctionNeedsReason', year: input.year, value: current.value });
   const observation: NewObservation = {
     indicatorId: indicator.id,
     year: input.year,
     value: input.value,
     recordedBy,
     reason: reason ?? defaultReason,
-    ...(input.source ?? current?.source ? { source: input.source ?? current!.source! } : {}),
+    ...((input.source ?? current?.source) ? { source: input.source ?? current!.source! } : {}),
   };
   return current ? { kind: 'correction', observation, previous: current } : { kind: 'new', observation };
 }
@@ -64,7 +81,18 @@ export function decide(indicator: Indicator, revisions: readonly Observation[], 
  * The values file, exported and imported alike. Import reads indicator_id, year, value, source
  * and note (the reason of a correction); the other columns are there for people and ignored.
  */
-export const OBSERVATION_COLUMNS = ['indicator_id', 'year', 'value', 'source', 'note', 'name_zh', 'unit', 'revision', 'recorded_at', 'recorded_by'] as const;
+export const OBSERVATION_COLUMNS = [
+  'indicator_id',
+  'year',
+  'value',
+  'source',
+  'note',
+  'name_zh',
+  'unit',
+  'revision',
+  'recorded_at',
+  'recorded_by',
+] as const;
 const REQUIRED = ['indicator_id', 'year', 'value'] as const;
 
 export interface ImportPlan {
@@ -92,10 +120,15 @@ export function planObservationImport(
   for (const { line, values } of rows) {
     const bad = (column: string | null, why: CsvReason) => problems.push(csvProblem(line, column, why));
     const indicator = byId.get(values.indicator_id ?? '');
-    if (!indicator) bad('indicator_id', values.indicator_id ? { code: 'unknownId', kind: 'indicator', id: values.indicator_id } : { code: 'required' });
+    if (!indicator)
+      bad(
+        'indicator_id',
+        values.indicator_id ? { code: 'unknownId', kind: 'indicator', id: values.indicator_id } : { code: 'required' },
+      );
     const yearText = values.year ?? '';
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= YEARS.min && year <= YEARS.max)) bad('year', { code: 'yearRange', min: YEARS.min, max: YEARS.max, text: yearText });
+    if (!(year >= YEARS.min && year <= YEARS.max))
+      bad('year', { code: 'yearRange', min: YEARS.min, max: YEARS.max, text: yearText });
     const valueText = values.value ?? '';
     let value = NaN;
     if (valueText === '') bad('value', { code: 'required' });
@@ -115,7 +148,16 @@ export function planObservationImport(
     }
     seen.set(key, line);
     try {
-      decisions.push({ line, decision: decide(indicator, revisions, { year, value, source, reason: note }, recordedBy, 'published by CSV import') });
+      decisions.push({
+        line,
+        decision: decide(
+          indicator,
+          revisions,
+          { year, value, source, reason: note },
+          recordedBy,
+          'published by CSV import',
+        ),
+      });
     } catch (error) {
       if (!(error instanceof PublishRuleError)) throw error;
       bad('note', error.why);

@@ -25,7 +25,11 @@ export function planProgressImport(
   for (const { line, values } of rows) {
     const bad = (column: string, why: CsvReason) => problems.push(csvProblem(line, column, why));
     const project = byId.get(values.project_id ?? '');
-    if (!project) bad('project_id', values.project_id ? { code: 'unknownId', kind: 'project', id: values.project_id } : { code: 'required' });
+    if (!project)
+      bad(
+        'project_id',
+        values.project_id ? { code: 'unknownId', kind: 'project', id: values.project_id } : { code: 'required' },
+      );
     const status = ProjectStatus.safeParse(values.status);
     if (!status.success) bad('status', { code: 'oneOf', options: ProjectStatus.options });
     const progressText = values.progress ?? '';
@@ -43,7 +47,10 @@ export function planProgressImport(
     seen.set(project.id, line);
     const current = revisions.filter((r) => r.projectId === project.id).sort((a, b) => b.revision - a.revision)[0];
     const same = current
-      ? current.status === status.data && current.progress === progress && current.note === note && (source ?? null) === (current.source ?? null)
+      ? current.status === status.data &&
+        current.progress === progress &&
+        current.note === note &&
+        (source ?? null) === (current.source ?? null)
       : status.data === project.status && progress === project.progress && note === '';
     if (same) {
       unchanged++;

@@ -42,7 +42,10 @@ export class ImportRejected extends DomainError {
   override extras(): ErrorExtras {
     return {
       detail: this.message,
-      errors: this.problems.map((p) => ({ path: `line ${p.line}${p.column ? `, ${p.column}` : ''}`, message: p.reason })),
+      errors: this.problems.map((p) => ({
+        path: `line ${p.line}${p.column ? `, ${p.column}` : ''}`,
+        message: p.reason,
+      })),
       problems: this.problems.map(({ why: _why, ...problem }) => problem),
     };
   }
@@ -55,11 +58,25 @@ async function snapshotOf(deps: PublishDeps): Promise<PlanSnapshot> {
 }
 
 /** One yearly value of an indicator: a first value, a correction (with its reason), or nothing new. Throws PublishRuleError. */
-export async function publishObservation(deps: PublishDeps, indicatorId: string, input: ObservationInput, actor: Actor, at: Date) {
-  const [indicator, revisions] = await Promise.all([deps.plans.getIndicator(deps.planId, indicatorId), deps.plans.listObservations(deps.planId, indicatorId)]);
+export async function publishObservation(
+  deps: PublishDeps,
+  indicatorId: string,
+  input: ObservationInput,
+  actor: Actor,
+  at: Date,
+) {
+  const [indicator, revisions] = await Promise.all([
+    deps.plans.getIndicator(deps.planId, indicatorId),
+    deps.plans.listObservations(deps.planId, indicatorId),
+  ]);
   if (!indicator) throw new NotFoundError('indicator', indicatorId);
   const decision = decide(indicator, revisions, input, actorLabel(actor), 'first publication');
-  if (decision.kind === 'unchanged') return { outcome: 'unchanged' as const, observation: decision.current, progress: indicatorDetailView(indicator, revisions, []).progress };
+  if (decision.kind === 'unchanged')
+    return {
+      outcome: 'unchanged' as const,
+      observation: decision.current,
+      progress: indicatorDetailView(indicator, revisions, []).progress,
+    };
   const observation = await deps.plans.appendObservation(deps.planId, decision.observation, at);
   await deps.audit.append(
     {
@@ -67,11 +84,20 @@ export async function publishObservation(deps: PublishDeps, indicatorId: string,
       action: 'observation.publish',
       subject: { type: 'indicator', id: indicatorId },
       reason: decision.kind === 'correction' ? observation.reason : null,
-      details: { year: observation.year, value: observation.value, revision: observation.revision, previous: decision.kind === 'correction' ? decision.previous.value : null },
+      details: {
+        year: observation.year,
+        value: observation.value,
+        revision: observation.revision,
+        previous: decision.kind === 'correction' ? decision.previous.value : null,
+      },
     },
     at,
   );
-  return { outcome: decision.kind, observation, progress: indicatorDetailView(indicator, [...revisions, observation], []).progress };
+  return {
+    outcome: decision.kind,
+    observation,
+    progress: indicatorDetailView(indicator, [...revisions, observation], []).progress,
+  };
 }
 
 export interface ProgressReport {
@@ -83,17 +109,43 @@ export interface ProgressReport {
 }
 
 /** A project's status and progress, as a new revision. Throws ProgressReasonRequired. */
-export async function publishProgress(deps: PublishDeps, projectId: string, report: ProgressReport, actor: Actor, at: Date) {
-  const [project, revisions] = await Promise.all([deps.plans.getProject(deps.planId, projectId), deps.progress.list(deps.planId, projectId)]);
+export async function publishProgress(
+  deps: PublishDeps,
+  projectId: string,
+  report: ProgressReport,
+  actor: Actor,
+  at: Date,
+) {
+  const [project, revisions] = await Promise.all([
+    deps.plans.getProject(deps.planId, projectId),
+    deps.progress.list(deps.planId, projectId),
+  ]);
   if (!project) throw new NotFoundError('project', projectId);
-  if (revisions.length > 0 && !report.reason) throw new ProgressReasonRequired('a new report on a project already reported must say why (what changed or what it corrects)');
+  if (revisions.length > 0 && !report.reason)
+    throw new ProgressReasonRequired(
+      'a new report on a project already reported must say why (what changed or what it corrects)',
+    );
   const revision = await deps.progress.append(
     deps.planId,
-    { projectId, status: report.status, progress: report.progress, note: report.note, ...(report.source ? { source: report.source } : {}), reason: report.reason ?? 'first report', recordedBy: actorLabel(actor) },
+    {
+      projectId,
+      status: report.status,
+      progress: report.progress,
+      note: report.note,
+      ...(report.source ? { source: report.source } : {}),
+      reason: report.reason ?? 'first report',
+      recordedBy: actorLabel(actor),
+    },
     at,
   );
   await deps.audit.append(
-    { actor: staffActor(actor), action: 'progress.publish', subject: { type: 'project', id: projectId }, reason: report.reason ?? null, details: { status: report.status, progress: report.progress, revision: revision.revision } },
+    {
+      actor: staffActor(actor),
+      action: 'progress.publish',
+      subject: { type: 'project', id: projectId },
+      reason: report.reason ?? null,
+      details: { status: report.status, progress: report.progress, revision: revision.revision },
+    },
     at,
   );
   return { revision, project: projectWithProgress(project, [...revisions, revision]) };
@@ -104,7 +156,9 @@ export async function importObservations(deps: PublishDeps, text: string, dryRun
   const plan = await snapshotOf(deps);
   const { decisions, problems } = planObservationImport(text, plan.indicators, plan.observations, actorLabel(actor));
   if (problems.length > 0) throw new ImportRejected(problems);
-  const writes = decisions.map((d) => d.decision).filter((d): d is Exclude<PublishDecision, { kind: 'unchanged' }> => d.kind !== 'unchanged');
+  const writes = decisions
+    .map((d) => d.decision)
+    .filter((d): d is Exclude<PublishDecision, { kind: 'unchanged' }> => d.kind !== 'unchanged');
   const summary = {
     dryRun,
     rows: decisions.length,
@@ -113,10 +167,17 @@ export async function importObservations(deps: PublishDeps, text: string, dryRun
     unchanged: decisions.length - writes.length,
   };
   if (dryRun || writes.length === 0) return { summary, written: false };
-  await auditedImport(deps, { action: 'observation.import', id: `observations@${at.toISOString()}`, summary }, writes, actor, at, {
-    write: (d) => deps.plans.appendObservation(deps.planId, d.observation, at),
-    label: (d) => `${d.observation.indicatorId} ${d.observation.year} ${d.kind}`,
-  });
+  await auditedImport(
+    deps,
+    { action: 'observation.import', id: `observations@${at.toISOString()}`, summary },
+    writes,
+    actor,
+    at,
+    {
+      write: (d) => deps.plans.appendObservation(deps.planId, d.observation, at),
+      label: (d) => `${d.observation.indicatorId} ${d.observation.year} ${d.kind}`,
+    },
+  );
   return { summary, written: true };
 }
 
@@ -127,10 +188,17 @@ export async function importProgress(deps: PublishDeps, text: string, dryRun: bo
   if (problems.length > 0) throw new ImportRejected(problems);
   const summary = { dryRun, rows: reports.length + unchanged, reports: reports.length, unchanged };
   if (dryRun || reports.length === 0) return { summary, written: false };
-  await auditedImport(deps, { action: 'progress.import', id: `progress@${at.toISOString()}`, summary }, reports, actor, at, {
-    write: ({ progress }) => deps.progress.append(deps.planId, progress, at),
-    label: ({ progress }) => `${progress.projectId} ${progress.status} ${progress.progress}%`,
-  });
+  await auditedImport(
+    deps,
+    { action: 'progress.import', id: `progress@${at.toISOString()}`, summary },
+    reports,
+    actor,
+    at,
+    {
+      write: ({ progress }) => deps.progress.append(deps.planId, progress, at),
+      label: ({ progress }) => `${progress.projectId} ${progress.status} ${progress.progress}%`,
+    },
+  );
   return { summary, written: true };
 }
 
@@ -161,8 +229,23 @@ async function auditedImport<Row>(
     if (written.length > 0) {
       // Named row by row up to a bound, so a large file still fits the entry; each revision keeps its own reason.
       const listed = written.slice(0, AUDITED_CHANGES);
-      const details = { ...entry.summary, written: written.length, complete: written.length === rows.length, changes: listed, changesNotListed: written.length - listed.length };
-      await deps.audit.append({ actor: staffActor(actor), action: entry.action, subject: { type: 'import', id: entry.id }, reason: null, details }, at);
+      const details = {
+        ...entry.summary,
+        written: written.length,
+        complete: written.length === rows.length,
+        changes: listed,
+        changesNotListed: written.length - listed.length,
+      };
+      await deps.audit.append(
+        {
+          actor: staffActor(actor),
+          action: entry.action,
+          subject: { type: 'import', id: entry.id },
+          reason: null,
+          details,
+        },
+        at,
+      );
     }
   }
 }

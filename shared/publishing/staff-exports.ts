@@ -7,7 +7,16 @@ import type { PlanRepository } from '../store/plan-repository.js';
 import type { ProgressRepository } from '../store/progress-repository.js';
 import type { RatingsRepository } from '../store/ratings-repository.js';
 import { toCsv } from './csv.js';
-import { aggregateRows, AGGREGATE_COLUMNS, caseRows, CASE_COLUMNS, indicatorRows, INDICATOR_COLUMNS, projectProgressRows, PROJECT_PROGRESS_COLUMNS } from './exports.js';
+import {
+  aggregateRows,
+  AGGREGATE_COLUMNS,
+  caseRows,
+  CASE_COLUMNS,
+  indicatorRows,
+  INDICATOR_COLUMNS,
+  projectProgressRows,
+  PROJECT_PROGRESS_COLUMNS,
+} from './exports.js';
 import { observationRows, OBSERVATION_COLUMNS } from './observations.js';
 import { PlanNotLoadedError } from '../errors.js';
 
@@ -42,7 +51,19 @@ export const EXPORT_ROLES: Record<StaffExport['kind'], readonly Role[]> = {
 };
 
 /** The audit log as CSV: one row per entry, oldest first within the range. */
-export const AUDIT_COLUMNS = ['at', 'audit_id', 'actor_kind', 'actor_sub', 'actor_name', 'actor_roles', 'action', 'subject_type', 'subject_id', 'reason', 'details'] as const;
+export const AUDIT_COLUMNS = [
+  'at',
+  'audit_id',
+  'actor_kind',
+  'actor_sub',
+  'actor_name',
+  'actor_roles',
+  'action',
+  'subject_type',
+  'subject_id',
+  'reason',
+  'details',
+] as const;
 const auditRow = (e: AuditEntry) => ({
   at: e.at,
   audit_id: e.auditId,
@@ -68,14 +89,23 @@ export async function staffExport(deps: ExportDeps, request: StaffExport): Promi
       return { name: 'gongping-indicators', body: toCsv(INDICATOR_COLUMNS, indicatorRows(await snapshot())) };
     case 'observations': {
       const plan = await snapshot();
-      return { name: 'gongping-observations', body: toCsv(OBSERVATION_COLUMNS, observationRows(plan.indicators, plan.observations)) };
+      return {
+        name: 'gongping-observations',
+        body: toCsv(OBSERVATION_COLUMNS, observationRows(plan.indicators, plan.observations)),
+      };
     }
     case 'progress': {
       const [plan, revisions] = await Promise.all([snapshot(), deps.progress.listAll(deps.planId)]);
-      return { name: 'gongping-project-progress', body: toCsv(PROJECT_PROGRESS_COLUMNS, projectProgressRows(plan, revisions)) };
+      return {
+        name: 'gongping-project-progress',
+        body: toCsv(PROJECT_PROGRESS_COLUMNS, projectProgressRows(plan, revisions)),
+      };
     }
     case 'aggregates':
-      return { name: `gongping-ratings-${request.period}`, body: toCsv(AGGREGATE_COLUMNS, aggregateRows(await deps.ratings.periodSummaries(request.period))) };
+      return {
+        name: `gongping-ratings-${request.period}`,
+        body: toCsv(AGGREGATE_COLUMNS, aggregateRows(await deps.ratings.periodSummaries(request.period))),
+      };
     case 'cases':
       return { name: 'gongping-cases', body: toCsv(CASE_COLUMNS, caseRows(await deps.cases.all(), deps.calendar)) };
     case 'audit': {

@@ -76,13 +76,25 @@ const TOP = '~';
  * applies each batch version once; documents are recomputed from counts), so crashes, retries
  * and overlapping runs leave exactly the counts a recomputation from scratch would give.
  */
-export async function aggregate(options: AggregationOptions, mode: 'incremental' | 'rebuild' = 'incremental'): Promise<RunReport> {
+export async function aggregate(
+  options: AggregationOptions,
+  mode: 'incremental' | 'rebuild' = 'incremental',
+): Promise<RunReport> {
   const started = performance.now();
   const { repo } = options;
   const meterAtStart = { ...repo.meter };
   const checkpoint = async (step: string) => options.checkpoint?.(step);
   const report: RunReport = {
-    batches: 0, itemsRead: 0, entries: 0, countsUpdated: 0, periodsPublished: 0, scopesPublished: 0, version: 0, readUnits: 0, writeUnits: 0, durationMs: 0,
+    batches: 0,
+    itemsRead: 0,
+    entries: 0,
+    countsUpdated: 0,
+    periodsPublished: 0,
+    scopesPublished: 0,
+    version: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    durationMs: 0,
   };
   let index: TargetIndex | null = null;
   const targets = async () => (index ??= await options.targets());
@@ -123,11 +135,19 @@ export async function aggregate(options: AggregationOptions, mode: 'incremental'
     let entries: LogEntry[] | null = null;
     if (rebuildPending) {
       // A rebuild reads the whole log up to the horizon, from the start.
-      batch = { version: state.version + 1, mode: 'rebuild', from: {}, to: Object.fromEntries(shardIds().map((s) => [s, `${horizon}${TOP}`])) };
+      batch = {
+        version: state.version + 1,
+        mode: 'rebuild',
+        from: {},
+        to: Object.fromEntries(shardIds().map((s) => [s, `${horizon}${TOP}`])),
+      };
     } else {
       const perShard = Math.max(1, Math.ceil(options.maxBatch / shardIds().length));
       const reads = await Promise.all(
-        shardIds().map(async (shard) => [shard, await repo.readShard(shard, state.watermarks[shard], `${horizon}${TOP}`, perShard)] as const),
+        shardIds().map(
+          async (shard) =>
+            [shard, await repo.readShard(shard, state.watermarks[shard], `${horizon}${TOP}`, perShard)] as const,
+        ),
       );
       const advanced = reads.filter(([shard, read]) => read.last !== state.watermarks[shard]);
       if (advanced.length > 0) {
@@ -208,7 +228,8 @@ export async function aggregate(options: AggregationOptions, mode: 'incremental'
       for (const scope of [...new Set([...stored.keys(), ...expected.keys()])].sort()) {
         const was = stored.get(scope) ?? emptyTally();
         const now = expected.get(scope) ?? emptyTally();
-        if (JSON.stringify(was) !== JSON.stringify(now)) differences.push({ period, scope, stored: was, recomputed: now });
+        if (JSON.stringify(was) !== JSON.stringify(now))
+          differences.push({ period, scope, stored: was, recomputed: now });
       }
       await repo.putCounts(period, expected, version);
       report.countsUpdated += expected.size;

@@ -25,4 +25,6 @@ export interface PeriodSummaries {
 }
 
 /** One point of a scope's time series. */
-export type SeriesPoint = Pick<RatingSummary, 'count' | 'histogram' | 'mean' | 'satisfaction' | 'dissatisfaction'> & { period: string };
+export type SeriesPoint = Pick<RatingSummary, 'count' | 'histogram' | 'mean' | 'satisfaction' | 'dissatisfaction'> & {
+  period: string;
+};

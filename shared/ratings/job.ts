@@ -13,7 +13,10 @@ export interface AggregationSettings {
 
 /** An aggregation run against a store: the wiring shared by the Lambda, the CLI and npm start. */
 export function aggregationJob(store: Store, settings: AggregationSettings) {
-  return (mode: 'incremental' | 'rebuild' = 'incremental', hooks: Pick<AggregationOptions, 'onProgress' | 'checkpoint'> = {}): Promise<RunReport> =>
+  return (
+    mode: 'incremental' | 'rebuild' = 'incremental',
+    hooks: Pick<AggregationOptions, 'onProgress' | 'checkpoint'> = {},
+  ): Promise<RunReport> =>
     aggregate(
       {
         repo: aggregationRepository(store),

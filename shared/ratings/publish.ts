@@ -35,7 +35,7 @@ export function periodSummaries(
   const all: ScopeSummary[] = [...counts].map(([scope, tally]) => ({
     scope,
     ...describe(scope),
-    ...summarise(tally, { minRatings, prior }, previous ? previous.get(scope) ?? null : undefined),
+    ...summarise(tally, { minRatings, prior }, previous ? (previous.get(scope) ?? null) : undefined),
     rank: null,
   }));
   const ranked = (kind: ScopeSummary['kind']) => {
@@ -43,7 +43,9 @@ export function periodSummaries(
     const ranks = rankByBayesianMean(entries.map((summary) => ({ key: summary.scope, summary })));
     return entries
       .map((s) => ({ ...s, rank: ranks.get(s.scope) ?? null }))
-      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count || a.scope.localeCompare(b.scope));
+      .sort(
+        (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count || a.scope.localeCompare(b.scope),
+      );
   };
   return {
     period,
@@ -58,7 +60,14 @@ export function periodSummaries(
 
 const point = (period: string, tally: Tally): SeriesPoint => {
   const s = summarise(tally, { minRatings: 0, prior: { mean: NEUTRAL_PRIOR_MEAN, weight: 0 } });
-  return { period, count: s.count, histogram: s.histogram, mean: s.mean, satisfaction: s.satisfaction, dissatisfaction: s.dissatisfaction };
+  return {
+    period,
+    count: s.count,
+    histogram: s.histogram,
+    mean: s.mean,
+    satisfaction: s.satisfaction,
+    dissatisfaction: s.dissatisfaction,
+  };
 };
 
 /**
@@ -69,7 +78,14 @@ const point = (period: string, tally: Tally): SeriesPoint => {
  */
 export async function publish(
   repo: AggregationRepository,
-  options: { periods: string[]; scopes: string[]; knownPeriods: string[]; planScopeKey: string; minRatings: number; version: number },
+  options: {
+    periods: string[];
+    scopes: string[];
+    knownPeriods: string[];
+    planScopeKey: string;
+    minRatings: number;
+    version: number;
+  },
   checkpoint: (step: string) => Promise<void>,
 ): Promise<{ periods: number; scopes: number }> {
   const known = new Set(options.knownPeriods);
@@ -90,11 +106,20 @@ export async function publish(
   for (const period of [...toPublish].sort()) {
     const counts = await countsOf(period);
     const before = previousPeriod(period);
-    const summaries = periodSummaries(period, counts, before ? await countsOf(before) : null, options.planScopeKey, options.minRatings, options.version);
+    const summaries = periodSummaries(
+      period,
+      counts,
+      before ? await countsOf(before) : null,
+      options.planScopeKey,
+      options.minRatings,
+      options.version,
+    );
     await repo.putDocument(repo.summaryKey(period), 'rating-summary', options.version, summaries);
     // Series hold years and months; all-time is a single point and lives in the summaries.
     if (granularityOf(period) !== 'all') {
-      const changed = [...counts].filter(([scope]) => touched.has(scope)).map(([scope, tally]) => ({ scope, point: point(period, tally) }));
+      const changed = [...counts]
+        .filter(([scope]) => touched.has(scope))
+        .map(([scope, tally]) => ({ scope, point: point(period, tally) }));
       await repo.putSeriesPoints(changed, options.version);
       points += changed.length;
     }

@@ -112,7 +112,9 @@ export function summarise(tally: Tally, options: SummaryOptions, previous?: Tall
  * Competition ranking (1, 2, 2, 4) by Bayesian mean, best first, of the entries with enough
  * ratings; the others get no rank. Means equal to nine decimals tie.
  */
-export function rankByBayesianMean<K>(entries: ReadonlyArray<{ key: K; summary: RatingSummary }>): Map<K, number | null> {
+export function rankByBayesianMean<K>(
+  entries: ReadonlyArray<{ key: K; summary: RatingSummary }>,
+): Map<K, number | null> {
   const rounded = (x: number) => Math.round(x * 1e9);
   const ranked = entries
     .filter((e) => !e.summary.tooFewToRank && e.summary.bayesianMean !== null)

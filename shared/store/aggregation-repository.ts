@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type PutCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type PutCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { FeedbackRecord, FraudEvent, ModerationEvent } from '../feedback/record.js';
 import { isZero, type LogEntry } from '../ratings/deltas.js';
@@ -45,7 +52,13 @@ export const AggregationState = z.strictObject({
 export type AggregationState = z.infer<typeof AggregationState>;
 
 const INITIAL_STATE: AggregationState = {
-  version: 0, watermarks: {}, phase: 'idle', batch: null, dirtyPeriods: [], dirtyScopes: [], periods: [],
+  version: 0,
+  watermarks: {},
+  phase: 'idle',
+  batch: null,
+  dirtyPeriods: [],
+  dirtyScopes: [],
+  periods: [],
 };
 
 /** A tally as nine numbers: the five levels, then comments pending, published, rejected, hidden. */
@@ -74,7 +87,12 @@ export const shardIds = () => Array.from({ length: FEEDBACK_SHARDS }, (_, shard)
 
 export function aggregationRepository({ client, tableName }: Store) {
   const meter: Meter = { itemsRead: 0, readUnits: 0, writeUnits: 0 };
-  const measure = <T extends { ConsumedCapacity?: { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number } | undefined }>(
+  const measure = <
+    T extends {
+      ConsumedCapacity?:
+        { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number } | undefined;
+    },
+  >(
     output: T,
     kind: 'read' | 'write',
   ) => {
@@ -86,31 +104,63 @@ export function aggregationRepository({ client, tableName }: Store) {
 
   async function readPeriod(period: string): Promise<{ counts: Map<string, Tally>; appliedVersion: number }> {
     const output = measure(
-      await client.send(new GetCommand({ TableName: tableName, Key: ratingCountsKey(period), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' })),
+      await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: ratingCountsKey(period),
+          ConsistentRead: true,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      ),
       'read',
     );
     if (!output.Item) return { counts: new Map(), appliedVersion: 0 };
     const packed = JSON.parse(String(output.Item.data)) as Record<string, number[]>;
-    return { counts: new Map(Object.entries(packed).map(([scope, numbers]) => [scope, unpack(numbers)])), appliedVersion: Number(output.Item.appliedVersion) };
+    return {
+      counts: new Map(Object.entries(packed).map(([scope, numbers]) => [scope, unpack(numbers)])),
+      appliedVersion: Number(output.Item.appliedVersion),
+    };
   }
 
   /** Writes a period's counts if its version is still `expected` (null: unconditionally). */
-  async function writePeriod(period: string, counts: Map<string, Tally>, version: number, expected: number | null): Promise<boolean> {
-    const packed = Object.fromEntries([...counts].filter(([, tally]) => !isZero(tally)).sort(([a], [b]) => a.localeCompare(b)).map(([scope, tally]) => [scope, pack(tally)]));
+  async function writePeriod(
+    period: string,
+    counts: Map<string, Tally>,
+    version: number,
+    expected: number | null,
+  ): Promise<boolean> {
+    const packed = Object.fromEntries(
+      [...counts]
+        .filter(([, tally]) => !isZero(tally))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([scope, tally]) => [scope, pack(tally)]),
+    );
     return putIf({
-      Item: { ...ratingCountsKey(period), type: 'rating-counts', period, appliedVersion: version, data: JSON.stringify(packed) },
+      Item: {
+        ...ratingCountsKey(period),
+        type: 'rating-counts',
+        period,
+        appliedVersion: version,
+        data: JSON.stringify(packed),
+      },
       ...(expected === null
         ? {}
         : expected === 0
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
-          : { ConditionExpression: 'appliedVersion = :expected', ExpressionAttributeValues: { ':expected': expected } }),
+          : {
+              ConditionExpression: 'appliedVersion = :expected',
+              ExpressionAttributeValues: { ':expected': expected },
+            }),
     });
   }
 
   /** A metered put that returns false, instead of throwing, when its condition does not hold. */
   async function putIf(input: Omit<PutCommandInput, 'TableName' | 'ReturnConsumedCapacity'>): Promise<boolean> {
     try {
-      measure(await client.send(new PutCommand({ ...input, TableName: tableName, ReturnConsumedCapacity: 'TOTAL' })), 'write');
+      measure(
+        await client.send(new PutCommand({ ...input, TableName: tableName, ReturnConsumedCapacity: 'TOTAL' })),
+        'write',
+      );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -123,7 +173,14 @@ export function aggregationRepository({ client, tableName }: Store) {
 
     async getState(): Promise<AggregationState> {
       const output = measure(
-        await client.send(new GetCommand({ TableName: tableName, Key: aggregationStateKey, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' })),
+        await client.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: aggregationStateKey,
+            ConsistentRead: true,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
         'read',
       );
       return output.Item ? fromItem(AggregationState, output.Item) : INITIAL_STATE;
@@ -149,7 +206,12 @@ export function aggregationRepository({ client, tableName }: Store) {
      * Reads the log of one shard after `after` (exclusive) up to `upTo` (inclusive), at most
      * `limit` entries. Void slots are skipped: they never count.
      */
-    async readShard(shard: string, after: string | undefined, upTo: string | undefined, limit = Infinity): Promise<{ entries: LogEntry[]; last: string | undefined }> {
+    async readShard(
+      shard: string,
+      after: string | undefined,
+      upTo: string | undefined,
+      limit = Infinity,
+    ): Promise<{ entries: LogEntry[]; last: string | undefined }> {
       const entries: LogEntry[] = [];
       let last = after;
       if (upTo === undefined || (after !== undefined && upTo <= after)) return { entries, last };
@@ -174,7 +236,8 @@ export function aggregationRepository({ client, tableName }: Store) {
           if (item.SK === after) continue;
           last = String(item.SK);
           if (item.type === 'feedback') entries.push({ kind: 'rating', record: fromItem(FeedbackRecord, item) });
-          else if (item.type === 'moderation') entries.push({ kind: 'moderation', event: fromItem(ModerationEvent, item) });
+          else if (item.type === 'moderation')
+            entries.push({ kind: 'moderation', event: fromItem(ModerationEvent, item) });
           else if (item.type === 'fraud') entries.push({ kind: 'fraud', event: fromItem(FraudEvent, item) });
         }
         ExclusiveStartKey = page.LastEvaluatedKey;
@@ -207,28 +270,49 @@ export function aggregationRepository({ client, tableName }: Store) {
       await writePeriod(period, counts, version, null);
     },
 
-    async putDocument(key: { PK: string; SK: string }, type: string, version: number, document: unknown): Promise<void> {
+    async putDocument(
+      key: { PK: string; SK: string },
+      type: string,
+      version: number,
+      document: unknown,
+    ): Promise<void> {
       measure(
         await client.send(
-          new PutCommand({ TableName: tableName, Item: { ...key, type, version, data: JSON.stringify(document) }, ReturnConsumedCapacity: 'TOTAL' }),
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...key, type, version, data: JSON.stringify(document) },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
         ),
         'write',
       );
     },
 
     /** Writes series points, 25 to a request and a few requests at a time, retrying what the store leaves unprocessed. */
-    async putSeriesPoints(points: ReadonlyArray<{ scope: string; point: SeriesPoint }>, version: number): Promise<void> {
+    async putSeriesPoints(
+      points: ReadonlyArray<{ scope: string; point: SeriesPoint }>,
+      version: number,
+    ): Promise<void> {
       const chunks: Array<typeof points> = [];
       for (let i = 0; i < points.length; i += 25) chunks.push(points.slice(i, i + 25));
       let next = 0;
       const worker = async () => {
         while (next < chunks.length) {
           let requests = chunks[next++]!.map(({ scope, point }) => ({
-            PutRequest: { Item: { ...ratingSeriesKey(scope, point.period), type: 'rating-series-point', version, data: JSON.stringify(point) } },
+            PutRequest: {
+              Item: {
+                ...ratingSeriesKey(scope, point.period),
+                type: 'rating-series-point',
+                version,
+                data: JSON.stringify(point),
+              },
+            },
           }));
           for (let attempt = 0; requests.length > 0; attempt++) {
             if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
-            const output = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests }, ReturnConsumedCapacity: 'TOTAL' }));
+            const output = await client.send(
+              new BatchWriteCommand({ RequestItems: { [tableName]: requests }, ReturnConsumedCapacity: 'TOTAL' }),
+            );
             for (const used of output.ConsumedCapacity ?? []) meter.writeUnits += used.CapacityUnits ?? 0;
             requests = (output.UnprocessedItems?.[tableName] ?? []) as typeof requests;
           }

@@ -61,7 +61,11 @@ export function auditRepository(store: Store) {
       // Sort keys begin with the entry's time as toISOString writes it (milliseconds, Z); a bound
       // written otherwise (…:35Z) would compare as text in the wrong place, so it is written the same way.
       const instant = (iso: string) => new Date(iso).toISOString();
-      const values: Record<string, unknown> = { ':pk': AUDIT_PARTITION, ':lo': query.since ? instant(query.since) : '0', ':hi': `${query.until ? instant(query.until) : '9999'}~` };
+      const values: Record<string, unknown> = {
+        ':pk': AUDIT_PARTITION,
+        ':lo': query.since ? instant(query.since) : '0',
+        ':hi': `${query.until ? instant(query.until) : '9999'}~`,
+      };
       const names: Record<string, string> = {};
       if (query.action) {
         filters.push('#action = :action');
@@ -75,7 +79,9 @@ export function auditRepository(store: Store) {
         values[':sub'] = query.actorSub;
       }
       const items: AuditEntry[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined = start ? { PK: AUDIT_PARTITION, SK: start.k } : undefined;
+      let ExclusiveStartKey: Record<string, unknown> | undefined = start
+        ? { PK: AUDIT_PARTITION, SK: start.k }
+        : undefined;
       // A filter can leave a page short; keep reading until the page is full or the log ends.
       do {
         const page = await client.send(
@@ -83,7 +89,9 @@ export function auditRepository(store: Store) {
             TableName: tableName,
             KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
             ExpressionAttributeValues: values,
-            ...(Object.keys(names).length ? { ExpressionAttributeNames: names, FilterExpression: filters.join(' AND ') } : {}),
+            ...(Object.keys(names).length
+              ? { ExpressionAttributeNames: names, FilterExpression: filters.join(' AND ') }
+              : {}),
             ScanIndexForward: false,
             Limit: query.limit - items.length,
             ExclusiveStartKey,
@@ -92,7 +100,9 @@ export function auditRepository(store: Store) {
         items.push(...(page.Items ?? []).map((item) => fromItem(AuditEntry, item)));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey && items.length < query.limit);
-      const nextCursor = ExclusiveStartKey ? Buffer.from(JSON.stringify({ k: ExclusiveStartKey.SK })).toString('base64url') : null;
+      const nextCursor = ExclusiveStartKey
+        ? Buffer.from(JSON.stringify({ k: ExclusiveStartKey.SK })).toString('base64url')
+        : null;
       return { items, nextCursor };
     },
 

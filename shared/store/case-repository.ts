@@ -2,18 +2,29 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/
 import * as z from 'zod/mini';
 import { FollowUpCase } from '../cases/case.js';
 import { ConflictError, InvalidCursorError } from '../errors.js';
-import { caseIndexPartition, caseIndexSortKey, caseKey, voterCaseKey, voterCasePrefix, voterPartition } from './keys.js';
+import {
+  caseIndexPartition,
+  caseIndexSortKey,
+  caseKey,
+  voterCaseKey,
+  voterCasePrefix,
+  voterPartition,
+} from './keys.js';
 import { fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
 
 // Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
-const Cursor = z.strictObject({ s: z.string().check(z.minLength(1), z.maxLength(200)), p: z.string().check(z.minLength(1), z.maxLength(200)) });
+const Cursor = z.strictObject({
+  s: z.string().check(z.minLength(1), z.maxLength(200)),
+  p: z.string().check(z.minLength(1), z.maxLength(200)),
+});
 
 /** Where a case sits in GSI1: unfinished ones by the deadline now awaited, closed ones by when they closed. */
 function indexOf(c: FollowUpCase) {
-  if (c.status === 'closed') return { GSI1PK: caseIndexPartition('closed'), GSI1SK: caseIndexSortKey(c.closedAt ?? c.openedAt, c.caseId) };
+  if (c.status === 'closed')
+    return { GSI1PK: caseIndexPartition('closed'), GSI1SK: caseIndexSortKey(c.closedAt ?? c.openedAt, c.caseId) };
   // Awaiting the citizen (replied): after every case that still has a deadline.
   return { GSI1PK: caseIndexPartition('active'), GSI1SK: caseIndexSortKey(c.dueAt ?? '9999', c.caseId) };
 }
@@ -41,7 +52,12 @@ export function caseRepository(store: Store) {
     /** Opens a case once: a second call with the same feedback id returns the case already there. */
     async open(c: FollowUpCase): Promise<{ case: FollowUpCase; created: boolean }> {
       // The voter's pointer first: if the process dies after it, the case is simply not there yet.
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...voterCaseKey(c.voterId, c.caseId), type: 'voter-case', caseId: c.caseId } }));
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...voterCaseKey(c.voterId, c.caseId), type: 'voter-case', caseId: c.caseId },
+        }),
+      );
       try {
         await put(c, null);
         return { case: c, created: true };
@@ -53,7 +69,9 @@ export function caseRepository(store: Store) {
     },
 
     async get(caseId: string, consistent = false): Promise<FollowUpCase | null> {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: caseKey(caseId), ConsistentRead: consistent }));
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: caseKey(caseId), ConsistentRead: consistent }),
+      );
       return Item ? fromItem(FollowUpCase, Item) : null;
     },
 
@@ -61,7 +79,10 @@ export function caseRepository(store: Store) {
      * Applies `change` to the case as stored now and writes it if nobody wrote in between;
      * re-reads and re-applies on a race, a few times.
      */
-    async update(caseId: string, change: (current: FollowUpCase) => FollowUpCase): Promise<{ before: FollowUpCase; after: FollowUpCase } | null> {
+    async update(
+      caseId: string,
+      change: (current: FollowUpCase) => FollowUpCase,
+    ): Promise<{ before: FollowUpCase; after: FollowUpCase } | null> {
       for (let attempt = 0; attempt < 5; attempt++) {
         const before = await this.get(caseId, true);
         if (!before) return null;
@@ -77,7 +98,15 @@ export function caseRepository(store: Store) {
     },
 
     /** Unfinished cases by deadline (soonest first) or closed ones (most recent first), a page at a time. */
-    async list(group: 'active' | 'closed', page: { limit: number; cursor?: string | undefined; dueAfter?: string | undefined; dueBefore?: string | undefined }) {
+    async list(
+      group: 'active' | 'closed',
+      page: {
+        limit: number;
+        cursor?: string | undefined;
+        dueAfter?: string | undefined;
+        dueBefore?: string | undefined;
+      },
+    ) {
       const start = page.cursor ? decode(page.cursor) : undefined;
       const partition = caseIndexPartition(group);
       const ranged = page.dueAfter !== undefined || page.dueBefore !== undefined;
@@ -87,7 +116,10 @@ export function caseRepository(store: Store) {
           IndexName: 'GSI1',
           // Unfinished cases sort by deadline, so "overdue" and "due soon" are ranges of the index.
           KeyConditionExpression: ranged ? 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to' : 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': partition, ...(ranged ? { ':from': page.dueAfter ?? '0', ':to': page.dueBefore ?? '9999' } : {}) },
+          ExpressionAttributeValues: {
+            ':pk': partition,
+            ...(ranged ? { ':from': page.dueAfter ?? '0', ':to': page.dueBefore ?? '9999' } : {}),
+          },
           ScanIndexForward: group === 'active',
           Limit: page.limit,
           ...(start ? { ExclusiveStartKey: { GSI1PK: partition, GSI1SK: start.s, PK: start.p, SK: 'CASE' } } : {}),
@@ -95,7 +127,9 @@ export function caseRepository(store: Store) {
       );
       return {
         items: Items.map((item) => fromItem(FollowUpCase, item)),
-        nextCursor: LastEvaluatedKey ? Buffer.from(JSON.stringify({ s: LastEvaluatedKey.GSI1SK, p: LastEvaluatedKey.PK })).toString('base64url') : null,
+        nextCursor: LastEvaluatedKey
+          ? Buffer.from(JSON.stringify({ s: LastEvaluatedKey.GSI1SK, p: LastEvaluatedKey.PK })).toString('base64url')
+          : null,
       };
     },
 
@@ -127,7 +161,9 @@ export function caseRepository(store: Store) {
       for (let i = 0; i < ids.length; i += 100) {
         let keys: Record<string, unknown>[] = ids.slice(i, i + 100).map(caseKey);
         while (keys.length > 0) {
-          const { Responses, UnprocessedKeys } = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+          const { Responses, UnprocessedKeys } = await client.send(
+            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
+          );
           cases.push(...(Responses?.[tableName] ?? []).map((item) => fromItem(FollowUpCase, item)));
           keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
         }

@@ -18,10 +18,11 @@ export function createDocumentClient({ region, endpoint }: StoreEndpoint): Dynam
   const client = new DynamoDBClient({
     region,
     maxAttempts: STORE_TIMEOUTS.maxAttempts,
-    requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs, requestTimeout: STORE_TIMEOUTS.requestTimeoutMs },
-    ...(endpoint
-      ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    requestHandler: {
+      connectionTimeout: STORE_TIMEOUTS.connectionTimeoutMs,
+      requestTimeout: STORE_TIMEOUTS.requestTimeoutMs,
+    },
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },

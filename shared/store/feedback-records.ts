@@ -17,7 +17,8 @@ import { isConditionFailure } from './faults.js';
 export const recordKeyOf = (ref: RecordRef) => feedbackKey(ref.shard, ref.recordedAt, ref.feedbackId);
 
 /** Whether citizens' flags sent this published comment for review, and no monitor has decided yet. */
-export const underReview = (record: FeedbackRecord) => record.commentStatus === 'published' && record.underReviewSince !== undefined;
+export const underReview = (record: FeedbackRecord) =>
+  record.commentStatus === 'published' && record.underReviewSince !== undefined;
 
 /** How long, in steps, a new rating waits for the record of the ballot it found before declaring its slot void. */
 const IN_FLIGHT_PAUSES_MS = [20, 40, 80, 160];
@@ -26,7 +27,9 @@ export function feedbackRecords(store: Store) {
   const { client, tableName } = store;
 
   async function getRecord(ref: RecordRef, consistent = false): Promise<FeedbackRecord | null> {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: recordKeyOf(ref), ConsistentRead: consistent }));
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: recordKeyOf(ref), ConsistentRead: consistent }),
+    );
     // A void slot is a rating that never arrived.
     return Item?.type === 'feedback' ? fromItem(FeedbackRecord, Item) : null;
   }
@@ -48,7 +51,9 @@ export function feedbackRecords(store: Store) {
     for (let i = 0; i < unique.length; i += 100) {
       let keys: Record<string, unknown>[] = unique.slice(i, i + 100).map(recordKeyOf);
       while (keys.length > 0) {
-        const { Responses, UnprocessedKeys } = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: consistent } } }));
+        const { Responses, UnprocessedKeys } = await client.send(
+          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: consistent } } }),
+        );
         for (const item of Responses?.[tableName] ?? []) {
           if (item.type !== 'feedback') continue;
           const record = fromItem(FeedbackRecord, item);
@@ -66,9 +71,23 @@ export function feedbackRecords(store: Store) {
    * as void so nothing can land in it late. If another claim or the awaited item wins that race, its
    * type is read back: the answer is always what the slot holds from now on.
    */
-  async function settledSlot(key: { PK: string; SK: string }, voidFeedbackId: string, pauses: readonly number[]): Promise<string> {
+  async function settledSlot(
+    key: { PK: string; SK: string },
+    voidFeedbackId: string,
+    pauses: readonly number[],
+  ): Promise<string> {
     const read = async () =>
-      (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: '#type', ExpressionAttributeNames: { '#type': 'type' } }))).Item;
+      (
+        await client.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: key,
+            ConsistentRead: true,
+            ProjectionExpression: '#type',
+            ExpressionAttributeNames: { '#type': 'type' },
+          }),
+        )
+      ).Item;
     let item = await read();
     for (const pause of pauses) {
       if (item) break;
@@ -77,7 +96,13 @@ export function feedbackRecords(store: Store) {
     }
     if (item) return String(item.type);
     try {
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...key, type: VOID_ITEM, feedbackId: voidFeedbackId }, ConditionExpression: 'attribute_not_exists(PK)' }));
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...key, type: VOID_ITEM, feedbackId: voidFeedbackId },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
       return VOID_ITEM;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
@@ -94,7 +119,9 @@ export function feedbackRecords(store: Store) {
    */
   async function linkTo(ballot: Ballot): Promise<ReplacedRating | null> {
     const type = await settledSlot(recordKeyOf(ballot), ballot.feedbackId, IN_FLIGHT_PAUSES_MS);
-    return type === 'feedback' ? { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt } : ballot.replaces;
+    return type === 'feedback'
+      ? { feedbackId: ballot.feedbackId, rating: ballot.rating, recordedAt: ballot.recordedAt }
+      : ballot.replaces;
   }
 
   /**
@@ -109,7 +136,12 @@ export function feedbackRecords(store: Store) {
   /** The rating of this ballot that counts now: what a new rating replaces (null if it was found fraudulent). */
   async function countedRating(ballot: Ballot): Promise<ReplacedRating | null> {
     const counted = await linkTo(ballot);
-    if (counted && ballot.fraud?.feedbackId === counted.feedbackId && (await fraudLanded(ballot.shard, ballot.fraud.sk))) return null;
+    if (
+      counted &&
+      ballot.fraud?.feedbackId === counted.feedbackId &&
+      (await fraudLanded(ballot.shard, ballot.fraud.sk))
+    )
+      return null;
     return counted;
   }
 
@@ -127,10 +159,15 @@ export const encodeCursor = (key: Record<string, unknown> | undefined): string |
   key ? Buffer.from(JSON.stringify({ s: key.GSI1SK, p: key.PK, k: key.SK })).toString('base64url') : null;
 
 /** A record's or an event's place in the feedback log (`FEEDBACK#nn`, `time#id`). */
-export const isLogPosition = (position: { p: string; k: string }) => /^FEEDBACK#\d{2}$/.test(position.p) && position.k.includes('#');
+export const isLogPosition = (position: { p: string; k: string }) =>
+  /^FEEDBACK#\d{2}$/.test(position.p) && position.k.includes('#');
 
 /** A cursor back into its position, if it is one `accepts`; anything else was not issued by this API. */
-export function decodeCursor<T extends { p: string; k: string }>(cursor: string, schema: z.ZodMiniType<T>, accepts: (position: T) => boolean): T {
+export function decodeCursor<T extends { p: string; k: string }>(
+  cursor: string,
+  schema: z.ZodMiniType<T>,
+  accepts: (position: T) => boolean,
+): T {
   try {
     const decoded = schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     if (!accepts(decoded)) throw new Error('not a position this cursor may hold');

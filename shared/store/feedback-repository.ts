@@ -21,11 +21,22 @@ import { fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
-import { decodeCursor, encodeCursor, feedbackRecords, isLogPosition, recordKeyOf, underReview } from './feedback-records.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  feedbackRecords,
+  isLogPosition,
+  recordKeyOf,
+  underReview,
+} from './feedback-records.js';
 
 /** Where a published comment is in its target's list; opaque to clients except as a cursor position. */
 // Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
-const CommentCursor = z.strictObject({ s: z.string().check(z.minLength(1), z.maxLength(200)), p: z.string().check(z.minLength(1), z.maxLength(40)), k: z.string().check(z.minLength(1), z.maxLength(200)) });
+const CommentCursor = z.strictObject({
+  s: z.string().check(z.minLength(1), z.maxLength(200)),
+  p: z.string().check(z.minLength(1), z.maxLength(40)),
+  k: z.string().check(z.minLength(1), z.maxLength(200)),
+});
 
 /**
  * The ballot log over DynamoDB: each voter's ballot per target and year (the commit point of a
@@ -68,7 +79,10 @@ export function feedbackRepository(store: Store): FeedbackStore {
               TableName: tableName,
               Item: { ...key, type: 'ballot', ...ballot },
               ...(previous
-                ? { ConditionExpression: 'revision = :revision', ExpressionAttributeValues: { ':revision': previous.revision } }
+                ? {
+                    ConditionExpression: 'revision = :revision',
+                    ExpressionAttributeValues: { ':revision': previous.revision },
+                  }
                 : { ConditionExpression: 'attribute_not_exists(PK)' }),
             }),
           );
@@ -96,7 +110,16 @@ export function feedbackRepository(store: Store): FeedbackStore {
         // Where the record is, by its id: moderation, flags, replies and fraud marks find it so.
         // Written first: a pointer to a slot that stays empty or void leads nowhere, harmlessly.
         await client.send(
-          new PutCommand({ TableName: tableName, Item: { ...feedbackRefKey(record.feedbackId), type: 'feedback-ref', shard, recordedAt, feedbackId: record.feedbackId } }),
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...feedbackRefKey(record.feedbackId),
+              type: 'feedback-ref',
+              shard,
+              recordedAt,
+              feedbackId: record.feedbackId,
+            },
+          }),
         );
         try {
           await client.send(
@@ -105,7 +128,12 @@ export function feedbackRepository(store: Store): FeedbackStore {
               Item: {
                 ...recordKeyOf(record),
                 // A comment enters the moderation queue in the same write that records it.
-                ...(record.comment !== null ? { GSI1PK: MODERATION_QUEUE_PARTITION, GSI1SK: moderationQueueSortKey(recordedAt, record.feedbackId) } : {}),
+                ...(record.comment !== null
+                  ? {
+                      GSI1PK: MODERATION_QUEUE_PARTITION,
+                      GSI1SK: moderationQueueSortKey(recordedAt, record.feedbackId),
+                    }
+                  : {}),
                 type: 'feedback',
                 ...record,
               },
@@ -114,7 +142,8 @@ export function feedbackRepository(store: Store): FeedbackStore {
           );
         } catch (error) {
           // A later submission of the same voter already declared this slot void.
-          if (isConditionFailure(error)) throw new ConflictError('a newer rating by the same voter superseded this one');
+          if (isConditionFailure(error))
+            throw new ConflictError('a newer rating by the same voter superseded this one');
           throw error;
         }
         return { record, replaced: replaces };
@@ -123,12 +152,18 @@ export function feedbackRepository(store: Store): FeedbackStore {
     },
 
     /** The voter's current ratings, optionally of one target, with their comments' statuses. */
-    async ballotsOf(voterId: string, target?: { targetType: TargetType; targetId: string }): Promise<BallotWithComment[]> {
+    async ballotsOf(
+      voterId: string,
+      target?: { targetType: TargetType; targetId: string },
+    ): Promise<BallotWithComment[]> {
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': voterPartition(voterId), ':prefix': ballotPrefix(target?.targetType, target?.targetId) },
+          ExpressionAttributeValues: {
+            ':pk': voterPartition(voterId),
+            ':prefix': ballotPrefix(target?.targetType, target?.targetId),
+          },
         }),
       );
       const ballots = Items.map((item) => fromItem(Ballot, item));
@@ -136,7 +171,12 @@ export function feedbackRepository(store: Store): FeedbackStore {
       const found = await records.batchGetRecords(ballots);
       return ballots.map((ballot) => {
         const record = found.get(ballot.feedbackId);
-        return { ...ballot, comment: record?.comment ?? null, commentStatus: record?.commentStatus ?? 'none', piiMasked: record?.pii ?? {} };
+        return {
+          ...ballot,
+          comment: record?.comment ?? null,
+          commentStatus: record?.commentStatus ?? 'none',
+          piiMasked: record?.pii ?? {},
+        };
       });
     },
 
@@ -156,7 +196,14 @@ export function feedbackRepository(store: Store): FeedbackStore {
             KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
             FilterExpression: '#type = :feedback AND rating <= :two AND attribute_type(#comment, :string)',
             ExpressionAttributeNames: { '#type': 'type', '#comment': 'comment' },
-            ExpressionAttributeValues: { ':pk': feedbackPartition(shard), ':lo': since, ':hi': `${until}~`, ':feedback': 'feedback', ':two': 2, ':string': 'S' },
+            ExpressionAttributeValues: {
+              ':pk': feedbackPartition(shard),
+              ':lo': since,
+              ':hi': `${until}~`,
+              ':feedback': 'feedback',
+              ':two': 2,
+              ':string': 'S',
+            },
           });
           return items.map((item) => fromItem(FeedbackRecord, item));
         }),
@@ -193,7 +240,11 @@ export function feedbackRepository(store: Store): FeedbackStore {
           comment: record.comment ?? '',
           recordedAt: record.recordedAt,
           publishedAt: record.publishedAt ?? record.recordedAt,
-          replies: (record.replies ?? []).map(({ department, text, publishedAt }) => ({ department, text, publishedAt })),
+          replies: (record.replies ?? []).map(({ department, text, publishedAt }) => ({
+            department,
+            text,
+            publishedAt,
+          })),
           underReview: underReview(record),
         };
       });

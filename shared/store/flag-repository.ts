@@ -39,7 +39,8 @@ export function flagRepository(store: Store): FlagStore {
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) return { counted: false, flags: record.flagCount ?? 0, sentForReview: false, record };
+        if (isConditionFailure(error))
+          return { counted: false, flags: record.flagCount ?? 0, sentForReview: false, record };
         throw error;
       }
       let flags: number;
@@ -57,7 +58,8 @@ export function flagRepository(store: Store): FlagStore {
         flags = Number(Attributes?.flagCount ?? 0);
       } catch (error) {
         // Moderated meanwhile: the flag is kept, the comment is no longer public anyway.
-        if (isConditionFailure(error)) return { counted: true, flags: record.flagCount ?? 0, sentForReview: false, record };
+        if (isConditionFailure(error))
+          return { counted: true, flags: record.flagCount ?? 0, sentForReview: false, record };
         throw error;
       }
       if (flags < threshold) return { counted: true, flags, sentForReview: false, record };
@@ -78,12 +80,12 @@ export function flagRepository(store: Store): FlagStore {
         // Under review already (or moderated meanwhile). If the flag that marked it died before
         // queuing it, this one queues it, so a marked comment always reaches a monitor.
         const current = await records.getRecord(record, true);
-        if (current?.commentStatus === 'published' && current.underReviewSince !== undefined) await reviews.queue(current, current.underReviewSince);
+        if (current?.commentStatus === 'published' && current.underReviewSince !== undefined)
+          await reviews.queue(current, current.underReviewSince);
         return { counted: true, flags, sentForReview: false, record };
       }
       await reviews.queue(record, since);
       return { counted: true, flags, sentForReview: true, record };
     },
-
   };
 }

@@ -12,10 +12,7 @@ export interface StoredResponse {
 }
 
 export type Claim =
-  | { state: 'new' }
-  | { state: 'replay'; response: StoredResponse }
-  | { state: 'in-progress' }
-  | { state: 'mismatch' };
+  { state: 'new' } | { state: 'replay'; response: StoredResponse } | { state: 'in-progress' } | { state: 'mismatch' };
 
 /** How long a key is remembered: long enough for any client's retries. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -55,7 +52,9 @@ export function idempotencyRepository({ client, tableName }: Store) {
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }));
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: idempotencyKey(caller, key), ConsistentRead: true }),
+      );
       if (!Item) return this.claim(caller, key, fingerprint, now); // expired between the two calls
       if (Item.fingerprint !== fingerprint) return { state: 'mismatch' };
       if (Item.state !== 'done') {

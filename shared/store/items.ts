@@ -9,7 +9,9 @@ export function fromItem<S extends z.ZodMiniType>(schema: S, item: Record<string
   for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) data[name] = value;
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new CorruptItemError(`item ${String(item.PK)} / ${String(item.SK)} does not match its schema`, { cause: parsed.error });
+    throw new CorruptItemError(`item ${String(item.PK)} / ${String(item.SK)} does not match its schema`, {
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }
@@ -26,6 +28,7 @@ export const definitionItem = (key: { PK: string; SK: string }, type: string, en
 });
 
 export function fromDefinitionItem<S extends z.ZodMiniType>(schema: S, item: Record<string, unknown>): z.infer<S> {
-  if (typeof item.data !== 'string') throw new CorruptItemError(`item ${String(item.PK)} / ${String(item.SK)} has no data`);
+  if (typeof item.data !== 'string')
+    throw new CorruptItemError(`item ${String(item.PK)} / ${String(item.SK)} has no data`);
   return fromItem(schema, JSON.parse(item.data) as Record<string, unknown>);
 }

@@ -18,7 +18,10 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const planKey = (planId: string) => ({ PK: `PLAN#${planId}`, SK: 'PLAN' });
 export const planPartition = (planId: string) => `PLAN#${planId}`;
 /** The definition item of a target (`INDICATOR#{id}`, `PROJECT#{id}`: its kind's key prefix, shared/feedback/target-kinds.ts). */
-export const targetKey = (planId: string, targetType: TargetType, id: string) => ({ PK: planPartition(planId), SK: `${targetKind(targetType).keyPrefix}#${id}` });
+export const targetKey = (planId: string, targetType: TargetType, id: string) => ({
+  PK: planPartition(planId),
+  SK: `${targetKind(targetType).keyPrefix}#${id}`,
+});
 export const indicatorKey = (planId: string, id: string) => targetKey(planId, 'indicator', id);
 export const projectKey = (planId: string, id: string) => targetKey(planId, 'project', id);
 export const historyKey = (planId: string, id: string) => ({ PK: planPartition(planId), SK: `HISTORY#${id}` });
@@ -81,7 +84,10 @@ export const ratingSeriesPartition = (scope: string) => `SERIES#${scope}`;
 export const ratingSeriesKey = (scope: string, period: string) => ({ PK: ratingSeriesPartition(scope), SK: period });
 
 /** A fixed-window request counter; it expires (TTL) after its window. */
-export const rateCounterKey = (subject: string, windowStart: number) => ({ PK: `RATE#${subject}`, SK: String(windowStart) });
+export const rateCounterKey = (subject: string, windowStart: number) => ({
+  PK: `RATE#${subject}`,
+  SK: String(windowStart),
+});
 /** A stored answer to a POST sent with an Idempotency-Key, per caller; it expires after a day. */
 export const idempotencyKey = (caller: string, key: string) => ({ PK: `IDEMPOTENCY#${caller}`, SK: key });
 
@@ -123,7 +129,10 @@ export const caseIndexPartition = (group: 'active' | 'closed') => `CASES#${group
 export const caseIndexSortKey = (at: string, caseId: string) => `${at}#${caseId}`;
 /** A voter's own cases, beside their ballots in the voter's partition. */
 export const voterCasePrefix = 'CASE#';
-export const voterCaseKey = (voterId: string, caseId: string) => ({ PK: voterPartition(voterId), SK: `${voterCasePrefix}${caseId}` });
+export const voterCaseKey = (voterId: string, caseId: string) => ({
+  PK: voterPartition(voterId),
+  SK: `${voterCasePrefix}${caseId}`,
+});
 
 /** The audit log: one partition, newest last; each entry written once (attribute_not_exists). */
 export const AUDIT_PARTITION = 'AUDIT';
@@ -132,7 +141,8 @@ export const auditKey = (at: string, auditId: string) => ({ PK: AUDIT_PARTITION,
 export const auditSubjectPartition = (subjectType: string, subjectId: string) => `AUDIT#${subjectType}#${subjectId}`;
 
 /** Project progress revisions, append-only, in the plan's partition beside the observations. */
-export const progressPrefix = (projectId?: string) => (projectId === undefined ? 'PROGRESS#' : `PROGRESS#${projectId}#`);
+export const progressPrefix = (projectId?: string) =>
+  projectId === undefined ? 'PROGRESS#' : `PROGRESS#${projectId}#`;
 export const progressKey = (planId: string, projectId: string, revision: number) => ({
   PK: planPartition(planId),
   SK: `${progressPrefix(projectId)}${pad(revision, 4)}`,

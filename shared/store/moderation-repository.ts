@@ -5,16 +5,39 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { FeedbackRecord, ModerationEvent } from '../feedback/record.js';
 import type { Page, RecordRef } from '../feedback/store.js';
 import type { CommentStatus } from '../feedback/rating.js';
-import { CommentStateError, type ModerationStore, type QueueQuery, type StaffComment, type StatusChange } from '../moderation/store.js';
-import { feedbackKey, MODERATION_QUEUE_PARTITION, moderatedPartition, publishedCommentSortKey, publishedCommentsPartition } from './keys.js';
+import {
+  CommentStateError,
+  type ModerationStore,
+  type QueueQuery,
+  type StaffComment,
+  type StatusChange,
+} from '../moderation/store.js';
+import {
+  feedbackKey,
+  MODERATION_QUEUE_PARTITION,
+  moderatedPartition,
+  publishedCommentSortKey,
+  publishedCommentsPartition,
+} from './keys.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
-import { decodeCursor, encodeCursor, feedbackRecords, isLogPosition, recordKeyOf, underReview } from './feedback-records.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  feedbackRecords,
+  isLogPosition,
+  recordKeyOf,
+  underReview,
+} from './feedback-records.js';
 import { FLAG_REVIEW_ITEM, FlagReview, isReviewPosition, reviewPointers } from './review-pointers.js';
 
 // Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
-const QueueCursor = z.strictObject({ s: z.string().check(z.minLength(1), z.maxLength(200)), p: z.string().check(z.minLength(1), z.maxLength(200)), k: z.string().check(z.minLength(1), z.maxLength(200)) });
+const QueueCursor = z.strictObject({
+  s: z.string().check(z.minLength(1), z.maxLength(200)),
+  p: z.string().check(z.minLength(1), z.maxLength(200)),
+  k: z.string().check(z.minLength(1), z.maxLength(200)),
+});
 /** A position in the queue: in the feedback log (a record or a moderation event), or a comment's review pointer. */
 const isQueuePosition = (position: { p: string; k: string }) => isLogPosition(position) || isReviewPosition(position);
 
@@ -28,7 +51,8 @@ const staffView = (record: FeedbackRecord, since: string): StaffComment => ({
   commentStatus: record.commentStatus,
   recordedAt: record.recordedAt,
   since,
-  queueReason: record.commentStatus === 'pending' ? (record.queueReason ?? 'new') : underReview(record) ? 'flagged' : null,
+  queueReason:
+    record.commentStatus === 'pending' ? (record.queueReason ?? 'new') : underReview(record) ? 'flagged' : null,
   flagCount: record.flagCount ?? 0,
   underReview: underReview(record),
   piiMasked: record.pii ?? {},
@@ -60,7 +84,12 @@ export function moderationRepository(store: Store): ModerationStore {
           Key: recordKeyOf(record),
           UpdateExpression: 'SET flagCount = :zero, kept = :kept REMOVE underReviewSince',
           ConditionExpression: 'commentStatus = :published AND underReviewSince = :since',
-          ExpressionAttributeValues: { ':zero': 0, ':kept': { at: at.toISOString(), by: by ?? 'system' }, ':published': 'published', ':since': since },
+          ExpressionAttributeValues: {
+            ':zero': 0,
+            ':kept': { at: at.toISOString(), by: by ?? 'system' },
+            ':published': 'published',
+            ':since': since,
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -95,11 +124,14 @@ export function moderationRepository(store: Store): ModerationStore {
       if (!record) throw new NotFoundError('feedback', ref.feedbackId);
       if (record.comment === null) throw new NotFoundError('comment', ref.feedbackId);
       if (record.commentStatus === status) {
-        if (status === 'published' && record.underReviewSince !== undefined) return keep(record, record.underReviewSince, at, options.by);
+        if (status === 'published' && record.underReviewSince !== undefined)
+          return keep(record, record.underReviewSince, at, options.by);
         return { record, from: record.commentStatus, changed: false };
       }
       if (options.expectFrom && !options.expectFrom.includes(record.commentStatus)) {
-        throw new CommentStateError(`the comment is ${record.commentStatus}; this applies to ${options.expectFrom.join(' or ')} comments`);
+        throw new CommentStateError(
+          `the comment is ${record.commentStatus}; this applies to ${options.expectFrom.join(' or ')} comments`,
+        );
       }
       const publishedAt = record.publishedAt ?? at.toISOString();
       let before: FeedbackRecord;
@@ -112,7 +144,8 @@ export function moderationRepository(store: Store): ModerationStore {
             ...(status === 'published'
               ? {
                   // Approved: flags start again from zero (a voter who flagged once cannot flag again).
-                  UpdateExpression: 'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, flagCount = :zero REMOVE queueReason, underReviewSince',
+                  UpdateExpression:
+                    'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, flagCount = :zero REMOVE queueReason, underReviewSince',
                   ExpressionAttributeValues: {
                     ':from': record.commentStatus,
                     ':status': status,
@@ -157,7 +190,9 @@ export function moderationRepository(store: Store): ModerationStore {
           Item: {
             ...feedbackKey(event.shard, event.at, event.eventId),
             // Rejections and hidings are listed again from these events (the record leaves GSI1).
-            ...(status === 'rejected' || status === 'hidden' ? { GSI1PK: moderatedPartition(status), GSI1SK: `${event.at}#${event.feedbackId}` } : {}),
+            ...(status === 'rejected' || status === 'hidden'
+              ? { GSI1PK: moderatedPartition(status), GSI1SK: `${event.at}#${event.feedbackId}` }
+              : {}),
             type: 'moderation',
             ...event,
           },
@@ -181,19 +216,29 @@ export function moderationRepository(store: Store): ModerationStore {
             ? publishedCommentsPartition(query.targetType!, query.targetId!)
             : moderatedPartition(query.status);
       const filters: string[] = [];
-      const values: Record<string, unknown> = { ':pk': partition, ':lo': query.after ?? '0', ':hi': query.before ?? '9999' };
+      const values: Record<string, unknown> = {
+        ':pk': partition,
+        ':lo': query.after ?? '0',
+        ':hi': query.before ?? '9999',
+      };
       if (query.targetType && query.targetId && query.status !== 'published') {
         filters.push('targetType = :tt AND targetId = :tid');
         values[':tt'] = query.targetType;
         values[':tid'] = query.targetId;
       }
       if (query.reason && query.status === 'pending') {
-        filters.push(query.reason === 'new' ? '(queueReason = :reason OR attribute_not_exists(queueReason))' : 'queueReason = :reason');
+        filters.push(
+          query.reason === 'new'
+            ? '(queueReason = :reason OR attribute_not_exists(queueReason))'
+            : 'queueReason = :reason',
+        );
         values[':reason'] = query.reason;
       }
       const oldestFirst = query.status === 'pending';
       const found: Array<{ item: Record<string, unknown>; since: string }> = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined = start ? { GSI1PK: partition, GSI1SK: start.s, PK: start.p, SK: start.k } : undefined;
+      let ExclusiveStartKey: Record<string, unknown> | undefined = start
+        ? { GSI1PK: partition, GSI1SK: start.s, PK: start.p, SK: start.k }
+        : undefined;
       do {
         const page = await client.send(
           new QueryCommand({
@@ -219,7 +264,9 @@ export function moderationRepository(store: Store): ModerationStore {
         // Pending records are in the queue themselves; a comment under review by its pointer, shown
         // only while its record is still under that review (read consistently: a monitor's decision
         // of a moment ago counts).
-        const pointers = found.filter(({ item }) => item.type === FLAG_REVIEW_ITEM).map(({ item }) => fromItem(FlagReview, item));
+        const pointers = found
+          .filter(({ item }) => item.type === FLAG_REVIEW_ITEM)
+          .map(({ item }) => fromItem(FlagReview, item));
         const reviewed = await records.batchGetRecords(pointers, true);
         const items: StaffComment[] = [];
         for (const { item, since } of found) {
@@ -229,13 +276,16 @@ export function moderationRepository(store: Store): ModerationStore {
           }
           const review = fromItem(FlagReview, item);
           const record = reviewed.get(review.feedbackId);
-          if (record?.commentStatus === 'published' && record.underReviewSince === review.since) items.push(staffView(record, review.since));
+          if (record?.commentStatus === 'published' && record.underReviewSince === review.since)
+            items.push(staffView(record, review.since));
         }
         return { items, nextCursor };
       }
       // Rejected or hidden: the events say which comments were; their records say which still are.
       const events = found.map(({ item, since }) => ({ event: fromItem(ModerationEvent, item), since }));
-      const moderated = await records.batchGetRecords(events.map(({ event }) => ({ shard: event.shard, recordedAt: event.ratedAt, feedbackId: event.feedbackId })));
+      const moderated = await records.batchGetRecords(
+        events.map(({ event }) => ({ shard: event.shard, recordedAt: event.ratedAt, feedbackId: event.feedbackId })),
+      );
       const seen = new Set<string>();
       const items: StaffComment[] = [];
       for (const { event, since } of events) {
@@ -246,6 +296,5 @@ export function moderationRepository(store: Store): ModerationStore {
       }
       return { items, nextCursor };
     },
-
   };
 }

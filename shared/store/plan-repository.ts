@@ -5,7 +5,16 @@ import { ConflictError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
 import type { Plan } from '../plan/document.js';
 import { HistoryRow, Indicator, Project } from '../plan/schema.js';
-import { historyKey, indicatorKey, observationKey, observationPrefix, planKey, planPartition, projectKey, targetKey } from './keys.js';
+import {
+  historyKey,
+  indicatorKey,
+  observationKey,
+  observationPrefix,
+  planKey,
+  planPartition,
+  projectKey,
+  targetKey,
+} from './keys.js';
 import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
@@ -70,11 +79,21 @@ export function planRepository(store: Store) {
       };
       for (const item of items) {
         switch (item.type) {
-          case 'plan': snapshot.plan = fromDefinitionItem(PlanSummary, item); break;
-          case 'indicator': snapshot.indicators.push(fromDefinitionItem(Indicator, item)); break;
-          case 'history': snapshot.history.push(fromDefinitionItem(HistoryRow, item)); break;
-          case 'project': snapshot.projects.push(fromDefinitionItem(Project, item)); break;
-          case 'observation': snapshot.observations.push(fromItem(Observation, item)); break;
+          case 'plan':
+            snapshot.plan = fromDefinitionItem(PlanSummary, item);
+            break;
+          case 'indicator':
+            snapshot.indicators.push(fromDefinitionItem(Indicator, item));
+            break;
+          case 'history':
+            snapshot.history.push(fromDefinitionItem(HistoryRow, item));
+            break;
+          case 'project':
+            snapshot.projects.push(fromDefinitionItem(Project, item));
+            break;
+          case 'observation':
+            snapshot.observations.push(fromItem(Observation, item));
+            break;
         }
       }
       if (!snapshot.plan) return null;
@@ -121,19 +140,30 @@ export function planRepository(store: Store) {
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': planPartition(planId), ':prefix': observationPrefix(input.indicatorId, input.year) },
+            ExpressionAttributeValues: {
+              ':pk': planPartition(planId),
+              ':prefix': observationPrefix(input.indicatorId, input.year),
+            },
             ScanIndexForward: false,
             Limit: 1,
             ConsistentRead: true,
           }),
         );
         const latest = Items?.[0] ? fromItem(Observation, Items[0]) : null;
-        const observation = Observation.parse({ ...input, revision: (latest?.revision ?? 0) + 1, recordedAt: recordedAt.toISOString() });
+        const observation = Observation.parse({
+          ...input,
+          revision: (latest?.revision ?? 0) + 1,
+          recordedAt: recordedAt.toISOString(),
+        });
         try {
           await client.send(
             new PutCommand({
               TableName: tableName,
-              Item: { ...observationKey(planId, input.indicatorId, input.year, observation.revision), type: 'observation', ...observation },
+              Item: {
+                ...observationKey(planId, input.indicatorId, input.year, observation.revision),
+                type: 'observation',
+                ...observation,
+              },
               ConditionExpression: 'attribute_not_exists(SK)',
             }),
           );
@@ -169,7 +199,9 @@ export function planRepository(store: Store) {
     for (let attempt = 0; requests.length > 0; attempt++) {
       if (attempt > 0) await sleep(Math.min(1000, 50 * 2 ** attempt));
       if (attempt > 8) throw new ConflictError('the store keeps refusing part of a batch write');
-      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      const { UnprocessedItems } = await client.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: requests } }),
+      );
       requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
     }
   }

@@ -8,7 +8,11 @@ import { isConditionFailure } from './faults.js';
 
 /** Project progress revisions, append-only, in the plan's partition. */
 export function progressRepository({ client, tableName }: Store) {
-  async function query(planId: string, prefix: string, options: { newestOnly?: boolean } = {}): Promise<ProgressRevision[]> {
+  async function query(
+    planId: string,
+    prefix: string,
+    options: { newestOnly?: boolean } = {},
+  ): Promise<ProgressRevision[]> {
     const revisions: ProgressRevision[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
@@ -36,12 +40,20 @@ export function progressRepository({ client, tableName }: Store) {
     async append(planId: string, input: NewProgress, recordedAt: Date): Promise<ProgressRevision> {
       for (let attempt = 0; attempt < 5; attempt++) {
         const [latest] = await query(planId, progressPrefix(input.projectId), { newestOnly: true });
-        const revision = ProgressRevision.parse({ ...input, revision: (latest?.revision ?? 0) + 1, recordedAt: recordedAt.toISOString() });
+        const revision = ProgressRevision.parse({
+          ...input,
+          revision: (latest?.revision ?? 0) + 1,
+          recordedAt: recordedAt.toISOString(),
+        });
         try {
           await client.send(
             new PutCommand({
               TableName: tableName,
-              Item: { ...progressKey(planId, input.projectId, revision.revision), type: 'project-progress', ...revision },
+              Item: {
+                ...progressKey(planId, input.projectId, revision.revision),
+                type: 'project-progress',
+                ...revision,
+              },
               ConditionExpression: 'attribute_not_exists(SK)',
             }),
           );

@@ -4,7 +4,11 @@
  * container then reads it from the table once per interval instead of once per request, which
  * also keeps a popular plan's partition far below its read limit. Concurrent misses share one load.
  */
-export function readThrough<A extends unknown[], T>(load: (...args: A) => Promise<T>, ttlMs: number, now: () => number = Date.now) {
+export function readThrough<A extends unknown[], T>(
+  load: (...args: A) => Promise<T>,
+  ttlMs: number,
+  now: () => number = Date.now,
+) {
   if (ttlMs <= 0) return load;
   const entries = new Map<string, { at: number; value: Promise<T> }>();
   return (...args: A): Promise<T> => {

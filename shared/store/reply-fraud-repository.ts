@@ -34,7 +34,6 @@ export function replyRepository(store: Store): ReplyStore {
         throw error;
       }
     },
-
   };
 }
 
@@ -52,7 +51,11 @@ export function fraudRepository(store: Store): FraudStore {
      * of the counts, and the voter's ballot notes it so a later rating does not take it out twice.
      * Marking a record twice changes nothing the second time.
      */
-    async markFraud(ref: RecordRef, mark: { by: string; reason: string }, at: Date): Promise<{ event: FraudEvent | null; record: FeedbackRecord }> {
+    async markFraud(
+      ref: RecordRef,
+      mark: { by: string; reason: string },
+      at: Date,
+    ): Promise<{ event: FraudEvent | null; record: FeedbackRecord }> {
       const record = await records.getRecord(ref, true);
       if (!record) throw new NotFoundError('rating', ref.feedbackId);
       if (record.fraud) return { event: null, record };
@@ -81,7 +84,13 @@ export function fraudRepository(store: Store): FraudStore {
             await client.send(
               new PutCommand({
                 TableName: tableName,
-                Item: { ...key, type: 'ballot', ...ballot, revision: ballot.revision + 1, fraud: { feedbackId: record.feedbackId, sk: slot.SK } },
+                Item: {
+                  ...key,
+                  type: 'ballot',
+                  ...ballot,
+                  revision: ballot.revision + 1,
+                  fraud: { feedbackId: record.feedbackId, sk: slot.SK },
+                },
                 ConditionExpression: 'revision = :revision',
                 ExpressionAttributeValues: { ':revision': ballot.revision },
               }),
@@ -92,7 +101,13 @@ export function fraudRepository(store: Store): FraudStore {
           }
         }
         try {
-          await client.send(new PutCommand({ TableName: tableName, Item: { ...slot, type: 'fraud', ...event }, ConditionExpression: 'attribute_not_exists(PK)' }));
+          await client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...slot, type: 'fraud', ...event },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            }),
+          );
         } catch (error) {
           // A new rating by the same voter voided the slot first: look again.
           if (isConditionFailure(error)) continue;
@@ -115,6 +130,5 @@ export function fraudRepository(store: Store): FraudStore {
       }
       throw new ConflictError('the rating is being changed concurrently; try again');
     },
-
   };
 }

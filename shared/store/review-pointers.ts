@@ -29,7 +29,8 @@ export type FlagReview = z.infer<typeof FlagReview>;
 export const FLAG_REVIEW_ITEM = 'flag-review';
 
 /** Whether a cursor position in the queue is a comment's review pointer. */
-export const isReviewPosition = (position: { p: string; k: string }) => /^FLAGS#[^#]+$/.test(position.p) && position.k === FLAG_REVIEW_SORT_KEY;
+export const isReviewPosition = (position: { p: string; k: string }) =>
+  /^FLAGS#[^#]+$/.test(position.p) && position.k === FLAG_REVIEW_SORT_KEY;
 
 export function reviewPointers(store: Store) {
   const { client, tableName } = store;
@@ -52,7 +53,13 @@ export function reviewPointers(store: Store) {
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...flagReviewKey(record.feedbackId), GSI1PK: MODERATION_QUEUE_PARTITION, GSI1SK: moderationQueueSortKey(since, record.feedbackId), type: FLAG_REVIEW_ITEM, ...review },
+          Item: {
+            ...flagReviewKey(record.feedbackId),
+            GSI1PK: MODERATION_QUEUE_PARTITION,
+            GSI1SK: moderationQueueSortKey(since, record.feedbackId),
+            type: FLAG_REVIEW_ITEM,
+            ...review,
+          },
           ConditionExpression: 'attribute_not_exists(PK) OR since < :since',
           ExpressionAttributeValues: { ':since': since },
         }),
@@ -69,7 +76,14 @@ export function reviewPointers(store: Store) {
    */
   async function unqueue(feedbackId: string, since: string): Promise<void> {
     try {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: flagReviewKey(feedbackId), ConditionExpression: 'since = :since', ExpressionAttributeValues: { ':since': since } }));
+      await client.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: flagReviewKey(feedbackId),
+          ConditionExpression: 'since = :since',
+          ExpressionAttributeValues: { ':since': since },
+        }),
+      );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }

@@ -37,9 +37,17 @@ function syntheticRecord(at: number): FeedbackRecord {
   const voterId = `bench-${sequence++}`;
   const recordedAt = new Date(at).toISOString();
   return {
-    feedbackId: randomUUID(), voterId, targetType, targetId, year: new Date(at + 8 * 3600_000).getUTCFullYear(),
-    rating: (1 + Math.floor(Math.random() * 5)) as FeedbackRecord['rating'], comment: Math.random() < 0.2 ? '意见' : null,
-    commentStatus: 'none', recordedAt, shard: feedbackShard(voterId, targetType, targetId), replaces: null,
+    feedbackId: randomUUID(),
+    voterId,
+    targetType,
+    targetId,
+    year: new Date(at + 8 * 3600_000).getUTCFullYear(),
+    rating: (1 + Math.floor(Math.random() * 5)) as FeedbackRecord['rating'],
+    comment: Math.random() < 0.2 ? '意见' : null,
+    commentStatus: 'none',
+    recordedAt,
+    shard: feedbackShard(voterId, targetType, targetId),
+    replaces: null,
   };
 }
 
@@ -80,7 +88,9 @@ async function queryOnly(store: Store, now: number) {
   const repo = aggregationRepository(store);
   const state = await repo.getState();
   const started = performance.now();
-  const reads = await Promise.all(shardIds().map((shard) => repo.readShard(shard, state.watermarks[shard], `${new Date(now).toISOString()}~`)));
+  const reads = await Promise.all(
+    shardIds().map((shard) => repo.readShard(shard, state.watermarks[shard], `${new Date(now).toISOString()}~`)),
+  );
   return { ms: performance.now() - started, entries: reads.reduce((n, r) => n + r.entries.length, 0) };
 }
 
@@ -99,7 +109,9 @@ async function main() {
     const seedSeconds = (performance.now() - seeded) / 1000;
     const report = await aggregate(runOptions(store, now));
     const seconds = report.durationMs / 1000;
-    rows.push(`| ${size.toLocaleString('en')} | ${report.entries.toLocaleString('en')} | ${report.batches} | ${seconds.toFixed(1)} s | ${Math.round(report.entries / seconds).toLocaleString('en')} | ${report.countsUpdated.toLocaleString('en')} | ${seedSeconds.toFixed(1)} s |`);
+    rows.push(
+      `| ${size.toLocaleString('en')} | ${report.entries.toLocaleString('en')} | ${report.batches} | ${seconds.toFixed(1)} s | ${Math.round(report.entries / seconds).toLocaleString('en')} | ${report.countsUpdated.toLocaleString('en')} | ${seedSeconds.toFixed(1)} s |`,
+    );
     console.log(rows.at(-1));
     largest = store;
   }
@@ -107,14 +119,22 @@ async function main() {
   const store = largest!;
   const idle = await aggregate(runOptions(store, now));
   const ratios: number[] = [];
-  const fresh: { aggregateMs: number; queryMs: number; itemsRead: number; readUnits: number; writeUnits: number }[] = [];
+  const fresh: { aggregateMs: number; queryMs: number; itemsRead: number; readUnits: number; writeUnits: number }[] =
+    [];
   for (let round = 0; round < 5; round++) {
     await seed(store, 1000, now, 60_000);
     now += 120_000;
     const reference = await queryOnly(store, now);
     const run = await aggregate(runOptions(store, now));
-    if (reference.entries !== 1000 || run.entries !== 1000) throw new Error(`expected 1,000 new entries, read ${reference.entries} / ${run.entries}`);
-    fresh.push({ aggregateMs: run.durationMs, queryMs: reference.ms, itemsRead: run.itemsRead, readUnits: run.readUnits, writeUnits: run.writeUnits });
+    if (reference.entries !== 1000 || run.entries !== 1000)
+      throw new Error(`expected 1,000 new entries, read ${reference.entries} / ${run.entries}`);
+    fresh.push({
+      aggregateMs: run.durationMs,
+      queryMs: reference.ms,
+      itemsRead: run.itemsRead,
+      readUnits: run.readUnits,
+      writeUnits: run.writeUnits,
+    });
     ratios.push(run.durationMs / reference.ms);
   }
   const last = fresh.at(-1)!;

@@ -33,7 +33,10 @@ const CAPACITY_SAMPLES = 20;
 const AIM = { overhead: 1.3, writeUnitsPerSubmission: 2 };
 
 const plan = readPlanFile();
-const targets = [...plan.indicators.map((i) => ['indicator', i.id] as const), ...plan.projects.map((p) => ['project', p.id] as const)];
+const targets = [
+  ...plan.indicators.map((i) => ['indicator', i.id] as const),
+  ...plan.projects.map((p) => ['project', p.id] as const),
+];
 
 // ---------------------------------------------------------------------------------------------
 // A client that can record what it sends, and meter what it costs
@@ -76,8 +79,12 @@ function instrument(client: DynamoDBDocumentClient) {
     try {
       const output = await send(command);
       if (capacity) {
-        const consumed = output.ConsumedCapacity as { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> | undefined;
-        const units = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+        const consumed = output.ConsumedCapacity as
+          { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> | undefined;
+        const units = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce(
+          (sum, c) => sum + (c.CapacityUnits ?? 0),
+          0,
+        );
         if (READS.has(name)) capacity.read += units;
         else {
           capacity.write += units;
@@ -120,7 +127,9 @@ function retarget(input: Record<string, unknown>, from: string, to: string): Rec
     if (key === 'TableName' && value === from) return to;
     if (Array.isArray(value)) return value.map((v) => visit(v));
     if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Set)) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === from && key === 'RequestItems' ? to : k, visit(v, k)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k === from && key === 'RequestItems' ? to : k, visit(v, k)]),
+      );
     }
     return value;
   };
@@ -144,8 +153,14 @@ async function replay(store: Store, from: string, groups: Sent[][]) {
 // ---------------------------------------------------------------------------------------------
 
 const dynalite = await startDynaliteProcess();
-const routeStore: Store = { client: createDocumentClient({ region: 'local', endpoint: dynalite.endpoint }), tableName: 'bench-route' };
-const replayStore: Store = { client: createDocumentClient({ region: 'local', endpoint: dynalite.endpoint }), tableName: 'bench-replay' };
+const routeStore: Store = {
+  client: createDocumentClient({ region: 'local', endpoint: dynalite.endpoint }),
+  tableName: 'bench-route',
+};
+const replayStore: Store = {
+  client: createDocumentClient({ region: 'local', endpoint: dynalite.endpoint }),
+  tableName: 'bench-replay',
+};
 const probe = instrument(routeStore.client);
 
 try {
@@ -156,7 +171,12 @@ try {
   const deps = appDeps(
     routeStore,
     // Limits as configured, but far enough that the benchmark's own traffic never meets them.
-    parseConfig(LocalConfig, { PLAN_ID: plan.id, COOKIE_SECURE: 'true', RATE_LIMIT_PER_ADDRESS: '1000000', RATE_LIMIT_PER_VOTER: '1000' }),
+    parseConfig(LocalConfig, {
+      PLAN_ID: plan.id,
+      COOKIE_SECURE: 'true',
+      RATE_LIMIT_PER_ADDRESS: '1000000',
+      RATE_LIMIT_PER_VOTER: '1000',
+    }),
     {
       voterTokenSecret: 'benchmark-secret-benchmark-secret-0123',
       // Each simulated client names its address in CloudFront-Viewer-Address, as CloudFront would.
@@ -182,7 +202,12 @@ try {
           'X-Voter-Token': voter.token,
           'CloudFront-Viewer-Address': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}:443`,
         },
-        body: JSON.stringify({ targetType, targetId, rating: 1 + (n % 5), comment: n % 3 === 0 ? '希望公布最新数据和口径说明' : undefined }),
+        body: JSON.stringify({
+          targetType,
+          targetId,
+          rating: 1 + (n % 5),
+          comment: n % 3 === 0 ? '希望公布最新数据和口径说明' : undefined,
+        }),
       } satisfies RequestInit,
     };
   };
@@ -218,7 +243,8 @@ try {
 
   const post = await overhead(() => ({ path: '/api/v1/feedback', init: submission().init }), 201);
   // The reads then find published summaries, as they do in service.
-  for (const store of [routeStore, replayStore]) await aggregationJob(store, { planId: plan.id, minRatings: 10, settleSeconds: 0, maxBatch: 5000 })();
+  for (const store of [routeStore, replayStore])
+    await aggregationJob(store, { planId: plan.id, minRatings: 10, settleSeconds: 0, maxBatch: 5000 })();
   const get = await overhead(() => ({ path: '/api/v1/indicators/gdp' }), 200);
 
   // Capacity per submission and per page.
@@ -231,9 +257,19 @@ try {
       return [...sums].sort((a, b) => b[1] - a[1]);
     };
     const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-    const commands = averaged((m) => m.commands).map(([name, count]) => `${fmt(count)} ${name.replace(/Command$/, '')}`).join(', ');
-    const writes = averaged((m) => m.writesByItem).map(([kind, units]) => `${kind} ${fmt(units)}`).join(', ');
-    return { label, read: meters.reduce((s, m) => s + m.read, 0) / meters.length, write: meters.reduce((s, m) => s + m.write, 0) / meters.length, commands, writes };
+    const commands = averaged((m) => m.commands)
+      .map(([name, count]) => `${fmt(count)} ${name.replace(/Command$/, '')}`)
+      .join(', ');
+    const writes = averaged((m) => m.writesByItem)
+      .map(([kind, units]) => `${kind} ${fmt(units)}`)
+      .join(', ');
+    return {
+      label,
+      read: meters.reduce((s, m) => s + m.read, 0) / meters.length,
+      write: meters.reduce((s, m) => s + m.write, 0) / meters.length,
+      commands,
+      writes,
+    };
   };
   const expectStatus = async (path: string, init: RequestInit | undefined, status: number) => {
     const res = await app.request(path, init);
@@ -249,12 +285,30 @@ try {
     await average('a second rating that replaces the voter’s first', async () => {
       replacing = submission();
       await expectStatus('/api/v1/feedback', replacing.init, 201);
-      await expectStatus('/api/v1/feedback', { ...replacing.init, body: JSON.stringify({ ...JSON.parse(String(replacing.init.body)), rating: 3 }) }, 201);
+      await expectStatus(
+        '/api/v1/feedback',
+        { ...replacing.init, body: JSON.stringify({ ...JSON.parse(String(replacing.init.body)), rating: 3 }) },
+        201,
+      );
     }).then((m) => ({ ...m, label: 'a rating and then its replacement (two submissions)' })),
   ];
   const project = plan.projects[0]!.id;
   const pages = [];
-  for (const path of ['/', '/indicators', '/indicators/gdp', '/projects', `/projects/${project}`, '/api/v1/plan', '/api/v1/indicators', '/api/v1/indicators/gdp', '/api/v1/indicators/gdp/comments', '/api/v1/ratings', '/api/v1/open-data/indicators.csv', '/api/v1/open-data/comments.csv', '/api/v1/feeds/plan.atom']) {
+  for (const path of [
+    '/',
+    '/indicators',
+    '/indicators/gdp',
+    '/projects',
+    `/projects/${project}`,
+    '/api/v1/plan',
+    '/api/v1/indicators',
+    '/api/v1/indicators/gdp',
+    '/api/v1/indicators/gdp/comments',
+    '/api/v1/ratings',
+    '/api/v1/open-data/indicators.csv',
+    '/api/v1/open-data/comments.csv',
+    '/api/v1/feeds/plan.atom',
+  ]) {
     pages.push(await average(path, () => expectStatus(path, undefined, 200)));
   }
 
@@ -285,7 +339,9 @@ try {
     '',
     '| Citizen submission | Write units | Read units | Commands (average) | Write units by item written (partition key prefix) |',
     '| --- | ---: | ---: | --- | --- |',
-    ...submissions.map((s) => `| ${s.label} | ${s.write.toFixed(2)} | ${s.read.toFixed(2)} | ${s.commands} | ${s.writes} |`),
+    ...submissions.map(
+      (s) => `| ${s.label} | ${s.write.toFixed(2)} | ${s.read.toFixed(2)} | ${s.commands} | ${s.writes} |`,
+    ),
     '',
     `- Write units per citizen submission: ${firstSubmission.write.toFixed(2)} (aim ≤ ${AIM.writeUnitsPerSubmission}: ${firstSubmission.write <= AIM.writeUnitsPerSubmission ? 'met' : 'not met'}).`,
     '',

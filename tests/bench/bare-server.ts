@@ -6,5 +6,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
 const app = new Hono().get('*', (c) => c.json({ status: 'ok' }));
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`listening on http://127.0.0.1:${info.port}/`));
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  console.log(`listening on http://127.0.0.1:${info.port}/`),
+);
 process.once('SIGTERM', () => server.close(() => process.exit(0)));

@@ -78,12 +78,23 @@ async function bundle(name: string, entry: string, { standardSdk = false } = {})
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const pkg = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(v4\/locales\/)?/);
-      const key = pkg ? `${pkg[1]}${pkg[2] ? ' (locales)' : ''}` : input.startsWith(work) ? 'handler' : input.replace(/\/[^/]+$/, '/');
+      const key = pkg
+        ? `${pkg[1]}${pkg[2] ? ' (locales)' : ''}`
+        : input.startsWith(work)
+          ? 'handler'
+          : input.replace(/\/[^/]+$/, '/');
       groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
     }
   }
   const contributors = [...groups].sort((a, b) => b[1] - a[1]);
-  return { name, contributors, file, bytes: code.length, gzipBytes: gzipSync(code).length, mapBytes: statSync(`${file}.map`).size };
+  return {
+    name,
+    contributors,
+    file,
+    bytes: code.length,
+    gzipBytes: gzipSync(code).length,
+    mapBytes: statSync(`${file}.map`).size,
+  };
 }
 
 const env = {
@@ -100,10 +111,14 @@ const env = {
 /** Milliseconds to import the bundle in a fresh process (handler module evaluated, nothing invoked). */
 function loadTime(file: string, sourceMaps: boolean): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(String(performance.now() - t));`;
-  const result = spawnSync(process.execPath, [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script], {
-    env,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`loading ${file} failed:\n${result.stderr}`);
   return Number(result.stdout);
 }
@@ -116,7 +131,9 @@ const bundles = [
   await bundle('web', WEB_ENTRY),
   await bundle('aggregate', AGGREGATE_ENTRY),
 ];
-const times: Record<string, { maps: number[]; plain: number[] }> = Object.fromEntries(bundles.map((b) => [b.name, { maps: [], plain: [] }]));
+const times: Record<string, { maps: number[]; plain: number[] }> = Object.fromEntries(
+  bundles.map((b) => [b.name, { maps: [], plain: [] }]),
+);
 for (const b of bundles) loadTime(b.file, true); // warm the file cache once
 for (let round = 0; round < ROUNDS; round++) {
   const order = bundles.map((_, i) => bundles[(i + round) % bundles.length]!);
@@ -142,7 +159,8 @@ const verdict = bundles
   .map((b) => {
     const bytes = b.bytes / reference.bytes;
     const load = median(times[b.name]!.maps) / refMaps;
-    if (!AIMED_AT.has(b.name)) return `${b.name}: ${bytes.toFixed(2)}× bytes, ${load.toFixed(2)}× load time with source maps (no aim: off the citizens' hot path)`;
+    if (!AIMED_AT.has(b.name))
+      return `${b.name}: ${bytes.toFixed(2)}× bytes, ${load.toFixed(2)}× load time with source maps (no aim: off the citizens' hot path)`;
     return `${b.name}: ${bytes.toFixed(2)}× bytes (aim ≤ ${AIM.bytes}×: ${bytes <= AIM.bytes ? 'met' : 'not met'}), ${load.toFixed(2)}× load time with source maps (aim ≤ ${AIM.load}×: ${load <= AIM.load ? 'met' : 'not met'})`;
   });
 
@@ -160,7 +178,15 @@ The aim (at most ${AIM.bytes}× the reference's bytes and ${AIM.load}× its load
 ${verdict.map((line) => `- ${line}`).join('\n')}
 
 Largest contributors (minified bytes in index.mjs):
-${bundles.map((b) => `- ${b.name}: ${b.contributors.slice(0, 6).map(([key, bytes]) => `${key} ${kib(bytes)}`).join(', ')}`).join('\n')}
+${bundles
+  .map(
+    (b) =>
+      `- ${b.name}: ${b.contributors
+        .slice(0, 6)
+        .map(([key, bytes]) => `${key} ${kib(bytes)}`)
+        .join(', ')}`,
+  )
+  .join('\n')}
 `;
 await writeSection('Bundles', body);
 console.log(body);

@@ -14,7 +14,8 @@ export async function writeSection(title: string, body: string): Promise<void> {
   try {
     text = await readFile(RESULTS_FILE, 'utf8');
   } catch {
-    text = '# gongping benchmark results\n\nWritten by `npm run bench`; every figure comes from the run that wrote its section.\n';
+    text =
+      '# gongping benchmark results\n\nWritten by `npm run bench`; every figure comes from the run that wrote its section.\n';
   }
   const section = `## ${title}\n\n${body.trim()}\n`;
   const pattern = new RegExp(`## ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n[\\s\\S]*?(?=\\n## |$)`);

@@ -29,12 +29,32 @@ interface Benchmark {
 
 /** In order: the long store-bound one first, the ones that start servers last. */
 const BENCHMARKS: Benchmark[] = [
-  { name: 'aggregation', file: 'tests/bench/aggregation.ts', args: quick ? ['--sizes', '10000,100000'] : [], what: 'rating aggregation throughput and cost' },
+  {
+    name: 'aggregation',
+    file: 'tests/bench/aggregation.ts',
+    args: quick ? ['--sizes', '10000,100000'] : [],
+    what: 'rating aggregation throughput and cost',
+  },
   { name: 'bundles', file: 'tests/bench/bundles.ts', args: [], what: 'Lambda bundle sizes and load times' },
   { name: 'web-budget', file: 'tests/bench/web-budget.ts', args: [], what: 'bytes the citizen pages send' },
-  { name: 'api-overhead', file: 'tests/bench/api-overhead.ts', args: quick ? ['--quick'] : [], what: 'request overhead over the store calls; capacity units' },
-  { name: 'throughput', file: 'tests/bench/throughput.ts', args: quick ? ['--quick'] : [], what: 'local server throughput against a bare Hono app' },
-  { name: 'load', file: 'tests/e2e/load.ts', args: ['--seconds', quick ? '20' : '60', '--report'], what: 'sustained mixed load, checked against the store' },
+  {
+    name: 'api-overhead',
+    file: 'tests/bench/api-overhead.ts',
+    args: quick ? ['--quick'] : [],
+    what: 'request overhead over the store calls; capacity units',
+  },
+  {
+    name: 'throughput',
+    file: 'tests/bench/throughput.ts',
+    args: quick ? ['--quick'] : [],
+    what: 'local server throughput against a bare Hono app',
+  },
+  {
+    name: 'load',
+    file: 'tests/e2e/load.ts',
+    args: ['--seconds', quick ? '20' : '60', '--report'],
+    what: 'sustained mixed load, checked against the store',
+  },
 ];
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -55,7 +75,10 @@ async function moveToTop(title: string) {
   if (!section) return;
   const rest = text.replace(pattern, '').replace(/\n{3,}/g, '\n\n');
   const firstSection = rest.indexOf('\n## ');
-  const next = firstSection < 0 ? `${rest.trimEnd()}\n\n${section.trim()}\n` : `${rest.slice(0, firstSection).trimEnd()}\n\n${section.trim()}\n${rest.slice(firstSection)}`;
+  const next =
+    firstSection < 0
+      ? `${rest.trimEnd()}\n\n${section.trim()}\n`
+      : `${rest.slice(0, firstSection).trimEnd()}\n\n${section.trim()}\n${rest.slice(firstSection)}`;
   await writeFile(RESULTS_FILE, next.endsWith('\n') ? next : `${next}\n`);
 }
 
@@ -81,7 +104,8 @@ const body = [
   '| Benchmark | Measures | Command | Time | Result |',
   '| --- | --- | --- | ---: | --- |',
   ...outcomes.map(
-    (o) => `| ${o.benchmark.name} | ${o.benchmark.what} | \`tsx ${o.benchmark.file}${o.benchmark.args.length ? ` ${o.benchmark.args.join(' ')}` : ''}\` | ${o.seconds ? `${o.seconds.toFixed(0)} s` : '—'} | ${o.status} |`,
+    (o) =>
+      `| ${o.benchmark.name} | ${o.benchmark.what} | \`tsx ${o.benchmark.file}${o.benchmark.args.length ? ` ${o.benchmark.args.join(' ')}` : ''}\` | ${o.seconds ? `${o.seconds.toFixed(0)} s` : '—'} | ${o.status} |`,
   ),
   ...(only ? ['', 'Sections of benchmarks not run this time are from earlier runs; their own lines say when.'] : []),
 ].join('\n');

@@ -57,7 +57,12 @@ try {
   servers.push(bare);
   // Request logs to stdout are part of npm start; here they would be the benchmark's own cost
   // (this process would read a line per request), so they are kept to warnings.
-  const gongping = await start(['functions/local/server.ts'], { PORT: '0', DATA_DIR: dataDir, AGGREGATE_EVERY: '0', POWERTOOLS_LOG_LEVEL: 'WARN' });
+  const gongping = await start(['functions/local/server.ts'], {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    AGGREGATE_EVERY: '0',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+  });
   servers.push(gongping);
 
   const project = plan.projects[0]!.id;

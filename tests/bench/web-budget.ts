@@ -37,7 +37,11 @@ interface PageMeasure {
   cssGzip: number;
 }
 
-async function measure(base: string, path: string, assetSizes: Map<string, { bytes: number; gzip: number }>): Promise<PageMeasure> {
+async function measure(
+  base: string,
+  path: string,
+  assetSizes: Map<string, { bytes: number; gzip: number }>,
+): Promise<PageMeasure> {
   const response = await fetch(`${base}${path}`, { headers: { 'Accept-Language': 'zh-CN' } });
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   const html = new Uint8Array(await response.arrayBuffer());
@@ -54,7 +58,8 @@ async function measure(base: string, path: string, assetSizes: Map<string, { byt
   };
   const scripts = await linked(/<script\b[^>]*\bsrc="([^"]+)"/g);
   const styles = await linked(/<link rel="stylesheet" href="([^"]+)"/g);
-  const sum = (urls: string[], key: 'bytes' | 'gzip') => urls.reduce((total, url) => total + assetSizes.get(url)![key], 0);
+  const sum = (urls: string[], key: 'bytes' | 'gzip') =>
+    urls.reduce((total, url) => total + assetSizes.get(url)![key], 0);
   return {
     path,
     htmlBytes: html.length,
@@ -84,12 +89,22 @@ async function seedHeaviest(base: string, dataDir: string, targetId: string): Pr
       const response = await fetch(`${base}/api/v1/feedback`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ targetType: 'indicator', targetId, rating: 1 + (i % 5), comment: randomChinese(COMMENT_MAX_LENGTH) }),
+        body: JSON.stringify({
+          targetType: 'indicator',
+          targetId,
+          rating: 1 + (i % 5),
+          comment: randomChinese(COMMENT_MAX_LENGTH),
+        }),
       });
-      if (response.status !== 201) throw new Error(`seeding a comment answered ${response.status}: ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`seeding a comment answered ${response.status}: ${await response.text()}`);
       const voterId = response.headers.get('x-voter-token')!.split('.')[1]!;
       const recorded = (await response.json()) as { feedbackId: string; recordedAt: string };
-      const ref = { shard: feedbackShard(voterId, 'indicator', targetId), recordedAt: recorded.recordedAt, feedbackId: recorded.feedbackId };
+      const ref = {
+        shard: feedbackShard(voterId, 'indicator', targetId),
+        recordedAt: recorded.recordedAt,
+        feedbackId: recorded.feedbackId,
+      };
       await moderation.setCommentStatus(ref, 'published', new Date());
     }
   } finally {
@@ -108,12 +123,22 @@ async function main() {
   const server = await startServer(dataDir);
   try {
     const assetSizes = new Map<string, { bytes: number; gzip: number }>();
-    const paths = ['/', '/indicators', '/projects', '/method', ...plan.indicators.map((i) => `/indicators/${i.id}`), ...plan.projects.map((p) => `/projects/${p.id}`)];
+    const paths = [
+      '/',
+      '/indicators',
+      '/projects',
+      '/method',
+      ...plan.indicators.map((i) => `/indicators/${i.id}`),
+      ...plan.projects.map((p) => `/projects/${p.id}`),
+    ];
     const pages: PageMeasure[] = [];
     for (const path of paths) pages.push(await measure(server.base, path, assetSizes));
     const heavyTarget = 'gdp';
     const seeded = await seedHeaviest(server.base, dataDir, heavyTarget);
-    const heaviest = { ...(await measure(server.base, `/indicators/${heavyTarget}`, assetSizes)), path: `/indicators/${heavyTarget} (heaviest)` };
+    const heaviest = {
+      ...(await measure(server.base, `/indicators/${heavyTarget}`, assetSizes)),
+      path: `/indicators/${heavyTarget} (heaviest)`,
+    };
     pages.push(heaviest);
 
     const indicatorPages = pages.filter((p) => p.path.startsWith('/indicators/'));
@@ -121,7 +146,16 @@ async function main() {
     const worstIndicator = indicatorPages.reduce((a, b) => (b.htmlGzip > a.htmlGzip ? b : a));
     const overScript = pages.filter((p) => p.scriptGzip > BUDGET.scriptGzipBytes);
     const overHtml = indicatorPages.filter((p) => p.htmlGzip > BUDGET.indicatorHtmlGzipBytes);
-    const shown = ['/', '/indicators', '/indicators/gdp', '/indicators/fixed-asset-investment-growth', '/projects', `/projects/${plan.projects[0]!.id}`, '/method', heaviest.path];
+    const shown = [
+      '/',
+      '/indicators',
+      '/indicators/gdp',
+      '/indicators/fixed-asset-investment-growth',
+      '/projects',
+      `/projects/${plan.projects[0]!.id}`,
+      '/method',
+      heaviest.path,
+    ];
 
     const lines = [
       `Machine: ${machine()}. Written ${new Date().toISOString()} by \`tests/bench/web-budget.ts\`.`,

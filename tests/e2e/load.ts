@@ -19,12 +19,19 @@ import { machine, writeSection } from '../bench/results.js';
 import { startServer, TSX as tsx } from '../helpers/local-server.js';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '8' }, report: { type: 'boolean', default: false } },
+  options: {
+    seconds: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '8' },
+    report: { type: 'boolean', default: false },
+  },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const plan = loadPlan();
-const targets = [...plan.indicators.map((i) => ['indicator', i.id]), ...plan.projects.map((p) => ['project', p.id])] as const;
+const targets = [
+  ...plan.indicators.map((i) => ['indicator', i.id]),
+  ...plan.projects.map((p) => ['project', p.id]),
+] as const;
 /** Low enough that the run crosses it, so refusals are exercised too. */
 const PER_ADDRESS = 600;
 /** As in AWS: the server reads the plan and the published summaries at most every 10 s. */
@@ -32,9 +39,14 @@ const READ_CACHE_SECONDS = 10;
 
 const startLoadServer = (dataDir: string) =>
   startServer({
-    DATA_DIR: dataDir, AGGREGATE_EVERY: '0', AGGREGATE_SETTLE_SECONDS: '0',
-    RATE_LIMIT_WINDOW_SECONDS: '3600', RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS), RATE_LIMIT_PER_VOTER: '1000000',
-    POWERTOOLS_LOG_LEVEL: 'WARN', READ_CACHE_SECONDS: String(READ_CACHE_SECONDS),
+    DATA_DIR: dataDir,
+    AGGREGATE_EVERY: '0',
+    AGGREGATE_SETTLE_SECONDS: '0',
+    RATE_LIMIT_WINDOW_SECONDS: '3600',
+    RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS),
+    RATE_LIMIT_PER_VOTER: '1000000',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    READ_CACHE_SECONDS: String(READ_CACHE_SECONDS),
   });
 
 async function main() {
@@ -62,7 +74,10 @@ async function main() {
             submissionsSent += 1;
             const [targetType, targetId] = targets[Math.floor(Math.random() * targets.length)]!;
             // No voter token: every submission is a new citizen's first rating.
-            return { ...request, body: JSON.stringify({ targetType, targetId, rating: 1 + Math.floor(Math.random() * 5) }) };
+            return {
+              ...request,
+              body: JSON.stringify({ targetType, targetId, rating: 1 + Math.floor(Math.random() * 5) }),
+            };
           },
           onResponse: (status, body) => {
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -84,7 +99,15 @@ async function main() {
     const stored = new Set<string>();
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const page = await client.send(new ScanCommand({ TableName: 'gongping', ExclusiveStartKey, FilterExpression: '#type = :feedback', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':feedback': 'feedback' } }));
+      const page = await client.send(
+        new ScanCommand({
+          TableName: 'gongping',
+          ExclusiveStartKey,
+          FilterExpression: '#type = :feedback',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':feedback': 'feedback' },
+        }),
+      );
       for (const item of page.Items ?? []) stored.add(String(item.feedbackId));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -92,26 +115,41 @@ async function main() {
     const missing = [...accepted].filter((id) => !stored.has(id));
     const extra = [...stored].filter((id) => !accepted.has(id));
     if (missing.length) failures.push(`${missing.length} submissions answered 201 are not in the store`);
-    if (extra.length > inFlight) failures.push(`${extra.length} stored submissions were never answered 201, more than the ${inFlight} in flight at the end`);
+    if (extra.length > inFlight)
+      failures.push(
+        `${extra.length} stored submissions were never answered 201, more than the ${inFlight} in flight at the end`,
+      );
 
     // After an aggregation run, every accepted rating is counted once.
-    const aggregation = spawn(tsx, ['functions/aggregate/cli.ts'], { env: { ...process.env, DATA_DIR: dataDir, AGGREGATE_SETTLE_SECONDS: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const aggregation = spawn(tsx, ['functions/aggregate/cli.ts'], {
+      env: { ...process.env, DATA_DIR: dataDir, AGGREGATE_SETTLE_SECONDS: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const aggregated = await new Promise<number | null>((resolve) => aggregation.once('exit', resolve));
     if (aggregated !== 0) failures.push(`the aggregation run exited ${aggregated}`);
     // The server keeps published summaries for READ_CACHE_SECONDS, as a Lambda container does: the
     // new counts show once the cached copy expires.
     let summary = { plan: { count: -1 } };
-    for (const deadline = Date.now() + (READ_CACHE_SECONDS + 5) * 1000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
-      summary = (await (await fetch(`${base}/api/v1/ratings?group=plan&period=all`)).json()) as { plan: { count: number } };
+    for (
+      const deadline = Date.now() + (READ_CACHE_SECONDS + 5) * 1000;
+      Date.now() < deadline;
+      await new Promise((r) => setTimeout(r, 500))
+    ) {
+      summary = (await (await fetch(`${base}/api/v1/ratings?group=plan&period=all`)).json()) as {
+        plan: { count: number };
+      };
       if (summary.plan.count === stored.size) break;
     }
-    if (summary.plan.count !== stored.size) failures.push(`the plan counts ${summary.plan.count} ratings; ${stored.size} are stored`);
+    if (summary.plan.count !== stored.size)
+      failures.push(`the plan counts ${summary.plan.count} ratings; ${stored.size} are stored`);
 
     const refused = statuses.get(429) ?? 0;
     if (refused === 0) failures.push('no submission crossed the rate limit; the refusal path was not exercised');
     const unexpected = [...statuses].filter(([status]) => status !== 201 && status !== 429);
-    if (unexpected.length) failures.push(`unexpected submission answers: ${JSON.stringify(Object.fromEntries(unexpected))}`);
-    if (result.errors > 0 || result.timeouts > 0) failures.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
+    if (unexpected.length)
+      failures.push(`unexpected submission answers: ${JSON.stringify(Object.fromEntries(unexpected))}`);
+    if (result.errors > 0 || result.timeouts > 0)
+      failures.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
     const non2xx = result.non2xx - refused;
     if (non2xx > 0) failures.push(`${non2xx} non-2xx answers besides the rate limit's 429s`);
 

@@ -63,7 +63,9 @@ describe('npm start', () => {
     const second = await start({ DATA_DIR: dataDir });
     expect(second.output()).toMatch(/table gongping, existing/);
     expect(second.output()).toContain('(unchanged)');
-    const mine = (await (await fetch(`${second.base}/api/v1/me/feedback`, { headers: { 'X-Voter-Token': token } })).json()) as {
+    const mine = (await (
+      await fetch(`${second.base}/api/v1/me/feedback`, { headers: { 'X-Voter-Token': token } })
+    ).json()) as {
       items: Array<{ targetId: string; rating: number; comment: string }>;
     };
     expect(mine.items).toMatchObject([{ targetId: 'forest-coverage', rating: 5, comment: '绿化很好' }]);
@@ -91,7 +93,12 @@ describe('npm start', () => {
       expect(await attack(plain.base, 8)).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
       await stop(plain.child);
       // Behind a proxy that sets the header itself, each address is its own client.
-      const proxied = await start({ DATA_DIR: limitedDir, RATE_LIMIT_PER_ADDRESS: '5', AGGREGATE_EVERY: '0', TRUST_VIEWER_ADDRESS: 'true' });
+      const proxied = await start({
+        DATA_DIR: limitedDir,
+        RATE_LIMIT_PER_ADDRESS: '5',
+        AGGREGATE_EVERY: '0',
+        TRUST_VIEWER_ADDRESS: 'true',
+      });
       expect(await attack(proxied.base, 8)).toEqual(Array(8).fill(201));
       await stop(proxied.child);
     } finally {
@@ -114,10 +121,15 @@ describe('npm start', () => {
       expect(once.output).toContain('the dynalite of the running server');
       expect(once.output).toMatch(/entries aggregated: 1 .* in 1 batch/);
       expect(once.output).toMatch(/counts updated: \d+/);
-      const summary = (await (await fetch(`${server.base}/api/v1/indicators/gdp/ratings`)).json()) as { summary: { count: number } };
+      const summary = (await (await fetch(`${server.base}/api/v1/indicators/gdp/ratings`)).json()) as {
+        summary: { count: number };
+      };
       expect(summary.summary.count).toBe(1);
 
-      const rebuild = await runCli(['functions/aggregate/cli.ts', '--rebuild'], { DATA_DIR: folder, AGGREGATE_SETTLE_SECONDS: '0' });
+      const rebuild = await runCli(['functions/aggregate/cli.ts', '--rebuild'], {
+        DATA_DIR: folder,
+        AGGREGATE_SETTLE_SECONDS: '0',
+      });
       expect(rebuild.code).toBe(0);
       expect(rebuild.output).toContain('the incremental counts matched the recomputation exactly');
     } finally {
@@ -127,7 +139,10 @@ describe('npm start', () => {
   });
 
   it('fails fast, naming the bad setting, when the configuration is wrong', async () => {
-    const child = spawn(tsx, ['functions/local/server.ts'], { env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tsx, ['functions/local/server.ts'], {
+      env: { ...process.env, PORT: 'eighty' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stderr.on('data', (chunk) => (output += chunk));
     const code = await new Promise((resolve) => child.on('exit', resolve));

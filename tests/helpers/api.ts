@@ -33,7 +33,9 @@ export function testApp(store: Store, overrides: Partial<AppDeps> = {}) {
  * As behind a proxy that sets `CloudFront-Viewer-Address` itself: tests that play many clients
  * from one process name each client's address in that header.
  */
-export const behindTrustedProxy = { clientOrigin: { originVerifyValue: null, trustViewerAddress: true } } satisfies Partial<AppDeps>;
+export const behindTrustedProxy = {
+  clientOrigin: { originVerifyValue: null, trustViewerAddress: true },
+} satisfies Partial<AppDeps>;
 
 export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',

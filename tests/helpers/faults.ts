@@ -9,7 +9,10 @@ export class InjectedCrash extends Error {
  * The real store, with a process crash injected before chosen commands reach it: the command is
  * not sent, and the caller sees an exception, as if the process had died at that point.
  */
-export function crashingStore(store: Store, crashBefore: (command: { constructor: { name: string }; input: unknown }) => boolean): Store {
+export function crashingStore(
+  store: Store,
+  crashBefore: (command: { constructor: { name: string }; input: unknown }) => boolean,
+): Store {
   const client = new Proxy(store.client, {
     get(target, property, receiver) {
       if (property !== 'send') return Reflect.get(target, property, receiver);

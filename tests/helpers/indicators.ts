@@ -33,7 +33,11 @@ export function indicator(overrides: Partial<Indicator> = {}): Indicator {
 }
 
 export const obs = (...pairs: [number, number][]): Observation[] => pairs.map(([year, value]) => ({ year, value }));
-export const growth = (percent: number, atLeast = true) => ({ percent, atLeast, raw: `年均增长${atLeast ? '不低于' : ''}${percent}%` });
+export const growth = (percent: number, atLeast = true) => ({
+  percent,
+  atLeast,
+  raw: `年均增长${atLeast ? '不低于' : ''}${percent}%`,
+});
 
 /** Level indicator whose required compound rate is exactly 10 %/yr: 100 → 100·1.1^5 = 161.051. */
 export const tenPercent = indicator({ baseline: num(100), target: num(161.051) });

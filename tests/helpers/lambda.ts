@@ -15,7 +15,9 @@ export const TEST_ORIGIN_VALUE = 'origin-verify-origin-verify-origin-verify-0123
  * Gateway URL, around CloudFront.
  */
 export const apiGatewayEvent = (name: string, via: 'cloudfront' | 'direct' = 'cloudfront'): LambdaEvent => {
-  const event = JSON.parse(readFileSync(new URL(`../fixtures/apigw-v2/${name}.json`, import.meta.url), 'utf8')) as LambdaEvent & {
+  const event = JSON.parse(
+    readFileSync(new URL(`../fixtures/apigw-v2/${name}.json`, import.meta.url), 'utf8'),
+  ) as LambdaEvent & {
     headers: Record<string, string>;
     requestContext: { http: { sourceIp: string } };
   };
@@ -43,7 +45,10 @@ export type ApiHandler = (event: LambdaEvent, context: LambdaContext) => Promise
 
 /** A handler's JSON answer, whether API Gateway would have it base64-encoded or not. */
 export const resultBody = (result: APIGatewayProxyResult) =>
-  JSON.parse(result.isBase64Encoded ? Buffer.from(result.body!, 'base64').toString('utf8') : result.body!) as Record<string, any>;
+  JSON.parse(result.isBase64Encoded ? Buffer.from(result.body!, 'base64').toString('utf8') : result.body!) as Record<
+    string,
+    any
+  >;
 
 /**
  * Loads the plan into a test store and returns the variables a Lambda entry reads to use it, as
@@ -51,11 +56,18 @@ export const resultBody = (result: APIGatewayProxyResult) =>
  */
 export async function planStoreEnvironment(store: Store, region = 'ap-east-1') {
   await loadPlan(store, readPlanFile());
-  return { TABLE_NAME: store.tableName, AWS_REGION: region, DYNAMODB_ENDPOINT: await endpointOf(store.client), ORIGIN_VERIFY_VALUE: TEST_ORIGIN_VALUE };
+  return {
+    TABLE_NAME: store.tableName,
+    AWS_REGION: region,
+    DYNAMODB_ENDPOINT: await endpointOf(store.client),
+    ORIGIN_VERIFY_VALUE: TEST_ORIGIN_VALUE,
+  };
 }
 
 /** The endpoint of a test store's client, as the handlers' DYNAMODB_ENDPOINT wants it. */
-async function endpointOf(client: { config: { endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }> } }): Promise<string> {
+async function endpointOf(client: {
+  config: { endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }> };
+}): Promise<string> {
   const endpoint = await client.config.endpoint?.();
   return `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`;
 }

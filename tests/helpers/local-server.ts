@@ -15,7 +15,10 @@ export interface RunningServer {
  * A server entry (by default `npm start`'s, functions/local/server.ts) as a child process, resolved
  * once it prints the URL it listens on. Used by every test that drives a real server over loopback.
  */
-export async function startServer(env: NodeJS.ProcessEnv, entry: string[] = ['functions/local/server.ts']): Promise<RunningServer> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  entry: string[] = ['functions/local/server.ts'],
+): Promise<RunningServer> {
   const child = spawn(TSX, entry, { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {

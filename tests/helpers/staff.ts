@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../shared/auth/roles.js';
 import { remoteKeys, staffVerifier, type StaffVerifier } from '../../shared/auth/verifier.js';
-import { DEV_CLIENT_ID, devIdentityRoutes, issueDevToken, loadDevKeys, type DevKeys, type DevTokenRequest } from '../../functions/local/dev-identity.js';
+import {
+  DEV_CLIENT_ID,
+  devIdentityRoutes,
+  issueDevToken,
+  loadDevKeys,
+  type DevKeys,
+  type DevTokenRequest,
+} from '../../functions/local/dev-identity.js';
 
 export const TEST_ISSUER = 'http://localhost:3999/dev-idp';
 
@@ -23,8 +30,16 @@ export async function testIdentity(): Promise<{
   const verifier = staffVerifier({
     issuer: TEST_ISSUER,
     clientIds: [DEV_CLIENT_ID],
-    keys: remoteKeys(`${TEST_ISSUER}/.well-known/jwks.json`, async (url, init) => routes.request(new URL(String(url)).pathname, init as RequestInit)),
+    keys: remoteKeys(`${TEST_ISSUER}/.well-known/jwks.json`, async (url, init) =>
+      routes.request(new URL(String(url)).pathname, init as RequestInit),
+    ),
   });
-  const token = (roles: Role[], options: Partial<DevTokenRequest> = {}) => issueDevToken(keys, { issuer: TEST_ISSUER, roles, name: roles[0] ?? 'citizen', ...options });
-  return { keys, verifier, token, bearer: async (roles, options) => ({ Authorization: `Bearer ${await token(roles, options)}` }) };
+  const token = (roles: Role[], options: Partial<DevTokenRequest> = {}) =>
+    issueDevToken(keys, { issuer: TEST_ISSUER, roles, name: roles[0] ?? 'citizen', ...options });
+  return {
+    keys,
+    verifier,
+    token,
+    bearer: async (roles, options) => ({ Authorization: `Bearer ${await token(roles, options)}` }),
+  };
 }

@@ -32,7 +32,9 @@ export function useStore(): { readonly current: Store; scanAll(): Promise<Record
       const items: Record<string, unknown>[] = [];
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
-        const page = await this.current.client.send(new ScanCommand({ TableName: this.current.tableName, ExclusiveStartKey }));
+        const page = await this.current.client.send(
+          new ScanCommand({ TableName: this.current.tableName, ExclusiveStartKey }),
+        );
         items.push(...(page.Items ?? []));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);

@@ -33,17 +33,36 @@ describe('the API (HTTP API)', () => {
         expect(functionOf(route!), path).toBe(ids[name]);
       }
     }
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(Object.values(ROUTES).flat().map((path) => `ANY ${path}`).sort());
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(
+      Object.values(ROUTES)
+        .flat()
+        .map((path) => `ANY ${path}`)
+        .sort(),
+    );
     // The app's own routes agree: open data, feeds and the OpenAPI document are the site's.
     expect(ROUTES.api).toEqual(['/api/v1/{proxy+}']);
-    expect(ROUTES.web).toEqual(expect.arrayContaining(['/', '/{proxy+}', '/api/v1/open-data/{proxy+}', '/api/v1/feeds/{proxy+}', '/api/v1/openapi.json']));
+    expect(ROUTES.web).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/{proxy+}',
+        '/api/v1/open-data/{proxy+}',
+        '/api/v1/feeds/{proxy+}',
+        '/api/v1/openapi.json',
+      ]),
+    );
   });
 
   it('serves everything public through routes that only CloudFront may call', () => {
     const authorizers = templates.app.findResources('AWS::ApiGatewayV2::Authorizer');
     const [fromCloudFront] = Object.entries(authorizers).find(([, a]) => a.Properties.AuthorizerType === 'REQUEST')!;
     for (const path of [...ROUTES.api, ...ROUTES.web]) {
-      expect(routes).toContainEqual(expect.objectContaining({ RouteKey: `ANY ${path}`, AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: fromCloudFront } }));
+      expect(routes).toContainEqual(
+        expect.objectContaining({
+          RouteKey: `ANY ${path}`,
+          AuthorizationType: 'CUSTOM',
+          AuthorizerId: { Ref: fromCloudFront },
+        }),
+      );
     }
     expect(authorizers[fromCloudFront]!.Properties).toMatchObject({
       IdentitySource: [`$request.header.${ORIGIN_VERIFY_HEADER}`],
@@ -55,11 +74,17 @@ describe('the API (HTTP API)', () => {
   });
 
   it('gives every app function the marker CloudFront sends, so each refuses a request that went around CloudFront whatever its route', () => {
-    const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
-    const apiOrigin = (distribution.Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).find(
-      (o) => o.CustomOriginConfig,
-    )!;
-    const fromHeader = JSON.stringify(apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!.HeaderValue);
+    const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
+      .DistributionConfig;
+    const apiOrigin = (
+      distribution.Origins as {
+        CustomOriginConfig?: unknown;
+        OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+      }[]
+    ).find((o) => o.CustomOriginConfig)!;
+    const fromHeader = JSON.stringify(
+      apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!.HeaderValue,
+    );
     const functions = templates.app.findResources('AWS::Lambda::Function');
     for (const name of ['api', 'staff', 'web'] as const) {
       const fn = functions[logicalId(app.api.functions[name])]!;
@@ -67,7 +92,10 @@ describe('the API (HTTP API)', () => {
     }
     // Every behaviour that reaches the API forwards the viewer's address as CloudFront sets it.
     const allViewerExceptHost = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
-    const behaviours = [distribution.DefaultCacheBehavior, ...(distribution.CacheBehaviors as unknown[])] as { TargetOriginId: string; OriginRequestPolicyId?: string }[];
+    const behaviours = [distribution.DefaultCacheBehavior, ...(distribution.CacheBehaviors as unknown[])] as {
+      TargetOriginId: string;
+      OriginRequestPolicyId?: string;
+    }[];
     const apiOriginId = (apiOrigin as unknown as { Id: string }).Id;
     const toApi = behaviours.filter((b) => b.TargetOriginId === apiOriginId);
     expect(toApi.length).toBeGreaterThan(3);
@@ -75,10 +103,14 @@ describe('the API (HTTP API)', () => {
   });
 
   it('gives CloudFront and the authorizer the same marker, from one secret, never in the template as text', () => {
-    const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
-    const apiOrigin = (distribution.Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).find(
-      (o) => o.CustomOriginConfig,
-    )!;
+    const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
+      .DistributionConfig;
+    const apiOrigin = (
+      distribution.Origins as {
+        CustomOriginConfig?: unknown;
+        OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+      }[]
+    ).find((o) => o.CustomOriginConfig)!;
     const header = apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!;
     const verifier = templates.app.findResources('AWS::Lambda::Function')[logicalId(app.api.originVerifier)]!;
     const fromHeader = JSON.stringify(header.HeaderValue);
@@ -90,10 +122,14 @@ describe('the API (HTTP API)', () => {
   });
 
   it('puts the monitor, publisher and admin routes, and only those, behind a JWT authorizer bound to the staff user pool', () => {
-    const [authorizer] = Object.entries(templates.app.findResources('AWS::ApiGatewayV2::Authorizer')).find(([, a]) => a.Properties.AuthorizerType === 'JWT')!;
+    const [authorizer] = Object.entries(templates.app.findResources('AWS::ApiGatewayV2::Authorizer')).find(
+      ([, a]) => a.Properties.AuthorizerType === 'JWT',
+    )!;
     for (const group of STAFF_GROUPS) {
       for (const key of [`ANY /api/v1/${group}`, `ANY /api/v1/${group}/{proxy+}`]) {
-        expect(routes).toContainEqual(expect.objectContaining({ RouteKey: key, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizer } }));
+        expect(routes).toContainEqual(
+          expect.objectContaining({ RouteKey: key, AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizer } }),
+        );
       }
     }
     const guarded = routes.filter((r) => r.AuthorizationType === 'JWT');
@@ -105,23 +141,46 @@ describe('the API (HTTP API)', () => {
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
         Audience: [{ Ref: logicalId(app.signIn.client) }],
-        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.ap-southeast-1.amazonaws.com/', { 'Fn::ImportValue': Match.stringLikeRegexp('StaffUserPool') }]] },
+        Issuer: {
+          'Fn::Join': [
+            '',
+            [
+              'https://cognito-idp.ap-southeast-1.amazonaws.com/',
+              { 'Fn::ImportValue': Match.stringLikeRegexp('StaffUserPool') },
+            ],
+          ],
+        },
       },
     });
   });
 
   it('throttles the stage and logs every request, without the caller’s address', () => {
     const stage = Object.values(templates.app.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
-    expect(stage).toMatchObject({ StageName: '$default', AutoDeploy: true, DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 } });
+    expect(stage).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+    });
     const format = JSON.parse(stage.AccessLogSettings.Format as string) as Record<string, string>;
-    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status', routeKey: '$context.routeKey' });
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+      routeKey: '$context.routeKey',
+    });
     expect(stage.AccessLogSettings.Format).not.toMatch(/sourceIp|userAgent|identity\./);
   });
 });
 
 describe('the web (CloudFront and S3)', () => {
-  const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
-  const behaviours = distribution.CacheBehaviors as { PathPattern: string; CachePolicyId: unknown; ViewerProtocolPolicy: string; TargetOriginId: string; ResponseHeadersPolicyId: unknown }[];
+  const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
+    .DistributionConfig;
+  const behaviours = distribution.CacheBehaviors as {
+    PathPattern: string;
+    CachePolicyId: unknown;
+    ViewerProtocolPolicy: string;
+    TargetOriginId: string;
+    ResponseHeadersPolicyId: unknown;
+  }[];
   const cachePolicies = templates.app.findResources('AWS::CloudFront::CachePolicy');
   const ttlsOf = (policy: unknown) => {
     const id = (policy as { Ref?: string }).Ref;
@@ -133,7 +192,12 @@ describe('the web (CloudFront and S3)', () => {
 
   it('keeps the assets bucket private, encrypted and TLS-only, readable by this distribution only (origin access control)', () => {
     templates.app.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       BucketEncryption: Match.anyValue(),
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
     });
@@ -151,7 +215,9 @@ describe('the web (CloudFront and S3)', () => {
         ]),
       },
     });
-    const s3Origin = (distribution.Origins as { S3OriginConfig?: unknown; OriginAccessControlId?: unknown }[]).find((o) => o.S3OriginConfig);
+    const s3Origin = (distribution.Origins as { S3OriginConfig?: unknown; OriginAccessControlId?: unknown }[]).find(
+      (o) => o.S3OriginConfig,
+    );
     expect(s3Origin?.OriginAccessControlId).toBeDefined();
   });
 
@@ -170,26 +236,40 @@ describe('the web (CloudFront and S3)', () => {
 
   it('caches public aggregates for a minute (five at most), and everything else only as the origin allows', () => {
     for (const path of PUBLIC_AGGREGATE_PATHS) {
-      expect(ttlsOf(behaviours.find((b) => b.PathPattern === path)!.CachePolicyId)).toEqual({ min: 0, default: 60, max: 300 });
+      expect(ttlsOf(behaviours.find((b) => b.PathPattern === path)!.CachePolicyId)).toEqual({
+        min: 0,
+        default: 60,
+        max: 300,
+      });
     }
     expect(ttlsOf(distribution.DefaultCacheBehavior.CachePolicyId)).toEqual({ min: 0, default: 0, max: 300 });
     // The signed-in rules come before any public pattern they could overlap.
     const order = behaviours.map((b) => b.PathPattern);
-    for (const path of UNCACHED_PATHS) for (const open of PUBLIC_AGGREGATE_PATHS) expect(order.indexOf(path)).toBeLessThan(order.indexOf(open));
+    for (const path of UNCACHED_PATHS)
+      for (const open of PUBLIC_AGGREGATE_PATHS) expect(order.indexOf(path)).toBeLessThan(order.indexOf(open));
   });
 
   it('speaks HTTPS only, behind the WAF, with security headers on every answer', () => {
     expect(distribution.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     for (const b of behaviours) expect(b.ViewerProtocolPolicy).toBe('https-only');
-    expect(distribution.WebACLId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ExportsReader/), expect.stringMatching(/WebAcl/)] });
+    expect(distribution.WebACLId).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^ExportsReader/), expect.stringMatching(/WebAcl/)],
+    });
     const headersPolicy = logicalId(app.web.responseHeadersPolicy);
-    for (const b of [distribution.DefaultCacheBehavior, ...behaviours]) expect(b.ResponseHeadersPolicyId).toEqual({ Ref: headersPolicy });
-    const apiOrigin = (distribution.Origins as { CustomOriginConfig?: { OriginProtocolPolicy: string; OriginSSLProtocols: string[] } }[]).find((o) => o.CustomOriginConfig)!;
-    expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    for (const b of [distribution.DefaultCacheBehavior, ...behaviours])
+      expect(b.ResponseHeadersPolicyId).toEqual({ Ref: headersPolicy });
+    const apiOrigin = (
+      distribution.Origins as { CustomOriginConfig?: { OriginProtocolPolicy: string; OriginSSLProtocols: string[] } }[]
+    ).find((o) => o.CustomOriginConfig)!;
+    expect(apiOrigin.CustomOriginConfig).toMatchObject({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
   });
 
   it('sends a strict CSP without inline script, HSTS, nosniff, DENY framing and a referrer policy', () => {
-    const config = Object.values(templates.app.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!.Properties.ResponseHeadersPolicyConfig;
+    const config = Object.values(templates.app.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]!.Properties
+      .ResponseHeadersPolicyConfig;
     const csp = (config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Join'][1] as unknown[])
       .map((part) => (typeof part === 'string' ? part : '<token>'))
       .join('');
@@ -209,7 +289,8 @@ describe('the web (CloudFront and S3)', () => {
 
 describe('the WAF (edge stack, us-east-1)', () => {
   const acl = Object.values(templates.edge.findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
-  const rule = (name: string) => (acl.Rules as { Name: string; Statement: Record<string, any>; Action?: unknown }[]).find((r) => r.Name === name)!;
+  const rule = (name: string) =>
+    (acl.Rules as { Name: string; Statement: Record<string, any>; Action?: unknown }[]).find((r) => r.Name === name)!;
 
   it('is scoped to CloudFront', () => {
     expect(acl.Scope).toBe('CLOUDFRONT');
@@ -220,21 +301,39 @@ describe('the WAF (edge stack, us-east-1)', () => {
     const { RateBasedStatement: rate } = rule('FeedbackRatePerIp').Statement;
     expect(rate).toMatchObject({ Limit: 100, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
     const [method, paths] = rate.ScopeDownStatement.AndStatement.Statements;
-    expect(method.ByteMatchStatement).toMatchObject({ FieldToMatch: { Method: {} }, SearchString: 'POST', PositionalConstraint: 'EXACTLY' });
-    const decoded = [{ Priority: 0, Type: 'URL_DECODE' }, { Priority: 1, Type: 'LOWERCASE' }];
-    const path = (PositionalConstraint: string, SearchString: string) => ({ ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint, SearchString, TextTransformations: decoded } });
+    expect(method.ByteMatchStatement).toMatchObject({
+      FieldToMatch: { Method: {} },
+      SearchString: 'POST',
+      PositionalConstraint: 'EXACTLY',
+    });
+    const decoded = [
+      { Priority: 0, Type: 'URL_DECODE' },
+      { Priority: 1, Type: 'LOWERCASE' },
+    ];
+    const path = (PositionalConstraint: string, SearchString: string) => ({
+      ByteMatchStatement: {
+        FieldToMatch: { UriPath: {} },
+        PositionalConstraint,
+        SearchString,
+        TextTransformations: decoded,
+      },
+    });
     expect(paths.OrStatement.Statements).toEqual([
       path('STARTS_WITH', FEEDBACK_PATH),
       path('STARTS_WITH', '/feedback'),
       { AndStatement: { Statements: [path('STARTS_WITH', '/api/v1/comments/'), path('ENDS_WITH', '/flags')] } },
     ]);
-    expect(rule('FeedbackRatePerIp').Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'too-many-submissions' } } });
+    expect(rule('FeedbackRatePerIp').Action).toMatchObject({
+      Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'too-many-submissions' } },
+    });
   });
 
   it('limits all requests per client IP, with no scope-down, after the submission rule and before the managed rules', () => {
     const { RateBasedStatement: rate } = rule('RequestRatePerIp').Statement;
     expect(rate).toEqual({ Limit: 3000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
-    expect(rule('RequestRatePerIp').Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'too-many-requests' } } });
+    expect(rule('RequestRatePerIp').Action).toMatchObject({
+      Block: { CustomResponse: { ResponseCode: 429, CustomResponseBodyKey: 'too-many-requests' } },
+    });
     const priorities = (acl.Rules as { Name: string; Priority: number }[]).map((r) => [r.Name, r.Priority]);
     expect(priorities).toEqual([
       ['FeedbackRatePerIp', 0],
@@ -251,7 +350,9 @@ describe('the WAF (edge stack, us-east-1)', () => {
       expect(JSON.parse(body.Content)).toMatchObject({ type: 'urn:gongping:problem:too-many-requests', status: 429 });
     }
     for (const name of ['FeedbackRatePerIp', 'RequestRatePerIp']) {
-      expect(rule(name).Action).toMatchObject({ Block: { CustomResponse: { ResponseHeaders: [{ Name: 'retry-after', Value: '300' }] } } });
+      expect(rule(name).Action).toMatchObject({
+        Block: { CustomResponse: { ResponseHeaders: [{ Name: 'retry-after', Value: '300' }] } },
+      });
     }
   });
 
@@ -259,18 +360,28 @@ describe('the WAF (edge stack, us-east-1)', () => {
     const other = synthesise({ wafFeedbackLimit: '250', wafRequestLimit: '5000' }, { bundle: false });
     other.templates.edge.hasResourceProperties('AWS::WAFv2::WebACL', {
       Rules: Match.arrayWith([
-        Match.objectLike({ Name: 'FeedbackRatePerIp', Statement: { RateBasedStatement: Match.objectLike({ Limit: 250 }) } }),
-        Match.objectLike({ Name: 'RequestRatePerIp', Statement: { RateBasedStatement: Match.objectLike({ Limit: 5000 }) } }),
+        Match.objectLike({
+          Name: 'FeedbackRatePerIp',
+          Statement: { RateBasedStatement: Match.objectLike({ Limit: 250 }) },
+        }),
+        Match.objectLike({
+          Name: 'RequestRatePerIp',
+          Statement: { RateBasedStatement: Match.objectLike({ Limit: 5000 }) },
+        }),
       ]),
     });
   });
 
   it('runs the AWS managed common rule set', () => {
-    expect(rule('AWSManagedRulesCommonRuleSet').Statement.ManagedRuleGroupStatement).toMatchObject({ VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' });
+    expect(rule('AWSManagedRulesCommonRuleSet').Statement.ManagedRuleGroupStatement).toMatchObject({
+      VendorName: 'AWS',
+      Name: 'AWSManagedRulesCommonRuleSet',
+    });
   });
 
   it('keeps no sample of requests (they would hold client addresses)', () => {
-    for (const r of acl.Rules as { VisibilityConfig: { SampledRequestsEnabled: boolean } }[]) expect(r.VisibilityConfig.SampledRequestsEnabled).toBe(false);
+    for (const r of acl.Rules as { VisibilityConfig: { SampledRequestsEnabled: boolean } }[])
+      expect(r.VisibilityConfig.SampledRequestsEnabled).toBe(false);
   });
 });
 
@@ -282,26 +393,62 @@ describe('alarms', () => {
     const names = app.alarms.alarms.map((alarm) => alarm.node.id).sort();
     expect(names).toEqual(
       [
-        'AggregationStalled', 'AggregatorErrors', 'AggregatorThrottles', 'Api5xxRate', 'ApiErrors', 'ApiThrottles', 'StaffErrors', 'StaffThrottles',
-        'WebErrors', 'WebThrottles', 'DeadLetters', 'DynamoDbThrottles',
+        'AggregationStalled',
+        'AggregatorErrors',
+        'AggregatorThrottles',
+        'Api5xxRate',
+        'ApiErrors',
+        'ApiThrottles',
+        'StaffErrors',
+        'StaffThrottles',
+        'WebErrors',
+        'WebThrottles',
+        'DeadLetters',
+        'DynamoDbThrottles',
       ].sort(),
     );
     // Each function's errors and throttles alarm watches that function.
-    for (const [name, id] of [['Api', apiFn], ['Staff', staffFn], ['Web', webFn], ['Aggregator', aggregatorFn]] as const) {
+    for (const [name, id] of [
+      ['Api', apiFn],
+      ['Staff', staffFn],
+      ['Web', webFn],
+      ['Aggregator', aggregatorFn],
+    ] as const) {
       for (const metric of ['Errors', 'Throttles']) {
-        const alarm = alarms.find((a) => a.MetricName === metric && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: id } }]));
+        const alarm = alarms.find(
+          (a) =>
+            a.MetricName === metric &&
+            JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: id } }]),
+        );
         expect(alarm, `${name}${metric}`).toBeDefined();
       }
     }
   });
 
   it('counts DynamoDB throttles of the table and of every index, each filled with 0 where DynamoDB sends no data point', () => {
-    const throttles = alarms.find((a) => (a.Metrics as Array<{ Expression?: string }> | undefined)?.some((m) => m.Expression?.includes('FILL(')))!;
-    const metrics = throttles.Metrics as Array<{ Id: string; Expression?: string; MetricStat?: { Metric: { MetricName: string; Dimensions: Array<{ Name: string; Value: unknown }> } } }>;
-    const watched = metrics.filter((m) => m.MetricStat).map((m) => `${m.MetricStat!.Metric.MetricName} ${m.MetricStat!.Metric.Dimensions.map((d) => d.Name).sort().join('+')}`).sort();
+    const throttles = alarms.find((a) =>
+      (a.Metrics as Array<{ Expression?: string }> | undefined)?.some((m) => m.Expression?.includes('FILL(')),
+    )!;
+    const metrics = throttles.Metrics as Array<{
+      Id: string;
+      Expression?: string;
+      MetricStat?: { Metric: { MetricName: string; Dimensions: Array<{ Name: string; Value: unknown }> } };
+    }>;
+    const watched = metrics
+      .filter((m) => m.MetricStat)
+      .map(
+        (m) =>
+          `${m.MetricStat!.Metric.MetricName} ${m
+            .MetricStat!.Metric.Dimensions.map((d) => d.Name)
+            .sort()
+            .join('+')}`,
+      )
+      .sort();
     expect(watched).toEqual([
-      'ReadThrottleEvents GlobalSecondaryIndexName+TableName', 'ReadThrottleEvents TableName',
-      'WriteThrottleEvents GlobalSecondaryIndexName+TableName', 'WriteThrottleEvents TableName',
+      'ReadThrottleEvents GlobalSecondaryIndexName+TableName',
+      'ReadThrottleEvents TableName',
+      'WriteThrottleEvents GlobalSecondaryIndexName+TableName',
+      'WriteThrottleEvents TableName',
     ]);
     const expression = metrics.find((m) => m.Expression)!.Expression!;
     for (const m of metrics.filter((x) => x.MetricStat)) expect(expression).toContain(`FILL(${m.Id}, 0)`);
@@ -318,10 +465,16 @@ describe('alarms', () => {
     templates.app.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     templates.app.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
-      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } })]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } })]),
+      },
     });
     templates.app.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
     // dev has no e-mail: the topic is there, nobody is subscribed.
     templates.app.resourceCountIs('AWS::SNS::Subscription', 0);
@@ -341,7 +494,8 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
       expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThanOrEqual(60);
     }
     // Wildcard findings are acknowledged one by one, naming the exact action or resource.
-    for (const ack of all.filter((a) => a.id.startsWith('AwsSolutions-IAM5'))) expect(ack.id).toMatch(/^AwsSolutions-IAM5\[(Action|Resource)::.+\]$/);
+    for (const ack of all.filter((a) => a.id.startsWith('AwsSolutions-IAM5')))
+      expect(ack.id).toMatch(/^AwsSolutions-IAM5\[(Action|Resource)::.+\]$/);
     expect(all.some((a) => a.id === 'AwsSolutions-IAM4' || a.id === 'AwsSolutions-IAM5')).toBe(false);
   });
 });

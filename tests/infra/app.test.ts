@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ENTRY, AGGREGATOR_TABLE_ACCESS, SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
-import { API_ENTRY, API_TABLE_ACCESS, STAFF_ENTRY, WEB_ENTRY, STAFF_TABLE_ACCESS, WEB_TABLE_ACCESS } from '../../infra/constructs/api.js';
+import {
+  API_ENTRY,
+  API_TABLE_ACCESS,
+  STAFF_ENTRY,
+  WEB_ENTRY,
+  STAFF_TABLE_ACCESS,
+  WEB_TABLE_ACCESS,
+} from '../../infra/constructs/api.js';
 import { STAFF_GROUPS } from '../../infra/data-stack.js';
 import { CALLBACK_PATH as APP_CALLBACK_PATH } from '../../web/staff/auth.js';
 import { actionsOf, allowStatements, logicalId, synthesise } from './synth.js';
@@ -31,20 +38,25 @@ const httpFunctions = [
   ['web', webFn],
 ] as const;
 const roleOf = (functionLogicalId: string) =>
-  (templates.app.findResources('AWS::Lambda::Function')[functionLogicalId]!.Properties.Role['Fn::GetAtt'] as string[])[0]!;
+  (
+    templates.app.findResources('AWS::Lambda::Function')[functionLogicalId]!.Properties.Role['Fn::GetAtt'] as string[]
+  )[0]!;
 
 describe('synthesis (offline, local esbuild)', () => {
-  it.each([...httpFunctions, ['aggregation', aggregatorFn] as const])('bundles the %s function into one minified ES module with its source map', (_name, id) => {
-    const dir = assetDir(id);
-    const bundle = join(dir, 'index.mjs');
-    expect(existsSync(bundle)).toBe(true);
-    expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
-    const code = readFileSync(bundle, 'utf8');
-    expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
-    // Minified: long lines, not the sources' layout.
-    expect(code.length / code.split('\n').length).toBeGreaterThan(2000);
-    expect(statSync(bundle).size).toBeGreaterThan(10_000);
-  });
+  it.each([...httpFunctions, ['aggregation', aggregatorFn] as const])(
+    'bundles the %s function into one minified ES module with its source map',
+    (_name, id) => {
+      const dir = assetDir(id);
+      const bundle = join(dir, 'index.mjs');
+      expect(existsSync(bundle)).toBe(true);
+      expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      // Minified: long lines, not the sources' layout.
+      expect(code.length / code.split('\n').length).toBeGreaterThan(2000);
+      expect(statSync(bundle).size).toBeGreaterThan(10_000);
+    },
+  );
 
   it('leaves nothing to resolve at run time but Node built-ins (the SDK is bundled)', async () => {
     for (const id of [apiFn, staffFn, webFn, aggregatorFn]) {
@@ -58,10 +70,19 @@ describe('synthesis (offline, local esbuild)', () => {
         platform: 'node',
         format: 'esm',
         logLevel: 'silent',
-        plugins: [{ name: 'mark-all-external', setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true })) }],
+        plugins: [
+          {
+            name: 'mark-all-external',
+            setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true })),
+          },
+        ],
       });
-      const imported = Object.values(metafile.inputs).flatMap((input) => input.imports.filter((i) => i.external).map((i) => i.path));
-      const external = imported.filter((specifier) => !specifier.startsWith('node:') && !builtinModules.includes(specifier));
+      const imported = Object.values(metafile.inputs).flatMap((input) =>
+        input.imports.filter((i) => i.external).map((i) => i.path),
+      );
+      const external = imported.filter(
+        (specifier) => !specifier.startsWith('node:') && !builtinModules.includes(specifier),
+      );
       expect(external).toEqual([]);
     }
   });
@@ -90,27 +111,55 @@ describe('synthesis (offline, local esbuild)', () => {
 
   it('takes credentials from the environment alone in every bundle: none of the SDK\u2019s default chain is bundled', () => {
     for (const id of [apiFn, staffFn, webFn, aggregatorFn]) {
-      const { sources } = JSON.parse(readFileSync(join(assetDir(id), 'index.mjs.map'), 'utf8')) as { sources: string[] };
-      expect(sources.filter((source) => /credential-provider-(node|ini|sso|process|web-identity)|nested-clients|token-providers/.test(source))).toEqual([]);
+      const { sources } = JSON.parse(readFileSync(join(assetDir(id), 'index.mjs.map'), 'utf8')) as {
+        sources: string[];
+      };
+      expect(
+        sources.filter((source) =>
+          /credential-provider-(node|ini|sso|process|web-identity)|nested-clients|token-providers/.test(source),
+        ),
+      ).toEqual([]);
       expect(sources.some((source) => source.endsWith('shared/store/lambda-credentials.ts'))).toBe(true);
     }
   });
 
   it('keeps jose, CSV, XML, JSX and the schemas of staff requests and the plan file out of the citizen API bundle, and the Secrets Manager client out of every bundle', async () => {
     const sourcesOf = async (entry: string) => {
-      const { metafile } = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', logLevel: 'silent' });
-      return Object.keys(metafile.inputs).map((input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? input.replace(/^(\.\.\/)+/, ''));
+      const { metafile } = await build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        metafile: true,
+        platform: 'node',
+        format: 'esm',
+        logLevel: 'silent',
+      });
+      return Object.keys(metafile.inputs).map(
+        (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? input.replace(/^(\.\.\/)+/, ''),
+      );
     };
     const api = await sourcesOf(API_ENTRY);
-    for (const heavy of ['jose', 'csv-parse', 'csv-stringify', 'feed', 'xml-js', 'sax']) expect(api, heavy).not.toContain(heavy);
-    expect(api.filter((source) => source.startsWith('web/') || source.startsWith('shared/open-data/') || source.startsWith('shared/feeds/'))).toEqual([]);
+    for (const heavy of ['jose', 'csv-parse', 'csv-stringify', 'feed', 'xml-js', 'sax'])
+      expect(api, heavy).not.toContain(heavy);
+    expect(
+      api.filter(
+        (source) =>
+          source.startsWith('web/') || source.startsWith('shared/open-data/') || source.startsWith('shared/feeds/'),
+      ),
+    ).toEqual([]);
     expect(api).toContain('shared/http/api/routes/feedback.ts');
     // Every schema a bundled module declares is built at the cold start, used or not: the staff
     // requests, the plan-file schema and the document-only models stay out.
-    const notBuilt = ['shared/api/staff-schemas.ts', 'shared/plan/document.ts', 'shared/api/contract.ts', 'shared/api/responses.ts'];
+    const notBuilt = [
+      'shared/api/staff-schemas.ts',
+      'shared/plan/document.ts',
+      'shared/api/contract.ts',
+      'shared/api/responses.ts',
+    ];
     expect(api.filter((source) => notBuilt.includes(source))).toEqual([]);
     expect(api).toContain('shared/api/schemas.ts');
-    for (const entry of [API_ENTRY, STAFF_ENTRY, WEB_ENTRY, AGGREGATE_ENTRY]) expect(await sourcesOf(entry)).not.toContain('@aws-sdk/client-secrets-manager');
+    for (const entry of [API_ENTRY, STAFF_ENTRY, WEB_ENTRY, AGGREGATE_ENTRY])
+      expect(await sourcesOf(entry)).not.toContain('@aws-sdk/client-secrets-manager');
   }, 60_000);
 
   it('keeps the stateful resources in their own termination-protected stack, and the WAF in us-east-1', () => {
@@ -118,12 +167,22 @@ describe('synthesis (offline, local esbuild)', () => {
     expect(data.region).toBe('ap-southeast-1');
     expect(edge.region).toBe('us-east-1');
     expect(app.region).toBe('ap-southeast-1');
-    for (const stateful of ['AWS::DynamoDB::GlobalTable', 'AWS::Cognito::UserPool', 'AWS::SecretsManager::Secret']) templates.data.resourceCountIs(stateful, 1);
-    for (const stateful of ['AWS::DynamoDB::GlobalTable', 'AWS::Cognito::UserPool']) templates.app.resourceCountIs(stateful, 0);
+    for (const stateful of ['AWS::DynamoDB::GlobalTable', 'AWS::Cognito::UserPool', 'AWS::SecretsManager::Secret'])
+      templates.data.resourceCountIs(stateful, 1);
+    for (const stateful of ['AWS::DynamoDB::GlobalTable', 'AWS::Cognito::UserPool'])
+      templates.app.resourceCountIs(stateful, 0);
     // The app's only secret is CloudFront's origin marker, regenerated at will; the voter-token key is data.
-    expect(Object.keys(templates.app.findResources('AWS::SecretsManager::Secret'))).toEqual([logicalId(app.api.originSecret)]);
-    templates.data.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-    templates.data.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }) });
+    expect(Object.keys(templates.app.findResources('AWS::SecretsManager::Secret'))).toEqual([
+      logicalId(app.api.originSecret),
+    ]);
+    templates.data.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    templates.data.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
     expect(app.dependencies.map((stack) => stack.stackName).sort()).toEqual(['gongping-dev-data', 'gongping-dev-edge']);
   });
 });
@@ -135,45 +194,84 @@ describe('least privilege', () => {
 
   type Statements = ReturnType<typeof statementsOf>;
   const dynamo = (statements: Statements, scoped: boolean) =>
-    actionsOf(statements.filter((s) => Boolean((s as { Condition?: unknown }).Condition) === scoped)).filter((a) => a.startsWith('dynamodb:'));
+    actionsOf(statements.filter((s) => Boolean((s as { Condition?: unknown }).Condition) === scoped)).filter((a) =>
+      a.startsWith('dynamodb:'),
+    );
   const leadingKeys = (statements: Statements, action: string) =>
     statements
       .filter((s) => [s.Action].flat().includes(action))
-      .map((s) => (s as { Condition?: Record<string, Record<string, unknown>> }).Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']);
+      .map(
+        (s) =>
+          (s as { Condition?: Record<string, Record<string, unknown>> }).Condition?.['ForAllValues:StringLike']?.[
+            'dynamodb:LeadingKeys'
+          ],
+      );
 
-  it.each(httpFunctions)('lets the %s function call exactly what its repositories call, on the table and on GSI1 only', (_name, id) => {
-    const apiStatements = statementsOf(id);
-    expect(dynamo(apiStatements, false)).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
-    expect(apiStatements).toContainEqual(
-      expect.objectContaining({ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [expect.objectContaining({ 'Fn::ImportValue': expect.stringMatching(/Table/) }), '/index/GSI1']] } }),
-    );
-    const tableStatement = apiStatements.find((s) => Array.isArray(s.Action) && s.Action.includes('dynamodb:GetItem'))!;
-    expect(Match.objectLike(tableArn).test(tableStatement.Resource).isSuccess).toBe(true);
-  });
+  it.each(httpFunctions)(
+    'lets the %s function call exactly what its repositories call, on the table and on GSI1 only',
+    (_name, id) => {
+      const apiStatements = statementsOf(id);
+      expect(dynamo(apiStatements, false)).toEqual([
+        'dynamodb:BatchGetItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ]);
+      expect(apiStatements).toContainEqual(
+        expect.objectContaining({
+          Action: 'dynamodb:Query',
+          Resource: {
+            'Fn::Join': [
+              '',
+              [expect.objectContaining({ 'Fn::ImportValue': expect.stringMatching(/Table/) }), '/index/GSI1'],
+            ],
+          },
+        }),
+      );
+      const tableStatement = apiStatements.find(
+        (s) => Array.isArray(s.Action) && s.Action.includes('dynamodb:GetItem'),
+      )!;
+      expect(Match.objectLike(tableArn).test(tableStatement.Resource).isSuccess).toBe(true);
+    },
+  );
 
-  it.each(httpFunctions)('never lets the %s function scan, batch-write or drop the table, and delete nothing but its own idempotency records', (_name, id) => {
-    const apiStatements = statementsOf(id);
-    const actions = actionsOf(apiStatements);
-    for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteTable', 'dynamodb:BatchWriteItem', 'dynamodb:*', '*']) expect(actions).not.toContain(forbidden);
-    expect(dynamo(apiStatements, true)).toEqual(['dynamodb:DeleteItem']);
-    expect(leadingKeys(apiStatements, 'dynamodb:DeleteItem')).toEqual([['IDEMPOTENCY#*']]);
-  });
+  it.each(httpFunctions)(
+    'never lets the %s function scan, batch-write or drop the table, and delete nothing but its own idempotency records',
+    (_name, id) => {
+      const apiStatements = statementsOf(id);
+      const actions = actionsOf(apiStatements);
+      for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteTable', 'dynamodb:BatchWriteItem', 'dynamodb:*', '*'])
+        expect(actions).not.toContain(forbidden);
+      expect(dynamo(apiStatements, true)).toEqual(['dynamodb:DeleteItem']);
+      expect(leadingKeys(apiStatements, 'dynamodb:DeleteItem')).toEqual([['IDEMPOTENCY#*']]);
+    },
+  );
 
-  it.each(httpFunctions)('lets the %s function read its one secret (through the Parameters and Secrets extension) and write its own logs, nothing more', (_name, id) => {
-    const apiStatements = statementsOf(id);
-    expect(actionsOf(apiStatements).filter((a) => !a.startsWith('dynamodb:'))).toEqual([
-      'logs:CreateLogStream',
-      'logs:PutLogEvents',
-      'secretsmanager:DescribeSecret',
-      'secretsmanager:GetSecretValue',
-    ]);
-    const fn = templates.app.findResources('AWS::Lambda::Function')[id]!;
-    // The extension is a layer of AWS's own account, the arm64 build for the stack's region.
-    expect(fn.Properties.Layers).toEqual([expect.stringMatching(/^arn:aws:lambda:ap-southeast-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/)]);
-    expect(fn.Properties.Environment.Variables.VOTER_TOKEN_SECRET_ARN).toEqual({ 'Fn::ImportValue': expect.stringMatching(/VoterTokenSecret/) });
-    // The key itself is never in the function's configuration.
-    expect(fn.Properties.Environment.Variables).not.toHaveProperty('VOTER_TOKEN_SECRET');
-  });
+  it.each(httpFunctions)(
+    'lets the %s function read its one secret (through the Parameters and Secrets extension) and write its own logs, nothing more',
+    (_name, id) => {
+      const apiStatements = statementsOf(id);
+      expect(actionsOf(apiStatements).filter((a) => !a.startsWith('dynamodb:'))).toEqual([
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ]);
+      const fn = templates.app.findResources('AWS::Lambda::Function')[id]!;
+      // The extension is a layer of AWS's own account, the arm64 build for the stack's region.
+      expect(fn.Properties.Layers).toEqual([
+        expect.stringMatching(
+          /^arn:aws:lambda:ap-southeast-1:\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/,
+        ),
+      ]);
+      expect(fn.Properties.Environment.Variables.VOTER_TOKEN_SECRET_ARN).toEqual({
+        'Fn::ImportValue': expect.stringMatching(/VoterTokenSecret/),
+      });
+      // The key itself is never in the function's configuration.
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('VOTER_TOKEN_SECRET');
+    },
+  );
 
   it('gives the function serving the staff pages the hosted sign-in origin and the web app client, which the app verifies ID tokens for', () => {
     const vars = templates.app.findResources('AWS::Lambda::Function')[webFn]!.Properties.Environment.Variables;
@@ -181,19 +279,26 @@ describe('least privilege', () => {
     expect(vars.AUTH_WEB_CLIENT_ID).toEqual(client);
     expect(vars.AUTH_CLIENT_ID).toEqual(client);
     // https://<prefix>.auth.<region>.amazoncognito.com: Cognito serves /oauth2/authorize, /oauth2/token and /logout there.
-    expect(JSON.stringify(vars.AUTH_SIGN_IN_URL)).toMatch(/^.*"https:\/\/gongping-dev-.*\.auth\..*\.amazoncognito\.com".*$/);
+    expect(JSON.stringify(vars.AUTH_SIGN_IN_URL)).toMatch(
+      /^.*"https:\/\/gongping-dev-.*\.auth\..*\.amazoncognito\.com".*$/,
+    );
     const pool = templates.app.findResources('AWS::Cognito::UserPoolClient')[logicalId(app.signIn.client)]!.Properties;
     // The app's callback path, registered on the client: the two cannot drift apart.
-    expect(pool.CallbackURLs).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`${APP_CALLBACK_PATH}$`))]));
+    expect(pool.CallbackURLs).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`${APP_CALLBACK_PATH}$`))]),
+    );
     expect(pool.AllowedOAuthFlows).toEqual(['code']);
     expect(pool.GenerateSecret).toBe(false);
   });
 
   it('lets the aggregation get, put and query the table, batch-write series points only, and reach its dead-letter queue', () => {
-    expect(dynamo(aggregatorStatements, false)).toEqual(AGGREGATOR_TABLE_ACCESS.actions.map((a) => `dynamodb:${a}`).sort());
+    expect(dynamo(aggregatorStatements, false)).toEqual(
+      AGGREGATOR_TABLE_ACCESS.actions.map((a) => `dynamodb:${a}`).sort(),
+    );
     expect(dynamo(aggregatorStatements, true)).toEqual(['dynamodb:BatchWriteItem']);
     expect(leadingKeys(aggregatorStatements, 'dynamodb:BatchWriteItem')).toEqual([['SERIES#*']]);
-    for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:Scan', 'dynamodb:UpdateItem']) expect(actionsOf(aggregatorStatements)).not.toContain(forbidden);
+    for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:Scan', 'dynamodb:UpdateItem'])
+      expect(actionsOf(aggregatorStatements)).not.toContain(forbidden);
     expect(actionsOf(aggregatorStatements).filter((a) => !a.startsWith('dynamodb:'))).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
@@ -207,9 +312,15 @@ describe('least privilege', () => {
     for (const template of Object.values(templates)) {
       const documents = [
         ...Object.values(template.findResources('AWS::IAM::Policy')).map((p) => p.Properties.PolicyDocument),
-        ...Object.values(template.findResources('AWS::IAM::Role')).flatMap((r) => (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument)),
+        ...Object.values(template.findResources('AWS::IAM::Role')).flatMap((r) =>
+          (r.Properties.Policies ?? []).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
+        ),
       ];
-      const actions = documents.flatMap((d) => (d.Statement as { Effect: string; Action: string | string[] }[]).filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()));
+      const actions = documents.flatMap((d) =>
+        (d.Statement as { Effect: string; Action: string | string[] }[])
+          .filter((s) => s.Effect === 'Allow')
+          .flatMap((s) => [s.Action].flat()),
+      );
       expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
     }
     for (const id of [apiFn, staffFn, webFn, aggregatorFn].map(roleOf)) {
@@ -220,7 +331,15 @@ describe('least privilege', () => {
   it('grants what the bundled repositories call: every DynamoDB command in a bundle is granted or explained', async () => {
     const { build } = await import('esbuild');
     const commandsIn = async (entry: string) => {
-      const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', logLevel: 'silent' });
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        metafile: true,
+        platform: 'node',
+        format: 'esm',
+        logLevel: 'silent',
+      });
       const storeFiles = Object.keys(result.metafile.inputs).filter((file) => /^shared\/store\/[^/]+\.ts$/.test(file));
       const found = new Set<string>();
       for (const file of storeFiles) {
@@ -231,12 +350,27 @@ describe('least privilege', () => {
       return found;
     };
     const toAction: Record<string, string> = {
-      Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', Query: 'Query', Scan: 'Scan',
-      BatchGet: 'BatchGetItem', BatchWrite: 'BatchWriteItem', TransactWrite: 'TransactWriteItems', TransactGet: 'TransactGetItems',
+      Get: 'GetItem',
+      Put: 'PutItem',
+      Update: 'UpdateItem',
+      Delete: 'DeleteItem',
+      Query: 'Query',
+      Scan: 'Scan',
+      BatchGet: 'BatchGetItem',
+      BatchWrite: 'BatchWriteItem',
+      TransactWrite: 'TransactWriteItems',
+      TransactGet: 'TransactGetItems',
     };
     // In a bundle because a repository holds them, but never called by that function.
-    const loadingIsTheSeeds = { BatchWrite: 'planRepository.putPlan: loading a plan is the seed’s job (infra/seed.ts)' };
-    const notCalled: Record<string, Record<string, string>> = { api: loadingIsTheSeeds, staff: loadingIsTheSeeds, web: loadingIsTheSeeds, aggregate: {} };
+    const loadingIsTheSeeds = {
+      BatchWrite: 'planRepository.putPlan: loading a plan is the seed’s job (infra/seed.ts)',
+    };
+    const notCalled: Record<string, Record<string, string>> = {
+      api: loadingIsTheSeeds,
+      staff: loadingIsTheSeeds,
+      web: loadingIsTheSeeds,
+      aggregate: {},
+    };
     const cases = [
       ['api', app.api.functions.api, API_TABLE_ACCESS],
       ['staff', app.api.functions.staff, STAFF_TABLE_ACCESS],
@@ -257,8 +391,10 @@ describe('least privilege', () => {
       }
       // And nothing is granted that no bundled repository calls.
       const calls = new Set([...used].map((command) => toAction[command]));
-      for (const action of granted) expect(calls.has(action), `${name} is granted ${action} but never calls it`).toBe(true);
-      for (const index of access.queryIndexes ?? []) expect(used.has(`Query:${index}`), `${name} is granted Query on ${index}`).toBe(true);
+      for (const action of granted)
+        expect(calls.has(action), `${name} is granted ${action} but never calls it`).toBe(true);
+      for (const index of access.queryIndexes ?? [])
+        expect(used.has(`Query:${index}`), `${name} is granted Query on ${index}`).toBe(true);
       // The grant in the template is the one checked here.
       expect(dynamo(statementsOf(logicalId(fn)), false)).toEqual(access.actions.map((a) => `dynamodb:${a}`).sort());
     }
@@ -299,17 +435,24 @@ describe('the scheduled aggregation', () => {
       FunctionName: { Ref: aggregatorFn },
       MaximumRetryAttempts: 0,
       MaximumEventAgeInSeconds: 300,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(app.aggregation.deadLetterQueue), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(app.aggregation.deadLetterQueue), 'Arn'] } },
+      },
     });
   });
 
   it('keeps its dead letters encrypted and reachable over TLS only', () => {
     const queue = logicalId(app.aggregation.deadLetterQueue);
-    templates.app.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    templates.app.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
     templates.app.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queue }],
       PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
       },
     });
   });
@@ -317,13 +460,24 @@ describe('the scheduled aggregation', () => {
 
 describe('staff sign-in (Cognito)', () => {
   it('has the three staff groups and no self sign-up', () => {
-    for (const group of STAFF_GROUPS) templates.data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
-    templates.data.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    for (const group of STAFF_GROUPS)
+      templates.data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    templates.data.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
   });
 
   it('asks for strong passwords, offers TOTP MFA, and runs threat protection', () => {
     templates.data.hasResourceProperties('AWS::Cognito::UserPool', {
-      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }) },
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       UserPoolTier: 'PLUS',
@@ -339,7 +493,14 @@ describe('staff sign-in (Cognito)', () => {
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
       SupportedIdentityProviders: ['COGNITO'],
       PreventUserExistenceErrors: 'ENABLED',
-      CallbackURLs: Match.arrayWith([{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(app.web.distribution), 'DomainName'] }, '/auth/callback']] }]),
+      CallbackURLs: Match.arrayWith([
+        {
+          'Fn::Join': [
+            '',
+            ['https://', { 'Fn::GetAtt': [logicalId(app.web.distribution), 'DomainName'] }, '/auth/callback'],
+          ],
+        },
+      ]),
     });
     templates.app.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: Match.anyValue() });
   });

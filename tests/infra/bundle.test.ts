@@ -9,7 +9,13 @@ import { SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
 import { ORIGIN_VERIFY_HEADER } from '../../infra/constructs/api.js';
 import { voterTokens } from '../../shared/feedback/voter-token.js';
 import { TEST_SECRET } from '../helpers/api.js';
-import { apiGatewayEvent, lambdaContext, planStoreEnvironment, resultBody, type ApiHandler } from '../helpers/lambda.js';
+import {
+  apiGatewayEvent,
+  lambdaContext,
+  planStoreEnvironment,
+  resultBody,
+  type ApiHandler,
+} from '../helpers/lambda.js';
 import { useStore } from '../helpers/store.js';
 import { logicalId, synthesise } from './synth.js';
 
@@ -19,7 +25,8 @@ import { logicalId, synthesise } from './synth.js';
  */
 const synth = synthesise({}, { nag: false });
 const assetOf = (fn: Parameters<typeof logicalId>[0]) => {
-  const key = synth.templates.app.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties.Code.S3Key as string;
+  const key = synth.templates.app.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties.Code
+    .S3Key as string;
   return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 };
 const apiAsset = assetOf(synth.app.api.functions.api);
@@ -33,11 +40,27 @@ const context = lambdaContext;
 const body = resultBody;
 /** An API Gateway v2 GET of another path, as the catch-all routes pass it on. */
 const get = (path: string, headers: Record<string, string> = {}) => {
-  const event = fixture('get-plan') as ReturnType<typeof fixture> & { requestContext: { http: Record<string, unknown> }; headers: Record<string, string> };
-  return { ...event, routeKey: 'ANY /{proxy+}', rawPath: path, headers: { ...event.headers, ...headers }, requestContext: { ...event.requestContext, http: { ...event.requestContext.http, path } } } as ReturnType<typeof fixture>;
+  const event = fixture('get-plan') as ReturnType<typeof fixture> & {
+    requestContext: { http: Record<string, unknown> };
+    headers: Record<string, string>;
+  };
+  return {
+    ...event,
+    routeKey: 'ANY /{proxy+}',
+    rawPath: path,
+    headers: { ...event.headers, ...headers },
+    requestContext: { ...event.requestContext, http: { ...event.requestContext.http, path } },
+  } as ReturnType<typeof fixture>;
 };
 /** Variables one cold start below sets and the next must not inherit. */
-const PER_CONTAINER = ['VOTER_TOKEN_SECRET', 'VOTER_TOKEN_SECRET_ARN', 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', 'AWS_SESSION_TOKEN', 'AUTH_ISSUER', 'AUTH_CLIENT_ID'];
+const PER_CONTAINER = [
+  'VOTER_TOKEN_SECRET',
+  'VOTER_TOKEN_SECRET_ARN',
+  'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
+  'AWS_SESSION_TOKEN',
+  'AUTH_ISSUER',
+  'AUTH_CLIENT_ID',
+];
 
 const store = useStore();
 let env: Record<string, string>;
@@ -74,7 +97,9 @@ describe('the API bundle from the cloud assembly', () => {
     const result = await handler(fixture('post-feedback'), context);
     expect(result.statusCode).toBe(201);
     expect(body(result)).toMatchObject({ targetId: 'gdp', rating: 4, commentStatus: 'pending' });
-    expect(result.cookies?.[0]).toMatch(/^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(result.cookies?.[0]).toMatch(
+      /^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
   });
 
   it('answers a bad request with a problem document, not a stack trace', async () => {
@@ -86,7 +111,12 @@ describe('the API bundle from the cloud assembly', () => {
   });
 
   it('serves neither staff routes, open data nor pages: those are other functions’ (404 problem)', async () => {
-    for (const path of ['/api/v1/monitor/comments', '/api/v1/open-data/indicators.csv', '/api/v1/feeds/plan.atom', '/']) {
+    for (const path of [
+      '/api/v1/monitor/comments',
+      '/api/v1/open-data/indicators.csv',
+      '/api/v1/feeds/plan.atom',
+      '/',
+    ]) {
       const result = await handler(get(path), context);
       expect(result.statusCode, path).toBe(404);
       expect(result.headers?.['content-type'], path).toBe('application/problem+json');
@@ -105,13 +135,15 @@ describe('zod in the function bundles', () => {
     ['staff', staffAsset],
     ['web', webAsset],
     ['aggregation', aggregatorAsset],
-  ])('the %s bundle carries zod/mini and the English locale only: classic zod cannot be tree-shaken', (_name, bundleDir) => {
-    const sources = zodSources(bundleDir);
-    expect(sources.filter((path) => path.startsWith('v4/mini/')).length).toBeGreaterThan(0);
-    expect(sources.filter((path) => path.startsWith('v4/classic/') || path.startsWith('v3/'))).toEqual([]);
-    expect(sources.filter((path) => path.startsWith('v4/locales/'))).toEqual(['v4/locales/en.js']);
-  });
-
+  ])(
+    'the %s bundle carries zod/mini and the English locale only: classic zod cannot be tree-shaken',
+    (_name, bundleDir) => {
+      const sources = zodSources(bundleDir);
+      expect(sources.filter((path) => path.startsWith('v4/mini/')).length).toBeGreaterThan(0);
+      expect(sources.filter((path) => path.startsWith('v4/classic/') || path.startsWith('v3/'))).toEqual([]);
+      expect(sources.filter((path) => path.startsWith('v4/locales/'))).toEqual(['v4/locales/en.js']);
+    },
+  );
 });
 
 describe('the API bundle in AWS: credentials from the environment', () => {
@@ -122,7 +154,9 @@ describe('the API bundle in AWS: credentials from the environment', () => {
     const server = createServer((request, response) => {
       signedBy.push(/Credential=([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1] ?? 'unsigned');
       request.resume();
-      response.writeHead(500, { 'Content-Type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'stand-in' }));
+      response
+        .writeHead(500, { 'Content-Type': 'application/x-amz-json-1.0' })
+        .end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'stand-in' }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
@@ -142,7 +176,8 @@ describe('the API bundle in AWS: credentials from the environment', () => {
       expect(new Set(signedBy)).toEqual(new Set(['ASIAEXAMPLEFROMLAMBDA']));
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const name of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) delete process.env[name];
+      for (const name of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'])
+        delete process.env[name];
     }
   });
 });
@@ -177,7 +212,10 @@ describe('the staff bundle from the cloud assembly', () => {
 describe('the web bundle from the cloud assembly', () => {
   let handler: ApiHandler;
   beforeAll(async () => {
-    ({ handler } = await coldStart<{ handler: ApiHandler }>(webAsset, { VOTER_TOKEN_SECRET: TEST_SECRET, WEB_DIST_DIR: webAsset }));
+    ({ handler } = await coldStart<{ handler: ApiHandler }>(webAsset, {
+      VOTER_TOKEN_SECRET: TEST_SECRET,
+      WEB_DIST_DIR: webAsset,
+    }));
   });
 
   it('serves the open data as CSV and the plan’s Atom feed', async () => {
@@ -217,7 +255,16 @@ describe('the bundles in AWS: the voter-token key through the Parameters and Sec
         return;
       }
       response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ ARN, Name: 'gongping-voter-token', SecretString: `${SECRET}\n`, VersionId: 'v1', VersionStages: ['AWSCURRENT'], CreatedDate: '2026-11-30T00:00:00Z' }));
+      response.end(
+        JSON.stringify({
+          ARN,
+          Name: 'gongping-voter-token',
+          SecretString: `${SECRET}\n`,
+          VersionId: 'v1',
+          VersionStages: ['AWSCURRENT'],
+          CreatedDate: '2026-11-30T00:00:00Z',
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, resolve));
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -251,8 +298,14 @@ describe('the bundles in AWS: the voter-token key through the Parameters and Sec
     ['staff', () => staffAsset],
     ['web', () => webAsset],
   ])('fails the %s function’s cold start loudly when the extension refuses', async (_name, asset) => {
-    const start = coldStart(freshContainer(asset()), { VOTER_TOKEN_SECRET_ARN: ARN, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(port), AWS_SESSION_TOKEN: 'a-stale-token' });
-    await expect(start).rejects.toThrow(/VOTER_TOKEN_SECRET_ARN: the Parameters and Secrets extension answered 401: not authorized/);
+    const start = coldStart(freshContainer(asset()), {
+      VOTER_TOKEN_SECRET_ARN: ARN,
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(port),
+      AWS_SESSION_TOKEN: 'a-stale-token',
+    });
+    await expect(start).rejects.toThrow(
+      /VOTER_TOKEN_SECRET_ARN: the Parameters and Secrets extension answered 401: not authorized/,
+    );
   });
 
   it('fails the cold start when nothing answers on the extension’s port', async () => {
@@ -260,16 +313,30 @@ describe('the bundles in AWS: the voter-token key through the Parameters and Sec
     await new Promise<void>((resolve) => closed.listen(0, resolve));
     const unused = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const start = coldStart(freshContainer(apiAsset), { VOTER_TOKEN_SECRET_ARN: ARN, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(unused), AWS_SESSION_TOKEN: SESSION_TOKEN });
-    await expect(start).rejects.toThrow(new RegExp(`VOTER_TOKEN_SECRET_ARN: the Parameters and Secrets extension on port ${unused} cannot be reached`));
+    const start = coldStart(freshContainer(apiAsset), {
+      VOTER_TOKEN_SECRET_ARN: ARN,
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(unused),
+      AWS_SESSION_TOKEN: SESSION_TOKEN,
+    });
+    await expect(start).rejects.toThrow(
+      new RegExp(`VOTER_TOKEN_SECRET_ARN: the Parameters and Secrets extension on port ${unused} cannot be reached`),
+    );
   });
 });
 
 describe('the origin-verification authorizer bundle', () => {
   it('lets through only requests that carry CloudFront’s marker', async () => {
     const MARKER = 'm'.repeat(48);
-    const { handler } = await coldStart<{ handler: (event: unknown) => Promise<{ isAuthorized: boolean }> }>(verifierAsset, { ORIGIN_VERIFY_VALUE: MARKER });
-    const event = (headers: Record<string, string>) => ({ ...fixture('get-plan'), type: 'REQUEST', identitySource: Object.values(headers), headers });
+    const { handler } = await coldStart<{ handler: (event: unknown) => Promise<{ isAuthorized: boolean }> }>(
+      verifierAsset,
+      { ORIGIN_VERIFY_VALUE: MARKER },
+    );
+    const event = (headers: Record<string, string>) => ({
+      ...fixture('get-plan'),
+      type: 'REQUEST',
+      identitySource: Object.values(headers),
+      headers,
+    });
     expect(await handler(event({ [ORIGIN_VERIFY_HEADER]: MARKER }))).toEqual({ isAuthorized: true });
     expect(await handler(event({ [ORIGIN_VERIFY_HEADER]: 'm'.repeat(47) + 'n' }))).toEqual({ isAuthorized: false });
     expect(await handler(event({ [ORIGIN_VERIFY_HEADER]: MARKER.slice(1) }))).toEqual({ isAuthorized: false });
@@ -279,12 +346,18 @@ describe('the origin-verification authorizer bundle', () => {
 
 describe('the aggregation bundle from the cloud assembly', () => {
   it('runs once on the input EventBridge Scheduler sends and reports what it did', async () => {
-    const { handler } = await coldStart<{ handler: (event: unknown) => Promise<Record<string, number>> }>(aggregatorAsset, {
-      AGGREGATE_SETTLE_SECONDS: '0',
-    });
+    const { handler } = await coldStart<{ handler: (event: unknown) => Promise<Record<string, number>> }>(
+      aggregatorAsset,
+      {
+        AGGREGATE_SETTLE_SECONDS: '0',
+      },
+    );
     const input = JSON.parse(
       JSON.stringify(SCHEDULE_INPUT)
-        .replace('<aws.scheduler.schedule-arn>', 'arn:aws:scheduler:ap-southeast-1:123456789012:schedule/default/gongping')
+        .replace(
+          '<aws.scheduler.schedule-arn>',
+          'arn:aws:scheduler:ap-southeast-1:123456789012:schedule/default/gongping',
+        )
         .replace('<aws.scheduler.scheduled-time>', '2026-11-30T00:05:00Z')
         .replace('<aws.scheduler.execution-id>', 'd32c5kddcf5bb8c3')
         .replace('<aws.scheduler.attempt-number>', '1'),

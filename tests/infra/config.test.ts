@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { DeployConfigError, readDeployConfig } from '../../infra/config.js';
 
 /** The context cdk.json gives every synthesis, as the CLI would see it. */
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
 const withContext = (overrides: Record<string, unknown> = {}) => {
   const context: Record<string, unknown> = { ...cdkJson.context, ...overrides };
   return (key: string) => context[key];
@@ -59,7 +61,10 @@ describe('deployment configuration', () => {
   });
 
   it('refuses an unknown stage and names every bad key at once', () => {
-    const read = () => readDeployConfig(withContext({ stage: 'staging', region: 'Mars', aggregationRateMinutes: '0', alarmEmail: 'not-an-address' }));
+    const read = () =>
+      readDeployConfig(
+        withContext({ stage: 'staging', region: 'Mars', aggregationRateMinutes: '0', alarmEmail: 'not-an-address' }),
+      );
     expect(read).toThrow(DeployConfigError);
     const message = (() => {
       try {
@@ -76,8 +81,12 @@ describe('deployment configuration', () => {
   });
 
   it('refuses a general WAF limit below the submission limit, which would silently become the submission limit', () => {
-    expect(() => readDeployConfig(withContext({ wafFeedbackLimit: '500', wafRequestLimit: '400' }))).toThrow(/wafRequestLimit: at least wafFeedbackLimit \(500\)/);
-    expect(readDeployConfig(withContext({ wafFeedbackLimit: '500', wafRequestLimit: '500' })).wafRequestLimit).toBe(500);
+    expect(() => readDeployConfig(withContext({ wafFeedbackLimit: '500', wafRequestLimit: '400' }))).toThrow(
+      /wafRequestLimit: at least wafFeedbackLimit \(500\)/,
+    );
+    expect(readDeployConfig(withContext({ wafFeedbackLimit: '500', wafRequestLimit: '500' })).wafRequestLimit).toBe(
+      500,
+    );
   });
 
   it('treats an empty -c value as unset', () => {
@@ -85,10 +94,14 @@ describe('deployment configuration', () => {
   });
 
   it('wants a custom domain and its certificate together, and the certificate in us-east-1', () => {
-    expect(() => readDeployConfig(withContext({ domainName: 'gongping.example.org' }))).toThrow(/certificateArn: domainName and certificateArn go together/);
-    expect(() => readDeployConfig(withContext({ domainName: 'gongping.example.org', certificateArn: CERT.replace('us-east-1', 'ap-east-1') }))).toThrow(
-      /certificateArn: an ACM certificate ARN in us-east-1/,
+    expect(() => readDeployConfig(withContext({ domainName: 'gongping.example.org' }))).toThrow(
+      /certificateArn: domainName and certificateArn go together/,
     );
+    expect(() =>
+      readDeployConfig(
+        withContext({ domainName: 'gongping.example.org', certificateArn: CERT.replace('us-east-1', 'ap-east-1') }),
+      ),
+    ).toThrow(/certificateArn: an ACM certificate ARN in us-east-1/);
   });
 
   it('keeps rates and limits inside what the services accept', () => {
@@ -96,7 +109,9 @@ describe('deployment configuration', () => {
     expect(() => readDeployConfig(withContext({ wafFeedbackLimit: 5 }))).toThrow(/wafFeedbackLimit/);
     expect(() => readDeployConfig(withContext({ wafRequestLimit: 50 }))).toThrow(/wafRequestLimit/);
     expect(() => readDeployConfig(withContext({ logRetentionDays: 45 }))).toThrow(/logRetentionDays: one of 1, 3, 5/);
-    expect(() => readDeployConfig(withContext({ authDomainPrefix: 'my-cognito-login' }))).toThrow(/authDomainPrefix: must not contain/);
+    expect(() => readDeployConfig(withContext({ authDomainPrefix: 'my-cognito-login' }))).toThrow(
+      /authDomainPrefix: must not contain/,
+    );
   });
 });
 
@@ -109,7 +124,11 @@ describe('the CDK entry (infra/app.ts)', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'gongping-entry-'));
     // What the CLI hands the app for `npx cdk synth -c stage=prod` (cdk.json context merged with -c).
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], {
-      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJson.context, stage: 'prod' }) },
+      env: {
+        ...process.env,
+        CDK_OUTDIR: outdir,
+        CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJson.context, stage: 'prod' }),
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -12,14 +12,18 @@ describe('the data stack', () => {
     const local = createTableInput('t');
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: local.KeySchema,
-      AttributeDefinitions: Match.arrayEquals(local.AttributeDefinitions!.map((a) => ({ AttributeName: a.AttributeName, AttributeType: a.AttributeType }))),
-      GlobalSecondaryIndexes: TABLE.indexes.map((index) => Match.objectLike({
-        IndexName: index.name,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-      })),
+      AttributeDefinitions: Match.arrayEquals(
+        local.AttributeDefinitions!.map((a) => ({ AttributeName: a.AttributeName, AttributeType: a.AttributeType })),
+      ),
+      GlobalSecondaryIndexes: TABLE.indexes.map((index) =>
+        Match.objectLike({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
       TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
       BillingMode: 'PAY_PER_REQUEST',
     });
@@ -31,7 +35,12 @@ describe('the data stack', () => {
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
         SSESpecification: { SSEEnabled: true },
-        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
       }),
     });
   });
@@ -45,7 +54,9 @@ describe('the data stack: the voter-token secret and the staff user pool', () =>
   it('generates a voter-token key of at least 32 characters in Secrets Manager, kept on removal', () => {
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: Match.anyValue(), ExcludePunctuation: true }) }),
+      Properties: Match.objectLike({
+        GenerateSecretString: Match.objectLike({ PasswordLength: Match.anyValue(), ExcludePunctuation: true }),
+      }),
     });
     const secret = Object.values(template.findResources('AWS::SecretsManager::Secret'))[0]!;
     expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
@@ -54,9 +65,16 @@ describe('the data stack: the voter-token secret and the staff user pool', () =>
   it('keeps the staff user pool, its users and groups, with deletion protection', () => {
     template.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } }),
+      Properties: Match.objectLike({
+        DeletionProtection: 'ACTIVE',
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      }),
     });
-    expect(Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort()).toEqual(['admin', 'monitor', 'publisher']);
+    expect(
+      Object.values(template.findResources('AWS::Cognito::UserPoolGroup'))
+        .map((g) => g.Properties.GroupName)
+        .sort(),
+    ).toEqual(['admin', 'monitor', 'publisher']);
   });
 
   it('names the table and the user pool in its outputs, for the seed and for inviting staff', () => {

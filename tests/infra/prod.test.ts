@@ -14,7 +14,13 @@ writeFileSync(join(assetsDir, 'chunks', 'site.77b0e1d2.css'), 'body{margin:0}\n'
 
 const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100';
 const synth = synthesise(
-  { stage: 'prod', alarmEmail: 'ops@example.org', domainName: 'gongping.example.org', certificateArn: CERT, account: '123456789012' },
+  {
+    stage: 'prod',
+    alarmEmail: 'ops@example.org',
+    domainName: 'gongping.example.org',
+    certificateArn: CERT,
+    account: '123456789012',
+  },
   { bundle: false, assetsDir },
 );
 const { app, templates } = synth;
@@ -29,7 +35,11 @@ describe('a production deployment', () => {
     templates.app.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         Aliases: ['gongping.example.org'],
-        ViewerCertificate: { AcmCertificateArn: CERT, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
+        ViewerCertificate: {
+          AcmCertificateArn: CERT,
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        },
       }),
     });
     // The default-certificate exception is gone with a custom domain.
@@ -42,7 +52,7 @@ describe('a production deployment', () => {
     templates.app.hasOutput('SiteUrl', { Value: 'https://gongping.example.org' });
   });
 
-    it('signs staff in on the custom domain only (no localhost redirect in prod)', () => {
+  it('signs staff in on the custom domain only (no localhost redirect in prod)', () => {
     templates.app.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: ['https://gongping.example.org/auth/callback'],
       LogoutURLs: ['https://gongping.example.org/'],
@@ -58,7 +68,8 @@ describe('a production deployment', () => {
   });
 
   it('keeps logs for a year', () => {
-    for (const group of Object.values(templates.app.findResources('AWS::Logs::LogGroup'))) expect(group.Properties.RetentionInDays).toBe(365);
+    for (const group of Object.values(templates.app.findResources('AWS::Logs::LogGroup')))
+      expect(group.Properties.RetentionInDays).toBe(365);
   });
 
   it('uploads built assets under assets/ with immutable caching, never deleting older ones', () => {

@@ -12,21 +12,37 @@ import { createDocumentClient } from '../../shared/store/client.js';
 import { testDeps } from '../helpers/api.js';
 
 // Routes are only listed here, never called: the store is never reached.
-const deps = testDeps({ client: createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' }), tableName: 'unused' });
+const deps = testDeps({
+  client: createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' }),
+  tableName: 'unused',
+});
 
 /** An app's routes (not its middleware) as `METHOD path` with every parameter and wildcard filled in. */
 const keysOf = (app: { routes: { method: string; path: string }[] }) =>
-  [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path.replace(/:\w+(\{[^}]*\})?/g, 'x').replace(/\*/g, 'x')}`))].sort();
+  [
+    ...new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path.replace(/:\w+(\{[^}]*\})?/g, 'x').replace(/\*/g, 'x')}`),
+    ),
+  ].sort();
 const routesOf = (parts: AppPart[]) => keysOf(withCommonMiddleware(deps, parts));
 
 /** The function API Gateway invokes for a path: an exact route first, else the greedy route with the longest prefix. */
 function functionFor(path: string): AppFunctionName {
   const candidates = (Object.entries(ROUTES) as [AppFunctionName, readonly string[]][]).flatMap(([name, patterns]) =>
-    patterns.map((pattern) => ({ name, pattern, greedy: pattern.endsWith('{proxy+}'), prefix: pattern.replace(/\{proxy\+\}$/, '') })),
+    patterns.map((pattern) => ({
+      name,
+      pattern,
+      greedy: pattern.endsWith('{proxy+}'),
+      prefix: pattern.replace(/\{proxy\+\}$/, ''),
+    })),
   );
   const exact = candidates.find((c) => !c.greedy && c.pattern === path);
   if (exact) return exact.name;
-  const greedy = candidates.filter((c) => c.greedy && path.startsWith(c.prefix) && path.length > c.prefix.length).sort((a, b) => b.prefix.length - a.prefix.length);
+  const greedy = candidates
+    .filter((c) => c.greedy && path.startsWith(c.prefix) && path.length > c.prefix.length)
+    .sort((a, b) => b.prefix.length - a.prefix.length);
   return greedy[0]!.name;
 }
 
@@ -85,10 +101,16 @@ function wafMatches(statement: WafStatement, request: { method: string; path: st
 }
 
 describe('the WAF submission limit', () => {
-  const edge = new EdgeStack(new App(), 'Edge', { env: { region: 'us-east-1' }, feedbackLimit: 100, requestLimit: 3000, namePrefix: 'test' });
+  const edge = new EdgeStack(new App(), 'Edge', {
+    env: { region: 'us-east-1' },
+    feedbackLimit: 100,
+    requestLimit: 3000,
+    namePrefix: 'test',
+  });
   const acl = Object.values(Template.fromStack(edge).findResources('AWS::WAFv2::WebACL'))[0]!.Properties;
-  const scopeDown = (acl.Rules as { Name: string; Statement: { RateBasedStatement: { ScopeDownStatement: WafStatement } } }[]).find((r) => r.Name === 'FeedbackRatePerIp')!
-    .Statement.RateBasedStatement.ScopeDownStatement;
+  const scopeDown = (
+    acl.Rules as { Name: string; Statement: { RateBasedStatement: { ScopeDownStatement: WafStatement } } }[]
+  ).find((r) => r.Name === 'FeedbackRatePerIp')!.Statement.RateBasedStatement.ScopeDownStatement;
 
   it('counts exactly the app routes that store a citizen submission: the JSON API, the form without JavaScript and comment flags', () => {
     const counted = keysOf(createApp(deps)).filter((route) => {

@@ -17,7 +17,10 @@ const REPO = fileURLToPath(new URL('../..', import.meta.url));
  */
 async function npmRunSeed(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'seed', '--', ...args], { cwd: REPO, timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'seed', '--', ...args], {
+      cwd: REPO,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
@@ -30,9 +33,12 @@ describe('npm run seed', () => {
   it('loads the plan into an existing table, then finds nothing to do', async () => {
     const endpoint = await store.current.client.config.endpoint?.();
     const args = parseSeedArgs([
-      '--table', store.current.tableName,
-      '--region', 'ap-southeast-1',
-      '--endpoint', `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
+      '--table',
+      store.current.tableName,
+      '--region',
+      'ap-southeast-1',
+      '--endpoint',
+      `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
     ]);
     const first = await seed(args);
     expect(first).toEqual({
@@ -51,13 +57,21 @@ describe('npm run seed', () => {
   it('says what is missing or wrong, with the usage line', () => {
     expect(() => parseSeedArgs([])).toThrow(SeedUsageError);
     expect(() => parseSeedArgs(['--region', 'ap-east-1'])).toThrow(/--table: [\s\S]*usage: npm run seed -- --table/);
-    expect(() => parseSeedArgs(['--table', 'gongping', '--region', 'Hong Kong'])).toThrow(/--region: an AWS region name/);
-    expect(() => parseSeedArgs(['--table', 'gongping', '--region', 'ap-east-1', '--force'])).toThrow(/Unknown option '--force'[\s\S]*usage:/);
+    expect(() => parseSeedArgs(['--table', 'gongping', '--region', 'Hong Kong'])).toThrow(
+      /--region: an AWS region name/,
+    );
+    expect(() => parseSeedArgs(['--table', 'gongping', '--region', 'ap-east-1', '--force'])).toThrow(
+      /Unknown option '--force'[\s\S]*usage:/,
+    );
   });
 
   it('never creates a table: a missing one is an error', async () => {
     const endpoint = await store.current.client.config.endpoint?.();
-    const args = { table: 'no-such-table', region: 'ap-southeast-1', endpoint: `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}` };
+    const args = {
+      table: 'no-such-table',
+      region: 'ap-southeast-1',
+      endpoint: `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
+    };
     await expect(seed(args)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
@@ -66,8 +80,18 @@ describe('npm run seed', () => {
     // A table of its own, so this test does not depend on whether the others already loaded the plan.
     const tableName = `seed-${randomUUID()}`;
     await ensureTable({ client: store.current.client, tableName });
-    const loaded = await npmRunSeed(['--table', tableName, '--region', 'ap-southeast-1', '--endpoint', `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`]);
-    expect(loaded).toMatchObject({ code: 0, stdout: expect.stringContaining(`loaded plan licheng-14th into ${tableName}: 31 indicators`) });
+    const loaded = await npmRunSeed([
+      '--table',
+      tableName,
+      '--region',
+      'ap-southeast-1',
+      '--endpoint',
+      `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
+    ]);
+    expect(loaded).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`loaded plan licheng-14th into ${tableName}: 31 indicators`),
+    });
 
     for (const args of [['--region', 'ap-southeast-1'], ['--help']]) {
       const refused = await npmRunSeed(args);

@@ -10,7 +10,9 @@ import { readDeployConfig } from '../../infra/config.js';
 import { buildGongping, type Gongping, type GongpingOptions } from '../../infra/gongping.js';
 
 /** cdk.json's context (defaults and feature flags), as the CLI hands it to the app. */
-const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
+const CDK_JSON_CONTEXT = (
+  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
+).context;
 
 export interface Synthesised extends Gongping {
   root: App;
@@ -23,7 +25,10 @@ export interface Synthesised extends Gongping {
  * unacknowledged error), from cdk.json's context plus overrides (as -c flags would give). `bundle: false` skips esbuild
  * for tests that only look at templates.
  */
-export function synthesise(context: Record<string, unknown> = {}, options: GongpingOptions & { bundle?: boolean } = {}): Synthesised {
+export function synthesise(
+  context: Record<string, unknown> = {},
+  options: GongpingOptions & { bundle?: boolean } = {},
+): Synthesised {
   const outdir = mkdtempSync(join(tmpdir(), 'gongping-cdk-'));
   const root = new App({
     outdir,
@@ -34,7 +39,11 @@ export function synthesise(context: Record<string, unknown> = {}, options: Gongp
     },
   });
   const { bundle: _bundle, ...gongpingOptions } = options;
-  const stacks = buildGongping(root, readDeployConfig((key) => root.node.tryGetContext(key)), { assetsDir: null, ...gongpingOptions });
+  const stacks = buildGongping(
+    root,
+    readDeployConfig((key) => root.node.tryGetContext(key)),
+    { assetsDir: null, ...gongpingOptions },
+  );
   root.synth();
   return {
     ...stacks,
@@ -50,7 +59,10 @@ export function synthesise(context: Record<string, unknown> = {}, options: Gongp
 
 /** Findings of both packs that no acknowledgement covers (errors and warnings alike). */
 export function unacknowledgedFindings(scope: IConstruct): { rule: string; severity: string; paths: string[] }[] {
-  const reports: PolicyValidationPluginReport[] = [new AwsSolutionsChecks().validateScope(scope), new ServerlessChecks().validateScope(scope)];
+  const reports: PolicyValidationPluginReport[] = [
+    new AwsSolutionsChecks().validateScope(scope),
+    new ServerlessChecks().validateScope(scope),
+  ];
   return reports.flatMap((report) =>
     report.violations.map((violation) => ({
       rule: violation.ruleName,
@@ -89,7 +101,8 @@ export function allowStatements(template: Template, roleLogicalId: string): Stat
   const statements: Statement[] = [];
   for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
     const roles = (policy.Properties.Roles ?? []) as { Ref?: string }[];
-    if (roles.some((role) => role.Ref === roleLogicalId)) statements.push(...policy.Properties.PolicyDocument.Statement);
+    if (roles.some((role) => role.Ref === roleLogicalId))
+      statements.push(...policy.Properties.PolicyDocument.Statement);
   }
   const role = template.findResources('AWS::IAM::Role')[roleLogicalId];
   for (const inline of role?.Properties.Policies ?? []) statements.push(...inline.PolicyDocument.Statement);
@@ -97,4 +110,8 @@ export function allowStatements(template: Template, roleLogicalId: string): Stat
 }
 
 export const actionsOf = (statements: Statement[]) =>
-  [...new Set(statements.flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action])))].sort();
+  [
+    ...new Set(
+      statements.flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action])),
+    ),
+  ].sort();

@@ -7,7 +7,9 @@ import { useStore } from '../helpers/store.js';
 
 const store = useStore();
 /** The payload EventBridge Scheduler sends: the schedule's input, filled from its context attributes. */
-const invocation = JSON.parse(readFileSync(new URL('../fixtures/scheduler/aggregate-invocation.json', import.meta.url), 'utf8')) as unknown;
+const invocation = JSON.parse(
+  readFileSync(new URL('../fixtures/scheduler/aggregate-invocation.json', import.meta.url), 'utf8'),
+) as unknown;
 let handler: (event: unknown) => Promise<Record<string, number>>;
 
 beforeAll(async () => {
@@ -18,8 +20,21 @@ beforeAll(async () => {
 describe('the scheduled aggregation handler', () => {
   it('aggregates new ratings when EventBridge Scheduler invokes it, and does nothing more on a duplicate delivery', async () => {
     const feedback = feedbackRepository(store.current);
-    for (const [voterId, rating] of [['a', 5], ['b', 4], ['c', 1]] as const) {
-      await feedback.record({ feedbackId: `f-${voterId}`, voterId, targetType: 'indicator', targetId: 'gdp', year: 2025, rating, comment: null, clock: () => new Date('2025-06-01T00:00:00Z') });
+    for (const [voterId, rating] of [
+      ['a', 5],
+      ['b', 4],
+      ['c', 1],
+    ] as const) {
+      await feedback.record({
+        feedbackId: `f-${voterId}`,
+        voterId,
+        targetType: 'indicator',
+        targetId: 'gdp',
+        year: 2025,
+        rating,
+        comment: null,
+        clock: () => new Date('2025-06-01T00:00:00Z'),
+      });
     }
     const first = await handler(invocation);
     expect(first).toMatchObject({ entries: 3, batches: 1 });

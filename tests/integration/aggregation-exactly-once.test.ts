@@ -23,36 +23,71 @@ const TARGETS = [
   ['indicator', 'tourist-visits'],
   ['project', 'b07-west-suburb-new-village'],
 ] as const;
-const CATEGORIES: Record<string, string> = { gdp: '经济质效', 'pm25-concentration': '生态文明', 'tourist-visits': '文化引领' };
-const index: TargetIndex = { planId: 'licheng-14th', categoryOf: (type, id) => (type === 'indicator' ? CATEGORIES[id] ?? null : null) };
+const CATEGORIES: Record<string, string> = {
+  gdp: '经济质效',
+  'pm25-concentration': '生态文明',
+  'tourist-visits': '文化引领',
+};
+const index: TargetIndex = {
+  planId: 'licheng-14th',
+  categoryOf: (type, id) => (type === 'indicator' ? (CATEGORIES[id] ?? null) : null),
+};
 
 type Op =
-  | { kind: 'submit'; voter: number; target: number; rating: Rating; comment: boolean; crashBeforeRecord: boolean; advanceHours: number }
+  | {
+      kind: 'submit';
+      voter: number;
+      target: number;
+      rating: Rating;
+      comment: boolean;
+      crashBeforeRecord: boolean;
+      advanceHours: number;
+    }
   | { kind: 'moderate'; pick: number; to: 'published' | 'rejected' | 'hidden' }
   | { kind: 'fraud'; pick: number; crashBeforeEvent: boolean }
   | { kind: 'aggregate'; crashAt: number | null; overlap: boolean; secondCrashAt: number | null };
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({
-    kind: fc.constant('submit' as const),
-    voter: fc.integer({ min: 0, max: 4 }),
-    target: fc.integer({ min: 0, max: TARGETS.length - 1 }),
-    rating: fc.constantFrom<Rating>(1, 2, 3, 4, 5),
-    comment: fc.boolean(),
-    crashBeforeRecord: fc.boolean().map((b) => b && Math.random() < 0.3),
-    // Up to ~40 days, so ratings and replacements cross month and year boundaries.
-    advanceHours: fc.integer({ min: 0, max: 960 }),
-  }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('moderate' as const), pick: fc.nat(), to: fc.constantFrom('published' as const, 'rejected' as const, 'hidden' as const) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('submit' as const),
+      voter: fc.integer({ min: 0, max: 4 }),
+      target: fc.integer({ min: 0, max: TARGETS.length - 1 }),
+      rating: fc.constantFrom<Rating>(1, 2, 3, 4, 5),
+      comment: fc.boolean(),
+      crashBeforeRecord: fc.boolean().map((b) => b && Math.random() < 0.3),
+      // Up to ~40 days, so ratings and replacements cross month and year boundaries.
+      advanceHours: fc.integer({ min: 0, max: 960 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('moderate' as const),
+      pick: fc.nat(),
+      to: fc.constantFrom('published' as const, 'rejected' as const, 'hidden' as const),
+    }),
+  },
   // An administrator marks a rating fraudulent, current or already replaced; sometimes the process
   // dies between noting it on the ballot and appending the fraud event.
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fraud' as const), pick: fc.nat(), crashBeforeEvent: fc.boolean().map((b) => b && Math.random() < 0.4) }) },
-  { weight: 3, arbitrary: fc.record({
-    kind: fc.constant('aggregate' as const),
-    crashAt: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
-    overlap: fc.boolean(),
-    secondCrashAt: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
-  }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('fraud' as const),
+      pick: fc.nat(),
+      crashBeforeEvent: fc.boolean().map((b) => b && Math.random() < 0.4),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('aggregate' as const),
+      crashAt: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+      overlap: fc.boolean(),
+      secondCrashAt: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    }),
+  },
 );
 
 async function freshTable(): Promise<Store> {
@@ -65,7 +100,8 @@ async function storedCounts(store: Store): Promise<Map<string, Tally>> {
   const repo = aggregationRepository(store);
   const state = await repo.getState();
   const counts = new Map<string, Tally>();
-  for (const period of state.periods) for (const [scope, tally] of await repo.readCounts(period)) counts.set(`${period}|${scope}`, tally);
+  for (const period of state.periods)
+    for (const [scope, tally] of await repo.readCounts(period)) counts.set(`${period}|${scope}`, tally);
   return counts;
 }
 
@@ -99,13 +135,25 @@ async function play(ops: Op[]) {
       now += op.advanceHours * 3600_000;
       const [targetType, targetId] = TARGETS[op.target]!;
       const repo = op.crashBeforeRecord
-        ? feedbackRepository(crashingStore(store, (c) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'feedback'))
+        ? feedbackRepository(
+            crashingStore(
+              store,
+              (c) =>
+                c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'feedback',
+            ),
+          )
         : feedback;
       const clock = () => new Date(now);
       try {
         const { record } = await repo.record({
-          feedbackId: randomUUID(), voterId: `voter-${op.voter}`, targetType, targetId, year: ratingYear(clock()),
-          rating: op.rating, comment: op.comment ? `comment ${op.rating}` : null, clock,
+          feedbackId: randomUUID(),
+          voterId: `voter-${op.voter}`,
+          targetType,
+          targetId,
+          year: ratingYear(clock()),
+          rating: op.rating,
+          comment: op.comment ? `comment ${op.rating}` : null,
+          clock,
         });
         if (record.comment !== null) commented.push(record);
         rated.push(record);
@@ -120,12 +168,20 @@ async function play(ops: Op[]) {
     } else if (op.kind === 'fraud') {
       const target = rated[op.pick % Math.max(1, rated.length)];
       const repo = op.crashBeforeEvent
-        ? fraudRepository(crashingStore(store, (c) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'fraud'))
+        ? fraudRepository(
+            crashingStore(
+              store,
+              (c) =>
+                c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'fraud',
+            ),
+          )
         : fraud;
       if (target) {
-        await repo.markFraud(target, { by: 'admin (test)', reason: 'documented vote buying' }, new Date(now)).catch((error: unknown) => {
-          if (!(error instanceof InjectedCrash)) throw error;
-        });
+        await repo
+          .markFraud(target, { by: 'admin (test)', reason: 'documented vote buying' }, new Date(now))
+          .catch((error: unknown) => {
+            if (!(error instanceof InjectedCrash)) throw error;
+          });
       }
       now += 1000;
     } else if (op.overlap) {
@@ -134,7 +190,14 @@ async function play(ops: Op[]) {
       await run(op.crashAt);
     }
   }
-  const final = await aggregate({ repo: aggregationRepository(store), targets: async () => index, clock: () => new Date(now + 1), settleMs: 0, maxBatch: 7, minRatings: 3 });
+  const final = await aggregate({
+    repo: aggregationRepository(store),
+    targets: async () => index,
+    clock: () => new Date(now + 1),
+    settleMs: 0,
+    maxBatch: 7,
+    minRatings: 3,
+  });
   expect(final.differences).toBeUndefined();
   expect(nonZero(await storedCounts(store))).toEqual(nonZero(bruteForceCounts(await scan(store), index)));
   return store;
@@ -164,9 +227,25 @@ describe('aggregation under at-least-once execution', () => {
 
   it('moves a changed rating out of its old level and month into the new ones', async () => {
     const store = await play([
-      { kind: 'submit', voter: 0, target: 0, rating: 2, comment: false, crashBeforeRecord: false, advanceHours: 24 * 15 },
+      {
+        kind: 'submit',
+        voter: 0,
+        target: 0,
+        rating: 2,
+        comment: false,
+        crashBeforeRecord: false,
+        advanceHours: 24 * 15,
+      },
       { kind: 'aggregate', crashAt: null, overlap: false, secondCrashAt: null },
-      { kind: 'submit', voter: 0, target: 0, rating: 5, comment: false, crashBeforeRecord: false, advanceHours: 24 * 30 },
+      {
+        kind: 'submit',
+        voter: 0,
+        target: 0,
+        rating: 5,
+        comment: false,
+        crashBeforeRecord: false,
+        advanceHours: 24 * 30,
+      },
     ]);
     const counts = await storedCounts(store);
     expect(counts.get('all|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
@@ -182,9 +261,25 @@ describe('aggregation under at-least-once execution', () => {
     const feedback = feedbackRepository(store);
     const clock = () => new Date(Date.UTC(2025, 2, 1));
     for (let i = 0; i < 60; i++) {
-      await feedback.record({ feedbackId: randomUUID(), voterId: `v${i}`, targetType: 'indicator', targetId: 'gdp', year: 2025, rating: 4, comment: null, clock });
+      await feedback.record({
+        feedbackId: randomUUID(),
+        voterId: `v${i}`,
+        targetType: 'indicator',
+        targetId: 'gdp',
+        year: 2025,
+        rating: 4,
+        comment: null,
+        clock,
+      });
     }
-    const options = { repo: aggregationRepository(store), targets: async () => index, clock: () => new Date(Date.UTC(2025, 2, 2)), settleMs: 0, maxBatch: 1000, minRatings: 3 };
+    const options = {
+      repo: aggregationRepository(store),
+      targets: async () => index,
+      clock: () => new Date(Date.UTC(2025, 2, 2)),
+      settleMs: 0,
+      maxBatch: 1000,
+      minRatings: 3,
+    };
     const first = await aggregate(options);
     expect(first.entries).toBe(60);
     const idle = await aggregate({ ...options, repo: aggregationRepository(store) });
@@ -197,8 +292,23 @@ describe('aggregation under at-least-once execution', () => {
     const store = await freshTable();
     const feedback = feedbackRepository(store);
     const at = Date.UTC(2025, 2, 1, 12);
-    await feedback.record({ feedbackId: randomUUID(), voterId: 'v', targetType: 'indicator', targetId: 'gdp', year: 2025, rating: 4, comment: null, clock: () => new Date(at) });
-    const options = { repo: aggregationRepository(store), targets: async () => index, settleMs: 60_000, maxBatch: 1000, minRatings: 3 };
+    await feedback.record({
+      feedbackId: randomUUID(),
+      voterId: 'v',
+      targetType: 'indicator',
+      targetId: 'gdp',
+      year: 2025,
+      rating: 4,
+      comment: null,
+      clock: () => new Date(at),
+    });
+    const options = {
+      repo: aggregationRepository(store),
+      targets: async () => index,
+      settleMs: 60_000,
+      maxBatch: 1000,
+      minRatings: 3,
+    };
     expect((await aggregate({ ...options, clock: () => new Date(at + 30_000) })).entries).toBe(0);
     expect((await aggregate({ ...options, clock: () => new Date(at + 61_000) })).entries).toBe(1);
   });
@@ -210,7 +320,16 @@ describe('aggregation under at-least-once execution', () => {
     let now = Date.UTC(2025, 2, 1, 12);
     const clock = () => new Date(now);
     const rate = async (voterId: string, rating: Rating) => {
-      const { record } = await feedback.record({ feedbackId: randomUUID(), voterId, targetType: 'indicator', targetId: 'gdp', year: 2025, rating, comment: null, clock });
+      const { record } = await feedback.record({
+        feedbackId: randomUUID(),
+        voterId,
+        targetType: 'indicator',
+        targetId: 'gdp',
+        year: 2025,
+        rating,
+        comment: null,
+        clock,
+      });
       now += 1000;
       return record;
     };
@@ -222,7 +341,14 @@ describe('aggregation under at-least-once execution', () => {
     expect(again.event).toBeNull();
     const later = await rate('voter-x', 2);
     expect(later.replaces).toBeNull(); // the fraudulent rating was already out of the counts
-    await aggregate({ repo: aggregationRepository(store), targets: async () => index, clock: () => new Date(now + 1), settleMs: 0, maxBatch: 100, minRatings: 3 });
+    await aggregate({
+      repo: aggregationRepository(store),
+      targets: async () => index,
+      clock: () => new Date(now + 1),
+      settleMs: 0,
+      maxBatch: 100,
+      minRatings: 3,
+    });
     const counts = await storedCounts(store);
     expect(counts.get('all|indicator#gdp')?.histogram).toEqual([0, 1, 0, 1, 0]);
     // The record itself is kept, marked, with its rating untouched.
@@ -239,11 +365,29 @@ describe('aggregation under at-least-once execution', () => {
     const repo = aggregationRepository(store);
     // Corrupt one stored count behind the aggregation's back.
     const all = await repo.readCounts('all');
-    all.set('indicator#pm25-concentration', { histogram: [9, 0, 0, 0, 0], comments: { pending: 0, published: 0, rejected: 0, hidden: 0 } });
+    all.set('indicator#pm25-concentration', {
+      histogram: [9, 0, 0, 0, 0],
+      comments: { pending: 0, published: 0, rejected: 0, hidden: 0 },
+    });
     await repo.putCounts('all', all, 99);
-    const rebuilt = await aggregate({ repo, targets: async () => index, clock: () => new Date(Date.UTC(2026, 0, 1)), settleMs: 0, maxBatch: 7, minRatings: 3 }, 'rebuild');
+    const rebuilt = await aggregate(
+      {
+        repo,
+        targets: async () => index,
+        clock: () => new Date(Date.UTC(2026, 0, 1)),
+        settleMs: 0,
+        maxBatch: 7,
+        minRatings: 3,
+      },
+      'rebuild',
+    );
     expect(rebuilt.differences).toEqual([
-      expect.objectContaining({ period: 'all', scope: 'indicator#pm25-concentration', stored: expect.objectContaining({ histogram: [9, 0, 0, 0, 0] }), recomputed: expect.objectContaining({ histogram: [1, 0, 1, 0, 0] }) }),
+      expect.objectContaining({
+        period: 'all',
+        scope: 'indicator#pm25-concentration',
+        stored: expect.objectContaining({ histogram: [9, 0, 0, 0, 0] }),
+        recomputed: expect.objectContaining({ histogram: [1, 0, 1, 0, 0] }),
+      }),
     ]);
     expect(nonZero(await storedCounts(store))).toEqual(nonZero(bruteForceCounts(await scan(store), index)));
   });

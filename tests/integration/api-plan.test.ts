@@ -26,9 +26,22 @@ describe('GET /api/v1/plan', () => {
     expect(res.status).toBe(200);
     expect(body.titleZh).toBe(plan.titleZh);
     expect([body.periodStart, body.periodEnd]).toEqual([2021, 2025]);
-    expect(body.categories.map((c: { id: string }) => c.id)).toEqual(['经济质效', '创新驱动', '开放发展', '文化引领', '民生福祉', '生态文明']);
+    expect(body.categories.map((c: { id: string }) => c.id)).toEqual([
+      '经济质效',
+      '创新驱动',
+      '开放发展',
+      '文化引领',
+      '民生福祉',
+      '生态文明',
+    ]);
     expect(body.categories.map((c: { indicators: number }) => c.indicators)).toEqual([6, 4, 3, 6, 6, 6]);
-    expect(body.counts).toMatchObject({ indicators: 31, binding: 6, expected: 25, historyRows: 36, projects: plan.projects.length });
+    expect(body.counts).toMatchObject({
+      indicators: 31,
+      binding: 6,
+      expected: 25,
+      historyRows: 36,
+      projects: plan.projects.length,
+    });
     expect(body.contentHash).toBeUndefined();
   });
 });
@@ -38,7 +51,9 @@ describe('GET /api/v1/indicators', () => {
     const { body } = await get('/api/v1/indicators');
     expect(body.count).toBe(31);
     for (const indicator of body.items) {
-      expect(indicator.progress.status).toMatch(/^(achieved|on_track|needs_acceleration|limited_progress|deteriorating|not_assessable)$/);
+      expect(indicator.progress.status).toMatch(
+        /^(achieved|on_track|needs_acceleration|limited_progress|deteriorating|not_assessable)$/,
+      );
       expect(indicator.progress).toHaveProperty('reason');
     }
   });
@@ -73,14 +88,29 @@ describe('GET /api/v1/indicators/{id}', () => {
   it('computes the status from the current revision of each published year, and keeps every revision', async () => {
     const plans = planRepository(store.current);
     const at = new Date('2024-03-01T00:00:00Z');
-    await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2022, value: 470, recordedBy: 'stats-office', reason: 'preliminary' }, at);
-    await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2023, value: 520, recordedBy: 'stats-office', reason: 'preliminary' }, at);
+    await plans.appendObservation(
+      plan.id,
+      { indicatorId: 'gdp', year: 2022, value: 470, recordedBy: 'stats-office', reason: 'preliminary' },
+      at,
+    );
+    await plans.appendObservation(
+      plan.id,
+      { indicatorId: 'gdp', year: 2023, value: 520, recordedBy: 'stats-office', reason: 'preliminary' },
+      at,
+    );
     // The 2023 figure is corrected upwards: 438.08 → 560 in three years is about 8.5% a year,
     // above the 8.2% that 650 in 2025 requires.
-    await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2023, value: 560, recordedBy: 'stats-office', reason: 'final figure' }, at);
+    await plans.appendObservation(
+      plan.id,
+      { indicatorId: 'gdp', year: 2023, value: 560, recordedBy: 'stats-office', reason: 'final figure' },
+      at,
+    );
 
     const { body } = await get('/api/v1/indicators/gdp');
-    expect(body.observations.map((o: { year: number; value: number }) => [o.year, o.value])).toEqual([[2022, 470], [2023, 560]]);
+    expect(body.observations.map((o: { year: number; value: number }) => [o.year, o.value])).toEqual([
+      [2022, 470],
+      [2023, 560],
+    ]);
     expect(body.revisions).toHaveLength(3);
     expect(body.latest).toEqual({ year: 2023, value: 560 });
     expect(body.progress.status).toBe('on_track');

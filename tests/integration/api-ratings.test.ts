@@ -21,9 +21,15 @@ beforeAll(async () => {
   await loadPlan(store.current, readPlanFile());
   // Time moves on between requests, as it does: the aggregation reads the log in time order.
   let tick = 0;
-  ({ app, deps } = testApp(store.current, { clock: () => new Date(Date.parse('2025-06-15T04:00:00Z') + tick++), minRatings: 10 }));
+  ({ app, deps } = testApp(store.current, {
+    clock: () => new Date(Date.parse('2025-06-15T04:00:00Z') + tick++),
+    minRatings: 10,
+  }));
   for (const [targetType, targetId, rating] of SUBMISSIONS) {
-    const res = await app.request('/api/v1/feedback', json({ targetType, targetId, rating }, { 'X-Voter-Token': deps.voterTokens.issue().token }));
+    const res = await app.request(
+      '/api/v1/feedback',
+      json({ targetType, targetId, rating }, { 'X-Voter-Token': deps.voterTokens.issue().token }),
+    );
     expect(res.status).toBe(201);
   }
   await aggregationJob(store.current, { planId: 'licheng-14th', minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
@@ -89,7 +95,9 @@ describe('GET /api/v1/ratings', () => {
   it('summarises every category, rated or not, and ranks the rated ones', async () => {
     const { body } = await get('/api/v1/ratings?group=category&period=all');
     const byCategory = Object.fromEntries(body!.categories.map((c: Body) => [c.category, c]));
-    expect(Object.keys(byCategory).sort()).toEqual(['projects', '创新驱动', '开放发展', '文化引领', '民生福祉', '生态文明', '经济质效'].sort());
+    expect(Object.keys(byCategory).sort()).toEqual(
+      ['projects', '创新驱动', '开放发展', '文化引领', '民生福祉', '生态文明', '经济质效'].sort(),
+    );
     expect(byCategory['经济质效']).toMatchObject({ count: 12, rank: 1 });
     expect(byCategory['生态文明']).toMatchObject({ count: 5, tooFewToRank: true, rank: null });
     expect(byCategory['创新驱动']).toMatchObject({ count: 0 });
@@ -104,7 +112,9 @@ describe('GET /api/v1/ratings', () => {
 describe('GET /api/v1/ratings/series', () => {
   it('answers the monthly series of a target for charts', async () => {
     const { body } = await get('/api/v1/ratings/series?target=indicator:gdp&granularity=month');
-    expect(body!.points).toEqual([expect.objectContaining({ period: '2025-06', count: 12, histogram: [1, 1, 1, 5, 4] })]);
+    expect(body!.points).toEqual([
+      expect.objectContaining({ period: '2025-06', count: 12, histogram: [1, 1, 1, 5, 4] }),
+    ]);
     const years = await get('/api/v1/ratings/series?target=category:经济质效&granularity=year');
     expect(years.body!.points.map((p: Body) => [p.period, p.count])).toEqual([['2025', 12]]);
     expect((await app.request('/api/v1/ratings/series?target=indicator:nope')).status).toBe(404);
@@ -117,14 +127,23 @@ describe('the indicator and project responses', () => {
     const { body } = await get('/api/v1/indicators/gdp');
     expect(body!.ratings).toMatchObject({ count: 12, rank: 1, tooFewToRank: false });
     const list = await get('/api/v1/indicators?category=%E7%94%9F%E6%80%81%E6%96%87%E6%98%8E');
-    expect(list.body!.items.find((i: Body) => i.id === 'pm25-concentration').ratings).toMatchObject({ count: 5, tooFewToRank: true });
+    expect(list.body!.items.find((i: Body) => i.id === 'pm25-concentration').ratings).toMatchObject({
+      count: 5,
+      tooFewToRank: true,
+    });
     const project = await get(`/api/v1/projects/${readPlanFile().projects[0]!.id}`);
     expect(project.body!.ratings.count).toBe(3);
   });
 
   it('show a new rating only after the next aggregation run', async () => {
     const before = (await get('/api/v1/indicators/forest-coverage')).body!.ratings.count;
-    await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'forest-coverage', rating: 4 }, { 'X-Voter-Token': deps.voterTokens.issue().token }));
+    await app.request(
+      '/api/v1/feedback',
+      json(
+        { targetType: 'indicator', targetId: 'forest-coverage', rating: 4 },
+        { 'X-Voter-Token': deps.voterTokens.issue().token },
+      ),
+    );
     expect((await get('/api/v1/indicators/forest-coverage')).body!.ratings.count).toBe(before);
     await aggregationJob(store.current, { planId: 'licheng-14th', minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
     expect((await get('/api/v1/indicators/forest-coverage')).body!.ratings.count).toBe(before + 1);

@@ -15,7 +15,11 @@ let app: ReturnType<typeof testApp>['app'];
 let identity: Awaited<ReturnType<typeof testIdentity>>;
 
 /** Who may use which prefix: everything else is refused. */
-const ALLOWED: Record<string, Role[]> = { monitor: ['monitor', 'admin'], publisher: ['publisher', 'admin'], admin: ['admin'] };
+const ALLOWED: Record<string, Role[]> = {
+  monitor: ['monitor', 'admin'],
+  publisher: ['publisher', 'admin'],
+  admin: ['admin'],
+};
 
 /** Every staff route the app has, from the app itself, so a new route cannot escape the matrix. */
 function protectedRoutes() {
@@ -38,7 +42,12 @@ function protectedRoutes() {
 const request = (route: { method: string; path: string }, headers: Record<string, string> = {}) =>
   app.request(route.path, {
     method: route.method,
-    headers: { ...(route.method === 'POST' ? { 'Content-Type': route.path.includes('/import/') ? 'text/csv' : 'application/json' } : {}), ...headers },
+    headers: {
+      ...(route.method === 'POST'
+        ? { 'Content-Type': route.path.includes('/import/') ? 'text/csv' : 'application/json' }
+        : {}),
+      ...headers,
+    },
     ...(route.method === 'POST' ? { body: route.path.includes('/import/') ? 'indicator_id,year,value\n' : '{}' } : {}),
   });
 
@@ -57,31 +66,64 @@ describe('the staff routes', () => {
 
   it('answer every caller as the matrix says', async () => {
     const other = await loadDevKeys(mkdtempSync(join(tmpdir(), 'gongping-forger-')));
-    const callers: Array<{ who: string; headers: () => Promise<Record<string, string>>; expect: (prefix: string) => 'ok' | 401 | 403 }> = [
+    const callers: Array<{
+      who: string;
+      headers: () => Promise<Record<string, string>>;
+      expect: (prefix: string) => 'ok' | 401 | 403;
+    }> = [
       { who: 'no token', headers: async () => ({}), expect: () => 401 },
-      { who: 'not a bearer token', headers: async () => ({ Authorization: 'Basic YWRtaW46YWRtaW4=' }), expect: () => 401 },
+      {
+        who: 'not a bearer token',
+        headers: async () => ({ Authorization: 'Basic YWRtaW46YWRtaW4=' }),
+        expect: () => 401,
+      },
       { who: 'garbage', headers: async () => ({ Authorization: 'Bearer not.a.jwt' }), expect: () => 401 },
       // Signed by another key under the provider's key id: the signature does not verify.
-      { who: 'bad signature', headers: async () => ({ Authorization: `Bearer ${await issueDevToken({ ...other, kid: identity.keys.kid }, { issuer: TEST_ISSUER, roles: ['admin'] })}` }), expect: () => 401 },
+      {
+        who: 'bad signature',
+        headers: async () => ({
+          Authorization: `Bearer ${await issueDevToken({ ...other, kid: identity.keys.kid }, { issuer: TEST_ISSUER, roles: ['admin'] })}`,
+        }),
+        expect: () => 401,
+      },
       { who: 'expired', headers: () => identity.bearer(['admin'], { ttlSeconds: -120 }), expect: () => 401 },
-      { who: 'wrong audience (access token client_id)', headers: () => identity.bearer(['admin'], { audience: 'another-app' }), expect: () => 401 },
-      { who: 'wrong audience (ID token aud)', headers: () => identity.bearer(['admin'], { audience: 'another-app', tokenUse: 'id' }), expect: () => 401 },
-      { who: 'wrong issuer', headers: () => identity.bearer(['admin'], { issuer: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_evil' }), expect: () => 401 },
+      {
+        who: 'wrong audience (access token client_id)',
+        headers: () => identity.bearer(['admin'], { audience: 'another-app' }),
+        expect: () => 401,
+      },
+      {
+        who: 'wrong audience (ID token aud)',
+        headers: () => identity.bearer(['admin'], { audience: 'another-app', tokenUse: 'id' }),
+        expect: () => 401,
+      },
+      {
+        who: 'wrong issuer',
+        headers: () =>
+          identity.bearer(['admin'], { issuer: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_evil' }),
+        expect: () => 401,
+      },
       { who: 'a citizen (no groups)', headers: () => identity.bearer([]), expect: () => 403 },
       ...(['monitor', 'publisher', 'admin'] as const).map((role) => ({
         who: role,
         headers: () => identity.bearer([role]),
         expect: (prefix: string) => (ALLOWED[prefix]!.includes(role) ? ('ok' as const) : 403),
       })),
-      { who: 'admin with an ID token', headers: () => identity.bearer(['admin'], { tokenUse: 'id' }), expect: () => 'ok' },
+      {
+        who: 'admin with an ID token',
+        headers: () => identity.bearer(['admin'], { tokenUse: 'id' }),
+        expect: () => 'ok',
+      },
     ];
     const failures: string[] = [];
     for (const route of protectedRoutes()) {
       for (const caller of callers) {
         const res = await request(route, await caller.headers());
         const expected = caller.expect(route.prefix);
-        const ok = expected === 'ok' ? ![401, 403, 503].includes(res.status) && res.status < 500 : res.status === expected;
-        if (!ok) failures.push(`${route.method} ${route.template} as ${caller.who}: ${res.status}, expected ${expected}`);
+        const ok =
+          expected === 'ok' ? ![401, 403, 503].includes(res.status) && res.status < 500 : res.status === expected;
+        if (!ok)
+          failures.push(`${route.method} ${route.template} as ${caller.who}: ${res.status}, expected ${expected}`);
         if (expected === 401 && res.status === 401) {
           expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="gongping-staff"/);
           expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -95,11 +137,15 @@ describe('the staff routes', () => {
     for (const path of ['/api/v1/monitor', '/api/v1/monitor/', '/api/v1/monitor/nothing-here', '/api/v1/admin/x/y']) {
       expect((await app.request(path)).status, path).toBe(401);
     }
-    expect((await app.request('/api/v1/monitor/nothing-here', { headers: await identity.bearer(['monitor']) })).status).toBe(404);
+    expect(
+      (await app.request('/api/v1/monitor/nothing-here', { headers: await identity.bearer(['monitor']) })).status,
+    ).toBe(404);
   });
 
   it('are never cached, answered or refused', async () => {
-    const ok = await app.request('/api/v1/monitor/me', { headers: await identity.bearer(['monitor'], { name: 'li.lei' }) });
+    const ok = await app.request('/api/v1/monitor/me', {
+      headers: await identity.bearer(['monitor'], { name: 'li.lei' }),
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ name: 'li.lei', roles: ['monitor'], tokenUse: 'access' });
     expect(ok.headers.get('cache-control')).toBe('private, no-store');

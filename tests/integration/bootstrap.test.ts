@@ -31,7 +31,11 @@ describe('local bootstrap', () => {
 
   it('keeps published observations when a changed plan file is reloaded', async () => {
     const plans = planRepository(store.current);
-    await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2021, value: 480, recordedBy: 'stats', reason: 'first release' }, new Date('2022-03-01T00:00:00Z'));
+    await plans.appendObservation(
+      plan.id,
+      { indicatorId: 'gdp', year: 2021, value: 480, recordedBy: 'stats', reason: 'first release' },
+      new Date('2022-03-01T00:00:00Z'),
+    );
     const edited = { ...plan, titleEn: `${plan.titleEn} (revised)` };
     expect(await loadPlan(store.current, edited)).toBe('loaded');
     expect(await plans.listObservations(plan.id, 'gdp')).toHaveLength(1);

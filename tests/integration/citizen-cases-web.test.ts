@@ -61,7 +61,10 @@ const staff = async (path: string, body: unknown) => {
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 /** One case's card on the page. */
-const card = (html: string, caseId: string) => /<article class="card case" id="case-[^"]+"[\s\S]*?<\/article>/g.exec(html.slice(html.indexOf(`id="case-${caseId}"`) - 40))?.[0] ?? '';
+const card = (html: string, caseId: string) =>
+  /<article class="card case" id="case-[^"]+"[\s\S]*?<\/article>/g.exec(
+    html.slice(html.indexOf(`id="case-${caseId}"`) - 40),
+  )?.[0] ?? '';
 
 describe('the page of my feedback and cases', () => {
   it('explains, without a voter cookie, that nothing was rated from this browser, and is never cached', async () => {
@@ -92,7 +95,11 @@ describe('the page of my feedback and cases', () => {
   });
 
   it('tells after a 差评 with a phone number that the number was masked and a case opened, and shows the case on the page', async () => {
-    const { voter, location } = await rateByForm({ targetId: 'pm25-concentration', rating: '2', comment: '冬天数据一直不更新，请打电话 13812345678 告诉我' });
+    const { voter, location } = await rateByForm({
+      targetId: 'pm25-concentration',
+      rating: '2',
+      comment: '冬天数据一直不更新，请打电话 13812345678 告诉我',
+    });
     const url = new URL(location, 'http://localhost');
     const caseId = url.searchParams.get('case')!;
     // The kinds masked are not in the link: the page reads them from the stored record.
@@ -107,8 +114,12 @@ describe('the page of my feedback and cases', () => {
     expect(status).toContain(`<a href="/me#case-${caseId}">查看办理进度</a>`);
     const english = await get(location.replace(/#.*/, ''), { ...cookieOf(voter), 'Accept-Language': 'en' });
     const englishStatus = /<div id="feedback-status"[\s\S]*?<\/div>/.exec(english.html)![0];
-    expect(englishStatus).toContain('Your comment contained personal details (phone number); they were masked before it was stored.');
-    expect(englishStatus).toContain(`This low rating opened a follow-up case: an official reply is due by 2025-07-07. <a href="/me#case-${caseId}">Follow the case</a>`);
+    expect(englishStatus).toContain(
+      'Your comment contained personal details (phone number); they were masked before it was stored.',
+    );
+    expect(englishStatus).toContain(
+      `This low rating opened a follow-up case: an official reply is due by 2025-07-07. <a href="/me#case-${caseId}">Follow the case</a>`,
+    );
     // Someone else opening the same link sees no confirmation, and no case.
     const shared = (await get(location.replace(/#.*/, ''))).html;
     expect(/<div id="feedback-status"[\s\S]*?<\/div>/.exec(shared)![0]).not.toMatch(/已立案办理|隐去|\/me#case/);
@@ -138,10 +149,18 @@ describe('the page of my feedback and cases', () => {
   });
 
   it('shows the official reply with its department, takes one verdict on it, and refuses a second', async () => {
-    const { voter, location } = await rateByForm({ targetId: 'retail-sales', rating: '1', comment: '消费数据口径不清楚' });
+    const { voter, location } = await rateByForm({
+      targetId: 'retail-sales',
+      rating: '1',
+      comment: '消费数据口径不清楚',
+    });
     const caseId = new URL(location, 'http://localhost').searchParams.get('case')!;
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify', department: '鲤城区商务局' });
-    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '鲤城区商务局', text: '口径为限额以上企业零售额，详见统计公报。' });
+    await staff(`/monitor/cases/${caseId}/steps`, {
+      action: 'reply',
+      department: '鲤城区商务局',
+      text: '口径为限额以上企业零售额，详见统计公报。',
+    });
 
     const whole = (await get('/me', cookieOf(voter))).html;
     // Under the strict CSP: no script at all on this page, no inline style, no event handler.
@@ -173,11 +192,23 @@ describe('the page of my feedback and cases', () => {
   });
 
   it('turns "not satisfied" into a review (申诉复核) with a new deadline and keeps the reason', async () => {
-    const { voter, location } = await rateByForm({ targetId: 'tourist-visits', rating: '2', comment: '游客人数怎么统计的？' });
+    const { voter, location } = await rateByForm({
+      targetId: 'tourist-visits',
+      rating: '2',
+      comment: '游客人数怎么统计的？',
+    });
     const caseId = new URL(location, 'http://localhost').searchParams.get('case')!;
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify' });
-    await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '鲤城区文旅局', text: '按过夜游客统计。' });
-    const disputed = await post(`/me/cases/${caseId}/satisfaction`, { satisfied: 'no', note: '一日游的游客呢？' }, cookieOf(voter));
+    await staff(`/monitor/cases/${caseId}/steps`, {
+      action: 'reply',
+      department: '鲤城区文旅局',
+      text: '按过夜游客统计。',
+    });
+    const disputed = await post(
+      `/me/cases/${caseId}/satisfaction`,
+      { satisfied: 'no', note: '一日游的游客呢？' },
+      cookieOf(voter),
+    );
     expect(disputed.status).toBe(303);
     const page = card((await get('/me', cookieOf(voter))).html, caseId);
     expect(page).toContain('复核中');
@@ -202,26 +233,40 @@ describe('the page of my feedback and cases', () => {
     expect(attempt.status).toBe(404);
     const anonymous = await post(`/me/cases/${caseId}/satisfaction`, { satisfied: 'yes' });
     expect(anonymous.status).toBe(404);
-    expect((await deps.cases.get(caseId))).toMatchObject({ status: 'replied', satisfaction: null });
+    expect(await deps.cases.get(caseId)).toMatchObject({ status: 'replied', satisfaction: null });
     // The owner still can.
-    expect((await post(`/me/cases/${caseId}/satisfaction`, { satisfied: 'yes' }, cookieOf(owner.voter))).status).toBe(303);
+    expect((await post(`/me/cases/${caseId}/satisfaction`, { satisfied: 'yes' }, cookieOf(owner.voter))).status).toBe(
+      303,
+    );
   });
 
   it('takes the reply form only from this site, from a person, as the rating form does', async () => {
-    const { voter, location } = await rateByForm({ targetId: 'forest-coverage', rating: '2', comment: '森林覆盖率数据呢' });
+    const { voter, location } = await rateByForm({
+      targetId: 'forest-coverage',
+      rating: '2',
+      comment: '森林覆盖率数据呢',
+    });
     const caseId = new URL(location, 'http://localhost').searchParams.get('case')!;
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'verify' });
     await staff(`/monitor/cases/${caseId}/steps`, { action: 'reply', department: '鲤城区林业局', text: '明年公布。' });
     const path = `/me/cases/${caseId}/satisfaction`;
-    expect((await post(path, { satisfied: 'yes' }, { ...cookieOf(voter), Origin: 'https://evil.example' })).status).toBe(403);
-    expect((await post(path, { satisfied: 'yes' }, { ...cookieOf(voter), 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect(
+      (await post(path, { satisfied: 'yes' }, { ...cookieOf(voter), Origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    expect(
+      (await post(path, { satisfied: 'yes' }, { ...cookieOf(voter), 'Sec-Fetch-Site': 'cross-site' })).status,
+    ).toBe(403);
     const unstamped = await post(path, { satisfied: 'yes', issued: 'forged' }, cookieOf(voter));
     expect(unstamped.status).toBe(400);
     expect(await unstamped.text()).toContain('这个表单已过期');
     const bot = await post(path, { satisfied: 'yes', website: 'http://spam.example' }, cookieOf(voter));
     expect(bot.status).toBe(400);
     expect((await deps.cases.get(caseId))?.satisfaction).toBeNull();
-    const english = await post(path, { satisfied: 'no', note: 'x'.repeat(2001) }, { ...cookieOf(voter), 'Accept-Language': 'en' });
+    const english = await post(
+      path,
+      { satisfied: 'no', note: 'x'.repeat(2001) },
+      { ...cookieOf(voter), 'Accept-Language': 'en' },
+    );
     expect(english.status).toBe(400);
     expect(await english.text()).toContain('The reason may have at most 2,000 characters.');
   });

@@ -9,14 +9,26 @@ const store = useStore();
 let tick = 0;
 const clock = () => new Date(Date.UTC(2025, 4, 1, 0, 0, tick++));
 const rating = (feedbackId: string, value: 1 | 2 | 3 | 4 | 5, voterId = 'voter-a'): NewFeedback => ({
-  feedbackId, voterId, targetType: 'indicator', targetId: 'gdp', year: 2025, rating: value, comment: null, clock,
+  feedbackId,
+  voterId,
+  targetType: 'indicator',
+  targetId: 'gdp',
+  year: 2025,
+  rating: value,
+  comment: null,
+  clock,
 });
 
 describe('the feedback log', () => {
   it('skips a rating whose request died between its ballot and its record, so the voter is never counted twice', async () => {
     const feedback = feedbackRepository(store.current);
     await feedback.record(rating('w', 2));
-    const dying = feedbackRepository(crashingStore(store.current, (c) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'feedback'));
+    const dying = feedbackRepository(
+      crashingStore(
+        store.current,
+        (c) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'feedback',
+      ),
+    );
     await expect(dying.record(rating('x', 5))).rejects.toBeInstanceOf(InjectedCrash);
 
     // The next rating finds the ballot pointing at x, whose record never arrived: it declares x's
@@ -35,10 +47,15 @@ describe('the feedback log', () => {
   it('still lists a voter’s ratings when their ballot points at a slot a later request voided before it died', async () => {
     const feedback = feedbackRepository(store.current);
     await feedback.record(rating('m', 2, 'voter-d'));
-    const isPut = (type: string) => (c: { constructor: { name: string }; input: unknown }) => c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === type;
+    const isPut = (type: string) => (c: { constructor: { name: string }; input: unknown }) =>
+      c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === type;
     // n commits its ballot and dies before its record; o voids n's slot and dies before its ballot.
-    await expect(feedbackRepository(crashingStore(store.current, isPut('feedback'))).record(rating('n', 5, 'voter-d'))).rejects.toBeInstanceOf(InjectedCrash);
-    await expect(feedbackRepository(crashingStore(store.current, isPut('ballot'))).record(rating('o', 4, 'voter-d'))).rejects.toBeInstanceOf(InjectedCrash);
+    await expect(
+      feedbackRepository(crashingStore(store.current, isPut('feedback'))).record(rating('n', 5, 'voter-d')),
+    ).rejects.toBeInstanceOf(InjectedCrash);
+    await expect(
+      feedbackRepository(crashingStore(store.current, isPut('ballot'))).record(rating('o', 4, 'voter-d')),
+    ).rejects.toBeInstanceOf(InjectedCrash);
     const [ballot] = await feedback.ballotsOf('voter-d');
     expect(ballot).toMatchObject({ feedbackId: 'n', comment: null, commentStatus: 'none' });
   });
@@ -78,7 +95,10 @@ describe('the feedback log', () => {
     await moderation.setCommentStatus(record, 'published', new Date('2025-05-03T00:00:00Z'));
     await moderation.setCommentStatus(record, 'hidden', new Date('2025-05-04T00:00:00Z'));
     const events = (await store.scanAll()).filter((i) => i.type === 'moderation' && i.feedbackId === 'c');
-    expect(events.map((e) => [e.from, e.to]).sort()).toEqual([['pending', 'published'], ['published', 'hidden']]);
+    expect(events.map((e) => [e.from, e.to]).sort()).toEqual([
+      ['pending', 'published'],
+      ['published', 'hidden'],
+    ]);
     expect(events[0]).toMatchObject({ ratedAt: record.recordedAt, targetId: 'gdp', year: 2025 });
     const stored = (await store.scanAll()).find((i) => i.type === 'feedback' && i.feedbackId === 'c');
     expect(stored).toMatchObject({ rating: 4, commentStatus: 'hidden' });

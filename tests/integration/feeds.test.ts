@@ -15,9 +15,21 @@ import { useStore } from '../helpers/store.js';
 
 const plan = readPlanFile();
 const gdp = plan.indicators.find((i) => i.id === 'gdp')!;
-const site: FeedSite = { origin: 'https://gongping.example.org', tagAuthority: 'gongping.example.org', planId: plan.id, quietSince: '2020-12-31T16:00:00.000Z' };
+const site: FeedSite = {
+  origin: 'https://gongping.example.org',
+  tagAuthority: 'gongping.example.org',
+  planId: plan.id,
+  quietSince: '2020-12-31T16:00:00.000Z',
+};
 const by = { recordedBy: '区统计局', reason: '首次公布' };
-const revision = (year: number, value: number, revisionNo: number, recordedAt: string): Observation => ({ indicatorId: 'gdp', year, value, revision: revisionNo, recordedAt, ...by });
+const revision = (year: number, value: number, revisionNo: number, recordedAt: string): Observation => ({
+  indicatorId: 'gdp',
+  year,
+  value,
+  revision: revisionNo,
+  recordedAt,
+  ...by,
+});
 
 /** Entries of an Atom document, read with patterns (the feed package writes one element per line). */
 function entries(xml: string) {
@@ -40,8 +52,17 @@ describe('feed events from observations', () => {
 
   it('reports every revision, and a status change exactly when assessProgress over the values published by then changes', () => {
     const events = observationEvents(gdp, revisions);
-    expect(events.map((e) => e.kind)).toEqual(['observation', 'status-change', 'observation', 'status-change', 'observation', 'status-change']);
-    const statuses = [[], revisions.slice(0, 1), revisions.slice(0, 2), revisions].map((published) => assessProgress(gdp, currentObservations(published)).status);
+    expect(events.map((e) => e.kind)).toEqual([
+      'observation',
+      'status-change',
+      'observation',
+      'status-change',
+      'observation',
+      'status-change',
+    ]);
+    const statuses = [[], revisions.slice(0, 1), revisions.slice(0, 2), revisions].map(
+      (published) => assessProgress(gdp, currentObservations(published)).status,
+    );
     const changes = events.filter((e) => e.kind === 'status-change');
     expect(changes.map((e) => [e.from, e.to])).toEqual([
       [statuses[0], statuses[1]],
@@ -55,7 +76,10 @@ describe('feed events from observations', () => {
   });
 
   it('reports no status change when a value leaves the status as it was', () => {
-    const events = observationEvents(gdp, [revision(2021, 476.2, 1, '2022-03-15T02:00:00.000Z'), revision(2021, 476.3, 2, '2022-04-15T02:00:00.000Z')]);
+    const events = observationEvents(gdp, [
+      revision(2021, 476.2, 1, '2022-03-15T02:00:00.000Z'),
+      revision(2021, 476.3, 2, '2022-04-15T02:00:00.000Z'),
+    ]);
     expect(events.map((e) => e.kind)).toEqual(['observation', 'status-change', 'observation']);
   });
 
@@ -71,8 +95,28 @@ describe('feed events from observations', () => {
 describe('the Atom builder', () => {
   const target = { targetType: 'project' as const, targetId: 'b07-x', nameZh: '示范项目', nameEn: 'A project' };
   const hooked: FeedEvent[] = [
-    { kind: 'reply', target, at: '2026-06-01T00:00:00.000Z', replyId: 'r1', feedbackId: 'f1', department: '区住建局', text: '已安排 <核查>' },
-    { kind: 'case-closed', target, at: '2026-06-05T00:00:00.000Z', caseId: 'c9', outcome: 'rectified', summary: '已整改：路灯修复', withinDeadline: true, openedAt: '2026-05-20T00:00:00.000Z', answeredAt: '2026-06-04T00:00:00.000Z', workingDays: 10, deadlineDays: 15 },
+    {
+      kind: 'reply',
+      target,
+      at: '2026-06-01T00:00:00.000Z',
+      replyId: 'r1',
+      feedbackId: 'f1',
+      department: '区住建局',
+      text: '已安排 <核查>',
+    },
+    {
+      kind: 'case-closed',
+      target,
+      at: '2026-06-05T00:00:00.000Z',
+      caseId: 'c9',
+      outcome: 'rectified',
+      summary: '已整改：路灯修复',
+      withinDeadline: true,
+      openedAt: '2026-05-20T00:00:00.000Z',
+      answeredAt: '2026-06-04T00:00:00.000Z',
+      workingDays: 10,
+      deadlineDays: 15,
+    },
   ];
 
   it('renders replies and closed cases through the same builder, with stable tag URIs, links to the public page and both languages', () => {
@@ -93,7 +137,15 @@ describe('the Atom builder', () => {
 
   it('gives an empty feed the start of the plan as its updated time, and caps a feed at the newest entries', () => {
     expect(atomFeed(site, { kind: 'plan' }, [], plan)).toContain(`<updated>${site.quietSince}</updated>`);
-    const many: FeedEvent[] = Array.from({ length: MAX_ENTRIES + 5 }, (_, i) => ({ ...hooked[0]!, replyId: `r${i}`, at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }) as FeedEvent);
+    const many: FeedEvent[] = Array.from(
+      { length: MAX_ENTRIES + 5 },
+      (_, i) =>
+        ({
+          ...hooked[0]!,
+          replyId: `r${i}`,
+          at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+        }) as FeedEvent,
+    );
     const list = entries(atomFeed(site, { kind: 'plan' }, many, plan));
     expect(list).toHaveLength(MAX_ENTRIES);
     expect(list[0]!.id).toBe(entryId(site, many.at(-1)!));
@@ -109,8 +161,16 @@ describe('feed routes', () => {
     await loadPlan(store.current, plan);
     ({ app, deps } = testApp(store.current));
     const plans = planRepository(store.current);
-    await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2021, value: 476.2, ...by }, new Date('2022-03-15T02:00:00Z'));
-    await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2022, value: 501.7, ...by }, new Date('2023-03-15T02:00:00Z'));
+    await plans.appendObservation(
+      plan.id,
+      { indicatorId: 'gdp', year: 2021, value: 476.2, ...by },
+      new Date('2022-03-15T02:00:00Z'),
+    );
+    await plans.appendObservation(
+      plan.id,
+      { indicatorId: 'gdp', year: 2022, value: 501.7, ...by },
+      new Date('2023-03-15T02:00:00Z'),
+    );
   });
 
   it('serves the plan feed and an indicator feed as Atom, newest first, linking to the public pages', async () => {
@@ -123,22 +183,37 @@ describe('feed routes', () => {
       expect(xml).toContain(`<link rel="self" href="https://gongping.example.org${path}"/>`);
       const list = entries(xml);
       expect(list.map((e) => e.category)).toEqual(['status-change', 'observation', 'status-change', 'observation']);
-      expect(list.map((e) => e.updated)).toEqual(['2023-03-15T02:00:00.000Z', '2023-03-15T02:00:00.000Z', '2022-03-15T02:00:00.000Z', '2022-03-15T02:00:00.000Z']);
+      expect(list.map((e) => e.updated)).toEqual([
+        '2023-03-15T02:00:00.000Z',
+        '2023-03-15T02:00:00.000Z',
+        '2022-03-15T02:00:00.000Z',
+        '2022-03-15T02:00:00.000Z',
+      ]);
       expect(list.every((e) => e.link === 'https://gongping.example.org/indicators/gdp')).toBe(true);
-      expect(list[3]!.title).toBe('地区生产总值 2021年数值公布：476.2亿元 · Gross domestic product (GDP): 2021 value published, 476.2 100 million yuan');
+      expect(list[3]!.title).toBe(
+        '地区生产总值 2021年数值公布：476.2亿元 · Gross domestic product (GDP): 2021 value published, 476.2 100 million yuan',
+      );
     }
   });
 
   it('links to the public site, not the API host it was asked through, when SITE_URL is set (behind CloudFront)', async () => {
     const behindCloudFront = testApp(store.current, { siteUrl: 'https://gongping.licheng.gov.example' }).app;
-    const xml = await (await behindCloudFront.request('https://abc123.execute-api.ap-southeast-1.amazonaws.com/api/v1/feeds/indicators/gdp.atom')).text();
+    const xml = await (
+      await behindCloudFront.request(
+        'https://abc123.execute-api.ap-southeast-1.amazonaws.com/api/v1/feeds/indicators/gdp.atom',
+      )
+    ).text();
     expect(xml).not.toContain('execute-api');
     expect(entries(xml).every((e) => e.link === 'https://gongping.licheng.gov.example/indicators/gdp')).toBe(true);
   });
 
   it('keeps every entry’s id when a new revision arrives, and puts the new one first', async () => {
     const before = entries(await (await app.request('/api/v1/feeds/indicators/gdp.atom')).text());
-    await planRepository(store.current).appendObservation(plan.id, { indicatorId: 'gdp', year: 2022, value: 520, recordedBy: '区统计局', reason: '更正' }, new Date('2023-06-30T02:00:00Z'));
+    await planRepository(store.current).appendObservation(
+      plan.id,
+      { indicatorId: 'gdp', year: 2022, value: 520, recordedBy: '区统计局', reason: '更正' },
+      new Date('2023-06-30T02:00:00Z'),
+    );
     const after = entries(await (await app.request('/api/v1/feeds/indicators/gdp.atom')).text());
     expect(after.slice(-before.length).map((e) => e.id)).toEqual(before.map((e) => e.id));
     // The correction brings GDP back on track: the change and its cause come first.
@@ -146,7 +221,9 @@ describe('feed routes', () => {
       'tag:localhost,2026:licheng-14th/indicators/gdp/status/2022/2',
       'tag:localhost,2026:licheng-14th/indicators/gdp/values/2022/2',
     ]);
-    expect(after[0]!.title).toBe('地区生产总值 进展状态：需加快 → 进展顺利 · Gross domestic product (GDP): status needs acceleration → on track');
+    expect(after[0]!.title).toBe(
+      '地区生产总值 进展状态：需加快 → 进展顺利 · Gross domestic product (GDP): status needs acceleration → on track',
+    );
     expect(after[1]!.title).toContain('2022年数值更正为 520亿元');
   });
 
@@ -156,7 +233,11 @@ describe('feed routes', () => {
     const xml = await res.text();
     expect(entries(xml)).toEqual([]);
     expect(xml).toContain('<updated>2020-12-31T16:00:00.000Z</updated>');
-    for (const path of ['/api/v1/feeds/indicators/no-such.atom', '/api/v1/feeds/projects/no-such.atom', '/api/v1/feeds/indicators/GDP!.atom']) {
+    for (const path of [
+      '/api/v1/feeds/indicators/no-such.atom',
+      '/api/v1/feeds/projects/no-such.atom',
+      '/api/v1/feeds/indicators/GDP!.atom',
+    ]) {
       expect((await app.request(path)).status, path).toBe(404);
     }
   });
@@ -165,7 +246,17 @@ describe('feed routes', () => {
     const project = plan.projects[0]!;
     const replies: FeedSource = async (_deps, scope) =>
       scope.kind === 'project' && scope.project.id === project.id
-        ? [{ kind: 'reply', target: { targetType: 'project', targetId: project.id, nameZh: project.titleZh, nameEn: project.titleEn }, at: '2026-06-01T00:00:00.000Z', replyId: 'r1', feedbackId: 'f1', department: '区发改局', text: '谢谢' }]
+        ? [
+            {
+              kind: 'reply',
+              target: { targetType: 'project', targetId: project.id, nameZh: project.titleZh, nameEn: project.titleEn },
+              at: '2026-06-01T00:00:00.000Z',
+              replyId: 'r1',
+              feedbackId: 'f1',
+              department: '区发改局',
+              text: '谢谢',
+            },
+          ]
         : [];
     const withReplies = new Hono().route('/api/v1', feedRoutes(deps, [...DEFAULT_FEED_SOURCES, replies]));
     const list = entries(await (await withReplies.request(`/api/v1/feeds/projects/${project.id}.atom`)).text());
@@ -191,14 +282,28 @@ describe('replies and closed 差评 cases in the feeds, end to end through the s
       return (await res.json()) as Record<string, unknown>;
     };
     // A satisfied citizen's comment on the indicator, published and answered.
-    const praise = await post('/feedback', { targetType: 'indicator', targetId: 'gdp', rating: 5, comment: '数据公布及时，点赞' });
+    const praise = await post('/feedback', {
+      targetType: 'indicator',
+      targetId: 'gdp',
+      rating: 5,
+      comment: '数据公布及时，点赞',
+    });
     advance(1);
     await post(`/monitor/comments/${String(praise.feedbackId)}/moderation`, { action: 'publish' }, monitor);
     advance(1);
-    await post(`/monitor/comments/${String(praise.feedbackId)}/replies`, { department: '鲤城区统计局', text: '感谢关注，我们将继续按时公布。' }, monitor);
+    await post(
+      `/monitor/comments/${String(praise.feedbackId)}/replies`,
+      { department: '鲤城区统计局', text: '感谢关注，我们将继续按时公布。' },
+      monitor,
+    );
     // A 差评 on the project with a comment opens a case: published, verified, answered, closed.
     advance(1);
-    const complaint = await post('/feedback', { targetType: 'project', targetId: project.id, rating: 1, comment: '项目进展信息太少，联系电话13812345678' });
+    const complaint = await post('/feedback', {
+      targetType: 'project',
+      targetId: project.id,
+      rating: 1,
+      comment: '项目进展信息太少，联系电话13812345678',
+    });
     advance(1);
     await post(`/monitor/comments/${String(complaint.feedbackId)}/moderation`, { action: 'publish' }, monitor);
     const caseSteps = `/monitor/cases/${String(complaint.feedbackId)}/steps`;
@@ -221,7 +326,9 @@ describe('replies and closed 差评 cases in the feeds, end to end through the s
     const list = entries(xml);
     expect(list.map((e) => e.category)).toEqual(['reply']);
     expect(list[0]!.link).toBe('https://gongping.example.org/indicators/gdp');
-    expect(list[0]!.title).toBe('地区生产总值 留言获官方回复（鲤城区统计局） · Gross domestic product (GDP): official reply from 鲤城区统计局');
+    expect(list[0]!.title).toBe(
+      '地区生产总值 留言获官方回复（鲤城区统计局） · Gross domestic product (GDP): official reply from 鲤城区统计局',
+    );
     expect(xml).toContain('感谢关注，我们将继续按时公布。');
     expect(list[0]!.updated).toBe('2026-06-01T04:00:00.000Z');
   });
@@ -232,7 +339,9 @@ describe('replies and closed 差评 cases in the feeds, end to end through the s
     // The case reply is also an official reply to the (published) comment; the closing comes last.
     expect(list.map((e) => e.category)).toEqual(['case-closed', 'reply']);
     expect(list.every((e) => e.link === `https://gongping.example.org/projects/${project.id}`)).toBe(true);
-    expect(list[0]!.title).toBe(`${project.titleZh} 差评办结：已解释说明 · ${project.titleEn}: 差评 case closed, explained`);
+    expect(list[0]!.title).toBe(
+      `${project.titleZh} 差评办结：已解释说明 · ${project.titleEn}: 差评 case closed, explained`,
+    );
     expect(list[0]!.updated).toBe(new Date(now).toISOString());
     expect(xml).toContain('已于 2026-06-03 答复，历时 2 个工作日（时限 15 个工作日），按时办结。');
     expect(xml).toContain('Answered on 2026-06-03, after 2 working day(s) (deadline 15): on time.');

@@ -29,22 +29,39 @@ const post = async (path: string, fields: Record<string, string | string[]>) => 
 };
 /** A published comment on GDP that three client addresses flagged. */
 const flagged = async (comment: string) => {
-  const res = await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'gdp', rating: 2, comment }, { 'X-Voter-Token': deps.voterTokens.issue().token }));
+  const res = await app.request(
+    '/api/v1/feedback',
+    json(
+      { targetType: 'indicator', targetId: 'gdp', rating: 2, comment },
+      { 'X-Voter-Token': deps.voterTokens.issue().token },
+    ),
+  );
   const { feedbackId } = (await res.json()) as { feedbackId: string };
   expect(await post('/staff/queue', { ids: [feedbackId], action: 'publish' })).toMatchObject({ status: 303 });
   for (const n of [1, 2, 3]) {
-    const flag = await app.request(`/api/v1/comments/${feedbackId}/flags`, json({ reason: 'spam' }, { 'CloudFront-Viewer-Address': `203.0.113.${n}:50000` }));
+    const flag = await app.request(
+      `/api/v1/comments/${feedbackId}/flags`,
+      json({ reason: 'spam' }, { 'CloudFront-Viewer-Address': `203.0.113.${n}:50000` }),
+    );
     expect(flag.status).toBe(201);
   }
   return feedbackId;
 };
 const publicComment = async (feedbackId: string) =>
-  ((await (await app.request('/api/v1/indicators/gdp/comments')).json()) as { items: Array<{ feedbackId: string; underReview: boolean }> }).items.find((c) => c.feedbackId === feedbackId);
+  (
+    (await (await app.request('/api/v1/indicators/gdp/comments')).json()) as {
+      items: Array<{ feedbackId: string; underReview: boolean }>;
+    }
+  ).items.find((c) => c.feedbackId === feedbackId);
 
 beforeAll(async () => {
   await loadPlan(store.current, readPlanFile());
   const identity = await testIdentity();
-  ({ app, deps } = testApp(store.current, { ...behindTrustedProxy, staffAuth: identity.verifier, signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID) }));
+  ({ app, deps } = testApp(store.current, {
+    ...behindTrustedProxy,
+    staffAuth: identity.verifier,
+    signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
+  }));
   monitor = `gp_staff=${await identity.token(['monitor'], { tokenUse: 'id', name: 'li.si' })}`;
 });
 
@@ -66,7 +83,10 @@ describe('comments under review on the staff pages', () => {
     expect(page.html).toContain('复核中（仍公开）');
     expect(page.html).toContain('<option value="publish">保留（撤销“复核中”标记）</option>');
     expect(page.html).toContain('<option value="hide">隐藏</option>');
-    expect(await post(`/staff/comments/${id}/moderation`, { action: 'publish' })).toMatchObject({ status: 303, location: `/staff/comments/${id}?done=moderated` });
+    expect(await post(`/staff/comments/${id}/moderation`, { action: 'publish' })).toMatchObject({
+      status: 303,
+      location: `/staff/comments/${id}?done=moderated`,
+    });
     expect(await publicComment(id)).toMatchObject({ underReview: false });
     expect((await get('/staff/queue?reason=flagged')).html).not.toContain('公示的数据和年鉴不一致');
     expect((await get(`/staff/comments/${id}`)).html).not.toContain('复核中');
@@ -77,7 +97,10 @@ describe('comments under review on the staff pages', () => {
   it('are hidden from the queue in bulk, with a reason', async () => {
     const id = await flagged('这条留言是广告');
     expect(await publicComment(id)).toMatchObject({ underReview: true });
-    expect(await post('/staff/queue', { ids: [id], action: 'hide', reason: '广告' })).toMatchObject({ status: 303, location: '/staff/queue?done=1&failed=0' });
+    expect(await post('/staff/queue', { ids: [id], action: 'hide', reason: '广告' })).toMatchObject({
+      status: 303,
+      location: '/staff/queue?done=1&failed=0',
+    });
     expect(await publicComment(id)).toBeUndefined();
     expect((await get('/staff/queue')).html).not.toContain('这条留言是广告');
   });

@@ -20,18 +20,63 @@ beforeAll(async () => {
 });
 
 const segment = fc.oneof(
-  fc.constantFrom('api', 'v1', 'plan', 'indicators', 'projects', 'gdp', 'comments', 'ratings', 'series', 'feedback', 'me', 'health', '..', '%2e%2e', '%00', ''),
+  fc.constantFrom(
+    'api',
+    'v1',
+    'plan',
+    'indicators',
+    'projects',
+    'gdp',
+    'comments',
+    'ratings',
+    'series',
+    'feedback',
+    'me',
+    'health',
+    '..',
+    '%2e%2e',
+    '%00',
+    '',
+  ),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
 );
 const path = fc.array(segment, { minLength: 1, maxLength: 6 }).map((parts) => `/api/v1/${parts.join('/')}`);
 const query = fc.dictionary(
-  fc.constantFrom('category', 'attribute', 'status', 'box', 'limit', 'cursor', 'period', 'group', 'target', 'granularity', 'targetType', 'targetId', 'x'),
-  fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constantFrom('all', '2025', '2025-06', 'indicator:gdp', 'plan', 'month')),
+  fc.constantFrom(
+    'category',
+    'attribute',
+    'status',
+    'box',
+    'limit',
+    'cursor',
+    'period',
+    'group',
+    'target',
+    'granularity',
+    'targetType',
+    'targetId',
+    'x',
+  ),
+  fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.integer().map(String),
+    fc.constantFrom('all', '2025', '2025-06', 'indicator:gdp', 'plan', 'month'),
+  ),
   { maxKeys: 3 },
 );
 const jsonish = fc.oneof(
   fc.json({ maxDepth: 4 }),
-  fc.record({ targetType: fc.constantFrom('indicator', 'project', 'x'), targetId: fc.oneof(fc.constantFrom('gdp', 'b07-x'), fc.string()), rating: fc.oneof(fc.integer({ min: -2, max: 8 }), fc.double()), comment: fc.option(fc.string({ unit: 'binary', maxLength: 300 })) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      {
+        targetType: fc.constantFrom('indicator', 'project', 'x'),
+        targetId: fc.oneof(fc.constantFrom('gdp', 'b07-x'), fc.string()),
+        rating: fc.oneof(fc.integer({ min: -2, max: 8 }), fc.double()),
+        comment: fc.option(fc.string({ unit: 'binary', maxLength: 300 })),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
 );
 
@@ -40,7 +85,10 @@ describe('fuzzing the routes', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'),
-        fc.oneof(path, fc.constantFrom('/api/v1/feedback', '/api/v1/indicators', '/api/v1/ratings', '/api/v1/me/feedback')),
+        fc.oneof(
+          path,
+          fc.constantFrom('/api/v1/feedback', '/api/v1/indicators', '/api/v1/ratings', '/api/v1/me/feedback'),
+        ),
         query,
         jsonish,
         fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8', ''),
@@ -50,12 +98,19 @@ describe('fuzzing the routes', () => {
           const headers: Record<string, string> = {};
           if (contentType) headers['Content-Type'] = contentType;
           if (voterToken !== null && /^[\x20-\x7e]*$/.test(voterToken)) headers['X-Voter-Token'] = voterToken;
-          const res = await app.request(url, { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body }) });
+          const res = await app.request(url, {
+            method,
+            headers,
+            ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+          });
           expect(res.status, `${method} ${url}`).toBeLessThan(500);
           // Dot segments, even percent-encoded ones, are resolved before routing (as browsers do), so a
           // path may leave /api/: a GET there is the site's, answered with its HTML 404 page.
           const sitePage = method === 'GET' && !new URL(url, 'http://localhost').pathname.startsWith('/api/');
-          if (res.status >= 400 && method !== 'HEAD') expect(res.headers.get('content-type'), `${method} ${url}`).toBe(sitePage ? 'text/html; charset=UTF-8' : 'application/problem+json');
+          if (res.status >= 400 && method !== 'HEAD')
+            expect(res.headers.get('content-type'), `${method} ${url}`).toBe(
+              sitePage ? 'text/html; charset=UTF-8' : 'application/problem+json',
+            );
         },
       ),
       // Paths that dot segments take out of /api/ (found by runs of this property).

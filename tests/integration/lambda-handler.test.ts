@@ -37,7 +37,11 @@ beforeAll(async () => {
 
 /** A GET of `path` as the fixture `get-plan` arrives, through CloudFront or straight to the API Gateway URL. */
 function getEvent(path: string, via: 'cloudfront' | 'direct', headers: Record<string, string> = {}): LambdaEvent {
-  const event = structuredClone(fixture('get-plan', via)) as LambdaEvent & { rawPath: string; requestContext: { http: { path: string } }; headers: Record<string, string> };
+  const event = structuredClone(fixture('get-plan', via)) as LambdaEvent & {
+    rawPath: string;
+    requestContext: { http: { path: string } };
+    headers: Record<string, string>;
+  };
   event.rawPath = path;
   event.requestContext.http.path = path;
   Object.assign(event.headers, headers);
@@ -71,7 +75,9 @@ describe('the Lambda handler (API Gateway HTTP API v2)', () => {
     const plain = await invoke(fixture('post-feedback'));
     expect(plain.statusCode).toBe(201);
     expect(body(plain)).toMatchObject({ targetId: 'gdp', rating: 4, commentStatus: 'pending', replaced: false });
-    expect(plain.cookies?.[0]).toMatch(/^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(plain.cookies?.[0]).toMatch(
+      /^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
 
     const encoded = await invoke(fixture('post-feedback-base64'));
     expect(encoded.statusCode).toBe(201);
@@ -93,12 +99,19 @@ describe('the Lambda handler (API Gateway HTTP API v2)', () => {
     const result = await invoke({ ...event, cookies: [cookie, ...others] });
     expect(result.statusCode).toBe(200);
     expect(result.headers?.['cache-control']).toBe('private, no-store');
-    expect(body(result).items).toMatchObject([{ targetId: 'gdp', rating: 4, comment: '希望公布2024年数据', commentStatus: 'pending' }]);
+    expect(body(result).items).toMatchObject([
+      { targetId: 'gdp', rating: 4, comment: '希望公布2024年数据', commentStatus: 'pending' },
+    ]);
   });
 
   it('starts a staff sign-in at Cognito’s hosted authorize endpoint, with PKCE, coming back to the site’s callback', async () => {
     const get = (path: string, query = ''): LambdaEvent => {
-      const event = structuredClone(fixture('get-plan')) as LambdaEvent & { rawPath: string; rawQueryString: string; requestContext: { http: { path: string } }; headers: Record<string, string> };
+      const event = structuredClone(fixture('get-plan')) as LambdaEvent & {
+        rawPath: string;
+        rawQueryString: string;
+        requestContext: { http: { path: string } };
+        headers: Record<string, string>;
+      };
       event.rawPath = path;
       event.rawQueryString = query;
       event.requestContext.http.path = path;
@@ -115,7 +128,9 @@ describe('the Lambda handler (API Gateway HTTP API v2)', () => {
     expect(to.searchParams.get('client_id')).toBe('web-client');
     expect(to.searchParams.get('redirect_uri')).toBe('https://gongping.example/auth/callback');
     expect(to.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(result.cookies?.[0]).toMatch(/^gp_signin=[\w-]+\.[\w-]{43}; Max-Age=600; Path=\/auth; HttpOnly; Secure; SameSite=Lax$/);
+    expect(result.cookies?.[0]).toMatch(
+      /^gp_signin=[\w-]+\.[\w-]{43}; Max-Age=600; Path=\/auth; HttpOnly; Secure; SameSite=Lax$/,
+    );
   });
 
   it('refuses every route to a request sent straight to the API Gateway URL, around CloudFront and its WAF', async () => {
@@ -125,7 +140,9 @@ describe('the Lambda handler (API Gateway HTTP API v2)', () => {
       await invokeSite(getEvent('/', 'direct', { accept: 'text/html' })),
       await invokeSite(getEvent('/api/v1/open-data/indicators.csv', 'direct')),
       // A staff route, with a token the JWT authorizer would have let through.
-      await invokeStaff(getEvent('/api/v1/monitor/comments', 'direct', { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln' })),
+      await invokeStaff(
+        getEvent('/api/v1/monitor/comments', 'direct', { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln' }),
+      ),
       // A wrong secret is no secret.
       await invoke(getEvent('/api/v1/plan', 'direct', { 'x-gongping-origin': 'x'.repeat(46) })),
     ];

@@ -30,12 +30,27 @@ beforeAll(async () => {
   await loadPlan(store.current, plan);
   const plans = planRepository(store.current);
   const who = { recordedBy: '区统计局', source: '鲤城区统计年鉴' };
-  await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2021, value: 476.2, reason: '首次公布', ...who }, new Date('2022-03-15T02:00:00Z'));
-  await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2021, value: 474.9, reason: '依据第四次经济普查修订', ...who }, new Date('2022-09-01T02:00:00Z'));
-  await plans.appendObservation(plan.id, { indicatorId: 'gdp', year: 2022, value: 503.9, reason: '首次公布', ...who }, new Date('2023-03-15T02:00:00Z'));
+  await plans.appendObservation(
+    plan.id,
+    { indicatorId: 'gdp', year: 2021, value: 476.2, reason: '首次公布', ...who },
+    new Date('2022-03-15T02:00:00Z'),
+  );
+  await plans.appendObservation(
+    plan.id,
+    { indicatorId: 'gdp', year: 2021, value: 474.9, reason: '依据第四次经济普查修订', ...who },
+    new Date('2022-09-01T02:00:00Z'),
+  );
+  await plans.appendObservation(
+    plan.id,
+    { indicatorId: 'gdp', year: 2022, value: 503.9, reason: '首次公布', ...who },
+    new Date('2023-03-15T02:00:00Z'),
+  );
 
   let tick = 0;
-  ({ app, deps } = testApp(store.current, { clock: () => new Date(Date.parse('2026-05-20T04:00:00Z') + 1000 * tick++), minRatings: 2 }));
+  ({ app, deps } = testApp(store.current, {
+    clock: () => new Date(Date.parse('2026-05-20T04:00:00Z') + 1000 * tick++),
+    minRatings: 2,
+  }));
   const submissions: Array<[string, string, number, string | null, boolean]> = [
     ['indicator', 'gdp', 4, FORMULA, true],
     ['indicator', 'gdp', 2, TRICKY, true],
@@ -46,26 +61,50 @@ beforeAll(async () => {
   for (const [targetType, targetId, rating, comment, publish] of submissions) {
     const issued = deps.voterTokens.issue();
     voterIds.push(issued.voterId);
-    const res = await app.request('/api/v1/feedback', json({ targetType, targetId, rating, ...(comment ? { comment } : {}) }, { 'X-Voter-Token': issued.token }));
+    const res = await app.request(
+      '/api/v1/feedback',
+      json({ targetType, targetId, rating, ...(comment ? { comment } : {}) }, { 'X-Voter-Token': issued.token }),
+    );
     expect(res.status).toBe(201);
     const body = (await res.json()) as { feedbackId: string; recordedAt: string };
     if (publish) {
       const shard = feedbackShard(issued.voterId, targetType as 'indicator', targetId);
-      await deps.moderation.setCommentStatus({ shard, ...body }, 'published', new Date(Date.parse(body.recordedAt) + 60_000));
+      await deps.moderation.setCommentStatus(
+        { shard, ...body },
+        'published',
+        new Date(Date.parse(body.recordedAt) + 60_000),
+      );
     }
   }
   const snapshot = (await plans.snapshot(plan.id))!;
-  await aggregate({ repo: aggregationRepository(store.current), targets: async () => targetIndexOf(snapshot), clock: () => new Date('2026-06-01T00:00:00Z'), settleMs: 0, maxBatch: 1000, minRatings: 2 });
+  await aggregate({
+    repo: aggregationRepository(store.current),
+    targets: async () => targetIndexOf(snapshot),
+    clock: () => new Date('2026-06-01T00:00:00Z'),
+    settleMs: 0,
+    maxBatch: 1000,
+    minRatings: 2,
+  });
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
 const download = async (id: DatasetId) => {
-  const [csvRes, jsonRes] = await Promise.all([get(`/api/v1/open-data/${id}.csv`), get(`/api/v1/open-data/${id}.json`)]);
+  const [csvRes, jsonRes] = await Promise.all([
+    get(`/api/v1/open-data/${id}.csv`),
+    get(`/api/v1/open-data/${id}.json`),
+  ]);
   expect(csvRes.status).toBe(200);
   expect(jsonRes.status).toBe(200);
   const bytes = new Uint8Array(await csvRes.arrayBuffer());
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  return { csvRes, jsonRes, bytes, text, rows: parse(text, { bom: true, columns: true }) as Record<string, string>[], json: (await jsonRes.json()) as { rows: Record<string, CellValue>[] } };
+  return {
+    csvRes,
+    jsonRes,
+    bytes,
+    text,
+    rows: parse(text, { bom: true, columns: true }) as Record<string, string>[],
+    json: (await jsonRes.json()) as { rows: Record<string, CellValue>[] },
+  };
 };
 
 /** What a JSON value must look like in the CSV. */
@@ -77,24 +116,30 @@ const asCsv = (column: Column<never>, value: CellValue) => {
 };
 
 describe('open data downloads', () => {
-  it.each(DATASET_IDS)('%s: CSV (UTF-8 with BOM, header from the dictionary) and JSON hold the same rows and values', async (id) => {
-    const { csvRes, jsonRes, bytes, rows, json: body } = await download(id);
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
-    expect(csvRes.headers.get('content-disposition')).toBe(`attachment; filename="licheng-14th-${id}.csv"`);
-    expect(jsonRes.headers.get('content-disposition')).toBe(`inline; filename="licheng-14th-${id}.json"`);
-    for (const res of [csvRes, jsonRes]) {
-      expect(res.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=600');
-      expect(res.headers.get('etag')).toMatch(/^W\//);
-    }
-    expect(jsonDatasetSchema(id).safeParse(body).error).toBeUndefined();
-    const columns = DATASETS[id].columns as ReadonlyArray<Column<never>>;
-    expect(Object.keys(rows[0] ?? Object.fromEntries(columns.map((c) => [c.name, ''])))).toEqual(columns.map((c) => c.name));
-    expect(rows).toHaveLength(body.rows.length);
-    rows.forEach((row, i) => {
-      for (const column of columns) expect(row[column.name], `${id} row ${i} ${column.name}`).toBe(asCsv(column, body.rows[i]![column.name]!));
-    });
-  });
+  it.each(DATASET_IDS)(
+    '%s: CSV (UTF-8 with BOM, header from the dictionary) and JSON hold the same rows and values',
+    async (id) => {
+      const { csvRes, jsonRes, bytes, rows, json: body } = await download(id);
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+      expect(csvRes.headers.get('content-disposition')).toBe(`attachment; filename="licheng-14th-${id}.csv"`);
+      expect(jsonRes.headers.get('content-disposition')).toBe(`inline; filename="licheng-14th-${id}.json"`);
+      for (const res of [csvRes, jsonRes]) {
+        expect(res.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=600');
+        expect(res.headers.get('etag')).toMatch(/^W\//);
+      }
+      expect(jsonDatasetSchema(id).safeParse(body).error).toBeUndefined();
+      const columns = DATASETS[id].columns as ReadonlyArray<Column<never>>;
+      expect(Object.keys(rows[0] ?? Object.fromEntries(columns.map((c) => [c.name, ''])))).toEqual(
+        columns.map((c) => c.name),
+      );
+      expect(rows).toHaveLength(body.rows.length);
+      rows.forEach((row, i) => {
+        for (const column of columns)
+          expect(row[column.name], `${id} row ${i} ${column.name}`).toBe(asCsv(column, body.rows[i]![column.name]!));
+      });
+    },
+  );
 
   it('answers 304 to a client that holds the same version', async () => {
     const first = await get('/api/v1/open-data/indicators.csv');
@@ -103,12 +148,25 @@ describe('open data downloads', () => {
   });
 
   it('publishes the plan as data: 31 indicators, 36 history rows, every project, with the texts the numbers were read from', async () => {
-    const [indicators, history, projects] = await Promise.all([download('indicators'), download('history'), download('projects')]);
+    const [indicators, history, projects] = await Promise.all([
+      download('indicators'),
+      download('history'),
+      download('projects'),
+    ]);
     expect(indicators.rows.map((r) => r.id)).toEqual(plan.indicators.map((i) => i.id));
     expect(history.rows).toHaveLength(36);
     expect(projects.rows).toHaveLength(plan.projects.length);
     const gdp = indicators.rows.find((r) => r.id === 'gdp')!;
-    expect(gdp).toMatchObject({ name_zh: '地区生产总值', unit: '亿元', baseline: '438.08', target: '650', growth_percent: '7', growth_at_least: 'true', latest_year: '2022', latest_value: '503.9' });
+    expect(gdp).toMatchObject({
+      name_zh: '地区生产总值',
+      unit: '亿元',
+      baseline: '438.08',
+      target: '650',
+      growth_percent: '7',
+      growth_at_least: 'true',
+      latest_year: '2022',
+      latest_value: '503.9',
+    });
     expect(gdp.status).toMatch(/^(on_track|needs_acceleration|limited_progress|deteriorating|achieved)$/);
     // A target the plan states in words is empty as a number and kept as printed.
     const qualitative = plan.indicators.find((i) => i.target.kind === 'qualitative')!;
@@ -124,7 +182,13 @@ describe('open data downloads', () => {
       ['gdp', '2021', '2', '474.9', 'true'],
       ['gdp', '2022', '1', '503.9', 'true'],
     ]);
-    expect(rows[1]).toMatchObject({ recorded_by: '区统计局', reason: '依据第四次经济普查修订', recorded_at: '2022-09-01T02:00:00.000Z', data_source: '鲤城区统计年鉴', unit: '亿元' });
+    expect(rows[1]).toMatchObject({
+      recorded_by: '区统计局',
+      reason: '依据第四次经济普查修订',
+      recorded_at: '2022-09-01T02:00:00.000Z',
+      data_source: '鲤城区统计年鉴',
+      unit: '亿元',
+    });
   });
 
   it('plan.json is the plan file’s shape, valid against the plan schema, with every observation revision', async () => {
@@ -142,9 +206,19 @@ describe('open data downloads', () => {
     const { json: body } = await download('ratings');
     const periods = [...new Set(body.rows.map((r) => r.period))];
     expect(periods).toEqual(['all', '2026', '2026-05']);
-    const apiAll = (await (await get('/api/v1/indicators/gdp/ratings?period=all')).json()) as { summary: Record<string, unknown> };
+    const apiAll = (await (await get('/api/v1/indicators/gdp/ratings?period=all')).json()) as {
+      summary: Record<string, unknown>;
+    };
     const row = body.rows.find((r) => r.period === 'all' && r.scope === 'indicator#gdp')!;
-    expect(row).toMatchObject({ count: 3, level_5: 1, level_4: 1, level_2: 1, mean: apiAll.summary.mean, bayesian_mean: apiAll.summary.bayesianMean, rank: apiAll.summary.rank });
+    expect(row).toMatchObject({
+      count: 3,
+      level_5: 1,
+      level_4: 1,
+      level_2: 1,
+      mean: apiAll.summary.mean,
+      bayesian_mean: apiAll.summary.bayesianMean,
+      rank: apiAll.summary.rank,
+    });
     expect(body.rows.find((r) => r.period === '2026-05' && r.kind === 'plan')).toMatchObject({ count: 5 });
   });
 
@@ -157,7 +231,9 @@ describe('open data downloads', () => {
     // A spreadsheet must not run a comment as a formula; the JSON keeps the exact text.
     expect(rows.map((r) => r.comment)).toContain(`'${FORMULA}`);
     expect(rows.map((r) => r.comment)).toContain(TRICKY);
-    const page = (await (await get('/api/v1/indicators/gdp/comments')).json()) as { items: Array<{ feedbackId: string; comment: string }> };
+    const page = (await (await get('/api/v1/indicators/gdp/comments')).json()) as {
+      items: Array<{ feedbackId: string; comment: string }>;
+    };
     expect(new Set(body.rows.map((r) => r.feedback_id))).toEqual(new Set(page.items.map((c) => c.feedbackId)));
   });
 
@@ -171,14 +247,26 @@ describe('open data downloads', () => {
 describe('CSV encoding', () => {
   it('round-trips any text through a CSV parser: quotes, commas, line breaks, Chinese, emoji', () => {
     const base = {
-      feedbackId: 'f', targetType: 'indicator' as const, targetId: 'gdp', rating: 3 as const, recordedAt: '2026-01-01T00:00:00.000Z', publishedAt: '2026-01-01T00:00:00.000Z', replies: [],
+      feedbackId: 'f',
+      targetType: 'indicator' as const,
+      targetId: 'gdp',
+      rating: 3 as const,
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      replies: [],
     };
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }), { minLength: 1, maxLength: 5 }), (comments) => {
-        const csv = toCsv('comments', comments.map((comment) => ({ comment: { ...base, comment }, targetNameZh: '地区生产总值' })));
-        const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
-        expect(rows.map((r) => r.comment)).toEqual(comments.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1 }), { minLength: 1, maxLength: 5 }),
+        (comments) => {
+          const csv = toCsv(
+            'comments',
+            comments.map((comment) => ({ comment: { ...base, comment }, targetNameZh: '地区生产总值' })),
+          );
+          const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+          expect(rows.map((r) => r.comment)).toEqual(comments.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -25,7 +25,10 @@ interface OpenApiOperation {
   operationId: string;
   parameters?: OpenApiParameter[];
   requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
-  responses: Record<string, { content?: Record<string, { schema: unknown; examples?: Record<string, { value: unknown }> }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema: unknown; examples?: Record<string, { value: unknown }> }> }
+  >;
 }
 interface OpenApi {
   openapi: string;
@@ -91,8 +94,14 @@ describe('the OpenAPI document', () => {
     const documented = documentedRoutes();
     expect(documented).toEqual(OPERATIONS.map((op) => `${op.method} ${op.path}`).sort());
     // Every route answered is documented: the staff and accountability routes included.
-    expect(answered.filter((route) => !documented.includes(route)), 'answered but not documented').toEqual([]);
-    expect(documented.filter((route) => !answered.includes(route)), 'documented but not answered').toEqual([]);
+    expect(
+      answered.filter((route) => !documented.includes(route)),
+      'answered but not documented',
+    ).toEqual([]);
+    expect(
+      documented.filter((route) => !answered.includes(route)),
+      'documented but not answered',
+    ).toEqual([]);
   });
 
   it('is OpenAPI 3.1, and every $ref in it resolves to a component', () => {
@@ -126,11 +135,16 @@ describe('the OpenAPI document', () => {
       for (const name of names) {
         const valueOf = (where: 'path' | 'query') =>
           Object.fromEntries(
-            (documented.parameters ?? []).filter((p) => p.in === where && p.examples?.[name]).map((p) => [p.name, p.examples![name]!.value]),
+            (documented.parameters ?? [])
+              .filter((p) => p.in === where && p.examples?.[name])
+              .map((p) => [p.name, p.examples![name]!.value]),
           );
-        if (op.pathParams) expect(op.pathParams.safeParse(valueOf('path')).success, `${op.operationId}/${name} path`).toBe(true);
-        if (op.query) expect(op.query.safeParse(valueOf('query')).error, `${op.operationId}/${name} query`).toBeUndefined();
-        if (op.body) expect(op.body.safeParse(bodyExamples[name]?.value).error, `${op.operationId}/${name} body`).toBeUndefined();
+        if (op.pathParams)
+          expect(op.pathParams.safeParse(valueOf('path')).success, `${op.operationId}/${name} path`).toBe(true);
+        if (op.query)
+          expect(op.query.safeParse(valueOf('query')).error, `${op.operationId}/${name} query`).toBeUndefined();
+        if (op.body)
+          expect(op.body.safeParse(bodyExamples[name]?.value).error, `${op.operationId}/${name} body`).toBeUndefined();
         checked++;
       }
       // An operation with parameters or a body shows at least one request.
@@ -164,25 +178,26 @@ describe('the OpenAPI document', () => {
 describe('the app against the contract', () => {
   const request = (op: Operation, example: Operation['examples'][number]) => exampleRequest(world, op, example);
 
-  it.each(OPERATIONS.flatMap((op) => op.examples.map((example) => [`${op.method.toUpperCase()} ${op.path} (${example.name})`, op, example] as const)))(
-    '%s answers as documented, in the documented shape',
-    async (_label, op, example) => {
-      const res = await request(op, example);
-      expect(res.status).toBe(example.status);
-      const spec = op.responses[res.status];
-      const mediaType = (res.headers.get('content-type') ?? '').split(';')[0];
-      if (res.status >= 400) {
-        expect(mediaType).toBe('application/problem+json');
-        expect(Problem.safeParse(await res.json()).error).toBeUndefined();
-        return;
-      }
-      expect(spec).toBeDefined();
-      if (spec!.noContent) return;
-      expect(mediaType).toBe(spec!.mediaType ?? 'application/json');
-      // Strict models: a field the document does not name fails here as much as a missing one.
-      if (spec!.schema) expect(spec!.schema.safeParse(await res.json()).error).toBeUndefined();
-    },
-  );
+  it.each(
+    OPERATIONS.flatMap((op) =>
+      op.examples.map((example) => [`${op.method.toUpperCase()} ${op.path} (${example.name})`, op, example] as const),
+    ),
+  )('%s answers as documented, in the documented shape', async (_label, op, example) => {
+    const res = await request(op, example);
+    expect(res.status).toBe(example.status);
+    const spec = op.responses[res.status];
+    const mediaType = (res.headers.get('content-type') ?? '').split(';')[0];
+    if (res.status >= 400) {
+      expect(mediaType).toBe('application/problem+json');
+      expect(Problem.safeParse(await res.json()).error).toBeUndefined();
+      return;
+    }
+    expect(spec).toBeDefined();
+    if (spec!.noContent) return;
+    expect(mediaType).toBe(spec!.mediaType ?? 'application/json');
+    // Strict models: a field the document does not name fails here as much as a missing one.
+    if (spec!.schema) expect(spec!.schema.safeParse(await res.json()).error).toBeUndefined();
+  });
 
   it('serves the committed document at /api/v1/openapi.json, by a redirect to its content-hashed file', async () => {
     const res = await app.request('/api/v1/openapi.json');
@@ -241,7 +256,10 @@ describe('the reference page', () => {
       expect(res.status, url).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^(text\/javascript|text\/css)/);
       expect(res.headers.get('cache-control')).toContain('immutable');
-      const hash = createHash('sha256').update(new Uint8Array(await res.arrayBuffer())).digest('hex').slice(0, 10);
+      const hash = createHash('sha256')
+        .update(new Uint8Array(await res.arrayBuffer()))
+        .digest('hex')
+        .slice(0, 10);
       expect(url).toContain(`.${hash}.`);
     }
     expect((await app.request(`${DOCS_ASSETS_PATH}swagger-ui-bundle.0000000000.js`)).status).toBe(404);

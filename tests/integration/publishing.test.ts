@@ -35,9 +35,16 @@ describe('publishing an indicator value', () => {
     expect(before.body.progress.status).toBe('not_assessable');
     expect(before.body.latest).toBeNull();
 
-    const published = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 662.5, source: '2025年鲤城区国民经济和社会发展统计公报' });
+    const published = await call('/publisher/indicators/gdp/observations', publisher, {
+      year: 2025,
+      value: 662.5,
+      source: '2025年鲤城区国民经济和社会发展统计公报',
+    });
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ outcome: 'new', observation: { year: 2025, value: 662.5, revision: 1, recordedBy: 'zhou.stats (sub-zhou)' } });
+    expect(published.body).toMatchObject({
+      outcome: 'new',
+      observation: { year: 2025, value: 662.5, revision: 1, recordedBy: 'zhou.stats (sub-zhou)' },
+    });
 
     const after = await call('/indicators/gdp');
     expect(after.body.latest).toEqual({ year: 2025, value: 662.5 });
@@ -51,8 +58,15 @@ describe('publishing an indicator value', () => {
   it('keeps every value: a correction is a new revision that must say why, and the same value again changes nothing', async () => {
     const noReason = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 640.1 });
     expect(noReason.status).toBe(400);
-    const corrected = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 640.1, reason: '统计局年报修订：核减服务业增加值' });
-    expect(corrected.body).toMatchObject({ outcome: 'correction', observation: { revision: 2, value: 640.1, source: '2025年鲤城区国民经济和社会发展统计公报' } });
+    const corrected = await call('/publisher/indicators/gdp/observations', publisher, {
+      year: 2025,
+      value: 640.1,
+      reason: '统计局年报修订：核减服务业增加值',
+    });
+    expect(corrected.body).toMatchObject({
+      outcome: 'correction',
+      observation: { revision: 2, value: 640.1, source: '2025年鲤城区国民经济和社会发展统计公报' },
+    });
     const same = await call('/publisher/indicators/gdp/observations', publisher, { year: 2025, value: 640.1 });
     expect(same).toMatchObject({ status: 200, body: { outcome: 'unchanged' } });
     const detail = await call('/indicators/gdp');
@@ -62,20 +76,51 @@ describe('publishing an indicator value', () => {
       [2, 640.1, '统计局年报修订：核减服务业增加值'],
     ]);
     expect(detail.body.progress.status).not.toBe('not_assessable');
-    expect((await call('/publisher/indicators/gdp/observations', publisher, { year: 2040, value: 1 })).status).toBe(400);
-    expect((await call('/publisher/indicators/no-such-thing/observations', publisher, { year: 2025, value: 1 })).status).toBe(404);
+    expect((await call('/publisher/indicators/gdp/observations', publisher, { year: 2040, value: 1 })).status).toBe(
+      400,
+    );
+    expect(
+      (await call('/publisher/indicators/no-such-thing/observations', publisher, { year: 2025, value: 1 })).status,
+    ).toBe(404);
   });
 });
 
 describe('publishing project progress', () => {
   it('shows the current report and the history on the public project, and counts the status', async () => {
-    expect((await call(`/projects/${project.id}`)).body).toMatchObject({ status: 'unknown', progress: 0, progressReport: null, progressHistory: [] });
-    const first = await call(`/publisher/projects/${project.id}/progress`, publisher, { status: 'in_progress', progress: 40, note: '主体工程完成40%', source: '区发改局2026年一季度调度' });
+    expect((await call(`/projects/${project.id}`)).body).toMatchObject({
+      status: 'unknown',
+      progress: 0,
+      progressReport: null,
+      progressHistory: [],
+    });
+    const first = await call(`/publisher/projects/${project.id}/progress`, publisher, {
+      status: 'in_progress',
+      progress: 40,
+      note: '主体工程完成40%',
+      source: '区发改局2026年一季度调度',
+    });
     expect(first.status).toBe(201);
-    expect((await call(`/publisher/projects/${project.id}/progress`, publisher, { status: 'in_progress', progress: 55, note: '完成55%' })).status).toBe(400);
-    await call(`/publisher/projects/${project.id}/progress`, publisher, { status: 'in_progress', progress: 35, note: '主体工程完成35%', reason: '更正：上次误报了计划进度' });
+    expect(
+      (
+        await call(`/publisher/projects/${project.id}/progress`, publisher, {
+          status: 'in_progress',
+          progress: 55,
+          note: '完成55%',
+        })
+      ).status,
+    ).toBe(400);
+    await call(`/publisher/projects/${project.id}/progress`, publisher, {
+      status: 'in_progress',
+      progress: 35,
+      note: '主体工程完成35%',
+      reason: '更正：上次误报了计划进度',
+    });
     const shown = await call(`/projects/${project.id}`);
-    expect(shown.body).toMatchObject({ status: 'in_progress', progress: 35, progressReport: { revision: 2, note: '主体工程完成35%' } });
+    expect(shown.body).toMatchObject({
+      status: 'in_progress',
+      progress: 35,
+      progressReport: { revision: 2, note: '主体工程完成35%' },
+    });
     expect(shown.body.progressHistory.map((h: Body) => [h.revision, h.progress, h.reason])).toEqual([
       [1, 40, 'first report'],
       [2, 35, '更正：上次误报了计划进度'],
@@ -104,8 +149,17 @@ describe('attribution', () => {
 describe('reported project progress on the citizen pages', () => {
   it('shows the reported status and progress on the project page, the status filter and the home counts, as the API does', async () => {
     const reported = readPlanFile().projects[1]!;
-    expect((await call(`/publisher/projects/${reported.id}/progress`, publisher, { status: 'in_progress', progress: 35, note: '完成征地拆迁' })).status).toBe(201);
-    const page = async (path: string, lang: 'zh-CN' | 'en' = 'zh-CN') => (await app.request(path, { headers: { Cookie: `lang=${lang}` } })).text();
+    expect(
+      (
+        await call(`/publisher/projects/${reported.id}/progress`, publisher, {
+          status: 'in_progress',
+          progress: 35,
+          note: '完成征地拆迁',
+        })
+      ).status,
+    ).toBe(201);
+    const page = async (path: string, lang: 'zh-CN' | 'en' = 'zh-CN') =>
+      (await app.request(path, { headers: { Cookie: `lang=${lang}` } })).text();
 
     const zh = await page(`/projects/${reported.id}`);
     expect(zh).toContain('<span class="badge badge--project-in_progress">在建</span>');
@@ -115,7 +169,8 @@ describe('reported project progress on the citizen pages', () => {
     expect(en).toContain('<span class="badge badge--project-in_progress">In progress</span>');
     expect(en).not.toContain('Not reported');
 
-    const cards = (html: string) => [...html.matchAll(/<h2 class="card__title"><a href="\/projects\/([^"]+)">/g)].map((m) => m[1]);
+    const cards = (html: string) =>
+      [...html.matchAll(/<h2 class="card__title"><a href="\/projects\/([^"]+)">/g)].map((m) => m[1]);
     const api = (await call('/projects?status=in_progress')).body.items.map((p: Body) => p.id);
     expect(api).toContain(reported.id);
     expect(cards(await page('/projects?status=in_progress'))).toEqual(api);
@@ -124,11 +179,18 @@ describe('reported project progress on the citizen pages', () => {
     // The home page counts projects by status exactly as the API's plan does.
     const counts = (html: string) => {
       const section = /<section class="panel" aria-labelledby="projects-heading">[\s\S]*?<\/section>/.exec(html)![0];
-      return Object.fromEntries([...section.matchAll(/badge--project-(\w+)">[^<]*<\/span> <strong class="count">(\d+)</g)].map((m) => [m[1], Number(m[2])]));
+      return Object.fromEntries(
+        [...section.matchAll(/badge--project-(\w+)">[^<]*<\/span> <strong class="count">(\d+)</g)].map((m) => [
+          m[1],
+          Number(m[2]),
+        ]),
+      );
     };
     const { projectStatuses } = (await call('/plan')).body.counts;
     expect(projectStatuses.in_progress).toBeGreaterThanOrEqual(1);
-    expect(counts(await page('/'))).toEqual(Object.fromEntries(Object.entries(projectStatuses).filter(([, n]) => (n as number) > 0)));
+    expect(counts(await page('/'))).toEqual(
+      Object.fromEntries(Object.entries(projectStatuses).filter(([, n]) => (n as number) > 0)),
+    );
     expect(counts(await page('/', 'en'))).toEqual(counts(await page('/')));
   });
 });

@@ -19,7 +19,8 @@ let app: ReturnType<typeof testApp>['app'];
 let deps: ReturnType<typeof testApp>['deps'];
 let identity: Awaited<ReturnType<typeof testIdentity>>;
 
-const session = async (roles: Role[], name: string) => `gp_staff=${await identity.token(roles, { tokenUse: 'id', name })}`;
+const session = async (roles: Role[], name: string) =>
+  `gp_staff=${await identity.token(roles, { tokenUse: 'id', name })}`;
 const get = async (path: string, cookie: string, lang = 'zh-CN') => {
   const res = await app.request(`${SITE}${path}`, { headers: { Cookie: `${cookie}; lang=${lang}` } });
   return { status: res.status, html: await res.text(), res };
@@ -35,7 +36,10 @@ const post = async (path: string, cookie: string, fields: Record<string, string 
   return { status: res.status, location: res.headers.get('location'), html: await res.text() };
 };
 const rate = async (rating: number, comment: string, targetId = 'gdp') => {
-  const res = await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId, rating, comment }, { 'X-Voter-Token': deps.voterTokens.issue().token }));
+  const res = await app.request(
+    '/api/v1/feedback',
+    json({ targetType: 'indicator', targetId, rating, comment }, { 'X-Voter-Token': deps.voterTokens.issue().token }),
+  );
   expect(res.status).toBe(201);
   return ((await res.json()) as { feedbackId: string }).feedbackId;
 };
@@ -43,7 +47,10 @@ const rate = async (rating: number, comment: string, targetId = 'gdp') => {
 beforeAll(async () => {
   await loadPlan(store.current, readPlanFile());
   identity = await testIdentity();
-  ({ app, deps } = testApp(store.current, { staffAuth: identity.verifier, signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID) }));
+  ({ app, deps } = testApp(store.current, {
+    staffAuth: identity.verifier,
+    signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
+  }));
 });
 
 describe('the moderation pages', () => {
@@ -61,17 +68,33 @@ describe('the moderation pages', () => {
     const none = await post('/staff/queue', monitor, { action: 'publish' });
     expect(none.status).toBe(400);
 
-    expect(await post('/staff/queue', monitor, { ids: [a], action: 'publish' })).toMatchObject({ status: 303, location: '/staff/queue?done=1&failed=0' });
-    expect(await post('/staff/queue', monitor, { ids: [b], action: 'reject', reason: '广告' })).toMatchObject({ status: 303, location: '/staff/queue?done=1&failed=0' });
+    expect(await post('/staff/queue', monitor, { ids: [a], action: 'publish' })).toMatchObject({
+      status: 303,
+      location: '/staff/queue?done=1&failed=0',
+    });
+    expect(await post('/staff/queue', monitor, { ids: [b], action: 'reject', reason: '广告' })).toMatchObject({
+      status: 303,
+      location: '/staff/queue?done=1&failed=0',
+    });
     // Moderated meanwhile, or gone: reported, not a 500.
-    expect(await post('/staff/queue', monitor, { ids: [a, '00000000-0000-4000-8000-000000000999'], action: 'reject', reason: '重复' })).toMatchObject({
+    expect(
+      await post('/staff/queue', monitor, {
+        ids: [a, '00000000-0000-4000-8000-000000000999'],
+        action: 'reject',
+        reason: '重复',
+      }),
+    ).toMatchObject({
       status: 303,
       location: '/staff/queue?done=0&failed=2',
     });
     expect((await get('/staff/queue?done=0&failed=2', monitor)).html).toContain('2 条未能处理');
 
     const [rejected] = (await deps.audit.list({ limit: 1, action: 'comment.reject' })).items;
-    expect(rejected).toMatchObject({ actor: { name: 'li.si', roles: ['monitor'] }, reason: '广告', subject: { id: b } });
+    expect(rejected).toMatchObject({
+      actor: { name: 'li.si', roles: ['monitor'] },
+      reason: '广告',
+      subject: { id: b },
+    });
   });
 
   it('hides a published comment and replies to it officially, in the department’s name', async () => {
@@ -81,16 +104,30 @@ describe('the moderation pages', () => {
     const published = await get('/staff/queue?status=published&target=indicator%3Agdp', monitor);
     expect(published.html).toContain('新学校建得很快');
 
-    expect(await post(`/staff/comments/${id}/replies`, monitor, { department: '区教育局', text: '谢谢关注，下一所学校九月开学。' })).toMatchObject({ status: 303, location: `/staff/comments/${id}?done=replied` });
+    expect(
+      await post(`/staff/comments/${id}/replies`, monitor, {
+        department: '区教育局',
+        text: '谢谢关注，下一所学校九月开学。',
+      }),
+    ).toMatchObject({ status: 303, location: `/staff/comments/${id}?done=replied` });
     const page = await get(`/staff/comments/${id}?done=replied`, monitor);
     expect(page.html).toContain('区教育局');
     expect(page.html).toContain('回复已发布');
-    const publicComments = (await (await app.request('/api/v1/indicators/gdp/comments')).json()) as { items: Array<{ feedbackId: string; replies: Array<{ department: string }> }> };
-    expect(publicComments.items.find((c) => c.feedbackId === id)!.replies).toEqual([expect.objectContaining({ department: '区教育局' })]);
+    const publicComments = (await (await app.request('/api/v1/indicators/gdp/comments')).json()) as {
+      items: Array<{ feedbackId: string; replies: Array<{ department: string }> }>;
+    };
+    expect(publicComments.items.find((c) => c.feedbackId === id)!.replies).toEqual([
+      expect.objectContaining({ department: '区教育局' }),
+    ]);
 
     expect((await post(`/staff/comments/${id}/moderation`, monitor, { action: 'hide' })).status).toBe(400);
-    expect(await post(`/staff/comments/${id}/moderation`, monitor, { action: 'hide', reason: '含个人信息' })).toMatchObject({ status: 303 });
-    const notPending = await post(`/staff/comments/${id}/moderation`, monitor, { action: 'reject', reason: '已隐藏的不能驳回' });
+    expect(
+      await post(`/staff/comments/${id}/moderation`, monitor, { action: 'hide', reason: '含个人信息' }),
+    ).toMatchObject({ status: 303 });
+    const notPending = await post(`/staff/comments/${id}/moderation`, monitor, {
+      action: 'reject',
+      reason: '已隐藏的不能驳回',
+    });
     expect(notPending.status).toBe(409);
     expect(notPending.html).toContain('当前状态下不能执行此操作');
     expect((await get('/staff/comments/no-such-comment-id', monitor)).status).toBe(404);
@@ -102,8 +139,12 @@ describe('the case pages', () => {
     const monitor = await session(['admin'], 'zhao');
     const id = await rate(1, '道路施工扰民，晚上十点还在施工');
     expect((await post(`/staff/cases/${id}/steps`, monitor, { action: 'close', note: '已办结' })).status).toBe(409);
-    expect(await post(`/staff/cases/${id}/steps`, monitor, { action: 'verify', department: '区住建局' })).toMatchObject({ status: 303, location: `/staff/cases/${id}?done=step` });
-    expect((await post(`/staff/cases/${id}/steps`, monitor, { action: 'reply', department: '区住建局' })).status).toBe(400);
+    expect(await post(`/staff/cases/${id}/steps`, monitor, { action: 'verify', department: '区住建局' })).toMatchObject(
+      { status: 303, location: `/staff/cases/${id}?done=step` },
+    );
+    expect((await post(`/staff/cases/${id}/steps`, monitor, { action: 'reply', department: '区住建局' })).status).toBe(
+      400,
+    );
     const page = await get(`/staff/cases/${id}`, monitor, 'en');
     expect(page.html).toContain('verifying');
     expect(page.html).toContain('Reply to the citizen');
@@ -115,14 +156,29 @@ describe('the case pages', () => {
 describe('the publishing page', () => {
   it('takes a correction only with its reason, as a new revision', async () => {
     const publisher = await session(['publisher'], 'wang.wu');
-    expect(await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: '2023', value: '600' })).toMatchObject({ status: 303, location: '/staff/publish?done=new' });
-    const refused = await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: '2023', value: '601' });
+    expect(
+      await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: '2023', value: '600' }),
+    ).toMatchObject({ status: 303, location: '/staff/publish?done=new' });
+    const refused = await post('/staff/publish/observation', publisher, {
+      indicator: 'gdp',
+      year: '2023',
+      value: '601',
+    });
     expect(refused.status).toBe(400);
     // In the page's language: the rule's words come from the staff dictionary, not from the domain's English.
     expect(refused.html).toContain('2023 年已有数值 600；更正须写明理由');
     expect(refused.html).toContain('value="601"');
-    expect(await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: '2023', value: '601', note: '统计局修订' })).toMatchObject({ location: '/staff/publish?done=correction' });
-    expect((await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: 'last', value: 'x' })).status).toBe(400);
+    expect(
+      await post('/staff/publish/observation', publisher, {
+        indicator: 'gdp',
+        year: '2023',
+        value: '601',
+        note: '统计局修订',
+      }),
+    ).toMatchObject({ location: '/staff/publish?done=correction' });
+    expect(
+      (await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: 'last', value: 'x' })).status,
+    ).toBe(400);
     const revisions = (await deps.plans.listObservations('licheng-14th', 'gdp')).filter((o) => o.year === 2023);
     expect(revisions.map((o) => [o.value, o.reason, o.recordedBy])).toEqual([
       [600, 'first publication', 'wang.wu (dev|wang.wu)'],
@@ -140,7 +196,9 @@ describe('the publishing page', () => {
       return post('/staff/publish/import', publisher, form);
     };
     const before = await deps.plans.listObservations('licheng-14th', 'forest-coverage');
-    const bad = await upload('indicator_id,year,value\r\nforest-coverage,2024,62.5\r\nno-such,2024,1\r\nforest-coverage,1900,3\r\n');
+    const bad = await upload(
+      'indicator_id,year,value\r\nforest-coverage,2024,62.5\r\nno-such,2024,1\r\nforest-coverage,1900,3\r\n',
+    );
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('发现 2 个问题');
     expect(bad.html).toMatch(/<td>3<\/td><td>indicator_id<\/td>/);
@@ -162,9 +220,33 @@ describe('the publishing page', () => {
   it('reports project progress, and a second report needs its reason', async () => {
     const publisher = await session(['publisher'], 'wang.wu');
     const project = readPlanFile().projects[0]!.id;
-    expect(await post('/staff/publish/progress', publisher, { project, status: 'in_progress', progress: '40', note: '主体完工' })).toMatchObject({ location: '/staff/publish?done=progress' });
-    expect((await post('/staff/publish/progress', publisher, { project, status: 'in_progress', progress: '50', note: '装修' })).status).toBe(400);
-    expect(await post('/staff/publish/progress', publisher, { project, status: 'in_progress', progress: '50', note: '装修', reason: '进度更新' })).toMatchObject({ status: 303 });
+    expect(
+      await post('/staff/publish/progress', publisher, {
+        project,
+        status: 'in_progress',
+        progress: '40',
+        note: '主体完工',
+      }),
+    ).toMatchObject({ location: '/staff/publish?done=progress' });
+    expect(
+      (
+        await post('/staff/publish/progress', publisher, {
+          project,
+          status: 'in_progress',
+          progress: '50',
+          note: '装修',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      await post('/staff/publish/progress', publisher, {
+        project,
+        status: 'in_progress',
+        progress: '50',
+        note: '装修',
+        reason: '进度更新',
+      }),
+    ).toMatchObject({ status: 303 });
     const csv = await get('/staff/export/progress.csv', publisher);
     expect(csv.res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.res.headers.get('cache-control')).toBe('private, no-store');
@@ -215,7 +297,8 @@ describe('output encoding of the staff pages', () => {
     for (const page of pages) {
       expect(page.status).toBe(200);
       // The staff pages carry no script, image, frame or meta refresh of their own: any would be an injection.
-      for (const tag of ['<script', '<img', '<svg', '<iframe', 'http-equiv="refresh"', 'href="javascript:']) expect(page.html).not.toContain(tag);
+      for (const tag of ['<script', '<img', '<svg', '<iframe', 'http-equiv="refresh"', 'href="javascript:'])
+        expect(page.html).not.toContain(tag);
     }
     expect(pages[0]!.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
@@ -224,7 +307,10 @@ describe('output encoding of the staff pages', () => {
 describe('faults', () => {
   it('answers a form or an import over its size limit with a page in the staff member’s language', async () => {
     const monitor = await session(['monitor', 'publisher'], 'qian');
-    const reply = await post(`/staff/comments/00000000-0000-4000-8000-000000000001/replies`, monitor, { department: '鲤城区统计局', text: '长'.repeat(70_000) });
+    const reply = await post(`/staff/comments/00000000-0000-4000-8000-000000000001/replies`, monitor, {
+      department: '鲤城区统计局',
+      text: '长'.repeat(70_000),
+    });
     expect(reply.status).toBe(413);
     expect(reply.html).toContain('表单内容超出了可接收的大小');
     const form = new FormData();
@@ -249,8 +335,21 @@ describe('faults', () => {
 
   it('answers a staff page as a 503 page, not a trace, when the plan is not loaded or the store fails', async () => {
     const admin = await session(['admin'], 'zhao');
-    for (const plans of [{ ...deps.plans, snapshot: async () => null }, { ...deps.plans, snapshot: () => Promise.reject(Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException', $metadata: {} })) }]) {
-      const { app: broken } = testApp(store.current, { staffAuth: identity.verifier, signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID), plans });
+    for (const plans of [
+      { ...deps.plans, snapshot: async () => null },
+      {
+        ...deps.plans,
+        snapshot: () =>
+          Promise.reject(
+            Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException', $metadata: {} }),
+          ),
+      },
+    ]) {
+      const { app: broken } = testApp(store.current, {
+        staffAuth: identity.verifier,
+        signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
+        plans,
+      });
       const res = await broken.request(`${SITE}/staff/publish`, { headers: { Cookie: admin } });
       expect(res.status).toBe(503);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
@@ -259,4 +358,3 @@ describe('faults', () => {
     }
   });
 });
-

@@ -34,19 +34,27 @@ const form = (fields: Record<string, string | string[]>) => {
 async function start(returnTo = '/staff') {
   const res = await app.request(`${SITE}/auth/sign-in?return=${encodeURIComponent(returnTo)}`);
   expect(res.status).toBe(302);
-  return { tx: valueOf(cookieOf(res, 'gp_signin')), txCookie: cookieOf(res, 'gp_signin')!, authorize: new URL(res.headers.get('location')!) };
+  return {
+    tx: valueOf(cookieOf(res, 'gp_signin')),
+    txCookie: cookieOf(res, 'gp_signin')!,
+    authorize: new URL(res.headers.get('location')!),
+  };
 }
 
 /** The developer at the provider's page: types a name, ticks roles; the provider redirects back with a code. */
 async function consent(authorize: URL, username: string, roles: Role[]) {
   const page = await idp.request(authorize.pathname + authorize.search);
   expect(page.status).toBe(200);
-  const res = await idp.request(authorize.pathname + authorize.search, { method: 'POST', body: form({ username, roles }) });
+  const res = await idp.request(authorize.pathname + authorize.search, {
+    method: 'POST',
+    body: form({ username, roles }),
+  });
   expect(res.status).toBe(302);
   return new URL(res.headers.get('location')!);
 }
 
-const callback = (back: URL, tx: string) => app.request(`${SITE}/auth/callback${back.search}`, { headers: { Cookie: `gp_signin=${tx}` } });
+const callback = (back: URL, tx: string) =>
+  app.request(`${SITE}/auth/callback${back.search}`, { headers: { Cookie: `gp_signin=${tx}` } });
 
 /** A whole sign-in; the session cookie's value. */
 async function signIn(username: string, roles: Role[]) {
@@ -100,7 +108,11 @@ describe('signing in through the provider (authorization code + PKCE)', () => {
     expect(session).toMatch(/SameSite=Strict/);
     expect(session).toMatch(/Path=\//);
     const expires = Date.parse(/Expires=([^;]+)/.exec(session)![1]!);
-    const payload = JSON.parse(Buffer.from(valueOf(session).split('.')[1]!, 'base64url').toString()) as { exp: number; nonce: string; 'cognito:groups': string[] };
+    const payload = JSON.parse(Buffer.from(valueOf(session).split('.')[1]!, 'base64url').toString()) as {
+      exp: number;
+      nonce: string;
+      'cognito:groups': string[];
+    };
     expect(Math.abs(expires - payload.exp * 1000)).toBeLessThan(1000);
     expect(payload.nonce).toBe(authorize.searchParams.get('nonce'));
     expect(payload['cognito:groups']).toEqual(['monitor']);
@@ -155,11 +167,22 @@ describe('the development provider’s endpoints', () => {
     `/dev-idp/oauth2/authorize?${new URLSearchParams({ response_type: 'code', client_id: DEV_CLIENT_ID, redirect_uri: redirectUri, state: 's1', nonce: 'n1', code_challenge: challenge, code_challenge_method: 'S256' })}`;
   const verifier = 'v'.repeat(43);
   const codeFor = async (redirectUri = `${SITE}/auth/callback`) => {
-    const res = await idp.request(authorizeFor(redirectUri, s256(verifier)), { method: 'POST', body: form({ username: 'dev', roles: ['admin'] }) });
+    const res = await idp.request(authorizeFor(redirectUri, s256(verifier)), {
+      method: 'POST',
+      body: form({ username: 'dev', roles: ['admin'] }),
+    });
     return new URL(res.headers.get('location')!).searchParams.get('code')!;
   };
   const redeem = (fields: Record<string, string>) =>
-    idp.request('/dev-idp/oauth2/token', { method: 'POST', body: form({ grant_type: 'authorization_code', client_id: DEV_CLIENT_ID, redirect_uri: `${SITE}/auth/callback`, ...fields }) });
+    idp.request('/dev-idp/oauth2/token', {
+      method: 'POST',
+      body: form({
+        grant_type: 'authorization_code',
+        client_id: DEV_CLIENT_ID,
+        redirect_uri: `${SITE}/auth/callback`,
+        ...fields,
+      }),
+    });
 
   it('issues an ID token for the code, its verifier and its redirect URI, once', async () => {
     const code = await codeFor();
@@ -181,7 +204,14 @@ describe('the development provider’s endpoints', () => {
 
   it('refuses a redirect URI that is not registered, and a redemption with another redirect URI than the request’s', async () => {
     expect((await idp.request(authorizeFor('https://evil.example/auth/callback', s256(verifier)))).status).toBe(400);
-    expect((await idp.request(authorizeFor(`${SITE}/elsewhere`, s256(verifier)), { method: 'POST', body: form({ username: 'dev' }) })).status).toBe(400);
+    expect(
+      (
+        await idp.request(authorizeFor(`${SITE}/elsewhere`, s256(verifier)), {
+          method: 'POST',
+          body: form({ username: 'dev' }),
+        })
+      ).status,
+    ).toBe(400);
     const code = await codeFor();
     const res = await redeem({ code, code_verifier: verifier, redirect_uri: `${SITE}/auth/callback?x=1` });
     expect(res.status).toBe(400);
@@ -189,10 +219,18 @@ describe('the development provider’s endpoints', () => {
   });
 
   it('signs out back to this site only', async () => {
-    const ok = await idp.request(`/dev-idp/logout?client_id=${DEV_CLIENT_ID}&logout_uri=${encodeURIComponent(`${SITE}/`)}`);
+    const ok = await idp.request(
+      `/dev-idp/logout?client_id=${DEV_CLIENT_ID}&logout_uri=${encodeURIComponent(`${SITE}/`)}`,
+    );
     expect(ok.status).toBe(302);
     expect(ok.headers.get('location')).toBe(`${SITE}/`);
-    expect((await idp.request(`/dev-idp/logout?client_id=${DEV_CLIENT_ID}&logout_uri=${encodeURIComponent('https://evil.example/')}`)).status).toBe(400);
+    expect(
+      (
+        await idp.request(
+          `/dev-idp/logout?client_id=${DEV_CLIENT_ID}&logout_uri=${encodeURIComponent('https://evil.example/')}`,
+        )
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -255,18 +293,33 @@ describe('the staff pages’ gate', () => {
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/staff/publish?done=new');
     const [entry] = (await deps.audit.list({ limit: 1, action: 'observation.publish' })).items;
-    expect(entry).toMatchObject({ actor: { kind: 'staff', name: 'wang.wu', sub: 'dev|wang.wu', roles: ['publisher'] }, subject: { type: 'indicator', id: 'gdp' } });
+    expect(entry).toMatchObject({
+      actor: { kind: 'staff', name: 'wang.wu', sub: 'dev|wang.wu', roles: ['publisher'] },
+      subject: { type: 'indicator', id: 'gdp' },
+    });
   });
 
   it('signs out: clears the session and sends the browser to the provider’s logout, back to this site', async () => {
     const monitor = await signIn('li.si', ['monitor']);
-    const res = await app.request(`${SITE}/auth/sign-out`, { method: 'POST', headers: { Cookie: `gp_staff=${monitor}`, ...sameSite, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+    const res = await app.request(`${SITE}/auth/sign-out`, {
+      method: 'POST',
+      headers: { Cookie: `gp_staff=${monitor}`, ...sameSite, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(res.status).toBe(303);
     const to = new URL(res.headers.get('location')!);
     expect(to.origin + to.pathname).toBe(`${TEST_ISSUER}/logout`);
     expect(Object.fromEntries(to.searchParams)).toEqual({ client_id: DEV_CLIENT_ID, logout_uri: `${SITE}/` });
     expect(cookieOf(res, 'gp_staff')).toMatch(/Max-Age=0/);
-    expect((await app.request(`${SITE}/auth/sign-out`, { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' })).status).toBe(403);
+    expect(
+      (
+        await app.request(`${SITE}/auth/sign-out`, {
+          method: 'POST',
+          headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: '',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('refuses every staff page when no sign-in is configured', async () => {

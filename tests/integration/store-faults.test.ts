@@ -11,7 +11,10 @@ const store = useStore();
 beforeAll(async () => loadPlan(store.current, readPlanFile()));
 
 /** The real store, but every command matching `failing()` is refused as DynamoDB refuses when throttling. */
-function throttledStore(real: Store, failing: (command: { constructor: { name: string }; input: Record<string, any> }) => boolean): Store {
+function throttledStore(
+  real: Store,
+  failing: (command: { constructor: { name: string }; input: Record<string, any> }) => boolean,
+): Store {
   const client = new Proxy(real.client, {
     get(target, property, receiver) {
       if (property !== 'send') return Reflect.get(target, property, receiver);
@@ -41,11 +44,16 @@ const expectUnavailable = async (res: Response) => {
 
 describe('when the store is unreachable', () => {
   it('answers 503 with Retry-After within a few seconds, never a 500, for reads and writes', async () => {
-    const dead = { client: createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' }), tableName: store.current.tableName };
+    const dead = {
+      client: createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' }),
+      tableName: store.current.tableName,
+    };
     const { app } = testApp(dead);
     const started = performance.now();
     await expectUnavailable(await app.request('/api/v1/indicators'));
-    await expectUnavailable(await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'gdp', rating: 3 })));
+    await expectUnavailable(
+      await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'gdp', rating: 3 })),
+    );
     await expectUnavailable(await app.request('/api/v1/health'));
     expect(performance.now() - started).toBeLessThan(15_000);
     dead.client.destroy();
@@ -63,17 +71,33 @@ describe('when the store throttles', () => {
 
   it('writes nothing half: a rating whose record could not be written never counts twice once the store is back', async () => {
     let throttleRecords = true;
-    const { app, deps } = testApp(throttledStore(store.current, (c) => throttleRecords && c.constructor.name === 'PutCommand' && c.input.Item?.type === 'feedback'));
+    const { app, deps } = testApp(
+      throttledStore(
+        store.current,
+        (c) => throttleRecords && c.constructor.name === 'PutCommand' && c.input.Item?.type === 'feedback',
+      ),
+    );
     const token = deps.voterTokens.issue().token;
     const voterId = deps.voterTokens.verify(token)!;
-    await expectUnavailable(await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'retail-sales', rating: 1 }, { 'X-Voter-Token': token })));
+    await expectUnavailable(
+      await app.request(
+        '/api/v1/feedback',
+        json({ targetType: 'indicator', targetId: 'retail-sales', rating: 1 }, { 'X-Voter-Token': token }),
+      ),
+    );
     throttleRecords = false;
-    const retried = await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId: 'retail-sales', rating: 2 }, { 'X-Voter-Token': token }));
+    const retried = await app.request(
+      '/api/v1/feedback',
+      json({ targetType: 'indicator', targetId: 'retail-sales', rating: 2 }, { 'X-Voter-Token': token }),
+    );
     expect(retried.status).toBe(201);
     const items = await store.scanAll();
     expect(items.filter((i) => i.type === 'feedback' && i.voterId === voterId).map((i) => i.rating)).toEqual([2]);
     const index = { planId: 'licheng-14th', categoryOf: () => '开放发展' };
-    const mine = bruteForceCounts(items.filter((i) => i.voterId === voterId || i.type !== 'feedback'), index);
+    const mine = bruteForceCounts(
+      items.filter((i) => i.voterId === voterId || i.type !== 'feedback'),
+      index,
+    );
     expect(mine.get('all|indicator#retail-sales')?.histogram).toEqual([0, 1, 0, 0, 0]);
   });
 });

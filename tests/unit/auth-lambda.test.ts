@@ -17,7 +17,12 @@ function importGraph(entry: string): Set<string> {
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g)) {
       const target = resolve(dirname(file), match[1]!);
-      const candidates = [target, target.replace(/\.js$/, '.ts'), target.replace(/\.js$/, '.tsx'), target.replace(/\.mjs$/, '.mts')];
+      const candidates = [
+        target,
+        target.replace(/\.js$/, '.ts'),
+        target.replace(/\.js$/, '.tsx'),
+        target.replace(/\.mjs$/, '.mts'),
+      ];
       const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
       if (found) visit(found);
     }
@@ -29,28 +34,56 @@ function importGraph(entry: string): Set<string> {
 describe('the development identity provider stays out of Lambda', () => {
   const graphOf = (entry: string) => [...importGraph(join(ROOT, entry))].map((f) => f.slice(ROOT.length + 1));
 
-  it.each(['functions/api/handler.ts', 'functions/staff/handler.ts', 'functions/web/handler.ts'])('is not reachable from the Lambda entry %s', (entry) => {
-    const graph = graphOf(entry);
-    expect(graph).toContain('shared/http/middleware.ts');
-    expect(graph.filter((f) => f.startsWith('functions/local/'))).toEqual([]);
-  });
+  it.each(['functions/api/handler.ts', 'functions/staff/handler.ts', 'functions/web/handler.ts'])(
+    'is not reachable from the Lambda entry %s',
+    (entry) => {
+      const graph = graphOf(entry);
+      expect(graph).toContain('shared/http/middleware.ts');
+      expect(graph.filter((f) => f.startsWith('functions/local/'))).toEqual([]);
+    },
+  );
 
   it('verifies staff tokens in the staff and web functions; the citizen API has no staff routes and no verifier', () => {
-    expect(graphOf('functions/staff/handler.ts')).toEqual(expect.arrayContaining(['shared/http/staff-auth.ts', 'shared/auth/verifier.ts']));
+    expect(graphOf('functions/staff/handler.ts')).toEqual(
+      expect.arrayContaining(['shared/http/staff-auth.ts', 'shared/auth/verifier.ts']),
+    );
     expect(graphOf('functions/web/handler.ts')).toContain('shared/auth/verifier.ts');
     const citizen = graphOf('functions/api/handler.ts');
     expect(citizen).toContain('shared/http/api/citizen.ts');
     // (deps.ts names the verifier's type only; that jose stays out of the bundle is checked in tests/infra/app.test.ts.)
-    expect(citizen.filter((f) => ['shared/http/staff-auth.ts', 'shared/http/api/staff.ts', 'functions/local/app.ts'].includes(f))).toEqual([]);
+    expect(
+      citizen.filter((f) =>
+        ['shared/http/staff-auth.ts', 'shared/http/api/staff.ts', 'functions/local/app.ts'].includes(f),
+      ),
+    ).toEqual([]);
   });
 
   it('is refused by the Lambda configuration, and so is any plain-http or loopback provider', () => {
-    const base = { AWS_REGION: 'ap-east-1', TABLE_NAME: 'gongping', VOTER_TOKEN_SECRET: 'x'.repeat(32), ORIGIN_VERIFY_VALUE: 'o'.repeat(32) };
+    const base = {
+      AWS_REGION: 'ap-east-1',
+      TABLE_NAME: 'gongping',
+      VOTER_TOKEN_SECRET: 'x'.repeat(32),
+      ORIGIN_VERIFY_VALUE: 'o'.repeat(32),
+    };
     expect(() => parseConfig(ApiConfig, { ...base, DEV_IDP: 'true' })).toThrow(/DEV_IDP/);
-    expect(() => parseConfig(ApiConfig, { ...base, AUTH_ISSUER: 'http://localhost:3000/dev-idp', AUTH_CLIENT_ID: 'gongping-local' })).toThrow(/AUTH_ISSUER/);
-    expect(() => parseConfig(ApiConfig, { ...base, AUTH_ISSUER: 'https://127.0.0.1/dev-idp', AUTH_CLIENT_ID: 'x' })).toThrow(/AUTH_ISSUER/);
-    expect(() => parseConfig(ApiConfig, { ...base, AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_A' })).toThrow(/AUTH_CLIENT_ID/);
-    const cognito = parseConfig(ApiConfig, { ...base, AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_A', AUTH_CLIENT_ID: 'abc123' });
+    expect(() =>
+      parseConfig(ApiConfig, {
+        ...base,
+        AUTH_ISSUER: 'http://localhost:3000/dev-idp',
+        AUTH_CLIENT_ID: 'gongping-local',
+      }),
+    ).toThrow(/AUTH_ISSUER/);
+    expect(() =>
+      parseConfig(ApiConfig, { ...base, AUTH_ISSUER: 'https://127.0.0.1/dev-idp', AUTH_CLIENT_ID: 'x' }),
+    ).toThrow(/AUTH_ISSUER/);
+    expect(() =>
+      parseConfig(ApiConfig, { ...base, AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_A' }),
+    ).toThrow(/AUTH_CLIENT_ID/);
+    const cognito = parseConfig(ApiConfig, {
+      ...base,
+      AUTH_ISSUER: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_A',
+      AUTH_CLIENT_ID: 'abc123',
+    });
     expect(staffSettingsOf(cognito).auth).toEqual({
       issuer: 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_A',
       clientIds: ['abc123'],

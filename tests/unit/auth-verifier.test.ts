@@ -11,7 +11,11 @@ const ISSUER = 'https://cognito-idp.ap-east-1.amazonaws.com/ap-east-1_Test';
 
 async function setup() {
   const keys = await loadDevKeys(mkdtempSync(join(tmpdir(), 'gongping-verifier-')));
-  const verifier = staffVerifier({ issuer: ISSUER, clientIds: [DEV_CLIENT_ID], keys: createLocalJWKSet({ keys: [keys.publicJwk] }) });
+  const verifier = staffVerifier({
+    issuer: ISSUER,
+    clientIds: [DEV_CLIENT_ID],
+    keys: createLocalJWKSet({ keys: [keys.publicJwk] }),
+  });
   const reason = async (token: string) => {
     try {
       await verifier.verify(token);
@@ -26,33 +30,62 @@ async function setup() {
 describe('the staff token verifier', () => {
   it('accepts a Cognito access token (client_id, no aud) and an ID token (aud), reading roles from cognito:groups', async () => {
     const { keys, verifier } = await setup();
-    const access = await verifier.verify(await issueDevToken(keys, { issuer: ISSUER, roles: ['monitor', 'admin'], name: 'wang.fang' }));
+    const access = await verifier.verify(
+      await issueDevToken(keys, { issuer: ISSUER, roles: ['monitor', 'admin'], name: 'wang.fang' }),
+    );
     expect(access).toMatchObject({ name: 'wang.fang', roles: ['monitor', 'admin'], tokenUse: 'access' });
-    const id = await verifier.verify(await issueDevToken(keys, { issuer: ISSUER, roles: ['publisher'], tokenUse: 'id', name: 'li.lei' }));
+    const id = await verifier.verify(
+      await issueDevToken(keys, { issuer: ISSUER, roles: ['publisher'], tokenUse: 'id', name: 'li.lei' }),
+    );
     expect(id).toMatchObject({ name: 'li.lei', roles: ['publisher'], tokenUse: 'id' });
   });
 
   it('says why it refuses a token', async () => {
     const { keys, reason } = await setup();
     const now = new Date();
-    expect(await reason(await issueDevToken(keys, { issuer: ISSUER, roles: ['admin'], ttlSeconds: -60 }))).toBe('expired');
-    expect(await reason(await issueDevToken(keys, { issuer: 'https://evil.example/', roles: ['admin'] }))).toBe('issuer');
-    expect(await reason(await issueDevToken(keys, { issuer: ISSUER, roles: ['admin'], audience: 'other' }))).toBe('audience');
-    expect(await reason(await issueDevToken(keys, { issuer: ISSUER, roles: ['admin'], audience: 'other', tokenUse: 'id' }))).toBe('audience');
+    expect(await reason(await issueDevToken(keys, { issuer: ISSUER, roles: ['admin'], ttlSeconds: -60 }))).toBe(
+      'expired',
+    );
+    expect(await reason(await issueDevToken(keys, { issuer: 'https://evil.example/', roles: ['admin'] }))).toBe(
+      'issuer',
+    );
+    expect(await reason(await issueDevToken(keys, { issuer: ISSUER, roles: ['admin'], audience: 'other' }))).toBe(
+      'audience',
+    );
+    expect(
+      await reason(await issueDevToken(keys, { issuer: ISSUER, roles: ['admin'], audience: 'other', tokenUse: 'id' })),
+    ).toBe('audience');
     // An access token that carries the right aud but another client_id is not ours.
     const mixed = await new SignJWT({ token_use: 'access', client_id: 'other', 'cognito:groups': ['admin'] })
       .setProtectedHeader({ alg: 'RS256', kid: keys.kid })
-      .setIssuer(ISSUER).setSubject('x').setAudience(DEV_CLIENT_ID).setIssuedAt().setExpirationTime('1h')
+      .setIssuer(ISSUER)
+      .setSubject('x')
+      .setAudience(DEV_CLIENT_ID)
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(keys.privateKey);
     expect(await reason(mixed)).toBe('audience');
     const oddUse = await new SignJWT({ token_use: 'refresh', client_id: DEV_CLIENT_ID })
-      .setProtectedHeader({ alg: 'RS256', kid: keys.kid }).setIssuer(ISSUER).setSubject('x').setIssuedAt().setExpirationTime('1h').sign(keys.privateKey);
+      .setProtectedHeader({ alg: 'RS256', kid: keys.kid })
+      .setIssuer(ISSUER)
+      .setSubject('x')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(keys.privateKey);
     expect(await reason(oddUse)).toBe('claims');
     const noExpiry = await new SignJWT({ token_use: 'access', client_id: DEV_CLIENT_ID })
-      .setProtectedHeader({ alg: 'RS256', kid: keys.kid }).setIssuer(ISSUER).setSubject('x').setIssuedAt().sign(keys.privateKey);
+      .setProtectedHeader({ alg: 'RS256', kid: keys.kid })
+      .setIssuer(ISSUER)
+      .setSubject('x')
+      .setIssuedAt()
+      .sign(keys.privateKey);
     expect(await reason(noExpiry)).toBe('claims');
     const symmetric = await new SignJWT({ token_use: 'access', client_id: DEV_CLIENT_ID, 'cognito:groups': ['admin'] })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setSubject('x').setIssuedAt(now).setExpirationTime('1h')
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setSubject('x')
+      .setIssuedAt(now)
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('x'.repeat(32)));
     expect(['malformed', 'signature']).toContain(await reason(symmetric));
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: ISSUER, sub: 'x', exp: 9e9, client_id: DEV_CLIENT_ID, token_use: 'access' })).toString('base64url')}.`;
@@ -65,7 +98,10 @@ describe('the staff token verifier', () => {
     const issuedIn = (seconds: number) =>
       new SignJWT({ token_use: 'access', client_id: DEV_CLIENT_ID, 'cognito:groups': ['admin'] })
         .setProtectedHeader({ alg: 'RS256', kid: keys.kid })
-        .setIssuer(ISSUER).setSubject('x').setIssuedAt(Math.floor(Date.now() / 1000) + seconds).setExpirationTime('2h')
+        .setIssuer(ISSUER)
+        .setSubject('x')
+        .setIssuedAt(Math.floor(Date.now() / 1000) + seconds)
+        .setExpirationTime('2h')
         .sign(keys.privateKey);
     expect(await reason(await issuedIn(3600))).toBe('not-yet-valid');
     expect(await reason(await issuedIn(90))).toBe('not-yet-valid');

@@ -23,7 +23,12 @@ describe('comment normalisation', () => {
 
   it('applies the 2,000 limit after normalisation, so combining marks that compose do not count twice', () => {
     const decomposed = 'e\u0301'.repeat(2000); // 4,000 code points before NFC, 2,000 after
-    const parsed = FeedbackSubmission.safeParse({ targetType: 'indicator', targetId: 'gdp', rating: 3, comment: decomposed });
+    const parsed = FeedbackSubmission.safeParse({
+      targetType: 'indicator',
+      targetId: 'gdp',
+      rating: 3,
+      comment: decomposed,
+    });
     expect(parsed.success).toBe(true);
   });
 });

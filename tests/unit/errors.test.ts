@@ -60,7 +60,9 @@ function sourceFiles(dir: string): string[] {
 /** Every `class A extends B` in the application's source, as [A, B, file]. */
 const CLASSES = ['shared', 'web', 'functions'].flatMap((layer) =>
   sourceFiles(join(ROOT, layer)).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/\bclass\s+(\w+)\s+extends\s+(\w+)/g)].map((m) => [m[1]!, m[2]!, relative(ROOT, file)] as const),
+    [...readFileSync(file, 'utf8').matchAll(/\bclass\s+(\w+)\s+extends\s+(\w+)/g)].map(
+      (m) => [m[1]!, m[2]!, relative(ROOT, file)] as const,
+    ),
   ),
 );
 
@@ -90,13 +92,15 @@ describe('every domain error', () => {
   });
 
   it('extends DomainError, not Error itself (in what answers requests: the CLIs in functions/ keep their own)', () => {
-    const plain = CLASSES.filter(([, base, file]) => base === 'Error' && !file.startsWith('functions/')).map(([name, , file]) => `${name} (${file})`);
+    const plain = CLASSES.filter(([, base, file]) => base === 'Error' && !file.startsWith('functions/')).map(
+      ([name, , file]) => `${name} (${file})`,
+    );
     expect(plain.filter((entry) => !(entry.split(' ')[0]! in PLAIN_ERRORS))).toEqual([]);
   });
 
   it('is sampled here, whatever file it is declared in', () => {
     const domain = new Set(['DomainError']);
-    for (let size = 0; size !== domain.size; ) {
+    for (let size = 0; size !== domain.size;) {
       size = domain.size;
       for (const [name, base] of CLASSES) if (domain.has(base)) domain.add(name);
     }
@@ -104,24 +108,35 @@ describe('every domain error', () => {
     expect([...domain].sort()).toEqual([...new Set(SAMPLES.map(([error]) => error.name))].sort());
   });
 
-  it.each(SAMPLES.map(([error, kind, status]) => [error.name, kind, status, error] as const))('%s carries the kind %s and answers %d', (_name, kind, status, error) => {
-    expect(error.kind).toBe(kind);
-    expect(ERROR_KINDS).toContain(error.kind);
-    const problem = problemFor(error);
-    expect(problem).toMatchObject({ type: kind, status });
-    expect(PROBLEMS[problem.type].status).toBe(status);
-    // Retry-After is a header, never a member of the document.
-    expect(problem.extras).not.toHaveProperty('retryAfterSeconds');
-  });
+  it.each(SAMPLES.map(([error, kind, status]) => [error.name, kind, status, error] as const))(
+    '%s carries the kind %s and answers %d',
+    (_name, kind, status, error) => {
+      expect(error.kind).toBe(kind);
+      expect(ERROR_KINDS).toContain(error.kind);
+      const problem = problemFor(error);
+      expect(problem).toMatchObject({ type: kind, status });
+      expect(PROBLEMS[problem.type].status).toBe(status);
+      // Retry-After is a header, never a member of the document.
+      expect(problem.extras).not.toHaveProperty('retryAfterSeconds');
+    },
+  );
 });
 
 describe('problemFor', () => {
   it('tells what a domain error adds: the detail, a retry time, the rows an import refused', () => {
     expect(problemFor(new NotFoundError('case', 'c1')).extras).toEqual({ detail: 'case c1 does not exist' });
     expect(problemFor(new InvalidCursorError('not ours')).extras).toEqual({});
-    expect(problemFor(new RateLimitedError(30, 'address'))).toMatchObject({ retryAfterSeconds: 30, extras: { limit: 'address' } });
-    expect(problemFor(new ProgressReasonRequired('say why')).extras).toEqual({ errors: [{ path: 'reason', message: 'say why' }] });
-    expect(problemFor(new AuthError('expired', 'the token has expired')).extras).toEqual({ detail: 'the token has expired', reason: 'expired' });
+    expect(problemFor(new RateLimitedError(30, 'address'))).toMatchObject({
+      retryAfterSeconds: 30,
+      extras: { limit: 'address' },
+    });
+    expect(problemFor(new ProgressReasonRequired('say why')).extras).toEqual({
+      errors: [{ path: 'reason', message: 'say why' }],
+    });
+    expect(problemFor(new AuthError('expired', 'the token has expired')).extras).toEqual({
+      detail: 'the token has expired',
+      reason: 'expired',
+    });
     const rejected = problemFor(new ImportRejected([csvProblem(3, 'value', { code: 'notANumber', text: 'x' })]));
     expect(rejected.extras).toEqual({
       detail: '1 problem(s); nothing was imported',
@@ -131,16 +146,31 @@ describe('problemFor', () => {
   });
 
   it('answers a ProblemError as it says', () => {
-    expect(problemFor(new ProblemError('payload-too-large', { detail: 'split the file' }))).toEqual({ type: 'payload-too-large', status: 413, extras: { detail: 'split the file' } });
+    expect(problemFor(new ProblemError('payload-too-large', { detail: 'split the file' }))).toEqual({
+      type: 'payload-too-large',
+      status: 413,
+      extras: { detail: 'split the file' },
+    });
   });
 
   it('answers the store throttling or unreachable with 503 and a retry time', () => {
-    const throttled = Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ProvisionedThroughputExceededException', $metadata: {} });
-    expect(problemFor(throttled)).toMatchObject({ type: 'service-unavailable', status: 503, retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
+    const throttled = Object.assign(new Error('Throughput exceeds the current capacity'), {
+      name: 'ProvisionedThroughputExceededException',
+      $metadata: {},
+    });
+    expect(problemFor(throttled)).toMatchObject({
+      type: 'service-unavailable',
+      status: 503,
+      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+    });
   });
 
   it('says nothing of a fault of ours, a domain one or any other', () => {
-    expect(problemFor(new CorruptItemError('item GP#1 / X does not match its schema'))).toEqual({ type: 'internal-error', status: 500, extras: {} });
+    expect(problemFor(new CorruptItemError('item GP#1 / X does not match its schema'))).toEqual({
+      type: 'internal-error',
+      status: 500,
+      extras: {},
+    });
     expect(problemFor(new TypeError('secret internals'))).toEqual({ type: 'internal-error', status: 500, extras: {} });
     expect(problemFor('a string thrown')).toEqual({ type: 'internal-error', status: 500, extras: {} });
   });
@@ -149,8 +179,14 @@ describe('problemFor', () => {
 describe('explain', () => {
   it('gives a form its message for the kinds it explains, at the status of the error’s problem, and nothing for the rest', () => {
     const messages = { conflict: 'try again', 'too-many-requests': 'later' } as const;
-    expect(explain(new ConflictError('raced'), messages)).toEqual({ message: 'try again', problem: { type: 'conflict', status: 409, extras: { detail: 'raced' } } });
-    expect(explain(new RateLimitedError(12, 'voter'), messages)?.problem).toMatchObject({ status: 429, retryAfterSeconds: 12 });
+    expect(explain(new ConflictError('raced'), messages)).toEqual({
+      message: 'try again',
+      problem: { type: 'conflict', status: 409, extras: { detail: 'raced' } },
+    });
+    expect(explain(new RateLimitedError(12, 'voter'), messages)?.problem).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 12,
+    });
     expect(explain(new CommentStateError('rejected'), messages)).toBeUndefined();
     expect(explain(new NotFoundError('case', 'c1'), messages)).toBeUndefined();
     expect(explain(new Error('conflict'), messages)).toBeUndefined();

@@ -13,7 +13,11 @@ afterEach(() => {
 describe('credentials in the Lambda bundles (the environment alone)', () => {
   it('answers the credentials the Lambda runtime puts in the environment, read when asked', async () => {
     const provide = defaultProvider();
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' });
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_SESSION_TOKEN: 'token',
+    });
     expect(await provide()).toEqual({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token' });
     delete process.env.AWS_SESSION_TOKEN;
     expect(await provide()).toEqual({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret' });

@@ -33,10 +33,14 @@ function sourceFiles(dir: string): string[] {
 
 /** Every relative import of a source text, as paths from the repository root. */
 export function importsOf(file: string, text: string): string[] {
-  return [...text.matchAll(SPECIFIER)].map((m) => m[1]!).filter((s) => s.startsWith('.')).map((s) => relative(ROOT, resolve(dirname(file), s)));
+  return [...text.matchAll(SPECIFIER)]
+    .map((m) => m[1]!)
+    .filter((s) => s.startsWith('.'))
+    .map((s) => relative(ROOT, resolve(dirname(file), s)));
 }
 
-const layerOf = (path: string): Layer | null => (LAYERS as readonly string[]).includes(path.split('/')[0]!) ? (path.split('/')[0] as Layer) : null;
+const layerOf = (path: string): Layer | null =>
+  (LAYERS as readonly string[]).includes(path.split('/')[0]!) ? (path.split('/')[0] as Layer) : null;
 
 /** The imports that go against the layering, as "from → to". */
 export function violations(edges: Array<[from: string, to: string]>): string[] {
@@ -50,21 +54,27 @@ export function violations(edges: Array<[from: string, to: string]>): string[] {
 }
 
 const edges = LAYERS.flatMap((layer) =>
-  sourceFiles(join(ROOT, layer)).flatMap((file) => importsOf(file, readFileSync(file, 'utf8')).map((to) => [relative(ROOT, file), to] as [string, string])),
+  sourceFiles(join(ROOT, layer)).flatMap((file) =>
+    importsOf(file, readFileSync(file, 'utf8')).map((to) => [relative(ROOT, file), to] as [string, string]),
+  ),
 );
 
 describe('the layers', () => {
   it('finds the imports it checks (a checker that reads nothing passes everything)', () => {
     expect(edges.length).toBeGreaterThan(500);
-    expect(importsOf(join(ROOT, 'web/x.ts'), "import { a } from '../shared/a.js';\nexport * from './b.js';\nconst c = await import('../functions/c.js');")).toEqual([
-      'shared/a.js',
-      'web/b.js',
-      'functions/c.js',
-    ]);
-    expect(violations([['shared/http/app.ts', 'web/routes.js'], ['web/routes.tsx', 'shared/http/voter.js'], ['infra/app.ts', 'functions/api/handler.js']])).toEqual([
-      'shared/http/app.ts → web/routes.js',
-      'infra/app.ts → functions/api/handler.js',
-    ]);
+    expect(
+      importsOf(
+        join(ROOT, 'web/x.ts'),
+        "import { a } from '../shared/a.js';\nexport * from './b.js';\nconst c = await import('../functions/c.js');",
+      ),
+    ).toEqual(['shared/a.js', 'web/b.js', 'functions/c.js']);
+    expect(
+      violations([
+        ['shared/http/app.ts', 'web/routes.js'],
+        ['web/routes.tsx', 'shared/http/voter.js'],
+        ['infra/app.ts', 'functions/api/handler.js'],
+      ]),
+    ).toEqual(['shared/http/app.ts → web/routes.js', 'infra/app.ts → functions/api/handler.js']);
   });
 
   it('import only downwards: shared/ nothing above it, web/ only shared/, functions/ web/ and shared/, infra/ shared/', () => {
@@ -73,7 +83,12 @@ describe('the layers', () => {
 
   it('leave in functions/ only the Lambda entries and the local runner', () => {
     const files = sourceFiles(join(ROOT, 'functions')).map((f) => relative(ROOT, f));
-    const strays = files.filter((f) => !/^functions\/[a-z-]+\/handler\.ts$/.test(f) && !f.startsWith('functions/local/') && !/^functions\/[a-z-]+\/cli\.ts$/.test(f));
+    const strays = files.filter(
+      (f) =>
+        !/^functions\/[a-z-]+\/handler\.ts$/.test(f) &&
+        !f.startsWith('functions/local/') &&
+        !/^functions\/[a-z-]+\/cli\.ts$/.test(f),
+    );
     expect(strays).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ import { piiCorpus } from '../fixtures/pii-corpus.js';
  */
 function evaluate() {
   const corpus = piiCorpus();
-  const perKind = Object.fromEntries(PII_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<PiiKind, { tp: number; fp: number; fn: number }>;
+  const perKind = Object.fromEntries(PII_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    PiiKind,
+    { tp: number; fp: number; fn: number }
+  >;
   const mistakes: string[] = [];
   for (const snippet of corpus) {
     const found = detectPii(snippet.text);
@@ -33,7 +36,11 @@ function evaluate() {
       }
     }
   }
-  const total = Object.values(perKind).reduce((a, k) => ({ tp: a.tp + k.tp, fp: a.fp + k.fp, fn: a.fn + k.fn }), { tp: 0, fp: 0, fn: 0 });
+  const total = Object.values(perKind).reduce((a, k) => ({ tp: a.tp + k.tp, fp: a.fp + k.fp, fn: a.fn + k.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
   return { corpus, perKind, total, mistakes };
 }
 
@@ -43,7 +50,8 @@ describe('personal-data detection on the labelled corpus', () => {
   it('is measured on at least 300 snippets, positives and tricky negatives, in Chinese and English', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(300);
     expect(corpus.filter((s) => s.entities.length === 0).length).toBeGreaterThanOrEqual(120);
-    for (const kind of PII_KINDS) expect(corpus.filter((s) => s.entities.some((e) => e.kind === kind)).length).toBeGreaterThanOrEqual(20);
+    for (const kind of PII_KINDS)
+      expect(corpus.filter((s) => s.entities.some((e) => e.kind === kind)).length).toBeGreaterThanOrEqual(20);
     expect(corpus.some((s) => /[A-Za-z]{4,} [A-Za-z]{4,}/.test(s.text) && s.entities.length > 0)).toBe(true);
   });
 
@@ -86,7 +94,9 @@ describe('personal-data detection on the labelled corpus', () => {
 describe('masking', () => {
   it('replaces each find with a placeholder naming its kind, and counts them', () => {
     const masked = maskPii('电话13805312468，邮箱zhangsan@163.com，电话15966668888');
-    expect(masked.text).toBe(`电话${PII_PLACEHOLDERS.phone}，邮箱${PII_PLACEHOLDERS.email}，电话${PII_PLACEHOLDERS.phone}`);
+    expect(masked.text).toBe(
+      `电话${PII_PLACEHOLDERS.phone}，邮箱${PII_PLACEHOLDERS.email}，电话${PII_PLACEHOLDERS.phone}`,
+    );
     expect(masked.found).toEqual({ phone: 2, email: 1 });
   });
 

@@ -35,7 +35,10 @@ describe('invisible characters in a comment', () => {
   });
 
   it('cannot hide a phone number from masking (issue 14)', () => {
-    expect(stored('手机138\u200b1234\u200b5678')).toEqual({ text: `手机${PII_PLACEHOLDERS.phone}`, found: { phone: 1 } });
+    expect(stored('手机138\u200b1234\u200b5678')).toEqual({
+      text: `手机${PII_PLACEHOLDERS.phone}`,
+      found: { phone: 1 },
+    });
     expect(stored('138\u00ad1234\u00ad5678')).toEqual({ text: PII_PLACEHOLDERS.phone, found: { phone: 1 } });
   });
 
@@ -60,12 +63,20 @@ describe('invisible characters in a comment', () => {
 
 describe('detection', () => {
   it('reads through invisible characters in text that was not cleaned like a comment (an official reply)', () => {
-    expect(maskPii('请致电138\u200b1234\u200b5678。')).toEqual({ text: `请致电${PII_PLACEHOLDERS.phone}。`, found: { phone: 1 } });
-    expect(maskPii('身份证\u202e11010519491231002X\u202c')).toEqual({ text: `身份证\u202e${PII_PLACEHOLDERS['id-card']}`, found: { 'id-card': 1 } });
+    expect(maskPii('请致电138\u200b1234\u200b5678。')).toEqual({
+      text: `请致电${PII_PLACEHOLDERS.phone}。`,
+      found: { phone: 1 },
+    });
+    expect(maskPii('身份证\u202e11010519491231002X\u202c')).toEqual({
+      text: `身份证\u202e${PII_PLACEHOLDERS['id-card']}`,
+      found: { 'id-card': 1 },
+    });
   });
 
   it('keeps an official reply without the invisible characters it was typed with, as a comment is kept', () => {
-    expect(maskPiiWithin('请致电­0531​-88123456，‮详见公告‬。', 500).text).toBe(`请致电${PII_PLACEHOLDERS.phone}，详见公告。`);
+    expect(maskPiiWithin('请致电­0531​-88123456，‮详见公告‬。', 500).text).toBe(
+      `请致电${PII_PLACEHOLDERS.phone}，详见公告。`,
+    );
   });
 
   it('reads digits with marks drawn on them as digits: keycaps and underlines', () => {

@@ -83,13 +83,22 @@ describe('seed parser sanity', () => {
 
 describe('licheng-14th.json', () => {
   it('parses with the plan schema and records the hash of the seed it was read from', () => {
-    const raw: unknown = JSON.parse(readFileSync(new URL('../../shared/plan/licheng-14th.json', import.meta.url), 'utf8'));
+    const raw: unknown = JSON.parse(
+      readFileSync(new URL('../../shared/plan/licheng-14th.json', import.meta.url), 'utf8'),
+    );
     expect(() => parsePlan(raw)).not.toThrow();
     expect(plan.source.document).toBe('000_e3009caee327b07f.txt');
     expect(plan.source.sha256).toBe(createHash('sha256').update(seedBytes).digest('hex'));
     expect(plan.titleZh).toBe('鲤城区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要');
     expect([plan.periodStart, plan.periodEnd, plan.baselineYear]).toEqual([2021, 2025, 2020]);
-    expect(plan.categories.map((c) => c.id)).toEqual(['经济质效', '创新驱动', '开放发展', '文化引领', '民生福祉', '生态文明']);
+    expect(plan.categories.map((c) => c.id)).toEqual([
+      '经济质效',
+      '创新驱动',
+      '开放发展',
+      '文化引领',
+      '民生福祉',
+      '生态文明',
+    ]);
   });
 
   it('parsePlan rejects bad data with the failing paths in the message', () => {
@@ -119,7 +128,9 @@ describe('indicators (专栏3)', () => {
       const ind = bySeq.get(Number(cells[1]))!;
       expect(ind.category, `row ${cells[1]}`).toBe(group);
       const attribute = cells[cells.length - 1];
-      expect(ind.attribute, `row ${cells[1]}`).toBe(attribute === '约束性' ? 'binding' : attribute === '预期性' ? 'expected' : 'unknown');
+      expect(ind.attribute, `row ${cells[1]}`).toBe(
+        attribute === '约束性' ? 'binding' : attribute === '预期性' ? 'expected' : 'unknown',
+      );
     }
   });
 
@@ -145,7 +156,11 @@ describe('indicators (专栏3)', () => {
         expect(ind.growth, `row ${cells[1]} growth`).toBeNull();
       } else {
         const m = growthPattern.exec(growthText)!;
-        expect(ind.growth, `row ${cells[1]} growth`).toEqual({ percent: Number(m[2]), atLeast: Boolean(m[1]), raw: growthText });
+        expect(ind.growth, `row ${cells[1]} growth`).toEqual({
+          percent: Number(m[2]),
+          atLeast: Boolean(m[1]),
+          raw: growthText,
+        });
       }
     }
   });
@@ -155,7 +170,11 @@ describe('indicators (专栏3)', () => {
     expect(indicator('gdp').target).toEqual({ kind: 'number', value: 650, raw: '650' });
     expect(indicator('gdp').growth).toEqual({ percent: 7, atLeast: true, raw: '年均增长不低于7%' });
     expect(indicator('general-budget-revenue').target).toEqual({ kind: 'missing', raw: '' });
-    expect(indicator('general-budget-revenue').growth).toEqual({ percent: 10, atLeast: true, raw: '年均增长不低于10%' });
+    expect(indicator('general-budget-revenue').growth).toEqual({
+      percent: 10,
+      atLeast: true,
+      raw: '年均增长不低于10%',
+    });
     expect(indicator('fixed-asset-investment-growth')).toMatchObject({
       baseline: { kind: 'number', value: 15.3 },
       target: { kind: 'missing', raw: '' },
@@ -164,11 +183,21 @@ describe('indicators (专栏3)', () => {
     });
     expect(indicator('services-share-of-gdp').target).toMatchObject({ value: 68 });
     // 创新驱动
-    expect(indicator('rd-spending-share-of-gdp')).toMatchObject({ nameZh: 'R＆D经费支出占GDP比重', target: { value: 2 }, measure: 'share' });
+    expect(indicator('rd-spending-share-of-gdp')).toMatchObject({
+      nameZh: 'R＆D经费支出占GDP比重',
+      target: { value: 2 },
+      measure: 'share',
+    });
     expect(indicator('high-tech-enterprises').target).toMatchObject({ value: 150 });
     // 开放发展
-    expect(indicator('retail-sales')).toMatchObject({ target: { kind: 'missing', raw: '' }, growth: { percent: 7, atLeast: false, raw: '7%' } });
-    expect(indicator('export-value')).toMatchObject({ baseline: { kind: 'missing', raw: '-' }, growth: { percent: 5, atLeast: false } });
+    expect(indicator('retail-sales')).toMatchObject({
+      target: { kind: 'missing', raw: '' },
+      growth: { percent: 7, atLeast: false, raw: '7%' },
+    });
+    expect(indicator('export-value')).toMatchObject({
+      baseline: { kind: 'missing', raw: '-' },
+      growth: { percent: 5, atLeast: false },
+    });
     // 文化引领
     expect(indicator('tourism-revenue').target).toMatchObject({ value: 350 });
     expect(indicator('tourist-visits').target).toMatchObject({ value: 1200 });
@@ -189,34 +218,88 @@ describe('indicators (专栏3)', () => {
     const fromSeed = (seq: number) => box3.find((r) => Number(r.cells[1]) === seq)!.cells;
     const expected: Record<number, Partial<Indicator>> = {
       26: {
-        id: 'industrial-energy-intensity-reduction', category: '生态文明', nameZh: '规上工业单位增加值能耗降幅', unit: '%',
-        baseline: { kind: 'qualitative', text: '完成市下达目标' }, target: { kind: 'qualitative', text: '完成市下达目标' },
-        growth: null, stretch: null, attribute: 'binding', direction: 'higher', measure: 'rate', history: ['h13-27'],
+        id: 'industrial-energy-intensity-reduction',
+        category: '生态文明',
+        nameZh: '规上工业单位增加值能耗降幅',
+        unit: '%',
+        baseline: { kind: 'qualitative', text: '完成市下达目标' },
+        target: { kind: 'qualitative', text: '完成市下达目标' },
+        growth: null,
+        stretch: null,
+        attribute: 'binding',
+        direction: 'higher',
+        measure: 'rate',
+        history: ['h13-27'],
       },
       27: {
-        id: 'co2-intensity-reduction', category: '生态文明', nameZh: '单位GDP二氧化碳排放降幅', unit: '',
-        baseline: { kind: 'qualitative', text: '完成市下达目标' }, target: { kind: 'qualitative', text: '完成市下达目标' },
-        growth: null, stretch: null, attribute: 'binding', direction: 'higher', measure: 'rate', history: [],
+        id: 'co2-intensity-reduction',
+        category: '生态文明',
+        nameZh: '单位GDP二氧化碳排放降幅',
+        unit: '',
+        baseline: { kind: 'qualitative', text: '完成市下达目标' },
+        target: { kind: 'qualitative', text: '完成市下达目标' },
+        growth: null,
+        stretch: null,
+        attribute: 'binding',
+        direction: 'higher',
+        measure: 'rate',
+        history: [],
       },
       28: {
-        id: 'good-air-quality-days-share', category: '生态文明', nameZh: '空气环境质量好于二级标准的天数比例', unit: '%',
-        baseline: { kind: 'number', value: 97, raw: '97' }, target: { kind: 'qualitative', text: '完成市下达的环境质量控制目标' },
-        growth: null, stretch: null, attribute: 'binding', direction: 'higher', measure: 'share', history: ['h13-32'],
+        id: 'good-air-quality-days-share',
+        category: '生态文明',
+        nameZh: '空气环境质量好于二级标准的天数比例',
+        unit: '%',
+        baseline: { kind: 'number', value: 97, raw: '97' },
+        target: { kind: 'qualitative', text: '完成市下达的环境质量控制目标' },
+        growth: null,
+        stretch: null,
+        attribute: 'binding',
+        direction: 'higher',
+        measure: 'share',
+        history: ['h13-32'],
       },
       29: {
-        id: 'pm25-concentration', category: '生态文明', nameZh: 'PM2.5年日均浓度', unit: 'mg/m³',
-        baseline: { kind: 'number', value: 0.021, raw: '0.021' }, target: { kind: 'missing', raw: '' },
-        growth: null, stretch: null, attribute: 'binding', direction: 'lower', measure: 'level', history: ['h13-33'],
+        id: 'pm25-concentration',
+        category: '生态文明',
+        nameZh: 'PM2.5年日均浓度',
+        unit: 'mg/m³',
+        baseline: { kind: 'number', value: 0.021, raw: '0.021' },
+        target: { kind: 'missing', raw: '' },
+        growth: null,
+        stretch: null,
+        attribute: 'binding',
+        direction: 'lower',
+        measure: 'level',
+        history: ['h13-33'],
       },
       30: {
-        id: 'surface-water-compliance', category: '生态文明', nameZh: '省控断面地表水水质达标率', unit: '%',
-        baseline: { kind: 'number', value: 100, raw: '100' }, target: { kind: 'number', value: 100, raw: '100' },
-        growth: null, stretch: null, attribute: 'binding', direction: 'higher', measure: 'share', history: ['h13-34'],
+        id: 'surface-water-compliance',
+        category: '生态文明',
+        nameZh: '省控断面地表水水质达标率',
+        unit: '%',
+        baseline: { kind: 'number', value: 100, raw: '100' },
+        target: { kind: 'number', value: 100, raw: '100' },
+        growth: null,
+        stretch: null,
+        attribute: 'binding',
+        direction: 'higher',
+        measure: 'share',
+        history: ['h13-34'],
       },
       31: {
-        id: 'forest-coverage', category: '生态文明', nameZh: '森林覆盖率', unit: '%',
-        baseline: { kind: 'number', value: 21.79, raw: '21.79' }, target: { kind: 'qualitative', text: '完成市下达目标' },
-        growth: null, stretch: null, attribute: 'binding', direction: 'higher', measure: 'share', history: ['h13-36'],
+        id: 'forest-coverage',
+        category: '生态文明',
+        nameZh: '森林覆盖率',
+        unit: '%',
+        baseline: { kind: 'number', value: 21.79, raw: '21.79' },
+        target: { kind: 'qualitative', text: '完成市下达目标' },
+        growth: null,
+        stretch: null,
+        attribute: 'binding',
+        direction: 'higher',
+        measure: 'share',
+        history: ['h13-36'],
       },
     };
     for (const [seqText, fields] of Object.entries(expected)) {
@@ -233,7 +316,9 @@ describe('indicators (专栏3)', () => {
       expect(fullName(ind)).toBe(cells[2]);
       expect(cells[cells.length - 1]).toBe('约束性');
     }
-    expect(plan.indicators.filter((i) => i.attribute === 'binding').map((i) => i.seq)).toEqual([26, 27, 28, 29, 30, 31]);
+    expect(plan.indicators.filter((i) => i.attribute === 'binding').map((i) => i.seq)).toEqual([
+      26, 27, 28, 29, 30, 31,
+    ]);
   });
 
   it('only PM2.5 is lower-is-better; reductions (降幅) count as higher-is-better', () => {
@@ -241,18 +326,21 @@ describe('indicators (专栏3)', () => {
   });
 
   it('percent shares are "share", yearly rates are "rate", new school places are "cumulative"', () => {
-    const ids = (measure: Indicator['measure']) => plan.indicators.filter((i) => i.measure === measure).map((i) => i.seq);
+    const ids = (measure: Indicator['measure']) =>
+      plan.indicators.filter((i) => i.measure === measure).map((i) => i.seq);
     expect(ids('rate')).toEqual([4, 26, 27]);
     expect(ids('cumulative')).toEqual([25]);
     expect(ids('share')).toEqual([5, 7, 10, 18, 19, 21, 22, 28, 30, 31]);
     for (const ind of plan.indicators) {
-      if (ind.unit === '%' && ind.measure === 'level') throw new Error(`${ind.id} is a percentage but measured as level`);
+      if (ind.unit === '%' && ind.measure === 'level')
+        throw new Error(`${ind.id} is a percentage but measured as level`);
     }
   });
 });
 
 describe('stretch targets (the “852” goals, footnote 3 of 主要目标)', () => {
-  const footnote = '奋斗目标：力争到2025年实现全区生产总值达到800亿元，一般公共预算总收入达到50亿元，固定投资额达到200亿元。';
+  const footnote =
+    '奋斗目标：力争到2025年实现全区生产总值达到800亿元，一般公共预算总收入达到50亿元，固定投资额达到200亿元。';
 
   it('the footnote text is quoted verbatim from the seed', () => {
     expect(seed).toContain(`[3: ${footnote}]`);
@@ -263,22 +351,31 @@ describe('stretch targets (the “852” goals, footnote 3 of 主要目标)', ()
     expect(indicator('gdp').stretch).toEqual({ value: 800, raw: '800亿元', source });
     expect(indicator('general-budget-revenue').stretch).toEqual({ value: 50, raw: '50亿元', source });
     // Indicator 4 is a growth rate; the 200亿元 is an amount, so its raw keeps the words that say so.
-    expect(indicator('fixed-asset-investment-growth').stretch).toEqual({ value: 200, raw: '固定投资额达到200亿元', source });
+    expect(indicator('fixed-asset-investment-growth').stretch).toEqual({
+      value: 200,
+      raw: '固定投资额达到200亿元',
+      source,
+    });
     for (const ind of plan.indicators) {
       if (ind.stretch) expect(footnote).toContain(ind.stretch.raw);
     }
   });
 
   it('no other indicator has a stretch target', () => {
-    expect(plan.indicators.filter((i) => i.stretch !== null).map((i) => i.id).sort()).toEqual(
-      ['fixed-asset-investment-growth', 'gdp', 'general-budget-revenue'],
-    );
+    expect(
+      plan.indicators
+        .filter((i) => i.stretch !== null)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['fixed-asset-investment-growth', 'gdp', 'general-budget-revenue']);
   });
 });
 
 describe('history (专栏1)', () => {
   it('has exactly 36 rows h13-01 … h13-36', () => {
-    expect(plan.history.map((h) => h.id)).toEqual(Array.from({ length: 36 }, (_, i) => `h13-${String(i + 1).padStart(2, '0')}`));
+    expect(plan.history.map((h) => h.id)).toEqual(
+      Array.from({ length: 36 }, (_, i) => `h13-${String(i + 1).padStart(2, '0')}`),
+    );
     expect(plan.history.map((h) => h.seq)).toEqual(Array.from({ length: 36 }, (_, i) => i + 1));
   });
 
@@ -323,7 +420,8 @@ describe('history (专栏1)', () => {
 
   it("every indicator's history refs exist and name a row measuring the same thing", () => {
     const ids = new Set(plan.history.map((h) => h.id));
-    for (const ind of plan.indicators) for (const ref of ind.history) expect(ids.has(ref), `${ind.id} → ${ref}`).toBe(true);
+    for (const ind of plan.indicators)
+      for (const ref of ind.history) expect(ids.has(ref), `${ind.id} → ${ref}`).toBe(true);
     expect(indicator('gdp').history).toEqual(['h13-01']);
     // Where both plans report a 2020 value for the linked row, the values agree.
     for (const ind of plan.indicators) {
@@ -397,14 +495,30 @@ describe('projects', () => {
       '泉州古城交通疏解快速通道项目',
       '鲤城林荫大道（笋江路至浮桥街）项目',
     ]);
-    expect(box19[0]!.goals.map((g) => [g.value, g.unit])).toEqual([[688, '米'], [18, '米'], [230, '米'], [18, '米']]);
-    expect(box19[1]!.goals.map((g) => [g.value, g.unit])).toEqual([[2088, '米'], [60, '米']]);
-    expect(box19[3]!.goals.map((g) => [g.value, g.unit])).toEqual([[34, '米'], [1.25, '公里']]);
+    expect(box19[0]!.goals.map((g) => [g.value, g.unit])).toEqual([
+      [688, '米'],
+      [18, '米'],
+      [230, '米'],
+      [18, '米'],
+    ]);
+    expect(box19[1]!.goals.map((g) => [g.value, g.unit])).toEqual([
+      [2088, '米'],
+      [60, '米'],
+    ]);
+    expect(box19[3]!.goals.map((g) => [g.value, g.unit])).toEqual([
+      [34, '米'],
+      [1.25, '公里'],
+    ]);
   });
 
   it('carry the 专栏20 digital-government goals for 2025', () => {
     const gov = plan.projects.find((p) => p.titleZh === '政务服务数字化工程')!;
-    expect(gov.goals.map((g) => [g.value, g.unit, g.year])).toEqual([[95, '%', 2025], [95, '%', 2025], [75, '%', 2025], [90, '%', 2025]]);
+    expect(gov.goals.map((g) => [g.value, g.unit, g.year])).toEqual([
+      [95, '%', 2025],
+      [95, '%', 2025],
+      [75, '%', 2025],
+      [90, '%', 2025],
+    ]);
     expect(plan.projects.some((p) => p.titleZh === '智慧城市建设架构搭建')).toBe(true);
   });
 

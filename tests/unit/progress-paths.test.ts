@@ -18,7 +18,10 @@ describe('share indicators: percentage-point path', () => {
 
   it('does not use compound rates even when the base is positive', () => {
     // compound would require (3.5/2.5)^(1/5) − 1 ≈ 6.96 %; the pp path requires 0.2 pp
-    expect(resolveTrajectory(share)).toMatchObject({ ok: true, trajectory: { method: 'percentage-point', required: expect.closeTo(0.2, 12) } });
+    expect(resolveTrajectory(share)).toMatchObject({
+      ok: true,
+      trajectory: { method: 'percentage-point', required: expect.closeTo(0.2, 12) },
+    });
   });
 });
 
@@ -65,7 +68,10 @@ describe('rate indicators: yearly values against a floor', () => {
   });
 
   it('takes the floor from the growth rate when the target cell is empty', () => {
-    const a = assessProgress(indicator({ measure: 'rate', baseline: missing(), target: missing(), growth: growth(8) }), obs([2021, 6]));
+    const a = assessProgress(
+      indicator({ measure: 'rate', baseline: missing(), target: missing(), growth: growth(8) }),
+      obs([2021, 6]),
+    );
     expect(a.required).toBe(8);
     expect(a.ratio).toBeCloseTo(0.75, 12);
     expect(a.base).toBeNull();
@@ -96,7 +102,14 @@ describe('rate indicators: yearly values against a floor', () => {
 });
 
 describe('cumulative indicators (新增学位 8000, no baseline)', () => {
-  const places = indicator({ id: 'school-places', measure: 'cumulative', unit: '个', unitEn: 'places', baseline: missing('-'), target: num(8000) });
+  const places = indicator({
+    id: 'school-places',
+    measure: 'cumulative',
+    unit: '个',
+    unitEn: 'places',
+    baseline: missing('-'),
+    target: num(8000),
+  });
 
   it('starts at zero in the base year and follows a straight line to the target', () => {
     const a = assessProgress(places, obs([2022, 2400]));
@@ -159,21 +172,36 @@ describe('maintain targets (target equal to, or already met by, the base)', () =
 
   it('works on the compound path too (level 100 → 100)', () => {
     const a = assessProgress(indicator({ baseline: num(100), target: num(100) }), obs([2022, 99]));
-    expect(a).toMatchObject({ method: 'compound', status: 'deteriorating', reason: 'maintain-missed', required: 0, ratio: null });
+    expect(a).toMatchObject({
+      method: 'compound',
+      status: 'deteriorating',
+      reason: 'maintain-missed',
+      required: 0,
+      ratio: null,
+    });
   });
 
   it('a ceiling above the base (lower is better, 20 → ≤ 25) is a maintain target, not a ratio', () => {
     const ceiling = indicator({ direction: 'lower', baseline: num(20), target: num(25) });
     expect(assessProgress(ceiling, obs([2022, 24]))).toMatchObject({ status: 'achieved', ratio: null });
     // rising 20 → 26 would give two positive rates and a positive ratio; it must not be "on track"
-    expect(assessProgress(ceiling, obs([2022, 26]))).toMatchObject({ status: 'deteriorating', reason: 'maintain-missed', ratio: null });
+    expect(assessProgress(ceiling, obs([2022, 26]))).toMatchObject({
+      status: 'deteriorating',
+      reason: 'maintain-missed',
+      ratio: null,
+    });
   });
 });
 
 describe('not assessable', () => {
   it('with only the baseline (nothing after the base year)', () => {
     const a = assessProgress(gdp, obs([2020, 438.08]));
-    expect(a).toMatchObject({ status: 'not_assessable', reason: 'no-observation-after-base', latest: null, ratio: null });
+    expect(a).toMatchObject({
+      status: 'not_assessable',
+      reason: 'no-observation-after-base',
+      latest: null,
+      ratio: null,
+    });
     expect(a.required).toBeCloseTo(0.0821114, 6); // the path is still known
   });
 

@@ -113,7 +113,14 @@ describe('band boundaries (ratios that are exact in decimals are not pushed down
 
 describe('lower-is-better indicators', () => {
   // PM2.5 50 → 29.5245 = 50 · 0.9^5: required −10 %/yr.
-  const pm25 = indicator({ id: 'pm25', unit: '微克/立方米', unitEn: 'µg/m³', direction: 'lower', baseline: num(50), target: num(29.5245) });
+  const pm25 = indicator({
+    id: 'pm25',
+    unit: '微克/立方米',
+    unitEn: 'µg/m³',
+    direction: 'lower',
+    baseline: num(50),
+    target: num(29.5245),
+  });
 
   it('divides two negative rates: −8 %/yr against −10 %/yr → ratio 0.8', () => {
     const a = assessProgress(pm25, obs([2022, 42.32])); // 50 · 0.92²
@@ -164,7 +171,10 @@ describe('growth-rate targets', () => {
   });
 
   it('a growth rate next to a qualitative target still gives an implied path', () => {
-    const a = assessProgress(indicator({ baseline: num(100), target: qualitative('完成市下达目标'), growth: growth(10) }), obs([2022, 121]));
+    const a = assessProgress(
+      indicator({ baseline: num(100), target: qualitative('完成市下达目标'), growth: growth(10) }),
+      obs([2022, 121]),
+    );
     expect(a.target).toEqual({ year: 2025, value: expect.closeTo(161.051, 6), implied: true });
     expect(a.ratio).toBeCloseTo(1, 10);
     expect(a.status).toBe('on_track');

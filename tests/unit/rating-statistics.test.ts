@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bayesianMean, emptyTally, rankByBayesianMean, summarise, wilsonInterval, type Histogram } from '../../shared/ratings/statistics.js';
+import {
+  bayesianMean,
+  emptyTally,
+  rankByBayesianMean,
+  summarise,
+  wilsonInterval,
+  type Histogram,
+} from '../../shared/ratings/statistics.js';
 
 const tally = (histogram: Histogram) => ({ ...emptyTally(), histogram });
 const options = { minRatings: 10, prior: { mean: 3, weight: 10 } };
@@ -58,7 +65,14 @@ describe('a rating summary', () => {
 
   it('for n = 0 publishes the zero count and no statistics', () => {
     const s = summarise(emptyTally(), options);
-    expect(s).toMatchObject({ count: 0, mean: null, satisfaction: null, dissatisfaction: null, bayesianMean: null, tooFewToRank: true });
+    expect(s).toMatchObject({
+      count: 0,
+      mean: null,
+      satisfaction: null,
+      dissatisfaction: null,
+      bayesianMean: null,
+      tooFewToRank: true,
+    });
   });
 
   it('for n = 1 gives the one rating as the mean but flags it too few to rank', () => {
@@ -80,11 +94,18 @@ describe('a rating summary', () => {
   it('reports the change against the previous period, and against an empty one', () => {
     const s = summarise(tally([0, 0, 0, 5, 5]), options, tally([0, 0, 5, 5, 0]));
     expect(s.change).toEqual({ count: 0, mean: expect.closeTo(1, 10), satisfaction: expect.closeTo(0.5, 10) });
-    expect(summarise(tally([0, 0, 0, 0, 2]), options, null).change).toEqual({ count: 2, mean: null, satisfaction: null });
+    expect(summarise(tally([0, 0, 0, 0, 2]), options, null).change).toEqual({
+      count: 2,
+      mean: null,
+      satisfaction: null,
+    });
   });
 
   it('counts comments by moderation status', () => {
-    const s = summarise({ histogram: [0, 0, 0, 0, 1], comments: { pending: 2, published: 3, rejected: 1, hidden: 0 } }, options);
+    const s = summarise(
+      { histogram: [0, 0, 0, 0, 1], comments: { pending: 2, published: 3, rejected: 1, hidden: 0 } },
+      options,
+    );
     expect(s.comments).toEqual({ pending: 2, published: 3, rejected: 1, hidden: 0, total: 6 });
   });
 });

@@ -32,10 +32,19 @@ function everything(s: StaffMessages): Array<[string, string]> {
     ...CommentStatus.options.map((c): [string, string] => [`commentStatus ${c}`, s.commentStatus(c)]),
     ...(['new', 'flagged'] as const).map((r): [string, string] => [`queueReason ${r}`, s.queueReason(r)]),
     ...(['publish', 'reject', 'hide'] as const).map((a): [string, string] => [`action ${a}`, s.action(a)]),
-    ...(['active', 'due-soon', 'overdue', 'closed'] as const).map((v): [string, string] => [`caseView ${v}`, s.caseView(v)]),
+    ...(['active', 'due-soon', 'overdue', 'closed'] as const).map((v): [string, string] => [
+      `caseView ${v}`,
+      s.caseView(v),
+    ]),
     ...CASE_STATUSES.map((c): [string, string] => [`caseStatus ${c}`, s.caseStatus(c)]),
-    ...(['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed'] as const).map((d): [string, string] => [`dueState ${d}`, s.dueState(d)]),
-    ...(['verify', 'rectify', 'reply', 'close'] as const).map((a): [string, string] => [`caseStep ${a}`, s.caseStep(a)]),
+    ...(['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed'] as const).map((d): [string, string] => [
+      `dueState ${d}`,
+      s.dueState(d),
+    ]),
+    ...(['verify', 'rectify', 'reply', 'close'] as const).map((a): [string, string] => [
+      `caseStep ${a}`,
+      s.caseStep(a),
+    ]),
     ...(['new', 'correction', 'unchanged'] as const).map((o): [string, string] => [`published ${o}`, s.published(o)]),
     ...ProjectStatus.options.map((p): [string, string] => [`projectStatus ${p}`, s.projectStatus(p)]),
   );
@@ -55,7 +64,9 @@ describe('the staff pages’ messages', () => {
   it('has no Chinese in the English dictionary, and nothing left untranslated in the Chinese one', () => {
     const english = new Map(everything(staffMessages('en')));
     for (const [key, text] of english) expect(HAN.test(text), key).toBe(false);
-    const untranslated = everything(staffMessages('zh-CN')).filter(([key, text]) => !HAN.test(text) && text === english.get(key));
+    const untranslated = everything(staffMessages('zh-CN')).filter(
+      ([key, text]) => !HAN.test(text) && text === english.get(key),
+    );
     expect(untranslated).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_SHARDS, feedbackKey, feedbackShard, observationKey, observationPrefix } from '../../shared/store/keys.js';
+import {
+  FEEDBACK_SHARDS,
+  feedbackKey,
+  feedbackShard,
+  observationKey,
+  observationPrefix,
+} from '../../shared/store/keys.js';
 import { createTableInput, TABLE } from '../../shared/store/table.js';
 
 describe('feedback sharding', () => {

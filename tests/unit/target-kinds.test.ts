@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TargetType } from '../../shared/feedback/target.js';
-import { kindNamedBy, kindOfCollection, namedTargets, TARGET_KIND_LIST, TARGET_KINDS, targetKind } from '../../shared/feedback/target-kinds.js';
+import {
+  kindNamedBy,
+  kindOfCollection,
+  namedTargets,
+  TARGET_KIND_LIST,
+  TARGET_KINDS,
+  targetKind,
+} from '../../shared/feedback/target-kinds.js';
 import { feedPath, targetPagePath } from '../../shared/feeds/atom.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { csvReasonEn } from '../../shared/publishing/csv.js';
@@ -59,15 +66,27 @@ describe('the registry of target kinds', () => {
       const kind = targetKind(target.targetType);
       expect(targetPagePath(target)).toBe(kind.pagePath(target.targetId));
       expect(feedPath({ kind: 'target', target })).toBe(targetFeed(target.targetType, target.targetId));
-      expect(targetFeed(target.targetType, target.targetId)).toBe(`/api/v1/feeds/${kind.collection}/${target.targetId}.atom`);
+      expect(targetFeed(target.targetType, target.targetId)).toBe(
+        `/api/v1/feeds/${kind.collection}/${target.targetId}.atom`,
+      );
     }
   });
 
   it('names every target of a plan, indicators first, each with its names in both languages', () => {
     const named = namedTargets(plan);
     expect(named).toHaveLength(plan.indicators.length + plan.projects.length);
-    expect(named[0]).toEqual({ targetType: 'indicator', targetId: plan.indicators[0]!.id, nameZh: plan.indicators[0]!.nameZh, nameEn: plan.indicators[0]!.nameEn });
-    expect(named).toContainEqual({ targetType: 'project', targetId: project.id, nameZh: project.titleZh, nameEn: project.titleEn });
+    expect(named[0]).toEqual({
+      targetType: 'indicator',
+      targetId: plan.indicators[0]!.id,
+      nameZh: plan.indicators[0]!.nameZh,
+      nameEn: plan.indicators[0]!.nameEn,
+    });
+    expect(named).toContainEqual({
+      targetType: 'project',
+      targetId: project.id,
+      nameZh: project.titleZh,
+      nameEn: project.titleEn,
+    });
     expect(named.findIndex((t) => t.targetType === 'project')).toBe(plan.indicators.length);
   });
 
@@ -83,8 +102,16 @@ describe('the registry of target kinds', () => {
 
   it('counts an indicator’s ratings in its category and every project’s in the projects’ group', () => {
     const index = targetIndexOf({ plan: { ...plan, contentHash: '' }, indicators: plan.indicators });
-    expect(scopesOf(index, 'indicator', 'gdp')).toEqual(['indicator#gdp', categoryScope(indicator.category), `plan#${plan.id}`]);
-    expect(scopesOf(index, 'project', project.id)).toEqual([`project#${project.id}`, categoryScope('projects'), `plan#${plan.id}`]);
+    expect(scopesOf(index, 'indicator', 'gdp')).toEqual([
+      'indicator#gdp',
+      categoryScope(indicator.category),
+      `plan#${plan.id}`,
+    ]);
+    expect(scopesOf(index, 'project', project.id)).toEqual([
+      `project#${project.id}`,
+      categoryScope('projects'),
+      `plan#${plan.id}`,
+    ]);
   });
 });
 

@@ -21,7 +21,10 @@ const project = plan.projects[2]!;
 beforeAll(async () => {
   await loadPlan(store.current, plan);
   identity = await testIdentity();
-  ({ app } = testApp(store.current, { staffAuth: identity.verifier, signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID) }));
+  ({ app } = testApp(store.current, {
+    staffAuth: identity.verifier,
+    signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
+  }));
 });
 
 const page = async (path: string, lang: 'zh-CN' | 'en' = 'zh-CN', cookie = '') => {
@@ -38,11 +41,22 @@ const footerLinks = (html: string) => {
 /** The feeds a page offers to feed readers, in order, as [href, title]. */
 const feedsOf = (html: string) => {
   const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? '';
-  return [...head.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="([^"]+)" href="([^"]+)"\/>/g)].map(([, title, href]) => [href!, title!] as const);
+  return [
+    ...head.matchAll(/<link rel="alternate" type="application\/atom\+xml" title="([^"]+)" href="([^"]+)"\/>/g),
+  ].map(([, title, href]) => [href!, title!] as const);
 };
 
 /** Every page a citizen can land on, the error page included. */
-const CITIZEN_PAGES = ['/', '/indicators', '/indicators/gdp', '/projects', `/projects/${project.id}`, '/method', '/me', '/no-such-page'];
+const CITIZEN_PAGES = [
+  '/',
+  '/indicators',
+  '/indicators/gdp',
+  '/projects',
+  `/projects/${project.id}`,
+  '/method',
+  '/me',
+  '/no-such-page',
+];
 
 const FOOTER = {
   'zh-CN': [
@@ -93,15 +107,25 @@ describe('the footer of every citizen page', () => {
       expect(res.status, href).toBe(200);
       expect(res.headers.get('content-type'), href).toMatch(expected[href]!);
     }
-    const document = (await (await app.request('/api/v1/open-data/plan.json')).json()) as { source: { document: string; sha256: string } };
+    const document = (await (await app.request('/api/v1/open-data/plan.json')).json()) as {
+      source: { document: string; sha256: string };
+    };
     // The plan as data names the document it was read from, as the link says.
     expect(document.source).toEqual(plan.source);
   });
 
   it('adds the feed of the item on an indicator or project page', async () => {
-    expect(footerLinks((await page('/indicators/gdp')).html)).toContainEqual(['/api/v1/feeds/indicators/gdp.atom', '订阅本项更新（Atom）']);
-    expect(footerLinks((await page(`/projects/${project.id}`, 'en')).html)).toContainEqual([`/api/v1/feeds/projects/${project.id}.atom`, 'Updates on this item (Atom feed)']);
-    expect(footerLinks((await page('/indicators')).html).map(([href]) => href)).not.toContain('/api/v1/feeds/indicators/gdp.atom');
+    expect(footerLinks((await page('/indicators/gdp')).html)).toContainEqual([
+      '/api/v1/feeds/indicators/gdp.atom',
+      '订阅本项更新（Atom）',
+    ]);
+    expect(footerLinks((await page(`/projects/${project.id}`, 'en')).html)).toContainEqual([
+      `/api/v1/feeds/projects/${project.id}.atom`,
+      'Updates on this item (Atom feed)',
+    ]);
+    expect(footerLinks((await page('/indicators')).html).map(([href]) => href)).not.toContain(
+      '/api/v1/feeds/indicators/gdp.atom',
+    );
   });
 });
 
@@ -136,12 +160,18 @@ describe('feed autodiscovery', () => {
 
   it('offers a project’s own feed first on its page', async () => {
     const feeds = feedsOf((await page(`/projects/${project.id}`)).html);
-    expect(feeds.map(([href]) => href)).toEqual([`/api/v1/feeds/projects/${project.id}.atom`, '/api/v1/feeds/plan.atom']);
+    expect(feeds.map(([href]) => href)).toEqual([
+      `/api/v1/feeds/projects/${project.id}.atom`,
+      '/api/v1/feeds/plan.atom',
+    ]);
     await expectFeed(feeds[0]![0], project.titleZh);
   });
 
   it('offers a feed on every indicator and project page, each of which answers', async () => {
-    const targets = [...plan.indicators.map((i) => `/indicators/${i.id}`), ...plan.projects.map((p) => `/projects/${p.id}`)];
+    const targets = [
+      ...plan.indicators.map((i) => `/indicators/${i.id}`),
+      ...plan.projects.map((p) => `/projects/${p.id}`),
+    ];
     for (const path of targets) {
       const [own] = feedsOf((await page(path)).html);
       expect(own?.[0], path).toBe(`/api/v1/feeds${path}.atom`);

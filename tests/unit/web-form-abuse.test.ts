@@ -81,7 +81,14 @@ describe('the honeypot and the least time to fill the form in', () => {
     const { stamp } = await servedForm('/indicators/forest-coverage');
     now += 60_000;
     const res = await expectNothingStored(
-      () => post('/feedback', { targetType: 'indicator', targetId: 'forest-coverage', rating: '5', website: 'http://spam.example', issued: stamp }),
+      () =>
+        post('/feedback', {
+          targetType: 'indicator',
+          targetId: 'forest-coverage',
+          rating: '5',
+          website: 'http://spam.example',
+          issued: stamp,
+        }),
       400,
     );
     expect(await res.text()).toContain('这次提交没有被接受');
@@ -93,17 +100,36 @@ describe('the honeypot and the least time to fill the form in', () => {
     const [issued, mac] = stamp.split('.') as [string, string];
     const earlier = (parseInt(issued, 36) - 3_600_000).toString(36);
     const forged = formStamps('another-secret-another-secret-0123456789').issue(new Date(now - 60_000));
-    for (const bad of [undefined, '', 'x', `${issued}.${'A'.repeat(22)}`, `${earlier}.${mac}`, forged, `${stamp}.${mac}`]) {
-      const fields: Record<string, string> = { targetType: 'indicator', targetId: 'forest-coverage', rating: '5', ...(bad === undefined ? {} : { issued: bad }) };
+    for (const bad of [
+      undefined,
+      '',
+      'x',
+      `${issued}.${'A'.repeat(22)}`,
+      `${earlier}.${mac}`,
+      forged,
+      `${stamp}.${mac}`,
+    ]) {
+      const fields: Record<string, string> = {
+        targetType: 'indicator',
+        targetId: 'forest-coverage',
+        rating: '5',
+        ...(bad === undefined ? {} : { issued: bad }),
+      };
       const res = await expectNothingStored(() => post('/feedback', fields), 400);
       expect(await res.text(), String(bad)).toContain('这个表单已过期或不是从本站页面提交的');
     }
     // A form left open for more than a day: submit again from the fresh form on the page that comes back.
     now += FORM_STAMP_MAX_AGE_MS;
-    const expired = await expectNothingStored(() => post('/feedback', { targetType: 'indicator', targetId: 'forest-coverage', rating: '5', issued: stamp }), 400);
+    const expired = await expectNothingStored(
+      () => post('/feedback', { targetType: 'indicator', targetId: 'forest-coverage', rating: '5', issued: stamp }),
+      400,
+    );
     const fresh = /name="issued" value="([^"]+)"/.exec(await expired.text())![1]!;
     now += 5000;
-    expect((await post('/feedback', { targetType: 'indicator', targetId: 'forest-coverage', rating: '5', issued: fresh })).status).toBe(303);
+    expect(
+      (await post('/feedback', { targetType: 'indicator', targetId: 'forest-coverage', rating: '5', issued: fresh }))
+        .status,
+    ).toBe(303);
   });
 
   it('takes its least time from the settings (FORM_MIN_SECONDS): 0 accepts a form at once', async () => {
@@ -147,14 +173,22 @@ describe('cross-site form posts (CSRF)', () => {
       expect(await res.text(), JSON.stringify(headers)).toBe('Forms are accepted from this site only.');
     }
     // The settings form sets a cookie, so it is held to the same rule.
-    await expectNothingStored(() => post('/settings', { lang: 'en', back: '/' }, { Origin: 'https://evil.example' }), 403);
-    await expectNothingStored(() => post('/settings', { lang: 'en', back: '/' }, { 'Sec-Fetch-Site': 'cross-site' }), 403);
+    await expectNothingStored(
+      () => post('/settings', { lang: 'en', back: '/' }, { Origin: 'https://evil.example' }),
+      403,
+    );
+    await expectNothingStored(
+      () => post('/settings', { lang: 'en', back: '/' }, { 'Sec-Fetch-Site': 'cross-site' }),
+      403,
+    );
   });
 
   it('takes a post from this origin, or without Origin when Sec-Fetch-Site says same-origin', async () => {
     expect((await post('/feedback', await fields(), { Origin: 'http://localhost' })).status).toBe(303);
     expect((await post('/feedback', await fields(), { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(303);
-    expect((await post('/feedback', await fields(), { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(303);
+    expect(
+      (await post('/feedback', await fields(), { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' })).status,
+    ).toBe(303);
     const settings = await post('/settings', { lang: 'en', back: '/method' }, { 'Sec-Fetch-Site': 'same-origin' });
     expect(settings.status).toBe(303);
     expect(settings.headers.get('set-cookie')).toMatch(/^lang=en;/);

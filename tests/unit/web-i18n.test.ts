@@ -19,12 +19,27 @@ const en = messages('en');
 
 // Every code the status method, the schema and the feedback rules can hand a page.
 const REASONS: AssessmentReason[] = [
-  'qualitative-target', 'missing-target', 'no-base', 'no-observation-after-base', 'growth-target-needs-positive-base',
-  'target-met', 'maintain-missed', 'floor-missed', 'floor-met', 'ratio', 'ratio-capped-at-target-year',
+  'qualitative-target',
+  'missing-target',
+  'no-base',
+  'no-observation-after-base',
+  'growth-target-needs-positive-base',
+  'target-met',
+  'maintain-missed',
+  'floor-missed',
+  'floor-met',
+  'ratio',
+  'ratio-capped-at-target-year',
 ];
 const NOTES: AssessmentNote[] = [
-  'duplicate-years-last-wins', 'invalid-observations-ignored', 'observations-outside-period-ignored', 'baseline-year-observation-differs',
-  'linear-fallback-non-positive-base', 'linear-fallback-non-positive-target', 'observed-value-not-positive', 'no-improvement-required',
+  'duplicate-years-last-wins',
+  'invalid-observations-ignored',
+  'observations-outside-period-ignored',
+  'baseline-year-observation-differs',
+  'linear-fallback-non-positive-base',
+  'linear-fallback-non-positive-target',
+  'observed-value-not-positive',
+  'no-improvement-required',
 ];
 const METHODS: ProgressMethod[] = ['compound', 'linear', 'percentage-point', 'annual-floor'];
 const DUE_STATES: DueState[] = ['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed'];
@@ -54,7 +69,8 @@ function sample(t: Messages, key: keyof Messages): string {
   const value = t[key] as unknown;
   if (typeof value === 'string') return value;
   const fn = value as (...args: unknown[]) => unknown;
-  const numeric = /^(homeIntro|resultCount|boxLabel|indicatorSeq|ratingsCount|rankValue|tooFewToRank|homeLeastIntro|homeLeastNone|homeProjectsSummary|categoryCounts|yoursRevisions|progressValue|methodRanking|sourceRow|sourceFootnote|yoursThisYear|yoursEarlier|valueInYear|mineCasesIntro)/;
+  const numeric =
+    /^(homeIntro|resultCount|boxLabel|indicatorSeq|ratingsCount|rankValue|tooFewToRank|homeLeastIntro|homeLeastNone|homeProjectsSummary|categoryCounts|yoursRevisions|progressValue|methodRanking|sourceRow|sourceFootnote|yoursThisYear|yoursEarlier|valueInYear|mineCasesIntro)/;
   const args = Array.from({ length: fn.length }, (_, i) => {
     if (key === 'growthCheck') return ['7', '8.5', true][i];
     if (key === 'growthValue') return ['7', true][i];
@@ -70,8 +86,22 @@ function sample(t: Messages, key: keyof Messages): string {
 }
 
 const VOCABULARY_KEYS = new Set<keyof Messages>([
-  'statusName', 'reason', 'note', 'methodName', 'attributeName', 'directionName', 'measureName', 'projectStatus', 'commentStatus', 'level', 'baseSource',
-  'caseStatus', 'caseStep', 'caseDueState', 'caseSatisfaction', 'piiKind',
+  'statusName',
+  'reason',
+  'note',
+  'methodName',
+  'attributeName',
+  'directionName',
+  'measureName',
+  'projectStatus',
+  'commentStatus',
+  'level',
+  'baseSource',
+  'caseStatus',
+  'caseStep',
+  'caseDueState',
+  'caseSatisfaction',
+  'piiKind',
 ]);
 /** The switch to the other language is written in that language, on purpose. */
 const WRITTEN_IN_THE_OTHER_LANGUAGE = new Set<keyof Messages>(['otherLanguage', 'otherLanguageLabel']);
@@ -83,7 +113,8 @@ describe('the web dictionary', () => {
       expect(Object.keys(t).sort()).toEqual([...MESSAGE_KEYS].sort());
       for (const key of MESSAGE_KEYS) {
         expect(typeof t[key], `${lang} ${key}`).toBe(typeof zh[key]);
-        if (typeof t[key] === 'function') expect((t[key] as () => string).length, `${lang} ${key} parameters`).toBe((zh[key] as () => string).length);
+        if (typeof t[key] === 'function')
+          expect((t[key] as () => string).length, `${lang} ${key} parameters`).toBe((zh[key] as () => string).length);
       }
     }
   });
@@ -112,13 +143,23 @@ describe('the web dictionary', () => {
     }
     for (const text of vocabulary(en)) expect(HAN.test(text), text).toBe(false);
     // Chinese pages are Chinese: every message (bar the language switch and the brand) has Chinese in it.
-    const latinOnly = MESSAGE_KEYS.filter((key) => !VOCABULARY_KEYS.has(key) && !WRITTEN_IN_THE_OTHER_LANGUAGE.has(key) && !HAN.test(sample(zh, key)));
-    expect(latinOnly.filter((key) => !['meanScore', 'progressValue', 'colCount', 'listSeparator'].includes(key))).toEqual([]);
+    const latinOnly = MESSAGE_KEYS.filter(
+      (key) => !VOCABULARY_KEYS.has(key) && !WRITTEN_IN_THE_OTHER_LANGUAGE.has(key) && !HAN.test(sample(zh, key)),
+    );
+    expect(
+      latinOnly.filter((key) => !['meanScore', 'progressValue', 'colCount', 'listSeparator'].includes(key)),
+    ).toEqual([]);
     for (const text of vocabulary(zh)) expect(HAN.test(text), text).toBe(true);
   });
 
   it('names the five 好差评 levels as the standard does', () => {
-    expect(([5, 4, 3, 2, 1] as const).map((level) => zh.level(level))).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    expect(([5, 4, 3, 2, 1] as const).map((level) => zh.level(level))).toEqual([
+      '非常满意',
+      '满意',
+      '基本满意',
+      '不满意',
+      '非常不满意',
+    ]);
     expect(new Set(([5, 4, 3, 2, 1] as const).map((level) => en.level(level))).size).toBe(5);
   });
 });

@@ -57,7 +57,10 @@ const voterCookie = (res: Response) => /gp_voter=([^;]+)/.exec(res.headers.get('
 
 /** Every <script> either loads a file from this site or is a JSON data block: nothing inline runs. */
 function scriptsOf(html: string) {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, body]) => ({ attributes: attributes!, body: body! }));
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, body]) => ({
+    attributes: attributes!,
+    body: body!,
+  }));
 }
 
 /** Text a reader sees, plus the attributes read aloud, with elements marked lang="zh-CN" (plan data) left out. */
@@ -71,7 +74,15 @@ function visibleEnglishText(html: string): string {
     .replace(/<[^>]+>/g, ' ');
 }
 
-const PAGES = ['/', '/indicators', '/indicators/gdp', '/indicators/fixed-asset-investment-growth', '/projects', `/projects/${plan.projects[0]!.id}`, '/method'];
+const PAGES = [
+  '/',
+  '/indicators',
+  '/indicators/gdp',
+  '/indicators/fixed-asset-investment-growth',
+  '/projects',
+  `/projects/${plan.projects[0]!.id}`,
+  '/method',
+];
 
 describe('pages without JavaScript', () => {
   it('answers every page as complete HTML under the strict CSP: no inline script, no inline style', async () => {
@@ -104,7 +115,11 @@ describe('pages without JavaScript', () => {
     expect(formHtml).not.toBe('');
     expect(formHtml).toContain('<input type="hidden" name="targetType" value="indicator"/>');
     expect(formHtml).toContain('<input type="hidden" name="targetId" value="gdp"/>');
-    const levels = [...formHtml.matchAll(/<input type="radio" name="rating" id="rating-(\d)" value="(\d)"[^>]*\/><label for="rating-\d">([^<]+)<\/label>/g)];
+    const levels = [
+      ...formHtml.matchAll(
+        /<input type="radio" name="rating" id="rating-(\d)" value="(\d)"[^>]*\/><label for="rating-\d">([^<]+)<\/label>/g,
+      ),
+    ];
     expect(levels.map(([, , value, label]) => [value, label])).toEqual([
       ['5', '非常满意'],
       ['4', '满意'],
@@ -126,9 +141,14 @@ describe('pages without JavaScript', () => {
     expect(html).toContain('<caption>数据表（单位：亿元）</caption>');
     expect(html).toContain('2015年 265.99 亿元'); // 专栏1, in words
     expect(html).toMatch(/<th scope="row">2015<\/th><td>265\.99<\/td>/); // and in the table
-    const data = JSON.parse(/<script type="application\/json" id="indicator-chart-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as IndicatorChartData;
+    const data = JSON.parse(
+      /<script type="application\/json" id="indicator-chart-data">([\s\S]*?)<\/script>/.exec(html)![1]!,
+    ) as IndicatorChartData;
     const series = Object.fromEntries(data.series.map((s) => [s.key, s.points]));
-    expect(series.history).toEqual([{ x: 2015, y: 265.99 }, { x: 2020, y: 438.08 }]);
+    expect(series.history).toEqual([
+      { x: 2015, y: 265.99 },
+      { x: 2020, y: 438.08 },
+    ]);
     expect(series.target).toEqual([{ x: 2025, y: 650 }]);
     expect(series.stretch).toEqual([{ x: 2025, y: 800 }]);
     expect(series.path!.map((p) => p.x)).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
@@ -138,15 +158,21 @@ describe('pages without JavaScript', () => {
 
   it('does not plot the fixed-asset stretch goal, an amount on a growth-rate indicator, but says it in words', async () => {
     const { html } = await get('/indicators/fixed-asset-investment-growth');
-    const data = JSON.parse(/<script type="application\/json" id="indicator-chart-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as IndicatorChartData;
+    const data = JSON.parse(
+      /<script type="application\/json" id="indicator-chart-data">([\s\S]*?)<\/script>/.exec(html)![1]!,
+    ) as IndicatorChartData;
     expect(data.series.map((s) => s.key)).not.toContain('stretch');
-    expect(data.series.find((s) => s.key === 'path')?.points).toEqual([2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: 10 })));
+    expect(data.series.find((s) => s.key === 'path')?.points).toEqual(
+      [2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: 10 })),
+    );
     expect(html).toContain('奋斗目标：“固定投资额达到200亿元”');
     expect(html).toContain('不能画在同一坐标上');
   });
 
   it('answers in English by Accept-Language or by the lang cookie, which wins; <html lang> follows', async () => {
-    expect((await get('/indicators/gdp', { 'Accept-Language': 'en-GB,en;q=0.9' })).html).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    expect((await get('/indicators/gdp', { 'Accept-Language': 'en-GB,en;q=0.9' })).html).toMatch(
+      /^<!DOCTYPE html><html lang="en">/,
+    );
     const { html } = await get('/indicators/gdp', { 'Accept-Language': 'en-GB', Cookie: 'lang=zh-CN' });
     expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
     const english = await get('/', { Cookie: 'lang=en' });
@@ -170,7 +196,13 @@ describe('pages without JavaScript', () => {
   });
 
   it('leaves no Chinese on English pages except plan data marked lang="zh-CN"', async () => {
-    for (const path of [...PAGES, '/indicators?q=forest', '/indicators/industrial-energy-intensity-reduction', '/indicators/pm25-concentration', '/no-such-page']) {
+    for (const path of [
+      ...PAGES,
+      '/indicators?q=forest',
+      '/indicators/industrial-energy-intensity-reduction',
+      '/indicators/pm25-concentration',
+      '/no-such-page',
+    ]) {
       const { html } = await get(path, { Cookie: 'lang=en' });
       const stray = visibleEnglishText(html).match(/[^\s]*\p{Script=Han}[^\s]*/gu);
       expect(stray, path).toBeNull();
@@ -178,7 +210,10 @@ describe('pages without JavaScript', () => {
   });
 
   it('turns on the elder-friendly mode with a form that sets a cookie, and keeps it', async () => {
-    const res = await app.request('/settings', form({ elder: 'on', back: '/indicators?category=%E7%BB%8F%E6%B5%8E%E8%B4%A8%E6%95%88' }));
+    const res = await app.request(
+      '/settings',
+      form({ elder: 'on', back: '/indicators?category=%E7%BB%8F%E6%B5%8E%E8%B4%A8%E6%95%88' }),
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/indicators?category=%E7%BB%8F%E6%B5%8E%E8%B4%A8%E6%95%88');
     expect(res.headers.get('set-cookie')).toMatch(/^elder=on; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax/);
@@ -189,7 +224,13 @@ describe('pages without JavaScript', () => {
   });
 
   it('sends the settings forms of a form’s error page back to the page the form was on, not to the POST address', async () => {
-    const res = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp', comment: '没选评分' }, { Referer: 'http://localhost/indicators/gdp' }));
+    const res = await app.request(
+      '/feedback',
+      form(
+        { targetType: 'indicator', targetId: 'gdp', comment: '没选评分' },
+        { Referer: 'http://localhost/indicators/gdp' },
+      ),
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('name="back" value="/indicators/gdp"');
@@ -202,23 +243,38 @@ describe('pages without JavaScript', () => {
     const res = await app.request('/settings', form({ lang: 'en', back: '/method' }));
     expect(res.headers.get('location')).toBe('/method');
     expect(res.headers.get('set-cookie')).toMatch(/^lang=en;/);
-    for (const back of ['//evil.example/', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/x\r\nSet-Cookie: a=b']) {
+    for (const back of [
+      '//evil.example/',
+      'https://evil.example/',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/x\r\nSet-Cookie: a=b',
+    ]) {
       expect((await app.request('/settings', form({ lang: 'en', back }))).headers.get('location'), back).toBe('/');
     }
     expect((await app.request('/settings', form({ lang: 'fr', back: '/' }))).headers.get('set-cookie')).toBeNull();
-    expect((await app.request('/settings', form({ lang: 'en', back: '/' }, { 'Sec-Fetch-Site': 'cross-site' }))).status).toBe(403);
+    expect(
+      (await app.request('/settings', form({ lang: 'en', back: '/' }, { 'Sec-Fetch-Site': 'cross-site' }))).status,
+    ).toBe(403);
   });
 
   it('searches on the server by Chinese or English name, with filters that ignore values they do not know', async () => {
-    const names = (html: string) => [...html.matchAll(/<h2 class="card__title"><a href="\/indicators\/([a-z0-9-]+)">/g)].map((m) => m[1]);
+    const names = (html: string) =>
+      [...html.matchAll(/<h2 class="card__title"><a href="\/indicators\/([a-z0-9-]+)">/g)].map((m) => m[1]);
     expect(names((await get('/indicators?q=人均地区')).html)).toEqual(['gdp-per-capita']);
     expect(names((await get('/indicators?q=FOREST')).html)).toEqual(['forest-coverage']);
-    expect(names((await get('/indicators?q=GDP&category=经济质效')).html)).toEqual(['gdp', 'gdp-per-capita', 'services-share-of-gdp']);
+    expect(names((await get('/indicators?q=GDP&category=经济质效')).html)).toEqual([
+      'gdp',
+      'gdp-per-capita',
+      'services-share-of-gdp',
+    ]);
     expect(names((await get('/indicators?attribute=binding')).html)).toHaveLength(6);
     expect(names((await get('/indicators?status=bogus&category=nope')).html)).toHaveLength(31);
     expect((await get('/indicators?q=无此指标')).html).toContain('没有符合条件的项目');
     const projects = await get('/projects?box=19');
-    expect([...projects.html.matchAll(/<h2 class="card__title">/g)].length).toBe(plan.projects.filter((p) => p.box === 19).length);
+    expect([...projects.html.matchAll(/<h2 class="card__title">/g)].length).toBe(
+      plan.projects.filter((p) => p.box === 19).length,
+    );
   });
 
   it('shows the filters a list was asked for as chosen, and every other choice as not', async () => {
@@ -248,7 +304,12 @@ describe('pages without JavaScript', () => {
 
   it('answers a fault of ours with an HTML error page that is never cached and shows no trace', async () => {
     const broken = testApp(store.current, {
-      plans: { ...deps.plans, snapshot: async () => { throw new Error('secret internals'); } },
+      plans: {
+        ...deps.plans,
+        snapshot: async () => {
+          throw new Error('secret internals');
+        },
+      },
       logger: deps.logger,
     }).app;
     const res = await broken.request('/indicators');
@@ -258,7 +319,10 @@ describe('pages without JavaScript', () => {
     const html = await res.text();
     expect(html).toContain('出了点问题');
     expect(html).not.toContain('secret internals');
-    const unloaded = testApp(store.current, { plans: { ...deps.plans, snapshot: async () => null }, logger: deps.logger }).app;
+    const unloaded = testApp(store.current, {
+      plans: { ...deps.plans, snapshot: async () => null },
+      logger: deps.logger,
+    }).app;
     expect((await unloaded.request('/')).status).toBe(503);
   });
 
@@ -270,13 +334,17 @@ describe('pages without JavaScript', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await app.request(assets.url('main.css')!)).headers.get('content-type')).toBe('text/css; charset=utf-8');
-    for (const path of ['/assets/manifest.json', '/assets/..%2Fmanifest.json', '/assets/charts.js']) expect((await app.request(path)).status, path).toBe(404);
+    for (const path of ['/assets/manifest.json', '/assets/..%2Fmanifest.json', '/assets/charts.js'])
+      expect((await app.request(path)).status, path).toBe(404);
   });
 });
 
 describe('rating and commenting with the plain form', () => {
   it('re-renders the form with messages, what was typed, and no cookie when a level is missing', async () => {
-    const res = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp', comment: '请公布2024年的数据' }));
+    const res = await app.request(
+      '/feedback',
+      form({ targetType: 'indicator', targetId: 'gdp', comment: '请公布2024年的数据' }),
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('请选择一个满意度等级。');
@@ -287,21 +355,49 @@ describe('rating and commenting with the plain form', () => {
   });
 
   it('refuses a comment over 2,000 characters with a message, never a 500', async () => {
-    const res = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp', rating: '3', comment: '长'.repeat(2001) }));
+    const res = await app.request(
+      '/feedback',
+      form({ targetType: 'indicator', targetId: 'gdp', rating: '3', comment: '长'.repeat(2001) }),
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('留言最多 2000 字。');
-    expect((await app.request('/feedback', form({ targetType: 'indicator', targetId: 'no-such', rating: '3' }))).status).toBe(404);
-    expect((await app.request('/feedback', form({ targetType: 'thing', targetId: 'gdp', rating: '3' }))).status).toBe(404);
-    expect((await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp', rating: '9' }))).status).toBe(400);
-    expect((await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp', rating: '3', comment: 'x'.repeat(70_000) }))).status).toBe(413);
-    expect((await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp', rating: '3' }, { 'Sec-Fetch-Site': 'cross-site' }))).status).toBe(403);
+    expect(
+      (await app.request('/feedback', form({ targetType: 'indicator', targetId: 'no-such', rating: '3' }))).status,
+    ).toBe(404);
+    expect((await app.request('/feedback', form({ targetType: 'thing', targetId: 'gdp', rating: '3' }))).status).toBe(
+      404,
+    );
+    expect(
+      (await app.request('/feedback', form({ targetType: 'indicator', targetId: 'gdp', rating: '9' }))).status,
+    ).toBe(400);
+    expect(
+      (
+        await app.request(
+          '/feedback',
+          form({ targetType: 'indicator', targetId: 'gdp', rating: '3', comment: 'x'.repeat(70_000) }),
+        )
+      ).status,
+    ).toBe(413);
+    expect(
+      (
+        await app.request(
+          '/feedback',
+          form({ targetType: 'indicator', targetId: 'gdp', rating: '3' }, { 'Sec-Fetch-Site': 'cross-site' }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('records a rating, issues the voter cookie as the API does, and redirects back with what was recorded', async () => {
-    const res = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'forest-coverage', rating: '4', comment: '绿化很好' }));
+    const res = await app.request(
+      '/feedback',
+      form({ targetType: 'indicator', targetId: 'forest-coverage', rating: '4', comment: '绿化很好' }),
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/indicators/forest-coverage?done=recorded&pending=1#feedback');
-    expect(res.headers.get('set-cookie')).toMatch(/^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=34560000; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(res.headers.get('set-cookie')).toMatch(
+      /^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=34560000; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
     expect(res.headers.get('x-voter-token')).toBe(voterCookie(res));
     const cookie = `gp_voter=${voterCookie(res)}`;
 
@@ -316,11 +412,16 @@ describe('rating and commenting with the plain form', () => {
     expect(after.html).toContain('修改我的评价');
 
     // The same cookie is the API's voter: one voter, whichever way they rated.
-    const mine = (await (await app.request('/api/v1/me/feedback', { headers: { Cookie: cookie } })).json()) as { items: Array<{ targetId: string; rating: number }> };
+    const mine = (await (await app.request('/api/v1/me/feedback', { headers: { Cookie: cookie } })).json()) as {
+      items: Array<{ targetId: string; rating: number }>;
+    };
     expect(mine.items).toMatchObject([{ targetId: 'forest-coverage', rating: 4 }]);
 
     // Changing it replaces this year's rating and says so.
-    const again = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'forest-coverage', rating: '2' }, { Cookie: cookie }));
+    const again = await app.request(
+      '/feedback',
+      form({ targetType: 'indicator', targetId: 'forest-coverage', rating: '2' }, { Cookie: cookie }),
+    );
     expect(again.headers.get('location')).toBe('/indicators/forest-coverage?done=replaced#feedback');
     expect(again.headers.get('set-cookie')).toBeNull();
     const changed = await get('/indicators/forest-coverage?done=replaced', { Cookie: cookie });
@@ -338,7 +439,9 @@ describe('rating and commenting with the plain form', () => {
   it('gives a browser its voter cookie with the page that shows the form, before its first rating', async () => {
     const page = await get('/indicators/green-coverage');
     expect(page.res.status).toBe(200);
-    expect(page.res.headers.get('set-cookie')).toMatch(/^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=34560000; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(page.res.headers.get('set-cookie')).toMatch(
+      /^gp_voter=v1\.[\w-]+\.[\w-]+; Max-Age=34560000; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
     // For the browser only: no token in a header that a script could read.
     expect(page.res.headers.get('x-voter-token')).toBeNull();
     // An answer that sets a cookie is never kept in a shared cache, or every reader would get this voter.
@@ -349,17 +452,25 @@ describe('rating and commenting with the plain form', () => {
     const cookie = `gp_voter=${token}`;
 
     // The form posts as that voter: nothing new is issued.
-    const posted = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'green-coverage', rating: '4' }, { Cookie: cookie }));
+    const posted = await app.request(
+      '/feedback',
+      form({ targetType: 'indicator', targetId: 'green-coverage', rating: '4' }, { Cookie: cookie }),
+    );
     expect(posted.status).toBe(303);
     expect(posted.headers.get('location')).toBe('/indicators/green-coverage?done=recorded#feedback');
     expect(posted.headers.get('set-cookie')).toBeNull();
     expect(posted.headers.get('x-voter-token')).toBeNull();
 
     // Its answer lost, the browser sends the form again: the same voter, whose rating replaces itself.
-    const retried = await app.request('/feedback', form({ targetType: 'indicator', targetId: 'green-coverage', rating: '4' }, { Cookie: cookie }));
+    const retried = await app.request(
+      '/feedback',
+      form({ targetType: 'indicator', targetId: 'green-coverage', rating: '4' }, { Cookie: cookie }),
+    );
     expect(retried.headers.get('location')).toBe('/indicators/green-coverage?done=replaced#feedback');
     expect(retried.headers.get('set-cookie')).toBeNull();
-    const mine = (await (await app.request('/api/v1/me/feedback', { headers: { Cookie: cookie } })).json()) as { items: Array<{ targetId: string; revisions: number }> };
+    const mine = (await (await app.request('/api/v1/me/feedback', { headers: { Cookie: cookie } })).json()) as {
+      items: Array<{ targetId: string; revisions: number }>;
+    };
     expect(mine.items).toMatchObject([{ targetId: 'green-coverage', revisions: 2 }]);
     const recorded = await deps.feedback.ballotsOf(voterId!, { targetType: 'indicator', targetId: 'green-coverage' });
     expect(recorded).toHaveLength(1);
@@ -376,7 +487,9 @@ describe('rating and commenting with the plain form', () => {
 
     // A browser that has its cookie keeps it; a forged one is replaced; pages without the form set none.
     expect((await get('/indicators/green-coverage', { Cookie: cookie })).res.headers.get('set-cookie')).toBeNull();
-    expect(voterCookie((await get(`/projects/${plan.projects[5]!.id}`, { Cookie: 'gp_voter=v1.forged.forged' })).res)).toMatch(/^v1\./);
+    expect(
+      voterCookie((await get(`/projects/${plan.projects[5]!.id}`, { Cookie: 'gp_voter=v1.forged.forged' })).res),
+    ).toMatch(/^v1\./);
     for (const path of ['/', '/indicators', '/projects', '/method', '/indicators/no-such']) {
       expect((await get(path)).res.headers.get('set-cookie'), path).toBeNull();
     }
@@ -393,8 +506,14 @@ describe('published verdicts on the pages', () => {
   beforeAll(async () => {
     // Ten voters each on two indicators: enough to rank. The aggregation publishes; pages only read.
     for (let i = 0; i < 10; i++) {
-      for (const [targetId, rating] of [['pm25-concentration', 1 + (i % 2)], ['gdp', 4 + (i % 2)]] as const) {
-        const res = await app.request('/api/v1/feedback', json({ targetType: 'indicator', targetId, rating }, { 'X-Voter-Token': deps.voterTokens.issue().token }));
+      for (const [targetId, rating] of [
+        ['pm25-concentration', 1 + (i % 2)],
+        ['gdp', 4 + (i % 2)],
+      ] as const) {
+        const res = await app.request(
+          '/api/v1/feedback',
+          json({ targetType: 'indicator', targetId, rating }, { 'X-Voter-Token': deps.voterTokens.issue().token }),
+        );
         expect(res.status).toBe(201);
       }
     }
@@ -405,7 +524,9 @@ describe('published verdicts on the pages', () => {
     const { html } = await get('/indicators/gdp');
     expect(html).toContain('10 条评价');
     expect(html).toMatch(/100\.0%（95% 置信区间 72\.2%–100\.0%）/); // Wilson, 10 of 10
-    const data = JSON.parse(/<script type="application\/json" id="ratings-chart-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as { labels: string[]; counts: number[] };
+    const data = JSON.parse(
+      /<script type="application\/json" id="ratings-chart-data">([\s\S]*?)<\/script>/.exec(html)![1]!,
+    ) as { labels: string[]; counts: number[] };
     expect(data.labels).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
     expect(data.counts).toEqual([5, 5, 0, 0, 0]);
     expect(html).toMatch(/<th scope="row">非常满意<\/th><td>5<\/td><td>50\.0%<\/td>/);
@@ -421,7 +542,10 @@ describe('published verdicts on the pages', () => {
   it('lists the least satisfied targets on the home page, only those with enough ratings', async () => {
     const { html } = await get('/');
     const least = /<ol class="least">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
-    expect([...least.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1])).toEqual(['/indicators/pm25-concentration', '/indicators/gdp']);
+    expect([...least.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1])).toEqual([
+      '/indicators/pm25-concentration',
+      '/indicators/gdp',
+    ]);
     expect(html).not.toMatch(/<ol class="least">[\s\S]*forest-coverage/);
     expect(html).toMatch(/总体满意度[\s\S]*?\d+ 条评价/);
   });
@@ -435,10 +559,26 @@ describe('published verdicts on the pages', () => {
         comments: {
           items: [
             {
-              feedbackId: 'f1', targetType: 'indicator', targetId: 'gdp', rating: 2, comment: '数据太旧\n请更新', recordedAt: '2026-06-01T00:00:00.000Z', publishedAt: '2026-06-02T00:00:00.000Z',
-              replies: [{ text: '2025年数据将于7月公布。', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' }],
+              feedbackId: 'f1',
+              targetType: 'indicator',
+              targetId: 'gdp',
+              rating: 2,
+              comment: '数据太旧\n请更新',
+              recordedAt: '2026-06-01T00:00:00.000Z',
+              publishedAt: '2026-06-02T00:00:00.000Z',
+              replies: [
+                { text: '2025年数据将于7月公布。', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' },
+              ],
             },
-            { feedbackId: 'f2', targetType: 'indicator', targetId: 'gdp', rating: 5, comment: '很好', recordedAt: '2026-05-01T00:00:00.000Z', publishedAt: '2026-05-02T00:00:00.000Z' },
+            {
+              feedbackId: 'f2',
+              targetType: 'indicator',
+              targetId: 'gdp',
+              rating: 5,
+              comment: '很好',
+              recordedAt: '2026-05-01T00:00:00.000Z',
+              publishedAt: '2026-05-02T00:00:00.000Z',
+            },
           ],
           nextCursor: 'abc',
         },
@@ -461,7 +601,13 @@ describe('published verdicts on the pages', () => {
         comments: {
           items: [
             {
-              feedbackId: 'f1', targetType: 'indicator', targetId: 'gdp', rating: 2, comment: 'GDP 数据太旧', recordedAt: '2026-06-01T00:00:00.000Z', publishedAt: '2026-06-02T00:00:00.000Z',
+              feedbackId: 'f1',
+              targetType: 'indicator',
+              targetId: 'gdp',
+              rating: 2,
+              comment: 'GDP 数据太旧',
+              recordedAt: '2026-06-01T00:00:00.000Z',
+              publishedAt: '2026-06-02T00:00:00.000Z',
               replies: [{ text: '将于7月公布', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' }],
             },
           ],

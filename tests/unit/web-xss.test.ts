@@ -74,10 +74,14 @@ function hostilePlan(plan: Plan): Plan {
   const gdp = copy.indicators.find((i) => i.id === 'gdp')!;
   Object.assign(gdp, { nameZh: NAME_PAYLOAD_ZH, nameEn: NAME_PAYLOAD_EN });
   // A unit reaches the chart data too (on another indicator: gdp's history must keep its unit to be plotted).
-  Object.assign(copy.indicators.find((i) => i.id === UNIT_INDICATOR)!, { unit: UNIT_PAYLOAD, unitEn: UNIT_PAYLOAD });
+  Object.assign(
+    copy.indicators.find((i) => i.id === UNIT_INDICATOR)!,
+    { unit: UNIT_PAYLOAD, unitEn: UNIT_PAYLOAD },
+  );
   for (const row of copy.history) if (gdp.history.includes(row.id)) row.nameZh = `${NAME_PAYLOAD_ZH}${row.nameZh}`;
   const project = copy.projects[0]! as Record<string, unknown>;
-  for (const key of ['nameZh', 'nameEn', 'name']) if (typeof project[key] === 'string') project[key] = `<iframe srcdoc="<script>alert(1)</script>">${key}`;
+  for (const key of ['nameZh', 'nameEn', 'name'])
+    if (typeof project[key] === 'string') project[key] = `<iframe srcdoc="<script>alert(1)</script>">${key}`;
   return copy;
 }
 
@@ -102,26 +106,40 @@ beforeAll(async () => {
   await loadPlan(hostile.current, hostilePlan(plan));
   await loadPlan(clean.current, plan);
   const identity = await testIdentity();
-  ({ app, deps } = testApp(hostile.current, { staffAuth: identity.verifier, clock: () => new Date(now), minRatings: 1 }));
+  ({ app, deps } = testApp(hostile.current, {
+    staffAuth: identity.verifier,
+    clock: () => new Date(now),
+    minRatings: 1,
+  }));
   ({ app: cleanApp } = testApp(clean.current, { clock: () => new Date(now), minRatings: 1 }));
   monitor = await identity.bearer(['monitor'], { name: 'mod', sub: 'sub-mod' });
 
   // Each payload as a comment (each from its own voter), half on the indicator, half on the project.
   for (const [index, payload] of PAYLOADS.entries()) {
-    const target = index % 2 === 0 ? { targetType: 'indicator', targetId: 'gdp' } : { targetType: 'project', targetId: PROJECT };
+    const target =
+      index % 2 === 0 ? { targetType: 'indicator', targetId: 'gdp' } : { targetType: 'project', targetId: PROJECT };
     const voter = deps.voterTokens.issue().token;
     if (index === 4) ownVoter = voter;
-    const res = await app.request('/api/v1/feedback', json({ ...target, rating: (index % 5) + 1, comment: payload }, { 'X-Voter-Token': voter }));
+    const res = await app.request(
+      '/api/v1/feedback',
+      json({ ...target, rating: (index % 5) + 1, comment: payload }, { 'X-Voter-Token': voter }),
+    );
     expect(res.status, payload).toBe(201);
     const { feedbackId } = (await res.json()) as { feedbackId: string };
     now += 1000;
-    const moderated = await app.request(`/api/v1/monitor/comments/${feedbackId}/moderation`, json({ action: 'publish' }, monitor));
+    const moderated = await app.request(
+      `/api/v1/monitor/comments/${feedbackId}/moderation`,
+      json({ action: 'publish' }, monitor),
+    );
     expect(moderated.status, payload).toBe(200);
     // An official reply to every third comment: another payload as its text, a third as the department.
     if (index % 3 === 0) {
       const department = PAYLOADS[(index + 7) % PAYLOADS.length]!.slice(0, 100);
       const text = PAYLOADS[(index + 13) % PAYLOADS.length]!;
-      const reply = await app.request(`/api/v1/monitor/comments/${feedbackId}/replies`, json({ department, text }, monitor));
+      const reply = await app.request(
+        `/api/v1/monitor/comments/${feedbackId}/replies`,
+        json({ department, text }, monitor),
+      );
       expect(reply.status, text).toBe(201);
       const body = (await reply.json()) as { reply: { department: string; text: string } };
       published.add(body.reply.department).add(body.reply.text);
@@ -132,7 +150,9 @@ beforeAll(async () => {
   for (const path of ['/api/v1/indicators/gdp/comments', `/api/v1/projects/${PROJECT}/comments`]) {
     let cursor: string | null = null;
     do {
-      const page = (await (await app.request(`${path}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as {
+      const page = (await (
+        await app.request(`${path}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      ).json()) as {
         items: Array<{ comment: string }>;
         nextCursor: string | null;
       };
@@ -142,12 +162,19 @@ beforeAll(async () => {
   }
   // Summaries, so the home page and the lists show the rated targets (with their names) too.
   // The page without payloads: the same targets rated (so it shows the same charts), nothing hostile.
-  for (const target of [{ targetType: 'indicator', targetId: 'gdp' }, { targetType: 'project', targetId: PROJECT }]) {
-    const res = await cleanApp.request('/api/v1/feedback', json({ ...target, rating: 3 }, { 'X-Voter-Token': deps.voterTokens.issue().token }));
+  for (const target of [
+    { targetType: 'indicator', targetId: 'gdp' },
+    { targetType: 'project', targetId: PROJECT },
+  ]) {
+    const res = await cleanApp.request(
+      '/api/v1/feedback',
+      json({ ...target, rating: 3 }, { 'X-Voter-Token': deps.voterTokens.issue().token }),
+    );
     expect(res.status).toBe(201);
   }
   now += 600_000;
-  for (const store of [hostile, clean]) await aggregationJob(store.current, { planId: 'licheng-14th', minRatings: 1, settleSeconds: 0, maxBatch: 1000 })();
+  for (const store of [hostile, clean])
+    await aggregationJob(store.current, { planId: 'licheng-14th', minRatings: 1, settleSeconds: 0, maxBatch: 1000 })();
 }, 120_000);
 
 afterAll(async () => {
@@ -172,13 +199,16 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'noscript', 'x
 
 function tokenize(html: string): Tag[] {
   const tags: Tag[] = [];
-  const tagRe = /<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|<\/?([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/)*)\s*>/g;
+  const tagRe =
+    /<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|<\/?([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/)*)\s*>/g;
   let match: RegExpExecArray | null;
   while ((match = tagRe.exec(html))) {
     const [whole, rawName, attributeText = ''] = match;
     if (!rawName || whole.startsWith('</')) continue;
     const name = rawName.toLowerCase();
-    const attributes = [...attributeText.matchAll(ATTRIBUTE)].map(([, key, a, b, c]) => [key!.toLowerCase(), decode(a ?? b ?? c ?? '')] as [string, string]);
+    const attributes = [...attributeText.matchAll(ATTRIBUTE)].map(
+      ([, key, a, b, c]) => [key!.toLowerCase(), decode(a ?? b ?? c ?? '')] as [string, string],
+    );
     const tag: Tag = { name, attributes };
     if (RAW_TEXT.has(name)) {
       const end = html.toLowerCase().indexOf(`</${name}`, tagRe.lastIndex);
@@ -200,22 +230,67 @@ const decode = (text: string) =>
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc', 'poster', 'background']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'data',
+  'xlink:href',
+  'srcdoc',
+  'poster',
+  'background',
+]);
 
 /** Everything a page must never contain, whatever data it shows. */
 function expectInert(html: string, label: string) {
   const tags = tokenize(html);
   for (const tag of tags) {
-    expect(['iframe', 'svg', 'img', 'object', 'embed', 'style', 'math', 'base', 'frame', 'frameset', 'video', 'audio', 'source', 'noscript', 'body2'], `${label}: <${tag.name}>`).not.toContain(tag.name);
+    expect(
+      [
+        'iframe',
+        'svg',
+        'img',
+        'object',
+        'embed',
+        'style',
+        'math',
+        'base',
+        'frame',
+        'frameset',
+        'video',
+        'audio',
+        'source',
+        'noscript',
+        'body2',
+      ],
+      `${label}: <${tag.name}>`,
+    ).not.toContain(tag.name);
     for (const [key, value] of tag.attributes) {
       expect(key.startsWith('on'), `${label}: <${tag.name} ${key}=…>`).toBe(false);
-      expect(['style', 'srcdoc', 'autofocus', 'http-equiv', 'xlink:href', 'formaction'], `${label}: <${tag.name} ${key}>`).not.toContain(key);
+      expect(
+        ['style', 'srcdoc', 'autofocus', 'http-equiv', 'xlink:href', 'formaction'],
+        `${label}: <${tag.name} ${key}>`,
+      ).not.toContain(key);
       // The one data: URL of the site's own: the empty favicon `<link rel="icon" href="data:,">`.
-      if (URL_ATTRIBUTES.has(key) && !(tag.name === 'link' && value === 'data:,')) expect(value.replace(/[\s\u0000-\u001f]/g, ''), `${label}: <${tag.name} ${key}="${value}">`).not.toMatch(/^(javascript|data|vbscript):/i);
+      if (URL_ATTRIBUTES.has(key) && !(tag.name === 'link' && value === 'data:,'))
+        expect(value.replace(/[\s\u0000-\u001f]/g, ''), `${label}: <${tag.name} ${key}="${value}">`).not.toMatch(
+          /^(javascript|data|vbscript):/i,
+        );
     }
     // The site's own only: the stylesheet, the empty favicon, and the Atom feeds offered to feed readers.
-    if (tag.name === 'link') expect(tag.attributes.find(([k]) => k === 'href')?.[1], label).toMatch(/^(\/assets\/|data:,$|\/api\/v1\/feeds\/(plan|(indicators|projects)\/[\w%.-]+)\.atom$)/);
-    if (tag.name === 'meta') expect(tag.attributes.map(([k]) => k).sort().join(), label).toMatch(/^(charset|content,name)$/);
+    if (tag.name === 'link')
+      expect(tag.attributes.find(([k]) => k === 'href')?.[1], label).toMatch(
+        /^(\/assets\/|data:,$|\/api\/v1\/feeds\/(plan|(indicators|projects)\/[\w%.-]+)\.atom$)/,
+      );
+    if (tag.name === 'meta')
+      expect(
+        tag.attributes
+          .map(([k]) => k)
+          .sort()
+          .join(),
+        label,
+      ).toMatch(/^(charset|content,name)$/);
     if (tag.name === 'script') {
       const type = tag.attributes.find(([k]) => k === 'type')?.[1];
       const src = tag.attributes.find(([k]) => k === 'src')?.[1];
@@ -233,14 +308,21 @@ function expectInert(html: string, label: string) {
   // Script tags open and close in pairs: nothing opened one the tokenizer did not see.
   expect((html.match(/<script\b/gi) ?? []).length, label).toBe(tags.filter((t) => t.name === 'script').length);
   expect((html.match(/<\/script\s*>/gi) ?? []).length, label).toBe(tags.filter((t) => t.name === 'script').length);
-  expect(tags.filter((t) => t.name === 'html' || t.name === 'body' || t.name === 'head').map((t) => t.name), label).toEqual(['html', 'head', 'body']);
+  expect(
+    tags.filter((t) => t.name === 'html' || t.name === 'body' || t.name === 'head').map((t) => t.name),
+    label,
+  ).toEqual(['html', 'head', 'body']);
   return tags;
 }
 
-const scriptsOf = (tags: Tag[]) => tags.filter((t) => t.name === 'script').map((t) => t.attributes.map(([k, v]) => `${k}=${k === 'src' ? v.replace(/\.[A-Z0-9]+\.js$/, '') : v}`).join(' '));
+const scriptsOf = (tags: Tag[]) =>
+  tags
+    .filter((t) => t.name === 'script')
+    .map((t) => t.attributes.map(([k, v]) => `${k}=${k === 'src' ? v.replace(/\.[A-Z0-9]+\.js$/, '') : v}`).join(' '));
 
 /** The text of each `<p class="comment__text">` (comments and replies), as a reader sees it. */
-const commentTexts = (html: string) => [...html.matchAll(/<p class="comment__text">([^<]*)<\/p>/g)].map(([, text]) => decode(text!));
+const commentTexts = (html: string) =>
+  [...html.matchAll(/<p class="comment__text">([^<]*)<\/p>/g)].map(([, text]) => decode(text!));
 
 async function page(path: string, headers: Record<string, string> = {}) {
   const res = await app.request(path, { headers });
@@ -251,7 +333,11 @@ async function page(path: string, headers: Record<string, string> = {}) {
 /** A page and every older page of its comments. */
 async function withOlderComments(path: string) {
   const pages = [await page(path)];
-  for (let more = /href="([^"]*\?comments=[^"#]*)#comments"/.exec(pages.at(-1)!); more; more = /href="([^"]*\?comments=[^"#]*)#comments"/.exec(pages.at(-1)!)) {
+  for (
+    let more = /href="([^"]*\?comments=[^"#]*)#comments"/.exec(pages.at(-1)!);
+    more;
+    more = /href="([^"]*\?comments=[^"#]*)#comments"/.exec(pages.at(-1)!)
+  ) {
     pages.push(await page(decode(more[1]!)));
   }
   return pages;
@@ -271,47 +357,75 @@ describe('payloads on the public pages stay inert text', () => {
         const html = cookie ? [await page(path, { Cookie: cookie })] : pages;
         for (const [n, one] of html.entries()) {
           const tags = expectInert(one, `${path} ${cookie} page ${n}`);
-          const cleanTags = tokenize(await (await cleanApp.request(path, { headers: cookie ? { Cookie: cookie } : {} })).text());
+          const cleanTags = tokenize(
+            await (await cleanApp.request(path, { headers: cookie ? { Cookie: cookie } : {} })).text(),
+          );
           expect(scriptsOf(tags), path).toEqual(scriptsOf(cleanTags));
           // Only the elements of comments and replies are new on the page.
           const cleanNames = new Set(cleanTags.map((t) => t.name));
           const extra = new Set(tags.map((t) => t.name).filter((name) => !cleanNames.has(name)));
-          for (const name of extra) expect(['ol', 'li', 'article', 'time', 'strong', 'span', 'div', 'p', 'a'], `${path}: <${name}>`).toContain(name);
+          for (const name of extra)
+            expect(['ol', 'li', 'article', 'time', 'strong', 'span', 'div', 'p', 'a'], `${path}: <${name}>`).toContain(
+              name,
+            );
           for (const text of commentTexts(one)) seen.add(text);
-          for (const match of one.matchAll(/<strong>[^<]*<\/strong> · ([^<]*)<time/g)) seen.add(decode(match[1]!).trim());
+          for (const match of one.matchAll(/<strong>[^<]*<\/strong> · ([^<]*)<time/g))
+            seen.add(decode(match[1]!).trim());
         }
       }
     }
     // Each comment and reply text read back from the page is exactly what was published.
     for (const text of published) expect(seen, text).toContain(text);
     // And the entities typed by a citizen stay literal, escaped once more.
-    const all = (await withOlderComments('/indicators/gdp')).join('') + (await withOlderComments(`/projects/${PROJECT}`)).join('');
+    const all =
+      (await withOlderComments('/indicators/gdp')).join('') +
+      (await withOlderComments(`/projects/${PROJECT}`)).join('');
     expect(all).toContain('&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;');
     expect(all).toContain('\\u003cscript\\u003ealert(1)');
     const hit = /<script>|<img\b|<svg|<iframe|<object|<embed|<math|<style|<base\b/i.exec(all);
-    expect(hit && JSON.stringify(all.slice(hit.index - 120, hit.index + 60)), "raw markup").toBe(null);
+    expect(hit && JSON.stringify(all.slice(hit.index - 120, hit.index + 60)), 'raw markup').toBe(null);
   });
 
   it('keeps plan names and units with payloads inert on every page, and the chart data blocks unbreakable', async () => {
-    for (const path of ['/', '/indicators', '/indicators?q=GDP', '/indicators/gdp', `/indicators/${UNIT_INDICATOR}`, '/projects', `/projects/${PROJECT}`, '/method']) {
+    for (const path of [
+      '/',
+      '/indicators',
+      '/indicators?q=GDP',
+      '/indicators/gdp',
+      `/indicators/${UNIT_INDICATOR}`,
+      '/projects',
+      `/projects/${PROJECT}`,
+      '/method',
+    ]) {
       for (const cookie of ['', 'lang=en', 'elder=on']) {
         const html = await page(path, cookie ? { Cookie: cookie } : {});
         const tags = expectInert(html, `${path} ${cookie}`);
-        const cleanTags = tokenize(await (await cleanApp.request(path, { headers: cookie ? { Cookie: cookie } : {} })).text());
+        const cleanTags = tokenize(
+          await (await cleanApp.request(path, { headers: cookie ? { Cookie: cookie } : {} })).text(),
+        );
         expect(scriptsOf(tags), `${path} ${cookie}`).toEqual(scriptsOf(cleanTags));
       }
     }
     // The chart data carries the names and units, escaped for the block and intact once parsed.
-    const chartOf = (html: string) => tokenize(html).find((t) => t.name === 'script' && t.attributes.some(([k, v]) => k === 'id' && v === 'indicator-chart-data'))!.raw!;
+    const chartOf = (html: string) =>
+      tokenize(html).find(
+        (t) => t.name === 'script' && t.attributes.some(([k, v]) => k === 'id' && v === 'indicator-chart-data'),
+      )!.raw!;
     const html = await page('/indicators/gdp');
     const gdpChart = chartOf(html);
     expect(gdpChart).toContain('\\u003c/script>\\u003cscript>alert(1)\\u003c/script>\\u003c!--');
-    expect((JSON.parse(gdpChart) as { series: Array<{ label: string }> }).series.some((s) => s.label.includes(NAME_PAYLOAD_ZH))).toBe(true);
+    expect(
+      (JSON.parse(gdpChart) as { series: Array<{ label: string }> }).series.some((s) =>
+        s.label.includes(NAME_PAYLOAD_ZH),
+      ),
+    ).toBe(true);
     const unitChart = chartOf(await page(`/indicators/${UNIT_INDICATOR}`));
     expect(unitChart).toContain('\\u003c/SCRIPT>\\u003csvg');
     expect((JSON.parse(unitChart) as { unit: string }).unit).toBe(UNIT_PAYLOAD);
     // The title and heading show the name as text.
-    expect(tokenize(html).find((t) => t.name === 'title')!.raw).toContain('GDP&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--');
+    expect(tokenize(html).find((t) => t.name === 'title')!.raw).toContain(
+      'GDP&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--',
+    );
     expect(html).toContain('<h1>GDP&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--</h1>');
   });
 
@@ -320,7 +434,9 @@ describe('payloads on the public pages stay inert text', () => {
       for (const path of ['/indicators', '/projects']) {
         const html = await page(`${path}?q=${encodeURIComponent(q)}`);
         expectInert(html, `${path}?q=${q}`);
-        const input = tokenize(html).find((t) => t.name === 'input' && t.attributes.some(([k, v]) => k === 'name' && v === 'q'));
+        const input = tokenize(html).find(
+          (t) => t.name === 'input' && t.attributes.some(([k, v]) => k === 'name' && v === 'q'),
+        );
         if (input) expect(input.attributes.find(([k]) => k === 'value')?.[1] ?? q.trim(), q).toBe(q.trim());
       }
     }
@@ -329,13 +445,20 @@ describe('payloads on the public pages stay inert text', () => {
   it("shows the voter their own comment, and a form that comes back, with the payload as the textarea's text only", async () => {
     const own = await page('/indicators/gdp', { Cookie: `gp_voter=${ownVoter}` });
     expectInert(own, 'own comment');
-    expect(own).toContain('<blockquote class="comment__text">&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</blockquote>');
+    expect(own).toContain(
+      '<blockquote class="comment__text">&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</blockquote>',
+    );
 
     for (const payload of PAYLOADS) {
       const res = await app.request('/feedback', {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
-        body: new URLSearchParams({ targetType: 'indicator', targetId: 'gdp', comment: payload, issued: deps.formStamps.issue(new Date(now - 60_000)) }).toString(),
+        body: new URLSearchParams({
+          targetType: 'indicator',
+          targetId: 'gdp',
+          comment: payload,
+          issued: deps.formStamps.issue(new Date(now - 60_000)),
+        }).toString(),
       });
       expect(res.status, payload).toBe(400); // no level chosen: the form comes back with what was typed
       const html = await res.text();

@@ -14,7 +14,14 @@ describe('the official holiday lists', () => {
     expect(y2025.holidays).toHaveLength(28); // 1 + 8 + 3 + 5 + 3 + 8
     expect(y2026.holidays).toHaveLength(33); // 3 + 9 + 3 + 5 + 3 + 3 + 7
     expect(y2025.workdays).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
-    expect(y2026.workdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(y2026.workdays).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
     for (const year of OFFICIAL_HOLIDAYS) {
       // Make-up working days are weekend days, and no day is both.
       for (const day of year.workdays) expect([0, 6]).toContain(new Date(`${day}T00:00:00Z`).getUTCDay());
@@ -36,7 +43,11 @@ describe('working days', () => {
 
   it('put the deadline at the end of the n-th working day after the opening day, across the Spring Festival', () => {
     // Friday 24 Jan 2025: Sun 26 (调休), Mon 27, then the festival to 4 Feb, Sat 8 Feb (调休)…
-    expect(calendar.deadline(cst('2025-01-24T10:00:00'), 15)).toEqual({ dueAt: '2025-02-20T15:59:59.999Z', dueDay: '2025-02-20', calendarCovered: true });
+    expect(calendar.deadline(cst('2025-01-24T10:00:00'), 15)).toEqual({
+      dueAt: '2025-02-20T15:59:59.999Z',
+      dueDay: '2025-02-20',
+      calendarCovered: true,
+    });
     // Across 国庆 2025, with its two make-up days.
     expect(calendar.deadline(cst('2025-09-26T16:30:00'), 15).dueDay).toBe('2025-10-23');
     // The 2026 Spring Festival: 14 Feb is a working Saturday, 15–23 Feb are off.

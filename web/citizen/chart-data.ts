@@ -68,7 +68,8 @@ export const stretchIsPlottable = (indicator: Pick<Indicator, 'stretch' | 'measu
   indicator.stretch !== null && indicator.measure !== 'rate';
 
 /** A 专栏1 row's name in the page's language; rows without a translation keep their printed Chinese name. */
-export const historyRowName = (row: HistoryRow, lang: Lang) => localized(lang, { zh: row.nameZh, en: row.nameEn ?? row.nameZh });
+export const historyRowName = (row: HistoryRow, lang: Lang) =>
+  localized(lang, { zh: row.nameZh, en: row.nameEn ?? row.nameZh });
 
 export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Messages): IndicatorChart {
   const unit = localized(lang, { zh: view.unit, en: view.unitEn });
@@ -97,25 +98,36 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
     const rowName = historyRowName(row, lang);
     columns.push({ key: column, label: t.seriesHistory(rowName) });
     const points: ChartSeries['points'] = [];
-    for (const [year, cell] of [[2015, row.actual2015], [2020, row.actual2020]] as const) {
+    for (const [year, cell] of [
+      [2015, row.actual2015],
+      [2020, row.actual2020],
+    ] as const) {
       put(year, column, formatCell(cell, '', t));
       if (cell.kind === 'number') points.push({ x: year, y: cell.value });
     }
     if (points.length > 0) series.push({ key: 'history', label: t.seriesHistory(rowName), points });
-    summary.push(t.chartSummaryHistory(rowName, formatCell(row.actual2015, unit, t), formatCell(row.actual2020, unit, t)));
+    summary.push(
+      t.chartSummaryHistory(rowName, formatCell(row.actual2015, unit, t), formatCell(row.actual2020, unit, t)),
+    );
   }
 
   // Official yearly values (the current revision of each year).
   columns.push({ key: 'observed', label: t.colObserved });
   for (const o of view.observations) put(o.year, 'observed', bare(o.value));
   if (view.observations.length > 0) {
-    series.push({ key: 'observed', label: t.seriesObserved, points: view.observations.map((o) => ({ x: o.year, y: o.value })) });
+    series.push({
+      key: 'observed',
+      label: t.seriesObserved,
+      points: view.observations.map((o) => ({ x: o.year, y: o.value })),
+    });
   }
   const after = view.observations.filter((o) => o.year > PLAN_START);
   summary.push(
     after.length === 0
       ? t.chartSummaryObservedNone
-      : t.chartSummaryObserved(after.map((o) => t.valueInYear(fmt(o.value), o.year)).join(localized(lang, LIST_SEPARATOR))),
+      : t.chartSummaryObserved(
+          after.map((o) => t.valueInYear(fmt(o.value), o.year)).join(localized(lang, LIST_SEPARATOR)),
+        ),
   );
 
   // The path from the base to the target (for a yearly rate: the floor, each year after 2020).
@@ -140,11 +152,16 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
   // The 2025 target: published, implied by a growth rate, or a statement that cannot be plotted.
   const target = view.progress.target;
   if (!isRate && target && target.value !== null) {
-    const shown = view.target.kind === 'number' && !target.implied ? withUnit(view.target.raw, unit) : fmt(target.value);
+    const shown =
+      view.target.kind === 'number' && !target.implied ? withUnit(view.target.raw, unit) : fmt(target.value);
     columns.push({ key: 'target', label: t.colTarget });
     const cell = view.target.kind === 'number' && !target.implied ? view.target.raw : bare(target.value);
     put(PLAN_END, 'target', target.implied ? `${cell}${t.impliedMark}` : cell);
-    series.push({ key: 'target', label: target.implied ? t.seriesImpliedTarget : t.seriesTarget, points: [{ x: PLAN_END, y: target.value }] });
+    series.push({
+      key: 'target',
+      label: target.implied ? t.seriesImpliedTarget : t.seriesTarget,
+      points: [{ x: PLAN_END, y: target.value }],
+    });
     summary.push(target.implied ? t.chartSummaryImpliedTarget(shown) : t.chartSummaryTarget(shown));
   } else if (view.target.kind === 'qualitative') {
     summary.push(t.chartSummaryQualitative(view.target.text));
@@ -191,4 +208,7 @@ export function ratingsChart(histogram: Histogram, t: Messages): RatingsChartDat
 
 /** JSON safe inside a <script type="application/json"> element: no `<` can close it. */
 export const scriptJson = (value: unknown) =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');

@@ -4,7 +4,14 @@ import type { PublishedComment } from '../../shared/feedback/record.js';
 import type { TargetType } from '../../shared/feedback/target.js';
 import { projectWithProgress } from '../../shared/plan/progress.js';
 import { Attribute, Category, ProjectStatus, type Project } from '../../shared/plan/schema.js';
-import { indicatorDetailView, indicatorView, planView, STATUSES, type IndicatorDetailView, type IndicatorView } from '../../shared/plan/views.js';
+import {
+  indicatorDetailView,
+  indicatorView,
+  planView,
+  STATUSES,
+  type IndicatorDetailView,
+  type IndicatorView,
+} from '../../shared/plan/views.js';
 import type { ProgressStatus } from '../../shared/progress/assessment.js';
 import type { PeriodSummaries, ScopeSummary, SeriesPoint } from '../../shared/ratings/documents.js';
 import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } from '../../shared/ratings/scopes.js';
@@ -69,14 +76,32 @@ export const LEAST_SATISFIED_COUNT = 5;
  * The targets citizens are least satisfied with: only those with enough ratings to count
  * (`tooFewToRank === false`), lowest Bayesian mean first (the ranking's own order, reversed).
  */
-export function leastSatisfied(document: PeriodSummaries | null, snapshot: PlanSnapshot, count = LEAST_SATISFIED_COUNT): LeastSatisfied[] {
+export function leastSatisfied(
+  document: PeriodSummaries | null,
+  snapshot: PlanSnapshot,
+  count = LEAST_SATISFIED_COUNT,
+): LeastSatisfied[] {
   const targets = new Map(namedTargets(snapshot).map((t) => [targetScope(t.targetType, t.targetId), t]));
   return (document?.targets ?? [])
     .filter((s) => s.kind === 'target' && !s.tooFewToRank && s.bayesianMean !== null)
-    .sort((a, b) => a.bayesianMean! - b.bayesianMean! || (a.satisfaction?.share ?? 0) - (b.satisfaction?.share ?? 0) || a.scope.localeCompare(b.scope))
+    .sort(
+      (a, b) =>
+        a.bayesianMean! - b.bayesianMean! ||
+        (a.satisfaction?.share ?? 0) - (b.satisfaction?.share ?? 0) ||
+        a.scope.localeCompare(b.scope),
+    )
     .flatMap((summary): LeastSatisfied[] => {
       const target = summary.targetType && targets.get(targetScope(summary.targetType, summary.targetId ?? ''));
-      return target ? [{ summary, href: targetKind(target.targetType).pagePath(target.targetId), nameZh: target.nameZh, nameEn: target.nameEn }] : [];
+      return target
+        ? [
+            {
+              summary,
+              href: targetKind(target.targetType).pagePath(target.targetId),
+              nameZh: target.nameZh,
+              nameEn: target.nameEn,
+            },
+          ]
+        : [];
     })
     .slice(0, count);
 }
@@ -112,7 +137,8 @@ const searchTerm = (q: string | undefined) => {
   return folded.length > 0 ? folded : undefined;
 };
 
-const matches = (term: string | undefined, ...names: string[]) => !term || names.some((name) => fold(name).includes(term));
+const matches = (term: string | undefined, ...names: string[]) =>
+  !term || names.some((name) => fold(name).includes(term));
 
 export interface IndicatorFilter {
   category?: Category | undefined;
@@ -144,9 +170,15 @@ export async function indicatorListData(deps: PageDataDeps, filter: IndicatorFil
   const [snapshot, ratings] = await Promise.all([snapshotOf(deps), allTime(deps)]);
   const term = searchTerm(filter.q);
   const items = snapshot.indicators
-    .filter((i) => (!filter.category || i.category === filter.category) && (!filter.attribute || i.attribute === filter.attribute))
+    .filter(
+      (i) =>
+        (!filter.category || i.category === filter.category) && (!filter.attribute || i.attribute === filter.attribute),
+    )
     .filter((i) => matches(term, i.nameZh, i.nameEn, i.id))
-    .map((i) => ({ ...indicatorView(i, snapshot.observations), ratings: briefOf(ratings.of(targetScope('indicator', i.id))) }))
+    .map((i) => ({
+      ...indicatorView(i, snapshot.observations),
+      ratings: briefOf(ratings.of(targetScope('indicator', i.id))),
+    }))
     .filter((i) => !filter.status || i.progress.status === filter.status);
   return { items, total: snapshot.indicators.length, categories: snapshot.plan.categories, filter };
 }
@@ -195,7 +227,9 @@ export async function projectListData(deps: PageDataDeps, filter: ProjectFilter)
  * A published comment with its official replies (department, text, when), oldest first. Replies
  * arrive with the reply workflow; a comment without the field renders without replies.
  */
-export type CommentWithReplies = Omit<PublishedComment, 'replies'> & { replies?: PublishedComment['replies'] | undefined };
+export type CommentWithReplies = Omit<PublishedComment, 'replies'> & {
+  replies?: PublishedComment['replies'] | undefined;
+};
 
 export interface TargetFeedback {
   summary: ScopeSummary;
@@ -224,10 +258,14 @@ async function targetFeedback(
   const scope = targetScope(targetType, targetId);
   const comments = async () => {
     try {
-      return await deps.feedback.publishedComments(targetType, targetId, { limit: COMMENTS_PER_PAGE, cursor: commentsCursor });
+      return await deps.feedback.publishedComments(targetType, targetId, {
+        limit: COMMENTS_PER_PAGE,
+        cursor: commentsCursor,
+      });
     } catch (error) {
       // A cursor we did not issue: show the newest comments rather than an error page.
-      if (error instanceof InvalidCursorError) return deps.feedback.publishedComments(targetType, targetId, { limit: COMMENTS_PER_PAGE });
+      if (error instanceof InvalidCursorError)
+        return deps.feedback.publishedComments(targetType, targetId, { limit: COMMENTS_PER_PAGE });
       throw error;
     }
   };
@@ -282,9 +320,15 @@ export async function projectPageData(
   voterId: string | null,
   commentsCursor?: string,
 ): Promise<ProjectPageData | null> {
-  const [project, progress] = await Promise.all([deps.plans.getProject(deps.planId, id), deps.progress.list(deps.planId, id)]);
+  const [project, progress] = await Promise.all([
+    deps.plans.getProject(deps.planId, id),
+    deps.progress.list(deps.planId, id),
+  ]);
   if (!project) return null;
-  return { ...(await targetFeedback(deps, 'project', id, voterId, commentsCursor)), project: projectWithProgress(project, progress) };
+  return {
+    ...(await targetFeedback(deps, 'project', id, voterId, commentsCursor)),
+    project: projectWithProgress(project, progress),
+  };
 }
 
 export async function methodData(deps: PageDataDeps): Promise<{ minRatings: number }> {

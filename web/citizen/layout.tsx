@@ -53,7 +53,12 @@ export function Layout({ ctx, title, section, scripts = [], feed, children }: La
         <form method="post" action="/settings" class="settings__form">
           <input type="hidden" name="elder" value={elder ? 'off' : 'on'} />
           <input type="hidden" name="back" value={ctx.path} />
-          <button type="submit" class="settings__button" aria-pressed={elder ? 'true' : 'false'} title={t.elderModeHint}>
+          <button
+            type="submit"
+            class="settings__button"
+            aria-pressed={elder ? 'true' : 'false'}
+            title={t.elderModeHint}
+          >
             {t.elderMode}
           </button>
         </form>

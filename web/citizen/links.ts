@@ -15,4 +15,5 @@ export const PLAN_DATA = downloadPath('plan', 'json');
 /** The site-wide feed: new official values, status changes, official replies and closed 差评 cases of every target. */
 export const PLAN_FEED = '/api/v1/feeds/plan.atom';
 /** One indicator's or project's feed: the same news, of that target only. */
-export const targetFeed = (targetType: TargetType, targetId: string) => `/api/v1/feeds/${targetKind(targetType).collection}/${encodeURIComponent(targetId)}.atom`;
+export const targetFeed = (targetType: TargetType, targetId: string) =>
+  `/api/v1/feeds/${targetKind(targetType).collection}/${encodeURIComponent(targetId)}.atom`;

@@ -36,18 +36,30 @@ export interface MineData {
 
 function targetRefs(snapshot: PlanSnapshot) {
   const refs = new Map<string, TargetRef>();
-  for (const t of namedTargets(snapshot)) refs.set(`${t.targetType}:${t.targetId}`, { href: targetKind(t.targetType).pagePath(t.targetId), nameZh: t.nameZh, nameEn: t.nameEn });
+  for (const t of namedTargets(snapshot))
+    refs.set(`${t.targetType}:${t.targetId}`, {
+      href: targetKind(t.targetType).pagePath(t.targetId),
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+    });
   return (targetType: TargetType, targetId: string) => refs.get(`${targetType}:${targetId}`) ?? null;
 }
 
-export type MineDataDeps = Pick<AppDeps, 'planId' | 'plans' | 'feedback' | 'cases' | 'calendar' | 'caseDeadlineDays' | 'clock'>;
+export type MineDataDeps = Pick<
+  AppDeps,
+  'planId' | 'plans' | 'feedback' | 'cases' | 'calendar' | 'caseDeadlineDays' | 'clock'
+>;
 
 /**
  * Everything the voter of this browser rated and every case their 差评 opened, newest first:
  * the same ballots as GET /api/v1/me/feedback and the same case view as GET /api/v1/me/cases.
  */
 export async function mineData(deps: MineDataDeps, voterId: string): Promise<MineData> {
-  const [snapshot, ballots, cases] = await Promise.all([snapshotOf(deps), deps.feedback.ballotsOf(voterId), deps.cases.ofVoter(voterId)]);
+  const [snapshot, ballots, cases] = await Promise.all([
+    snapshotOf(deps),
+    deps.feedback.ballotsOf(voterId),
+    deps.cases.ofVoter(voterId),
+  ]);
   const targetOf = targetRefs(snapshot);
   const now = deps.clock();
   const deadline = (dueAt: string | null): Deadline => {

@@ -13,7 +13,11 @@ import { MinePage, type ReplyFormError, type ReplyFormState } from './pages/mine
 
 /** What the page routes of web/citizen/routes.tsx lend these: rendering with the site's headers, the 404, the voter, the CSRF check. */
 export interface PageTools {
-  render(c: Context, page: (ctx: PageContext) => JSX.Element, init: { status?: 200 | ProblemStatus; personal: true }): Promise<Response>;
+  render(
+    c: Context,
+    page: (ctx: PageContext) => JSX.Element,
+    init: { status?: 200 | ProblemStatus; personal: true },
+  ): Promise<Response>;
   notFound(c: Context): Promise<Response>;
   voterOf(c: Context): string | null;
   fromThisSite: MiddlewareHandler;
@@ -29,7 +33,11 @@ const MAX_REPLY_FORM_BYTES = 32 * 1024;
  * The domain errors the reply form explains itself, by kind: a reply already rated, a case changed
  * meanwhile, and a note that masking made too long to keep (the same message as a note too long as typed).
  */
-const REPLY_FORM_ERRORS: { readonly [K in ErrorKind]?: ReplyFormError } = { 'invalid-state': 'alreadyRated', conflict: 'conflict', 'validation-failed': 'note' };
+const REPLY_FORM_ERRORS: { readonly [K in ErrorKind]?: ReplyFormError } = {
+  'invalid-state': 'alreadyRated',
+  conflict: 'conflict',
+  'validation-failed': 'note',
+};
 
 /**
  * The citizen's page of their own ratings and 差评 cases (GET /me), and the form that rates a
@@ -37,7 +45,12 @@ const REPLY_FORM_ERRORS: { readonly [K in ErrorKind]?: ReplyFormError } = { 'inv
  * the API, so a reply is rated once, by the voter whose rating opened the case and nobody else.
  */
 export function mineRoutes(app: Hono, deps: MineRouteDeps, { render, notFound, voterOf, fromThisSite }: PageTools) {
-  const page = async (c: Context, voterId: string | null, form: ReplyFormState | null, status: 200 | ProblemStatus = 200) => {
+  const page = async (
+    c: Context,
+    voterId: string | null,
+    form: ReplyFormState | null,
+    status: 200 | ProblemStatus = 200,
+  ) => {
     const data = voterId ? await mineData(deps, voterId) : null;
     // The confirmation after the redirect names a case; it only shows on a case of this voter's.
     const rated = c.req.method === 'GET' ? (c.req.query('rated') ?? null) : null;
@@ -59,7 +72,8 @@ export function mineRoutes(app: Hono, deps: MineRouteDeps, { render, notFound, v
       const body = await c.req.parseBody();
       const satisfied = body.satisfied === 'yes' ? true : body.satisfied === 'no' ? false : undefined;
       const note = typeof body.note === 'string' && body.note.trim() !== '' ? body.note : undefined;
-      const back = (errors: ReplyFormError[], status: ProblemStatus) => page(c, voterId, { caseId: caseId.data, satisfied, note, errors }, status);
+      const back = (errors: ReplyFormError[], status: ProblemStatus) =>
+        page(c, voterId, { caseId: caseId.data, satisfied, note, errors }, status);
 
       const refused = botCheck(body, deps.formStamps, deps.clock());
       if (refused) {
@@ -68,7 +82,9 @@ export function mineRoutes(app: Hono, deps: MineRouteDeps, { render, notFound, v
       }
       const parsed = SatisfactionBody.safeParse({ satisfied, note });
       if (!parsed.success) {
-        const errors = new Set<ReplyFormError>(parsed.error.issues.map((issue) => (issue.path[0] === 'note' ? 'note' : 'choice')));
+        const errors = new Set<ReplyFormError>(
+          parsed.error.issues.map((issue) => (issue.path[0] === 'note' ? 'note' : 'choice')),
+        );
         return back([...errors], 400);
       }
       try {

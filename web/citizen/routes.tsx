@@ -61,7 +61,10 @@ interface TargetPageOf {
 }
 
 /** The domain errors the rating form explains itself, by kind. */
-const FORM_ERRORS: { readonly [K in ErrorKind]?: FeedbackError } = { conflict: 'conflict', 'too-many-requests': 'rateLimited' };
+const FORM_ERRORS: { readonly [K in ErrorKind]?: FeedbackError } = {
+  conflict: 'conflict',
+  'too-many-requests': 'rateLimited',
+};
 
 /** The kinds of personal data named in a confirmation's query: known kinds only, each once. */
 
@@ -77,7 +80,11 @@ export type CitizenPagesDeps = PageDataDeps &
 export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets } = {}) {
   const assets = options.assets ?? webAssets();
 
-  const render = async (c: Context, page: (ctx: PageContext) => Page, init: { status?: 200 | ProblemStatus; personal?: boolean } = {}) => {
+  const render = async (
+    c: Context,
+    page: (ctx: PageContext) => Page,
+    init: { status?: 200 | ProblemStatus; personal?: boolean } = {},
+  ) => {
     const ctx = pageContext(c, assets);
     const html = `<!DOCTYPE html>${String(await page(ctx))}`;
     c.header('Content-Security-Policy', PAGE_CSP);
@@ -98,7 +105,12 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
   const fromThisSite = formsFromThisSite(deps);
 
   /** The 差评 case named after a submission, if it is the one this voter's current rating opened. */
-  const openedCase = async (voterId: string | null, yours: BallotWithComment[] | null, caseId: string | undefined, year: number) => {
+  const openedCase = async (
+    voterId: string | null,
+    yours: BallotWithComment[] | null,
+    caseId: string | undefined,
+    year: number,
+  ) => {
     const current = yours?.find((b) => b.year === year);
     if (!voterId || !caseId || current?.feedbackId !== caseId) return null;
     const opened = await deps.cases.get(caseId);
@@ -112,7 +124,9 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
    * every answer that sets a cookie must be. A refused form sets nothing.
    */
   /** Each kind's page: what it shows, read for one target, and the component that shows it. */
-  const TARGET_PAGES: { [T in TargetType]: (id: string, voterId: string | null, cursor: string | undefined) => Promise<TargetPageOf | null> } = {
+  const TARGET_PAGES: {
+    [T in TargetType]: (id: string, voterId: string | null, cursor: string | undefined) => Promise<TargetPageOf | null>;
+  } = {
     indicator: async (id, voterId, cursor) => {
       const data = await indicatorPageData(deps, id, voterId, cursor);
       return data && { data, page: (ctx, state) => <IndicatorPage ctx={ctx} data={data} state={state} /> };
@@ -152,13 +166,13 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
           }
         : null;
     // Every form served carries a fresh signed time: it is checked when the form comes back.
-    const state: TargetPageState = { year, form: { ...form, stamp: deps.formStamps.issue(deps.clock()) }, confirmation };
+    const state: TargetPageState = {
+      year,
+      form: { ...form, stamp: deps.formStamps.issue(deps.clock()) },
+      confirmation,
+    };
     const personal = voterId !== null || issued !== null || form.errors.length > 0;
-    return render(
-      c,
-      (ctx) => target.page(ctx, state),
-      { status: init.status ?? 200, personal },
-    );
+    return render(c, (ctx) => target.page(ctx, state), { status: init.status ?? 200, personal });
   };
 
   const app = new Hono();
@@ -183,14 +197,15 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     return render(c, (ctx) => <IndicatorsPage ctx={ctx} data={data} />);
   });
 
-
   app.get('/projects', async (c) => {
     const data = await projectListData(deps, projectFilter(c.req.query()));
     return render(c, (ctx) => <ProjectsPage ctx={ctx} data={data} />);
   });
 
   for (const kind of TARGET_KIND_LIST) {
-    app.get(`/${kind.collection}/:id`, (c) => targetPage(c, kind.type, c.req.param('id'), { errors: [] }, { confirmationAllowed: true, holdVoter: true }));
+    app.get(`/${kind.collection}/:id`, (c) =>
+      targetPage(c, kind.type, c.req.param('id'), { errors: [] }, { confirmationAllowed: true, holdVoter: true }),
+    );
   }
 
   app.get('/method', async (c) => {
@@ -216,22 +231,38 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
       if (!targetType.success || !targetId.success) return notFound(c);
       const rating = typeof body.rating === 'string' && /^[1-5]$/.test(body.rating) ? Number(body.rating) : undefined;
       const comment = typeof body.comment === 'string' ? body.comment : undefined;
-      const parsed = FeedbackSubmission.safeParse({ targetType: targetType.data, targetId: targetId.data, rating, comment });
+      const parsed = FeedbackSubmission.safeParse({
+        targetType: targetType.data,
+        targetId: targetId.data,
+        rating,
+        comment,
+      });
       const back = (errors: FeedbackError[], status: ProblemStatus) =>
-        targetPage(c, targetType.data, targetId.data, { rating, comment, errors }, { status, confirmationAllowed: false, holdVoter: false });
+        targetPage(
+          c,
+          targetType.data,
+          targetId.data,
+          { rating, comment, errors },
+          { status, confirmationAllowed: false, holdVoter: false },
+        );
       // A bot fills in the honeypot, or posts faster than anyone reads the form: refused, nothing stored,
       // and the page comes back with what was typed so a person can simply submit again. Which check
       // failed is logged, not told.
       const refused = botCheck(body, deps.formStamps, deps.clock());
       if (refused) {
-        deps.logger.info('form refused', { reason: refused.reason, targetType: targetType.data, targetId: targetId.data });
+        deps.logger.info('form refused', {
+          reason: refused.reason,
+          targetType: targetType.data,
+          targetId: targetId.data,
+        });
         return back([refused.error], 400);
       }
       if (!parsed.success) {
         const errors = new Set<FeedbackError>();
         for (const issue of parsed.error.issues) {
           if (issue.path[0] === 'rating') errors.add('rating');
-          else if (issue.path[0] === 'comment') errors.add(issue.message.includes('surrogate') ? 'commentInvalid' : 'comment');
+          else if (issue.path[0] === 'comment')
+            errors.add(issue.message.includes('surrogate') ? 'commentInvalid' : 'comment');
         }
         return back([...errors], 400);
       }
@@ -243,7 +274,13 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
           addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
         });
         const { record, replaced } = submitted;
-        deps.logger.info('feedback recorded', { feedbackId: record.feedbackId, targetType: record.targetType, targetId: record.targetId, replaced: replaced !== null, via: 'form' });
+        deps.logger.info('feedback recorded', {
+          feedbackId: record.feedbackId,
+          targetType: record.targetType,
+          targetId: record.targetId,
+          replaced: replaced !== null,
+          via: 'form',
+        });
         // What the API answers, told on the page the form comes back to: the case opened (checked
         // there against this voter's rating); the kinds masked are read there from the stored record.
         const notice = submissionNotice(submitted);
@@ -266,13 +303,18 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
   );
 
   /** Language and elder-friendly mode: a form sets a cookie and comes back, so it works without JavaScript. */
-  app.post('/settings', fromThisSite, bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large.', 413) }), async (c) => {
-    const body = await c.req.parseBody();
-    if (isLang(body.lang)) setPreference(c, LANG_COOKIE, body.lang, deps.cookieSecure);
-    if (body.elder === 'on' || body.elder === 'off') setPreference(c, ELDER_COOKIE, body.elder, deps.cookieSecure);
-    c.header('Cache-Control', 'no-store');
-    return c.redirect(safeBack(body.back), 303);
-  });
+  app.post(
+    '/settings',
+    fromThisSite,
+    bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large.', 413) }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      if (isLang(body.lang)) setPreference(c, LANG_COOKIE, body.lang, deps.cookieSecure);
+      if (body.elder === 'on' || body.elder === 'off') setPreference(c, ELDER_COOKIE, body.elder, deps.cookieSecure);
+      c.header('Cache-Control', 'no-store');
+      return c.redirect(safeBack(body.back), 303);
+    },
+  );
 
   app.get('/assets/:name', async (c) => {
     const file = await assets.file(c.req.param('name'));

@@ -11,7 +11,14 @@ export function Fact({ term, id, children }: { term: string; id?: string; childr
 }
 
 /** A select of a filter form: "all" (the empty value) first unless `all` is null, then the options. */
-export function FilterSelect(props: { id: string; name: string; label: string; all: string | null; options: ReadonlyArray<readonly [value: string, text: Child]>; selected: string | undefined }) {
+export function FilterSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  all: string | null;
+  options: ReadonlyArray<readonly [value: string, text: Child]>;
+  selected: string | undefined;
+}) {
   return (
     <div class="filters__field">
       <label for={props.id}>{props.label}</label>
@@ -32,12 +39,20 @@ export function FilterSelect(props: { id: string; name: string; label: string; a
  * which the control names in its `aria-describedby` (`hintId`, `<id>-hint` unless given). The
  * hint follows the control, or precedes it (`hintFirst`) where a text box would push it out of view.
  */
-export function Field(props: { id: string; label: Child; hint?: Child; hintId?: string; hintFirst?: boolean; children?: Child }) {
-  const hint = props.hint === undefined ? null : (
-    <p class="hint" id={props.hintId ?? `${props.id}-hint`}>
-      {props.hint}
-    </p>
-  );
+export function Field(props: {
+  id: string;
+  label: Child;
+  hint?: Child;
+  hintId?: string;
+  hintFirst?: boolean;
+  children?: Child;
+}) {
+  const hint =
+    props.hint === undefined ? null : (
+      <p class="hint" id={props.hintId ?? `${props.id}-hint`}>
+        {props.hint}
+      </p>
+    );
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>

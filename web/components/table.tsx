@@ -13,7 +13,14 @@ export function TableWrap({ label, children }: { label: string; children?: Child
  * A data table in its TableWrap: an optional caption (for screen readers only unless `visible`),
  * one header row of column names, then the rows given. `numbers` aligns figures for comparison.
  */
-export function DataTable(props: { label: string; id?: string; caption?: { text: Child; visible?: boolean }; numbers?: boolean; columns: Child[]; children?: Child }) {
+export function DataTable(props: {
+  label: string;
+  id?: string;
+  caption?: { text: Child; visible?: boolean };
+  numbers?: boolean;
+  columns: Child[];
+  children?: Child;
+}) {
   const { label, id, caption, columns, children } = props;
   return (
     <TableWrap label={label}>

@@ -2,7 +2,15 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { getCookie, deleteCookie, setCookie } from 'hono/cookie';
 import { formsFromThisSite } from '../../shared/http/csrf.js';
-import { authorizeUrl, CodeExchangeError, exchangeCode, logoutUrl, pkcePair, randomToken, SIGN_IN_TRANSACTION_SECONDS } from '../../shared/auth/sign-in.js';
+import {
+  authorizeUrl,
+  CodeExchangeError,
+  exchangeCode,
+  logoutUrl,
+  pkcePair,
+  randomToken,
+  SIGN_IN_TRANSACTION_SECONDS,
+} from '../../shared/auth/sign-in.js';
 import { AuthError } from '../../shared/auth/verifier.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { clearSession, safeReturn, setSession, SIGN_IN_COOKIE } from './session.js';
@@ -12,7 +20,10 @@ export const CALLBACK_PATH = '/auth/callback';
 export type SignInFailure = 'not-configured' | 'failed' | 'unavailable';
 
 /** What staff sign-in uses: the provider's endpoints, the sealed transaction, the verifier of its ID token. */
-export type AuthRouteDeps = Pick<AppDeps, 'signIn' | 'signInTransactions' | 'providerFetch' | 'siteUrl' | 'staffAuth' | 'cookieSecure' | 'clock' | 'logger'>;
+export type AuthRouteDeps = Pick<
+  AppDeps,
+  'signIn' | 'signInTransactions' | 'providerFetch' | 'siteUrl' | 'staffAuth' | 'cookieSecure' | 'clock' | 'logger'
+>;
 
 /**
  * Staff sign-in in the browser: OpenID Connect's authorization code flow with PKCE against the
@@ -36,7 +47,13 @@ export function authRoutes(
     .get('/auth/sign-in', (c) => {
       if (!deps.signIn || !deps.staffAuth) return pages.failed(c, 'not-configured');
       const { verifier } = pkcePair();
-      const tx = { state: randomToken(), nonce: randomToken(), verifier, returnTo: safeReturn(c.req.query('return')), expiresAt: deps.clock().getTime() + SIGN_IN_TRANSACTION_SECONDS * 1000 };
+      const tx = {
+        state: randomToken(),
+        nonce: randomToken(),
+        verifier,
+        returnTo: safeReturn(c.req.query('return')),
+        expiresAt: deps.clock().getTime() + SIGN_IN_TRANSACTION_SECONDS * 1000,
+      };
       setCookie(c, SIGN_IN_COOKIE, transactions.seal(tx), { ...txCookie, maxAge: SIGN_IN_TRANSACTION_SECONDS });
       c.header('Cache-Control', 'no-store');
       return c.redirect(authorizeUrl(deps.signIn, tx, `${siteOrigin(c)}${CALLBACK_PATH}`), 302);
@@ -50,11 +67,17 @@ export function authRoutes(
       const code = c.req.query('code');
       const state = c.req.query('state');
       if (!tx || !code || code.length > 2000 || state !== tx.state) {
-        deps.logger.warn('sign-in callback refused', { reason: !tx ? 'no transaction' : !code ? (c.req.query('error') ?? 'no code') : 'state mismatch' });
+        deps.logger.warn('sign-in callback refused', {
+          reason: !tx ? 'no transaction' : !code ? (c.req.query('error') ?? 'no code') : 'state mismatch',
+        });
         return pages.failed(c, 'failed');
       }
       try {
-        const idToken = await exchangeCode(deps.signIn, { code, redirectUri: `${siteOrigin(c)}${CALLBACK_PATH}`, verifier: tx.verifier }, deps.providerFetch);
+        const idToken = await exchangeCode(
+          deps.signIn,
+          { code, redirectUri: `${siteOrigin(c)}${CALLBACK_PATH}`, verifier: tx.verifier },
+          deps.providerFetch,
+        );
         const identity = await deps.staffAuth.verify(idToken, { nonce: tx.nonce });
         setSession(c, idToken, identity, deps.cookieSecure);
         deps.logger.info('staff signed in', { sub: identity.sub, roles: identity.roles });

@@ -13,7 +13,10 @@ import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js'
  * routes. Statistics are read as the aggregation published them; nothing here computes one.
  */
 
-export type StaffDataDeps = Pick<AppDeps, 'planId' | 'plans' | 'ratings' | 'feedback' | 'moderation' | 'cases' | 'calendar' | 'minRatings' | 'clock'>;
+export type StaffDataDeps = Pick<
+  AppDeps,
+  'planId' | 'plans' | 'ratings' | 'feedback' | 'moderation' | 'cases' | 'calendar' | 'minRatings' | 'clock'
+>;
 
 /** Counting stops here: a queue or a case list this long is "1000+", and reading on would only cost. */
 export const COUNT_CAP = 1000;
@@ -33,7 +36,10 @@ export async function planOf(deps: Pick<StaffDataDeps, 'planId' | 'plans'>): Pro
 /** Names and public links of every target, for lists that know targets only by type and id. */
 export function targetNames(snapshot: PlanSnapshot): Map<string, TargetName> {
   return new Map(
-    namedTargets(snapshot).map((t): [string, TargetName] => [`${t.targetType}:${t.targetId}`, { href: targetKind(t.targetType).pagePath(t.targetId), nameZh: t.nameZh, nameEn: t.nameEn }]),
+    namedTargets(snapshot).map((t): [string, TargetName] => [
+      `${t.targetType}:${t.targetId}`,
+      { href: targetKind(t.targetType).pagePath(t.targetId), nameZh: t.nameZh, nameEn: t.nameEn },
+    ]),
   );
 }
 
@@ -49,7 +55,12 @@ export interface DashboardData {
 
 export async function dashboardData(deps: StaffDataDeps): Promise<DashboardData> {
   const now = deps.clock();
-  const [snapshot, document, queueSize, cases] = await Promise.all([planOf(deps), deps.ratings.periodSummaries('all'), countQueue(deps, now), countCases(deps, now)]);
+  const [snapshot, document, queueSize, cases] = await Promise.all([
+    planOf(deps),
+    deps.ratings.periodSummaries('all'),
+    countQueue(deps, now),
+    countCases(deps, now),
+  ]);
   const names = targetNames(snapshot);
   const targets = [...(document?.targets ?? [])]
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count || a.scope.localeCompare(b.scope))
@@ -93,7 +104,10 @@ async function countCases(deps: StaffDataDeps, now: Date): Promise<DashboardData
 /** One comment as a monitor handles it; the voter id stays in the store. */
 export type StaffRecord = Omit<FeedbackRecord, 'voterId'>;
 
-export async function commentData(deps: StaffDataDeps, feedbackId: string): Promise<{ record: StaffRecord; name: TargetName | undefined } | null> {
+export async function commentData(
+  deps: StaffDataDeps,
+  feedbackId: string,
+): Promise<{ record: StaffRecord; name: TargetName | undefined } | null> {
   const [record, snapshot] = await Promise.all([deps.feedback.find(feedbackId, true), planOf(deps)]);
   if (!record || record.comment === null) return null;
   const { voterId: _voterId, ...rest } = record;

@@ -58,14 +58,16 @@ const zh = {
   tooFew: '样本不足',
 
   queueTitle: '留言审核',
-  queueIntro: '待审核的留言和被市民举报、待复核的留言按进入队列的时间排列（最早的在前）。被举报的留言复核期间仍公开，标为“复核中”，由审核人员保留或隐藏。勾选后可批量处理；驳回和隐藏必须写明理由。',
+  queueIntro:
+    '待审核的留言和被市民举报、待复核的留言按进入队列的时间排列（最早的在前）。被举报的留言复核期间仍公开，标为“复核中”，由审核人员保留或隐藏。勾选后可批量处理；驳回和隐藏必须写明理由。',
   filterStatus: '状态',
   filterTarget: '事项',
   filterReason: '进入队列原因',
   filterAge: '等待至少（小时）',
   filterAll: '全部',
   filterApply: '筛选',
-  commentStatus: (s: CommentStatus) => ({ none: '无留言', pending: '待审核', published: '已公开', rejected: '已驳回', hidden: '已隐藏' })[s],
+  commentStatus: (s: CommentStatus) =>
+    ({ none: '无留言', pending: '待审核', published: '已公开', rejected: '已驳回', hidden: '已隐藏' })[s],
   queueReason: (r: 'new' | 'flagged') => ({ new: '新留言', flagged: '被举报' })[r],
   queueEmpty: '没有符合条件的留言。',
   queueCount: (n: number) => `本页 ${n} 条`,
@@ -85,7 +87,8 @@ const zh = {
   apply: '执行',
   open: '处理',
   nextPage: '下一页',
-  moderated: (done: number, failed: number) => `已处理 ${done} 条${failed > 0 ? `，${failed} 条未能处理（可能已被他人处理）` : ''}。`,
+  moderated: (done: number, failed: number) =>
+    `已处理 ${done} 条${failed > 0 ? `，${failed} 条未能处理（可能已被他人处理）` : ''}。`,
   noneSelected: '请至少勾选一条留言。',
   reasonRequired: '驳回或隐藏需要写明理由。',
 
@@ -113,11 +116,28 @@ const zh = {
 
   casesTitle: '差评办理',
   casesIntro: '每条附有留言的差评（1或2分）都会立案，须在规定的工作日内答复。',
-  caseView: (v: 'active' | 'due-soon' | 'overdue' | 'closed') => ({ active: '办理中', 'due-soon': '即将到期', overdue: '已超期', closed: '已办结' })[v],
-  caseStatus: (s: CaseStatus) => ({ open: '待核实', verifying: '核实中', rectifying: '整改中', replied: '已答复', closed: '已办结', disputed: '群众不满意，复核中' })[s],
-  dueState: (d: DueState) => ({ overdue: '已超期', 'due-soon': '即将到期', 'on-time': '未到期', 'awaiting-citizen': '等待群众评价', closed: '已办结' })[d],
+  caseView: (v: 'active' | 'due-soon' | 'overdue' | 'closed') =>
+    ({ active: '办理中', 'due-soon': '即将到期', overdue: '已超期', closed: '已办结' })[v],
+  caseStatus: (s: CaseStatus) =>
+    ({
+      open: '待核实',
+      verifying: '核实中',
+      rectifying: '整改中',
+      replied: '已答复',
+      closed: '已办结',
+      disputed: '群众不满意，复核中',
+    })[s],
+  dueState: (d: DueState) =>
+    ({
+      overdue: '已超期',
+      'due-soon': '即将到期',
+      'on-time': '未到期',
+      'awaiting-citizen': '等待群众评价',
+      closed: '已办结',
+    })[d],
   /** Once replied, the deadline that counts for the public statistics: the first reply's. */
-  firstReply: (due: string, repliedAt: string | null, onTime: boolean) => (repliedAt ? `${due}前；${repliedAt}答复，${onTime ? '按期' : '逾期'}` : `${due}前`),
+  firstReply: (due: string, repliedAt: string | null, onTime: boolean) =>
+    repliedAt ? `${due}前；${repliedAt}答复，${onTime ? '按期' : '逾期'}` : `${due}前`,
   colCase: '案件',
   colStatus: '状态',
   colDue: '答复期限',
@@ -131,7 +151,8 @@ const zh = {
   caseComment: '群众留言',
   caseHistory: '办理记录',
   caseAudit: '审计记录',
-  caseStep: (a: 'verify' | 'rectify' | 'reply' | 'close') => ({ verify: '开始核实', rectify: '转入整改', reply: '答复群众', close: '办结' })[a],
+  caseStep: (a: 'verify' | 'rectify' | 'reply' | 'close') =>
+    ({ verify: '开始核实', rectify: '转入整改', reply: '答复群众', close: '办结' })[a],
   caseStepDone: '已更新案件状态。',
   note: '说明',
   noteHint: '整改和办结必须写明说明，会记入办理记录。',
@@ -151,11 +172,15 @@ const zh = {
   noteOrReason: '备注 / 更正理由',
   noteOrReasonHint: '首次发布可不填；更正已有数值时必填。',
   publish: '发布',
-  published: (outcome: 'new' | 'correction' | 'unchanged') => ({ new: '已发布新数值。', correction: '已发布更正（新的修订版本）。', unchanged: '数值与现有的相同，未作改动。' })[outcome],
+  published: (outcome: 'new' | 'correction' | 'unchanged') =>
+    ({ new: '已发布新数值。', correction: '已发布更正（新的修订版本）。', unchanged: '数值与现有的相同，未作改动。' })[
+      outcome
+    ],
   progressHeading: '项目进展',
   project: '项目',
   projectStatusLabel: '状态',
-  projectStatus: (s: 'unknown' | 'not_started' | 'in_progress' | 'completed') => ({ unknown: '未知', not_started: '未开工', in_progress: '推进中', completed: '已完成' })[s],
+  projectStatus: (s: 'unknown' | 'not_started' | 'in_progress' | 'completed') =>
+    ({ unknown: '未知', not_started: '未开工', in_progress: '推进中', completed: '已完成' })[s],
   progressPercent: '完成进度（%）',
   progressNote: '进展说明（公开显示）',
   progressReason: '变更理由',
@@ -179,25 +204,44 @@ const zh = {
   colProblem: '问题',
   csvReason: (why: CsvReason): string => {
     switch (why.code) {
-      case 'unreadable': return `无法按 CSV 读取（${why.detail}）`;
-      case 'noHeader': return '文件没有表头';
-      case 'unknownColumn': return `未知的列；可用的列为 ${why.columns.join('、')}`;
-      case 'missingColumn': return '缺少必需的列';
-      case 'duplicateColumn': return '有重复的列';
-      case 'cellCount': return `这一行有 ${why.found} 个单元格，表头有 ${why.expected} 列`;
-      case 'noRows': return '文件没有数据行';
-      case 'required': return '必填';
-      case 'unknownId': return `没有${targetKind(why.kind).label.zh} ${why.id}`;
-      case 'yearRange': return `年份须在 ${why.min} 至 ${why.max} 之间，而不是 ${JSON.stringify(why.text)}`;
-      case 'thousandsSeparator': return '数字不要用千位分隔符（写 1234.5，不写 1,234.5）';
-      case 'notANumber': return `不是数字：${JSON.stringify(why.text)}`;
-      case 'tooLarge': return `数字过大：${JSON.stringify(why.text)}`;
-      case 'tooLong': return `最多 ${why.max} 个字符`;
-      case 'repeated': return `${why.what} 已在第 ${why.line} 行出现`;
-      case 'correctionNeedsReason': return `${why.year} 年已有数值 ${why.value}；更正须写明理由`;
-      case 'oneOf': return `须为以下之一：${why.options.join('、')}`;
-      case 'percentRange': return `须为 0 至 100 的百分比，而不是 ${JSON.stringify(why.text)}`;
-      case 'noteRequired': return '请说明做了什么或改了什么';
+      case 'unreadable':
+        return `无法按 CSV 读取（${why.detail}）`;
+      case 'noHeader':
+        return '文件没有表头';
+      case 'unknownColumn':
+        return `未知的列；可用的列为 ${why.columns.join('、')}`;
+      case 'missingColumn':
+        return '缺少必需的列';
+      case 'duplicateColumn':
+        return '有重复的列';
+      case 'cellCount':
+        return `这一行有 ${why.found} 个单元格，表头有 ${why.expected} 列`;
+      case 'noRows':
+        return '文件没有数据行';
+      case 'required':
+        return '必填';
+      case 'unknownId':
+        return `没有${targetKind(why.kind).label.zh} ${why.id}`;
+      case 'yearRange':
+        return `年份须在 ${why.min} 至 ${why.max} 之间，而不是 ${JSON.stringify(why.text)}`;
+      case 'thousandsSeparator':
+        return '数字不要用千位分隔符（写 1234.5，不写 1,234.5）';
+      case 'notANumber':
+        return `不是数字：${JSON.stringify(why.text)}`;
+      case 'tooLarge':
+        return `数字过大：${JSON.stringify(why.text)}`;
+      case 'tooLong':
+        return `最多 ${why.max} 个字符`;
+      case 'repeated':
+        return `${why.what} 已在第 ${why.line} 行出现`;
+      case 'correctionNeedsReason':
+        return `${why.year} 年已有数值 ${why.value}；更正须写明理由`;
+      case 'oneOf':
+        return `须为以下之一：${why.options.join('、')}`;
+      case 'percentRange':
+        return `须为 0 至 100 的百分比，而不是 ${JSON.stringify(why.text)}`;
+      case 'noteRequired':
+        return '请说明做了什么或改了什么';
     }
   },
   exportsHeading: '导出',
@@ -236,11 +280,13 @@ const en: StaffMessages = {
   role: (role) => ({ monitor: 'monitor', publisher: 'publisher', admin: 'admin' })[role],
 
   forbiddenTitle: 'Not allowed',
-  forbiddenBody: (roles) => `This page needs one of the roles ${roles}. Ask an administrator for the role, or sign in with another account.`,
+  forbiddenBody: (roles) =>
+    `This page needs one of the roles ${roles}. Ask an administrator for the role, or sign in with another account.`,
   notConfiguredTitle: 'Staff sign-in is not configured',
   notConfiguredBody: 'No identity provider is configured for this service, so the staff pages are unavailable.',
   signInFailedTitle: 'Sign-in not completed',
-  signInFailedBody: 'The sign-in request expired, was incomplete, or was not started by this site. Please sign in again.',
+  signInFailedBody:
+    'The sign-in request expired, was incomplete, or was not started by this site. Please sign in again.',
   signInAgain: 'Sign in again',
   signedInTitle: 'Signed in',
   signedInContinue: 'Continue',
@@ -258,7 +304,8 @@ const en: StaffMessages = {
   dashboardLeastIntro: (min) => `Only items with at least ${min} ratings.`,
   dashboardLeastNone: (min) => `No item has ${min} ratings yet.`,
   dashboardRankingHeading: 'Ratings by item (all time)',
-  dashboardRankingIntro: 'In rank order; items with too few ratings are not ranked but show their sample size and interval.',
+  dashboardRankingIntro:
+    'In rank order; items with too few ratings are not ranked but show their sample size and interval.',
   dashboardNoRatings: 'No rating statistics published yet (they appear after the aggregation runs).',
   colRank: 'Rank',
   colTarget: 'Item',
@@ -278,7 +325,8 @@ const en: StaffMessages = {
   filterAge: 'Waiting at least (hours)',
   filterAll: 'All',
   filterApply: 'Filter',
-  commentStatus: (s) => ({ none: 'no comment', pending: 'pending', published: 'published', rejected: 'rejected', hidden: 'hidden' })[s],
+  commentStatus: (s) =>
+    ({ none: 'no comment', pending: 'pending', published: 'published', rejected: 'rejected', hidden: 'hidden' })[s],
   queueReason: (r) => ({ new: 'new', flagged: 'flagged' })[r],
   queueEmpty: 'No comments match.',
   queueCount: (n) => `${n} on this page`,
@@ -298,7 +346,8 @@ const en: StaffMessages = {
   apply: 'Apply',
   open: 'Open',
   nextPage: 'Next page',
-  moderated: (done, failed) => `${done} done${failed > 0 ? `; ${failed} could not be (perhaps someone else moderated them)` : ''}.`,
+  moderated: (done, failed) =>
+    `${done} done${failed > 0 ? `; ${failed} could not be (perhaps someone else moderated them)` : ''}.`,
   noneSelected: 'Tick at least one comment.',
   reasonRequired: 'Rejecting or hiding needs a reason.',
 
@@ -320,16 +369,33 @@ const en: StaffMessages = {
   formTooLarge: 'The form is larger than can be accepted; shorten it and send it again.',
   importTooLarge: 'A CSV import may be at most 1 MiB; split the file.',
   invalidLinkTitle: 'This link does not work',
-  invalidLinkBody: 'This page link was not made by this site, or no longer works. Open the list again from its first page.',
+  invalidLinkBody:
+    'This page link was not made by this site, or no longer works. Open the list again from its first page.',
   textTooLongMasked: 'With personal data masked, the reply is longer than can be kept; shorten it and send it again.',
   invalidState: 'That step does not apply in the current status (perhaps someone else acted meanwhile).',
 
   casesTitle: 'Complaint cases',
   casesIntro: 'Every rating of 1 or 2 with a comment opens a case, to be answered within the working days allowed.',
   caseView: (v) => ({ active: 'Open', 'due-soon': 'Due soon', overdue: 'Overdue', closed: 'Closed' })[v],
-  caseStatus: (s) => ({ open: 'open', verifying: 'verifying', rectifying: 'rectifying', replied: 'replied', closed: 'closed', disputed: 'disputed, under review' })[s],
-  dueState: (d) => ({ overdue: 'overdue', 'due-soon': 'due soon', 'on-time': 'on time', 'awaiting-citizen': 'awaiting the citizen', closed: 'closed' })[d],
-  firstReply: (due, repliedAt, onTime) => (repliedAt ? `by ${due}; replied ${repliedAt}, ${onTime ? 'on time' : 'late'}` : `by ${due}`),
+  caseStatus: (s) =>
+    ({
+      open: 'open',
+      verifying: 'verifying',
+      rectifying: 'rectifying',
+      replied: 'replied',
+      closed: 'closed',
+      disputed: 'disputed, under review',
+    })[s],
+  dueState: (d) =>
+    ({
+      overdue: 'overdue',
+      'due-soon': 'due soon',
+      'on-time': 'on time',
+      'awaiting-citizen': 'awaiting the citizen',
+      closed: 'closed',
+    })[d],
+  firstReply: (due, repliedAt, onTime) =>
+    repliedAt ? `by ${due}; replied ${repliedAt}, ${onTime ? 'on time' : 'late'}` : `by ${due}`,
   colCase: 'Case',
   colStatus: 'Status',
   colDue: 'Reply due',
@@ -343,7 +409,8 @@ const en: StaffMessages = {
   caseComment: 'The citizen’s comment',
   caseHistory: 'History',
   caseAudit: 'Audit trail',
-  caseStep: (a) => ({ verify: 'Start verifying', rectify: 'Move to rectification', reply: 'Reply to the citizen', close: 'Close' })[a],
+  caseStep: (a) =>
+    ({ verify: 'Start verifying', rectify: 'Move to rectification', reply: 'Reply to the citizen', close: 'Close' })[a],
   caseStepDone: 'The case is updated.',
   note: 'Note',
   noteHint: 'Required to rectify or close; kept in the case history.',
@@ -354,7 +421,8 @@ const en: StaffMessages = {
   colFromTo: 'Status',
 
   publishTitle: 'Publishing',
-  publishIntro: 'Publish yearly indicator values and project progress. A correction of a value already published becomes a new revision and needs a reason; the earlier value stays visible.',
+  publishIntro:
+    'Publish yearly indicator values and project progress. A correction of a value already published becomes a new revision and needs a reason; the earlier value stays visible.',
   observationHeading: 'A yearly indicator value',
   indicator: 'Indicator',
   year: 'Year',
@@ -363,18 +431,25 @@ const en: StaffMessages = {
   noteOrReason: 'Note / reason for a correction',
   noteOrReasonHint: 'Optional for a first value; required to correct one.',
   publish: 'Publish',
-  published: (outcome) => ({ new: 'The new value is published.', correction: 'The correction is published (a new revision).', unchanged: 'The value is the same as the current one; nothing changed.' })[outcome],
+  published: (outcome) =>
+    ({
+      new: 'The new value is published.',
+      correction: 'The correction is published (a new revision).',
+      unchanged: 'The value is the same as the current one; nothing changed.',
+    })[outcome],
   progressHeading: 'Project progress',
   project: 'Project',
   projectStatusLabel: 'Status',
-  projectStatus: (s) => ({ unknown: 'unknown', not_started: 'not started', in_progress: 'in progress', completed: 'completed' })[s],
+  projectStatus: (s) =>
+    ({ unknown: 'unknown', not_started: 'not started', in_progress: 'in progress', completed: 'completed' })[s],
   progressPercent: 'Progress (%)',
   progressNote: 'What was done (shown publicly)',
   progressReason: 'Reason for the change',
   progressReasonHint: 'Required once the project has a report.',
   progressPublished: 'The project progress is published.',
   importHeading: 'CSV import',
-  importIntro: 'Upload an exported file, edited. Every row is checked first; if any row has a problem nothing is written, and every problem is listed by line.',
+  importIntro:
+    'Upload an exported file, edited. Every row is checked first; if any row has a problem nothing is written, and every problem is listed by line.',
   importKind: 'File',
   importKindObservations: 'Indicator values (observations.csv)',
   importKindProgress: 'Project progress (progress.csv)',
@@ -383,7 +458,8 @@ const en: StaffMessages = {
   importSubmit: 'Import',
   importReportTitle: 'Import report',
   importProblems: (n) => `${n} problem(s) found; nothing was imported:`,
-  importSummary: (rows, changed, unchanged, dryRun) => `${dryRun ? 'Checked (nothing written)' : 'Imported'}: ${rows} rows, ${changed} ${dryRun ? 'would change' : 'changed'}, ${unchanged} unchanged.`,
+  importSummary: (rows, changed, unchanged, dryRun) =>
+    `${dryRun ? 'Checked (nothing written)' : 'Imported'}: ${rows} rows, ${changed} ${dryRun ? 'would change' : 'changed'}, ${unchanged} unchanged.`,
   importNoFile: 'Choose a CSV file in UTF-8.',
   colLine: 'Line',
   colColumn: 'Column',
@@ -398,7 +474,8 @@ const en: StaffMessages = {
   exportAudit: 'Export as CSV (this filter)',
 
   auditTitle: 'Audit log',
-  auditIntro: 'Every moderation, reply, case step and publication is recorded here: who, when, what and why. Entries are only ever added.',
+  auditIntro:
+    'Every moderation, reply, case step and publication is recorded here: who, when, what and why. Entries are only ever added.',
   auditAction: 'Action',
   auditActor: 'Staff member (sub)',
   auditSince: 'From (UTC, ISO time)',

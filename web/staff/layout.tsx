@@ -30,7 +30,17 @@ const navLabel = (s: StaffMessages, key: Exclude<StaffSection, null>) =>
  * The staff page shell: the citizen site's shell and stylesheet, a navigation of the sections the
  * signed-in roles open, who is signed in and a sign-out form. Never indexed, no script.
  */
-export function StaffLayout({ ctx, title, section, children }: { ctx: StaffContext; title: string; section: StaffSection; children?: Child }) {
+export function StaffLayout({
+  ctx,
+  title,
+  section,
+  children,
+}: {
+  ctx: StaffContext;
+  title: string;
+  section: StaffSection;
+  children?: Child;
+}) {
   const { s, lang, staff } = ctx;
   const sections = staff ? SECTIONS.filter((x) => x.roles.some((r) => staff.roles.includes(r))) : [];
   return (
@@ -39,7 +49,10 @@ export function StaffLayout({ ctx, title, section, children }: { ctx: StaffConte
       title={`${title} · ${s.staffName}`}
       noindex
       brand={{ href: '/staff', name: s.staffName }}
-      nav={[...sections.map((x) => ({ href: x.href, label: navLabel(s, x.key), current: section === x.key })), { href: '/', label: s.navPublicSite, current: false }]}
+      nav={[
+        ...sections.map((x) => ({ href: x.href, label: navLabel(s, x.key), current: section === x.key })),
+        { href: '/', label: s.navPublicSite, current: false },
+      ]}
       settings={
         staff && (
           <form method="post" action="/auth/sign-out" class="settings__form staff-user">

@@ -10,10 +10,26 @@ import { caseDetail, listCases, stepCase, type CaseView } from '../../shared/cas
 import { NotFoundError, type ErrorKind } from '../../shared/errors.js';
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../shared/moderation/moderate.js';
 import { PublishRuleError } from '../../shared/publishing/observations.js';
-import { ImportRejected, importObservations, importProgress, ProgressReasonRequired, publishObservation, publishProgress } from '../../shared/publishing/publish.js';
+import {
+  ImportRejected,
+  importObservations,
+  importProgress,
+  ProgressReasonRequired,
+  publishObservation,
+  publishProgress,
+} from '../../shared/publishing/publish.js';
 import { EXPORT_ROLES, staffExport, type StaffExport } from '../../shared/publishing/staff-exports.js';
 import { CaseId, FeedbackId } from '../../shared/api/schemas.js';
-import { AuditCsvQuery, AuditQuery, BulkModerationBody, CommentQueueQuery, ModerationBody, ProgressBody, ReplyBody, StepBody } from '../../shared/api/staff-schemas.js';
+import {
+  AuditCsvQuery,
+  AuditQuery,
+  BulkModerationBody,
+  CommentQueueQuery,
+  ModerationBody,
+  ProgressBody,
+  ReplyBody,
+  StepBody,
+} from '../../shared/api/staff-schemas.js';
 import { ObservationInput } from '../../shared/publishing/observations.js';
 import { PERIOD_PATTERN } from '../../shared/ratings/views.js';
 import { webAssets, type WebAssets } from '../assets.js';
@@ -24,7 +40,19 @@ import { authRoutes, type AuthRouteDeps, type SignInFailure } from './auth.js';
 import { commentData, dashboardData, planOf, targetNames, type StaffDataDeps } from './data.js';
 import { staffMessages, type StaffMessages } from './i18n.js';
 import type { StaffContext } from './layout.js';
-import { AuditPage, CASE_VIEWS, CasePage, CasesPage, CommentPage, DashboardPage, MessagePage, PublishPage, QueuePage, SignedInPage, type ImportReport } from './pages/index.js';
+import {
+  AuditPage,
+  CASE_VIEWS,
+  CasePage,
+  CasesPage,
+  CommentPage,
+  DashboardPage,
+  MessagePage,
+  PublishPage,
+  QueuePage,
+  SignedInPage,
+  type ImportReport,
+} from './pages/index.js';
 import { signInHref, staffSession, type Refusal } from './session.js';
 import { inLang, LIST_SEPARATOR, localized } from '../localized.js';
 
@@ -41,7 +69,9 @@ type Status = 200 | ProblemStatus;
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /** What the staff pages use: sign-in, moderation, replies, cases, publishing and exports. */
-export type StaffPagesDeps = AuthRouteDeps & StaffDataDeps & Pick<AppDeps, 'replies' | 'audit' | 'progress' | 'caseDeadlineDays'>;
+export type StaffPagesDeps = AuthRouteDeps &
+  StaffDataDeps &
+  Pick<AppDeps, 'replies' | 'audit' | 'progress' | 'caseDeadlineDays'>;
 
 /**
  * The staff pages: monitors', publishers' and admins' work in the browser, server-rendered like the
@@ -76,7 +106,12 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
       c,
       (ctx) =>
         why === 'forbidden' ? (
-          <MessagePage ctx={ctx} title={ctx.s.forbiddenTitle} body={ctx.s.forbiddenBody(roles.map(ctx.s.role).join(localized(ctx.lang, LIST_SEPARATOR)))} link={{ href: '/staff', label: ctx.s.navDashboard }} />
+          <MessagePage
+            ctx={ctx}
+            title={ctx.s.forbiddenTitle}
+            body={ctx.s.forbiddenBody(roles.map(ctx.s.role).join(localized(ctx.lang, LIST_SEPARATOR)))}
+            link={{ href: '/staff', label: ctx.s.navDashboard }}
+          />
         ) : why === 'not-configured' ? (
           <MessagePage ctx={ctx} title={ctx.s.notConfiguredTitle} body={ctx.s.notConfiguredBody} />
         ) : (
@@ -86,20 +121,47 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     );
   const signInFailed = (c: Context, why: SignInFailure) =>
     why === 'failed'
-      ? render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.signInFailedTitle} body={ctx.s.signInFailedBody} link={{ href: signInHref('/staff'), label: ctx.s.signInAgain }} />, 400)
+      ? render(
+          c,
+          (ctx) => (
+            <MessagePage
+              ctx={ctx}
+              title={ctx.s.signInFailedTitle}
+              body={ctx.s.signInFailedBody}
+              link={{ href: signInHref('/staff'), label: ctx.s.signInAgain }}
+            />
+          ),
+          400,
+        )
       : refuse(c, why, []);
-  const notFound = (c: Context) => render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.notFoundTitle} body={ctx.s.notFoundBody} link={{ href: '/staff', label: ctx.s.navDashboard }} />, 404);
+  const notFound = (c: Context) =>
+    render(
+      c,
+      (ctx) => (
+        <MessagePage
+          ctx={ctx}
+          title={ctx.s.notFoundTitle}
+          body={ctx.s.notFoundBody}
+          link={{ href: '/staff', label: ctx.s.navDashboard }}
+        />
+      ),
+      404,
+    );
 
   const session = (roles: readonly Role[]) => staffSession(deps, roles, refuse);
   const fromThisSite = formsFromThisSite(deps);
-  const tooLarge = (body: (s: StaffMessages) => string) => (c: Context) => render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.tooLargeTitle} body={body(ctx.s)} />, 413);
+  const tooLarge = (body: (s: StaffMessages) => string) => (c: Context) =>
+    render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.tooLargeTitle} body={body(ctx.s)} />, 413);
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLarge((s) => s.formTooLarge) });
   const staffOf = (c: Context<StaffEnv>) => c.get('staff');
   const field = (body: Record<string, unknown>, name: string) => {
     const value = body[name];
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
   };
-  const strings = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+  const strings = (value: unknown): string[] =>
+    (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+      (v): v is string => typeof v === 'string',
+    );
 
   /** A domain error a form explains, as its notice and its problem's status; any other error is thrown on, to onError. */
   const explained = (error: unknown, byKind: { readonly [K in ErrorKind]?: string }): [Notice, Status] => {
@@ -117,10 +179,25 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     if (problem.type === 'not-found') return notFound(c);
     if (problem.retryAfterSeconds !== undefined) c.header('Retry-After', String(problem.retryAfterSeconds));
     // A next-page link someone edited: the reader's mistake, not a fault of ours.
-    if (problem.type === 'invalid-cursor') return render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.s.invalidLinkTitle} body={ctx.s.invalidLinkBody} />, problem.status);
-    return render(c, (ctx) => <MessagePage ctx={ctx} title={ctx.t.errorTitle} body={ctx.t.errorBody} />, problem.status);
+    if (problem.type === 'invalid-cursor')
+      return render(
+        c,
+        (ctx) => <MessagePage ctx={ctx} title={ctx.s.invalidLinkTitle} body={ctx.s.invalidLinkBody} />,
+        problem.status,
+      );
+    return render(
+      c,
+      (ctx) => <MessagePage ctx={ctx} title={ctx.t.errorTitle} body={ctx.t.errorBody} />,
+      problem.status,
+    );
   });
-  app.route('/', authRoutes(deps, { failed: signInFailed, signedIn: (c, returnTo) => render(c, (ctx) => <SignedInPage ctx={ctx} returnTo={returnTo} />) }));
+  app.route(
+    '/',
+    authRoutes(deps, {
+      failed: signInFailed,
+      signedIn: (c, returnTo) => render(c, (ctx) => <SignedInPage ctx={ctx} returnTo={returnTo} />),
+    }),
+  );
 
   // Every post under /staff comes from this site's own pages, whatever the cookie says.
   app.post('/staff/*', fromThisSite);
@@ -152,7 +229,12 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
         <QueuePage
           ctx={ctx}
           state={{
-            filter: { status: q.status, target: q.targetType ? `${q.targetType}:${q.targetId}` : '', reason: q.reason ?? '', olderThanHours: q.olderThanHours === undefined ? '' : String(q.olderThanHours) },
+            filter: {
+              status: q.status,
+              target: q.targetType ? `${q.targetType}:${q.targetId}` : '',
+              reason: q.reason ?? '',
+              olderThanHours: q.olderThanHours === undefined ? '' : String(q.olderThanHours),
+            },
             items: page.items,
             nextHref: next,
             names,
@@ -168,7 +250,10 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     const done = c.req.query('done');
     const failed = c.req.query('failed');
     if (done !== undefined && /^\d{1,3}$/.test(done) && /^\d{1,3}$/.test(failed ?? '0')) {
-      return queuePage(c, { kind: 'ok', text: staffMessages(pageContext(c, assets).lang).moderated(Number(done), Number(failed ?? 0)) });
+      return queuePage(c, {
+        kind: 'ok',
+        text: staffMessages(pageContext(c, assets).lang).moderated(Number(done), Number(failed ?? 0)),
+      });
     }
     return queuePage(c, null);
   });
@@ -178,8 +263,18 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     const ids = strings(body.ids);
     if (ids.length === 0) return queuePage(c, { kind: 'error', text: s.noneSelected }, 400);
     const reason = field(body, 'reason');
-    const parsed = BulkModerationBody.safeParse({ items: ids.map((feedbackId) => ({ feedbackId, action: body.action, ...(reason ? { reason } : {}) })) });
-    if (!parsed.success) return queuePage(c, { kind: 'error', text: parsed.error.issues.some((i) => i.path.includes('reason')) ? s.reasonRequired : s.fieldsMissing }, 400);
+    const parsed = BulkModerationBody.safeParse({
+      items: ids.map((feedbackId) => ({ feedbackId, action: body.action, ...(reason ? { reason } : {}) })),
+    });
+    if (!parsed.success)
+      return queuePage(
+        c,
+        {
+          kind: 'error',
+          text: parsed.error.issues.some((i) => i.path.includes('reason')) ? s.reasonRequired : s.fieldsMissing,
+        },
+        400,
+      );
     const outcome = await moderateMany(deps, parsed.data.items, staffOf(c), deps.clock());
     c.header('Cache-Control', 'no-store');
     return c.redirect(`/staff/queue?done=${outcome.done}&failed=${outcome.failed}`, 303);
@@ -194,14 +289,25 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
   app.get('/staff/comments/:id', session(MONITORS), (c) => {
     const s = staffMessages(pageContext(c, assets).lang);
     const done = c.req.query('done');
-    return commentPage(c, c.req.param('id'), done === 'moderated' ? { kind: 'ok', text: s.moderatedOne } : done === 'replied' ? { kind: 'ok', text: s.replied } : null);
+    return commentPage(
+      c,
+      c.req.param('id'),
+      done === 'moderated'
+        ? { kind: 'ok', text: s.moderatedOne }
+        : done === 'replied'
+          ? { kind: 'ok', text: s.replied }
+          : null,
+    );
   });
   app.post('/staff/comments/:id/moderation', session(MONITORS), formLimit, async (c) => {
     const id = c.req.param('id');
     const s = staffMessages(pageContext(c, assets).lang);
     if (!FeedbackId.safeParse(id).success) return notFound(c);
     const body = await c.req.parseBody();
-    const parsed = ModerationBody.safeParse({ action: body.action, ...(field(body, 'reason') ? { reason: field(body, 'reason') } : {}) });
+    const parsed = ModerationBody.safeParse({
+      action: body.action,
+      ...(field(body, 'reason') ? { reason: field(body, 'reason') } : {}),
+    });
     if (!parsed.success) return commentPage(c, id, { kind: 'error', text: s.reasonRequired }, 400);
     try {
       await moderateComment(deps, { feedbackId: id, ...parsed.data }, staffOf(c), deps.clock());
@@ -231,42 +337,84 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     const requested = c.req.query('view');
     const view: CaseView = CASE_VIEWS.includes(requested as CaseView) ? (requested as CaseView) : 'active';
     const cursor = c.req.query('cursor');
-    const [page, snapshot] = await Promise.all([listCases(deps, view, { limit: 50, cursor: cursor && cursor.length <= 600 ? cursor : undefined }, deps.clock()), planOf(deps)]);
+    const [page, snapshot] = await Promise.all([
+      listCases(deps, view, { limit: 50, cursor: cursor && cursor.length <= 600 ? cursor : undefined }, deps.clock()),
+      planOf(deps),
+    ]);
     const next = page.nextCursor ? `/staff/cases?${new URLSearchParams({ view, cursor: page.nextCursor })}` : null;
-    return render(c, (ctx) => <CasesPage ctx={ctx} view={view} items={page.items} names={targetNames(snapshot)} nextHref={next} />);
+    return render(c, (ctx) => (
+      <CasesPage ctx={ctx} view={view} items={page.items} names={targetNames(snapshot)} nextHref={next} />
+    ));
   });
   const casePage = async (c: Context<StaffEnv>, id: string, notice: Notice, status: Status = 200) => {
     if (!CaseId.safeParse(id).success) return notFound(c);
     const [item, snapshot] = await Promise.all([caseDetail(deps, id, deps.clock()), planOf(deps)]);
-    return render(c, (ctx) => <CasePage ctx={ctx} item={item} name={targetNames(snapshot).get(`${item.targetType}:${item.targetId}`)} notice={notice} />, status);
+    return render(
+      c,
+      (ctx) => (
+        <CasePage
+          ctx={ctx}
+          item={item}
+          name={targetNames(snapshot).get(`${item.targetType}:${item.targetId}`)}
+          notice={notice}
+        />
+      ),
+      status,
+    );
   };
   app.get('/staff/cases/:id', session(MONITORS), (c) =>
-    casePage(c, c.req.param('id'), c.req.query('done') === 'step' ? { kind: 'ok', text: staffMessages(pageContext(c, assets).lang).caseStepDone } : null),
+    casePage(
+      c,
+      c.req.param('id'),
+      c.req.query('done') === 'step'
+        ? { kind: 'ok', text: staffMessages(pageContext(c, assets).lang).caseStepDone }
+        : null,
+    ),
   );
   app.post('/staff/cases/:id/steps', session(MONITORS), formLimit, async (c) => {
     const id = c.req.param('id');
     const s = staffMessages(pageContext(c, assets).lang);
     if (!CaseId.safeParse(id).success) return notFound(c);
     const body = await c.req.parseBody();
-    const step = StepBody.safeParse(Object.fromEntries(['action', 'department', 'note', 'text'].flatMap((name) => (field(body, name) ? [[name, field(body, name)]] : []))));
+    const step = StepBody.safeParse(
+      Object.fromEntries(
+        ['action', 'department', 'note', 'text'].flatMap((name) =>
+          field(body, name) ? [[name, field(body, name)]] : [],
+        ),
+      ),
+    );
     if (!step.success) return casePage(c, id, { kind: 'error', text: s.fieldsMissing }, 400);
     try {
       await stepCase(deps, id, step.data, staffOf(c), deps.clock());
     } catch (error) {
-      return casePage(c, id, ...explained(error, { 'invalid-state': s.invalidState, 'validation-failed': s.textTooLongMasked }));
+      return casePage(
+        c,
+        id,
+        ...explained(error, { 'invalid-state': s.invalidState, 'validation-failed': s.textTooLongMasked }),
+      );
     }
     return c.redirect(`/staff/cases/${id}?done=step`, 303);
   });
 
   // ---- Publishing
-  const publishPage = async (c: Context<StaffEnv>, extra: { notice?: Notice; report?: ImportReport; typed?: Record<string, string> }, status: Status = 200) => {
+  const publishPage = async (
+    c: Context<StaffEnv>,
+    extra: { notice?: Notice; report?: ImportReport; typed?: Record<string, string> },
+    status: Status = 200,
+  ) => {
     const snapshot = await planOf(deps);
     return render(
       c,
       (ctx) => (
         <PublishPage
           ctx={ctx}
-          state={{ indicators: [...snapshot.indicators].sort((a, b) => a.seq - b.seq), projects: snapshot.projects, notice: extra.notice ?? null, report: extra.report ?? null, typed: extra.typed ?? {} }}
+          state={{
+            indicators: [...snapshot.indicators].sort((a, b) => a.seq - b.seq),
+            projects: snapshot.projects,
+            notice: extra.notice ?? null,
+            report: extra.report ?? null,
+            typed: extra.typed ?? {},
+          }}
         />
       ),
       status,
@@ -276,35 +424,53 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     const s = staffMessages(pageContext(c, assets).lang);
     const done = c.req.query('done');
     const notice: Notice =
-      done === 'new' || done === 'correction' || done === 'unchanged' ? { kind: 'ok', text: s.published(done) } : done === 'progress' ? { kind: 'ok', text: s.progressPublished } : null;
+      done === 'new' || done === 'correction' || done === 'unchanged'
+        ? { kind: 'ok', text: s.published(done) }
+        : done === 'progress'
+          ? { kind: 'ok', text: s.progressPublished }
+          : null;
     return publishPage(c, { notice });
   });
   app.post('/staff/publish/observation', session(PUBLISHERS), formLimit, async (c) => {
     const body = await c.req.parseBody();
     const s = staffMessages(pageContext(c, assets).lang);
-    const typed = Object.fromEntries(['indicator', 'year', 'value', 'source', 'note'].map((k) => [k, typeof body[k] === 'string' ? (body[k] as string) : '']));
-    const number = (text: string | undefined) => (text !== undefined && Number.isFinite(Number(text)) ? Number(text) : undefined);
+    const typed = Object.fromEntries(
+      ['indicator', 'year', 'value', 'source', 'note'].map((k) => [
+        k,
+        typeof body[k] === 'string' ? (body[k] as string) : '',
+      ]),
+    );
+    const number = (text: string | undefined) =>
+      text !== undefined && Number.isFinite(Number(text)) ? Number(text) : undefined;
     const input = ObservationInput.safeParse({
       year: number(field(body, 'year')),
       value: number(field(body, 'value')),
       ...(field(body, 'source') ? { source: field(body, 'source') } : {}),
       ...(field(body, 'note') ? { note: field(body, 'note') } : {}),
     });
-    if (!input.success || !typed.indicator) return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
+    if (!input.success || !typed.indicator)
+      return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
     try {
       const result = await publishObservation(deps, typed.indicator, input.data, staffOf(c), deps.clock());
       return c.redirect(`/staff/publish?done=${result.outcome}`, 303);
     } catch (error) {
       // An indicator the form names that does not exist is the form's mistake (400), like a field left out.
-      if (error instanceof NotFoundError) return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
-      if (error instanceof PublishRuleError) return publishPage(c, { notice: { kind: 'error', text: s.csvReason(error.why) }, typed }, statusOf(error));
+      if (error instanceof NotFoundError)
+        return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
+      if (error instanceof PublishRuleError)
+        return publishPage(c, { notice: { kind: 'error', text: s.csvReason(error.why) }, typed }, statusOf(error));
       throw error;
     }
   });
   app.post('/staff/publish/progress', session(PUBLISHERS), formLimit, async (c) => {
     const body = await c.req.parseBody();
     const s = staffMessages(pageContext(c, assets).lang);
-    const typed = { project: String(body.project ?? ''), status: String(body.status ?? ''), progress: String(body.progress ?? ''), progressNote: String(body.note ?? '') };
+    const typed = {
+      project: String(body.project ?? ''),
+      status: String(body.status ?? ''),
+      progress: String(body.progress ?? ''),
+      progressNote: String(body.note ?? ''),
+    };
     const progress = field(body, 'progress');
     const report = ProgressBody.safeParse({
       status: body.status,
@@ -313,12 +479,15 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
       ...(field(body, 'source') ? { source: field(body, 'source') } : {}),
       ...(field(body, 'reason') ? { reason: field(body, 'reason') } : {}),
     });
-    if (!report.success || !typed.project) return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
+    if (!report.success || !typed.project)
+      return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
     try {
       await publishProgress(deps, typed.project, report.data, staffOf(c), deps.clock());
     } catch (error) {
-      if (error instanceof NotFoundError) return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
-      if (error instanceof ProgressReasonRequired) return publishPage(c, { notice: { kind: 'error', text: s.progressReasonHint }, typed }, statusOf(error));
+      if (error instanceof NotFoundError)
+        return publishPage(c, { notice: { kind: 'error', text: s.fieldsMissing }, typed }, 400);
+      if (error instanceof ProgressReasonRequired)
+        return publishPage(c, { notice: { kind: 'error', text: s.progressReasonHint }, typed }, statusOf(error));
       throw error;
     }
     return c.redirect('/staff/publish?done=progress', 303);
@@ -342,12 +511,28 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
       try {
         if (body.kind === 'progress') {
           const { summary } = await importProgress(deps, text, dryRun, staffOf(c), deps.clock());
-          return publishPage(c, { report: { problems: [], summary: { rows: summary.rows, changed: summary.reports, unchanged: summary.unchanged, dryRun } } });
+          return publishPage(c, {
+            report: {
+              problems: [],
+              summary: { rows: summary.rows, changed: summary.reports, unchanged: summary.unchanged, dryRun },
+            },
+          });
         }
         const { summary } = await importObservations(deps, text, dryRun, staffOf(c), deps.clock());
-        return publishPage(c, { report: { problems: [], summary: { rows: summary.rows, changed: summary.new + summary.corrections, unchanged: summary.unchanged, dryRun } } });
+        return publishPage(c, {
+          report: {
+            problems: [],
+            summary: {
+              rows: summary.rows,
+              changed: summary.new + summary.corrections,
+              unchanged: summary.unchanged,
+              dryRun,
+            },
+          },
+        });
       } catch (error) {
-        if (error instanceof ImportRejected) return publishPage(c, { report: { problems: error.problems, summary: null } }, statusOf(error));
+        if (error instanceof ImportRejected)
+          return publishPage(c, { report: { problems: error.problems, summary: null } }, statusOf(error));
         throw error;
       }
     },
@@ -357,14 +542,41 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
   app.get('/staff/audit', session(ADMINS), async (c) => {
     const s = staffMessages(pageContext(c, assets).lang);
     const query = c.req.query();
-    const filter = { action: query.action ?? '', actor: query.actor ?? '', since: query.since ?? '', until: query.until ?? '' };
-    const parsed = AuditQuery.safeParse(Object.fromEntries(Object.entries({ ...filter, cursor: query.cursor ?? '' }).filter(([, v]) => v !== '')));
+    const filter = {
+      action: query.action ?? '',
+      actor: query.actor ?? '',
+      since: query.since ?? '',
+      until: query.until ?? '',
+    };
+    const parsed = AuditQuery.safeParse(
+      Object.fromEntries(Object.entries({ ...filter, cursor: query.cursor ?? '' }).filter(([, v]) => v !== '')),
+    );
     const q = parsed.success ? parsed.data : AuditQuery.parse({});
-    const page = await deps.audit.list({ limit: q.limit, cursor: q.cursor, since: q.since, until: q.until, action: q.action, actorSub: q.actor });
+    const page = await deps.audit.list({
+      limit: q.limit,
+      cursor: q.cursor,
+      since: q.since,
+      until: q.until,
+      action: q.action,
+      actorSub: q.actor,
+    });
     const kept = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== '' && parsed.success));
     const next = page.nextCursor ? `/staff/audit?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}` : null;
     const csvHref = `/staff/export/audit.csv${Object.keys(kept).length ? `?${new URLSearchParams(kept)}` : ''}`;
-    return render(c, (ctx) => <AuditPage ctx={ctx} filter={filter} items={page.items} nextHref={next} csvHref={csvHref} notice={parsed.success ? null : s.badFilter} />, parsed.success ? 200 : 400);
+    return render(
+      c,
+      (ctx) => (
+        <AuditPage
+          ctx={ctx}
+          filter={filter}
+          items={page.items}
+          nextHref={next}
+          csvHref={csvHref}
+          notice={parsed.success ? null : s.badFilter}
+        />
+      ),
+      parsed.success ? 200 : 400,
+    );
   });
 
   // ---- CSV downloads: the JSON staff routes' exports, for a signed-in browser
@@ -382,7 +594,10 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     } else if (kind === 'audit') {
       const q = AuditCsvQuery.safeParse(Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== '')));
       if (!q.success) return notFound(c);
-      request = { kind, filter: { since: q.data.since, until: q.data.until, action: q.data.action, actorSub: q.data.actor } };
+      request = {
+        kind,
+        filter: { since: q.data.since, until: q.data.until, action: q.data.action, actorSub: q.data.actor },
+      };
     } else {
       request = { kind };
     }

@@ -13,10 +13,17 @@ export const SIGN_IN_COOKIE = 'gp_signin';
 export const SIGN_IN_PATH = '/auth/sign-in';
 
 export function setSession(c: Context, token: string, identity: StaffIdentity, secure: boolean) {
-  setCookie(c, SESSION_COOKIE, token, { path: '/', httpOnly: true, secure, sameSite: 'Strict', expires: identity.expiresAt });
+  setCookie(c, SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    secure,
+    sameSite: 'Strict',
+    expires: identity.expiresAt,
+  });
 }
 
-export const clearSession = (c: Context, secure: boolean) => deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, secure, sameSite: 'Strict' });
+export const clearSession = (c: Context, secure: boolean) =>
+  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, secure, sameSite: 'Strict' });
 
 /** Where to send someone who must sign in first, to come back to `path` (a page of this site) afterwards. */
 export const signInHref = (path: string) => `${SIGN_IN_PATH}?${new URLSearchParams({ return: safeReturn(path) })}`;
@@ -45,7 +52,12 @@ export function staffSession(
     const url = new URL(c.req.url);
     // A form comes back to the page it was on (same-origin posts carry it as Referer), not to its action.
     const referer = c.req.header('referer');
-    const back = c.req.method === 'GET' ? url.pathname + url.search : referer && URL.canParse(referer) && new URL(referer).origin === url.origin ? new URL(referer).pathname + new URL(referer).search : '/staff';
+    const back =
+      c.req.method === 'GET'
+        ? url.pathname + url.search
+        : referer && URL.canParse(referer) && new URL(referer).origin === url.origin
+          ? new URL(referer).pathname + new URL(referer).search
+          : '/staff';
     const token = getCookie(c, SESSION_COOKIE);
     const toSignIn = () => {
       c.header('Cache-Control', 'no-store');

@@ -43,8 +43,14 @@ export const staffPart = (deps: StaffDeps): AppPart => ({
   bodyLimits: {
     '/api/v1/publisher/import/': bodyLimit({
       maxSize: MAX_IMPORT_BYTES,
-      onError: (c) => problemResponse(c, 'payload-too-large', { detail: `a CSV import may be at most ${MAX_IMPORT_BYTES / 1024} KiB; split the file` }),
+      onError: (c) =>
+        problemResponse(c, 'payload-too-large', {
+          detail: `a CSV import may be at most ${MAX_IMPORT_BYTES / 1024} KiB; split the file`,
+        }),
     }),
   },
-  api: new Hono().route('/monitor', monitorRoutes(deps)).route('/publisher', publisherRoutes(deps)).route('/admin', adminRoutes(deps)),
+  api: new Hono()
+    .route('/monitor', monitorRoutes(deps))
+    .route('/publisher', publisherRoutes(deps))
+    .route('/admin', adminRoutes(deps)),
 });

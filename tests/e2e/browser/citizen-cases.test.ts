@@ -27,8 +27,15 @@ const text = (page: Page, selector: string) => page.locator(selector).innerText(
 
 /** A monitor takes the case to an official reply, through the staff API. */
 async function reply(caseId: string, department: string, answer: string) {
-  for (const step of [{ action: 'verify', department }, { action: 'reply', department, text: answer }]) {
-    const res = await fetch(`${env.server.base}/api/v1/monitor/cases/${caseId}/steps`, { method: 'POST', headers: monitor, body: JSON.stringify(step) });
+  for (const step of [
+    { action: 'verify', department },
+    { action: 'reply', department, text: answer },
+  ]) {
+    const res = await fetch(`${env.server.base}/api/v1/monitor/cases/${caseId}/steps`, {
+      method: 'POST',
+      headers: monitor,
+      body: JSON.stringify(step),
+    });
     expect(res.status, JSON.stringify(step)).toBe(200);
   }
 }
@@ -41,7 +48,8 @@ async function caseLinked(page: Page): Promise<string> {
 }
 
 /** Whether the page scrolls sideways at its current width. */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Chromium', () => {
   it('rates with a phone number in the comment, is told it was masked and a case opened, and follows the case to a reply it rates', async () => {
@@ -116,17 +124,34 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     const rated = await fetch(`${env.server.base}/api/v1/feedback`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ targetType: 'indicator', targetId: 'forest-coverage', rating: 2, comment: `森林覆盖率多年没有更新，住在历山路123号3单元501室，电话 ${PHONE_NUMBER}` }),
+      body: JSON.stringify({
+        targetType: 'indicator',
+        targetId: 'forest-coverage',
+        rating: 2,
+        comment: `森林覆盖率多年没有更新，住在历山路123号3单元501室，电话 ${PHONE_NUMBER}`,
+      }),
     });
     expect(rated.status).toBe(201);
     const token = rated.headers.get('x-voter-token')!;
-    const { followUpCase, personalDataMasked } = (await rated.json()) as { followUpCase: { caseId: string }; personalDataMasked: Record<string, number> };
+    const { followUpCase, personalDataMasked } = (await rated.json()) as {
+      followUpCase: { caseId: string };
+      personalDataMasked: Record<string, number>;
+    };
     expect(personalDataMasked).toEqual({ address: 1, phone: 1 });
     await reply(followUpCase.caseId, '鲤城区自然资源局', '经核实，森林覆盖率每五年调查一次，下次公布在2026年。');
 
     const found: string[] = [];
-    for (const [variant, locale] of [['zh', 'zh-CN'], ['en', 'en-US']] as const) {
-      const context = await env.browser.newContext({ locale, viewport: PHONE, isMobile: true, hasTouch: true, bypassCSP: true });
+    for (const [variant, locale] of [
+      ['zh', 'zh-CN'],
+      ['en', 'en-US'],
+    ] as const) {
+      const context = await env.browser.newContext({
+        locale,
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        bypassCSP: true,
+      });
       const page = await context.newPage();
       await page.goto(`${env.server.base}/me`);
       for (const violation of await seriousViolations(page)) found.push(`${variant} without a voter: ${violation}`);

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../../shared/plan/load.js';
-import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium, warnIfMissing } from './chromium.js';
+import {
+  ARTIFACTS,
+  DESKTOP,
+  HAVE_CHROMIUM,
+  PHONE,
+  seriousViolations,
+  useServerAndChromium,
+  warnIfMissing,
+} from './chromium.js';
 import { aggregate, staffToken } from './server.js';
 
 /**
@@ -29,7 +37,6 @@ const PAGES: Array<[string, string]> = [
   ['mine', '/me'],
   ['not-found', '/no-such-page'],
 ];
-
 
 /** Whether a canvas holds any drawn pixel: Chart.js ran and drew, under the CSP. */
 const env = useServerAndChromium('browser');
@@ -171,12 +178,19 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
   }, 60_000);
 
   it('fits a 360 px phone (and a 320 px one) without sideways scrolling, and rates a project by touch', async () => {
-    const { context, page, problems } = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { context, page, problems } = await newContext({
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     for (const width of [360, 320]) {
       await page.setViewportSize({ width, height: PHONE.height });
       for (const [name, path] of PAGES) {
         await page.goto(`${env.server.base}${path}`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${name} at ${width} px`).toBe(0);
       }
     }
@@ -222,12 +236,19 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     const { feedbackId } = (await posted.json()) as { feedbackId: string };
     const token = await staffToken(env.dataDir, 'monitor');
     const staff = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
-    const published = await fetch(`${env.server.base}/api/v1/monitor/comments/${feedbackId}/moderation`, { method: 'POST', headers: staff, body: JSON.stringify({ action: 'publish' }) });
+    const published = await fetch(`${env.server.base}/api/v1/monitor/comments/${feedbackId}/moderation`, {
+      method: 'POST',
+      headers: staff,
+      body: JSON.stringify({ action: 'publish' }),
+    });
     expect(published.status).toBe(200);
     const replied = await fetch(`${env.server.base}/api/v1/monitor/comments/${feedbackId}/replies`, {
       method: 'POST',
       headers: staff,
-      body: JSON.stringify({ department: '<b onmouseover="window.__xss = 1">区统计局</b>', text: payloads.slice().reverse().join(' ') }),
+      body: JSON.stringify({
+        department: '<b onmouseover="window.__xss = 1">区统计局</b>',
+        text: payloads.slice().reverse().join(' '),
+      }),
     });
     expect(replied.status).toBe(201);
 
@@ -260,13 +281,17 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     for (const [variant, options, cookies] of variants) {
       const context = await env.browser.newContext({ ...options, viewport: DESKTOP, bypassCSP: true });
       if (cookies.length > 0) {
-        await context.addCookies(cookies.map((cookie) => {
-          const [name, value] = cookie.split('=') as [string, string];
-          return { name, value, url: env.server.base };
-        }));
+        await context.addCookies(
+          cookies.map((cookie) => {
+            const [name, value] = cookie.split('=') as [string, string];
+            return { name, value, url: env.server.base };
+          }),
+        );
       }
       const page = await context.newPage();
-      for (const [name, path] of variant === 'zh' ? PAGES : PAGES.filter(([n]) => ['home', 'indicator-gdp', 'project'].includes(n))) {
+      for (const [name, path] of variant === 'zh'
+        ? PAGES
+        : PAGES.filter(([n]) => ['home', 'indicator-gdp', 'project'].includes(n))) {
         await page.goto(`${env.server.base}${path}`);
         for (const violation of await seriousViolations(page)) found.push(`${variant} ${name}: ${violation}`);
       }
@@ -289,13 +314,17 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
       await context.addCookies([{ name: 'lang', value: 'en', url: env.server.base }]);
       await page.goto(`${env.server.base}/indicators/gdp`);
       await page.screenshot({ path: join(ARTIFACTS, `indicator-gdp-en-${device}.png`), fullPage: true });
-      await context.addCookies([{ name: 'lang', value: 'zh-CN', url: env.server.base }, { name: 'elder', value: 'on', url: env.server.base }]);
+      await context.addCookies([
+        { name: 'lang', value: 'zh-CN', url: env.server.base },
+        { name: 'elder', value: 'on', url: env.server.base },
+      ]);
       await page.goto(`${env.server.base}/indicators/gdp`);
       await page.screenshot({ path: join(ARTIFACTS, `indicator-gdp-elder-${device}.png`), fullPage: true });
       await context.close();
     }
     for (const [name] of PAGES) {
-      for (const device of ['desktop', 'phone']) expect((await stat(join(ARTIFACTS, `${name}-${device}.png`))).size).toBeGreaterThan(1000);
+      for (const device of ['desktop', 'phone'])
+        expect((await stat(join(ARTIFACTS, `${name}-${device}.png`))).size).toBeGreaterThan(1000);
     }
   }, 120_000);
 });

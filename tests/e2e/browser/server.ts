@@ -27,7 +27,10 @@ export async function aggregate(dataDir: string): Promise<string> {
 
 /** A staff token from the development identity provider of the server's data folder (`npm run token`). */
 export async function staffToken(dataDir: string, role: 'monitor' | 'publisher' | 'admin'): Promise<string> {
-  const child = spawn(tsx, ['functions/local/token-cli.ts', '--role', role], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, ['functions/local/token-cli.ts', '--role', role], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/auth/roles.js';
-import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium, warnIfMissing } from './chromium.js';
+import {
+  ARTIFACTS,
+  DESKTOP,
+  HAVE_CHROMIUM,
+  PHONE,
+  seriousViolations,
+  useServerAndChromium,
+  warnIfMissing,
+} from './chromium.js';
 import { aggregate } from './server.js';
 
 /**
@@ -38,7 +46,11 @@ const text = (page: Page, selector: string) => page.locator(selector).innerText(
 async function publicGdp() {
   const { context, page } = await newContext();
   await page.goto(`${env.server.base}/indicators/gdp`);
-  const seen = { status: await page.locator('.status-panel .badge').getAttribute('class'), panel: await text(page, '.status-panel'), comments: await text(page, '#comments') };
+  const seen = {
+    status: await page.locator('.status-panel .badge').getAttribute('class'),
+    panel: await text(page, '.status-panel'),
+    comments: await text(page, '#comments'),
+  };
   await context.close();
   return seen;
 }
@@ -104,7 +116,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
 
     // Before its deadline: the cases export says the reply came on time.
     const csv = await (await page.request.get(`${env.server.base}/staff/export/cases.csv`)).text();
-    const [header, row] = csv.trim().split('\r\n').map((line) => line.split(','));
+    const [header, row] = csv
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
     const cell = (name: string) => row![header!.indexOf(name)];
     expect([cell('status'), cell('answered_on_time'), cell('department')]).toEqual(['closed', '1', DEPARTMENT]);
     expect(problems).toEqual([]);
@@ -170,7 +185,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await page.locator('#a-action').selectOption('observation.publish');
     await page.getByRole('button', { name: '筛选' }).click();
     expect(await page.locator('#audit tbody tr').count()).toBe(1);
-    const csv = await (await page.request.get(`${env.server.base}${await page.getByRole('link', { name: '导出 CSV（当前筛选）' }).getAttribute('href')}`)).text();
+    const csv = await (
+      await page.request.get(
+        `${env.server.base}${await page.getByRole('link', { name: '导出 CSV（当前筛选）' }).getAttribute('href')}`,
+      )
+    ).text();
     expect(csv.trim().split('\r\n')).toHaveLength(2);
     expect(csv).toContain('wang.wu');
     await context.close();
@@ -206,7 +225,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
       ];
       for (const [name, path] of pages) {
         await page.goto(`${env.server.base}${path}`);
-        await page.screenshot({ path: join(ARTIFACTS, `staff-${name}-${viewport === PHONE ? 'phone' : 'desktop'}-${lang}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(ARTIFACTS, `staff-${name}-${viewport === PHONE ? 'phone' : 'desktop'}-${lang}.png`),
+          fullPage: true,
+        });
         found.push(...(await seriousViolations(page)));
         // Nothing wider than the screen but the tables, which scroll in their own region.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);

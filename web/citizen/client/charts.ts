@@ -22,7 +22,17 @@ import {
 } from 'chart.js';
 import type { ChartData, IndicatorChartData, RatingsChartData, SeriesKey } from '../chart-data.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, BarController, BarElement, CategoryScale, Legend, Tooltip);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+  Tooltip,
+);
 
 const elder = document.documentElement.classList.contains('elder');
 const body = getComputedStyle(document.body);
@@ -97,7 +107,14 @@ function ratingsConfig(data: RatingsChartData): ChartConfiguration<'bar', number
     type: 'bar',
     data: {
       labels: data.labels,
-      datasets: [{ label: data.label, data: data.counts, backgroundColor: ['#0b6b3a', '#3f8f5a', '#7a7f85', '#c05a1a', '#a3261e'], borderWidth: 0 }],
+      datasets: [
+        {
+          label: data.label,
+          data: data.counts,
+          backgroundColor: ['#0b6b3a', '#3f8f5a', '#7a7f85', '#c05a1a', '#a3261e'],
+          borderWidth: 0,
+        },
+      ],
     },
     options: {
       locale: document.documentElement.lang,

@@ -118,7 +118,14 @@ if (form && messagesSource?.textContent && status && typeof fetch === 'function'
           recorded.replaced ? t.replaced : t.recorded,
           ...(recorded.commentStatus === 'pending' ? [t.pending] : []),
           ...(masked.length > 0 ? [t.masked.replace('{kinds}', masked.join(t.listSeparator))] : []),
-          ...(opened ? [{ text: t.caseOpened.replace('{date}', formatDate(opened.dueAt)), link: { href: t.caseHref.replace('{id}', encodeURIComponent(opened.caseId)), text: t.caseLink } }] : []),
+          ...(opened
+            ? [
+                {
+                  text: t.caseOpened.replace('{date}', formatDate(opened.dueAt)),
+                  link: { href: t.caseHref.replace('{id}', encodeURIComponent(opened.caseId)), text: t.caseLink },
+                },
+              ]
+            : []),
           t.counted,
         ]);
         const yours = document.getElementById('yours');
@@ -139,7 +146,18 @@ if (form && messagesSource?.textContent && status && typeof fetch === 'function'
       }
       if (response.status === 400 || response.status === 409) {
         const problem = (await response.json().catch(() => ({}))) as Problem;
-        const lines = response.status === 409 ? [t.errConflict] : (problem.errors ?? []).map((e) => (e.path === 'rating' ? t.errRating : e.path === 'comment' ? (e.message.includes('surrogate') ? t.errCommentInvalid : t.errComment) : ''));
+        const lines =
+          response.status === 409
+            ? [t.errConflict]
+            : (problem.errors ?? []).map((e) =>
+                e.path === 'rating'
+                  ? t.errRating
+                  : e.path === 'comment'
+                    ? e.message.includes('surrogate')
+                      ? t.errCommentInvalid
+                      : t.errComment
+                    : '',
+              );
         const known = lines.filter(Boolean);
         if (known.length > 0) {
           show('error', known);

@@ -10,7 +10,8 @@ import { formatDate, formatDateTime } from '../../format.js';
 import { Field } from '../../components/common.js';
 import { Text } from './plan-text.js';
 
-export type FeedbackError = 'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited' | 'notPerson' | 'formExpired';
+export type FeedbackError =
+  'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited' | 'notPerson' | 'formExpired';
 
 /** What the citizen typed, and what was wrong with it, when the form comes back to them. */
 export interface FeedbackFormState {
@@ -32,7 +33,8 @@ export interface Confirmation {
 }
 
 /** The words for masked kinds, joined as the language lists things. */
-const maskedText = (ctx: PageContext, kinds: PiiKind[]) => ctx.t.doneMasked(kinds.map((kind) => ctx.t.piiKind(kind)).join(ctx.t.listSeparator));
+const maskedText = (ctx: PageContext, kinds: PiiKind[]) =>
+  ctx.t.doneMasked(kinds.map((kind) => ctx.t.piiKind(kind)).join(ctx.t.listSeparator));
 
 /** Where the citizen follows one of their cases. */
 export const caseHref = (caseId: string) => `/me#case-${caseId}`;
@@ -100,7 +102,12 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
     <section class="panel feedback" aria-labelledby="feedback-heading" id="feedback">
       <h2 id="feedback-heading">{t.formHeading}</h2>
 
-      <div id="feedback-status" class={confirmation ? 'notice notice--ok' : 'notice'} role="status" hidden={!confirmation}>
+      <div
+        id="feedback-status"
+        class={confirmation ? 'notice notice--ok' : 'notice'}
+        role="status"
+        hidden={!confirmation}
+      >
         {confirmation && (
           <>
             <p>{confirmation.done === 'replaced' ? t.doneReplaced : t.doneRecorded}</p>
@@ -108,7 +115,8 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
             {confirmation.masked.length > 0 && <p>{maskedText(ctx, confirmation.masked)}</p>}
             {confirmation.followUpCase && (
               <p>
-                {t.doneCaseOpened(formatDate(confirmation.followUpCase.dueAt))} <a href={caseHref(confirmation.followUpCase.caseId)}>{t.doneCaseLink}</a>
+                {t.doneCaseOpened(formatDate(confirmation.followUpCase.dueAt))}{' '}
+                <a href={caseHref(confirmation.followUpCase.caseId)}>{t.doneCaseLink}</a>
               </p>
             )}
             <p>{t.doneCounted}</p>
@@ -149,12 +157,28 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
       </div>
 
       {form.errors.length > 0 && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex={-1} id="error-summary">
+        <div
+          class="error-summary"
+          role="alert"
+          aria-labelledby="error-summary-heading"
+          tabindex={-1}
+          id="error-summary"
+        >
           <h3 id="error-summary-heading">{t.formErrorsHeading}</h3>
           <ul>
             {form.errors.map((error) => (
               <li>
-                <a href={error === 'rating' ? '#rating-5' : error === 'comment' || error === 'commentInvalid' ? '#comment' : '#feedback-submit'}>{errorText(ctx, error)}</a>
+                <a
+                  href={
+                    error === 'rating'
+                      ? '#rating-5'
+                      : error === 'comment' || error === 'commentInvalid'
+                        ? '#comment'
+                        : '#feedback-submit'
+                  }
+                >
+                  {errorText(ctx, error)}
+                </a>
               </li>
             ))}
           </ul>
@@ -180,7 +204,14 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
           )}
           {LEVELS_BEST_FIRST.map((level) => (
             <div class="level">
-              <input type="radio" name="rating" id={`rating-${level}`} value={String(level)} checked={checked === level} required />
+              <input
+                type="radio"
+                name="rating"
+                id={`rating-${level}`}
+                value={String(level)}
+                checked={checked === level}
+                required
+              />
               <label for={`rating-${level}`}>{t.level(level)}</label>
             </div>
           ))}
@@ -206,7 +237,11 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
           {current ? t.formChange : t.formSubmit}
         </button>
       </form>
-      <script type="application/json" id="feedback-messages" dangerouslySetInnerHTML={{ __html: scriptJson(clientMessages) }}></script>
+      <script
+        type="application/json"
+        id="feedback-messages"
+        dangerouslySetInnerHTML={{ __html: scriptJson(clientMessages) }}
+      ></script>
     </section>
   );
 }

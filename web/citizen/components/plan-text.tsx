@@ -35,7 +35,8 @@ export function ProjectStatusBadge({ status, t }: { status: ProjectStatus; t: Me
 }
 
 export const indicatorName = (ctx: PageContext, i: Pick<Indicator, 'nameZh' | 'nameEn'>) => inLang(ctx.lang, i, 'name');
-export const indicatorUnit = (ctx: PageContext, i: Pick<Indicator, 'unit' | 'unitEn'>) => localized(ctx.lang, { zh: i.unit, en: i.unitEn });
+export const indicatorUnit = (ctx: PageContext, i: Pick<Indicator, 'unit' | 'unitEn'>) =>
+  localized(ctx.lang, { zh: i.unit, en: i.unitEn });
 
 /** The annual growth target in words of the page's language. */
 export const growthText = (ctx: PageContext, growth: NonNullable<Indicator['growth']>) =>
@@ -53,7 +54,15 @@ export function TargetText({ ctx, indicator }: { ctx: PageContext; indicator: In
   return <>{parts.join(localized(ctx.lang, { zh: '；', en: '; ' }))}</>;
 }
 
-export function CellText({ ctx, indicator, cell }: { ctx: PageContext; indicator: Indicator; cell: Indicator['baseline'] }) {
+export function CellText({
+  ctx,
+  indicator,
+  cell,
+}: {
+  ctx: PageContext;
+  indicator: Indicator;
+  cell: Indicator['baseline'];
+}) {
   const text = formatCell(cell, indicatorUnit(ctx, indicator), ctx.t);
   return cell.kind === 'qualitative' ? <Zh ctx={ctx}>{text}</Zh> : <>{text}</>;
 }

@@ -16,7 +16,17 @@ export function satisfactionText(ctx: PageContext, summary: Pick<ScopeSummary, '
 }
 
 /** The key figures of a summary: 满意率 and interval, sample size, means, rank or why there is none. */
-export function SummaryFacts({ ctx, summary, minRatings, showRank = true }: { ctx: PageContext; summary: ScopeSummary; minRatings: number; showRank?: boolean }) {
+export function SummaryFacts({
+  ctx,
+  summary,
+  minRatings,
+  showRank = true,
+}: {
+  ctx: PageContext;
+  summary: ScopeSummary;
+  minRatings: number;
+  showRank?: boolean;
+}) {
   const { t, lang } = ctx;
   if (summary.count === 0) return <p>{t.ratingsNone}</p>;
   return (
@@ -25,9 +35,13 @@ export function SummaryFacts({ ctx, summary, minRatings, showRank = true }: { ct
         <Fact term={t.satisfaction}>{satisfactionText(ctx, summary)}</Fact>
         <Fact term={t.colCount}>{t.ratingsCount(summary.count)}</Fact>
         {summary.mean !== null && <Fact term={t.meanScore}>{formatNumber(summary.mean, lang)}</Fact>}
-        {showRank && summary.bayesianMean !== null && <Fact term={t.bayesianMean}>{formatNumber(summary.bayesianMean, lang)}</Fact>}
+        {showRank && summary.bayesianMean !== null && (
+          <Fact term={t.bayesianMean}>{formatNumber(summary.bayesianMean, lang)}</Fact>
+        )}
         {showRank && (
-          <Fact term={t.rank}>{summary.tooFewToRank || summary.rank === null ? t.tooFewToRank(minRatings) : t.rankValue(summary.rank)}</Fact>
+          <Fact term={t.rank}>
+            {summary.tooFewToRank || summary.rank === null ? t.tooFewToRank(minRatings) : t.rankValue(summary.rank)}
+          </Fact>
         )}
       </dl>
       <p class="muted">{t.satisfactionExplain}</p>
@@ -60,11 +74,17 @@ export function RatingSummary({ ctx, summary, minRatings, years, name }: RatingS
           label={t.histogramLabel(name)}
           caption={t.histogramCaption}
           summary={[
-            LEVELS_BEST_FIRST.map((level) => `${t.level(level)} ${countAt(summary.histogram, level)}`).join(localized(lang, { zh: '，', en: ', ' })) +
-              localized(lang, { zh: '。', en: '.' }),
+            LEVELS_BEST_FIRST.map((level) => `${t.level(level)} ${countAt(summary.histogram, level)}`).join(
+              localized(lang, { zh: '，', en: ', ' }),
+            ) + localized(lang, { zh: '。', en: '.' }),
           ]}
           table={
-            <DataTable label={t.histogramCaption} caption={{ text: t.histogramCaption }} numbers columns={[t.colLevel, t.colCount, t.colShare]}>
+            <DataTable
+              label={t.histogramCaption}
+              caption={{ text: t.histogramCaption }}
+              numbers
+              columns={[t.colLevel, t.colCount, t.colShare]}
+            >
               {LEVELS_BEST_FIRST.map((level) => (
                 <tr>
                   <th scope="row">{t.level(level)}</th>
@@ -79,7 +99,12 @@ export function RatingSummary({ ctx, summary, minRatings, years, name }: RatingS
       {years.length > 0 && (
         <>
           <h3>{t.seriesHeading}</h3>
-          <DataTable label={t.seriesCaption} caption={{ text: t.seriesCaption }} numbers columns={[t.colPeriod, t.colCount, t.satisfaction]}>
+          <DataTable
+            label={t.seriesCaption}
+            caption={{ text: t.seriesCaption }}
+            numbers
+            columns={[t.colPeriod, t.colCount, t.satisfaction]}
+          >
             {years.map((point) => (
               <tr>
                 <th scope="row">{point.period}</th>

@@ -46,15 +46,17 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
             return (
               <li class="card">
                 <h3 class="card__title">
-                  <a href={`/indicators?category=${encodeURIComponent(category.id)}`}>{localized(lang, { zh: category.id, en: category.nameEn })}</a>
+                  <a href={`/indicators?category=${encodeURIComponent(category.id)}`}>
+                    {localized(lang, { zh: category.id, en: category.nameEn })}
+                  </a>
                 </h3>
-                <p class="card__meta">
-                  {t.categoryCounts(category.indicators, category.binding)}
-                </p>
+                <p class="card__meta">{t.categoryCounts(category.indicators, category.binding)}</p>
                 <StatusCounts ctx={ctx} counts={category.statuses} />
                 <dl class="facts facts--compact">
                   <Fact term={t.satisfaction}>
-                    {summary && summary.count > 0 ? `${satisfactionText(ctx, summary)} · ${t.ratingsCount(summary.count)}` : t.noRatingsShort}
+                    {summary && summary.count > 0
+                      ? `${satisfactionText(ctx, summary)} · ${t.ratingsCount(summary.count)}`
+                      : t.noRatingsShort}
                   </Fact>
                 </dl>
               </li>
@@ -100,13 +102,16 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
         <ul class="status-counts">
           {PROJECT_STATUSES.filter((s) => (plan.counts.projectStatuses[s] ?? 0) > 0).map((status) => (
             <li>
-              <ProjectStatusBadge status={status} t={t} /> <strong class="count">{plan.counts.projectStatuses[status]}</strong>
+              <ProjectStatusBadge status={status} t={t} />{' '}
+              <strong class="count">{plan.counts.projectStatuses[status]}</strong>
             </li>
           ))}
         </ul>
         {data.projectsSummary.count > 0 && (
           <dl class="facts facts--compact">
-            <Fact term={t.satisfaction}>{`${satisfactionText(ctx, data.projectsSummary)} · ${t.ratingsCount(data.projectsSummary.count)}`}</Fact>
+            <Fact
+              term={t.satisfaction}
+            >{`${satisfactionText(ctx, data.projectsSummary)} · ${t.ratingsCount(data.projectsSummary.count)}`}</Fact>
           </dl>
         )}
         <p>

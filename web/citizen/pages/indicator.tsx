@@ -3,7 +3,16 @@ import { historyRowName, indicatorChart } from '../chart-data.js';
 import { ChartFigure } from '../components/chart.js';
 import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
-import { CellText, growthText, indicatorName, indicatorUnit, StatusBadge, TargetText, Text, Zh } from '../components/plan-text.js';
+import {
+  CellText,
+  growthText,
+  indicatorName,
+  indicatorUnit,
+  StatusBadge,
+  TargetText,
+  Text,
+  Zh,
+} from '../components/plan-text.js';
 import { Comments, FeedbackSection, type Confirmation, type FeedbackFormState } from '../components/feedback.js';
 import { RatingSummary } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
@@ -49,12 +58,22 @@ function Assessment({ ctx, view }: { ctx: PageContext; view: IndicatorDetailView
         <Fact term={t.explainMethod}>{p.method ? t.methodName(p.method) : t.notGiven}</Fact>
         <Fact term={t.explainBase}>{baseText ?? <CellText ctx={ctx} indicator={view} cell={view.baseline} />}</Fact>
         <Fact term={t.explainTarget}>{targetText ?? <TargetText ctx={ctx} indicator={view} />}</Fact>
-        <Fact term={t.explainLatest}>{p.latest ? t.valueInYear(value(p.latest.value), p.latest.year) : t.noValueYet}</Fact>
+        <Fact term={t.explainLatest}>
+          {p.latest ? t.valueInYear(value(p.latest.value), p.latest.year) : t.noValueYet}
+        </Fact>
         <Fact term={t.explainRequired}>
-          {p.required === null ? '—' : p.method === 'annual-floor' ? t.floorPercent(formatNumber(p.required, lang)) : perYear(p.required)}
+          {p.required === null
+            ? '—'
+            : p.method === 'annual-floor'
+              ? t.floorPercent(formatNumber(p.required, lang))
+              : perYear(p.required)}
         </Fact>
         <Fact term={t.explainObserved}>
-          {p.observed === null ? t.noValueYet : p.method === 'annual-floor' ? t.meanPercent(formatNumber(p.observed, lang)) : perYear(p.observed)}
+          {p.observed === null
+            ? t.noValueYet
+            : p.method === 'annual-floor'
+              ? t.meanPercent(formatNumber(p.observed, lang))
+              : perYear(p.observed)}
         </Fact>
         <Fact term={t.explainRatio}>
           {p.ratio === null ? '—' : formatNumber(Math.round(p.ratio * 1000) / 1000, lang)}
@@ -62,7 +81,9 @@ function Assessment({ ctx, view }: { ctx: PageContext; view: IndicatorDetailView
         </Fact>
         {p.expectedAtLatest !== null && p.latest && (
           <Fact term={t.explainExpected}>
-            {p.method === 'annual-floor' ? t.floorPercent(formatNumber(p.expectedAtLatest, lang)) : t.valueInYear(value(p.expectedAtLatest), p.latest.year)}
+            {p.method === 'annual-floor'
+              ? t.floorPercent(formatNumber(p.expectedAtLatest, lang))
+              : t.valueInYear(value(p.expectedAtLatest), p.latest.year)}
           </Fact>
         )}
         <Fact term={t.explainReason}>
@@ -95,7 +116,15 @@ function Assessment({ ctx, view }: { ctx: PageContext; view: IndicatorDetailView
 }
 
 /** One indicator: status, chart and table of its history and path, the assessment in words, ratings, the form, comments. */
-export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: IndicatorPageData; state: TargetPageState }) {
+export function IndicatorPage({
+  ctx,
+  data,
+  state,
+}: {
+  ctx: PageContext;
+  data: IndicatorPageData;
+  state: TargetPageState;
+}) {
   const { t, lang } = ctx;
   const { view } = data;
   const name = indicatorName(ctx, view);
@@ -125,8 +154,8 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
         </p>
       )}
       <p class="card__meta">
-        {t.indicatorSeq(view.seq)} · {localized(lang, { zh: view.category, en: data.categoryEn })} · {t.attributeName(view.attribute)} ·{' '}
-        {t.directionName(view.direction)}
+        {t.indicatorSeq(view.seq)} · {localized(lang, { zh: view.category, en: data.categoryEn })} ·{' '}
+        {t.attributeName(view.attribute)} · {t.directionName(view.direction)}
       </p>
 
       <section class="panel status-panel" aria-labelledby="status-heading">
@@ -138,9 +167,19 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
           <Fact term={t.baseline}>
             <CellText ctx={ctx} indicator={view} cell={view.baseline} />
           </Fact>
-          <Fact term={t.latest}>{view.latest ? t.valueInYear(withUnit(formatNumber(view.latest.value, lang), unit), view.latest.year) : t.noValueYet}</Fact>
+          <Fact term={t.latest}>
+            {view.latest
+              ? t.valueInYear(withUnit(formatNumber(view.latest.value, lang), unit), view.latest.year)
+              : t.noValueYet}
+          </Fact>
           <Fact term={t.target}>
-            {view.target.kind === 'number' ? withUnit(view.target.raw, unit) : view.target.kind === 'qualitative' ? <Zh ctx={ctx}>{view.target.text}</Zh> : t.notGiven}
+            {view.target.kind === 'number' ? (
+              withUnit(view.target.raw, unit)
+            ) : view.target.kind === 'qualitative' ? (
+              <Zh ctx={ctx}>{view.target.text}</Zh>
+            ) : (
+              t.notGiven
+            )}
           </Fact>
           {view.growth && <Fact term={t.growthTarget}>{growthText(ctx, view.growth)}</Fact>}
           {view.stretch && (
@@ -163,9 +202,16 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
           data={chart.data}
           label={t.chartLabel(name)}
           caption={t.tableCaption(name, unit || '—')}
-          summary={chart.summary.map((sentence) => <Text ctx={ctx} text={sentence} />)}
+          summary={chart.summary.map((sentence) => (
+            <Text ctx={ctx} text={sentence} />
+          ))}
           table={
-            <DataTable label={t.tableHeading} caption={{ text: unit ? t.tableUnitCaption(unit) : t.tableHeading, visible: true }} numbers columns={[t.colYear, ...chart.columns.map((column) => <Text ctx={ctx} text={column.label} />)]}>
+            <DataTable
+              label={t.tableHeading}
+              caption={{ text: unit ? t.tableUnitCaption(unit) : t.tableHeading, visible: true }}
+              numbers
+              columns={[t.colYear, ...chart.columns.map((column) => <Text ctx={ctx} text={column.label} />)]}
+            >
               {chart.rows.map((row) => (
                 <tr>
                   <th scope="row">{row.year}</th>
@@ -199,7 +245,11 @@ export function IndicatorPage({ ctx, data, state }: { ctx: PageContext; data: In
         <section class="panel" aria-labelledby="revisions-heading">
           <h2 id="revisions-heading">{t.revisionsHeading}</h2>
           <p class="muted">{t.revisionsIntro}</p>
-          <DataTable label={t.revisionsHeading} caption={{ text: t.revisionsHeading }} columns={[t.colYear, t.colRevision, t.colValue, t.colRecordedAt, t.colReason]}>
+          <DataTable
+            label={t.revisionsHeading}
+            caption={{ text: t.revisionsHeading }}
+            columns={[t.colYear, t.colRevision, t.colValue, t.colRecordedAt, t.colReason]}
+          >
             {view.revisions.map((r) => (
               <tr>
                 <th scope="row">{r.year}</th>

@@ -2,7 +2,14 @@ import { Attribute, Category } from '../../../shared/plan/schema.js';
 import { STATUSES } from '../../../shared/plan/views.js';
 import { Fact, FilterSelect } from '../../components/common.js';
 import { ListFilters } from '../components/list-filters.js';
-import { CellText, indicatorName, indicatorUnit, SatisfactionBrief, StatusBadge, TargetText } from '../components/plan-text.js';
+import {
+  CellText,
+  indicatorName,
+  indicatorUnit,
+  SatisfactionBrief,
+  StatusBadge,
+  TargetText,
+} from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import type { IndicatorListData } from '../data.js';
 import { formatNumber, withUnit } from '../../format.js';
@@ -20,13 +27,23 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
       <h1>{t.indicatorsTitle}</h1>
       <p class="lead">{t.indicatorsIntro}</p>
 
-      <ListFilters ctx={ctx} action="/indicators" q={filter.q} filtered={filtered} shown={data.items.length} total={data.total}>
+      <ListFilters
+        ctx={ctx}
+        action="/indicators"
+        q={filter.q}
+        filtered={filtered}
+        shown={data.items.length}
+        total={data.total}
+      >
         <FilterSelect
           id="f-category"
           name="category"
           label={t.filterCategory}
           all={t.filterAll}
-          options={Category.options.map((id) => [id, localized(lang, { zh: id, en: data.categories.find((c) => c.id === id)?.nameEn ?? id })] as const)}
+          options={Category.options.map(
+            (id) =>
+              [id, localized(lang, { zh: id, en: data.categories.find((c) => c.id === id)?.nameEn ?? id })] as const,
+          )}
           selected={filter.category}
         />
         <FilterSelect
@@ -58,7 +75,8 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
                   <a href={targetKind('indicator').pagePath(i.id)}>{indicatorName(ctx, i)}</a>
                 </h2>
                 <p class="card__meta">
-                  {localized(lang, { zh: i.category, en: data.categories.find((c) => c.id === i.category)?.nameEn })} · {t.attributeName(i.attribute)}
+                  {localized(lang, { zh: i.category, en: data.categories.find((c) => c.id === i.category)?.nameEn })} ·{' '}
+                  {t.attributeName(i.attribute)}
                   {unit && ` · ${unit}`}
                 </p>
                 <p>
@@ -68,7 +86,11 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
                   <Fact term={t.baseline}>
                     <CellText ctx={ctx} indicator={i} cell={i.baseline} />
                   </Fact>
-                  <Fact term={t.latest}>{i.latest ? t.valueInYear(withUnit(formatNumber(i.latest.value, lang), unit), i.latest.year) : t.noValueYet}</Fact>
+                  <Fact term={t.latest}>
+                    {i.latest
+                      ? t.valueInYear(withUnit(formatNumber(i.latest.value, lang), unit), i.latest.year)
+                      : t.noValueYet}
+                  </Fact>
                   <Fact term={t.target}>
                     <TargetText ctx={ctx} indicator={i} />
                   </Fact>

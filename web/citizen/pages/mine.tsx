@@ -129,7 +129,8 @@ function DeadlineText({ ctx, item }: { ctx: PageContext; item: MyCase }) {
   const { t } = ctx;
   const { deadline } = item;
   if (deadline.kind === 'due') return <>{t.caseDue(formatDate(deadline.dueAt), deadline.workingDaysLeft)}</>;
-  if (deadline.kind === 'overdue') return <strong>{t.caseOverdue(formatDate(deadline.dueAt), deadline.workingDaysOver)}</strong>;
+  if (deadline.kind === 'overdue')
+    return <strong>{t.caseOverdue(formatDate(deadline.dueAt), deadline.workingDaysOver)}</strong>;
   return <>{t.caseDueState(item.dueState)}</>;
 }
 
@@ -166,7 +167,8 @@ function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase; state:
       {item.reply ? (
         <div class="reply">
           <p class="reply__meta">
-            <strong>{t.officialReply}</strong> · <Text ctx={ctx} text={item.reply.department} /> · <time datetime={item.reply.at}>{t.repliedAt(formatDate(item.reply.at))}</time>
+            <strong>{t.officialReply}</strong> · <Text ctx={ctx} text={item.reply.department} /> ·{' '}
+            <time datetime={item.reply.at}>{t.repliedAt(formatDate(item.reply.at))}</time>
           </p>
           <p class="comment__text">
             <Text ctx={ctx} text={item.reply.text} />
@@ -177,12 +179,21 @@ function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase; state:
       )}
 
       {item.satisfaction && (
-        <p class={state.rated === item.caseId ? 'notice notice--ok' : 'notice'} role={state.rated === item.caseId ? 'status' : undefined}>
+        <p
+          class={state.rated === item.caseId ? 'notice notice--ok' : 'notice'}
+          role={state.rated === item.caseId ? 'status' : undefined}
+        >
           {t.caseSatisfaction(item.satisfaction)}
         </p>
       )}
       {form && form.errors.length > 0 && (
-        <div class="error-summary" role="alert" aria-labelledby={`${id}-errors`} tabindex={-1} id={`${id}-error-summary`}>
+        <div
+          class="error-summary"
+          role="alert"
+          aria-labelledby={`${id}-errors`}
+          tabindex={-1}
+          id={`${id}-error-summary`}
+        >
           <h4 id={`${id}-errors`}>{t.formErrorsHeading}</h4>
           <ul>
             {form.errors.map((error) => (
@@ -198,7 +209,8 @@ function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase; state:
         <ol>
           {item.steps.map((step) => (
             <li>
-              <time datetime={step.at}>{formatDateTime(step.at)}</time> {t.caseStep(step.action)} → {t.caseStatus(step.status)}
+              <time datetime={step.at}>{formatDateTime(step.at)}</time> {t.caseStep(step.action)} →{' '}
+              {t.caseStatus(step.status)}
             </li>
           ))}
         </ol>
@@ -208,7 +220,17 @@ function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase; state:
 }
 
 /** Satisfied closes the case; not satisfied asks for a review (申诉复核), with an optional reason. Once. */
-function RateReplyForm({ ctx, item, form, stamp }: { ctx: PageContext; item: MyCase; form: ReplyFormState | null; stamp: string }) {
+function RateReplyForm({
+  ctx,
+  item,
+  form,
+  stamp,
+}: {
+  ctx: PageContext;
+  item: MyCase;
+  form: ReplyFormState | null;
+  stamp: string;
+}) {
   const { t } = ctx;
   const prefix = `reply-${item.caseId}`;
   const errors = form?.errors ?? [];
@@ -223,16 +245,37 @@ function RateReplyForm({ ctx, item, form, stamp }: { ctx: PageContext; item: MyC
         <legend>{t.rateReplyLegend}</legend>
         <p class="hint">{t.rateReplyOnce}</p>
         <div class="level">
-          <input type="radio" name="satisfied" id={`${prefix}-yes`} value="yes" checked={form?.satisfied === true} required />
+          <input
+            type="radio"
+            name="satisfied"
+            id={`${prefix}-yes`}
+            value="yes"
+            checked={form?.satisfied === true}
+            required
+          />
           <label for={`${prefix}-yes`}>{t.rateReplySatisfied}</label>
         </div>
         <div class="level">
-          <input type="radio" name="satisfied" id={`${prefix}-no`} value="no" checked={form?.satisfied === false} required />
+          <input
+            type="radio"
+            name="satisfied"
+            id={`${prefix}-no`}
+            value="no"
+            checked={form?.satisfied === false}
+            required
+          />
           <label for={`${prefix}-no`}>{t.rateReplyUnsatisfied}</label>
         </div>
       </fieldset>
       <Field id={`${prefix}-note`} label={t.rateReplyNote} hint={t.rateReplyNoteHint} hintFirst>
-        <textarea id={`${prefix}-note`} name="note" rows={3} maxlength={COMMENT_MAX_LENGTH} aria-describedby={`${prefix}-note-hint`} aria-invalid={errors.includes('note') ? 'true' : undefined}>
+        <textarea
+          id={`${prefix}-note`}
+          name="note"
+          rows={3}
+          maxlength={COMMENT_MAX_LENGTH}
+          aria-describedby={`${prefix}-note-hint`}
+          aria-invalid={errors.includes('note') ? 'true' : undefined}
+        >
           {form?.note ?? ''}
         </textarea>
       </Field>

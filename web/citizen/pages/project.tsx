@@ -62,7 +62,11 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
         {project.goals.length === 0 ? (
           <p>{t.goalsNone}</p>
         ) : (
-          <DataTable label={t.goalsHeading} caption={{ text: t.goalsHeading }} columns={[t.colGoal, t.colGoalValue, t.colGoalYear]}>
+          <DataTable
+            label={t.goalsHeading}
+            caption={{ text: t.goalsHeading }}
+            columns={[t.colGoal, t.colGoalValue, t.colGoalYear]}
+          >
             {project.goals.map((goal) => (
               <tr>
                 <th scope="row">

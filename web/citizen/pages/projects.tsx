@@ -18,13 +18,29 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
       <h1>{t.projectsTitle}</h1>
       <p class="lead">{t.projectsIntro}</p>
 
-      <ListFilters ctx={ctx} action="/projects" class="filters--projects" q={filter.q} filtered={filtered} shown={data.items.length} total={data.total}>
+      <ListFilters
+        ctx={ctx}
+        action="/projects"
+        class="filters--projects"
+        q={filter.q}
+        filtered={filtered}
+        shown={data.items.length}
+        total={data.total}
+      >
         <FilterSelect
           id="f-box"
           name="box"
           label={t.filterBox}
           all={t.filterAll}
-          options={data.boxes.map(({ box, title }) => [String(box), <>{t.boxLabel(box)} {title}</>] as const)}
+          options={data.boxes.map(
+            ({ box, title }) =>
+              [
+                String(box),
+                <>
+                  {t.boxLabel(box)} {title}
+                </>,
+              ] as const,
+          )}
           selected={filter.box === undefined ? undefined : String(filter.box)}
         />
         <FilterSelect

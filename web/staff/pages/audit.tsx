@@ -59,7 +59,11 @@ export function AuditPage({
       {items.length === 0 ? (
         <p>{s.auditEmpty}</p>
       ) : (
-        <DataTable label={s.auditTitle} id="audit" columns={[s.colWhen, s.colWho, s.colAction, s.colSubject, s.colReason, s.colDetails]}>
+        <DataTable
+          label={s.auditTitle}
+          id="audit"
+          columns={[s.colWhen, s.colWho, s.colAction, s.colSubject, s.colReason, s.colDetails]}
+        >
           {items.map((e) => (
             <tr>
               <td>{formatDateTime(e.at)}</td>

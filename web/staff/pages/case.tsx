@@ -10,12 +10,32 @@ import { DepartmentAndText, TargetLink } from './parts.js';
 import { DEPARTMENT_MAX_LENGTH } from '../../../shared/feedback/record.js';
 import { REASON_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
-export type CaseDetail = StaffCase & { comment: { text: string | null; status: string; replies: Array<{ department: string; text: string; publishedAt: string }> } | null; audit: AuditEntry[] };
+export type CaseDetail = StaffCase & {
+  comment: {
+    text: string | null;
+    status: string;
+    replies: Array<{ department: string; text: string; publishedAt: string }>;
+  } | null;
+  audit: AuditEntry[];
+};
 
-export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item: CaseDetail; name: TargetName | undefined; notice: { kind: 'ok' | 'error'; text: string } | null }) {
+export function CasePage({
+  ctx,
+  item,
+  name,
+  notice,
+}: {
+  ctx: StaffContext;
+  item: CaseDetail;
+  name: TargetName | undefined;
+  notice: { kind: 'ok' | 'error'; text: string } | null;
+}) {
   const { s } = ctx;
   // Assigning is part of verifying here (its department field); the citizen's own steps are not a monitor's.
-  const steps = stepsFrom(item.status).filter((step): step is 'verify' | 'rectify' | 'reply' | 'close' => step === 'verify' || step === 'rectify' || step === 'reply' || step === 'close');
+  const steps = stepsFrom(item.status).filter(
+    (step): step is 'verify' | 'rectify' | 'reply' | 'close' =>
+      step === 'verify' || step === 'rectify' || step === 'reply' || step === 'close',
+  );
   return (
     <StaffLayout ctx={ctx} title={s.caseTitle} section="cases">
       <h1>{`${s.caseTitle} ${item.caseId.slice(0, 8)}`}</h1>
@@ -24,7 +44,9 @@ export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item:
         <Fact term={s.commentOn}>
           <TargetLink ctx={ctx} name={name} fallback={`${item.targetType}:${item.targetId}`} />
         </Fact>
-        <Fact term={s.colStatus} id="case-status">{s.caseStatus(item.status)}</Fact>
+        <Fact term={s.colStatus} id="case-status">
+          {s.caseStatus(item.status)}
+        </Fact>
         <Fact term={s.caseRating}>{item.rating}</Fact>
         <Fact term={s.caseOpened}>{formatDateTime(item.openedAt)}</Fact>
         <Fact term={s.caseDue} id="case-due">
@@ -58,11 +80,24 @@ export function CasePage({ ctx, item, name, notice }: { ctx: StaffContext; item:
               <>
                 {step === 'verify' && (
                   <Field id={`s-${step}-department`} label={s.department}>
-                    <input type="text" id={`s-${step}-department`} name="department" maxlength={DEPARTMENT_MAX_LENGTH} value={item.department ?? ''} />
+                    <input
+                      type="text"
+                      id={`s-${step}-department`}
+                      name="department"
+                      maxlength={DEPARTMENT_MAX_LENGTH}
+                      value={item.department ?? ''}
+                    />
                   </Field>
                 )}
                 <Field id={`s-${step}-note`} label={s.note} hint={s.noteHint} hintId={`s-${step}-hint`}>
-                  <input type="text" id={`s-${step}-note`} name="note" maxlength={REASON_MAX_LENGTH} required={step === 'rectify' || step === 'close'} aria-describedby={`s-${step}-hint`} />
+                  <input
+                    type="text"
+                    id={`s-${step}-note`}
+                    name="note"
+                    maxlength={REASON_MAX_LENGTH}
+                    required={step === 'rectify' || step === 'close'}
+                    aria-describedby={`s-${step}-hint`}
+                  />
                 </Field>
               </>
             )}

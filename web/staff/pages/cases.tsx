@@ -7,7 +7,19 @@ import { nameOf, NextPage } from './parts.js';
 
 export const CASE_VIEWS: readonly CaseView[] = ['active', 'due-soon', 'overdue', 'closed'];
 
-export function CasesPage({ ctx, view, items, names, nextHref }: { ctx: StaffContext; view: CaseView; items: StaffCase[]; names: Map<string, TargetName>; nextHref: string | null }) {
+export function CasesPage({
+  ctx,
+  view,
+  items,
+  names,
+  nextHref,
+}: {
+  ctx: StaffContext;
+  view: CaseView;
+  items: StaffCase[];
+  names: Map<string, TargetName>;
+  nextHref: string | null;
+}) {
   const { s } = ctx;
   return (
     <StaffLayout ctx={ctx} title={s.casesTitle} section="cases">
@@ -30,7 +42,11 @@ export function CasesPage({ ctx, view, items, names, nextHref }: { ctx: StaffCon
       {items.length === 0 ? (
         <p>{s.casesEmpty}</p>
       ) : (
-        <DataTable label={s.caseView(view)} id="cases" columns={[s.colCase, s.colTarget, s.colStatus, s.colDue, s.colDueState, s.colDepartment]}>
+        <DataTable
+          label={s.caseView(view)}
+          id="cases"
+          columns={[s.colCase, s.colTarget, s.colStatus, s.colDue, s.colDueState, s.colDepartment]}
+        >
           {items.map((c) => (
             <tr>
               <th scope="row">

@@ -9,11 +9,22 @@ import { DepartmentAndText, TargetLink } from './parts.js';
 /** The actions of one comment's page: under review, it is kept or hidden. */
 function commentActions(record: StaffRecord): { actions: ModerationAction[]; means: PublishMeans } {
   if (record.commentStatus === 'none') return { actions: [], means: 'publish' };
-  if (record.commentStatus === 'published' && record.underReviewSince !== undefined) return { actions: ['publish', 'hide'], means: 'keep' };
+  if (record.commentStatus === 'published' && record.underReviewSince !== undefined)
+    return { actions: ['publish', 'hide'], means: 'keep' };
   return { actions: actionsFor(record.commentStatus), means: 'publish' };
 }
 
-export function CommentPage({ ctx, record, name, notice }: { ctx: StaffContext; record: StaffRecord; name: TargetName | undefined; notice: { kind: 'ok' | 'error'; text: string } | null }) {
+export function CommentPage({
+  ctx,
+  record,
+  name,
+  notice,
+}: {
+  ctx: StaffContext;
+  record: StaffRecord;
+  name: TargetName | undefined;
+  notice: { kind: 'ok' | 'error'; text: string } | null;
+}) {
   const { s } = ctx;
   const { actions, means } = commentActions(record);
   const underReview = record.commentStatus === 'published' && record.underReviewSince !== undefined;

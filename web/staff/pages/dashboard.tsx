@@ -20,10 +20,18 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
     <StaffLayout ctx={ctx} title={s.dashboardTitle} section="dashboard">
       <h1>{s.dashboardTitle}</h1>
       <dl class="facts">
-        <Fact term={s.dashboardQueue} id="queue-size">{count(data.queueSize)}</Fact>
-        <Fact term={s.dashboardCasesOpen} id="cases-open">{count(data.cases.open)}</Fact>
-        <Fact term={s.dashboardCasesDueSoon} id="cases-due-soon">{data.cases.dueSoon}</Fact>
-        <Fact term={s.dashboardCasesOverdue} id="cases-overdue">{data.cases.overdue}</Fact>
+        <Fact term={s.dashboardQueue} id="queue-size">
+          {count(data.queueSize)}
+        </Fact>
+        <Fact term={s.dashboardCasesOpen} id="cases-open">
+          {count(data.cases.open)}
+        </Fact>
+        <Fact term={s.dashboardCasesDueSoon} id="cases-due-soon">
+          {data.cases.dueSoon}
+        </Fact>
+        <Fact term={s.dashboardCasesOverdue} id="cases-overdue">
+          {data.cases.overdue}
+        </Fact>
       </dl>
       {monitor && (
         <p class="staff-actions">
@@ -56,7 +64,19 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
       {data.targets.length === 0 ? (
         <p>{s.dashboardNoRatings}</p>
       ) : (
-        <DataTable label={s.dashboardRankingHeading} id="ranking" columns={[s.colRank, s.colTarget, s.colCount, s.colMean, s.colSatisfaction, s.colDissatisfaction, s.colBayesian]}>
+        <DataTable
+          label={s.dashboardRankingHeading}
+          id="ranking"
+          columns={[
+            s.colRank,
+            s.colTarget,
+            s.colCount,
+            s.colMean,
+            s.colSatisfaction,
+            s.colDissatisfaction,
+            s.colBayesian,
+          ]}
+        >
           {data.targets.map(({ summary, name }: { summary: ScopeSummary; name: TargetName | undefined }) => (
             <tr>
               <td>{summary.rank ?? s.tooFew}</td>

@@ -1,6 +1,16 @@
 import { StaffLayout, type StaffContext } from '../layout.js';
 
-export function MessagePage({ ctx, title, body, link }: { ctx: StaffContext; title: string; body: string; link?: { href: string; label: string } }) {
+export function MessagePage({
+  ctx,
+  title,
+  body,
+  link,
+}: {
+  ctx: StaffContext;
+  title: string;
+  body: string;
+  link?: { href: string; label: string };
+}) {
   return (
     <StaffLayout ctx={ctx} title={title} section={null}>
       <h1>{title}</h1>

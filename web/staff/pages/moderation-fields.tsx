@@ -10,10 +10,26 @@ export const actionsFor = (status: 'pending' | 'published' | 'rejected' | 'hidde
 /** How `publish` reads where it is offered: approving a pending comment, keeping one under review, or either. */
 export type PublishMeans = 'publish' | 'keep' | 'either';
 export const actionLabel = (s: StaffMessages, means: PublishMeans) => (a: ModerationAction) =>
-  a !== 'publish' ? s.action(a) : means === 'keep' ? s.actionKeep : means === 'either' ? s.actionPublishOrKeep : s.action(a);
+  a !== 'publish'
+    ? s.action(a)
+    : means === 'keep'
+      ? s.actionKeep
+      : means === 'either'
+        ? s.actionPublishOrKeep
+        : s.action(a);
 
 /** The moderation action and its reason: the same two fields for one comment or for several. */
-export function ModerationFields({ s, prefix, actions, label }: { s: StaffMessages; prefix: string; actions: readonly ModerationAction[]; label: (a: ModerationAction) => string }) {
+export function ModerationFields({
+  s,
+  prefix,
+  actions,
+  label,
+}: {
+  s: StaffMessages;
+  prefix: string;
+  actions: readonly ModerationAction[];
+  label: (a: ModerationAction) => string;
+}) {
   return (
     <>
       <Field id={`${prefix}-action`} label={s.colAction}>
@@ -24,7 +40,13 @@ export function ModerationFields({ s, prefix, actions, label }: { s: StaffMessag
         </select>
       </Field>
       <Field id={`${prefix}-reason`} label={s.reason} hint={s.reasonHint}>
-        <input type="text" id={`${prefix}-reason`} name="reason" maxlength={REASON_MAX_LENGTH} aria-describedby={`${prefix}-reason-hint`} />
+        <input
+          type="text"
+          id={`${prefix}-reason`}
+          name="reason"
+          maxlength={REASON_MAX_LENGTH}
+          aria-describedby={`${prefix}-reason-hint`}
+        />
       </Field>
     </>
   );

@@ -6,10 +6,19 @@ import { Field } from '../../components/common.js';
 import { DEPARTMENT_MAX_LENGTH, REPLY_TEXT_MAX } from '../../../shared/feedback/record.js';
 
 /** A target's name in the page's language, or what stands for it when the plan no longer names it. */
-export const nameOf = (ctx: StaffContext, name: TargetName | undefined, fallback: string) => (name ? inLang(ctx.lang, name, 'name') : fallback);
+export const nameOf = (ctx: StaffContext, name: TargetName | undefined, fallback: string) =>
+  name ? inLang(ctx.lang, name, 'name') : fallback;
 
 /** A target's name linked to its public page. */
-export function TargetLink({ ctx, name, fallback }: { ctx: StaffContext; name: TargetName | undefined; fallback: string }) {
+export function TargetLink({
+  ctx,
+  name,
+  fallback,
+}: {
+  ctx: StaffContext;
+  name: TargetName | undefined;
+  fallback: string;
+}) {
   return name ? <a href={name.href}>{nameOf(ctx, name, fallback)}</a> : <>{fallback}</>;
 }
 

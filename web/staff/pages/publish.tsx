@@ -44,7 +44,16 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
           </select>
         </Field>
         <Field id="o-year" label={s.year}>
-          <input type="number" id="o-year" name="year" min={YEARS.min} max={YEARS.max} step="1" required value={v('year')} />
+          <input
+            type="number"
+            id="o-year"
+            name="year"
+            min={YEARS.min}
+            max={YEARS.max}
+            step="1"
+            required
+            value={v('year')}
+          />
         </Field>
         <Field id="o-value" label={s.value}>
           <input type="text" id="o-value" name="value" inputmode="decimal" required value={v('value')} />
@@ -53,7 +62,14 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
           <input type="text" id="o-source" name="source" maxlength={SOURCE_MAX_LENGTH} value={v('source')} />
         </Field>
         <Field id="o-note" label={s.noteOrReason} hint={s.noteOrReasonHint}>
-          <input type="text" id="o-note" name="note" maxlength={OBSERVATION_REASON_MAX_LENGTH} aria-describedby="o-note-hint" value={v('note')} />
+          <input
+            type="text"
+            id="o-note"
+            name="note"
+            maxlength={OBSERVATION_REASON_MAX_LENGTH}
+            aria-describedby="o-note-hint"
+            value={v('note')}
+          />
         </Field>
         <p>
           <button type="submit" class="button">
@@ -83,7 +99,16 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
           </select>
         </Field>
         <Field id="p-progress" label={s.progressPercent}>
-          <input type="number" id="p-progress" name="progress" min="0" max="100" step="any" required value={v('progress')} />
+          <input
+            type="number"
+            id="p-progress"
+            name="progress"
+            min="0"
+            max="100"
+            step="any"
+            required
+            value={v('progress')}
+          />
         </Field>
         <Field id="p-note" label={s.progressNote}>
           <textarea id="p-note" name="note" required maxlength={PROGRESS_NOTE_MAX_LENGTH}>
@@ -94,7 +119,13 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
           <input type="text" id="p-source" name="source" maxlength={SOURCE_MAX_LENGTH} />
         </Field>
         <Field id="p-reason" label={s.progressReason} hint={s.progressReasonHint}>
-          <input type="text" id="p-reason" name="reason" maxlength={PROGRESS_REASON_MAX_LENGTH} aria-describedby="p-reason-hint" />
+          <input
+            type="text"
+            id="p-reason"
+            name="reason"
+            maxlength={PROGRESS_REASON_MAX_LENGTH}
+            aria-describedby="p-reason-hint"
+          />
         </Field>
         <p>
           <button type="submit" class="button">
@@ -103,7 +134,13 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
         </p>
       </form>
 
-      <form method="post" action="/staff/publish/import" enctype="multipart/form-data" class="staff-form" id="import-form">
+      <form
+        method="post"
+        action="/staff/publish/import"
+        enctype="multipart/form-data"
+        class="staff-form"
+        id="import-form"
+      >
         <h2>{s.importHeading}</h2>
         <p>{s.importIntro}</p>
         <Field id="i-kind" label={s.importKind}>
@@ -151,7 +188,16 @@ function ImportReportView({ ctx, report }: { ctx: StaffContext; report: ImportRe
   return (
     <section aria-labelledby="import-report" id="import-report-section">
       <h2 id="import-report">{s.importReportTitle}</h2>
-      {report.summary && <Notice kind="ok">{s.importSummary(report.summary.rows, report.summary.changed, report.summary.unchanged, report.summary.dryRun)}</Notice>}
+      {report.summary && (
+        <Notice kind="ok">
+          {s.importSummary(
+            report.summary.rows,
+            report.summary.changed,
+            report.summary.unchanged,
+            report.summary.dryRun,
+          )}
+        </Notice>
+      )}
       {report.problems.length > 0 && (
         <>
           <Notice kind="error">{s.importProblems(report.problems.length)}</Notice>

@@ -21,7 +21,12 @@ function queueActions(filter: QueueState['filter']): { actions: ModerationAction
 }
 
 export interface QueueState {
-  filter: { status: 'pending' | 'rejected' | 'hidden' | 'published'; target: string; reason: string; olderThanHours: string };
+  filter: {
+    status: 'pending' | 'rejected' | 'hidden' | 'published';
+    target: string;
+    reason: string;
+    olderThanHours: string;
+  };
   items: StaffComment[];
   nextHref: string | null;
   names: Map<string, TargetName>;
@@ -44,7 +49,9 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
           name="status"
           label={s.filterStatus}
           all={null}
-          options={(['pending', 'rejected', 'hidden', 'published'] as const).map((v) => [v, s.commentStatus(v)] as const)}
+          options={(['pending', 'rejected', 'hidden', 'published'] as const).map(
+            (v) => [v, s.commentStatus(v)] as const,
+          )}
           selected={f.status}
         />
         <FilterSelect
@@ -79,17 +86,31 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
       ) : (
         <form method="post" action="/staff/queue">
           <p class="muted">{s.queueCount(state.items.length)}</p>
-          <DataTable label={s.queueTitle} id="queue" columns={[s.colSelect, s.colComment, s.colTarget, s.colRating, s.colSince, s.colFlags, s.open]}>
+          <DataTable
+            label={s.queueTitle}
+            id="queue"
+            columns={[s.colSelect, s.colComment, s.colTarget, s.colRating, s.colSince, s.colFlags, s.open]}
+          >
             {state.items.map((item) => (
               <tr>
                 <td>
-                  <input type="checkbox" name="ids" value={item.feedbackId} id={`c-${item.feedbackId}`} aria-label={s.selectComment(item.feedbackId.slice(0, 8))} />
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={item.feedbackId}
+                    id={`c-${item.feedbackId}`}
+                    aria-label={s.selectComment(item.feedbackId.slice(0, 8))}
+                  />
                 </td>
                 <td class="staff-comment">
                   <label for={`c-${item.feedbackId}`}>{item.comment}</label>
                 </td>
                 <td>
-                  <TargetLink ctx={ctx} name={state.names.get(`${item.targetType}:${item.targetId}`)} fallback={`${item.targetType}:${item.targetId}`} />
+                  <TargetLink
+                    ctx={ctx}
+                    name={state.names.get(`${item.targetType}:${item.targetId}`)}
+                    fallback={`${item.targetType}:${item.targetId}`}
+                  />
                 </td>
                 <td>{item.rating}</td>
                 <td>{formatDateTime(item.since)}</td>

@@ -12,7 +12,20 @@ import { issueVoter, requestVoter } from '../../voter.js';
 import type { Flagger } from '../../../store/keys.js';
 
 /** What flags, a voter's cases and the case statistics use. */
-export type AccountabilityDeps = Pick<AppDeps, 'flags' | 'flagThreshold' | 'voterTokens' | 'cookieSecure' | 'hashAddress' | 'feedbackLimits' | 'cases' | 'caseDeadlineDays' | 'calendar' | 'audit' | 'clock'>;
+export type AccountabilityDeps = Pick<
+  AppDeps,
+  | 'flags'
+  | 'flagThreshold'
+  | 'voterTokens'
+  | 'cookieSecure'
+  | 'hashAddress'
+  | 'feedbackLimits'
+  | 'cases'
+  | 'caseDeadlineDays'
+  | 'calendar'
+  | 'audit'
+  | 'clock'
+>;
 
 /**
  * The public side of moderation and the 差评 loop: citizens flag published comments, follow the
@@ -44,7 +57,12 @@ export function accountabilityRoutes(deps: AccountabilityDeps) {
             action: 'comment.review',
             subject: { type: 'comment', id: feedbackId },
             reason: `${result.flags} citizens flagged it (threshold ${deps.flagThreshold}): sent for review, still public and marked under review`,
-            details: { lastReason: reason, flags: result.flags, targetType: result.record.targetType, targetId: result.record.targetId },
+            details: {
+              lastReason: reason,
+              flags: result.flags,
+              targetType: result.record.targetType,
+              targetId: result.record.targetId,
+            },
           },
           deps.clock(),
         );

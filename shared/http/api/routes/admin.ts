@@ -10,7 +10,10 @@ import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 
 /** What fraud marks and the audit log (and its export) use. */
-export type AdminDeps = Pick<AppDeps, 'feedback' | 'fraud' | 'audit' | 'planId' | 'plans' | 'progress' | 'ratings' | 'cases' | 'calendar' | 'clock'>;
+export type AdminDeps = Pick<
+  AppDeps,
+  'feedback' | 'fraud' | 'audit' | 'planId' | 'plans' | 'progress' | 'ratings' | 'cases' | 'calendar' | 'clock'
+>;
 
 /** Administrators: documented fraud marks on ratings, and the audit log. Mounted under /api/v1/admin. */
 export function adminRoutes(deps: AdminDeps) {
@@ -30,21 +33,45 @@ export function adminRoutes(deps: AdminDeps) {
             action: 'rating.fraud',
             subject: { type: 'rating', id: feedbackId },
             reason,
-            details: { counted: event.counted, rating: record.rating, targetType: record.targetType, targetId: record.targetId },
+            details: {
+              counted: event.counted,
+              rating: record.rating,
+              targetType: record.targetType,
+              targetId: record.targetId,
+            },
           },
           at,
         );
       }
-      return c.json({ feedbackId, marked: true, alreadyMarked: event === null, removedFromCounts: event?.counted ?? false }, event ? 201 : 200);
+      return c.json(
+        { feedbackId, marked: true, alreadyMarked: event === null, removedFromCounts: event?.counted ?? false },
+        event ? 201 : 200,
+      );
     })
 
     .get('/audit', async (c) => {
       const q = queryParams(c, AuditQuery);
-      return c.json(await deps.audit.list({ limit: q.limit, cursor: q.cursor, since: q.since, until: q.until, action: q.action, actorSub: q.actor }));
+      return c.json(
+        await deps.audit.list({
+          limit: q.limit,
+          cursor: q.cursor,
+          since: q.since,
+          until: q.until,
+          action: q.action,
+          actorSub: q.actor,
+        }),
+      );
     })
 
     .get('/audit.csv', async (c) => {
       const q = queryParams(c, AuditCsvQuery);
-      return csvResponse(c, await staffExport(deps, { kind: 'audit', filter: { since: q.since, until: q.until, action: q.action, actorSub: q.actor } }), deps.clock());
+      return csvResponse(
+        c,
+        await staffExport(deps, {
+          kind: 'audit',
+          filter: { since: q.since, until: q.until, action: q.action, actorSub: q.actor },
+        }),
+        deps.clock(),
+      );
     });
 }

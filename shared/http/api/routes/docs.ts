@@ -70,7 +70,11 @@ export function docsPages() {
       if (asset === 'api-docs.js') body = INITIALIZER_JS;
       else {
         try {
-          body = new Uint8Array(await readFile(asset === 'openapi.json' ? OPENAPI_SOURCE : new URL(SWAGGER_UI_FILES[asset], SWAGGER_UI_DIR)));
+          body = new Uint8Array(
+            await readFile(
+              asset === 'openapi.json' ? OPENAPI_SOURCE : new URL(SWAGGER_UI_FILES[asset], SWAGGER_UI_DIR),
+            ),
+          );
         } catch {
           return c.notFound();
         }

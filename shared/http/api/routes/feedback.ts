@@ -13,7 +13,23 @@ import { kindNamedBy } from '../../../feedback/target-kinds.js';
 export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
 /** What rating, a voter's own ratings and a target's comments use (a 差评 opens its case on submission). */
-export type FeedbackRouteDeps = Pick<AppDeps, 'planId' | 'plans' | 'feedback' | 'voterTokens' | 'cookieSecure' | 'hashAddress' | 'feedbackLimits' | 'cases' | 'caseDeadlineDays' | 'calendar' | 'audit' | 'clock' | 'newId' | 'logger'>;
+export type FeedbackRouteDeps = Pick<
+  AppDeps,
+  | 'planId'
+  | 'plans'
+  | 'feedback'
+  | 'voterTokens'
+  | 'cookieSecure'
+  | 'hashAddress'
+  | 'feedbackLimits'
+  | 'cases'
+  | 'caseDeadlineDays'
+  | 'calendar'
+  | 'audit'
+  | 'clock'
+  | 'newId'
+  | 'logger'
+>;
 
 /** Citizens rate and comment without an account; a signed anonymous token keeps one rating per voter. */
 export function feedbackRoutes(deps: FeedbackRouteDeps) {
@@ -28,7 +44,12 @@ export function feedbackRoutes(deps: FeedbackRouteDeps) {
         addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
       });
       const { record, replaced } = submitted;
-      deps.logger.info('feedback recorded', { feedbackId: record.feedbackId, targetType: record.targetType, targetId: record.targetId, replaced: replaced !== null });
+      deps.logger.info('feedback recorded', {
+        feedbackId: record.feedbackId,
+        targetType: record.targetType,
+        targetId: record.targetId,
+        replaced: replaced !== null,
+      });
       c.header('Location', `/api/v1/me/feedback?targetType=${record.targetType}&targetId=${record.targetId}`);
       return c.json(
         {
@@ -52,7 +73,8 @@ export function feedbackRoutes(deps: FeedbackRouteDeps) {
       const voterId = voterOf(c);
       c.header('Cache-Control', 'private, no-store');
       if (!voterId) return c.json({ items: [] });
-      const target = query.targetType && query.targetId ? { targetType: query.targetType, targetId: query.targetId } : undefined;
+      const target =
+        query.targetType && query.targetId ? { targetType: query.targetType, targetId: query.targetId } : undefined;
       const ballots = await deps.feedback.ballotsOf(voterId, target);
       return c.json({
         items: ballots.map((b) => ({

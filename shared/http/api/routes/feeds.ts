@@ -2,7 +2,14 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { NoQuery, ProjectId } from '../../../api/schemas.js';
 import { atomFeed, type FeedScope, type FeedSite } from '../../../feeds/atom.js';
-import { indicatorTarget, observationEvents, type CaseClosedEvent, type FeedEvent, type FeedTarget, type ReplyEvent } from '../../../feeds/events.js';
+import {
+  indicatorTarget,
+  observationEvents,
+  type CaseClosedEvent,
+  type FeedEvent,
+  type FeedTarget,
+  type ReplyEvent,
+} from '../../../feeds/events.js';
 import type { FollowUpCase } from '../../../cases/case.js';
 import type { Indicator, Project } from '../../../plan/schema.js';
 import { IndicatorId } from '../../../plan/schema.js';
@@ -37,7 +44,9 @@ export type FeedSource = (deps: FeedDeps, scope: ResolvedScope) => Promise<FeedE
 export const observationSource: FeedSource = async (deps, scope) => {
   switch (scope.kind) {
     case 'plan':
-      return scope.snapshot.indicators.flatMap((indicator) => observationEvents(indicator, scope.snapshot.observations));
+      return scope.snapshot.indicators.flatMap((indicator) =>
+        observationEvents(indicator, scope.snapshot.observations),
+      );
     case 'indicator':
       return observationEvents(scope.indicator, await deps.plans.listObservations(deps.planId, scope.indicator.id));
     case 'project':
@@ -52,7 +61,9 @@ function targetsOf(scope: ResolvedScope): FeedTarget[] {
 }
 
 /** How each kind's feed finds its target: the id as its schema reads it, and the plan's record. */
-const FEED_TARGETS: { [T in TargetType]: { id(raw: string): string; load(deps: FeedDeps, id: string): Promise<ResolvedScope | null> } } = {
+const FEED_TARGETS: {
+  [T in TargetType]: { id(raw: string): string; load(deps: FeedDeps, id: string): Promise<ResolvedScope | null> };
+} = {
   indicator: {
     id: (raw) => pathParam(IndicatorId, raw, 'indicator'),
     load: async (deps, id) => {
@@ -84,10 +95,21 @@ export const replySource: FeedSource = async (deps, scope) => {
       const events: ReplyEvent[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const { items, nextCursor } = await deps.feedback.publishedComments(target.targetType, target.targetId, { limit: PAGE, cursor });
+        const { items, nextCursor } = await deps.feedback.publishedComments(target.targetType, target.targetId, {
+          limit: PAGE,
+          cursor,
+        });
         for (const comment of items) {
           comment.replies.forEach((reply, index) =>
-            events.push({ kind: 'reply', target, at: reply.publishedAt, replyId: `${comment.feedbackId}-${index + 1}`, feedbackId: comment.feedbackId, department: reply.department, text: reply.text }),
+            events.push({
+              kind: 'reply',
+              target,
+              at: reply.publishedAt,
+              replyId: `${comment.feedbackId}-${index + 1}`,
+              feedbackId: comment.feedbackId,
+              department: reply.department,
+              text: reply.text,
+            }),
           );
         }
         if (!nextCursor) break;
@@ -159,11 +181,17 @@ export function feedRoutes(deps: FeedDeps, sources: readonly FeedSource[] = DEFA
     return plan;
   };
 
-  const answer = async (c: Context, scope: ResolvedScope, plan: { id: string; titleZh: string; titleEn: string; periodStart: number }) => {
+  const answer = async (
+    c: Context,
+    scope: ResolvedScope,
+    plan: { id: string; titleZh: string; titleEn: string; periodStart: number },
+  ) => {
     const events = (await Promise.all(sources.map((source) => source(deps, scope)))).flat();
     const feedScope: FeedScope = scope.kind === 'plan' ? { kind: 'plan' } : { kind: 'target', target: scope.target };
     c.header('Cache-Control', FEED_CACHE_CONTROL);
-    return c.body(atomFeed(siteOf(c, plan, deps.siteUrl), feedScope, events, plan), 200, { 'Content-Type': ATOM_CONTENT_TYPE });
+    return c.body(atomFeed(siteOf(c, plan, deps.siteUrl), feedScope, events, plan), 200, {
+      'Content-Type': ATOM_CONTENT_TYPE,
+    });
   };
 
   return new Hono()

@@ -4,12 +4,34 @@ import { moderateComment, moderateMany, moderationQueue, replyToComment } from '
 import { staffExport } from '../../../publishing/staff-exports.js';
 import type { AppDeps } from '../../deps.js';
 import { CaseId, FeedbackId, NoQuery } from '../../../api/schemas.js';
-import { BulkModerationBody, CasesQuery, CommentQueueQuery, ModerationBody, ReconcileBody, ReplyBody, StepBody } from '../../../api/staff-schemas.js';
+import {
+  BulkModerationBody,
+  CasesQuery,
+  CommentQueueQuery,
+  ModerationBody,
+  ReconcileBody,
+  ReplyBody,
+  StepBody,
+} from '../../../api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 
 /** What moderation, official replies and the 差评 cases (and their export) use. */
-export type MonitorDeps = Pick<AppDeps, 'feedback' | 'moderation' | 'replies' | 'audit' | 'cases' | 'caseDeadlineDays' | 'calendar' | 'planId' | 'plans' | 'progress' | 'ratings' | 'clock'>;
+export type MonitorDeps = Pick<
+  AppDeps,
+  | 'feedback'
+  | 'moderation'
+  | 'replies'
+  | 'audit'
+  | 'cases'
+  | 'caseDeadlineDays'
+  | 'calendar'
+  | 'planId'
+  | 'plans'
+  | 'progress'
+  | 'ratings'
+  | 'clock'
+>;
 
 /**
  * Monitors (and admins): the moderation queue, official replies, and the 差评 follow-up cases.
@@ -45,7 +67,15 @@ export function monitorRoutes(deps: MonitorDeps) {
       const body = await jsonBody(c, ReplyBody);
       const record = await replyToComment(deps, { feedbackId, ...body }, staffOf(c), deps.clock());
       const reply = record.replies!.at(-1)!;
-      return c.json({ feedbackId, commentStatus: record.commentStatus, reply: { department: reply.department, text: reply.text, publishedAt: reply.publishedAt }, public: record.commentStatus === 'published' }, 201);
+      return c.json(
+        {
+          feedbackId,
+          commentStatus: record.commentStatus,
+          reply: { department: reply.department, text: reply.text, publishedAt: reply.publishedAt },
+          public: record.commentStatus === 'published',
+        },
+        201,
+      );
     })
 
     .get('/cases', async (c) => {
@@ -61,7 +91,9 @@ export function monitorRoutes(deps: MonitorDeps) {
     .post('/cases/reconcile', async (c) => {
       const body = await jsonBody(c, ReconcileBody);
       const now = deps.clock();
-      return c.json(await reconcileCases(deps, new Date(body.since), body.until ? new Date(body.until) : now, staffOf(c), now));
+      return c.json(
+        await reconcileCases(deps, new Date(body.since), body.until ? new Date(body.until) : now, staffOf(c), now),
+      );
     })
 
     .post('/cases/:caseId/steps', async (c) => {

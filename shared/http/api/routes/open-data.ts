@@ -6,7 +6,15 @@ import type { TargetType } from '../../../feedback/target.js';
 import { DATASET_IDS, FORMATS, type DatasetId, type DatasetRows, type Format } from '../../../open-data/datasets.js';
 import { dictionaryHtml } from '../../../open-data/dictionary.js';
 import { fileName, toCsv, toJsonDataset } from '../../../open-data/format.js';
-import { commentRows, historyRows, indicatorRows, observationRows, planDocument, projectRows, ratingRows } from '../../../open-data/rows.js';
+import {
+  commentRows,
+  historyRows,
+  indicatorRows,
+  observationRows,
+  planDocument,
+  projectRows,
+  ratingRows,
+} from '../../../open-data/rows.js';
 import type { PeriodSummaries } from '../../../ratings/documents.js';
 import { planScope } from '../../../ratings/scopes.js';
 import type { PlanSnapshot } from '../../../store/plan-repository.js';
@@ -97,7 +105,9 @@ export function openDataRoutes(deps: OpenDataDeps) {
     c.header('Cache-Control', OPEN_DATA_CACHE_CONTROL);
     // CSV is a file to save; JSON opens in the browser, and saves under the same name.
     c.header('Content-Disposition', `${format === 'csv' ? 'attachment' : 'inline'}; filename="${name}"`);
-    return c.body(body, 200, { 'Content-Type': format === 'csv' ? CSV_CONTENT_TYPE : 'application/json; charset=utf-8' });
+    return c.body(body, 200, {
+      'Content-Type': format === 'csv' ? CSV_CONTENT_TYPE : 'application/json; charset=utf-8',
+    });
   };
 
   const app = new Hono();
@@ -126,7 +136,10 @@ export function openDataPages(deps: Pick<OpenDataDeps, 'planId' | 'plans'>) {
     if (!plan) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
     c.header('Cache-Control', OPEN_DATA_CACHE_CONTROL);
     // No script, no style, no image: nothing to allow.
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
     return c.html(dictionaryHtml(deps.planId, plan.titleZh));
   });
 }

@@ -27,7 +27,8 @@ export function planRoutes(deps: PlanRouteDeps) {
   const briefs = async () => {
     const document = await deps.ratings.periodSummaries('all');
     const minRatings = document?.minRatings ?? deps.minRatings;
-    return (targetType: TargetType, id: string) => briefOf(scopeSummaryIn(document, targetScope(targetType, id), minRatings));
+    return (targetType: TargetType, id: string) =>
+      briefOf(scopeSummaryIn(document, targetScope(targetType, id), minRatings));
   };
 
   return new Hono()
@@ -41,7 +42,11 @@ export function planRoutes(deps: PlanRouteDeps) {
       const filter = queryParams(c, IndicatorFilter);
       const [{ indicators, observations }, ratingOf] = await Promise.all([snapshot(), briefs()]);
       const items = indicators
-        .filter((i) => (!filter.category || i.category === filter.category) && (!filter.attribute || i.attribute === filter.attribute))
+        .filter(
+          (i) =>
+            (!filter.category || i.category === filter.category) &&
+            (!filter.attribute || i.attribute === filter.attribute),
+        )
         .map((i) => ({ ...indicatorView(i, observations), ratings: ratingOf('indicator', i.id) }))
         .filter((i) => !filter.status || i.progress.status === filter.status);
       return c.json({ items, count: items.length });
@@ -60,7 +65,11 @@ export function planRoutes(deps: PlanRouteDeps) {
     })
     .get('/projects', async (c) => {
       const filter = queryParams(c, ProjectFilter);
-      const [{ projects }, ratingOf, progress] = await Promise.all([snapshot(), briefs(), deps.progress.listAll(deps.planId)]);
+      const [{ projects }, ratingOf, progress] = await Promise.all([
+        snapshot(),
+        briefs(),
+        deps.progress.listAll(deps.planId),
+      ]);
       const items = projects
         .map((p) => projectWithProgress(p, progress))
         .filter((p) => (!filter.box || p.box === filter.box) && (!filter.status || p.status === filter.status))
@@ -70,7 +79,11 @@ export function planRoutes(deps: PlanRouteDeps) {
     .get('/projects/:id', async (c) => {
       queryParams(c, NoQuery);
       const id = pathParam(ProjectId, c.req.param('id'), 'project');
-      const [project, ratingOf, progress] = await Promise.all([deps.plans.getProject(deps.planId, id), briefs(), deps.progress.list(deps.planId, id)]);
+      const [project, ratingOf, progress] = await Promise.all([
+        deps.plans.getProject(deps.planId, id),
+        briefs(),
+        deps.progress.list(deps.planId, id),
+      ]);
       if (!project) throw new ProblemError('not-found', { detail: `no project ${id}` });
       return c.json({ ...projectWithProgress(project, progress), ratings: ratingOf('project', id) });
     });

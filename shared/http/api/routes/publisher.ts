@@ -2,7 +2,12 @@ import { Hono } from 'hono/tiny';
 import { IndicatorId } from '../../../plan/schema.js';
 import { ObservationInput } from '../../../publishing/observations.js';
 import { staffExport } from '../../../publishing/staff-exports.js';
-import { importObservations, importProgress, publishObservation, publishProgress } from '../../../publishing/publish.js';
+import {
+  importObservations,
+  importProgress,
+  publishObservation,
+  publishProgress,
+} from '../../../publishing/publish.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { NoQuery, ProjectId } from '../../../api/schemas.js';
@@ -13,7 +18,10 @@ import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 /** What publishing values and progress, imports and exports use. */
-export type PublisherDeps = Pick<AppDeps, 'planId' | 'plans' | 'progress' | 'ratings' | 'cases' | 'calendar' | 'audit' | 'clock'>;
+export type PublisherDeps = Pick<
+  AppDeps,
+  'planId' | 'plans' | 'progress' | 'ratings' | 'cases' | 'calendar' | 'audit' | 'clock'
+>;
 
 /**
  * Publishers (and admins): yearly indicator values and project progress, one at a time or as
@@ -21,9 +29,14 @@ export type PublisherDeps = Pick<AppDeps, 'planId' | 'plans' | 'progress' | 'rat
  * with who, when and why. Mounted under /api/v1/publisher behind requireRole('publisher', 'admin').
  */
 export function publisherRoutes(deps: PublisherDeps) {
-  const csvText = async (c: { req: { header(name: string): string | undefined; arrayBuffer(): Promise<ArrayBuffer> } }) => {
+  const csvText = async (c: {
+    req: { header(name: string): string | undefined; arrayBuffer(): Promise<ArrayBuffer> };
+  }) => {
     const type = c.req.header('content-type') ?? '';
-    if (!/^text\/csv\s*(;\s*charset="?utf-8"?\s*)?$/i.test(type.trim())) throw new ProblemError('unsupported-media-type', { detail: `send text/csv; charset=utf-8, not ${type || 'nothing'}` });
+    if (!/^text\/csv\s*(;\s*charset="?utf-8"?\s*)?$/i.test(type.trim()))
+      throw new ProblemError('unsupported-media-type', {
+        detail: `send text/csv; charset=utf-8, not ${type || 'nothing'}`,
+      });
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
     } catch {

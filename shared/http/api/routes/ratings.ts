@@ -21,7 +21,10 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       const targetType = kindNamedBy(c.req.param('collection')).type;
       const targetId = pathParam(TargetId, c.req.param('id'), targetType);
       const { period } = queryParams(c, TargetRatingsQuery);
-      const [exists, document] = await Promise.all([deps.plans.targetExists(deps.planId, targetType, targetId), summaries(period)]);
+      const [exists, document] = await Promise.all([
+        deps.plans.targetExists(deps.planId, targetType, targetId),
+        summaries(period),
+      ]);
       if (!exists) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
       const minRatings = document?.minRatings ?? deps.minRatings;
       return c.json({
@@ -39,11 +42,17 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       const base = { period, group, version: document?.version ?? 0, minRatings, prior: document?.prior ?? null };
       if (group === 'category') {
         // Every category appears, rated or not, ranked among the categories that have enough ratings.
-        const categories = [...Category.options, PROJECTS_GROUP].map((id) => scopeSummaryIn(document, categoryScope(id), minRatings));
+        const categories = [...Category.options, PROJECTS_GROUP].map((id) =>
+          scopeSummaryIn(document, categoryScope(id), minRatings),
+        );
         categories.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count);
         return c.json({ ...base, categories });
       }
-      return c.json({ ...base, plan: scopeSummaryIn(document, planScope(deps.planId), minRatings), ranking: document?.targets ?? [] });
+      return c.json({
+        ...base,
+        plan: scopeSummaryIn(document, planScope(deps.planId), minRatings),
+        ranking: document?.targets ?? [],
+      });
     })
     .get('/ratings/series', async (c) => {
       const query = queryParams(c, SeriesQuery);
@@ -52,13 +61,15 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       let scope: string;
       if (kind === 'plan') scope = planScope(deps.planId);
       else if (kind === 'category') {
-        if (!(Category.options as readonly string[]).includes(id) && id !== PROJECTS_GROUP) throw new ProblemError('not-found', { detail: `no category ${id}` });
+        if (!(Category.options as readonly string[]).includes(id) && id !== PROJECTS_GROUP)
+          throw new ProblemError('not-found', { detail: `no category ${id}` });
         scope = categoryScope(id);
       } else {
         // SeriesQuery lets only a kind of target through here (indicator:…, project:…).
         const targetType = TargetType.parse(kind);
         const targetId = pathParam(TargetId, id, targetType);
-        if (!(await deps.plans.targetExists(deps.planId, targetType, targetId))) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
+        if (!(await deps.plans.targetExists(deps.planId, targetType, targetId)))
+          throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
         scope = targetScope(targetType, targetId);
       }
       const points = await deps.ratings.series(scope);
