@@ -135,7 +135,7 @@ export async function scenario(store: Store) {
     issuer: EXAMPLE_ISSUER,
     clientIds: [DEV_CLIENT_ID],
     keys: remoteKeys(`${EXAMPLE_ISSUER}/.well-known/jwks.json`, async (url, init) =>
-      idp.request(new URL(String(url)).pathname, init as RequestInit),
+      idp.request(new URL(String(url)).pathname, init),
     ),
   });
   const bearer = async (roles: Role[]) => {

@@ -26,7 +26,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const roles = values.role as string[];
+  const roles = values.role;
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length > 0) throw new ConfigError(`unknown role ${unknown.join(', ')}\n\n${USAGE}`);
   const ttlSeconds = Number(values.ttl);

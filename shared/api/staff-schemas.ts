@@ -68,26 +68,22 @@ export const CommentQueueQuery = z
     ),
   );
 
-export const ModerationBody = z
-  .strictObject({ action: ModerationActionSchema, reason: z.optional(Reason) })
-  .check(
-    z.refine((b) => b.action === 'publish' || b.reason !== undefined, {
-      message: 'rejecting or hiding needs a reason',
-      path: ['reason'],
-    }),
-  );
+export const ModerationBody = z.strictObject({ action: ModerationActionSchema, reason: z.optional(Reason) }).check(
+  z.refine((b) => b.action === 'publish' || b.reason !== undefined, {
+    message: 'rejecting or hiding needs a reason',
+    path: ['reason'],
+  }),
+);
 
 export const BulkModerationBody = z.strictObject({
   items: z
     .array(
-      z
-        .strictObject({ feedbackId: FeedbackId, action: ModerationActionSchema, reason: z.optional(Reason) })
-        .check(
-          z.refine((b) => b.action === 'publish' || b.reason !== undefined, {
-            message: 'rejecting or hiding needs a reason',
-            path: ['reason'],
-          }),
-        ),
+      z.strictObject({ feedbackId: FeedbackId, action: ModerationActionSchema, reason: z.optional(Reason) }).check(
+        z.refine((b) => b.action === 'publish' || b.reason !== undefined, {
+          message: 'rejecting or hiding needs a reason',
+          path: ['reason'],
+        }),
+      ),
     )
     .check(z.minLength(1), z.maxLength(100)),
 });

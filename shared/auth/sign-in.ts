@@ -135,9 +135,7 @@ export async function exchangeCode(
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error =
-      typeof body === 'object' && body !== null && 'error' in body
-        ? String((body as { error: unknown }).error)
-        : `HTTP ${response.status}`;
+      typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : `HTTP ${response.status}`;
     throw new CodeExchangeError(`the token endpoint refused the code: ${error.slice(0, 100)}`);
   }
   const answer = TokenAnswer.safeParse(body);

@@ -26,7 +26,7 @@ function csvCell(column: Column<never>, value: CellValue): string | number {
  * `false` for booleans, numbers as JavaScript prints them (full precision, `.` as decimal mark).
  */
 export function toCsv<K extends DatasetId>(id: K, rows: ReadonlyArray<DatasetRows[K]>): string {
-  const columns = DATASETS[id].columns as ReadonlyArray<Column<DatasetRows[K]>>;
+  const columns = DATASETS[id].columns;
   const records = [
     columns.map((c) => c.name),
     ...rows.map((row) => columns.map((c) => csvCell(c as Column<never>, c.value(row)))),
@@ -39,7 +39,7 @@ export function toJsonRows<K extends DatasetId>(
   id: K,
   rows: ReadonlyArray<DatasetRows[K]>,
 ): Array<Record<string, CellValue>> {
-  const columns = DATASETS[id].columns as ReadonlyArray<Column<DatasetRows[K]>>;
+  const columns = DATASETS[id].columns;
   return rows.map((row) => Object.fromEntries(columns.map((c) => [c.name, c.value(row)])));
 }
 

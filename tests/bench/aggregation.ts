@@ -19,7 +19,7 @@ import { feedbackKey, feedbackShard } from '../../shared/store/keys.js';
 import { machine, median, writeSection } from './results.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' } } });
-const sizes = values.sizes!.split(',').map(Number);
+const sizes = values.sizes.split(',').map(Number);
 const plan = readPlanFile();
 const targets = [
   ...plan.indicators.map((i) => ['indicator', i.id] as const),

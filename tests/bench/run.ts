@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { machine, RESULTS_FILE, writeSection } from './results.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
-const quick = values.quick!;
+const quick = values.quick;
 const only = values.only ? new Set(values.only.split(',')) : null;
 
 interface Benchmark {

@@ -45,7 +45,7 @@ export type ApiHandler = (event: LambdaEvent, context: LambdaContext) => Promise
 
 /** A handler's JSON answer, whether API Gateway would have it base64-encoded or not. */
 export const resultBody = (result: APIGatewayProxyResult) =>
-  JSON.parse(result.isBase64Encoded ? Buffer.from(result.body!, 'base64').toString('utf8') : result.body!) as Record<
+  JSON.parse(result.isBase64Encoded ? Buffer.from(result.body, 'base64').toString('utf8') : result.body) as Record<
     string,
     any
   >;

@@ -24,11 +24,11 @@ export async function startServer(
   const collect = (chunk: Buffer) => {
     if (output.length < 100_000) output += chunk.toString();
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no listening line in: ${output}`)), 90_000);
-    child.stdout!.on('data', () => {
+    child.stdout.on('data', () => {
       const match = /listening on (http:\/\/[^/\s]+)\//.exec(output);
       if (match) {
         clearTimeout(timer);

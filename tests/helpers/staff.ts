@@ -31,7 +31,7 @@ export async function testIdentity(): Promise<{
     issuer: TEST_ISSUER,
     clientIds: [DEV_CLIENT_ID],
     keys: remoteKeys(`${TEST_ISSUER}/.well-known/jwks.json`, async (url, init) =>
-      routes.request(new URL(String(url)).pathname, init as RequestInit),
+      routes.request(new URL(String(url)).pathname, init),
     ),
   });
   const token = (roles: Role[], options: Partial<DevTokenRequest> = {}) =>

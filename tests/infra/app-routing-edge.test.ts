@@ -30,7 +30,7 @@ describe('the API (HTTP API)', () => {
       for (const path of paths) {
         const route = routes.find((r) => r.RouteKey === `ANY ${path}`);
         expect(route, path).toBeDefined();
-        expect(functionOf(route!), path).toBe(ids[name]);
+        expect(functionOf(route), path).toBe(ids[name]);
       }
     }
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(

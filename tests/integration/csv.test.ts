@@ -137,7 +137,7 @@ describe('CSV import of values', () => {
     expect(refused.body.problems).toEqual([
       { line: gdp2022 + 1, column: 'note', reason: expect.stringMatching(/correction must give its reason/) },
     ]);
-    edited[gdp2022] = edited[gdp2022]!.replace(/^(gdp,2022,515\.2,[^,]*,)/, '$1年报修订');
+    edited[gdp2022] = edited[gdp2022].replace(/^(gdp,2022,515\.2,[^,]*,)/, '$1年报修订');
     expect((await importCsv('observations', edited.join('\r\n'))).body).toMatchObject({
       new: 0,
       corrections: 1,

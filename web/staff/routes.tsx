@@ -435,10 +435,7 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     const body = await c.req.parseBody();
     const s = staffMessages(pageContext(c, assets).lang);
     const typed = Object.fromEntries(
-      ['indicator', 'year', 'value', 'source', 'note'].map((k) => [
-        k,
-        typeof body[k] === 'string' ? (body[k] as string) : '',
-      ]),
+      ['indicator', 'year', 'value', 'source', 'note'].map((k) => [k, typeof body[k] === 'string' ? body[k] : '']),
     );
     const number = (text: string | undefined) =>
       text !== undefined && Number.isFinite(Number(text)) ? Number(text) : undefined;

@@ -22,7 +22,7 @@ import { queryParams } from '../../request.js';
  */
 
 export const DOCS_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600';
-const manifest = docsAssets as DocsAssetsManifest;
+const manifest = docsAssets;
 const OPENAPI_FILE = `${DOCS_ASSETS_PATH}${manifest.files['openapi.json']}`;
 
 /**
