@@ -87,6 +87,12 @@ const signInChecks = () => [
   ),
 ];
 
+/**
+ * The plan the unscoped addresses stand for, when it should not be chosen by date (shared/plan/current.ts):
+ * unset, the published plan in force this year, else the latest.
+ */
+const currentPlanVariable = () => z.optional(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a plan id')));
+
 /** What the API needs wherever it runs. */
 export const ApiConfig = () =>
   z
@@ -95,6 +101,7 @@ export const ApiConfig = () =>
       AWS_REGION: z.string().check(z.minLength(1)),
       DYNAMODB_ENDPOINT: z.optional(z.url()),
       PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
+      CURRENT_PLAN: currentPlanVariable(),
       /** The HMAC key itself (local runs, tests). In AWS the key stays in Secrets Manager: see VOTER_TOKEN_SECRET_ARN. */
       VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters of secret'))),
       /**
@@ -197,6 +204,7 @@ export const LocalConfig = () =>
       TABLE_NAME: z._default(tableName(), 'gongping'),
       AWS_REGION: z._default(z.string().check(z.minLength(1)), 'local'),
       PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
+      CURRENT_PLAN: currentPlanVariable(),
       VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
       COOKIE_SECURE: z._default(z.stringbool(), false),
       ...rateLimitVariables(),

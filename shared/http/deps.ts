@@ -32,6 +32,8 @@ import type { ClientOrigin } from './client-address.js';
  */
 export interface AppDeps {
   planId: string;
+  /** CURRENT_PLAN: the plan the unscoped addresses stand for; null: chosen by date (shared/plan/current.ts). */
+  currentPlanId: string | null;
   cookieSecure: boolean;
   /** Which requests are refused for not coming through the CDN, and whose viewer-address header is believed. */
   clientOrigin: ClientOrigin;
@@ -85,6 +87,7 @@ export interface AppDeps {
 export type DepsConfig = Pick<
   ApiConfig,
   | 'PLAN_ID'
+  | 'CURRENT_PLAN'
   | 'COOKIE_SECURE'
   | 'MIN_RATINGS'
   | 'RATE_LIMIT_WINDOW_SECONDS'
@@ -120,6 +123,7 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
   const cacheMs = config.READ_CACHE_SECONDS * 1000;
   return {
     planId: config.PLAN_ID,
+    currentPlanId: config.CURRENT_PLAN ?? null,
     cookieSecure: config.COOKIE_SECURE,
     clientOrigin: runtime.clientOrigin,
     minRatings: config.MIN_RATINGS,
@@ -156,6 +160,7 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
 const cachedPlans = (plans: PlanRepository, ttlMs: number): PlanRepository => ({
   ...plans,
   snapshot: readThrough(plans.snapshot, ttlMs),
+  listPlans: readThrough(plans.listPlans, ttlMs),
   listHistory: readThrough(plans.listHistory, ttlMs),
 });
 

@@ -64,7 +64,8 @@ export async function loadPlan(store: Store, plan: Plan): Promise<'loaded' | 'un
   const plans = planRepository(store);
   const contentHash = planContentHash(plan);
   const stored = await plans.getPlan(plan.id);
-  if (stored?.contentHash === contentHash) return 'unchanged';
+  // A plan loaded before the registry existed is written again once, which registers it.
+  if (stored?.contentHash === contentHash && (await plans.isRegistered(plan.id))) return 'unchanged';
   await plans.putPlan(plan, contentHash);
   return 'loaded';
 }

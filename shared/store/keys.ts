@@ -17,6 +17,9 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export const planKey = (planId: string) => ({ PK: `PLAN#${planId}`, SK: 'PLAN' });
 export const planPartition = (planId: string) => `PLAN#${planId}`;
+/** Every plan's summary in one partition, so listing the plans is one query. */
+export const PLAN_REGISTRY_PARTITION = 'PLANS';
+export const planRegistryKey = (planId: string) => ({ PK: PLAN_REGISTRY_PARTITION, SK: `PLAN#${planId}` });
 /** The definition item of a target (`INDICATOR#{id}`, `PROJECT#{id}`: its kind's key prefix, shared/feedback/target-kinds.ts). */
 export const targetKey = (planId: string, targetType: TargetType, id: string) => ({
   PK: planPartition(planId),

@@ -10,8 +10,10 @@ import {
   indicatorKey,
   observationKey,
   observationPrefix,
+  PLAN_REGISTRY_PARTITION,
   planKey,
   planPartition,
+  planRegistryKey,
   projectKey,
   targetKey,
 } from './keys.js';
@@ -35,6 +37,15 @@ export const PlanSummary = z.strictObject({
   contentHash: z.string(),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
+
+/**
+ * The plan item and its copy in the registry: whatever writes a plan's summary (a load, a change of
+ * status) writes both, so listPlans agrees with getPlan.
+ */
+export const planSummaryItems = (summary: PlanSummary) => [
+  definitionItem(planKey(summary.id), 'plan', summary),
+  definitionItem(planRegistryKey(summary.id), 'plan-entry', summary),
+];
 
 /** Everything stored in a plan's partition, read in one query. */
 export interface PlanSnapshot {
@@ -63,6 +74,20 @@ export function planRepository(store: Store) {
     async getPlan(planId: string): Promise<PlanSummary | null> {
       const item = await getItem(planKey(planId));
       return item ? fromDefinitionItem(PlanSummary, item) : null;
+    },
+
+    /** Every plan loaded, drafts included (callers filter by status), in one query of the registry. */
+    async listPlans(): Promise<PlanSummary[]> {
+      const items = await queryAll(store, {
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': PLAN_REGISTRY_PARTITION },
+      });
+      return items.map((item) => fromDefinitionItem(PlanSummary, item));
+    },
+
+    /** Whether the plan is in the registry (plans loaded before there was one are not, until loaded again). */
+    async isRegistered(planId: string): Promise<boolean> {
+      return (await getItem(planRegistryKey(planId))) !== undefined;
     },
 
     /** The whole partition: plan, indicators, history, projects and every observation revision. */
@@ -181,16 +206,15 @@ export function planRepository(store: Store) {
      */
     async putPlan(plan: Plan, contentHash: string): Promise<void> {
       const { indicators, history, projects, ...rest } = plan;
+      const [planItem, registryItem] = planSummaryItems({ ...rest, contentHash });
       const items = [
-        definitionItem(planKey(plan.id), 'plan', { ...rest, contentHash }),
         ...indicators.map((i) => definitionItem(indicatorKey(plan.id, i.id), 'indicator', i)),
         ...history.map((h) => definitionItem(historyKey(plan.id, h.id), 'history', h)),
         ...projects.map((p) => definitionItem(projectKey(plan.id, p.id), 'project', p)),
       ];
       // The plan item goes last: its contentHash marks the load complete only once all else is in.
-      const [planItem, ...children] = items;
-      for (let i = 0; i < children.length; i += 25) await batchWrite(children.slice(i, i + 25));
-      await batchWrite([planItem!]);
+      for (let i = 0; i < items.length; i += 25) await batchWrite(items.slice(i, i + 25));
+      await batchWrite([registryItem!, planItem!]);
     },
   };
 

@@ -1,0 +1,62 @@
+import { Hono } from 'hono/tiny';
+import type { MiddlewareHandler } from 'hono';
+import { currentPlan, isPublic } from '../plan/current.js';
+import type { PlanSummary } from '../store/plan-repository.js';
+import type { AppDeps } from './deps.js';
+import { ProblemError } from './problem.js';
+
+/** The plan a request is about, and the path prefix its links keep. */
+export interface PlanScope {
+  plan: PlanSummary;
+  /** '' when reached by the unscoped alias of the current plan, `/plans/${id}` when scoped. */
+  base: string;
+}
+export type PlanScopedEnv = { Variables: { planScope: PlanScope } };
+
+/** What resolving a request's plan reads: the registry, the configured current plan, the date. */
+export type PlanScopeDeps = Pick<AppDeps, 'plans' | 'currentPlanId' | 'clock'>;
+
+export const PLAN_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+/** The plan addresses name, as a PlanScope; an unknown or draft plan is not found. */
+export async function scopeOf(deps: PlanScopeDeps, planId: string): Promise<PlanScope> {
+  const plan = PLAN_ID_PATTERN.test(planId)
+    ? (await deps.plans.listPlans()).find((p) => p.id === planId && isPublic(p))
+    : undefined;
+  if (!plan) throw new ProblemError('not-found', { detail: `no plan ${planId}` });
+  return { plan, base: `/plans/${planId}` };
+}
+
+/** The plan the unscoped addresses stand for, as a PlanScope. */
+export async function currentScope(deps: PlanScopeDeps): Promise<PlanScope> {
+  const plan = currentPlan(await deps.plans.listPlans(), deps.clock(), deps.currentPlanId);
+  // A site without a public plan has nothing to show at its unscoped addresses; an operations fault.
+  if (!plan) throw new ProblemError('service-unavailable', { detail: 'no plan has been published' });
+  return { plan, base: '' };
+}
+
+/**
+ * Serves `routes` under `/plans/:planId` for that plan and, as the alias of the current plan, at
+ * their own paths; an unknown or draft plan is a 404 problem. Routes read their plan with
+ * `c.get('planScope')`. The alias resolves the current plan only on the routes' own paths, so
+ * other parts mounted beside these pay nothing for it. `routes` must be complete when passed: Hono
+ * copies a sub-app's routes when it is mounted.
+ */
+export function planScoped(deps: PlanScopeDeps, routes: Hono<PlanScopedEnv>): Hono<PlanScopedEnv> {
+  const scoped: MiddlewareHandler<PlanScopedEnv> = async (c, next) => {
+    c.set('planScope', await scopeOf(deps, c.req.param('planId') ?? ''));
+    await next();
+  };
+  const alias: MiddlewareHandler<PlanScopedEnv> = async (c, next) => {
+    // A route's pattern (`/:kind/:id`) may match a scoped address too; the scoped plan stands.
+    if (!(c.get('planScope') as PlanScope | undefined)) c.set('planScope', await currentScope(deps));
+    await next();
+  };
+  const app = new Hono<PlanScopedEnv>();
+  app.use('/plans/:planId', scoped);
+  app.use('/plans/:planId/*', scoped);
+  for (const path of new Set(routes.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) {
+    app.use(path, alias);
+  }
+  return app.route('/plans/:planId', routes).route('/', routes);
+}
