@@ -11,7 +11,7 @@ import {
 } from './datasets.js';
 
 /** Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 function csvCell(column: Column<never>, value: CellValue): string | number {
   if (value === null) return '';

@@ -1,4 +1,5 @@
-import type { HistoryRow, Indicator } from '../../shared/plan/schema.js';
+import type { HistoryRow } from '../../shared/plan/schema.js';
+import { stretchIsIndicatorValue } from '../../shared/evaluation/indicators.js';
 import type { IndicatorDetailView } from '../../shared/plan/views.js';
 import { expectedValue } from '../../shared/progress/trajectory.js';
 import type { Histogram } from '../../shared/ratings/statistics.js';
@@ -62,10 +63,9 @@ export const sameUnit = (a: string, b: string) => normaliseUnit(a) === normalise
 /**
  * A stretch goal is plotted only when it is a value of the indicator itself. On a yearly-rate
  * indicator (固定资产投资增长率) the stretch goal is an amount (固定投资额200亿元): it has no place on
- * a percentage axis and is shown as text.
+ * a percentage axis and is shown as text. The final evaluation measures it by the same rule.
  */
-export const stretchIsPlottable = (indicator: Pick<Indicator, 'stretch' | 'measure'>) =>
-  indicator.stretch !== null && indicator.measure !== 'rate';
+export const stretchIsPlottable = stretchIsIndicatorValue;
 
 /** A 专栏1 row's name in the page's language; rows without a translation keep their printed Chinese name. */
 export const historyRowName = (row: HistoryRow, lang: Lang) =>
