@@ -12,10 +12,10 @@ export interface PlanChoice {
   status?: PlanStatus;
 }
 
-export const planStatus = (plan: Pick<PlanChoice, 'status'>): PlanStatus => plan.status ?? 'published';
+export const planStatus = (plan: PlanChoice): PlanStatus => plan.status ?? 'published';
 
 /** Whether citizens may see the plan at all: every plan but a draft. */
-export const isPublic = (plan: Pick<PlanChoice, 'status'>) => planStatus(plan) !== 'draft';
+export const isPublic = (plan: PlanChoice) => planStatus(plan) !== 'draft';
 
 /**
  * The plan the unscoped addresses (`/`, `/api/v1/indicators`, …) stand for: the configured one if it
