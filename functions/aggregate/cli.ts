@@ -35,7 +35,10 @@ async function main() {
         }
         bar.setTotal(total);
         bar.update(applied, { read });
-        if (applied >= total) (bar.stop(), (bar = null));
+        if (applied >= total) {
+          bar.stop();
+          bar = null;
+        }
       },
     });
     print(report, local.description, values.rebuild);

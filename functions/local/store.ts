@@ -27,7 +27,7 @@ export async function openLocalStore(config: LocalConfig, options: { publish: bo
   });
   if (config.DYNAMODB_ENDPOINT) {
     const store = connect(config.DYNAMODB_ENDPOINT);
-    return { store, description: config.DYNAMODB_ENDPOINT, close: async () => store.client.destroy() };
+    return { store, description: config.DYNAMODB_ENDPOINT, close: () => Promise.resolve(store.client.destroy()) };
   }
   const running = await runningEndpoint(dataDir);
   if (running) {
@@ -35,7 +35,7 @@ export async function openLocalStore(config: LocalConfig, options: { publish: bo
     return {
       store,
       description: `the dynalite of the running server at ${running}`,
-      close: async () => store.client.destroy(),
+      close: () => Promise.resolve(store.client.destroy()),
     };
   }
   const embedded: EmbeddedStore = await startDynalite({ path: join(dataDir, 'dynamodb') });

@@ -17,6 +17,6 @@ interface AuthorizerEvent {
 }
 
 // Fails closed when the function has no value configured.
-export const handler = async (event: AuthorizerEvent): Promise<{ isAuthorized: boolean }> => ({
-  isAuthorized: carriesOriginSecret(event.headers?.[ORIGIN_VERIFY_HEADER], expected),
-});
+// The Node.js runtime waits on a returned promise; a plain return value would need the callback form.
+export const handler = (event: AuthorizerEvent): Promise<{ isAuthorized: boolean }> =>
+  Promise.resolve({ isAuthorized: carriesOriginSecret(event.headers?.[ORIGIN_VERIFY_HEADER], expected) });

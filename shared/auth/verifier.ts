@@ -104,7 +104,7 @@ export function staffVerifier(options: VerifierOptions): StaffVerifier {
           typeof payload.aud === 'string' ? [payload.aud] : Array.isArray(payload.aud) ? payload.aud : [];
         issuedTo = audiences.some((aud) => clientIds.has(aud));
       } else {
-        throw new AuthError('claims', `token_use ${String(tokenUse)} is neither id nor access`);
+        throw new AuthError('claims', `token_use ${JSON.stringify(tokenUse)} is neither id nor access`);
       }
       if (!issuedTo) throw new AuthError('audience', 'the token was issued to another application');
       if (expected.nonce !== undefined && payload.nonce !== expected.nonce)

@@ -3,6 +3,7 @@ import { INVISIBLE } from '../moderation/pii.js';
 export const COMMENT_MAX_LENGTH = 2000;
 
 // C0 and C1 controls except tab and line feed, which are part of ordinary writing.
+// eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

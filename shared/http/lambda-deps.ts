@@ -71,7 +71,7 @@ export async function secretFromExtension(
       // Lambda starts the extension and the function side by side: a refused connection may mean "not yet".
       if (attempt === EXTENSION_ATTEMPTS)
         throw fail(
-          `the Parameters and Secrets extension on port ${port} cannot be reached (${(error as Error).cause ?? error})`,
+          `the Parameters and Secrets extension on port ${port} cannot be reached (${String((error as Error).cause ?? error)})`,
         );
       await sleep(50 * 2 ** attempt);
     }

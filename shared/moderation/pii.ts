@@ -39,7 +39,7 @@ export const PII_PLACEHOLDERS: Record<PiiKind, string> = {
  * number they hide it from a detector while a reader still sees the number, and a moderator
  * cannot see them to remove them; so comments are stored without them (normaliseComment).
  */
-export const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u180b-\u180d\u180f\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
+export const INVISIBLE = /[\p{Cf}\p{Variation_Selector}\u034f\u115f\u1160\u3164\uffa0]/gu;
 
 /** Not read when matching: the invisible characters and marks drawn on a character (1⃣ is a 1). */
 const UNREAD = new RegExp(`${INVISIBLE.source}|\\p{M}`, 'u');

@@ -16,7 +16,6 @@ import {
   compoundRate,
   linearRate,
   meets,
-  resolveTrajectory,
   trajectoryFromSeries,
   valueOnTrajectory,
 } from './trajectory.js';

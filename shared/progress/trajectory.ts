@@ -3,7 +3,6 @@ import type {
   AssessmentNote,
   AssessmentReason,
   BasePoint,
-  NoTrajectory,
   Observation,
   ProgressMethod,
   TargetPoint,

@@ -15,7 +15,7 @@ export type Deltas = Map<string, Map<string, Tally>>;
 function bump(deltas: Deltas, periods: string[], scopes: string[], change: (tally: Tally) => void) {
   for (const period of periods) {
     let byScope = deltas.get(period);
-    if (!byScope) deltas.set(period, (byScope = new Map()));
+    if (!byScope) deltas.set(period, (byScope = new Map<string, Tally>()));
     for (const scope of scopes) {
       let tally = byScope.get(scope);
       if (!tally) byScope.set(scope, (tally = emptyTally()));
@@ -35,7 +35,7 @@ export function deltasOf(entries: Iterable<LogEntry>, index: TargetIndex): Delta
   for (const entry of entries) {
     if (entry.kind === 'rating') {
       const r = entry.record;
-      const scopes = scopesOf(index, r.targetType, r.targetId);
+      const scopes = scopesOf(index, r);
       bump(deltas, periodsOf(r.year, r.recordedAt), scopes, (t) => {
         t.histogram[r.rating - 1]! += 1;
         if (r.comment !== null) t.comments.pending += 1;
@@ -51,13 +51,13 @@ export function deltasOf(entries: Iterable<LogEntry>, index: TargetIndex): Delta
       // later rating of theirs takes it out again (reply-fraud-repository, markFraud).
       const e = entry.event;
       if (e.counted) {
-        bump(deltas, periodsOf(e.year, e.ratedAt), scopesOf(index, e.targetType, e.targetId), (t) => {
+        bump(deltas, periodsOf(e.year, e.ratedAt), scopesOf(index, e), (t) => {
           t.histogram[e.rating - 1]! -= 1;
         });
       }
     } else {
       const e = entry.event;
-      bump(deltas, periodsOf(e.year, e.ratedAt), scopesOf(index, e.targetType, e.targetId), (t) => {
+      bump(deltas, periodsOf(e.year, e.ratedAt), scopesOf(index, e), (t) => {
         if (e.from !== 'none') t.comments[e.from] -= 1;
         if (e.to !== 'none') t.comments[e.to] += 1;
       });

@@ -1,7 +1,7 @@
 import type { AggregationRepository } from '../store/aggregation-repository.js';
 import type { TargetType } from '../feedback/target.js';
 import type { PeriodSummaries, ScopeSummary, SeriesPoint } from './documents.js';
-import { granularityOf, nextPeriod, previousPeriod, scopeKind } from './scopes.js';
+import { granularityOf, nextPeriod, planOfScope, planScope, previousPeriod, scopeInPlan, scopeKind } from './scopes.js';
 import { meanOf, rankByBayesianMean, summarise, type Tally } from './statistics.js';
 
 /** The prior of the Bayesian mean when a period has no ratings at all: the scale's midpoint, 基本满意. */
@@ -58,6 +58,20 @@ export function periodSummaries(
   };
 }
 
+/** One period's counts of every plan, split by plan, each scope named without its plan. */
+function byPlan(counts: Map<string, Tally>): Map<string, Map<string, Tally>> {
+  const plans = new Map<string, Map<string, Tally>>();
+  for (const [counted, tally] of counts) {
+    const named = planOfScope(counted);
+    // A scope counted before ratings carried their plan; the migration's rebuild removes it.
+    if (!named) continue;
+    let scopes = plans.get(named.planId);
+    if (!scopes) plans.set(named.planId, (scopes = new Map()));
+    scopes.set(named.scope, tally);
+  }
+  return plans;
+}
+
 const point = (period: string, tally: Tally): SeriesPoint => {
   const s = summarise(tally, { minRatings: 0, prior: { mean: NEUTRAL_PRIOR_MEAN, weight: 0 } });
   return {
@@ -71,10 +85,11 @@ const point = (period: string, tally: Tally): SeriesPoint => {
 };
 
 /**
- * Publishes what committed batches changed: the summaries of every touched period (and of the
- * period after it, whose change-against-previous moved), and the series points of the touched
+ * Publishes what committed batches changed: each plan's summaries of every touched period (and of
+ * the period after it, whose change-against-previous moved), and the series points of the touched
  * scopes in those periods. Deterministic in the counts, so two runs publishing the same version
- * write the same documents.
+ * write the same documents. A plan's documents are computed from its own scopes only: its ranks,
+ * its prior and its plan-wide summary never see another plan's ratings.
  */
 export async function publish(
   repo: AggregationRepository,
@@ -82,7 +97,6 @@ export async function publish(
     periods: string[];
     scopes: string[];
     knownPeriods: string[];
-    planScopeKey: string;
     minRatings: number;
     version: number;
   },
@@ -98,28 +112,36 @@ export async function publish(
   const countsCache = new Map<string, Map<string, Tally>>();
   const countsOf = async (period: string) => {
     let counts = countsCache.get(period);
-    if (!counts) countsCache.set(period, (counts = known.has(period) ? await repo.readCounts(period) : new Map()));
+    if (!counts)
+      countsCache.set(period, (counts = known.has(period) ? await repo.readCounts(period) : new Map<string, Tally>()));
     return counts;
   };
   const touched = new Set(options.scopes);
+  const touchedPlans = new Set(options.scopes.flatMap((scope) => planOfScope(scope)?.planId ?? []));
   let points = 0;
   for (const period of [...toPublish].sort()) {
-    const counts = await countsOf(period);
+    const counts = byPlan(await countsOf(period));
     const before = previousPeriod(period);
-    const summaries = periodSummaries(
-      period,
-      counts,
-      before ? await countsOf(before) : null,
-      options.planScopeKey,
-      options.minRatings,
-      options.version,
-    );
-    await repo.putDocument(repo.summaryKey(period), 'rating-summary', options.version, summaries);
+    const previous = before ? byPlan(await countsOf(before)) : null;
+    // A touched plan whose counts all went back to zero is published too, empty.
+    for (const planId of [...new Set([...counts.keys(), ...touchedPlans])].sort()) {
+      const summaries = periodSummaries(
+        period,
+        counts.get(planId) ?? new Map(),
+        previous ? (previous.get(planId) ?? new Map()) : null,
+        planScope(planId),
+        options.minRatings,
+        options.version,
+      );
+      await repo.putDocument(repo.summaryKey(planId, period), 'rating-summary', options.version, summaries);
+    }
     // Series hold years and months; all-time is a single point and lives in the summaries.
     if (granularityOf(period) !== 'all') {
-      const changed = [...counts]
-        .filter(([scope]) => touched.has(scope))
-        .map(([scope, tally]) => ({ scope, point: point(period, tally) }));
+      const changed = [...counts].flatMap(([planId, scopes]) =>
+        [...scopes]
+          .filter(([scope]) => touched.has(scopeInPlan(planId, scope)))
+          .map(([scope, tally]) => ({ planId, scope, point: point(period, tally) })),
+      );
       await repo.putSeriesPoints(changed, options.version);
       points += changed.length;
     }

@@ -128,7 +128,9 @@ export function caseRepository(store: Store) {
       return {
         items: Items.map((item) => fromItem(FollowUpCase, item)),
         nextCursor: LastEvaluatedKey
-          ? Buffer.from(JSON.stringify({ s: LastEvaluatedKey.GSI1SK, p: LastEvaluatedKey.PK })).toString('base64url')
+          ? Buffer.from(
+              JSON.stringify({ s: LastEvaluatedKey.GSI1SK as string, p: LastEvaluatedKey.PK as string }),
+            ).toString('base64url')
           : null,
       };
     },

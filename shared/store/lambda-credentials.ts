@@ -12,17 +12,19 @@ export function defaultProvider(): () => Promise<{
   secretAccessKey: string;
   sessionToken?: string;
 }> {
-  return async () => {
+  return () => {
     const {
       AWS_ACCESS_KEY_ID: accessKeyId,
       AWS_SECRET_ACCESS_KEY: secretAccessKey,
       AWS_SESSION_TOKEN: sessionToken,
     } = process.env;
     if (!accessKeyId || !secretAccessKey) {
-      throw new Error(
-        'no AWS credentials in the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which the Lambda runtime sets, are missing',
+      return Promise.reject(
+        new Error(
+          'no AWS credentials in the environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which the Lambda runtime sets, are missing',
+        ),
       );
     }
-    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+    return Promise.resolve({ accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) });
   };
 }
