@@ -128,10 +128,12 @@ async function main() {
 
   const stop = () => {
     if (timer) clearInterval(timer);
-    server.close(async () => {
-      await aggregating;
-      await local.close();
-      process.exit(0);
+    server.close(() => {
+      void (async () => {
+        await aggregating;
+        await local.close();
+        process.exit(0);
+      })();
     });
   };
   process.once('SIGINT', stop);
