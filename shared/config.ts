@@ -139,6 +139,8 @@ export const ApiConfig = () =>
         .check(z.minLength(32, 'at least 32 characters: the origin-verify secret CloudFront sends')),
       /** Declared only to be refused: the development identity provider never runs here. */
       DEV_IDP: z.optional(z.string()),
+      /** Declared only to be refused: only npm run demo marks its answers as sample data. */
+      SAMPLE_DATA: z.optional(z.string()),
     })
     .check(
       z.refine((env) => (env.VOTER_TOKEN_SECRET === undefined) !== (env.VOTER_TOKEN_SECRET_ARN === undefined), {
@@ -169,6 +171,11 @@ export const ApiConfig = () =>
       z.refine((env) => env.DEV_IDP === undefined, {
         path: ['DEV_IDP'],
         message: 'the development identity provider runs only under npm start; unset DEV_IDP',
+        when: () => true,
+      }),
+      z.refine((env) => env.SAMPLE_DATA === undefined, {
+        path: ['SAMPLE_DATA'],
+        message: 'sample data is marked only by npm run demo, never in AWS; unset SAMPLE_DATA',
         when: () => true,
       }),
     );
@@ -227,6 +234,11 @@ export const LocalConfig = () =>
        * real provider is configured with AUTH_ISSUER.
        */
       DEV_IDP: z._default(z.stringbool(), true),
+      /**
+       * Marks every page (a banner) and every answer (the Gongping-Sample-Data header) as sample data,
+       * not official figures. Set by npm run demo only; the Lambda configuration refuses it.
+       */
+      SAMPLE_DATA: z._default(z.stringbool(), false),
     })
     .check(
       z.refine((env) => (env.AUTH_ISSUER === undefined) === (env.AUTH_CLIENT_ID === undefined), {

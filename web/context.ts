@@ -20,6 +20,8 @@ export interface PageContext {
   /** This page's path and query, where the settings forms come back to. */
   path: string;
   assets: WebAssets;
+  /** The site serves npm run demo's synthetic data: every page carries the sample-data banner. */
+  sampleData?: boolean;
 }
 
 export function pageContext(c: Context, assets: WebAssets): PageContext {
@@ -33,6 +35,8 @@ export function pageContext(c: Context, assets: WebAssets): PageContext {
     elder: getCookie(c, ELDER_COOKIE) === 'on',
     path: safeBack(url.pathname + url.search),
     assets,
+    // Set on every request by the common middleware (shared/http/sample-data.ts); unset, no banner.
+    sampleData: c.get('sampleData') === true,
   };
 }
 

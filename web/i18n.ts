@@ -24,6 +24,7 @@ const zh = {
   siteName: '共评',
   siteTagline: '鲤城区“十四五”规划：进展与群众评价',
   skipToContent: '跳到正文',
+  sampleDataBanner: '示例数据 · 本站所有数字、评价和留言均为演示生成的虚构数据，不是官方统计，也不是真实市民的意见。',
   navLabel: '主导航',
   navHome: '概览',
   navIndicators: '指标',
@@ -376,6 +377,8 @@ const en: Messages = {
   siteName: 'Gongping',
   siteTagline: 'Licheng District 14th Five-Year Plan: progress and citizens’ verdict',
   skipToContent: 'Skip to content',
+  sampleDataBanner:
+    'Sample data · every figure, rating and comment on this site is invented for a demonstration: none is an official figure or a real citizen’s view.',
   navLabel: 'Main',
   navHome: 'Overview',
   navIndicators: 'Indicators',

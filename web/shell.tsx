@@ -80,6 +80,11 @@ export function PageShell({
         <a class="skip-link" href="#main">
           {t.skipToContent}
         </a>
+        {ctx.sampleData && (
+          <p class="sample-banner" role="note">
+            {t.sampleDataBanner}
+          </p>
+        )}
         <header class="site-header">
           <div class="site-header__inner">
             <a class="brand" href={brand.href}>

@@ -69,6 +69,7 @@ async function main() {
         }
       : verifierFor(staffSettingsOf(config).auth),
     logger: new Logger({ serviceName: 'gongping-api' }),
+    sampleData: config.SAMPLE_DATA,
   });
   const app = createApp(deps);
   // The provider's documents are served beside the app by this server only; the app itself is the Lambda's.
@@ -119,6 +120,9 @@ async function main() {
         `  store: ${local.description} (table ${config.TABLE_NAME}, ${table})`,
         `  plan: ${plan.id}, ${plan.indicators.length} indicators, ${plan.projects.length} projects (${loaded})`,
         `  web: http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/ (bundles in web/dist, ${webBuilt ? 'built now' : 'up to date'})`,
+        ...(config.SAMPLE_DATA
+          ? ['  sample data: on (npm run demo): a banner on every page, Gongping-Sample-Data: true on every answer']
+          : []),
         `  aggregation: ${timer ? `every ${config.AGGREGATE_EVERY} s` : 'off'} (npm run aggregate runs it now)`,
         `  staff sign-in: ${devIdp ? `development identity provider ${devIssuerUrl} (a token: npm run token -- --role monitor)` : config.AUTH_ISSUER ? config.AUTH_ISSUER : 'off (DEV_IDP=false and no AUTH_ISSUER): staff routes refuse everyone'}`,
         `  staff pages: http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/staff${devIdp ? ' (sign in with any user name and the roles you tick)' : deps.signIn ? '' : ' (off: no AUTH_SIGN_IN_URL)'}`,

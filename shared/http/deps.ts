@@ -77,6 +77,8 @@ export interface AppDeps {
   logger: Logger;
   clock: () => Date;
   newId: () => string;
+  /** The data is a demo's synthetic set: a banner on every page, a header on every answer (shared/http/sample-data.ts). */
+  sampleData: boolean;
 }
 
 /**
@@ -115,6 +117,8 @@ export interface DepsRuntime {
   /** Built by the caller (`verifierFor`, the development provider), so a function without staff routes does not carry jose. */
   staffAuth: StaffVerifier | null;
   logger: Logger;
+  /** npm run demo's SAMPLE_DATA: every page and answer says it is sample data. Never set in AWS. */
+  sampleData?: boolean;
 }
 
 /** The dependencies of every part, from the parsed configuration and what the caller settled. */
@@ -153,6 +157,7 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
     logger: runtime.logger,
     clock: () => new Date(),
     newId: randomUUID,
+    sampleData: runtime.sampleData ?? false,
   };
 }
 

@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { clientOrigin } from './client-address.js';
 import { idempotency } from './idempotency.js';
 import { logFault, problemAnswer, problemFor, problemResponse } from './problem.js';
+import { sampleDataMarker } from './sample-data.js';
 import { securityHeaders } from './security.js';
 
 // Every part is built on hono/tiny (the PatternRouter alone): the routes need nothing the larger
@@ -47,7 +48,10 @@ const defaultBodyLimit = bodyLimit({
 });
 
 /** What the common middleware uses: where requests come from, the request log, idempotent POSTs. */
-export type CommonDeps = Pick<AppDeps, 'clientOrigin' | 'logger' | 'idempotency' | 'voterTokens' | 'clock'>;
+export type CommonDeps = Pick<
+  AppDeps,
+  'clientOrigin' | 'logger' | 'idempotency' | 'voterTokens' | 'clock' | 'sampleData'
+>;
 
 /**
  * The one place for what every answer goes through, whichever function serves it: security
@@ -76,6 +80,7 @@ export function withCommonMiddleware(deps: CommonDeps, parts: readonly AppPart[]
   for (const part of parts) if (part.api) api.route('/', part.api);
 
   const app = new Hono();
+  app.use(sampleDataMarker(deps.sampleData));
   app.use(securityHeaders());
   app.use(clientOrigin(deps.clientOrigin));
   app.use(async (c, next) => {
