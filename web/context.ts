@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { WebAssets } from './assets.js';
 import { messages, negotiateLang, type Lang, type Messages } from './i18n.js';
+import type { PlanPlace } from './citizen/place.js';
 
 /** Preferences a citizen sets once and keeps: a year, like any site setting. */
 export const LANG_COOKIE = 'lang';
@@ -22,6 +23,8 @@ export interface PageContext {
   assets: WebAssets;
   /** The site serves npm run demo's synthetic data: every page carries the sample-data banner. */
   sampleData?: boolean;
+  /** A citizen page of one plan: which, and the prefix its links keep (absent on pages of no plan). */
+  place?: PlanPlace;
 }
 
 export function pageContext(c: Context, assets: WebAssets): PageContext {

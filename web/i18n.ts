@@ -7,6 +7,7 @@ import type {
 import type { Attribute, Direction, Measure, ProjectStatus } from '../shared/plan/schema.js';
 import type { CommentStatus } from '../shared/feedback/rating.js';
 import { mineEn, mineZh } from './i18n-mine.js';
+import { plansEn, plansZh } from './i18n-plans.js';
 
 /**
  * Every string a citizen sees, in Chinese (the default) and English. `en` is typed as the shape of
@@ -20,9 +21,18 @@ export const DEFAULT_LANG: Lang = 'zh-CN';
 
 type Level = 1 | 2 | 3 | 4 | 5;
 
+/**
+ * The years a sentence speaks of, from the plan shown (its baseline year and the end of its
+ * period) or from one indicator (its baseline year and target year): no plan's years are written here.
+ */
+export interface YearSpan {
+  base: number;
+  target: number;
+}
+
 const zh = {
   siteName: '共评',
-  siteTagline: '鲤城区“十四五”规划：进展与群众评价',
+  siteTagline: '规划进展与群众评价',
   skipToContent: '跳到正文',
   sampleDataBanner: '示例数据 · 本站所有数字、评价和留言均为演示生成的虚构数据，不是官方统计，也不是真实市民的意见。',
   navLabel: '主导航',
@@ -57,8 +67,8 @@ const zh = {
   homeTotal: '合计',
   homeAllCategories: '全部指标',
   categoryCounts: (indicators: number, binding: number) => `${indicators} 项指标，其中约束性 ${binding} 项`,
-  homeNoData:
-    '目前规划只公布了 2020 年基期值，尚无后续年度的官方数据，因此各项指标暂时“无法评估”。数据公布后状态会自动更新。',
+  homeNoData: (baseYear: number) =>
+    `目前规划只公布了 ${baseYear} 年基期值，尚无后续年度的官方数据，因此各项指标暂时“无法评估”。数据公布后状态会自动更新。`,
   homeSatisfactionHeading: '总体满意度',
   homeLeastHeading: '满意度最低的事项',
   homeLeastIntro: (min: number) => `只列出评价数不少于 ${min} 条的事项，按贝叶斯平均分从低到高排列。`,
@@ -88,9 +98,9 @@ const zh = {
   boxLabel: (box: number) => `专栏${box}`,
 
   // Indicator fields
-  baseline: '基期值（2020年）',
+  baseline: (year: number) => `基期值（${year}年）`,
   latest: '最新值',
-  target: '目标值（2025年）',
+  target: (year: number) => `目标值（${year}年）`,
   growthTarget: '年均增速目标',
   stretchTarget: '奋斗目标',
   status: '状态',
@@ -115,30 +125,30 @@ const zh = {
   statusHeading: '进展状态',
   howComputed: '状态是怎样算出来的',
   chartHeading: '历史与目标',
-  chartLabel: (name: string) => `${name}：历史值、官方年度数据、所需路径和2025年目标的折线图`,
+  chartLabel: (name: string, year: number) => `${name}：历史值、官方年度数据、所需路径和${year}年目标的折线图`,
   tableHeading: '数据表',
   tableUnitCaption: (unit: string) => `数据表（单位：${unit}）`,
   tableCaption: (name: string, unit: string) => `${name}（${unit}）：各年数值`,
   colYear: '年份',
-  colHistory: '“十三五”实际值（专栏1）',
+  colHistory: '上一规划期实际值（专栏1）',
   colObserved: '官方年度数据',
   colPath: '所需路径',
-  colTarget: '2025年目标',
-  seriesHistory: (row: string) => `“十三五”实际值：${row}`,
+  colTarget: (year: number) => `${year}年目标`,
+  seriesHistory: (row: string) => `上一规划期实际值：${row}`,
   seriesObserved: '官方年度数据',
   seriesPath: '达到目标所需的路径',
   seriesFloor: '每年需达到的增速',
-  seriesTarget: '2025年目标',
-  seriesImpliedTarget: '2025年目标（由年均增速推算）',
+  seriesTarget: (year: number) => `${year}年目标`,
+  seriesImpliedTarget: (year: number) => `${year}年目标（由年均增速推算）`,
   seriesStretch: '奋斗目标',
-  chartSummaryHistory: (row: string, v2015: string, v2020: string) =>
-    `“十三五”期间（${row}）：2015年 ${v2015}，2020年 ${v2020}。`,
-  chartSummaryObservedNone: '2020年以后尚无官方年度数据。',
+  chartSummaryHistory: (row: string, values: string) => `上一规划期（${row}）：${values}。`,
+  chartSummaryObservedNone: (baseYear: number) => `${baseYear}年以后尚无官方年度数据。`,
   chartSummaryObserved: (list: string) => `官方年度数据：${list}。`,
-  chartSummaryTarget: (value: string) => `2025年目标 ${value}。`,
-  chartSummaryImpliedTarget: (value: string) => `按年均增速推算，2025年应达到 ${value}（规划未直接公布此数）。`,
-  chartSummaryQualitative: (text: string) => `2025年目标为文字表述：“${text}”，无法画在图上。`,
-  chartSummaryNoTarget: '规划没有给出2025年的数值目标。',
+  chartSummaryTarget: (value: string, year: number) => `${year}年目标 ${value}。`,
+  chartSummaryImpliedTarget: (value: string, year: number) =>
+    `按年均增速推算，${year}年应达到 ${value}（规划未直接公布此数）。`,
+  chartSummaryQualitative: (text: string, year: number) => `${year}年目标为文字表述：“${text}”，无法画在图上。`,
+  chartSummaryNoTarget: (year: number) => `规划没有给出${year}年的数值目标。`,
   chartSummaryStretch: (value: string) => `奋斗目标 ${value}。`,
   chartSummaryStretchText: (raw: string) =>
     `奋斗目标：“${raw}”。这是一个金额，而本指标是增长率，两者不能画在同一坐标上，因此只以文字列出。`,
@@ -154,12 +164,12 @@ const zh = {
   colSource: '来源',
 
   // Assessment in words
-  methodName: (m: ProgressMethod) =>
+  methodName: (m: ProgressMethod, years: YearSpan) =>
     ({
       compound: '复合增长法：比较实际与所需的年均增长率',
       linear: '线性法：比较实际与所需的每年变化量',
       'percentage-point': '百分点法：比较实际与所需的每年百分点变化',
-      'annual-floor': '年度下限法：比较2021年起各年增速的平均值与规定下限',
+      'annual-floor': `年度下限法：比较${years.base + 1}年起各年增速的平均值与规定下限`,
     })[m],
   explainMethod: '方法',
   explainBase: '起点',
@@ -184,26 +194,26 @@ const zh = {
   floorPercent: (pct: string) => `不低于 ${pct}%`,
   meanPercent: (pct: string) => `平均 ${pct}%`,
   ratioBands: '≥ 0.95 进展顺利；0.60–0.95 需加快；0–0.60 进展有限；小于 0 为倒退。',
-  reason: (r: AssessmentReason) =>
+  reason: (r: AssessmentReason, years: YearSpan) =>
     ({
       'qualitative-target': '目标为文字表述（如“完成市下达目标”），没有数值，无法计算进展。',
       'missing-target': '规划没有给出数值目标或增速，无法计算进展。',
       'no-base': '没有基期值，官方数据也不足两年，无法确定起点。',
-      'no-observation-after-base': '2020年以后尚无官方数据，暂时无法评估。',
+      'no-observation-after-base': `${years.base}年以后尚无官方数据，暂时无法评估。`,
       'growth-target-needs-positive-base': '基期值不大于零，无法按增长率推算目标。',
       'target-met': '最新数据已达到目标。',
       'maintain-missed': '目标要求保持不低于基期水平，而最新数据未能保持。',
       'floor-missed': '各年平均增速未达到规定的下限。',
       'floor-met': '各年平均增速已达到规定的下限，但规划期尚未结束。',
       ratio: '按实际与所需之比划分状态。',
-      'ratio-capped-at-target-year': '已到2025年而目标未完成，即使比值达到0.95也不算“进展顺利”，最多为“需加快”。',
+      'ratio-capped-at-target-year': `已到${years.target}年而目标未完成，即使比值达到0.95也不算“进展顺利”，最多为“需加快”。`,
     })[r],
-  note: (n: AssessmentNote) =>
+  note: (n: AssessmentNote, years: YearSpan) =>
     ({
       'duplicate-years-last-wins': '同一年有多条数据，使用了最后一条。',
       'invalid-observations-ignored': '有无效数据被忽略。',
-      'observations-outside-period-ignored': '2020年以前或2025年以后的数据不参与计算。',
-      'baseline-year-observation-differs': '2020年的官方数据与规划公布的基期值不同，以规划为准。',
+      'observations-outside-period-ignored': `${years.base}年以前或${years.target}年以后的数据不参与计算。`,
+      'baseline-year-observation-differs': `${years.base}年的官方数据与规划公布的基期值不同，以规划为准。`,
       'linear-fallback-non-positive-base': '基期值不大于零，改用线性法。',
       'linear-fallback-non-positive-target': '目标值不大于零，改用线性法。',
       'observed-value-not-positive': '最新值不大于零，实际增长率按 −100% 计。',
@@ -317,8 +327,8 @@ const zh = {
   methodIntro:
     '共评的每个数字都按公开的方法计算，这里用通俗的话说明。代码和这里的说明一致；若有出入，以代码为准并修正本页。',
   methodStatusHeading: '指标的进展状态',
-  methodStatusP1:
-    '规划从 2020 年（基期）到 2025 年（目标年）。对每项指标，我们比较它实际每年变化的速度和要在 2025 年达到目标每年所需的速度：',
+  methodStatusP1: (years: YearSpan) =>
+    `规划从 ${years.base} 年（基期）到 ${years.target} 年（目标年）。对每项指标，我们比较它实际每年变化的速度和要在 ${years.target} 年达到目标每年所需的速度：`,
   methodStatusFormula: '比值 = 每年实际变化 ÷ 每年所需变化',
   methodStatusBandsCaption: '比值与状态',
   methodColCondition: '条件',
@@ -329,12 +339,12 @@ const zh = {
   methodBandLimited: (hi: string) => `0 ≤ 比值 < ${hi}`,
   methodBandDeteriorating: '比值 < 0',
   methodBandNotAssessable: '没有数值目标、起点或数据',
-  methodStatusP2:
-    '“每年变化”的算法取决于指标类型：总量和水平（如地区生产总值）用复合年均增长率；比重（如森林覆盖率）用每年百分点变化；累计数（如新增学位）从零起线性计算；本身就是年度增速的指标（如固定资产投资增长率）比较 2021 年起各年的平均值与规定下限。越低越好的指标（如 PM2.5 浓度）两边都是下降，比值仍为正数。',
-  methodStatusP3:
-    '只有年均增速目标的指标，按基期值和增速推算 2025 年应达到的水平，并注明这是推算值。到了 2025 年仍未完成的目标，最多算“需加快”，不算“进展顺利”。目标为文字表述（如“完成市下达目标”）的指标无法计算，如实标为“无法评估”。',
-  methodStatusP4:
-    '规划本身只公布了 2020 年基期值。在官方公布后续年度数据之前，各项指标都是“无法评估”：共评不会编造数据。',
+  methodStatusP2: (years: YearSpan) =>
+    `“每年变化”的算法取决于指标类型：总量和水平（如地区生产总值）用复合年均增长率；比重（如森林覆盖率）用每年百分点变化；累计数（如新增学位）从零起线性计算；本身就是年度增速的指标（如固定资产投资增长率）比较 ${years.base + 1} 年起各年的平均值与规定下限。越低越好的指标（如 PM2.5 浓度）两边都是下降，比值仍为正数。`,
+  methodStatusP3: (years: YearSpan) =>
+    `只有年均增速目标的指标，按基期值和增速推算 ${years.target} 年应达到的水平，并注明这是推算值。到了 ${years.target} 年仍未完成的目标，最多算“需加快”，不算“进展顺利”。目标为文字表述（如“完成市下达目标”）的指标无法计算，如实标为“无法评估”。`,
+  methodStatusP4: (years: YearSpan) =>
+    `规划本身只公布了 ${years.base} 年基期值。在官方公布后续年度数据之前，各项指标都是“无法评估”：共评不会编造数据。`,
   methodSatisfactionHeading: '满意率和置信区间',
   methodSatisfactionP1:
     '评价分五级：非常满意（5）、满意（4）、基本满意（3）、不满意（2）、非常不满意（1）。满意率是选“非常满意”或“满意”的评价所占的比例；差评率是选“不满意”或“非常不满意”的比例。',
@@ -368,6 +378,7 @@ const zh = {
 
   // The citizen's own page, and what a submission tells about masking and cases (web/i18n-mine.ts)
   ...mineZh,
+  ...plansZh,
 };
 
 /** The shape every language must have: the same keys, the same message parameters. */
@@ -375,7 +386,7 @@ export type Messages = { [K in keyof typeof zh]: (typeof zh)[K] };
 
 const en: Messages = {
   siteName: 'Gongping',
-  siteTagline: 'Licheng District 14th Five-Year Plan: progress and citizens’ verdict',
+  siteTagline: 'Plans: progress and citizens’ verdict',
   skipToContent: 'Skip to content',
   sampleDataBanner:
     'Sample data · every figure, rating and comment on this site is invented for a demonstration: none is an official figure or a real citizen’s view.',
@@ -412,8 +423,8 @@ const en: Messages = {
   homeAllCategories: 'All indicators',
   categoryCounts: (indicators: number, binding: number) =>
     `${indicators} indicator${indicators === 1 ? '' : 's'}, ${binding} binding`,
-  homeNoData:
-    'So far the plan publishes only the 2020 baseline and no official value for a later year, so every indicator is “not assessable” for now. Statuses update as soon as values are published.',
+  homeNoData: (baseYear: number) =>
+    `So far the plan publishes only the ${baseYear} baseline and no official value for a later year, so every indicator is “not assessable” for now. Statuses update as soon as values are published.`,
   homeSatisfactionHeading: 'Overall satisfaction',
   homeLeastHeading: 'Least satisfied',
   homeLeastIntro: (min: number) => `Only items with at least ${min} ratings, lowest Bayesian mean first.`,
@@ -443,9 +454,9 @@ const en: Messages = {
   noResults: 'Nothing matches. Try fewer filters.',
   boxLabel: (box: number) => `Box ${box}`,
 
-  baseline: 'Baseline (2020)',
+  baseline: (year: number) => `Baseline (${year})`,
   latest: 'Latest value',
-  target: 'Target (2025)',
+  target: (year: number) => `Target (${year})`,
   growthTarget: 'Annual growth target',
   stretchTarget: 'Stretch goal',
   status: 'Status',
@@ -469,32 +480,32 @@ const en: Messages = {
   statusHeading: 'Progress status',
   howComputed: 'How this status was computed',
   chartHeading: 'History and target',
-  chartLabel: (name: string) =>
-    `${name}: line chart of past values, official yearly values, the required path and the 2025 target`,
+  chartLabel: (name: string, year: number) =>
+    `${name}: line chart of past values, official yearly values, the required path and the ${year} target`,
   tableHeading: 'Data table',
   tableUnitCaption: (unit: string) => `Data table (unit: ${unit})`,
   tableCaption: (name: string, unit: string) => `${name} (${unit}): values by year`,
   colYear: 'Year',
-  colHistory: '13th plan actual (box 1)',
+  colHistory: 'Previous plan’s actual (box 1)',
   colObserved: 'Official value',
   colPath: 'Required path',
-  colTarget: '2025 target',
-  seriesHistory: (row: string) => `13th plan actual: ${row}`,
+  colTarget: (year: number) => `${year} target`,
+  seriesHistory: (row: string) => `Previous plan’s actual: ${row}`,
   seriesObserved: 'Official yearly values',
   seriesPath: 'Path required to reach the target',
   seriesFloor: 'Yearly rate required',
-  seriesTarget: '2025 target',
-  seriesImpliedTarget: '2025 target (implied by the growth rate)',
+  seriesTarget: (year: number) => `${year} target`,
+  seriesImpliedTarget: (year: number) => `${year} target (implied by the growth rate)`,
   seriesStretch: 'Stretch goal',
-  chartSummaryHistory: (row: string, v2015: string, v2020: string) =>
-    `In the 13th plan (${row}): ${v2015} in 2015, ${v2020} in 2020.`,
-  chartSummaryObservedNone: 'No official value after 2020 yet.',
+  chartSummaryHistory: (row: string, values: string) => `In the previous plan (${row}): ${values}.`,
+  chartSummaryObservedNone: (baseYear: number) => `No official value after ${baseYear} yet.`,
   chartSummaryObserved: (list: string) => `Official values: ${list}.`,
-  chartSummaryTarget: (value: string) => `2025 target: ${value}.`,
-  chartSummaryImpliedTarget: (value: string) =>
-    `At the annual growth rate, 2025 should reach ${value} (the plan does not state this figure).`,
-  chartSummaryQualitative: (text: string) => `The 2025 target is a statement, “${text}”, which cannot be plotted.`,
-  chartSummaryNoTarget: 'The plan gives no numeric 2025 target.',
+  chartSummaryTarget: (value: string, year: number) => `${year} target: ${value}.`,
+  chartSummaryImpliedTarget: (value: string, year: number) =>
+    `At the annual growth rate, ${year} should reach ${value} (the plan does not state this figure).`,
+  chartSummaryQualitative: (text: string, year: number) =>
+    `The ${year} target is a statement, “${text}”, which cannot be plotted.`,
+  chartSummaryNoTarget: (year: number) => `The plan gives no numeric ${year} target.`,
   chartSummaryStretch: (value: string) => `Stretch goal: ${value}.`,
   chartSummaryStretchText: (raw: string) =>
     `Stretch goal: “${raw}”. It is an amount, while this indicator is a growth rate, so the two cannot share an axis; it is listed here as text only.`,
@@ -510,12 +521,12 @@ const en: Messages = {
   colReason: 'Reason',
   colSource: 'Source',
 
-  methodName: (m: ProgressMethod) =>
+  methodName: (m: ProgressMethod, years: YearSpan) =>
     ({
       compound: 'Compound growth: observed against required average annual growth',
       linear: 'Linear: observed against required change per year',
       'percentage-point': 'Percentage points: observed against required change in points per year',
-      'annual-floor': 'Yearly floor: the mean of the yearly rates from 2021 against the required floor',
+      'annual-floor': `Yearly floor: the mean of the yearly rates from ${years.base + 1} against the required floor`,
     })[m],
   explainMethod: 'Method',
   explainBase: 'Starting point',
@@ -540,29 +551,27 @@ const en: Messages = {
   floorPercent: (pct: string) => `at least ${pct}%`,
   meanPercent: (pct: string) => `${pct}% on average`,
   ratioBands: '≥ 0.95 on track; 0.60–0.95 needs acceleration; 0–0.60 limited progress; below 0 deteriorating.',
-  reason: (r: AssessmentReason) =>
+  reason: (r: AssessmentReason, years: YearSpan) =>
     ({
       'qualitative-target':
         'The target is a statement (such as “meet the targets set by the city”), not a number, so progress cannot be computed.',
       'missing-target': 'The plan gives neither a numeric target nor a growth rate, so progress cannot be computed.',
       'no-base': 'There is no baseline and fewer than two official values, so there is no starting point.',
-      'no-observation-after-base': 'No official value after 2020 yet, so it cannot be assessed for now.',
+      'no-observation-after-base': `No official value after ${years.base} yet, so it cannot be assessed for now.`,
       'growth-target-needs-positive-base': 'The baseline is not above zero, so a growth rate cannot be applied to it.',
       'target-met': 'The latest value meets the target.',
       'maintain-missed': 'The target asks to hold the baseline level, and the latest value falls short of it.',
       'floor-missed': 'The mean yearly rate misses the required floor.',
       'floor-met': 'The mean yearly rate meets the required floor so far; the plan period is not over.',
       ratio: 'The status comes from the ratio of observed to required change.',
-      'ratio-capped-at-target-year':
-        'It is 2025 and the target is not met: even a ratio of 0.95 or more counts as “needs acceleration” at best.',
+      'ratio-capped-at-target-year': `It is ${years.target} and the target is not met: even a ratio of 0.95 or more counts as “needs acceleration” at best.`,
     })[r],
-  note: (n: AssessmentNote) =>
+  note: (n: AssessmentNote, years: YearSpan) =>
     ({
       'duplicate-years-last-wins': 'A year had several values; the last one was used.',
       'invalid-observations-ignored': 'Invalid values were ignored.',
-      'observations-outside-period-ignored': 'Values before 2020 or after 2025 are not used.',
-      'baseline-year-observation-differs':
-        'The official 2020 value differs from the plan’s baseline; the plan’s figure is used.',
+      'observations-outside-period-ignored': `Values before ${years.base} or after ${years.target} are not used.`,
+      'baseline-year-observation-differs': `The official ${years.base} value differs from the plan’s baseline; the plan’s figure is used.`,
       'linear-fallback-non-positive-base': 'The baseline is not above zero, so the linear method is used.',
       'linear-fallback-non-positive-target': 'The target is not above zero, so the linear method is used.',
       'observed-value-not-positive': 'The latest value is not above zero; the observed rate counts as −100%.',
@@ -683,8 +692,8 @@ const en: Messages = {
   methodIntro:
     'Every figure on Gongping is computed by a published method, explained here in plain words. The code and this page agree; should they ever differ, the code is right and this page gets fixed.',
   methodStatusHeading: 'An indicator’s progress status',
-  methodStatusP1:
-    'The plan runs from 2020 (the base year) to 2025 (the target year). For each indicator we compare how fast it has actually moved each year with how fast it has to move each year to reach its 2025 target:',
+  methodStatusP1: (years: YearSpan) =>
+    `The plan runs from ${years.base} (the base year) to ${years.target} (the target year). For each indicator we compare how fast it has actually moved each year with how fast it has to move each year to reach its ${years.target} target:`,
   methodStatusFormula: 'ratio = observed change per year ÷ required change per year',
   methodStatusBandsCaption: 'Ratio and status',
   methodColCondition: 'Condition',
@@ -695,12 +704,12 @@ const en: Messages = {
   methodBandLimited: (hi: string) => `0 ≤ ratio < ${hi}`,
   methodBandDeteriorating: 'ratio < 0',
   methodBandNotAssessable: 'No numeric target, starting point or data',
-  methodStatusP2:
-    'How “change per year” is measured depends on the kind of indicator: levels (such as GDP) use compound annual growth; shares (such as forest coverage) use percentage points per year; running totals (such as new school places) count linearly from zero; indicators that are themselves yearly rates (such as growth of fixed investment) compare the mean of the yearly values from 2021 with the required floor. For lower-is-better indicators (such as PM2.5) both changes are falls, so the ratio is still positive.',
-  methodStatusP3:
-    'Where the plan gives only an annual growth rate, the 2025 level it implies is computed from the baseline and marked as implied. A target still unmet in 2025 is at best “needs acceleration”, never “on track”. Indicators whose target is a statement (such as “meet the targets set by the city”) cannot be computed and are honestly shown as “not assessable”.',
-  methodStatusP4:
-    'The plan itself publishes only the 2020 baseline. Until official values for later years are published, every indicator is “not assessable”: Gongping does not invent data.',
+  methodStatusP2: (years: YearSpan) =>
+    `How “change per year” is measured depends on the kind of indicator: levels (such as GDP) use compound annual growth; shares (such as forest coverage) use percentage points per year; running totals (such as new school places) count linearly from zero; indicators that are themselves yearly rates (such as growth of fixed investment) compare the mean of the yearly values from ${years.base + 1} with the required floor. For lower-is-better indicators (such as PM2.5) both changes are falls, so the ratio is still positive.`,
+  methodStatusP3: (years: YearSpan) =>
+    `Where the plan gives only an annual growth rate, the ${years.target} level it implies is computed from the baseline and marked as implied. A target still unmet in ${years.target} is at best “needs acceleration”, never “on track”. Indicators whose target is a statement (such as “meet the targets set by the city”) cannot be computed and are honestly shown as “not assessable”.`,
+  methodStatusP4: (years: YearSpan) =>
+    `The plan itself publishes only the ${years.base} baseline. Until official values for later years are published, every indicator is “not assessable”: Gongping does not invent data.`,
   methodSatisfactionHeading: 'Satisfaction and its interval',
   methodSatisfactionP1:
     'Ratings have five levels: very satisfied (5), satisfied (4), fairly satisfied (3), dissatisfied (2), very dissatisfied (1). Satisfaction is the share of ratings that are “very satisfied” or “satisfied”; dissatisfaction is the share of “dissatisfied” or “very dissatisfied”.',
@@ -733,6 +742,7 @@ const en: Messages = {
   no: 'No',
 
   ...mineEn,
+  ...plansEn,
 };
 
 const DICTIONARIES: Record<Lang, Messages> = { 'zh-CN': zh, en };

@@ -39,11 +39,23 @@ export interface TargetKind<T extends TargetType = TargetType> {
   inPlan(plan: PlanTargets): readonly TargetRecords[T][];
   /** A target's name in both languages. */
   names(target: TargetRecords[T]): { nameZh: string; nameEn: string };
-  /** Its public page. */
-  pagePath(id: string): string;
+  /**
+   * Its public page, in the plan whose pages start at `base` (`/plans/{planId}`; '' for the
+   * unscoped addresses of the current plan, web/citizen/place.ts).
+   */
+  pagePath(id: string, base?: string): string;
+  /** The list of its targets, in the plan whose pages start at `base`. */
+  listPath(base?: string): string;
 }
 
-const pagePathIn = (collection: string) => (id: string) => `/${collection}/${encodeURIComponent(id)}`;
+const pagePathIn =
+  (collection: string) =>
+  (id: string, base = '') =>
+    `${base}/${collection}/${encodeURIComponent(id)}`;
+const listPathIn =
+  (collection: string) =>
+  (base = '') =>
+    `${base}/${collection}`;
 
 const KINDS = {
   indicator: {
@@ -57,6 +69,7 @@ const KINDS = {
     inPlan: (plan) => plan.indicators,
     names: (indicator) => ({ nameZh: indicator.nameZh, nameEn: indicator.nameEn }),
     pagePath: pagePathIn('indicators'),
+    listPath: listPathIn('indicators'),
   },
   project: {
     type: 'project',
@@ -69,6 +82,7 @@ const KINDS = {
     inPlan: (plan) => plan.projects,
     names: (project) => ({ nameZh: project.titleZh, nameEn: project.titleEn }),
     pagePath: pagePathIn('projects'),
+    listPath: listPathIn('projects'),
   },
 } as const satisfies { [T in TargetType]: TargetKind<T> };
 

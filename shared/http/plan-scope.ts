@@ -53,9 +53,10 @@ export function planScoped(deps: PlanScopeDeps, routes: Hono<PlanScopedEnv>): Ho
     await next();
   };
   const app = new Hono<PlanScopedEnv>();
-  app.use('/plans/:planId', scoped);
-  app.use('/plans/:planId/*', scoped);
+  // Both only on the routes' own paths: several scoped parts are mounted side by side (the open
+  // data pages, the citizen pages), and one must not answer for the other's addresses.
   for (const path of new Set(routes.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) {
+    app.use(path === '/' ? '/plans/:planId' : `/plans/:planId${path}`, scoped);
     app.use(path, alias);
   }
   return app.route('/plans/:planId', routes).route('/', routes);

@@ -87,7 +87,8 @@ describe('the page of my feedback and cases', () => {
     expect(location).toBe('/indicators/gdp?done=recorded&pending=1#feedback');
     const { res, html } = await get('/me', cookieOf(voter));
     expect(res.headers.get('cache-control')).toBe('private, no-store');
-    expect(html).toContain('<a href="/indicators/gdp">地区生产总值</a>');
+    // Each rating links to its target inside the plan it was given in, whichever plan is current.
+    expect(html).toContain('<a href="/plans/licheng-14th/indicators/gdp">地区生产总值</a>');
     expect(textOf(html)).toContain('2025年：满意');
     expect(html).toContain('希望按季度公布');
     expect(html).toContain('待审核');

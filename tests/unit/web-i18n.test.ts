@@ -5,7 +5,7 @@ import { PII_KINDS } from '../../shared/moderation/pii.js';
 import { Attribute, Direction, Measure, ProjectStatus } from '../../shared/plan/schema.js';
 import { STATUSES } from '../../shared/plan/views.js';
 import type { AssessmentNote, AssessmentReason, ProgressMethod } from '../../shared/progress/assessment.js';
-import { LANGS, MESSAGE_KEYS, messages, negotiateLang, type Messages } from '../../web/i18n.js';
+import { LANGS, MESSAGE_KEYS, messages, negotiateLang, type Messages, type YearSpan } from '../../web/i18n.js';
 
 /**
  * The dictionary is typed (a key missing from a language fails the typecheck); these tests check
@@ -44,12 +44,15 @@ const NOTES: AssessmentNote[] = [
 const METHODS: ProgressMethod[] = ['compound', 'linear', 'percentage-point', 'annual-floor'];
 const DUE_STATES: DueState[] = ['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed'];
 
+/** Years no plan of ours has, so that a year written into a message instead of passed shows. */
+const YEARS: YearSpan = { base: 2030, target: 2035 };
+
 /** Every vocabulary message with every value it can be called with. */
 const vocabulary = (t: Messages): string[] => [
   ...STATUSES.map((s) => t.statusName(s)),
-  ...REASONS.map((r) => t.reason(r)),
-  ...NOTES.map((n) => t.note(n)),
-  ...METHODS.map((m) => t.methodName(m)),
+  ...REASONS.map((r) => t.reason(r, YEARS)),
+  ...NOTES.map((n) => t.note(n, YEARS)),
+  ...METHODS.map((m) => t.methodName(m, YEARS)),
   ...Attribute.options.map((a) => t.attributeName(a)),
   ...Direction.options.map((d) => t.directionName(d)),
   ...Measure.options.map((m) => t.measureName(m)),
@@ -62,6 +65,7 @@ const vocabulary = (t: Messages): string[] => [
   ...DUE_STATES.map((s) => t.caseDueState(s)),
   ...(['satisfied', 'unsatisfied'] as const).map((s) => t.caseSatisfaction(s)),
   ...PII_KINDS.map((k) => t.piiKind(k)),
+  ...(['published', 'closed'] as const).map((s) => t.planStatusName(s)),
 ];
 
 /** Calls a message with stand-in arguments: numbers for number parameters, a marker string otherwise. */
@@ -78,6 +82,7 @@ function sample(t: Messages, key: keyof Messages): string {
     if (key === 'yoursThisYear' || key === 'yoursEarlier') return [2026, 'x'][i];
     if (key === 'valueInYear') return ['1', 2025][i];
     if (key === 'caseDue' || key === 'caseOverdue') return ['2025-07-07', 3][i];
+    if (/^methodStatusP\d$/.test(key)) return YEARS;
     return numeric.test(key) ? 12 : 'x';
   });
   const text = fn(...args);
@@ -102,6 +107,7 @@ const VOCABULARY_KEYS = new Set<keyof Messages>([
   'caseDueState',
   'caseSatisfaction',
   'piiKind',
+  'planStatusName',
 ]);
 /** The switch to the other language is written in that language, on purpose. */
 const WRITTEN_IN_THE_OTHER_LANGUAGE = new Set<keyof Messages>(['otherLanguage', 'otherLanguageLabel']);
@@ -116,6 +122,13 @@ describe('the web dictionary', () => {
         if (typeof t[key] === 'function')
           expect((t[key] as () => string).length, `${lang} ${key} parameters`).toBe((zh[key] as () => string).length);
       }
+    }
+  });
+
+  it('writes no plan’s year into any message: the years come from the plan shown', () => {
+    for (const lang of LANGS) {
+      const t = messages(lang);
+      for (const key of MESSAGE_KEYS) expect(String(t[key]), `${lang} ${key}`).not.toMatch(/(?<![\d-])20[12]\d(?!\d)/);
     }
   });
 

@@ -139,7 +139,7 @@ describe('pages without JavaScript', () => {
     expect(html).toContain('复合增长法');
     expect(html).toContain('8.21% / 年'); // (650 / 438.08)^(1/5) − 1, as docs/status-method.md works it out
     expect(html).toContain('<caption>数据表（单位：亿元）</caption>');
-    expect(html).toContain('2015年 265.99 亿元'); // 专栏1, in words
+    expect(html).toContain('265.99 亿元（2015年）'); // 专栏1, in words
     expect(html).toMatch(/<th scope="row">2015<\/th><td>265\.99<\/td>/); // and in the table
     const data = JSON.parse(
       /<script type="application\/json" id="indicator-chart-data">([\s\S]*?)<\/script>/.exec(html)![1]!,
@@ -180,11 +180,11 @@ describe('pages without JavaScript', () => {
     expect(english.res.headers.get('vary')).toBe('Cookie, Accept-Language');
   });
 
-  it('names the 13th plan’s series by its English name on English pages', async () => {
+  it('names the previous plan’s series by its English name on English pages', async () => {
     const { html } = await get('/indicators/gdp', { Cookie: 'lang=en' });
-    expect(html).toContain('13th plan actual: Gross domestic product (GDP)');
-    expect(html).toContain('In the 13th plan (Gross domestic product (GDP)): 265.99');
-    expect(html).not.toContain('13th plan actual: <span lang="zh-CN">');
+    expect(html).toContain('Previous plan’s actual: Gross domestic product (GDP)');
+    expect(html).toContain('In the previous plan (Gross domestic product (GDP)): 265.99');
+    expect(html).not.toContain('Previous plan’s actual: <span lang="zh-CN">');
     // A row in another unit is named under the chart instead of plotted, in English too.
     const gdp = plan.indicators.find((i) => i.id === 'gdp')!;
     const inYuan = { ...plan.history.find((h) => h.id === 'h13-01')!, unit: '元' };
@@ -472,7 +472,10 @@ describe('rating and commenting with the plain form', () => {
       items: Array<{ targetId: string; revisions: number }>;
     };
     expect(mine.items).toMatchObject([{ targetId: 'green-coverage', revisions: 2 }]);
-    const recorded = await deps.feedback.ballotsOf(voterId!, { targetType: 'indicator', targetId: 'green-coverage' });
+    const recorded = await deps.feedback.ballotsOf(voterId!, plan.id, {
+      targetType: 'indicator',
+      targetId: 'green-coverage',
+    });
     expect(recorded).toHaveLength(1);
 
     // The page's script posts to the API with the same cookie: nothing new either.
@@ -517,7 +520,7 @@ describe('published verdicts on the pages', () => {
         expect(res.status).toBe(201);
       }
     }
-    await aggregationJob(store.current, { planId: 'licheng-14th', minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
+    await aggregationJob(store.current, { minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
   });
 
   it('shows a target summary: 满意率 with its interval, sample size, the five levels as chart data and a table', async () => {
@@ -560,6 +563,7 @@ describe('published verdicts on the pages', () => {
           items: [
             {
               feedbackId: 'f1',
+              planId: 'licheng-14th',
               targetType: 'indicator',
               targetId: 'gdp',
               rating: 2,
@@ -572,6 +576,7 @@ describe('published verdicts on the pages', () => {
             },
             {
               feedbackId: 'f2',
+              planId: 'licheng-14th',
               targetType: 'indicator',
               targetId: 'gdp',
               rating: 5,
@@ -602,6 +607,7 @@ describe('published verdicts on the pages', () => {
           items: [
             {
               feedbackId: 'f1',
+              planId: 'licheng-14th',
               targetType: 'indicator',
               targetId: 'gdp',
               rating: 2,

@@ -174,7 +174,7 @@ beforeAll(async () => {
   }
   now += 600_000;
   for (const store of [hostile, clean])
-    await aggregationJob(store.current, { planId: 'licheng-14th', minRatings: 1, settleSeconds: 0, maxBatch: 1000 })();
+    await aggregationJob(store.current, { minRatings: 1, settleSeconds: 0, maxBatch: 1000 })();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
-import type { HistoryRow } from '../../shared/plan/schema.js';
+import type { HistoryRow, Indicator } from '../../shared/plan/schema.js';
 import { stretchIsIndicatorValue } from '../../shared/evaluation/indicators.js';
 import type { IndicatorDetailView } from '../../shared/plan/views.js';
 import { expectedValue } from '../../shared/progress/trajectory.js';
 import type { Histogram } from '../../shared/ratings/statistics.js';
 import { formatCell, formatNumber, withUnit } from '../format.js';
-import type { Lang, Messages } from '../i18n.js';
+import type { Lang, Messages, YearSpan } from '../i18n.js';
 import { inLang, LIST_SEPARATOR, localized } from '../localized.js';
 
 /**
@@ -53,8 +53,20 @@ export interface IndicatorChart {
   unplotted: Array<{ row: HistoryRow; note: string }>;
 }
 
-const PLAN_START = 2020;
-const PLAN_END = 2025;
+/** An indicator's own years: its path runs from its baseline year to its target year. */
+export const yearsOf = (indicator: Pick<Indicator, 'baselineYear' | 'targetYear'>): YearSpan => ({
+  base: indicator.baselineYear,
+  target: indicator.targetYear,
+});
+
+/**
+ * The previous plan's columns of a 专栏1 row (`actual2015`, `actual2020`), each with the year its
+ * name says: the file format names the years, so they are read from it rather than written twice.
+ */
+const HISTORY_COLUMNS = (['actual2015', 'actual2020'] as const).map((key) => ({
+  key,
+  year: Number(key.slice('actual'.length)),
+}));
 
 /** 专栏1 lost the superscript of mg/m³; otherwise a row is plotted only in the indicator's own unit. */
 const normaliseUnit = (unit: string) => unit.replace(/[²³]/g, '').trim();
@@ -78,6 +90,7 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
   // Table cells hold bare numbers: the unit is in the table's caption, once.
   const bare = (value: number) => formatNumber(value, lang);
   const isRate = view.measure === 'rate';
+  const years = yearsOf(view);
   const series: ChartSeries[] = [];
   const columns: TableColumn[] = [];
   const summary: string[] = [];
@@ -87,7 +100,7 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
     byYear.get(year)!.set(column, text);
   };
 
-  // The 13th plan's 2015 and 2020 actuals, from the rows of 专栏1 that track this indicator.
+  // The previous plan's actuals, from the rows of 专栏1 that track this indicator.
   const unplotted: IndicatorChart['unplotted'] = [];
   for (const row of view.historyRows) {
     if (!sameUnit(row.unit, view.unit)) {
@@ -98,17 +111,14 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
     const rowName = historyRowName(row, lang);
     columns.push({ key: column, label: t.seriesHistory(rowName) });
     const points: ChartSeries['points'] = [];
-    for (const [year, cell] of [
-      [2015, row.actual2015],
-      [2020, row.actual2020],
-    ] as const) {
+    for (const { key, year } of HISTORY_COLUMNS) {
+      const cell = row[key];
       put(year, column, formatCell(cell, '', t));
       if (cell.kind === 'number') points.push({ x: year, y: cell.value });
     }
     if (points.length > 0) series.push({ key: 'history', label: t.seriesHistory(rowName), points });
-    summary.push(
-      t.chartSummaryHistory(rowName, formatCell(row.actual2015, unit, t), formatCell(row.actual2020, unit, t)),
-    );
+    const values = HISTORY_COLUMNS.map(({ key, year }) => t.valueInYear(formatCell(row[key], unit, t), year));
+    summary.push(t.chartSummaryHistory(rowName, values.join(localized(lang, LIST_SEPARATOR))));
   }
 
   // Official yearly values (the current revision of each year).
@@ -121,18 +131,18 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
       points: view.observations.map((o) => ({ x: o.year, y: o.value })),
     });
   }
-  const after = view.observations.filter((o) => o.year > PLAN_START);
+  const after = view.observations.filter((o) => o.year > years.base);
   summary.push(
     after.length === 0
-      ? t.chartSummaryObservedNone
+      ? t.chartSummaryObservedNone(years.base)
       : t.chartSummaryObserved(
           after.map((o) => t.valueInYear(fmt(o.value), o.year)).join(localized(lang, LIST_SEPARATOR)),
         ),
   );
 
-  // The path from the base to the target (for a yearly rate: the floor, each year after 2020).
+  // The path from the base to the target (for a yearly rate: the floor, each year after the base).
   const path: ChartSeries['points'] = [];
-  for (let year = PLAN_START; year <= PLAN_END; year++) {
+  for (let year = years.base; year <= years.target; year++) {
     const value = expectedValue(view, year, view.observations);
     if (value !== null) path.push({ x: year, y: value });
   }
@@ -149,44 +159,46 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
     );
   }
 
-  // The 2025 target: published, implied by a growth rate, or a statement that cannot be plotted.
+  // The target: published, implied by a growth rate, or a statement that cannot be plotted.
   const target = view.progress.target;
   if (!isRate && target && target.value !== null) {
     const shown =
       view.target.kind === 'number' && !target.implied ? withUnit(view.target.raw, unit) : fmt(target.value);
-    columns.push({ key: 'target', label: t.colTarget });
+    columns.push({ key: 'target', label: t.colTarget(years.target) });
     const cell = view.target.kind === 'number' && !target.implied ? view.target.raw : bare(target.value);
-    put(PLAN_END, 'target', target.implied ? `${cell}${t.impliedMark}` : cell);
+    put(years.target, 'target', target.implied ? `${cell}${t.impliedMark}` : cell);
     series.push({
       key: 'target',
-      label: target.implied ? t.seriesImpliedTarget : t.seriesTarget,
-      points: [{ x: PLAN_END, y: target.value }],
+      label: target.implied ? t.seriesImpliedTarget(years.target) : t.seriesTarget(years.target),
+      points: [{ x: years.target, y: target.value }],
     });
-    summary.push(target.implied ? t.chartSummaryImpliedTarget(shown) : t.chartSummaryTarget(shown));
+    summary.push(
+      target.implied ? t.chartSummaryImpliedTarget(shown, years.target) : t.chartSummaryTarget(shown, years.target),
+    );
   } else if (view.target.kind === 'qualitative') {
-    summary.push(t.chartSummaryQualitative(view.target.text));
+    summary.push(t.chartSummaryQualitative(view.target.text, years.target));
   } else if (path.length === 0) {
-    summary.push(t.chartSummaryNoTarget);
+    summary.push(t.chartSummaryNoTarget(years.target));
   }
 
   // The “852” stretch goal of footnote 3.
   if (view.stretch) {
     if (stretchIsPlottable(view)) {
       columns.push({ key: 'stretch', label: t.seriesStretch });
-      put(PLAN_END, 'stretch', bare(view.stretch.value));
-      series.push({ key: 'stretch', label: t.seriesStretch, points: [{ x: PLAN_END, y: view.stretch.value }] });
+      put(years.target, 'stretch', bare(view.stretch.value));
+      series.push({ key: 'stretch', label: t.seriesStretch, points: [{ x: years.target, y: view.stretch.value }] });
       summary.push(t.chartSummaryStretch(withUnit(formatNumber(view.stretch.value, lang), unit)));
     } else {
       summary.push(t.chartSummaryStretchText(view.stretch.raw));
     }
   }
 
-  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const rowYears = [...byYear.keys()].sort((a, b) => a - b);
   return {
     data: { kind: 'indicator', unit, xTitle: t.colYear, series },
     columns,
-    rows: years.map((year) => ({ year, cells: columns.map((column) => byYear.get(year)?.get(column.key) ?? null) })),
-    summary: summary.length > 0 ? summary : [t.chartLabel(name)],
+    rows: rowYears.map((year) => ({ year, cells: columns.map((column) => byYear.get(year)?.get(column.key) ?? null) })),
+    summary: summary.length > 0 ? summary : [t.chartLabel(name, years.target)],
     unplotted,
   };
 }

@@ -24,13 +24,13 @@ import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js'
  * What each page shows, read through the same repositories and views as the API. Statistics are
  * read as the aggregation published them; nothing here computes one.
  */
-export type PageDataDeps = Pick<AppDeps, 'planId' | 'plans' | 'progress' | 'ratings' | 'feedback' | 'minRatings'>;
+export type PageDataDeps = Pick<AppDeps, 'plans' | 'progress' | 'ratings' | 'feedback' | 'minRatings'>;
 
 /** The plan is loaded before anything serves; without it the site cannot answer (503). */
 export { PlanNotLoadedError };
 
-export async function snapshotOf(deps: Pick<PageDataDeps, 'planId' | 'plans'>): Promise<PlanSnapshot> {
-  const snapshot = await deps.plans.snapshot(deps.planId);
+export async function snapshotOf(deps: Pick<PageDataDeps, 'plans'>, planId: string): Promise<PlanSnapshot> {
+  const snapshot = await deps.plans.snapshot(planId);
   if (!snapshot) throw new PlanNotLoadedError('the plan has not been loaded');
   return snapshot;
 }
@@ -39,14 +39,14 @@ export async function snapshotOf(deps: Pick<PageDataDeps, 'planId' | 'plans'>): 
  * The snapshot with each project's status and progress as last reported by a publisher, as the
  * API shows them: the plan itself states none. One query reads every project's reports.
  */
-async function snapshotWithProgress(deps: PageDataDeps): Promise<PlanSnapshot> {
-  const [snapshot, progress] = await Promise.all([snapshotOf(deps), deps.progress.listAll(deps.planId)]);
+async function snapshotWithProgress(deps: PageDataDeps, planId: string): Promise<PlanSnapshot> {
+  const [snapshot, progress] = await Promise.all([snapshotOf(deps, planId), deps.progress.listAll(planId)]);
   return { ...snapshot, projects: snapshot.projects.map((p) => projectWithProgress(p, progress)) };
 }
 
 /** The all-time published summaries, and how to look up any scope in them (an honest zero if unrated). */
-async function allTime(deps: PageDataDeps) {
-  const document = await deps.ratings.periodSummaries('all');
+async function allTime(deps: PageDataDeps, planId: string) {
+  const document = await deps.ratings.periodSummaries(planId, 'all');
   const minRatings = document?.minRatings ?? deps.minRatings;
   return { document, minRatings, of: (scope: string) => scopeSummaryIn(document, scope, minRatings) };
 }
@@ -79,6 +79,7 @@ export const LEAST_SATISFIED_COUNT = 5;
 export function leastSatisfied(
   document: PeriodSummaries | null,
   snapshot: PlanSnapshot,
+  base = '',
   count = LEAST_SATISFIED_COUNT,
 ): LeastSatisfied[] {
   const targets = new Map(namedTargets(snapshot).map((t) => [targetScope(t.targetType, t.targetId), t]));
@@ -96,7 +97,7 @@ export function leastSatisfied(
         ? [
             {
               summary,
-              href: targetKind(target.targetType).pagePath(target.targetId),
+              href: targetKind(target.targetType).pagePath(target.targetId, base),
               nameZh: target.nameZh,
               nameEn: target.nameEn,
             },
@@ -106,14 +107,15 @@ export function leastSatisfied(
     .slice(0, count);
 }
 
-export async function homeData(deps: PageDataDeps): Promise<HomeData> {
-  const [snapshot, ratings] = await Promise.all([snapshotWithProgress(deps), allTime(deps)]);
+/** The home page of the plan whose pages start at `base`. */
+export async function homeData(deps: PageDataDeps, planId: string, base: string): Promise<HomeData> {
+  const [snapshot, ratings] = await Promise.all([snapshotWithProgress(deps, planId), allTime(deps, planId)]);
   return {
     plan: planView(snapshot),
-    planSummary: ratings.of(planScope(deps.planId)),
-    categorySummaries: Object.fromEntries(Category.options.map((c) => [c, ratings.of(categoryScope(c))])),
+    planSummary: ratings.of(planScope(planId)),
+    categorySummaries: Object.fromEntries(snapshot.plan.categories.map((c) => [c.id, ratings.of(categoryScope(c.id))])),
     projectsSummary: ratings.of(categoryScope(PROJECTS_GROUP)),
-    least: leastSatisfied(ratings.document, snapshot),
+    least: leastSatisfied(ratings.document, snapshot, base),
     minRatings: ratings.minRatings,
   };
 }
@@ -150,7 +152,8 @@ export interface IndicatorFilter {
 /** A filter as a page reads it: a value it does not know is ignored, not an error page. */
 export function indicatorFilter(query: Query): IndicatorFilter {
   return {
-    category: pick(Category.options, query.category),
+    // Which categories there are is the plan's to say: indicatorListData drops one it does not have.
+    category: query.category?.trim().slice(0, 64) || undefined,
     attribute: pick(Attribute.options, query.attribute),
     status: pick(STATUSES, query.status),
     q: query.q?.trim().slice(0, SEARCH_MAX_LENGTH) || undefined,
@@ -166,9 +169,15 @@ export interface IndicatorListData {
   filter: IndicatorFilter;
 }
 
-export async function indicatorListData(deps: PageDataDeps, filter: IndicatorFilter): Promise<IndicatorListData> {
-  const [snapshot, ratings] = await Promise.all([snapshotOf(deps), allTime(deps)]);
+export async function indicatorListData(
+  deps: PageDataDeps,
+  planId: string,
+  filter: IndicatorFilter,
+): Promise<IndicatorListData> {
+  const [snapshot, ratings] = await Promise.all([snapshotOf(deps, planId), allTime(deps, planId)]);
   const term = searchTerm(filter.q);
+  if (filter.category && !snapshot.plan.categories.some((c) => c.id === filter.category))
+    filter = { ...filter, category: undefined };
   const items = snapshot.indicators
     .filter(
       (i) =>
@@ -207,8 +216,12 @@ export interface ProjectListData {
   filter: ProjectFilter;
 }
 
-export async function projectListData(deps: PageDataDeps, filter: ProjectFilter): Promise<ProjectListData> {
-  const [snapshot, ratings] = await Promise.all([snapshotWithProgress(deps), allTime(deps)]);
+export async function projectListData(
+  deps: PageDataDeps,
+  planId: string,
+  filter: ProjectFilter,
+): Promise<ProjectListData> {
+  const [snapshot, ratings] = await Promise.all([snapshotWithProgress(deps, planId), allTime(deps, planId)]);
   const term = searchTerm(filter.q);
   const boxes = [...new Map(snapshot.projects.map((p) => [p.box, p.boxTitle])).entries()]
     .sort(([a], [b]) => a - b)
@@ -250,30 +263,32 @@ export const COMMENTS_PER_PAGE = 6;
 
 async function targetFeedback(
   deps: PageDataDeps,
+  planId: string,
   targetType: TargetType,
   targetId: string,
   voterId: string | null,
   commentsCursor: string | undefined,
 ): Promise<TargetFeedback> {
   const scope = targetScope(targetType, targetId);
+  const target = { planId, targetType, targetId };
   const comments = async () => {
     try {
-      return await deps.feedback.publishedComments(targetType, targetId, {
+      return await deps.feedback.publishedComments(target, {
         limit: COMMENTS_PER_PAGE,
         cursor: commentsCursor,
       });
     } catch (error) {
       // A cursor we did not issue: show the newest comments rather than an error page.
       if (error instanceof InvalidCursorError)
-        return deps.feedback.publishedComments(targetType, targetId, { limit: COMMENTS_PER_PAGE });
+        return deps.feedback.publishedComments(target, { limit: COMMENTS_PER_PAGE });
       throw error;
     }
   };
   const [ratings, series, page, yours] = await Promise.all([
-    allTime(deps),
-    deps.ratings.series(scope),
+    allTime(deps, planId),
+    deps.ratings.series(planId, scope),
     comments(),
-    voterId ? deps.feedback.ballotsOf(voterId, { targetType, targetId }) : Promise.resolve(null),
+    voterId ? deps.feedback.ballotsOf(voterId, planId, { targetType, targetId }) : Promise.resolve(null),
   ]);
   return {
     summary: ratings.of(scope),
@@ -291,18 +306,19 @@ export interface IndicatorPageData extends TargetFeedback {
 
 export async function indicatorPageData(
   deps: PageDataDeps,
+  planId: string,
   id: string,
   voterId: string | null,
   commentsCursor?: string,
 ): Promise<IndicatorPageData | null> {
   const [indicator, revisions, history, plan] = await Promise.all([
-    deps.plans.getIndicator(deps.planId, id),
-    deps.plans.listObservations(deps.planId, id),
-    deps.plans.listHistory(deps.planId),
-    deps.plans.getPlan(deps.planId),
+    deps.plans.getIndicator(planId, id),
+    deps.plans.listObservations(planId, id),
+    deps.plans.listHistory(planId),
+    deps.plans.getPlan(planId),
   ]);
   if (!indicator) return null;
-  const feedback = await targetFeedback(deps, 'indicator', id, voterId, commentsCursor);
+  const feedback = await targetFeedback(deps, planId, 'indicator', id, voterId, commentsCursor);
   return {
     ...feedback,
     view: indicatorDetailView(indicator, revisions, history),
@@ -316,22 +332,20 @@ export interface ProjectPageData extends TargetFeedback {
 
 export async function projectPageData(
   deps: PageDataDeps,
+  planId: string,
   id: string,
   voterId: string | null,
   commentsCursor?: string,
 ): Promise<ProjectPageData | null> {
-  const [project, progress] = await Promise.all([
-    deps.plans.getProject(deps.planId, id),
-    deps.progress.list(deps.planId, id),
-  ]);
+  const [project, progress] = await Promise.all([deps.plans.getProject(planId, id), deps.progress.list(planId, id)]);
   if (!project) return null;
   return {
-    ...(await targetFeedback(deps, 'project', id, voterId, commentsCursor)),
+    ...(await targetFeedback(deps, planId, 'project', id, voterId, commentsCursor)),
     project: projectWithProgress(project, progress),
   };
 }
 
-export async function methodData(deps: PageDataDeps): Promise<{ minRatings: number }> {
-  const document = await deps.ratings.periodSummaries('all');
+export async function methodData(deps: PageDataDeps, planId: string): Promise<{ minRatings: number }> {
+  const document = await deps.ratings.periodSummaries(planId, 'all');
   return { minRatings: document?.minRatings ?? deps.minRatings };
 }

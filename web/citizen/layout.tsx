@@ -3,6 +3,9 @@ import type { Entry } from '../assets.js';
 import type { PageContext } from '../context.js';
 import { PageShell, type Feed } from '../shell.js';
 import { API_DOCS_PAGE, OPEN_DATA_PAGE, PLAN_DATA, PLAN_FEED } from './links.js';
+import { inPlan } from './place.js';
+import { PlanNotices, PlanSwitcher } from './components/plans.js';
+import { targetKind } from '../../shared/feedback/target-kinds.js';
 
 export type Section = 'home' | 'indicators' | 'projects' | 'method' | 'mine' | null;
 
@@ -23,21 +26,21 @@ interface LayoutProps {
  * reference, the feeds (the page's own too), the method and the plan itself as data.
  */
 export function Layout({ ctx, title, section, scripts = [], feed, children }: LayoutProps) {
-  const { t, elder } = ctx;
+  const { t, elder, place } = ctx;
   const planFeed: Feed = { href: PLAN_FEED, title: t.feedTitlePlan };
   const footerLinks: Array<[string, string]> = [
     [OPEN_DATA_PAGE, t.footerOpenData],
     [API_DOCS_PAGE, t.footerApiDocs],
     ...(feed ? [[feed.href, t.footerPageFeed] as [string, string]] : []),
     [PLAN_FEED, t.footerPlanFeed],
-    ['/method', t.footerMethod],
+    [inPlan(place, '/method'), t.footerMethod],
     [PLAN_DATA, t.footerPlanData],
   ];
   const nav: Array<[Exclude<Section, null>, string, string]> = [
-    ['home', '/', t.navHome],
-    ['indicators', '/indicators', t.navIndicators],
-    ['projects', '/projects', t.navProjects],
-    ['method', '/method', t.navMethod],
+    ['home', inPlan(place, '/'), t.navHome],
+    ['indicators', targetKind('indicator').listPath(place?.base), t.navIndicators],
+    ['projects', targetKind('project').listPath(place?.base), t.navProjects],
+    ['method', inPlan(place, '/method'), t.navMethod],
     ['mine', '/me', t.navMine],
   ];
   return (
@@ -45,23 +48,26 @@ export function Layout({ ctx, title, section, scripts = [], feed, children }: La
       ctx={ctx}
       title={t.pageTitle(title)}
       description={t.siteTagline}
-      brand={{ href: '/', name: t.siteName, tagline: t.siteTagline }}
+      brand={{ href: inPlan(place, '/'), name: t.siteName, tagline: t.siteTagline }}
       nav={nav.map(([key, href, label]) => ({ href, label, current: section === key }))}
       scripts={scripts}
       feeds={feed ? [feed, planFeed] : [planFeed]}
       settings={
-        <form method="post" action="/settings" class="settings__form">
-          <input type="hidden" name="elder" value={elder ? 'off' : 'on'} />
-          <input type="hidden" name="back" value={ctx.path} />
-          <button
-            type="submit"
-            class="settings__button"
-            aria-pressed={elder ? 'true' : 'false'}
-            title={t.elderModeHint}
-          >
-            {t.elderMode}
-          </button>
-        </form>
+        <>
+          {place && <PlanSwitcher ctx={ctx} place={place} />}
+          <form method="post" action="/settings" class="settings__form">
+            <input type="hidden" name="elder" value={elder ? 'off' : 'on'} />
+            <input type="hidden" name="back" value={ctx.path} />
+            <button
+              type="submit"
+              class="settings__button"
+              aria-pressed={elder ? 'true' : 'false'}
+              title={t.elderModeHint}
+            >
+              {t.elderMode}
+            </button>
+          </form>
+        </>
       }
       footer={
         <footer class="site-footer">
@@ -78,6 +84,7 @@ export function Layout({ ctx, title, section, scripts = [], feed, children }: La
         </footer>
       }
     >
+      {place && <PlanNotices ctx={ctx} place={place} />}
       {children}
     </PageShell>
   );

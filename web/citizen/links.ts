@@ -14,6 +14,11 @@ export const API_DOCS_PAGE = '/api/docs';
 export const PLAN_DATA = downloadPath('plan', 'json');
 /** The site-wide feed: new official values, status changes, official replies and closed 差评 cases of every target. */
 export const PLAN_FEED = '/api/v1/feeds/plan.atom';
+/**
+ * A plan-scoped API route of the plan a page shows (`/api/v1/plans/{planId}/feedback`), or of the
+ * current plan at its unscoped alias (`/api/v1/feedback`).
+ */
+export const planApi = (place: { base: string } | undefined, path: string) => `/api/v1${place?.base ?? ''}${path}`;
 /** One indicator's or project's feed: the same news, of that target only. */
 export const targetFeed = (targetType: TargetType, targetId: string) =>
   `/api/v1/feeds/${targetKind(targetType).collection}/${encodeURIComponent(targetId)}.atom`;

@@ -2,7 +2,7 @@ import { citizenCaseView, type CitizenCaseView } from '../../shared/cases/case.j
 import type { TargetType } from '../../shared/feedback/target.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
-import { snapshotOf } from './data.js';
+import { planPath } from './place.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js';
 
@@ -34,33 +34,38 @@ export interface MineData {
   deadlineWorkingDays: number;
 }
 
-function targetRefs(snapshot: PlanSnapshot) {
+/**
+ * The targets of the plans a voter rated in, each linked inside its own plan (/plans/{planId}/…):
+ * a rating of the 14th plan's `gdp` leads to the 14th plan's page, whichever plan is current.
+ */
+async function targetRefs(deps: Pick<MineDataDeps, 'plans'>, planIds: Iterable<string>) {
   const refs = new Map<string, TargetRef>();
-  for (const t of namedTargets(snapshot))
-    refs.set(`${t.targetType}:${t.targetId}`, {
-      href: targetKind(t.targetType).pagePath(t.targetId),
-      nameZh: t.nameZh,
-      nameEn: t.nameEn,
-    });
-  return (targetType: TargetType, targetId: string) => refs.get(`${targetType}:${targetId}`) ?? null;
+  const snapshots = await Promise.all([...new Set(planIds)].map((planId) => deps.plans.snapshot(planId)));
+  for (const snapshot of snapshots.filter((s): s is PlanSnapshot => s !== null)) {
+    const base = planPath(snapshot.plan.id);
+    for (const t of namedTargets(snapshot))
+      refs.set(`${snapshot.plan.id}:${t.targetType}:${t.targetId}`, {
+        href: targetKind(t.targetType).pagePath(t.targetId, base),
+        nameZh: t.nameZh,
+        nameEn: t.nameEn,
+      });
+  }
+  return (target: { planId: string; targetType: TargetType; targetId: string }) =>
+    refs.get(`${target.planId}:${target.targetType}:${target.targetId}`) ?? null;
 }
 
-export type MineDataDeps = Pick<
-  AppDeps,
-  'planId' | 'plans' | 'feedback' | 'cases' | 'calendar' | 'caseDeadlineDays' | 'clock'
->;
+export type MineDataDeps = Pick<AppDeps, 'plans' | 'feedback' | 'cases' | 'calendar' | 'caseDeadlineDays' | 'clock'>;
 
 /**
  * Everything the voter of this browser rated and every case their 差评 opened, newest first:
  * the same ballots as GET /api/v1/me/feedback and the same case view as GET /api/v1/me/cases.
  */
 export async function mineData(deps: MineDataDeps, voterId: string): Promise<MineData> {
-  const [snapshot, ballots, cases] = await Promise.all([
-    snapshotOf(deps),
-    deps.feedback.ballotsOf(voterId),
-    deps.cases.ofVoter(voterId),
-  ]);
-  const targetOf = targetRefs(snapshot);
+  const [ballots, cases] = await Promise.all([deps.feedback.ballotsOf(voterId), deps.cases.ofVoter(voterId)]);
+  const targetOf = await targetRefs(
+    deps,
+    [...ballots, ...cases].map((rated) => rated.planId),
+  );
   const now = deps.clock();
   const deadline = (dueAt: string | null): Deadline => {
     if (dueAt === null) return { kind: 'none' };
@@ -72,10 +77,10 @@ export async function mineData(deps: MineDataDeps, voterId: string): Promise<Min
   return {
     ratings: [...ballots]
       .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
-      .map((ballot) => ({ ...ballot, target: targetOf(ballot.targetType, ballot.targetId) })),
+      .map((ballot) => ({ ...ballot, target: targetOf(ballot) })),
     cases: cases.map((c) => {
       const view = citizenCaseView(c, now, deps.calendar);
-      return { ...view, target: targetOf(c.targetType, c.targetId), deadline: deadline(view.dueAt) };
+      return { ...view, target: targetOf(c), deadline: deadline(view.dueAt) };
     }),
     deadlineWorkingDays: deps.caseDeadlineDays,
   };

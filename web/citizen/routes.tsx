@@ -38,6 +38,10 @@ import { mineRoutes, type MineRouteDeps } from './mine-routes.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { TARGET_KIND_LIST, targetKind } from '../../shared/feedback/target-kinds.js';
 import type { TargetFeedback } from './data.js';
+import { planScoped, type PlanScope, type PlanScopedEnv, type PlanScopeDeps } from '../../shared/http/plan-scope.js';
+import { placeOf, planYears, ratingsOpen } from './place.js';
+import { plansRoutes } from './plans-routes.js';
+import { verdictPages } from './verdicts-routes.js';
 
 /** No inline script or style, nothing from another origin, no framing, forms only to this site. */
 export const PAGE_CSP =
@@ -71,7 +75,8 @@ const FORM_ERRORS: { readonly [K in ErrorKind]?: FeedbackError } = {
 /** What the citizen pages read and the rating form writes (a 差评 opens its case on submission). */
 export type CitizenPagesDeps = PageDataDeps &
   MineRouteDeps &
-  Pick<AppDeps, 'voterTokens' | 'cookieSecure' | 'siteUrl' | 'hashAddress' | 'feedbackLimits' | 'newId'>;
+  PlanScopeDeps &
+  Pick<AppDeps, 'voterTokens' | 'cookieSecure' | 'siteUrl' | 'hashAddress' | 'feedbackLimits' | 'newId' | 'verdicts'>;
 
 /**
  * The citizen pages: server-rendered HTML, complete without JavaScript, served by the same app as
@@ -85,7 +90,9 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     page: (ctx: PageContext) => Page,
     init: { status?: 200 | ProblemStatus; personal?: boolean } = {},
   ) => {
-    const ctx = pageContext(c, assets);
+    // A page of one plan (reached through planScoped) knows its place: its links keep to that plan.
+    const scope = c.get('planScope') as PlanScope | undefined;
+    const ctx: PageContext = { ...pageContext(c, assets), ...(scope ? { place: await placeOf(deps, scope) } : {}) };
     const html = `<!DOCTYPE html>${String(await page(ctx))}`;
     c.header('Content-Security-Policy', PAGE_CSP);
     c.header('X-Content-Type-Options', 'nosniff');
@@ -125,20 +132,25 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
    */
   /** Each kind's page: what it shows, read for one target, and the component that shows it. */
   const TARGET_PAGES: {
-    [T in TargetType]: (id: string, voterId: string | null, cursor: string | undefined) => Promise<TargetPageOf | null>;
+    [T in TargetType]: (
+      planId: string,
+      id: string,
+      voterId: string | null,
+      cursor: string | undefined,
+    ) => Promise<TargetPageOf | null>;
   } = {
-    indicator: async (id, voterId, cursor) => {
-      const data = await indicatorPageData(deps, id, voterId, cursor);
+    indicator: async (planId, id, voterId, cursor) => {
+      const data = await indicatorPageData(deps, planId, id, voterId, cursor);
       return data && { data, page: (ctx, state) => <IndicatorPage ctx={ctx} data={data} state={state} /> };
     },
-    project: async (id, voterId, cursor) => {
-      const data = await projectPageData(deps, id, voterId, cursor);
+    project: async (planId, id, voterId, cursor) => {
+      const data = await projectPageData(deps, planId, id, voterId, cursor);
       return data && { data, page: (ctx, state) => <ProjectPage ctx={ctx} data={data} state={state} /> };
     },
   };
 
   const targetPage = async (
-    c: Context,
+    c: Context<PlanScopedEnv>,
     targetType: TargetType,
     id: string,
     form: Omit<FeedbackFormState, 'stamp'>,
@@ -148,7 +160,7 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     const voterId = voterOf(c);
     const cursor = c.req.method === 'GET' ? c.req.query('comments') : undefined;
     const year = ratingYear(deps.clock());
-    const target = await TARGET_PAGES[targetType](id, voterId, cursor);
+    const target = await TARGET_PAGES[targetType](c.get('planScope').plan.id, id, voterId, cursor);
     if (!target) return notFound(c);
     const { data } = target;
     const issued = voterId === null && init.holdVoter ? issueVoterCookie(c, deps) : null;
@@ -187,40 +199,46 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: problem.status, personal: true });
   });
 
-  app.get('/', async (c) => {
-    const data = await homeData(deps);
+  /**
+   * The pages of one plan, at /plans/{planId}/… and, for the current plan, at their own paths
+   * (shared/http/plan-scope.ts): each reads its plan from the scope, never from the configuration.
+   */
+  const plan = new Hono<PlanScopedEnv>();
+  const planOf = (c: Context<PlanScopedEnv>) => c.get('planScope').plan.id;
+
+  plan.get('/', async (c) => {
+    const data = await homeData(deps, planOf(c), c.get('planScope').base);
     return render(c, (ctx) => <HomePage ctx={ctx} data={data} />);
   });
 
-  app.get('/indicators', async (c) => {
-    const data = await indicatorListData(deps, indicatorFilter(c.req.query()));
+  plan.get(targetKind('indicator').listPath(), async (c) => {
+    const data = await indicatorListData(deps, planOf(c), indicatorFilter(c.req.query()));
     return render(c, (ctx) => <IndicatorsPage ctx={ctx} data={data} />);
   });
 
-  app.get('/projects', async (c) => {
-    const data = await projectListData(deps, projectFilter(c.req.query()));
+  plan.get(targetKind('project').listPath(), async (c) => {
+    const data = await projectListData(deps, planOf(c), projectFilter(c.req.query()));
     return render(c, (ctx) => <ProjectsPage ctx={ctx} data={data} />);
   });
 
   for (const kind of TARGET_KIND_LIST) {
-    app.get(`/${kind.collection}/:id`, (c) =>
+    plan.get(`${kind.listPath()}/:id`, (c) =>
       targetPage(c, kind.type, c.req.param('id'), { errors: [] }, { confirmationAllowed: true, holdVoter: true }),
     );
   }
 
-  app.get('/method', async (c) => {
-    const { minRatings } = await methodData(deps);
-    return render(c, (ctx) => <MethodPage ctx={ctx} minRatings={minRatings} />);
+  plan.get('/method', async (c) => {
+    const { minRatings } = await methodData(deps, planOf(c));
+    const years = planYears(c.get('planScope').plan);
+    return render(c, (ctx) => <MethodPage ctx={ctx} minRatings={minRatings} years={years} />);
   });
-
-  mineRoutes(app, deps, { render, notFound, voterOf, fromThisSite });
 
   /**
    * The rate-and-comment form without JavaScript: the same rules as POST /api/v1/feedback
    * (submitFeedback, the same voter cookie), then 303 back to the target with what was recorded.
    * A form with mistakes comes back with messages and what was typed, never as a 500.
    */
-  app.post(
+  plan.post(
     '/feedback',
     fromThisSite,
     bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('The form is larger than 64 KiB.', 413) }),
@@ -266,11 +284,13 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
         }
         return back([...errors], 400);
       }
+      // A closed plan is read, not rated: its page comes back, saying so in place of the form.
+      if (!ratingsOpen(c.get('planScope').plan)) return back([], 409);
       const voterId = voterOf(c) ?? issueVoter(c, deps);
       const address = clientAddress(c);
       try {
         // The API's rules exactly: the same submission function, the same limits per voter and address.
-        const submitted = await submitFeedback(deps, voterId, parsed.data, {
+        const submitted = await submitFeedback(deps, c.get('planScope').plan, voterId, parsed.data, {
           addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
         });
         const { record, replaced } = submitted;
@@ -290,7 +310,8 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
           ...(notice.followUpCase ? { case: notice.followUpCase.caseId } : {}),
         });
         c.header('Cache-Control', 'no-store');
-        return c.redirect(`${targetKind(record.targetType).pagePath(record.targetId)}?${query}#feedback`, 303);
+        const page = targetKind(record.targetType).pagePath(record.targetId, c.get('planScope').base);
+        return c.redirect(`${page}?${query}#feedback`, 303);
       } catch (error) {
         // What the form explains comes back as the form, at its problem's status; anything else goes to onError.
         const explained = explain(error, FORM_ERRORS);
@@ -301,6 +322,11 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
       }
     },
   );
+
+  verdictPages(plan, deps, render);
+  app.route('/', planScoped(deps, plan));
+  mineRoutes(app, deps, { render, notFound, voterOf, fromThisSite });
+  plansRoutes(app, deps, render);
 
   /** Language and elder-friendly mode: a form sets a cookie and comes back, so it works without JavaScript. */
   app.post(

@@ -104,7 +104,8 @@ if (form && messagesSource?.textContent && status && typeof fetch === 'function'
     button?.setAttribute('aria-busy', 'true');
     if (button) button.disabled = true;
     try {
-      const response = await fetch('/api/v1/feedback', {
+      // The API of the plan the page shows (the form says which); the current plan's without it.
+      const response = await fetch(form.dataset.api ?? '/api/v1/feedback', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

@@ -9,6 +9,8 @@ import type { CommentWithReplies } from '../data.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { Field } from '../../components/common.js';
 import { Text } from './plan-text.js';
+import { inPlan, ratingsOpen } from '../place.js';
+import { planApi } from '../links.js';
 
 export type FeedbackError =
   'rating' | 'comment' | 'commentInvalid' | 'conflict' | 'rateLimited' | 'notPerson' | 'formExpired';
@@ -71,6 +73,7 @@ const errorText = (ctx: PageContext, error: FeedbackError) =>
  */
 export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, confirmation }: FeedbackSectionProps) {
   const { t } = ctx;
+  if (ctx.place && !ratingsOpen(ctx.place.plan)) return <ClosedToRatings ctx={ctx} />;
   const current = yours?.find((b) => b.year === year) ?? null;
   const earlier = (yours ?? []).filter((b) => b.year !== year);
   const checked = form.rating ?? current?.rating;
@@ -186,7 +189,14 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
       )}
 
       <p>{t.formIntro}</p>
-      <form method="post" action="/feedback" class="feedback-form" data-feedback="" novalidate>
+      <form
+        method="post"
+        action={inPlan(ctx.place, '/feedback')}
+        class="feedback-form"
+        data-feedback=""
+        data-api={planApi(ctx.place, '/feedback')}
+        novalidate
+      >
         <input type="hidden" name="targetType" value={targetType} />
         <input type="hidden" name="targetId" value={targetId} />
         <input type="hidden" name={FORM_STAMP_FIELD} value={form.stamp} />
@@ -242,6 +252,16 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
         id="feedback-messages"
         dangerouslySetInnerHTML={{ __html: scriptJson(clientMessages) }}
       ></script>
+    </section>
+  );
+}
+
+/** Where the form would be, on a plan that takes no more ratings: why not. */
+function ClosedToRatings({ ctx }: { ctx: PageContext }) {
+  return (
+    <section class="panel feedback" aria-labelledby="feedback-heading" id="feedback">
+      <h2 id="feedback-heading">{ctx.t.formHeading}</h2>
+      <p class="notice">{ctx.t.ratingsClosed}</p>
     </section>
   );
 }

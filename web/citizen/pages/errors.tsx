@@ -1,5 +1,6 @@
 import type { PageContext } from '../../context.js';
 import { Layout } from '../layout.js';
+import { inPlan } from '../place.js';
 
 export function NotFoundPage({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
@@ -8,7 +9,7 @@ export function NotFoundPage({ ctx }: { ctx: PageContext }) {
       <h1>{t.notFoundTitle}</h1>
       <p>{t.notFoundBody}</p>
       <p>
-        <a href="/">{t.goHome}</a>
+        <a href={inPlan(ctx.place, '/')}>{t.goHome}</a>
       </p>
     </Layout>
   );

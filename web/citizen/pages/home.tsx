@@ -8,6 +8,8 @@ import type { PageContext } from '../../context.js';
 import type { HomeData } from '../data.js';
 import { Layout } from '../layout.js';
 import { inLang, localized } from '../../localized.js';
+import { targetKind } from '../../../shared/feedback/target-kinds.js';
+import { OtherPlans } from '../components/plans.js';
 
 const PROJECT_STATUSES: ProjectStatus[] = ['not_started', 'in_progress', 'completed', 'unknown'];
 
@@ -28,6 +30,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
   const { t, lang } = ctx;
   const { plan } = data;
   const allUnassessable = plan.counts.statuses.not_assessable === plan.counts.indicators;
+  const indicators = targetKind('indicator').listPath(ctx.place?.base);
   return (
     <Layout ctx={ctx} title={t.homeTitle} section="home">
       <h1>{inLang(lang, plan, 'title')}</h1>
@@ -39,14 +42,14 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           <h3>{t.homeAllCategories}</h3>
           <StatusCounts ctx={ctx} counts={plan.counts.statuses} />
         </div>
-        {allUnassessable && <p class="notice">{t.homeNoData}</p>}
+        {allUnassessable && <p class="notice">{t.homeNoData(plan.baselineYear)}</p>}
         <ul class="cards cards--grid">
           {plan.categories.map((category) => {
             const summary = data.categorySummaries[category.id];
             return (
               <li class="card">
                 <h3 class="card__title">
-                  <a href={`/indicators?category=${encodeURIComponent(category.id)}`}>
+                  <a href={`${indicators}?category=${encodeURIComponent(category.id)}`}>
                     {localized(lang, { zh: category.id, en: category.nameEn })}
                   </a>
                 </h3>
@@ -64,7 +67,7 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           })}
         </ul>
         <p>
-          <a class="button button--secondary" href="/indicators">
+          <a class="button button--secondary" href={indicators}>
             {t.homeBrowseIndicators}
           </a>
         </p>
@@ -115,11 +118,13 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: HomeData }) {
           </dl>
         )}
         <p>
-          <a class="button button--secondary" href="/projects">
+          <a class="button button--secondary" href={targetKind('project').listPath(ctx.place?.base)}>
             {t.homeBrowseProjects}
           </a>
         </p>
       </section>
+
+      <OtherPlans ctx={ctx} />
     </Layout>
   );
 }

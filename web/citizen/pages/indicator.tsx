@@ -1,5 +1,5 @@
 import type { IndicatorDetailView } from '../../../shared/plan/views.js';
-import { historyRowName, indicatorChart } from '../chart-data.js';
+import { historyRowName, indicatorChart, yearsOf } from '../chart-data.js';
 import { ChartFigure } from '../components/chart.js';
 import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
@@ -22,6 +22,7 @@ import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
 import { localized } from '../../localized.js';
 import { targetKind } from '../../../shared/feedback/target-kinds.js';
+import { inPlan } from '../place.js';
 
 export interface TargetPageState {
   year: number;
@@ -33,6 +34,7 @@ export interface TargetPageState {
 function Assessment({ ctx, view }: { ctx: PageContext; view: IndicatorDetailView }) {
   const { t, lang } = ctx;
   const p = view.progress;
+  const years = yearsOf(view);
   const unit = indicatorUnit(ctx, view);
   const value = (v: number) => withUnit(formatNumber(v, lang), unit);
   const perYear = (v: number) => {
@@ -55,7 +57,7 @@ function Assessment({ ctx, view }: { ctx: PageContext; view: IndicatorDetailView
         <h2 id="assessment-heading">{t.howComputed}</h2>
       </summary>
       <dl class="facts">
-        <Fact term={t.explainMethod}>{p.method ? t.methodName(p.method) : t.notGiven}</Fact>
+        <Fact term={t.explainMethod}>{p.method ? t.methodName(p.method, years) : t.notGiven}</Fact>
         <Fact term={t.explainBase}>{baseText ?? <CellText ctx={ctx} indicator={view} cell={view.baseline} />}</Fact>
         <Fact term={t.explainTarget}>{targetText ?? <TargetText ctx={ctx} indicator={view} />}</Fact>
         <Fact term={t.explainLatest}>
@@ -87,13 +89,13 @@ function Assessment({ ctx, view }: { ctx: PageContext; view: IndicatorDetailView
           </Fact>
         )}
         <Fact term={t.explainReason}>
-          <StatusBadge status={p.status} t={t} /> {t.reason(p.reason)}
+          <StatusBadge status={p.status} t={t} /> {t.reason(p.reason, years)}
         </Fact>
         {(p.notes.length > 0 || p.growthCheck) && (
           <Fact term={t.explainNotes}>
             <ul class="plain">
               {p.notes.map((note) => (
-                <li>{t.note(note)}</li>
+                <li>{t.note(note, years)}</li>
               ))}
               {p.growthCheck && (
                 <li>
@@ -109,7 +111,7 @@ function Assessment({ ctx, view }: { ctx: PageContext; view: IndicatorDetailView
         )}
       </dl>
       <p>
-        <a href="/method">{t.footerMethod}</a>
+        <a href={inPlan(ctx.place, '/method')}>{t.footerMethod}</a>
       </p>
     </details>
   );
@@ -145,7 +147,7 @@ export function IndicatorPage({
       feed={{ href: targetFeed('indicator', view.id), title: t.feedTitleTarget(name) }}
     >
       <p class="back">
-        <a href="/indicators">{t.backToIndicators}</a>
+        <a href={targetKind('indicator').listPath(ctx.place?.base)}>{t.backToIndicators}</a>
       </p>
       <h1>{name}</h1>
       {lang === 'en' && (
@@ -161,10 +163,11 @@ export function IndicatorPage({
       <section class="panel status-panel" aria-labelledby="status-heading">
         <h2 id="status-heading">{t.statusHeading}</h2>
         <p class="status-line">
-          <StatusBadge status={view.progress.status} t={t} /> <span>{t.reason(view.progress.reason)}</span>
+          <StatusBadge status={view.progress.status} t={t} />{' '}
+          <span>{t.reason(view.progress.reason, yearsOf(view))}</span>
         </p>
         <dl class="facts facts--row">
-          <Fact term={t.baseline}>
+          <Fact term={t.baseline(view.baselineYear)}>
             <CellText ctx={ctx} indicator={view} cell={view.baseline} />
           </Fact>
           <Fact term={t.latest}>
@@ -172,7 +175,7 @@ export function IndicatorPage({
               ? t.valueInYear(withUnit(formatNumber(view.latest.value, lang), unit), view.latest.year)
               : t.noValueYet}
           </Fact>
-          <Fact term={t.target}>
+          <Fact term={t.target(view.targetYear)}>
             {view.target.kind === 'number' ? (
               withUnit(view.target.raw, unit)
             ) : view.target.kind === 'qualitative' ? (
@@ -200,7 +203,7 @@ export function IndicatorPage({
         <ChartFigure
           id="indicator-chart"
           data={chart.data}
-          label={t.chartLabel(name)}
+          label={t.chartLabel(name, view.targetYear)}
           caption={t.tableCaption(name, unit || '—')}
           summary={chart.summary.map((sentence) => (
             <Text ctx={ctx} text={sentence} />
@@ -276,7 +279,11 @@ export function IndicatorPage({
         form={state.form}
         confirmation={state.confirmation}
       />
-      <Comments ctx={ctx} comments={data.comments} basePath={targetKind('indicator').pagePath(view.id)} />
+      <Comments
+        ctx={ctx}
+        comments={data.comments}
+        basePath={targetKind('indicator').pagePath(view.id, ctx.place?.base)}
+      />
     </Layout>
   );
 }

@@ -29,7 +29,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
 
       <ListFilters
         ctx={ctx}
-        action="/indicators"
+        action={targetKind('indicator').listPath(ctx.place?.base)}
         q={filter.q}
         filtered={filtered}
         shown={data.items.length}
@@ -72,7 +72,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
             return (
               <li class="card">
                 <h2 class="card__title">
-                  <a href={targetKind('indicator').pagePath(i.id)}>{indicatorName(ctx, i)}</a>
+                  <a href={targetKind('indicator').pagePath(i.id, ctx.place?.base)}>{indicatorName(ctx, i)}</a>
                 </h2>
                 <p class="card__meta">
                   {localized(lang, { zh: i.category, en: data.categories.find((c) => c.id === i.category)?.nameEn })} ·{' '}
@@ -83,7 +83,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
                   <StatusBadge status={i.progress.status} t={t} />
                 </p>
                 <dl class="facts facts--row">
-                  <Fact term={t.baseline}>
+                  <Fact term={t.baseline(i.baselineYear)}>
                     <CellText ctx={ctx} indicator={i} cell={i.baseline} />
                   </Fact>
                   <Fact term={t.latest}>
@@ -91,7 +91,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
                       ? t.valueInYear(withUnit(formatNumber(i.latest.value, lang), unit), i.latest.year)
                       : t.noValueYet}
                   </Fact>
-                  <Fact term={t.target}>
+                  <Fact term={t.target(i.targetYear)}>
                     <TargetText ctx={ctx} indicator={i} />
                   </Fact>
                   <Fact term={t.satisfaction}>

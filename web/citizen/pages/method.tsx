@@ -4,9 +4,10 @@ import { StatusBadge } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { formatNumber } from '../../format.js';
 import { Layout } from '../layout.js';
+import type { YearSpan } from '../../i18n.js';
 
 /** How status, 满意率, intervals and rankings are computed, in plain words, with the live thresholds. */
-export function MethodPage({ ctx, minRatings }: { ctx: PageContext; minRatings: number }) {
+export function MethodPage({ ctx, minRatings, years }: { ctx: PageContext; minRatings: number; years: YearSpan }) {
   const { t, lang } = ctx;
   const onTrack = formatNumber(STATUS_THRESHOLDS.onTrack, lang);
   const accelerate = formatNumber(STATUS_THRESHOLDS.needsAcceleration, lang);
@@ -17,7 +18,7 @@ export function MethodPage({ ctx, minRatings }: { ctx: PageContext; minRatings: 
 
       <section class="panel prose" aria-labelledby="m-status">
         <h2 id="m-status">{t.methodStatusHeading}</h2>
-        <p>{t.methodStatusP1}</p>
+        <p>{t.methodStatusP1(years)}</p>
         <p class="formula">{t.methodStatusFormula}</p>
         <TableWrap label={t.methodStatusBandsCaption}>
           <table class="data-table">
@@ -68,9 +69,9 @@ export function MethodPage({ ctx, minRatings }: { ctx: PageContext; minRatings: 
             </tbody>
           </table>
         </TableWrap>
-        <p>{t.methodStatusP2}</p>
-        <p>{t.methodStatusP3}</p>
-        <p>{t.methodStatusP4}</p>
+        <p>{t.methodStatusP2(years)}</p>
+        <p>{t.methodStatusP3(years)}</p>
+        <p>{t.methodStatusP4(years)}</p>
       </section>
 
       <section class="panel prose" aria-labelledby="m-satisfaction">

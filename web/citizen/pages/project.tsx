@@ -26,7 +26,7 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
       feed={{ href: targetFeed('project', project.id), title: t.feedTitleTarget(name) }}
     >
       <p class="back">
-        <a href="/projects">{t.backToProjects}</a>
+        <a href={targetKind('project').listPath(ctx.place?.base)}>{t.backToProjects}</a>
       </p>
       <h1>{name}</h1>
       {lang === 'en' && (
@@ -103,7 +103,11 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
         form={state.form}
         confirmation={state.confirmation}
       />
-      <Comments ctx={ctx} comments={data.comments} basePath={targetKind('project').pagePath(project.id)} />
+      <Comments
+        ctx={ctx}
+        comments={data.comments}
+        basePath={targetKind('project').pagePath(project.id, ctx.place?.base)}
+      />
     </Layout>
   );
 }

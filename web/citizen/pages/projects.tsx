@@ -20,7 +20,7 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
 
       <ListFilters
         ctx={ctx}
-        action="/projects"
+        action={targetKind('project').listPath(ctx.place?.base)}
         class="filters--projects"
         q={filter.q}
         filtered={filtered}
@@ -59,7 +59,7 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
           {data.items.map((p) => (
             <li class="card">
               <h2 class="card__title">
-                <a href={targetKind('project').pagePath(p.id)}>{inLang(lang, p, 'title')}</a>
+                <a href={targetKind('project').pagePath(p.id, ctx.place?.base)}>{inLang(lang, p, 'title')}</a>
               </h2>
               <p class="card__meta">
                 {t.boxLabel(p.box)} · <Zh ctx={ctx}>{p.boxTitle}</Zh>
