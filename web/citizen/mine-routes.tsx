@@ -13,13 +13,13 @@ import { MinePage, type ReplyFormError, type ReplyFormState } from './pages/mine
 
 /** What the page routes of web/citizen/routes.tsx lend these: rendering with the site's headers, the 404, the voter, the CSRF check. */
 export interface PageTools {
-  render(
+  render: (
     c: Context,
     page: (ctx: PageContext) => JSX.Element,
     init: { status?: 200 | ProblemStatus; personal: true },
-  ): Promise<Response>;
-  notFound(c: Context): Promise<Response>;
-  voterOf(c: Context): string | null;
+  ) => Promise<Response>;
+  notFound: (c: Context) => Promise<Response>;
+  voterOf: (c: Context) => string | null;
   fromThisSite: MiddlewareHandler;
 }
 
