@@ -164,14 +164,14 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
 /** The plan's partition changes when a value is published; public pages may lag it by the cache time. */
 const cachedPlans = (plans: PlanRepository, ttlMs: number): PlanRepository => ({
   ...plans,
-  snapshot: readThrough(plans.snapshot, ttlMs),
-  listPlans: readThrough(plans.listPlans, ttlMs),
-  listHistory: readThrough(plans.listHistory, ttlMs),
+  snapshot: readThrough(plans.snapshot.bind(plans), ttlMs),
+  listPlans: readThrough(plans.listPlans.bind(plans), ttlMs),
+  listHistory: readThrough(plans.listHistory.bind(plans), ttlMs),
 });
 
 /** Published summaries change once per aggregation run, every few minutes. */
 const cachedRatings = (ratings: RatingsRepository, ttlMs: number): RatingsRepository => ({
   ...ratings,
-  periodSummaries: readThrough(ratings.periodSummaries, ttlMs),
-  series: readThrough(ratings.series, ttlMs),
+  periodSummaries: readThrough(ratings.periodSummaries.bind(ratings), ttlMs),
+  series: readThrough(ratings.series.bind(ratings), ttlMs),
 });
