@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import './validation-messages.js';
+import { DEFAULT_VERDICT_THRESHOLDS } from './verdicts/classify.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -187,17 +188,33 @@ const aggregationVariables = () => ({
   /** Log entries younger than this are left for the next run (longer than any API request). */
   AGGREGATE_SETTLE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 60),
   AGGREGATE_MAX_BATCH: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 5000),
+  /**
+   * The satisfied shares the two verdicts are compared at (docs/verdicts.md): a 95% interval wholly
+   * below VERDICT_LOW is dissatisfied, one wholly at or above VERDICT_HIGH satisfied.
+   */
+  VERDICT_LOW: z._default(z.coerce.number().check(z.gte(0), z.lte(1)), DEFAULT_VERDICT_THRESHOLDS.low),
+  VERDICT_HIGH: z._default(z.coerce.number().check(z.gte(0), z.lte(1)), DEFAULT_VERDICT_THRESHOLDS.high),
 });
+
+/** The two thresholds in order; reported with every other bad variable. */
+const verdictThresholdsInOrder = () =>
+  z.refine<{ VERDICT_LOW: number; VERDICT_HIGH: number }>((env) => env.VERDICT_LOW <= env.VERDICT_HIGH, {
+    path: ['VERDICT_LOW'],
+    message: 'VERDICT_LOW must not be above VERDICT_HIGH',
+    when: () => true,
+  });
 
 /** The scheduled aggregation function. */
 export const AggregateConfig = () =>
-  z.object({
-    TABLE_NAME: tableName(),
-    AWS_REGION: z.string().check(z.minLength(1)),
-    DYNAMODB_ENDPOINT: z.optional(z.url()),
-    PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
-    ...aggregationVariables(),
-  });
+  z
+    .object({
+      TABLE_NAME: tableName(),
+      AWS_REGION: z.string().check(z.minLength(1)),
+      DYNAMODB_ENDPOINT: z.optional(z.url()),
+      PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
+      ...aggregationVariables(),
+    })
+    .check(verdictThresholdsInOrder());
 export type AggregateConfig = z.infer<ReturnType<typeof AggregateConfig>>;
 
 /** `npm start`: everything has a default, so a fresh clone starts with no settings at all. */
@@ -247,6 +264,7 @@ export const LocalConfig = () =>
         when: () => true,
       }),
       ...signInChecks(),
+      verdictThresholdsInOrder(),
     );
 export type LocalConfig = z.infer<ReturnType<typeof LocalConfig>>;
 
@@ -338,9 +356,12 @@ export const aggregationSettingsOf = (config: {
   MIN_RATINGS: number;
   AGGREGATE_SETTLE_SECONDS: number;
   AGGREGATE_MAX_BATCH: number;
+  VERDICT_LOW: number;
+  VERDICT_HIGH: number;
 }) => ({
   planId: config.PLAN_ID,
   minRatings: config.MIN_RATINGS,
   settleSeconds: config.AGGREGATE_SETTLE_SECONDS,
   maxBatch: config.AGGREGATE_MAX_BATCH,
+  verdictThresholds: { low: config.VERDICT_LOW, high: config.VERDICT_HIGH },
 });

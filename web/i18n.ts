@@ -7,6 +7,7 @@ import type {
 import type { Attribute, Direction, Measure, ProjectStatus } from '../shared/plan/schema.js';
 import type { CommentStatus } from '../shared/feedback/rating.js';
 import { mineEn, mineZh } from './i18n-mine.js';
+import { verdictsEn, verdictsZh } from './i18n-verdicts.js';
 import { plansEn, plansZh } from './i18n-plans.js';
 
 /**
@@ -378,6 +379,7 @@ const zh = {
 
   // The citizen's own page, and what a submission tells about masking and cases (web/i18n-mine.ts)
   ...mineZh,
+  ...verdictsZh,
   ...plansZh,
 };
 
@@ -742,6 +744,7 @@ const en: Messages = {
   no: 'No',
 
   ...mineEn,
+  ...verdictsEn,
   ...plansEn,
 };
 

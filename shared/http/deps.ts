@@ -8,6 +8,7 @@ import type { FeedbackStore, FraudStore, ReplyStore } from '../feedback/store.js
 import type { FlagStore, ModerationStore } from '../moderation/store.js';
 import { planRepository, type PlanRepository } from '../store/plan-repository.js';
 import { ratingsRepository, type RatingsRepository } from '../store/ratings-repository.js';
+import { verdictsRepository, type VerdictsRepository } from '../store/verdicts-repository.js';
 import type { Store } from '../store/client.js';
 import { voterTokens, type VoterTokens } from '../feedback/voter-token.js';
 import type { StaffVerifier } from '../auth/verifier.js';
@@ -41,6 +42,8 @@ export interface AppDeps {
   minRatings: number;
   plans: PlanRepository;
   ratings: RatingsRepository;
+  /** The two verdicts side by side, as the aggregation stored them (shared/verdicts/). */
+  verdicts: VerdictsRepository;
   feedback: FeedbackStore;
   moderation: ModerationStore;
   flags: FlagStore;
@@ -133,6 +136,7 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
     minRatings: config.MIN_RATINGS,
     plans: cachedPlans(planRepository(store), cacheMs),
     ratings: cachedRatings(ratingsRepository(store), cacheMs),
+    verdicts: cachedVerdicts(verdictsRepository(store), cacheMs),
     feedback: feedbackRepository(store),
     moderation: moderationRepository(store),
     flags: flagRepository(store),
@@ -174,4 +178,11 @@ const cachedRatings = (ratings: RatingsRepository, ttlMs: number): RatingsReposi
   ...ratings,
   periodSummaries: readThrough(ratings.periodSummaries.bind(ratings), ttlMs),
   series: readThrough(ratings.series.bind(ratings), ttlMs),
+});
+
+/** Verdicts change once per aggregation run, like the summaries they are computed with. */
+const cachedVerdicts = (verdicts: VerdictsRepository, ttlMs: number): VerdictsRepository => ({
+  ...verdicts,
+  get: readThrough(verdicts.get.bind(verdicts), ttlMs),
+  periods: readThrough(verdicts.periods.bind(verdicts), ttlMs),
 });

@@ -6,6 +6,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { planRoutes } from './routes/plan.js';
 import { ratingRoutes } from './routes/ratings.js';
+import { verdictRoutes } from './routes/verdicts.js';
 
 /**
  * What the citizen API uses: the plan, published ratings, the ballot log, flags, a voter's cases,
@@ -17,6 +18,8 @@ export type CitizenDeps = Pick<
   | 'plans'
   | 'progress'
   | 'ratings'
+  | 'verdicts'
+  | 'currentPlanId'
   | 'minRatings'
   | 'feedback'
   | 'flags'
@@ -45,5 +48,6 @@ export const citizenPart = (deps: CitizenDeps): AppPart => ({
     .route('/', planRoutes(deps))
     .route('/', ratingRoutes(deps))
     .route('/', feedbackRoutes(deps))
-    .route('/', accountabilityRoutes(deps)),
+    .route('/', accountabilityRoutes(deps))
+    .route('/', verdictRoutes(deps)),
 });
