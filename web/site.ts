@@ -5,9 +5,10 @@ import type { AppPart } from '../shared/http/middleware.js';
 import { docsPages, openApiRoutes } from '../shared/http/api/routes/docs.js';
 import { feedRoutes, type FeedDeps } from '../shared/http/api/routes/feeds.js';
 import { openDataPages, openDataRoutes, type OpenDataDeps } from '../shared/http/api/routes/open-data.js';
+import { planScoped, type PlanScopeDeps, type PlanScopedEnv } from '../shared/http/plan-scope.js';
 
 /** What the site uses: what its open data, feeds, citizen pages and staff pages each read and write. */
-export type SiteDeps = OpenDataDeps & FeedDeps & CitizenPagesDeps & StaffPagesDeps;
+export type SiteDeps = PlanScopeDeps & OpenDataDeps & FeedDeps & CitizenPagesDeps & StaffPagesDeps;
 
 /**
  * The site (the `web` function): the citizen pages, and what is downloaded rather than called on
@@ -16,10 +17,16 @@ export type SiteDeps = OpenDataDeps & FeedDeps & CitizenPagesDeps & StaffPagesDe
  * their answers are cached at the edge for minutes.
  */
 export const sitePart = (deps: SiteDeps): AppPart => ({
-  api: new Hono().route('/', openDataRoutes(deps)).route('/', feedRoutes(deps)).route('/', openApiRoutes()),
+  api: new Hono()
+    // Each plan's, under /plans/{planId}, and the current plan's at their own paths.
+    .route(
+      '/',
+      planScoped(deps, new Hono<PlanScopedEnv>().route('/', openDataRoutes(deps)).route('/', feedRoutes(deps))),
+    )
+    .route('/', openApiRoutes()),
   // The open-data dictionary, the API reference and the staff pages come before the citizen site's catch-all.
   pages: new Hono()
-    .route('/', openDataPages(deps))
+    .route('/', planScoped(deps, openDataPages()))
     .route('/', docsPages())
     .route('/', staffWebRoutes(deps))
     .route('/', webRoutes(deps)),

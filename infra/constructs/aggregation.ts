@@ -15,7 +15,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ratingSeriesPartition } from '../../shared/store/keys.js';
+import { RATING_SERIES_PREFIX } from '../../shared/store/keys.js';
 import { GongpingFunction, type TableAccess } from './function.js';
 
 export const AGGREGATE_ENTRY = fileURLToPath(new URL('../../functions/aggregate/handler.ts', import.meta.url));
@@ -29,7 +29,7 @@ export const AGGREGATE_ENTRY = fileURLToPath(new URL('../../functions/aggregate/
  */
 export const AGGREGATOR_TABLE_ACCESS: TableAccess = {
   actions: ['GetItem', 'PutItem', 'Query'],
-  scoped: [{ actions: ['BatchWriteItem'], partitionKeyPrefixes: [ratingSeriesPartition('')] }],
+  scoped: [{ actions: ['BatchWriteItem'], partitionKeyPrefixes: [RATING_SERIES_PREFIX] }],
 };
 
 /** EventBridge Scheduler context attributes, so every run can say which schedule, slot and attempt it is. */

@@ -408,6 +408,7 @@ export const ProjectList = z.strictObject({ items: z.array(ProjectView), count: 
 export const PublishedCommentSchema = doc(
   z.strictObject({
     feedbackId: z.string(),
+    planId: doc(z.string(), { description: 'The plan whose target this is (`/api/v1/plans` lists them).' }),
     targetType: TargetType,
     targetId: TargetId,
     rating: Rating,
@@ -442,6 +443,7 @@ export const CommentsPage = doc(
 export const FeedbackResult = doc(
   z.strictObject({
     feedbackId: z.string(),
+    planId: doc(z.string(), { description: 'The plan whose target this is (`/api/v1/plans` lists them).' }),
     targetType: TargetType,
     targetId: TargetId,
     year: doc(z.number().check(z.int()), {
@@ -499,6 +501,7 @@ export const MyFeedback = doc(
       z.extend(
         z.pick(FeedbackRecord, {
           feedbackId: true,
+          planId: true,
           targetType: true,
           targetId: true,
           year: true,
@@ -684,6 +687,7 @@ const StaffReply = z.strictObject({
 const StaffCommentSchema = doc(
   z.strictObject({
     feedbackId: z.string(),
+    planId: doc(z.string(), { description: 'The plan whose target this is (`/api/v1/plans` lists them).' }),
     targetType: TargetType,
     targetId: TargetId,
     rating: Rating,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { AuditAction } from '../audit/entry.js';
-import { TargetId, TargetType } from '../feedback/target.js';
+import { PlanId, TargetId, TargetType } from '../feedback/target.js';
 import { MODERATION_ACTIONS, type ModerationAction } from '../moderation/flags.js';
 import { ProjectStatus } from '../plan/schema.js';
 import { PERIOD_PATTERN } from '../ratings/views.js';
@@ -42,6 +42,9 @@ export const CommentQueueQuery = z
   .strictObject({
     status: doc(z._default(z.enum(['pending', 'rejected', 'hidden', 'published']), 'pending'), {
       description: 'Which comments: the moderation queue (`pending`) by default.',
+    }),
+    planId: doc(z.optional(PlanId), {
+      description: "The target's plan; for published comments without it, the current plan's.",
     }),
     targetType: z.optional(TargetType),
     targetId: z.optional(TargetId),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DomainError, type ErrorKind } from '../errors.js';
 import { Rating } from '../feedback/rating.js';
-import { TargetId, TargetType } from '../feedback/target.js';
+import { PlanId, TargetId, TargetType } from '../feedback/target.js';
 import type { WorkCalendar } from './working-days.js';
 
 /**
@@ -41,6 +41,8 @@ export const FollowUpCase = z.strictObject({
   }),
   /** The voter who rated, so they can follow their case; never shown to anyone else. */
   voterId: z.string().check(z.minLength(1)),
+  /** The plan of the rated target: a plan's pages and statistics show its own cases. */
+  planId: PlanId,
   targetType: TargetType,
   targetId: TargetId,
   rating: Rating,
@@ -73,6 +75,7 @@ export function newCase(
   input: {
     feedback: FollowUpCase['feedback'];
     voterId: string;
+    planId: string;
     targetType: TargetType;
     targetId: string;
     rating: 1 | 2;
@@ -87,6 +90,7 @@ export function newCase(
     caseId: feedbackId,
     feedback: { shard, recordedAt, feedbackId },
     voterId: input.voterId,
+    planId: input.planId,
     targetType: input.targetType,
     targetId: input.targetId,
     rating: input.rating,

@@ -120,6 +120,7 @@ export async function reconcileCases(
         {
           feedback: record,
           voterId: record.voterId,
+          planId: record.planId,
           targetType: record.targetType,
           targetId: record.targetId,
           rating: record.rating as 1 | 2,

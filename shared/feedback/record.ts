@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CommentStatus, Rating } from './rating.js';
-import { TargetId, TargetType } from './target.js';
+import { PlanId, TargetId, TargetType } from './target.js';
 
 /**
  * The rating a new one replaces: enough to take it out of the counts it was added to (its level,
@@ -44,6 +44,8 @@ export const FraudMark = z.strictObject({
 export const FeedbackRecord = z.strictObject({
   feedbackId: z.string().check(z.minLength(1)),
   voterId: z.string().check(z.minLength(1)),
+  /** The plan whose target is rated: the same target id in two plans is two targets. */
+  planId: PlanId,
   targetType: TargetType,
   targetId: TargetId,
   year: z.number().check(z.int()),
@@ -75,6 +77,8 @@ export type FeedbackRecord = z.infer<typeof FeedbackRecord>;
 /** A voter's current rating of a target for a year, pointing at the record that holds it. */
 export const Ballot = z.strictObject({
   voterId: z.string().check(z.minLength(1)),
+  /** The plan whose target is rated: the same target id in two plans is two targets. */
+  planId: PlanId,
   targetType: TargetType,
   targetId: TargetId,
   year: z.number().check(z.int()),
@@ -100,6 +104,7 @@ export type Ballot = z.infer<typeof Ballot>;
 /** What the public sees of a published comment: no voter id, nothing else about the person. */
 export interface PublishedComment {
   feedbackId: string;
+  planId: string;
   targetType: TargetType;
   targetId: string;
   rating: number;
@@ -126,6 +131,7 @@ export const VOID_ITEM = 'void';
 export const ModerationEvent = z.strictObject({
   eventId: z.string().check(z.minLength(1)),
   feedbackId: z.string().check(z.minLength(1)),
+  planId: PlanId,
   targetType: TargetType,
   targetId: TargetId,
   year: z.number().check(z.int()),
@@ -150,6 +156,7 @@ export type ModerationEvent = z.infer<typeof ModerationEvent>;
 export const FraudEvent = z.strictObject({
   eventId: z.string().check(z.minLength(1)),
   feedbackId: z.string().check(z.minLength(1)),
+  planId: PlanId,
   targetType: TargetType,
   targetId: TargetId,
   year: z.number().check(z.int()),

@@ -1,6 +1,6 @@
 import type { Ballot, FeedbackRecord, FraudEvent, OfficialReply, PublishedComment, ReplacedRating } from './record.js';
 import type { CommentStatus, Rating } from './rating.js';
-import type { TargetType } from './target.js';
+import type { PlanTarget, TargetType } from './target.js';
 
 /**
  * The stores of the feedback log, as the domain uses them: the ballot log (ratings and the
@@ -12,6 +12,7 @@ import type { TargetType } from './target.js';
 export interface NewFeedback {
   feedbackId: string;
   voterId: string;
+  planId: string;
   targetType: TargetType;
   targetId: string;
   year: number;
@@ -54,8 +55,12 @@ export interface FeedbackStore {
    * same voter, target and year cannot both count; the record lands in a slot only it may fill.
    */
   record: (input: NewFeedback) => Promise<RecordedFeedback>;
-  /** The voter's current ratings, optionally of one target, with their comments' statuses. */
-  ballotsOf: (voterId: string, target?: { targetType: TargetType; targetId: string }) => Promise<BallotWithComment[]>;
+  /** The voter's current ratings (in every plan, in one, or of one target of one), with their comments' statuses. */
+  ballotsOf: (
+    voterId: string,
+    planId?: string,
+    target?: { targetType: TargetType; targetId: string },
+  ) => Promise<BallotWithComment[]>;
   /** The record at `ref`; null for a slot whose rating never arrived. */
   getRecord: (ref: RecordRef, consistent?: boolean) => Promise<FeedbackRecord | null>;
   /** Where a record is, by its feedback id; null for an id never recorded. */
@@ -64,10 +69,9 @@ export interface FeedbackStore {
   find: (feedbackId: string, consistent?: boolean) => Promise<FeedbackRecord | null>;
   /** Ratings of 1 or 2 with a comment recorded after `since` up to `until`, oldest first (the case sweep). */
   lowRatingsBetween: (since: string, until: string) => Promise<FeedbackRecord[]>;
-  /** Published comments of a target, newest first; `cursor` continues where the last page ended. */
+  /** Published comments of a target of a plan, newest first; `cursor` continues where the last page ended. */
   publishedComments: (
-    targetType: TargetType,
-    targetId: string,
+    target: PlanTarget,
     page: { limit: number; cursor?: string | undefined },
   ) => Promise<Page<PublishedComment>>;
 }

@@ -12,6 +12,7 @@ import type { AuditRepository } from '../store/audit-repository.js';
 import { SYSTEM_ACTOR } from '../audit/entry.js';
 import { Rating, ratingYear } from './rating.js';
 import { TargetId, TargetType } from './target.js';
+import { assertTakesRatings, type PlanStatus } from '../plan/lifecycle.js';
 
 const Comment = z
   .pipe(
@@ -35,7 +36,6 @@ export const FeedbackSubmission = z.strictObject({
 export type FeedbackSubmission = z.infer<typeof FeedbackSubmission>;
 
 export interface SubmitDeps {
-  planId: string;
   plans: Pick<PlanRepository, 'targetExists'>;
   feedback: Pick<FeedbackStore, 'record'>;
   clock: () => Date;
@@ -77,16 +77,20 @@ export function submissionNotice(submitted: Pick<SubmittedFeedback, 'piiMasked' 
 }
 
 /**
- * Records a voter's rating: one per voter, target and year; a new one replaces the old. Refused
- * (RateLimitedError) when the voter or the client address has submitted too often lately.
+ * Records a voter's rating of a target of `plan`: one per voter, target of a plan and year; a new
+ * one replaces the old. Refused when the plan takes no ratings (PlanClosedToRatingsError: a closed
+ * plan is read-only) and (RateLimitedError) when the voter or the client address has submitted too
+ * often lately.
  */
 export async function submitFeedback(
   deps: SubmitDeps,
+  plan: { id: string; status: PlanStatus },
   voterId: string,
   submission: FeedbackSubmission,
   origin: { addressHash: string | null } = { addressHash: null },
 ): Promise<SubmittedFeedback> {
-  if (!(await deps.plans.targetExists(deps.planId, submission.targetType, submission.targetId))) {
+  assertTakesRatings(plan.id, plan.status);
+  if (!(await deps.plans.targetExists(plan.id, submission.targetType, submission.targetId))) {
     throw new NotFoundError(submission.targetType, submission.targetId);
   }
   await deps.feedbackLimits.check({ voterId, addressHash: origin.addressHash }, deps.clock());
@@ -96,6 +100,7 @@ export async function submitFeedback(
   const recorded = await deps.feedback.record({
     feedbackId: deps.newId(),
     voterId,
+    planId: plan.id,
     targetType: submission.targetType,
     targetId: submission.targetId,
     year: ratingYear(deps.clock()),
@@ -121,6 +126,7 @@ async function openCaseFor(deps: SubmitDeps, record: RecordedFeedback['record'])
         {
           feedback: record,
           voterId: record.voterId,
+          planId: record.planId,
           targetType: record.targetType,
           targetId: record.targetId,
           rating: record.rating as 1 | 2,

@@ -16,6 +16,8 @@ export interface FeedSite {
   /** The tag URI authority (a DNS name the publisher holds), e.g. gongping.example.org */
   tagAuthority: string;
   planId: string;
+  /** The plan's path prefix (`/plans/{planId}`): links and the feed's own address stay the plan's when another plan becomes current. */
+  base: string;
   /** Updated time of a feed with no entries yet (the start of the plan period), ISO 8601. */
   quietSince: string;
 }
@@ -42,10 +44,10 @@ const escapeHtml = (text: string) =>
 
 const collection = (target: FeedTarget) => targetKind(target.targetType).collection;
 export const targetPagePath = (target: FeedTarget) => targetKind(target.targetType).pagePath(target.targetId);
-export const feedPath = (scope: FeedScope) =>
+export const feedPath = (scope: FeedScope, base = '') =>
   scope.kind === 'plan'
-    ? '/api/v1/feeds/plan.atom'
-    : `/api/v1/feeds/${collection(scope.target)}/${encodeURIComponent(scope.target.targetId)}.atom`;
+    ? `/api/v1${base}/feeds/plan.atom`
+    : `/api/v1${base}/feeds/${collection(scope.target)}/${encodeURIComponent(scope.target.targetId)}.atom`;
 
 const tag = (site: FeedSite, specific: string) => `tag:${site.tagAuthority},${TAG_DATE}:${site.planId}/${specific}`;
 
@@ -159,18 +161,18 @@ export function atomFeed(
   plan: { titleZh: string; titleEn: string },
 ): string {
   const events = selectEvents(scope, allEvents);
-  const self = `${site.origin}${feedPath(scope)}`;
+  const self = `${site.origin}${feedPath(scope, site.base)}`;
   const about =
     scope.kind === 'plan'
       ? {
           zh: `${plan.titleZh}：进展动态`,
           en: 'Plan progress: new values, status changes, replies and closed cases',
-          link: `${site.origin}/`,
+          link: `${site.origin}${site.base}/`,
         }
       : {
           zh: `${scope.target.nameZh}：进展动态`,
           en: `${scope.target.nameEn}: new values, status changes, replies and closed cases`,
-          link: `${site.origin}${targetPagePath(scope.target)}`,
+          link: `${site.origin}${site.base}${targetPagePath(scope.target)}`,
         };
   const feed = new Feed({
     id: tag(site, scope.kind === 'plan' ? 'feeds/plan' : `feeds/${collection(scope.target)}/${scope.target.targetId}`),
@@ -187,7 +189,7 @@ export function atomFeed(
     const item: Item = {
       id: entryId(site, event),
       title: escapeHtml(`${text.zh} · ${text.en}`),
-      link: `${site.origin}${targetPagePath(event.target)}`,
+      link: `${site.origin}${site.base}${targetPagePath(event.target)}`,
       date: new Date(event.at),
       content: text.content,
       author: [{ name: text.author }],

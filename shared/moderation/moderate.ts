@@ -8,6 +8,8 @@ import { maskPiiWithin } from './pii.js';
 import { ALLOWED_FROM, MODERATION_ACTIONS, type ModerationAction } from './flags.js';
 import { REPLY_TEXT_MAX, type FeedbackRecord } from '../feedback/record.js';
 import type { ModerationStore, QueueQuery, StaffComment } from './store.js';
+import type { PlanRepository } from '../store/plan-repository.js';
+import { currentPlan } from '../plan/current.js';
 
 export interface ModerationDeps {
   feedback: Pick<FeedbackStore, 'resolve'>;
@@ -150,6 +152,8 @@ const HOUR_MS = 3600_000;
 
 export interface QueueFilter {
   status: QueueQuery['status'];
+  /** The target's plan; published comments of a target without one are the current plan's. */
+  planId?: string | undefined;
   targetType?: QueueQuery['targetType'];
   targetId?: string | undefined;
   reason?: QueueQuery['reason'];
@@ -161,14 +165,22 @@ export interface QueueFilter {
 }
 
 /** A page of the moderation queue (or of rejected, hidden or a target's published comments), by age in hours. */
-export function moderationQueue(
-  deps: { moderation: Pick<ModerationStore, 'moderationQueue'> },
+export async function moderationQueue(
+  deps: {
+    moderation: Pick<ModerationStore, 'moderationQueue'>;
+    plans: Pick<PlanRepository, 'listPlans'>;
+    currentPlanId: string | null;
+  },
   q: QueueFilter,
   now: Date,
 ) {
   const at = now.getTime();
+  const planId =
+    q.planId ??
+    (q.status === 'published' ? currentPlan(await deps.plans.listPlans(), now, deps.currentPlanId)?.id : undefined);
   return deps.moderation.moderationQueue({
     status: q.status,
+    planId,
     targetType: q.targetType,
     targetId: q.targetId,
     reason: q.reason,

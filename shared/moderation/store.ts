@@ -9,6 +9,7 @@ import type { FlagReason } from './flags.js';
 /** A comment as a moderator sees it: the masked text and what moderation needs, never the voter. */
 export interface StaffComment {
   feedbackId: string;
+  planId: string;
   targetType: TargetType;
   targetId: string;
   rating: number;
@@ -29,6 +30,8 @@ export interface StaffComment {
 
 export interface QueueQuery {
   status: 'pending' | 'rejected' | 'hidden' | 'published';
+  /** The plan of the target filtered by; published comments are listed per target of a plan, so they need it. */
+  planId?: string | undefined;
   targetType?: TargetType | undefined;
   targetId?: string | undefined;
   reason?: 'new' | 'flagged' | undefined;

@@ -4,7 +4,6 @@ import type { Observation } from '../plan/observation.js';
 import type { Cell, HistoryRow, Indicator, Project, Provenance } from '../plan/schema.js';
 import type { ProgressAssessment } from '../progress/assessment.js';
 import type { PeriodSummaries, ScopeSummary } from '../ratings/documents.js';
-import { verdicts, type VerdictRow } from './verdicts-dataset.js';
 
 /**
  * The open datasets and every column in them: name, type, unit, meaning in Chinese and English,
@@ -74,7 +73,6 @@ export interface DatasetRows {
   history: HistoryRow;
   ratings: RatingRow;
   comments: CommentRow;
-  verdicts: VerdictRow;
 }
 export type DatasetId = keyof DatasetRows;
 
@@ -1164,9 +1162,24 @@ export const DATASETS: { readonly [K in DatasetId]: Dataset<DatasetRows[K]> } = 
   history,
   ratings,
   comments,
-  verdicts,
 };
 export const DATASET_IDS = Object.keys(DATASETS) as DatasetId[];
+
+/** Every dataset's first column: the plan a row belongs to, since one site publishes several plans. */
+export const PLAN_ID_COLUMN = {
+  name: 'plan_id',
+  type: 'string',
+  unit: null,
+  en: 'Id of the plan the row belongs to (`/api/v1/plans` lists them)',
+  zh: '该行所属规划的标识',
+  source: 'the plan file',
+} as const satisfies Omit<Column<never>, 'value'>;
+
+/** A dataset's columns as published: `plan_id`, filled with `planId`, then its own. */
+export const publishedColumns = <K extends DatasetId>(id: K, planId: string): ReadonlyArray<Column<DatasetRows[K]>> => [
+  { ...PLAN_ID_COLUMN, value: () => planId },
+  ...DATASETS[id].columns,
+];
 
 export const FORMATS = ['csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];

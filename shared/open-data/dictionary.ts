@@ -1,4 +1,4 @@
-import { DATASET_IDS, DATASETS, FORMATS, type Column, type DatasetId } from './datasets.js';
+import { DATASET_IDS, DATASETS, FORMATS, publishedColumns, type Column, type DatasetId } from './datasets.js';
 import { fileName } from './format.js';
 
 /**
@@ -8,7 +8,9 @@ import { fileName } from './format.js';
  */
 
 export const OPEN_DATA_PREFIX = '/api/v1/open-data';
-export const downloadPath = (id: DatasetId | 'plan', format: 'csv' | 'json') => `${OPEN_DATA_PREFIX}/${id}.${format}`;
+/** Where a download is: of the current plan at the unscoped path, of a given plan under /plans/{planId}. */
+export const downloadPath = (id: DatasetId | 'plan', format: 'csv' | 'json', planId?: string) =>
+  planId === undefined ? `${OPEN_DATA_PREFIX}/${id}.${format}` : `/api/v1/plans/${planId}/open-data/${id}.${format}`;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -16,13 +18,13 @@ const escapeHtml = (text: string) =>
 /** `code` spans of the column texts, as HTML. */
 const inline = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 
-const columnsOf = (id: DatasetId) => DATASETS[id].columns as ReadonlyArray<Column<never>>;
+const columnsOf = (id: DatasetId) => publishedColumns(id, '') as ReadonlyArray<Column<never>>;
 
 export function dictionaryHtml(planId: string, planTitleZh: string): string {
   const sections = DATASET_IDS.map((id) => {
     const d = DATASETS[id];
     const links = FORMATS.map(
-      (f) => `<a href="${downloadPath(id, f)}" download="${fileName(planId, id, f)}">${f.toUpperCase()}</a>`,
+      (f) => `<a href="${downloadPath(id, f, planId)}" download="${fileName(planId, id, f)}">${f.toUpperCase()}</a>`,
     ).join(' · ');
     const rows = columnsOf(id)
       .map(
@@ -62,7 +64,7 @@ ${rows}
 <p>以下数据可自由下载，地址长期不变。CSV 为 UTF-8 编码（带 BOM，Excel、WPS 可直接打开中文），首行为字段名；JSON 含相同的行与字段。
 <span lang="en">These files are free to download at stable addresses. CSV files are UTF-8 with a byte-order mark, so spreadsheet programs open the Chinese text correctly; the first row holds the column names. The JSON files hold the same rows and columns, typed.</span></p>
 <ul>
-<li>整个规划（结构化）<span lang="en">The whole plan as data</span>: <a href="${downloadPath('plan', 'json')}" download="${fileName(planId, 'plan', 'json')}">plan.json</a></li>
+<li>整个规划（结构化）<span lang="en">The whole plan as data</span>: <a href="${downloadPath('plan', 'json', planId)}" download="${fileName(planId, 'plan', 'json')}">plan.json</a></li>
 <li>接口说明 <span lang="en">API reference</span>: <a href="/api/docs">/api/docs</a> (<a href="/api/v1/openapi.json">OpenAPI 3.1</a>)</li>
 <li>订阅 <span lang="en">Feeds</span>: <a href="/api/v1/feeds/plan.atom">plan.atom</a>, <code>/api/v1/feeds/indicators/{id}.atom</code>, <code>/api/v1/feeds/projects/{id}.atom</code></li>
 </ul>

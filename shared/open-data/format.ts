@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { doc } from '../api/registry.js';
 import {
   DATASETS,
+  publishedColumns,
   type CellValue,
   type Column,
   type ColumnType,
@@ -25,8 +26,8 @@ function csvCell(column: Column<never>, value: CellValue): string | number {
  * a header row of the column names, CRLF line ends (RFC 4180), empty cells for nulls, `true` and
  * `false` for booleans, numbers as JavaScript prints them (full precision, `.` as decimal mark).
  */
-export function toCsv<K extends DatasetId>(id: K, rows: ReadonlyArray<DatasetRows[K]>): string {
-  const columns = DATASETS[id].columns;
+export function toCsv<K extends DatasetId>(id: K, planId: string, rows: ReadonlyArray<DatasetRows[K]>): string {
+  const columns = publishedColumns(id, planId);
   const records = [
     columns.map((c) => c.name),
     ...rows.map((row) => columns.map((c) => csvCell(c as Column<never>, c.value(row)))),
@@ -37,9 +38,10 @@ export function toCsv<K extends DatasetId>(id: K, rows: ReadonlyArray<DatasetRow
 /** The JSON form of a dataset: the same rows and values as the CSV, typed, keyed by column name. */
 export function toJsonRows<K extends DatasetId>(
   id: K,
+  planId: string,
   rows: ReadonlyArray<DatasetRows[K]>,
 ): Array<Record<string, CellValue>> {
-  const columns = DATASETS[id].columns;
+  const columns = publishedColumns(id, planId);
   return rows.map((row) => Object.fromEntries(columns.map((c) => [c.name, c.value(row)])));
 }
 
@@ -63,7 +65,7 @@ export function toJsonDataset<K extends DatasetId>(
     plan: planId,
     title: { zh: dataset.titleZh, en: dataset.titleEn },
     dictionary: `/open-data#${id}`,
-    rows: toJsonRows(id, rows),
+    rows: toJsonRows(id, planId, rows),
   };
 }
 
@@ -77,7 +79,7 @@ const TYPES: Record<ColumnType, () => z.ZodMiniType> = {
 
 /** The schema of a JSON row, from the column definitions: what the OpenAPI document shows and tests check. */
 export function rowSchema(id: DatasetId) {
-  const columns = DATASETS[id].columns as ReadonlyArray<Column<never>>;
+  const columns = publishedColumns(id, '') as ReadonlyArray<Column<never>>;
   return z.strictObject(
     Object.fromEntries(
       columns.map((c) => {

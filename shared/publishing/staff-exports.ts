@@ -104,7 +104,7 @@ export async function staffExport(deps: ExportDeps, request: StaffExport): Promi
     case 'aggregates':
       return {
         name: `gongping-ratings-${request.period}`,
-        body: toCsv(AGGREGATE_COLUMNS, aggregateRows(await deps.ratings.periodSummaries(request.period))),
+        body: toCsv(AGGREGATE_COLUMNS, aggregateRows(await deps.ratings.periodSummaries(deps.planId, request.period))),
       };
     case 'cases':
       return { name: 'gongping-cases', body: toCsv(CASE_COLUMNS, caseRows(await deps.cases.all(), deps.calendar)) };

@@ -2,12 +2,12 @@ import type { AggregationRepository, AggregationState, Batch } from '../store/ag
 import { shardIds } from '../store/aggregation-repository.js';
 import { deltasOf, type Deltas, type LogEntry } from './deltas.js';
 import { publish } from './publish.js';
-import { planScope, type TargetIndex } from './scopes.js';
+import type { TargetIndex } from './scopes.js';
 import { emptyTally, type Tally } from './statistics.js';
 
 export interface AggregationOptions {
   repo: AggregationRepository;
-  /** Where each target's ratings count; read only when there is something to aggregate. */
+  /** Where each target's ratings count, in every plan; read only when there is something to aggregate. */
   targets: () => Promise<TargetIndex>;
   clock: () => Date;
   /**
@@ -118,7 +118,6 @@ export async function aggregate(
           periods: state.dirtyPeriods,
           scopes: state.dirtyScopes,
           knownPeriods: state.periods,
-          planScopeKey: planScope((await targets()).planId),
           minRatings: options.minRatings,
           version: state.version,
         },

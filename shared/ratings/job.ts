@@ -3,27 +3,32 @@ import { planRepository } from '../store/plan-repository.js';
 import type { Store } from '../store/client.js';
 import { aggregate, type AggregationOptions, type RunReport } from './aggregate.js';
 import { targetIndexOf } from './target-index.js';
+import { isPublic } from '../plan/current.js';
 
 export interface AggregationSettings {
-  planId: string;
   minRatings: number;
   settleSeconds: number;
   maxBatch: number;
 }
 
-/** An aggregation run against a store: the wiring shared by the Lambda, the CLI and npm start. */
+/**
+ * An aggregation run against a store: the wiring shared by the Lambda, the CLI and npm start. It
+ * counts the ratings of every plan citizens have seen (published or closed; a draft takes none),
+ * each in its own plan's scopes.
+ */
 export function aggregationJob(store: Store, settings: AggregationSettings) {
-  return (
+  const plans = planRepository(store);
+  return async (
     mode: 'incremental' | 'rebuild' = 'incremental',
     hooks: Pick<AggregationOptions, 'onProgress' | 'checkpoint'> = {},
-  ): Promise<RunReport> =>
-    aggregate(
+  ): Promise<RunReport> => {
+    const rated = (await plans.listPlans()).filter(isPublic);
+    return aggregate(
       {
         repo: aggregationRepository(store),
         targets: async () => {
-          const snapshot = await planRepository(store).snapshot(settings.planId);
-          if (!snapshot) throw new Error(`plan ${settings.planId} is not loaded`);
-          return targetIndexOf(snapshot);
+          const snapshots = await Promise.all(rated.map((plan) => plans.snapshot(plan.id)));
+          return targetIndexOf(...snapshots.filter((snapshot) => snapshot !== null));
         },
         clock: () => new Date(),
         settleMs: settings.settleSeconds * 1000,
@@ -33,4 +38,5 @@ export function aggregationJob(store: Store, settings: AggregationSettings) {
       },
       mode,
     );
+  };
 }

@@ -1,8 +1,8 @@
-import type { TargetType } from '../feedback/target.js';
+import type { PlanTarget, TargetType } from '../feedback/target.js';
 import { PROJECTS_GROUP, targetKind } from '../feedback/target-kinds.js';
 
 /**
- * Every rating counts in three scopes: its target, the target's category, and the plan.
+ * Every rating counts in three scopes of its plan: its target, the target's category, and the plan.
  * Projects have no category in the plan; they are grouped under `projects` (PROJECTS_GROUP, their
  * kind's rating group in shared/feedback/target-kinds.ts).
  */
@@ -16,16 +16,30 @@ export type ScopeKind = 'target' | 'category' | 'plan';
 export const scopeKind = (scope: string): ScopeKind =>
   scope.startsWith('category#') ? 'category' : scope.startsWith('plan#') ? 'plan' : 'target';
 
-/** Where a target's ratings count: target → category (or projects) → plan. */
-export interface TargetIndex {
-  planId: string;
-  /** The plan's category of a target whose kind groups by category (an indicator's). */
-  categoryOf(targetType: TargetType, targetId: string): string | null;
+/**
+ * The counts of every plan share one item per period, so there a scope is named with its plan
+ * (`{planId}/{scope}`); the published documents are per plan and name scopes without it.
+ */
+export const scopeInPlan = (planId: string, scope: string) => `${planId}/${scope}`;
+/** A counted scope's plan and its name in the plan; null for a scope counted before ratings carried their plan. */
+export function planOfScope(counted: string): { planId: string; scope: string } | null {
+  const slash = counted.indexOf('/');
+  return slash > 0 ? { planId: counted.slice(0, slash), scope: counted.slice(slash + 1) } : null;
 }
 
-export function scopesOf(index: TargetIndex, targetType: TargetType, targetId: string): string[] {
-  const category = targetKind(targetType).ratingGroup ?? index.categoryOf(targetType, targetId);
-  return [targetScope(targetType, targetId), ...(category ? [categoryScope(category)] : []), planScope(index.planId)];
+/** Where a target's ratings count: target → category (or projects) → plan, in every plan that is rated. */
+export interface TargetIndex {
+  /** The plan's category of a target whose kind groups by category (an indicator's). */
+  categoryOf(target: PlanTarget): string | null;
+}
+
+/** The scopes a rating of `target` counts in, each named with its plan. */
+export function scopesOf(index: TargetIndex, target: PlanTarget): string[] {
+  const { planId, targetType, targetId } = target;
+  const category = targetKind(targetType).ratingGroup ?? index.categoryOf(target);
+  return [targetScope(targetType, targetId), ...(category ? [categoryScope(category)] : []), planScope(planId)].map(
+    (scope) => scopeInPlan(planId, scope),
+  );
 }
 
 /**

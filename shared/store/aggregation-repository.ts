@@ -290,7 +290,7 @@ export function aggregationRepository({ client, tableName }: Store) {
 
     /** Writes series points, 25 to a request and a few requests at a time, retrying what the store leaves unprocessed. */
     async putSeriesPoints(
-      points: ReadonlyArray<{ scope: string; point: SeriesPoint }>,
+      points: ReadonlyArray<{ planId: string; scope: string; point: SeriesPoint }>,
       version: number,
     ): Promise<void> {
       const chunks: Array<typeof points> = [];
@@ -298,10 +298,10 @@ export function aggregationRepository({ client, tableName }: Store) {
       let next = 0;
       const worker = async () => {
         while (next < chunks.length) {
-          let requests = chunks[next++]!.map(({ scope, point }) => ({
+          let requests = chunks[next++]!.map(({ planId, scope, point }) => ({
             PutRequest: {
               Item: {
-                ...ratingSeriesKey(scope, point.period),
+                ...ratingSeriesKey(planId, scope, point.period),
                 type: 'rating-series-point',
                 version,
                 data: JSON.stringify(point),

@@ -135,8 +135,8 @@ export function caseRepository(store: Store) {
       };
     },
 
-    /** Every case, for statistics and export. */
-    async all(): Promise<FollowUpCase[]> {
+    /** Every case (or every case of one plan), for statistics and export. */
+    async all(planId?: string): Promise<FollowUpCase[]> {
       const cases: FollowUpCase[] = [];
       for (const group of ['active', 'closed'] as const) {
         const items = await queryAll(store, {
@@ -146,7 +146,7 @@ export function caseRepository(store: Store) {
         });
         cases.push(...items.map((item) => fromItem(FollowUpCase, item)));
       }
-      return cases;
+      return planId === undefined ? cases : cases.filter((c) => c.planId === planId);
     },
 
     /** The cases a voter's ratings opened. */

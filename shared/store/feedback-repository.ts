@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { ConflictError } from '../errors.js';
 import { Ballot, FeedbackRecord, type PublishedComment } from '../feedback/record.js';
 import type { BallotWithComment, FeedbackStore, NewFeedback, Page, RecordedFeedback } from '../feedback/store.js';
-import type { TargetType } from '../feedback/target.js';
+import type { PlanTarget, TargetType } from '../feedback/target.js';
 import {
   ballotKey,
   ballotPrefix,
@@ -53,7 +53,7 @@ export function feedbackRepository(store: Store): FeedbackStore {
      * and year cannot both count. The record is written after, into a slot only it may fill.
      */
     async record(input: NewFeedback): Promise<RecordedFeedback> {
-      const key = ballotKey(input.voterId, input.targetType, input.targetId, input.year);
+      const key = ballotKey(input.voterId, input, input.year);
       const shard = feedbackShard(input.voterId, input.targetType, input.targetId);
       for (let attempt = 0; attempt < 8; attempt++) {
         const previous = await records.readBallot(key);
@@ -62,6 +62,7 @@ export function feedbackRepository(store: Store): FeedbackStore {
         const recordedAt = input.clock().toISOString();
         const ballot: Ballot = {
           voterId: input.voterId,
+          planId: input.planId,
           targetType: input.targetType,
           targetId: input.targetId,
           year: input.year,
@@ -95,6 +96,7 @@ export function feedbackRepository(store: Store): FeedbackStore {
         const record: FeedbackRecord = {
           feedbackId: input.feedbackId,
           voterId: input.voterId,
+          planId: input.planId,
           targetType: input.targetType,
           targetId: input.targetId,
           year: input.year,
@@ -151,9 +153,10 @@ export function feedbackRepository(store: Store): FeedbackStore {
       throw new ConflictError('the same rating is being submitted concurrently; try again');
     },
 
-    /** The voter's current ratings, optionally of one target, with their comments' statuses. */
+    /** The voter's current ratings (in every plan, in one, or of one target of one), with their comments' statuses. */
     async ballotsOf(
       voterId: string,
+      planId?: string,
       target?: { targetType: TargetType; targetId: string },
     ): Promise<BallotWithComment[]> {
       const { Items = [] } = await client.send(
@@ -162,7 +165,7 @@ export function feedbackRepository(store: Store): FeedbackStore {
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
           ExpressionAttributeValues: {
             ':pk': voterPartition(voterId),
-            ':prefix': ballotPrefix(target?.targetType, target?.targetId),
+            ':prefix': ballotPrefix(planId, target),
           },
         }),
       );
@@ -211,13 +214,12 @@ export function feedbackRepository(store: Store): FeedbackStore {
       return perShard.flat().sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
     },
 
-    /** Published comments of a target, newest first; `cursor` continues where the last page ended. */
+    /** Published comments of a target of a plan, newest first; `cursor` continues where the last page ended. */
     async publishedComments(
-      targetType: TargetType,
-      targetId: string,
+      target: PlanTarget,
       page: { limit: number; cursor?: string | undefined },
     ): Promise<Page<PublishedComment>> {
-      const partition = publishedCommentsPartition(targetType, targetId);
+      const partition = publishedCommentsPartition(target);
       const start = page.cursor ? decodeCursor(page.cursor, CommentCursor, isLogPosition) : undefined;
       const { Items = [], LastEvaluatedKey } = await client.send(
         new QueryCommand({
@@ -234,6 +236,7 @@ export function feedbackRepository(store: Store): FeedbackStore {
         const record = fromItem(FeedbackRecord, item);
         return {
           feedbackId: record.feedbackId,
+          planId: record.planId,
           targetType: record.targetType,
           targetId: record.targetId,
           rating: record.rating,

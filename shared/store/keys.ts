@@ -2,7 +2,7 @@
  * Key layout of the single table. Every key string is built here and nowhere else; docs/data-model.md's
  * access-pattern table is the documentation of this file.
  */
-import type { TargetType } from '../feedback/target.js';
+import type { PlanTarget, TargetType } from '../feedback/target.js';
 import { targetKind } from '../feedback/target-kinds.js';
 
 /**
@@ -39,14 +39,21 @@ export const observationKey = (planId: string, indicatorId: string, year: number
 
 export const targetRef = (targetType: TargetType, targetId: string) => `${targetType}#${targetId}`;
 
-/** A voter's current rating of one target in one year: the item that enforces one rating per voter. */
+/** A voter's current rating of one target of a plan in one year: the item that enforces one rating per voter. */
 export const voterPartition = (voterId: string) => `VOTER#${voterId}`;
-export const ballotPrefix = (targetType?: TargetType, targetId?: string) =>
-  targetType && targetId ? `BALLOT#${targetRef(targetType, targetId)}#` : 'BALLOT#';
-export const ballotKey = (voterId: string, targetType: TargetType, targetId: string, year: number) => ({
+/** A voter's ballots: all of them, those of one plan, or those of one target of a plan. */
+export const ballotPrefix = (planId?: string, target?: Omit<PlanTarget, 'planId'>) =>
+  planId === undefined
+    ? 'BALLOT#'
+    : target
+      ? `BALLOT#${planId}#${targetRef(target.targetType, target.targetId)}#`
+      : `BALLOT#${planId}#`;
+export const ballotKey = (voterId: string, target: PlanTarget, year: number) => ({
   PK: voterPartition(voterId),
-  SK: `${ballotPrefix(targetType, targetId)}${year}`,
+  SK: `${ballotPrefix(target.planId, target)}${year}`,
 });
+/** Where a ballot was before ratings carried their plan (`BALLOT#{type}#{id}#{year}`): read only by the migration. */
+export const legacyBallotPattern = /^BALLOT#(indicator|project)#[^#]+#\d+$/;
 
 /** FNV-1a: cheap, stable across runtimes, and spreads short strings well enough for 16 buckets. */
 export function feedbackShard(voterId: string, targetType: TargetType, targetId: string): number {
@@ -65,26 +72,34 @@ export const feedbackKey = (shard: number, recordedAt: string, feedbackId: strin
   SK: `${recordedAt}#${feedbackId}`,
 });
 
-/** Published comments of a target, newest first, in the sparse GSI1. */
-export const publishedCommentsPartition = (targetType: TargetType, targetId: string) =>
-  `COMMENTS#${targetRef(targetType, targetId)}`;
+/** Published comments of a target of a plan, newest first, in the sparse GSI1. */
+export const publishedCommentsPartition = (target: PlanTarget) =>
+  `COMMENTS#${target.planId}#${targetRef(target.targetType, target.targetId)}`;
 export const publishedCommentSortKey = (publishedAt: string, feedbackId: string) => `${publishedAt}#${feedbackId}`;
 
 /** The aggregation's own state: its version, per-shard watermarks and the batch in flight. */
 export const aggregationStateKey = { PK: 'AGGREGATION', SK: 'STATE' } as const;
 
 /**
- * Rating counts of one period (`all`, `2025`, `2025-06`): one item holding every scope (targets,
- * categories, the plan), so a batch costs one read and one write per period it touches, not one
- * write per target, and publishing a period reads one item. About 70 bytes a scope: the 400 KB
- * item limit leaves room for some 5,000 targets per plan.
+ * Rating counts of one period (`all`, `2025`, `2025-06`): one item holding every scope of every
+ * plan (targets, categories, plans; each named with its plan, shared/ratings/scopes.ts), so a
+ * batch costs one read and one write per period it touches, not one write per target, and
+ * publishing a period reads one item. About 80 bytes a scope: the 400 KB item limit leaves room
+ * for some 4,500 targets across the plans rated in one period.
  */
 export const ratingCountsKey = (period: string) => ({ PK: `RATINGS#${period}`, SK: 'COUNTS' });
-/** A period's published summaries, ranks included: what the public read routes answer from. */
-export const ratingSummaryKey = (period: string) => ({ PK: `SUMMARY#${period}`, SK: 'SUMMARY' });
-/** One point of a scope's published time series (a year or a month), for charts. */
-export const ratingSeriesPartition = (scope: string) => `SERIES#${scope}`;
-export const ratingSeriesKey = (scope: string, period: string) => ({ PK: ratingSeriesPartition(scope), SK: period });
+/** A plan's published summaries of a period, ranks included: what the public read routes answer from. */
+export const ratingSummaryKey = (planId: string, period: string) => ({
+  PK: `SUMMARY#${planId}#${period}`,
+  SK: 'SUMMARY',
+});
+/** One point of a plan's scope's published time series (a year or a month), for charts. */
+export const RATING_SERIES_PREFIX = 'SERIES#';
+export const ratingSeriesPartition = (planId: string, scope: string) => `${RATING_SERIES_PREFIX}${planId}#${scope}`;
+export const ratingSeriesKey = (planId: string, scope: string, period: string) => ({
+  PK: ratingSeriesPartition(planId, scope),
+  SK: period,
+});
 
 /** A fixed-window request counter; it expires (TTL) after its window. */
 export const rateCounterKey = (subject: string, windowStart: number) => ({
@@ -150,10 +165,3 @@ export const progressKey = (planId: string, projectId: string, revision: number)
   PK: planPartition(planId),
   SK: `${progressPrefix(projectId)}${pad(revision, 4)}`,
 });
-
-/**
- * A plan's two verdicts side by side (shared/verdicts/) in one period (`all`, `2025`): computed by
- * the aggregation run after it publishes the summaries, one item per period, read by requests.
- */
-export const verdictsPartition = (planId: string) => `VERDICTS#${planId}`;
-export const verdictsKey = (planId: string, period: string) => ({ PK: verdictsPartition(planId), SK: period });

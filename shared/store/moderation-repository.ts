@@ -44,6 +44,7 @@ const isQueuePosition = (position: { p: string; k: string }) => isLogPosition(po
 /** A record as a monitor sees it, in the queue since `since`. */
 const staffView = (record: FeedbackRecord, since: string): StaffComment => ({
   feedbackId: record.feedbackId,
+  planId: record.planId,
   targetType: record.targetType,
   targetId: record.targetId,
   rating: record.rating,
@@ -150,7 +151,7 @@ export function moderationRepository(store: Store): ModerationStore {
                     ':from': record.commentStatus,
                     ':status': status,
                     ':publishedAt': publishedAt,
-                    ':gpk': publishedCommentsPartition(record.targetType, record.targetId),
+                    ':gpk': publishedCommentsPartition(record),
                     ':gsk': publishedCommentSortKey(publishedAt, record.feedbackId),
                     ':zero': 0,
                   },
@@ -173,6 +174,7 @@ export function moderationRepository(store: Store): ModerationStore {
       const event: ModerationEvent = {
         eventId: randomUUID(),
         feedbackId: record.feedbackId,
+        planId: record.planId,
         targetType: record.targetType,
         targetId: record.targetId,
         year: record.year,
@@ -213,7 +215,11 @@ export function moderationRepository(store: Store): ModerationStore {
         query.status === 'pending'
           ? MODERATION_QUEUE_PARTITION
           : query.status === 'published'
-            ? publishedCommentsPartition(query.targetType!, query.targetId!)
+            ? publishedCommentsPartition({
+                planId: query.planId!,
+                targetType: query.targetType!,
+                targetId: query.targetId!,
+              })
             : moderatedPartition(query.status);
       const filters: string[] = [];
       const values: Record<string, unknown> = {
@@ -225,6 +231,10 @@ export function moderationRepository(store: Store): ModerationStore {
         filters.push('targetType = :tt AND targetId = :tid');
         values[':tt'] = query.targetType;
         values[':tid'] = query.targetId;
+      }
+      if (query.planId && query.status !== 'published') {
+        filters.push('planId = :plan');
+        values[':plan'] = query.planId;
       }
       if (query.reason && query.status === 'pending') {
         filters.push(

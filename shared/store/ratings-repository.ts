@@ -11,16 +11,19 @@ import type { Store } from './client.js';
 export function ratingsRepository(store: Store) {
   const { client, tableName } = store;
   return {
-    async periodSummaries(period: string): Promise<PeriodSummaries | null> {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: ratingSummaryKey(period) }));
+    /** A plan's published summaries of one period (`all`, `2025`, `2025-06`). */
+    async periodSummaries(planId: string, period: string): Promise<PeriodSummaries | null> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: ratingSummaryKey(planId, period) }),
+      );
       return Item ? (JSON.parse(String(Item.data)) as PeriodSummaries) : null;
     },
 
-    /** A scope's series points in period order: years (2025) sort before their months (2025-01). */
-    async series(scope: string): Promise<SeriesPoint[]> {
+    /** A plan's scope's series points in period order: years (2025) sort before their months (2025-01). */
+    async series(planId: string, scope: string): Promise<SeriesPoint[]> {
       const items = await queryAll(store, {
         KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': ratingSeriesPartition(scope) },
+        ExpressionAttributeValues: { ':pk': ratingSeriesPartition(planId, scope) },
       });
       return items.map((item) => JSON.parse(String(item.data)) as SeriesPoint);
     },

@@ -59,7 +59,7 @@ export function fraudRepository(store: Store): FraudStore {
       const record = await records.getRecord(ref, true);
       if (!record) throw new NotFoundError('rating', ref.feedbackId);
       if (record.fraud) return { event: null, record };
-      const key = ballotKey(record.voterId, record.targetType, record.targetId, record.year);
+      const key = ballotKey(record.voterId, record, record.year);
       for (let attempt = 0; attempt < 5; attempt++) {
         const ballot = await records.readBallot(key);
         const counted = ballot ? await records.countedRating(ballot) : null;
@@ -67,6 +67,7 @@ export function fraudRepository(store: Store): FraudStore {
         const event: FraudEvent = {
           eventId: randomUUID(),
           feedbackId: record.feedbackId,
+          planId: record.planId,
           targetType: record.targetType,
           targetId: record.targetId,
           year: record.year,

@@ -39,6 +39,7 @@ function syntheticRecord(at: number): FeedbackRecord {
   return {
     feedbackId: randomUUID(),
     voterId,
+    planId: plan.id,
     targetType,
     targetId,
     year: new Date(at + 8 * 3600_000).getUTCFullYear(),

@@ -244,7 +244,7 @@ try {
   const post = await overhead(() => ({ path: '/api/v1/feedback', init: submission().init }), 201);
   // The reads then find published summaries, as they do in service.
   for (const store of [routeStore, replayStore])
-    await aggregationJob(store, { planId: plan.id, minRatings: 10, settleSeconds: 0, maxBatch: 5000 })();
+    await aggregationJob(store, { minRatings: 10, settleSeconds: 0, maxBatch: 5000 })();
   const get = await overhead(() => ({ path: '/api/v1/indicators/gdp' }), 200);
 
   // Capacity per submission and per page.

@@ -20,7 +20,7 @@ export function bruteForceCounts(items: Record<string, unknown>[], index: Target
   };
   for (const r of records) {
     for (const period of periodsOf(r.year, r.recordedAt)) {
-      for (const scope of scopesOf(index, r.targetType, r.targetId)) {
+      for (const scope of scopesOf(index, r)) {
         const tally = tallyAt(period, scope);
         if (!replaced.has(r.feedbackId)) tally.histogram[r.rating - 1]! += 1;
         if (r.comment !== null && r.commentStatus !== 'none') tally.comments[r.commentStatus] += 1;

@@ -28,6 +28,7 @@ describe('the scheduled aggregation handler', () => {
       await feedback.record({
         feedbackId: `f-${voterId}`,
         voterId,
+        planId: 'licheng-14th',
         targetType: 'indicator',
         targetId: 'gdp',
         year: 2025,
@@ -40,7 +41,7 @@ describe('the scheduled aggregation handler', () => {
     expect(first).toMatchObject({ entries: 3, batches: 1 });
     const duplicate = await handler(invocation);
     expect(duplicate).toMatchObject({ entries: 0, batches: 0, countsUpdated: 0 });
-    const summaries = await ratingsRepository(store.current).periodSummaries('all');
+    const summaries = await ratingsRepository(store.current).periodSummaries('licheng-14th', 'all');
     expect(summaries?.targets.find((t) => t.targetId === 'gdp')?.histogram).toEqual([1, 0, 0, 1, 1]);
   });
 

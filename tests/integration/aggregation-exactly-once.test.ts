@@ -17,20 +17,21 @@ import { useStore } from '../helpers/store.js';
 
 const shared = useStore();
 
+// The same target id in two plans: two targets, counted apart.
 const TARGETS = [
-  ['indicator', 'gdp'],
-  ['indicator', 'pm25-concentration'],
-  ['indicator', 'tourist-visits'],
-  ['project', 'b07-west-suburb-new-village'],
+  ['licheng-14th', 'indicator', 'gdp'],
+  ['licheng-14th', 'indicator', 'pm25-concentration'],
+  ['sample-15th', 'indicator', 'gdp'],
+  ['licheng-14th', 'project', 'b07-west-suburb-new-village'],
 ] as const;
 const CATEGORIES: Record<string, string> = {
-  gdp: '经济质效',
-  'pm25-concentration': '生态文明',
-  'tourist-visits': '文化引领',
+  'licheng-14th/gdp': '经济质效',
+  'licheng-14th/pm25-concentration': '生态文明',
+  'sample-15th/gdp': '民生福祉',
 };
 const index: TargetIndex = {
-  planId: 'licheng-14th',
-  categoryOf: (type, id) => (type === 'indicator' ? (CATEGORIES[id] ?? null) : null),
+  categoryOf: ({ planId, targetType, targetId }) =>
+    targetType === 'indicator' ? (CATEGORIES[`${planId}/${targetId}`] ?? null) : null,
 };
 
 type Op =
@@ -133,7 +134,7 @@ async function play(ops: Op[]) {
   for (const op of ops) {
     if (op.kind === 'submit') {
       now += op.advanceHours * 3600_000;
-      const [targetType, targetId] = TARGETS[op.target]!;
+      const [planId, targetType, targetId] = TARGETS[op.target]!;
       const repo = op.crashBeforeRecord
         ? feedbackRepository(
             crashingStore(
@@ -148,6 +149,7 @@ async function play(ops: Op[]) {
         const { record } = await repo.record({
           feedbackId: randomUUID(),
           voterId: `voter-${op.voter}`,
+          planId,
           targetType,
           targetId,
           year: ratingYear(clock()),
@@ -248,12 +250,12 @@ describe('aggregation under at-least-once execution', () => {
       },
     ]);
     const counts = await storedCounts(store);
-    expect(counts.get('all|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
-    expect(counts.get('2025|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
+    expect(counts.get('all|licheng-14th/indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
+    expect(counts.get('2025|licheng-14th/indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
     // A scope whose counts went back to zero is not stored at all.
-    expect(counts.get('2025-01|indicator#gdp')).toBeUndefined();
-    expect(counts.get('2025-02|indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
-    expect(counts.get('2025-02|category#经济质效')?.histogram).toEqual([0, 0, 0, 0, 1]);
+    expect(counts.get('2025-01|licheng-14th/indicator#gdp')).toBeUndefined();
+    expect(counts.get('2025-02|licheng-14th/indicator#gdp')?.histogram).toEqual([0, 0, 0, 0, 1]);
+    expect(counts.get('2025-02|licheng-14th/category#经济质效')?.histogram).toEqual([0, 0, 0, 0, 1]);
   });
 
   it('reads a small constant number of items when nothing is new, however much is stored', async () => {
@@ -264,6 +266,7 @@ describe('aggregation under at-least-once execution', () => {
       await feedback.record({
         feedbackId: randomUUID(),
         voterId: `v${i}`,
+        planId: 'licheng-14th',
         targetType: 'indicator',
         targetId: 'gdp',
         year: 2025,
@@ -295,6 +298,7 @@ describe('aggregation under at-least-once execution', () => {
     await feedback.record({
       feedbackId: randomUUID(),
       voterId: 'v',
+      planId: 'licheng-14th',
       targetType: 'indicator',
       targetId: 'gdp',
       year: 2025,
@@ -323,6 +327,7 @@ describe('aggregation under at-least-once execution', () => {
       const { record } = await feedback.record({
         feedbackId: randomUUID(),
         voterId,
+        planId: 'licheng-14th',
         targetType: 'indicator',
         targetId: 'gdp',
         year: 2025,
@@ -350,7 +355,7 @@ describe('aggregation under at-least-once execution', () => {
       minRatings: 3,
     });
     const counts = await storedCounts(store);
-    expect(counts.get('all|indicator#gdp')?.histogram).toEqual([0, 1, 0, 1, 0]);
+    expect(counts.get('all|licheng-14th/indicator#gdp')?.histogram).toEqual([0, 1, 0, 1, 0]);
     // The record itself is kept, marked, with its rating untouched.
     const kept = (await scan(store)).find((i) => i.type === 'feedback' && i.feedbackId === bought.feedbackId);
     expect(kept).toMatchObject({ rating: 1, fraud: { by: 'admin', reason: 'paid ratings, police report 2025-17' } });
@@ -365,7 +370,7 @@ describe('aggregation under at-least-once execution', () => {
     const repo = aggregationRepository(store);
     // Corrupt one stored count behind the aggregation's back.
     const all = await repo.readCounts('all');
-    all.set('indicator#pm25-concentration', {
+    all.set('licheng-14th/indicator#pm25-concentration', {
       histogram: [9, 0, 0, 0, 0],
       comments: { pending: 0, published: 0, rejected: 0, hidden: 0 },
     });
@@ -384,7 +389,7 @@ describe('aggregation under at-least-once execution', () => {
     expect(rebuilt.differences).toEqual([
       expect.objectContaining({
         period: 'all',
-        scope: 'indicator#pm25-concentration',
+        scope: 'licheng-14th/indicator#pm25-concentration',
         stored: expect.objectContaining({ histogram: [9, 0, 0, 0, 0] }),
         recomputed: expect.objectContaining({ histogram: [1, 0, 1, 0, 0] }),
       }),

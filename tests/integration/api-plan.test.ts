@@ -155,8 +155,9 @@ describe('GET /api/v1/health', () => {
     expect(body).toMatchObject({ status: 'ok', plan: 'licheng-14th' });
   });
 
-  it('reports 503 when the plan is missing', async () => {
-    const other = testApp(store.current, { planId: 'not-loaded' }).app;
+  it('reports 503 when no plan has been published', async () => {
+    const plans = planRepository(store.current);
+    const other = testApp(store.current, { plans: { ...plans, listPlans: () => Promise.resolve([]) } }).app;
     const res = await other.request('/api/v1/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

@@ -32,7 +32,7 @@ beforeAll(async () => {
     );
     expect(res.status).toBe(201);
   }
-  await aggregationJob(store.current, { planId: 'licheng-14th', minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
+  await aggregationJob(store.current, { minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
 });
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
@@ -145,7 +145,7 @@ describe('the indicator and project responses', () => {
       ),
     );
     expect((await get('/api/v1/indicators/forest-coverage')).body!.ratings.count).toBe(before);
-    await aggregationJob(store.current, { planId: 'licheng-14th', minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
+    await aggregationJob(store.current, { minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
     expect((await get('/api/v1/indicators/forest-coverage')).body!.ratings.count).toBe(before + 1);
   });
 });

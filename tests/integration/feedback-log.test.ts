@@ -11,6 +11,7 @@ const clock = () => new Date(Date.UTC(2025, 4, 1, 0, 0, tick++));
 const rating = (feedbackId: string, value: 1 | 2 | 3 | 4 | 5, voterId = 'voter-a'): NewFeedback => ({
   feedbackId,
   voterId,
+  planId: 'licheng-14th',
   targetType: 'indicator',
   targetId: 'gdp',
   year: 2025,

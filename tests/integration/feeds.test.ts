@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEED_SOURCES, feedRoutes, type FeedSource } from '../../shared/http/api/routes/feeds.js';
+import { planScoped } from '../../shared/http/plan-scope.js';
 import { atomFeed, entryId, MAX_ENTRIES, type FeedSite } from '../../shared/feeds/atom.js';
 import { observationEvents, type FeedEvent } from '../../shared/feeds/events.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
@@ -19,6 +20,7 @@ const site: FeedSite = {
   origin: 'https://gongping.example.org',
   tagAuthority: 'gongping.example.org',
   planId: plan.id,
+  base: `/plans/${plan.id}`,
   quietSince: '2020-12-31T16:00:00.000Z',
 };
 const by = { recordedBy: '区统计局', reason: '首次公布' };
@@ -127,7 +129,7 @@ describe('the Atom builder', () => {
       'tag:gongping.example.org,2026:licheng-14th/projects/b07-x/replies/r1',
     ]);
     expect(list.map((e) => e.category)).toEqual(['case-closed', 'reply']);
-    expect(list.every((e) => e.link === 'https://gongping.example.org/projects/b07-x')).toBe(true);
+    expect(list.every((e) => e.link === 'https://gongping.example.org/plans/licheng-14th/projects/b07-x')).toBe(true);
     expect(list[0]!.title).toBe('示范项目 差评办结：已整改 · A project: 差评 case closed, rectified');
     expect(list[1]!.title).toContain('official reply from 区住建局');
     // Text from people is escaped inside the HTML content.
@@ -180,7 +182,10 @@ describe('feed routes', () => {
       expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
       expect(res.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=600');
       const xml = await res.text();
-      expect(xml).toContain(`<link rel="self" href="https://gongping.example.org${path}"/>`);
+      // The feed names itself by its plan's address, which stays the plan's when another plan becomes current.
+      expect(xml).toContain(
+        `<link rel="self" href="https://gongping.example.org${path.replace('/api/v1', '/api/v1/plans/licheng-14th')}"/>`,
+      );
       const list = entries(xml);
       expect(list.map((e) => e.category)).toEqual(['status-change', 'observation', 'status-change', 'observation']);
       expect(list.map((e) => e.updated)).toEqual([
@@ -189,7 +194,7 @@ describe('feed routes', () => {
         '2022-03-15T02:00:00.000Z',
         '2022-03-15T02:00:00.000Z',
       ]);
-      expect(list.every((e) => e.link === 'https://gongping.example.org/indicators/gdp')).toBe(true);
+      expect(list.every((e) => e.link === 'https://gongping.example.org/plans/licheng-14th/indicators/gdp')).toBe(true);
       expect(list[3]!.title).toBe(
         '地区生产总值 2021年数值公布：476.2亿元 · Gross domestic product (GDP): 2021 value published, 476.2 100 million yuan',
       );
@@ -204,7 +209,9 @@ describe('feed routes', () => {
       )
     ).text();
     expect(xml).not.toContain('execute-api');
-    expect(entries(xml).every((e) => e.link === 'https://gongping.licheng.gov.example/indicators/gdp')).toBe(true);
+    expect(
+      entries(xml).every((e) => e.link === 'https://gongping.licheng.gov.example/plans/licheng-14th/indicators/gdp'),
+    ).toBe(true);
   });
 
   it('keeps every entry’s id when a new revision arrives, and puts the new one first', async () => {
@@ -258,7 +265,10 @@ describe('feed routes', () => {
             },
           ]
         : [];
-    const withReplies = new Hono().route('/api/v1', feedRoutes(deps, [...DEFAULT_FEED_SOURCES, replies]));
+    const withReplies = new Hono().route(
+      '/api/v1',
+      planScoped(deps, feedRoutes(deps, [...DEFAULT_FEED_SOURCES, replies])),
+    );
     const list = entries(await (await withReplies.request(`/api/v1/feeds/projects/${project.id}.atom`)).text());
     expect(list.map((e) => e.category)).toEqual(['reply']);
   });
@@ -325,7 +335,7 @@ describe('replies and closed 差评 cases in the feeds, end to end through the s
     const xml = await feed('indicators/gdp.atom');
     const list = entries(xml);
     expect(list.map((e) => e.category)).toEqual(['reply']);
-    expect(list[0]!.link).toBe('https://gongping.example.org/indicators/gdp');
+    expect(list[0]!.link).toBe('https://gongping.example.org/plans/licheng-14th/indicators/gdp');
     expect(list[0]!.title).toBe(
       '地区生产总值 留言获官方回复（鲤城区统计局） · Gross domestic product (GDP): official reply from 鲤城区统计局',
     );
@@ -338,7 +348,9 @@ describe('replies and closed 差评 cases in the feeds, end to end through the s
     const list = entries(xml);
     // The case reply is also an official reply to the (published) comment; the closing comes last.
     expect(list.map((e) => e.category)).toEqual(['case-closed', 'reply']);
-    expect(list.every((e) => e.link === `https://gongping.example.org/projects/${project.id}`)).toBe(true);
+    expect(list.every((e) => e.link === `https://gongping.example.org/plans/licheng-14th/projects/${project.id}`)).toBe(
+      true,
+    );
     expect(list[0]!.title).toBe(
       `${project.titleZh} 差评办结：已解释说明 · ${project.titleEn}: 差评 case closed, explained`,
     );

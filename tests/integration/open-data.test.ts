@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATASET_IDS, DATASETS, type CellValue, type Column, type DatasetId } from '../../shared/open-data/datasets.js';
+import {
+  DATASET_IDS,
+  publishedColumns,
+  type CellValue,
+  type Column,
+  type DatasetId,
+} from '../../shared/open-data/datasets.js';
 import { dictionaryMarkdown } from '../../shared/open-data/dictionary.js';
 import { jsonDatasetSchema, toCsv } from '../../shared/open-data/format.js';
 import { parsePlan, loadPlan as readPlanFile } from '../../shared/plan/load.js';
@@ -129,7 +135,10 @@ describe('open data downloads', () => {
         expect(res.headers.get('etag')).toMatch(/^W\//);
       }
       expect(jsonDatasetSchema(id).safeParse(body).error).toBeUndefined();
-      const columns = DATASETS[id].columns as ReadonlyArray<Column<never>>;
+      // Every dataset starts with the plan its rows belong to.
+      const columns = publishedColumns(id, 'licheng-14th') as ReadonlyArray<Column<never>>;
+      expect(columns[0]!.name).toBe('plan_id');
+      expect(body.rows.every((row) => row.plan_id === 'licheng-14th')).toBe(true);
       expect(Object.keys(rows[0] ?? Object.fromEntries(columns.map((c) => [c.name, ''])))).toEqual(
         columns.map((c) => c.name),
       );
@@ -248,6 +257,7 @@ describe('CSV encoding', () => {
   it('round-trips any text through a CSV parser: quotes, commas, line breaks, Chinese, emoji', () => {
     const base = {
       feedbackId: 'f',
+      planId: 'licheng-14th',
       targetType: 'indicator' as const,
       targetId: 'gdp',
       rating: 3 as const,
@@ -261,6 +271,7 @@ describe('CSV encoding', () => {
         (comments) => {
           const csv = toCsv(
             'comments',
+            'licheng-14th',
             comments.map((comment) => ({ comment: { ...base, comment }, targetNameZh: '地区生产总值' })),
           );
           const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
@@ -282,8 +293,8 @@ describe('the data dictionary', () => {
     expect(html).not.toMatch(/<script|<style|style=/i);
     for (const id of DATASET_IDS) {
       expect(html).toContain(`id="${id}"`);
-      expect(html).toContain(`href="/api/v1/open-data/${id}.csv"`);
-      for (const column of DATASETS[id].columns) expect(html).toContain(`<code>${column.name}</code>`);
+      expect(html).toContain(`href="/api/v1/plans/licheng-14th/open-data/${id}.csv"`);
+      for (const column of publishedColumns(id, '')) expect(html).toContain(`<code>${column.name}</code>`);
     }
   });
 

@@ -59,6 +59,7 @@ function caseOpened(id: string, openedAt: string, changes: Partial<FollowUpCase>
     {
       feedback: { shard: 0, recordedAt: openedAt, feedbackId: id },
       voterId: 'v',
+      planId: 'licheng-14th',
       targetType: 'indicator',
       targetId: 'gdp',
       rating: 1,

@@ -101,16 +101,19 @@ describe('the registry of target kinds', () => {
   });
 
   it('counts an indicator’s ratings in its category and every project’s in the projects’ group', () => {
-    const index = targetIndexOf({ plan: { ...plan, contentHash: '' }, indicators: plan.indicators });
-    expect(scopesOf(index, 'indicator', 'gdp')).toEqual([
-      'indicator#gdp',
-      categoryScope(indicator.category),
-      `plan#${plan.id}`,
+    const index = targetIndexOf({
+      plan: { ...plan, contentHash: '' },
+      indicators: plan.indicators,
+    });
+    expect(scopesOf(index, { planId: plan.id, targetType: 'indicator', targetId: 'gdp' })).toEqual([
+      `${plan.id}/indicator#gdp`,
+      `${plan.id}/${categoryScope(indicator.category)}`,
+      `${plan.id}/plan#${plan.id}`,
     ]);
-    expect(scopesOf(index, 'project', project.id)).toEqual([
-      `project#${project.id}`,
-      categoryScope('projects'),
-      `plan#${plan.id}`,
+    expect(scopesOf(index, { planId: plan.id, targetType: 'project', targetId: project.id })).toEqual([
+      `${plan.id}/project#${project.id}`,
+      `${plan.id}/${categoryScope('projects')}`,
+      `${plan.id}/plan#${plan.id}`,
     ]);
   });
 });

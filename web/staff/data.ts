@@ -15,7 +15,16 @@ import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js'
 
 export type StaffDataDeps = Pick<
   AppDeps,
-  'planId' | 'plans' | 'ratings' | 'feedback' | 'moderation' | 'cases' | 'calendar' | 'minRatings' | 'clock'
+  | 'planId'
+  | 'currentPlanId'
+  | 'plans'
+  | 'ratings'
+  | 'feedback'
+  | 'moderation'
+  | 'cases'
+  | 'calendar'
+  | 'minRatings'
+  | 'clock'
 >;
 
 /** Counting stops here: a queue or a case list this long is "1000+", and reading on would only cost. */
@@ -57,7 +66,7 @@ export async function dashboardData(deps: StaffDataDeps): Promise<DashboardData>
   const now = deps.clock();
   const [snapshot, document, queueSize, cases] = await Promise.all([
     planOf(deps),
-    deps.ratings.periodSummaries('all'),
+    deps.ratings.periodSummaries(deps.planId, 'all'),
     countQueue(deps, now),
     countCases(deps, now),
   ]);

@@ -72,12 +72,17 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
 
 async function writeRating(deps: DemoDeps, planId: string, r: DemoRating) {
   const submitAs = (feedbackId: string, rating: DemoRating['rating'], comment: string | null, when: string) =>
-    submitFeedback({ ...deps, planId, clock: () => at(when), newId: () => feedbackId }, r.voterId, {
-      targetType: r.targetType,
-      targetId: r.targetId,
-      rating,
-      ...(comment === null ? {} : { comment }),
-    });
+    submitFeedback(
+      { ...deps, clock: () => at(when), newId: () => feedbackId },
+      { id: planId, status: 'published' },
+      r.voterId,
+      {
+        targetType: r.targetType,
+        targetId: r.targetId,
+        rating,
+        ...(comment === null ? {} : { comment }),
+      },
+    );
   await submitAs(r.feedbackId, r.rating, r.comment, r.at);
   if (r.moderation)
     await moderateComment(
@@ -160,7 +165,6 @@ export async function loadDemo(
   });
   // Everything written is in the past, so nothing needs to settle before the run counts it.
   const aggregation = await aggregationJob(store, {
-    planId: dataset.planId,
     minRatings: deps.minRatings,
     settleSeconds: 0,
     maxBatch: 5000,

@@ -1,12 +1,13 @@
 import { Hono } from 'hono/tiny';
 import type { AppPart } from '../middleware.js';
 import type { AppDeps } from '../deps.js';
-import { accountabilityRoutes } from './routes/accountability.js';
+import { accountabilityRoutes, caseStatsRoutes } from './routes/accountability.js';
+import { plansRoutes } from './routes/plans.js';
+import { planScoped, type PlanScopedEnv } from '../plan-scope.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { planRoutes } from './routes/plan.js';
 import { ratingRoutes } from './routes/ratings.js';
-import { verdictRoutes } from './routes/verdicts.js';
 
 /**
  * What the citizen API uses: the plan, published ratings, the ballot log, flags, a voter's cases,
@@ -14,11 +15,9 @@ import { verdictRoutes } from './routes/verdicts.js';
  */
 export type CitizenDeps = Pick<
   AppDeps,
-  | 'planId'
   | 'plans'
   | 'progress'
   | 'ratings'
-  | 'verdicts'
   | 'currentPlanId'
   | 'minRatings'
   | 'feedback'
@@ -45,9 +44,18 @@ export type CitizenDeps = Pick<
 export const citizenPart = (deps: CitizenDeps): AppPart => ({
   api: new Hono()
     .route('/', healthRoutes(deps))
-    .route('/', planRoutes(deps))
-    .route('/', ratingRoutes(deps))
-    .route('/', feedbackRoutes(deps))
+    .route('/', plansRoutes(deps))
     .route('/', accountabilityRoutes(deps))
-    .route('/', verdictRoutes(deps)),
+    // Each under /plans/{planId} for that plan and, for the current plan, at its own path.
+    .route(
+      '/',
+      planScoped(
+        deps,
+        new Hono<PlanScopedEnv>()
+          .route('/', planRoutes(deps))
+          .route('/', ratingRoutes(deps))
+          .route('/', feedbackRoutes(deps))
+          .route('/', caseStatsRoutes(deps)),
+      ),
+    ),
 });

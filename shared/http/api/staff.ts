@@ -13,6 +13,7 @@ export type StaffDeps = Pick<
   AppDeps,
   | 'staffAuth'
   | 'planId'
+  | 'currentPlanId'
   | 'plans'
   | 'progress'
   | 'ratings'

@@ -10,6 +10,7 @@ import { CaseId, CaseStatsQuery, FeedbackId, FlagBody, NoQuery, SatisfactionBody
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { issueVoter, requestVoter } from '../../voter.js';
 import type { Flagger } from '../../../store/keys.js';
+import type { PlanScopedEnv } from '../../plan-scope.js';
 
 /** What flags, a voter's cases and the case statistics use. */
 export type AccountabilityDeps = Pick<
@@ -88,18 +89,21 @@ export function accountabilityRoutes(deps: AccountabilityDeps) {
       c.header('Cache-Control', 'private, no-store');
       const updated = await rateReply(deps, voterId, caseId, body.satisfied, body.note, deps.clock());
       return c.json(citizenView(updated, deps.clock()));
-    })
-
-    .get('/cases/stats', async (c) => {
-      const { group } = queryParams(c, CaseStatsQuery);
-      const now = deps.clock();
-      const cases = await deps.cases.all();
-      return c.json({
-        group,
-        deadlineWorkingDays: deps.caseDeadlineDays,
-        generatedAt: now.toISOString(),
-        overall: caseStats(cases, 'all', now, deps.calendar)[0] ?? null,
-        items: caseStats(cases, group, now, deps.calendar),
-      });
     });
+}
+
+/** How the 差评 of the request's plan were answered, and how fast: anyone can see it. */
+export function caseStatsRoutes(deps: Pick<AppDeps, 'cases' | 'caseDeadlineDays' | 'calendar' | 'clock'>) {
+  return new Hono<PlanScopedEnv>().get('/cases/stats', async (c) => {
+    const { group } = queryParams(c, CaseStatsQuery);
+    const now = deps.clock();
+    const cases = await deps.cases.all(c.get('planScope').plan.id);
+    return c.json({
+      group,
+      deadlineWorkingDays: deps.caseDeadlineDays,
+      generatedAt: now.toISOString(),
+      overall: caseStats(cases, 'all', now, deps.calendar)[0] ?? null,
+      items: caseStats(cases, group, now, deps.calendar),
+    });
+  });
 }

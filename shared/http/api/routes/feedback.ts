@@ -9,13 +9,13 @@ import { ProblemError } from '../../problem.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { issueVoter, requestVoter } from '../../voter.js';
 import { kindNamedBy } from '../../../feedback/target-kinds.js';
+import type { PlanScopedEnv } from '../../plan-scope.js';
 
 export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
 /** What rating, a voter's own ratings and a target's comments use (a 差评 opens its case on submission). */
 export type FeedbackRouteDeps = Pick<
   AppDeps,
-  | 'planId'
   | 'plans'
   | 'feedback'
   | 'voterTokens'
@@ -31,29 +31,35 @@ export type FeedbackRouteDeps = Pick<
   | 'logger'
 >;
 
-/** Citizens rate and comment without an account; a signed anonymous token keeps one rating per voter. */
+/**
+ * Citizens rate and comment on the targets of the request's plan without an account; a signed
+ * anonymous token keeps one rating per voter, target of a plan and year.
+ */
 export function feedbackRoutes(deps: FeedbackRouteDeps) {
   const voterOf = (c: Context) => requestVoter(c, deps);
 
-  return new Hono()
+  return new Hono<PlanScopedEnv>()
     .post('/feedback', async (c) => {
+      const { plan, base } = c.get('planScope');
       const submission = await jsonBody(c, FeedbackSubmission);
       const voterId = voterOf(c) ?? issueVoter(c, deps);
       const address = clientAddress(c);
-      const submitted = await submitFeedback(deps, voterId, submission, {
+      const submitted = await submitFeedback(deps, plan, voterId, submission, {
         addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
       });
       const { record, replaced } = submitted;
       deps.logger.info('feedback recorded', {
         feedbackId: record.feedbackId,
+        planId: record.planId,
         targetType: record.targetType,
         targetId: record.targetId,
         replaced: replaced !== null,
       });
-      c.header('Location', `/api/v1/me/feedback?targetType=${record.targetType}&targetId=${record.targetId}`);
+      c.header('Location', `/api/v1${base}/me/feedback?targetType=${record.targetType}&targetId=${record.targetId}`);
       return c.json(
         {
           feedbackId: record.feedbackId,
+          planId: record.planId,
           targetType: record.targetType,
           targetId: record.targetId,
           year: record.year,
@@ -75,10 +81,11 @@ export function feedbackRoutes(deps: FeedbackRouteDeps) {
       if (!voterId) return c.json({ items: [] });
       const target =
         query.targetType && query.targetId ? { targetType: query.targetType, targetId: query.targetId } : undefined;
-      const ballots = await deps.feedback.ballotsOf(voterId, target);
+      const ballots = await deps.feedback.ballotsOf(voterId, c.get('planScope').plan.id, target);
       return c.json({
         items: ballots.map((b) => ({
           feedbackId: b.feedbackId,
+          planId: b.planId,
           targetType: b.targetType,
           targetId: b.targetId,
           year: b.year,
@@ -95,9 +102,10 @@ export function feedbackRoutes(deps: FeedbackRouteDeps) {
       const targetType = kindNamedBy(c.req.param('collection')).type;
       const targetId = pathParam(TargetId, c.req.param('id'), targetType);
       const page = queryParams(c, CommentsQuery);
-      if (!(await deps.plans.targetExists(deps.planId, targetType, targetId))) {
+      const planId = c.get('planScope').plan.id;
+      if (!(await deps.plans.targetExists(planId, targetType, targetId))) {
         throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
       }
-      return c.json(await deps.feedback.publishedComments(targetType, targetId, page));
+      return c.json(await deps.feedback.publishedComments({ planId, targetType, targetId }, page));
     });
 }

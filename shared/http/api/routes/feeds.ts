@@ -17,6 +17,7 @@ import type { PlanSnapshot } from '../../../store/plan-repository.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
+import type { PlanScopedEnv } from '../../plan-scope.js';
 import { kindNamedBy, namedTarget, namedTargets } from '../../../feedback/target-kinds.js';
 import type { TargetType } from '../../../feedback/target.js';
 
@@ -24,14 +25,15 @@ import type { TargetType } from '../../../feedback/target.js';
 export const FEED_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600';
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 
-/** What a feed is about, with what the route has already read for it. */
-export type ResolvedScope =
+/** What a feed is about (in which plan), with what the route has already read for it. */
+export type ResolvedScope = { planId: string } & (
   | { kind: 'plan'; snapshot: PlanSnapshot }
   | { kind: 'indicator'; indicator: Indicator; target: FeedTarget }
-  | { kind: 'project'; project: Project; target: FeedTarget };
+  | { kind: 'project'; project: Project; target: FeedTarget }
+);
 
 /** What the Atom feeds read: values, official replies and closed cases. */
-export type FeedDeps = Pick<AppDeps, 'planId' | 'plans' | 'feedback' | 'cases' | 'calendar' | 'siteUrl'>;
+export type FeedDeps = Pick<AppDeps, 'plans' | 'feedback' | 'cases' | 'calendar' | 'siteUrl'>;
 
 /**
  * A source of feed events. Sources run in parallel and their events are merged; each returns only
@@ -48,7 +50,7 @@ export const observationSource: FeedSource = async (deps, scope) => {
         observationEvents(indicator, scope.snapshot.observations),
       );
     case 'indicator':
-      return observationEvents(scope.indicator, await deps.plans.listObservations(deps.planId, scope.indicator.id));
+      return observationEvents(scope.indicator, await deps.plans.listObservations(scope.planId, scope.indicator.id));
     case 'project':
       // Projects have no yearly values; their news comes from replies and cases.
       return [];
@@ -62,20 +64,23 @@ function targetsOf(scope: ResolvedScope): FeedTarget[] {
 
 /** How each kind's feed finds its target: the id as its schema reads it, and the plan's record. */
 const FEED_TARGETS: {
-  [T in TargetType]: { id(raw: string): string; load(deps: FeedDeps, id: string): Promise<ResolvedScope | null> };
+  [T in TargetType]: {
+    id(raw: string): string;
+    load(deps: FeedDeps, planId: string, id: string): Promise<ResolvedScope | null>;
+  };
 } = {
   indicator: {
     id: (raw) => pathParam(IndicatorId, raw, 'indicator'),
-    load: async (deps, id) => {
-      const indicator = await deps.plans.getIndicator(deps.planId, id);
-      return indicator && { kind: 'indicator', indicator, target: indicatorTarget(indicator) };
+    load: async (deps, planId, id) => {
+      const indicator = await deps.plans.getIndicator(planId, id);
+      return indicator && { planId, kind: 'indicator', indicator, target: indicatorTarget(indicator) };
     },
   },
   project: {
     id: (raw) => pathParam(ProjectId, raw, 'project'),
-    load: async (deps, id) => {
-      const project = await deps.plans.getProject(deps.planId, id);
-      return project && { kind: 'project', project, target: namedTarget('project', project) };
+    load: async (deps, planId, id) => {
+      const project = await deps.plans.getProject(planId, id);
+      return project && { planId, kind: 'project', project, target: namedTarget('project', project) };
     },
   },
 };
@@ -95,10 +100,10 @@ export const replySource: FeedSource = async (deps, scope) => {
       const events: ReplyEvent[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const { items, nextCursor } = await deps.feedback.publishedComments(target.targetType, target.targetId, {
-          limit: PAGE,
-          cursor,
-        });
+        const { items, nextCursor } = await deps.feedback.publishedComments(
+          { planId: scope.planId, targetType: target.targetType, targetId: target.targetId },
+          { limit: PAGE, cursor },
+        );
         for (const comment of items) {
           comment.replies.forEach((reply, index) =>
             events.push({
@@ -122,8 +127,10 @@ export const replySource: FeedSource = async (deps, scope) => {
 };
 
 /**
- * Closed 差评 cases: that the case was answered, when, how long it took in working days and whether
- * on time. Nothing about the voter; the summary is the official reply (or the closing note).
+ * Closed 差评 cases of the plan: that the case was answered, when, how long it took in working days
+ * and whether on time. Nothing about the voter; the summary is the official reply (or the closing
+ * note). The closed cases of every plan share one index, read most recent first: a plan's feed
+ * keeps its own among the latest MAX_PAGES × 5 pages.
  */
 export const closedCaseSource: FeedSource = async (deps, scope) => {
   const targets = new Map(targetsOf(scope).map((t) => [`${t.targetType}#${t.targetId}`, t]));
@@ -137,7 +144,7 @@ export const closedCaseSource: FeedSource = async (deps, scope) => {
   }
   return closed.flatMap((c): CaseClosedEvent[] => {
     const target = targets.get(`${c.targetType}#${c.targetId}`);
-    if (!target || c.closedAt === null) return [];
+    if (c.planId !== scope.planId || !target || c.closedAt === null) return [];
     const answeredAt = c.firstReplyAt;
     const closeNote = [...c.history].reverse().find((h) => h.to === 'closed')?.note ?? null;
     return [
@@ -168,19 +175,14 @@ function siteOf(c: Context, plan: { id: string; periodStart: number }, siteUrl: 
     origin: url.origin,
     tagAuthority: url.hostname,
     planId: plan.id,
+    base: `/plans/${plan.id}`,
     // 00:00 on 1 January of the first plan year, China Standard Time.
     quietSince: new Date(Date.UTC(plan.periodStart, 0, 1) - 8 * 3600_000).toISOString(),
   };
 }
 
-/** Atom feeds of the plan, of each indicator and of each project. */
+/** Atom feeds of the request's plan, of each of its indicators and of each of its projects. */
 export function feedRoutes(deps: FeedDeps, sources: readonly FeedSource[] = DEFAULT_FEED_SOURCES) {
-  const planSummary = async () => {
-    const plan = await deps.plans.getPlan(deps.planId);
-    if (!plan) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
-    return plan;
-  };
-
   const answer = async (
     c: Context,
     scope: ResolvedScope,
@@ -194,12 +196,13 @@ export function feedRoutes(deps: FeedDeps, sources: readonly FeedSource[] = DEFA
     });
   };
 
-  return new Hono()
+  return new Hono<PlanScopedEnv>()
     .get('/feeds/plan.atom', async (c) => {
       queryParams(c, NoQuery);
-      const snapshot = await deps.plans.snapshot(deps.planId);
-      if (!snapshot) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
-      return answer(c, { kind: 'plan', snapshot }, snapshot.plan);
+      const planId = c.get('planScope').plan.id;
+      const snapshot = await deps.plans.snapshot(planId);
+      if (!snapshot) throw new ProblemError('service-unavailable', { detail: `plan ${planId} has not been loaded` });
+      return answer(c, { planId, kind: 'plan', snapshot }, snapshot.plan);
     })
     .get('/feeds/:collection{indicators|projects}/:id{[^/]+\\.atom}', async (c) => {
       queryParams(c, NoQuery);
@@ -207,7 +210,8 @@ export function feedRoutes(deps: FeedDeps, sources: readonly FeedSource[] = DEFA
       const kind = kindNamedBy(c.req.param('collection'));
       const feed = FEED_TARGETS[kind.type];
       const id = feed.id(raw);
-      const [plan, scope] = await Promise.all([planSummary(), feed.load(deps, id)]);
+      const { plan } = c.get('planScope');
+      const scope = await feed.load(deps, plan.id, id);
       if (!scope) throw new ProblemError('not-found', { detail: `no ${kind.type} ${id}` });
       return answer(c, scope, plan);
     });

@@ -1,17 +1,18 @@
 import { Hono } from 'hono/tiny';
 import type { AppDeps } from '../../deps.js';
 import { problemResponse } from '../../problem.js';
+import { currentPlan } from '../../../plan/current.js';
 
 /** What the health check reads. */
-export type HealthDeps = Pick<AppDeps, 'planId' | 'plans' | 'clock' | 'logger'>;
+export type HealthDeps = Pick<AppDeps, 'currentPlanId' | 'plans' | 'clock' | 'logger'>;
 
-/** Liveness that means something: the store answers and the plan is loaded. */
+/** Liveness that means something: the store answers and a plan is there for the unscoped addresses. */
 export function healthRoutes(deps: HealthDeps) {
   return new Hono().get('/health', async (c) => {
     c.header('Cache-Control', 'no-store');
     try {
-      const plan = await deps.plans.getPlan(deps.planId);
-      if (!plan) return problemResponse(c, 'service-unavailable', { detail: 'the plan has not been loaded' });
+      const plan = currentPlan(await deps.plans.listPlans(), deps.clock(), deps.currentPlanId);
+      if (!plan) return problemResponse(c, 'service-unavailable', { detail: 'no plan has been published' });
       return c.json({ status: 'ok', plan: plan.id, time: deps.clock().toISOString() });
     } catch (error) {
       deps.logger.error('health check failed', { error });

@@ -28,6 +28,7 @@ export type MonitorDeps = Pick<
   | 'calendar'
   | 'planId'
   | 'plans'
+  | 'currentPlanId'
   | 'progress'
   | 'ratings'
   | 'clock'

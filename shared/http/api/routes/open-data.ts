@@ -21,6 +21,7 @@ import type { PlanSnapshot } from '../../../store/plan-repository.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { queryParams } from '../../request.js';
+import type { PlanScopedEnv } from '../../plan-scope.js';
 
 /**
  * Open data changes when a value is published, a comment moderated or the aggregation publishes
@@ -48,24 +49,28 @@ async function inParallel<T, R>(items: readonly T[], width: number, work: (item:
 }
 
 /** What the open data downloads read (the dictionary page needs only the plan). */
-export type OpenDataDeps = Pick<AppDeps, 'planId' | 'plans' | 'ratings' | 'feedback'>;
+export type OpenDataDeps = Pick<AppDeps, 'plans' | 'ratings' | 'feedback'>;
 
-/** Public downloads at stable URLs: GET /api/v1/open-data/{dataset}.{csv|json} and plan.json. */
+/**
+ * Public downloads of the request's plan at stable URLs: GET /api/v1/plans/{planId}/open-data/
+ * {dataset}.{csv|json} and plan.json (the current plan's also without /plans/{planId}). Every row
+ * says its plan in `plan_id`.
+ */
 export function openDataRoutes(deps: OpenDataDeps) {
-  const snapshot = async (): Promise<PlanSnapshot> => {
-    const found = await deps.plans.snapshot(deps.planId);
-    if (!found) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
+  const snapshotOf = async (planId: string): Promise<PlanSnapshot> => {
+    const found = await deps.plans.snapshot(planId);
+    if (!found) throw new ProblemError('service-unavailable', { detail: `plan ${planId} has not been loaded` });
     return found;
   };
 
   /**
-   * Every published period: all-time, then each year and month in order. The periods with data are
-   * those of the plan's own series (every rating counts in the plan scope), one small query.
+   * Every published period of the plan: all-time, then each year and month in order. The periods
+   * with data are those of the plan's own series (every rating counts in the plan scope), one small query.
    */
-  const publishedSummaries = async (): Promise<PeriodSummaries[]> => {
-    const points = await deps.ratings.series(planScope(deps.planId));
+  const publishedSummaries = async (planId: string): Promise<PeriodSummaries[]> => {
+    const points = await deps.ratings.series(planId, planScope(planId));
     const periods = ['all', ...[...new Set(points.map((p) => p.period))].sort()];
-    const documents = await Promise.all(periods.map((period) => deps.ratings.periodSummaries(period)));
+    const documents = await Promise.all(periods.map((period) => deps.ratings.periodSummaries(planId, period)));
     return documents.filter((d): d is PeriodSummaries => d !== null);
   };
 
@@ -79,7 +84,7 @@ export function openDataRoutes(deps: OpenDataDeps) {
       const comments: PublishedComment[] = [];
       let cursor: string | undefined;
       do {
-        const page = await deps.feedback.publishedComments(target.targetType, target.targetId, { limit: 100, cursor });
+        const page = await deps.feedback.publishedComments({ planId: plan.plan.id, ...target }, { limit: 100, cursor });
         comments.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -87,19 +92,20 @@ export function openDataRoutes(deps: OpenDataDeps) {
     });
   };
 
-  const ROWS: { [D in DatasetId]: () => Promise<ReadonlyArray<DatasetRows[D]>> } = {
-    indicators: async () => indicatorRows(await snapshot()),
-    observations: async () => observationRows(await snapshot()),
-    projects: async () => projectRows(await snapshot()),
-    history: async () => historyRows(await snapshot()),
+  const ROWS: { [D in DatasetId]: (planId: string) => Promise<ReadonlyArray<DatasetRows[D]>> } = {
+    indicators: async (planId) => indicatorRows(await snapshotOf(planId)),
+    observations: async (planId) => observationRows(await snapshotOf(planId)),
+    projects: async (planId) => projectRows(await snapshotOf(planId)),
+    history: async (planId) => historyRows(await snapshotOf(planId)),
     // The published documents alone: the plan's partition is not needed.
-    ratings: async () => ratingRows(await publishedSummaries()),
-    comments: async () => {
-      const plan = await snapshot();
+    ratings: async (planId) => ratingRows(await publishedSummaries(planId)),
+    comments: async (planId) => {
+      const plan = await snapshotOf(planId);
       return commentRows(plan, await publishedComments(plan));
     },
   };
-  const rowsOf = <K extends DatasetId>(id: K): Promise<ReadonlyArray<DatasetRows[K]>> => ROWS[id]();
+  const rowsOf = <K extends DatasetId>(id: K, planId: string): Promise<ReadonlyArray<DatasetRows[K]>> =>
+    ROWS[id](planId);
 
   const download = (c: Context, body: string, name: string, format: Format) => {
     c.header('Cache-Control', OPEN_DATA_CACHE_CONTROL);
@@ -110,36 +116,42 @@ export function openDataRoutes(deps: OpenDataDeps) {
     });
   };
 
-  const app = new Hono();
+  const app = new Hono<PlanScopedEnv>();
   app.get('/open-data/plan.json', async (c) => {
     queryParams(c, NoQuery);
-    return download(c, JSON.stringify(planDocument(await snapshot())), fileName(deps.planId, 'plan', 'json'), 'json');
+    const planId = c.get('planScope').plan.id;
+    return download(
+      c,
+      JSON.stringify(planDocument(await snapshotOf(planId))),
+      fileName(planId, 'plan', 'json'),
+      'json',
+    );
   });
   for (const id of DATASET_IDS) {
     for (const format of FORMATS) {
       app.get(`/open-data/${id}.${format}`, async (c) => {
         queryParams(c, NoQuery);
-        const rows = await rowsOf(id);
-        const body = format === 'csv' ? toCsv(id, rows) : JSON.stringify(toJsonDataset(id, deps.planId, rows));
-        return download(c, body, fileName(deps.planId, id, format), format);
+        const planId = c.get('planScope').plan.id;
+        const rows = await rowsOf(id, planId);
+        const body = format === 'csv' ? toCsv(id, planId, rows) : JSON.stringify(toJsonDataset(id, planId, rows));
+        return download(c, body, fileName(planId, id, format), format);
       });
     }
   }
   return app;
 }
 
-/** GET /open-data: the data dictionary, a plain page beside the site's own. */
-export function openDataPages(deps: Pick<OpenDataDeps, 'planId' | 'plans'>) {
-  return new Hono().get('/open-data', async (c) => {
+/** GET /open-data: the data dictionary of the request's plan, a plain page beside the site's own. */
+export function openDataPages() {
+  return new Hono<PlanScopedEnv>().get('/open-data', (c) => {
     queryParams(c, NoQuery);
-    const plan = await deps.plans.getPlan(deps.planId);
-    if (!plan) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
+    const { plan } = c.get('planScope');
     c.header('Cache-Control', OPEN_DATA_CACHE_CONTROL);
     // No script, no style, no image: nothing to allow.
     c.header(
       'Content-Security-Policy',
       "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     );
-    return c.html(dictionaryHtml(deps.planId, plan.titleZh));
+    return c.html(dictionaryHtml(plan.id, plan.titleZh));
   });
 }

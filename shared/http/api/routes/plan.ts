@@ -10,37 +10,40 @@ import type { TargetType } from '../../../feedback/target.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
+import type { PlanScopedEnv } from '../../plan-scope.js';
 
 /** What the plan, indicator and project routes read. */
-export type PlanRouteDeps = Pick<AppDeps, 'planId' | 'plans' | 'progress' | 'ratings' | 'minRatings'>;
+export type PlanRouteDeps = Pick<AppDeps, 'plans' | 'progress' | 'ratings' | 'minRatings'>;
 
-/** The plan, its indicators and its projects: public, read-only. */
+/** The request's plan, its indicators and its projects: public, read-only. */
 export function planRoutes(deps: PlanRouteDeps) {
-  const snapshot = async (): Promise<PlanSnapshot> => {
-    const found = await deps.plans.snapshot(deps.planId);
-    // The plan is loaded before the API serves; its absence is an operations fault, not a 404.
-    if (!found) throw new ProblemError('service-unavailable', { detail: 'the plan has not been loaded' });
+  const snapshot = async (planId: string): Promise<PlanSnapshot> => {
+    const found = await deps.plans.snapshot(planId);
+    // The registry lists the plan, so its partition is there; its absence is an operations fault, not a 404.
+    if (!found) throw new ProblemError('service-unavailable', { detail: `plan ${planId} has not been loaded` });
     return found;
   };
 
-  /** The all-time rating brief of each target, from the one published all-time document. */
-  const briefs = async () => {
-    const document = await deps.ratings.periodSummaries('all');
+  /** The all-time rating brief of each target of the plan, from its one published all-time document. */
+  const briefs = async (planId: string) => {
+    const document = await deps.ratings.periodSummaries(planId, 'all');
     const minRatings = document?.minRatings ?? deps.minRatings;
     return (targetType: TargetType, id: string) =>
       briefOf(scopeSummaryIn(document, targetScope(targetType, id), minRatings));
   };
 
-  return new Hono()
+  return new Hono<PlanScopedEnv>()
     .get('/plan', async (c) => {
       queryParams(c, NoQuery);
-      const [plan, progress] = await Promise.all([snapshot(), deps.progress.listAll(deps.planId)]);
+      const { id } = c.get('planScope').plan;
+      const [plan, progress] = await Promise.all([snapshot(id), deps.progress.listAll(id)]);
       // Project statuses as last reported by a publisher, not as the plan (which states none) has them.
       return c.json(planView({ ...plan, projects: plan.projects.map((p) => projectWithProgress(p, progress)) }));
     })
     .get('/indicators', async (c) => {
       const filter = queryParams(c, IndicatorFilter);
-      const [{ indicators, observations }, ratingOf] = await Promise.all([snapshot(), briefs()]);
+      const { id: planId } = c.get('planScope').plan;
+      const [{ indicators, observations }, ratingOf] = await Promise.all([snapshot(planId), briefs(planId)]);
       const items = indicators
         .filter(
           (i) =>
@@ -54,21 +57,23 @@ export function planRoutes(deps: PlanRouteDeps) {
     .get('/indicators/:id', async (c) => {
       queryParams(c, NoQuery);
       const id = pathParam(IndicatorId, c.req.param('id'), 'indicator');
+      const { id: planId } = c.get('planScope').plan;
       const [indicator, revisions, history, ratingOf] = await Promise.all([
-        deps.plans.getIndicator(deps.planId, id),
-        deps.plans.listObservations(deps.planId, id),
-        deps.plans.listHistory(deps.planId),
-        briefs(),
+        deps.plans.getIndicator(planId, id),
+        deps.plans.listObservations(planId, id),
+        deps.plans.listHistory(planId),
+        briefs(planId),
       ]);
       if (!indicator) throw new ProblemError('not-found', { detail: `no indicator ${id}` });
       return c.json({ ...indicatorDetailView(indicator, revisions, history), ratings: ratingOf('indicator', id) });
     })
     .get('/projects', async (c) => {
       const filter = queryParams(c, ProjectFilter);
+      const { id: planId } = c.get('planScope').plan;
       const [{ projects }, ratingOf, progress] = await Promise.all([
-        snapshot(),
-        briefs(),
-        deps.progress.listAll(deps.planId),
+        snapshot(planId),
+        briefs(planId),
+        deps.progress.listAll(planId),
       ]);
       const items = projects
         .map((p) => projectWithProgress(p, progress))
@@ -79,10 +84,11 @@ export function planRoutes(deps: PlanRouteDeps) {
     .get('/projects/:id', async (c) => {
       queryParams(c, NoQuery);
       const id = pathParam(ProjectId, c.req.param('id'), 'project');
+      const { id: planId } = c.get('planScope').plan;
       const [project, ratingOf, progress] = await Promise.all([
-        deps.plans.getProject(deps.planId, id),
-        briefs(),
-        deps.progress.list(deps.planId, id),
+        deps.plans.getProject(planId, id),
+        briefs(planId),
+        deps.progress.list(planId, id),
       ]);
       if (!project) throw new ProblemError('not-found', { detail: `no project ${id}` });
       return c.json({ ...projectWithProgress(project, progress), ratings: ratingOf('project', id) });

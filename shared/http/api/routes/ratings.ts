@@ -3,27 +3,26 @@ import { TargetId, TargetType } from '../../../feedback/target.js';
 import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } from '../../../ratings/scopes.js';
 import { scopeSummaryIn } from '../../../ratings/views.js';
 import { RatingsQuery, SeriesQuery, TargetRatingsQuery } from '../../../api/schemas.js';
-import { Category } from '../../../plan/schema.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
 import { kindNamedBy } from '../../../feedback/target-kinds.js';
+import type { PlanScopedEnv } from '../../plan-scope.js';
 
 /** What the rating summaries read. */
-export type RatingRouteDeps = Pick<AppDeps, 'planId' | 'plans' | 'ratings' | 'minRatings'>;
+export type RatingRouteDeps = Pick<AppDeps, 'plans' | 'ratings' | 'minRatings'>;
 
-/** The published verdict of citizens' ratings: summaries, rankings and series, read as published. */
+/** The published verdict of citizens' ratings of the request's plan: summaries, rankings and series, read as published. */
 export function ratingRoutes(deps: RatingRouteDeps) {
-  const summaries = (period: string) => deps.ratings.periodSummaries(period);
-
-  return new Hono()
+  return new Hono<PlanScopedEnv>()
     .get('/:collection{indicators|projects}/:id/ratings', async (c) => {
+      const { plan } = c.get('planScope');
       const targetType = kindNamedBy(c.req.param('collection')).type;
       const targetId = pathParam(TargetId, c.req.param('id'), targetType);
       const { period } = queryParams(c, TargetRatingsQuery);
       const [exists, document] = await Promise.all([
-        deps.plans.targetExists(deps.planId, targetType, targetId),
-        summaries(period),
+        deps.plans.targetExists(plan.id, targetType, targetId),
+        deps.ratings.periodSummaries(plan.id, period),
       ]);
       if (!exists) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
       const minRatings = document?.minRatings ?? deps.minRatings;
@@ -36,13 +35,14 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       });
     })
     .get('/ratings', async (c) => {
+      const { plan } = c.get('planScope');
       const { group, period } = queryParams(c, RatingsQuery);
-      const document = await summaries(period);
+      const document = await deps.ratings.periodSummaries(plan.id, period);
       const minRatings = document?.minRatings ?? deps.minRatings;
       const base = { period, group, version: document?.version ?? 0, minRatings, prior: document?.prior ?? null };
       if (group === 'category') {
-        // Every category appears, rated or not, ranked among the categories that have enough ratings.
-        const categories = [...Category.options, PROJECTS_GROUP].map((id) =>
+        // Every category of the plan appears, rated or not, ranked among the categories that have enough ratings.
+        const categories = [...plan.categories.map((category) => category.id), PROJECTS_GROUP].map((id) =>
           scopeSummaryIn(document, categoryScope(id), minRatings),
         );
         categories.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count);
@@ -50,29 +50,30 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       }
       return c.json({
         ...base,
-        plan: scopeSummaryIn(document, planScope(deps.planId), minRatings),
+        plan: scopeSummaryIn(document, planScope(plan.id), minRatings),
         ranking: document?.targets ?? [],
       });
     })
     .get('/ratings/series', async (c) => {
+      const { plan } = c.get('planScope');
       const query = queryParams(c, SeriesQuery);
       const [kind, ...rest] = query.target.split(':');
       const id = rest.join(':');
       let scope: string;
-      if (kind === 'plan') scope = planScope(deps.planId);
+      if (kind === 'plan') scope = planScope(plan.id);
       else if (kind === 'category') {
-        if (!(Category.options as readonly string[]).includes(id) && id !== PROJECTS_GROUP)
+        if (!plan.categories.some((category) => category.id === id) && id !== PROJECTS_GROUP)
           throw new ProblemError('not-found', { detail: `no category ${id}` });
         scope = categoryScope(id);
       } else {
         // SeriesQuery lets only a kind of target through here (indicator:…, project:…).
         const targetType = TargetType.parse(kind);
         const targetId = pathParam(TargetId, id, targetType);
-        if (!(await deps.plans.targetExists(deps.planId, targetType, targetId)))
+        if (!(await deps.plans.targetExists(plan.id, targetType, targetId)))
           throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
         scope = targetScope(targetType, targetId);
       }
-      const points = await deps.ratings.series(scope);
+      const points = await deps.ratings.series(plan.id, scope);
       return c.json({
         target: query.target,
         granularity: query.granularity,
