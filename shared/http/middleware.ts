@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Env, MiddlewareHandler, Schema } from 'hono';
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -24,7 +24,7 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=
 
 // Sub-apps differ in their context variables (staff routes carry the signed-in identity); the
 // composition only mounts them.
-type SubApp = Hono<any, any, any>;
+type SubApp = Hono<Env, Schema, string>;
 
 /**
  * A part of the site that one Lambda function serves (shared/http/api/citizen.ts, staff-api.ts,
