@@ -74,6 +74,7 @@ export function setPreference(
 export function safeBack(value: unknown): string {
   if (typeof value !== 'string' || value.length > 600) return '/';
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  // eslint-disable-next-line no-control-regex -- refusing control characters (header splitting) is the point
   if (/[\u0000-\u001f\u007f\s\\]/.test(value)) return '/';
   return value;
 }

@@ -83,20 +83,24 @@ if (form && messagesSource?.textContent && status && typeof fetch === 'function'
     HTMLFormElement.prototype.submit.call(form);
   };
 
-  form.addEventListener('submit', async (event) => {
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (busy) return;
     const data = new FormData(form);
-    const rating = Number(data.get('rating'));
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const rating = Number(text('rating'));
     if (!(rating >= 1 && rating <= 5)) {
       show('error', [t.errRating]);
       form.querySelector<HTMLInputElement>('input[name="rating"]')?.focus();
       return;
     }
-    const comment = String(data.get('comment') ?? '');
+    const comment = text('comment');
     const body = {
-      targetType: String(data.get('targetType')),
-      targetId: String(data.get('targetId')),
+      targetType: text('targetType'),
+      targetId: text('targetId'),
       rating,
       ...(comment.trim() ? { comment } : {}),
     };
@@ -174,5 +178,6 @@ if (form && messagesSource?.textContent && status && typeof fetch === 'function'
       button?.removeAttribute('aria-busy');
       if (button) button.disabled = false;
     }
-  });
+  };
+  form.addEventListener('submit', (event) => void submit(event));
 }
