@@ -172,6 +172,16 @@ describe('the verdicts the aggregation run computed, read from the API', () => {
     expect(scoped).toContain('一致：进展良好');
   });
 
+  it('says on an indicator’s page which region it is in and why', async () => {
+    const html = await (await app.request('/indicators/gdp', { headers: { 'Accept-Language': 'en' } })).text();
+    expect(html).toContain('class="verdict-line verdict-line--paper-progress"');
+    expect(html).toMatch(/Paper progress: officially “On track”, citizens dissatisfied/i);
+    const few = await (
+      await app.request('/indicators/hospital-beds-per-1000', { headers: { 'Accept-Language': 'en' } })
+    ).text();
+    expect(few).toContain('Undetermined: too few ratings.');
+  });
+
   it('writes nothing again when nothing changed', async () => {
     const again = await aggregationJob(store.current, {
       minRatings: 10,

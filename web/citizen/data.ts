@@ -18,13 +18,14 @@ import { categoryScope, granularityOf, planScope, PROJECTS_GROUP, targetScope } 
 import { briefOf, scopeSummaryIn, type RatingBrief } from '../../shared/ratings/views.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
+import type { Verdict } from '../../shared/verdicts/verdicts.js';
 import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js';
 
 /**
  * What each page shows, read through the same repositories and views as the API. Statistics are
  * read as the aggregation published them; nothing here computes one.
  */
-export type PageDataDeps = Pick<AppDeps, 'plans' | 'progress' | 'ratings' | 'feedback' | 'minRatings'>;
+export type PageDataDeps = Pick<AppDeps, 'plans' | 'progress' | 'ratings' | 'feedback' | 'minRatings' | 'verdicts'>;
 
 /** The plan is loaded before anything serves; without it the site cannot answer (503). */
 export { PlanNotLoadedError };
@@ -302,6 +303,8 @@ async function targetFeedback(
 export interface IndicatorPageData extends TargetFeedback {
   view: IndicatorDetailView;
   categoryEn: string;
+  /** Its region of the two verdicts, all time (null before the aggregation has run). */
+  verdict: Verdict | null;
 }
 
 export async function indicatorPageData(
@@ -311,11 +314,12 @@ export async function indicatorPageData(
   voterId: string | null,
   commentsCursor?: string,
 ): Promise<IndicatorPageData | null> {
-  const [indicator, revisions, history, plan] = await Promise.all([
+  const [indicator, revisions, history, plan, verdicts] = await Promise.all([
     deps.plans.getIndicator(planId, id),
     deps.plans.listObservations(planId, id),
     deps.plans.listHistory(planId),
     deps.plans.getPlan(planId),
+    deps.verdicts.get(planId, 'all'),
   ]);
   if (!indicator) return null;
   const feedback = await targetFeedback(deps, planId, 'indicator', id, voterId, commentsCursor);
@@ -323,6 +327,7 @@ export async function indicatorPageData(
     ...feedback,
     view: indicatorDetailView(indicator, revisions, history),
     categoryEn: plan?.categories.find((c) => c.id === indicator.category)?.nameEn ?? indicator.category,
+    verdict: verdicts?.verdicts.find((v) => v.targetType === 'indicator' && v.targetId === id) ?? null,
   };
 }
 

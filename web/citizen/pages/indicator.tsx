@@ -17,6 +17,7 @@ import { Comments, FeedbackSection, type Confirmation, type FeedbackFormState } 
 import { RatingSummary } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
 import type { IndicatorPageData } from '../data.js';
+import { VerdictLine } from '../components/verdict-line.js';
 import { formatDateTime, formatNumber, percentDigits, withUnit } from '../../format.js';
 import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
@@ -144,7 +145,7 @@ export function IndicatorPage({
       title={name}
       section="indicators"
       scripts={['charts.js', 'feedback.js']}
-      feed={{ href: targetFeed('indicator', view.id), title: t.feedTitleTarget(name) }}
+      feed={{ href: targetFeed('indicator', view.id, ctx.place), title: t.feedTitleTarget(name) }}
     >
       <p class="back">
         <a href={targetKind('indicator').listPath(ctx.place?.base)}>{t.backToIndicators}</a>
@@ -269,6 +270,7 @@ export function IndicatorPage({
         </section>
       )}
 
+      <VerdictLine ctx={ctx} verdict={data.verdict} />
       <RatingSummary ctx={ctx} summary={data.summary} minRatings={data.minRatings} years={data.years} name={name} />
       <FeedbackSection
         ctx={ctx}
