@@ -45,7 +45,7 @@ export const growthText = (ctx: PageContext, growth: NonNullable<Indicator['grow
 /** The 2025 target as the plan states it: a level, a growth rate, both, or a statement. */
 export function TargetText({ ctx, indicator }: { ctx: PageContext; indicator: Indicator }) {
   const unit = indicatorUnit(ctx, indicator);
-  const parts: Child[] = [];
+  const parts: string[] = [];
   if (indicator.target.kind === 'number') parts.push(withUnit(indicator.target.raw, unit));
   if (indicator.growth) parts.push(growthText(ctx, indicator.growth));
   if (parts.length === 0) {
