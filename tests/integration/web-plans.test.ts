@@ -38,7 +38,7 @@ const addressesOf = (html: string) =>
   [...html.matchAll(/\s(?:href|action)="([^"]*)"/g)].map(([, address]) => address!.replace(/&amp;/g, '&'));
 
 /** The addresses of a plan's own pages, wherever they appear: they must carry the plan's prefix. */
-const PLAN_PAGE = /^\/(?:$|[?#]|(?:indicators|projects|method|feedback)(?:[/?#]|$))/;
+const PLAN_PAGE = /^\/(?:$|[?#]|(?:indicators|projects|method|feedback|open-data)(?:[/?#]|$))/;
 
 /** A plan-scoped page leads only to that plan's pages, or to what belongs to no plan. */
 function expectLinksInside(html: string, planId: string) {
@@ -49,6 +49,8 @@ function expectLinksInside(html: string, planId: string) {
     expect(PLAN_PAGE.test(address), `${address} leaves ${base}`).toBe(false);
     const other = /^\/plans\/([^/?#]+)\/(?:indicators|projects|method|feedback)/.exec(address);
     if (other) expect(other[1], address).toBe(planId);
+    // Feeds and downloads are the plan's own too; the API reference belongs to no plan.
+    if (address.startsWith('/api/') && address !== '/api/docs') expect(address).toMatch(`/api/v1${base}/`);
   }
   expect(addresses.filter((a) => a.startsWith(`${base}/indicators`)).length).toBeGreaterThan(0);
 }
@@ -103,6 +105,26 @@ describe('the citizen pages of many plans', () => {
         expectLinksInside(html, planId);
       }
     }
+  });
+
+  it('lead from a plan’s pages to its own feeds and downloads, which answer', async () => {
+    const { html } = await get('/plans/sample-15th/indicators/gdp');
+    const own = addressesOf(html).filter((a) => a.startsWith('/api/v1/') || a.endsWith('/open-data'));
+    expect(own).toEqual(
+      expect.arrayContaining([
+        '/plans/sample-15th/open-data',
+        '/api/v1/plans/sample-15th/feeds/plan.atom',
+        '/api/v1/plans/sample-15th/feeds/indicators/gdp.atom',
+        '/api/v1/plans/sample-15th/open-data/plan.json',
+      ]),
+    );
+    const { app } = site();
+    for (const address of new Set(own)) expect((await app.request(address)).status, address).toBe(200);
+    const planFile = (await (await app.request('/api/v1/plans/sample-15th/open-data/plan.json')).json()) as {
+      id?: string;
+      plan?: { id: string };
+    };
+    expect(planFile.id ?? planFile.plan?.id).toBe('sample-15th');
   });
 
   it('serve the current plan at the unscoped addresses, or the configured one', async () => {

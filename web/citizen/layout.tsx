@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Entry } from '../assets.js';
 import type { PageContext } from '../context.js';
 import { PageShell, type Feed } from '../shell.js';
-import { API_DOCS_PAGE, OPEN_DATA_PAGE, PLAN_DATA, PLAN_FEED } from './links.js';
+import { API_DOCS_PAGE, openDataPage, planData, planFeed } from './links.js';
 import { inPlan } from './place.js';
 import { PlanNotices, PlanSwitcher } from './components/plans.js';
 import { targetKind } from '../../shared/feedback/target-kinds.js';
@@ -27,14 +27,14 @@ interface LayoutProps {
  */
 export function Layout({ ctx, title, section, scripts = [], feed, children }: LayoutProps) {
   const { t, elder, place } = ctx;
-  const planFeed: Feed = { href: PLAN_FEED, title: t.feedTitlePlan };
+  const feedOfPlan: Feed = { href: planFeed(place), title: t.feedTitlePlan };
   const footerLinks: Array<[string, string]> = [
-    [OPEN_DATA_PAGE, t.footerOpenData],
+    [openDataPage(place), t.footerOpenData],
     [API_DOCS_PAGE, t.footerApiDocs],
     ...(feed ? [[feed.href, t.footerPageFeed] as [string, string]] : []),
-    [PLAN_FEED, t.footerPlanFeed],
+    [planFeed(place), t.footerPlanFeed],
     [inPlan(place, '/method'), t.footerMethod],
-    [PLAN_DATA, t.footerPlanData],
+    [planData(place), t.footerPlanData],
   ];
   const nav: Array<[Exclude<Section, null>, string, string]> = [
     ['home', inPlan(place, '/'), t.navHome],
@@ -51,7 +51,7 @@ export function Layout({ ctx, title, section, scripts = [], feed, children }: La
       brand={{ href: inPlan(place, '/'), name: t.siteName, tagline: t.siteTagline }}
       nav={nav.map(([key, href, label]) => ({ href, label, current: section === key }))}
       scripts={scripts}
-      feeds={feed ? [feed, planFeed] : [planFeed]}
+      feeds={feed ? [feed, feedOfPlan] : [feedOfPlan]}
       settings={
         <>
           {place && <PlanSwitcher ctx={ctx} place={place} />}

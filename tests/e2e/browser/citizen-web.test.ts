@@ -36,6 +36,8 @@ const PAGES: Array<[string, string]> = [
   ['method', '/method'],
   ['mine', '/me'],
   ['not-found', '/no-such-page'],
+  ['plans', '/plans'],
+  ['indicator-scoped', `/plans/${plan.id}/indicators/gdp`],
 ];
 
 /** Whether a canvas holds any drawn pixel: Chart.js ran and drew, under the CSP. */
@@ -83,6 +85,31 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     expect(await drawn(page, 'canvas[data-chart="ratings-chart-data"]')).toBe(true);
     expect(await page.locator('#rating-4').isChecked()).toBe(true);
     expect(await text(page, '#yours')).toContain('待审核');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('lists the plans, and keeps a reader who chose one inside it, down to rating in place through its own API', async () => {
+    const { context, page, problems } = await newContext();
+    await page.goto(`${env.server.base}/plans`);
+    expect(await text(page, 'h1')).toBe('全部规划');
+    expect(await text(page, `[data-plan="${plan.id}"]`)).toContain('当前规划');
+    await page.locator(`[data-plan="${plan.id}"] h2 a`).click();
+    await page.waitForURL(new RegExp(`/plans/${plan.id}$`));
+    expect(await text(page, 'h1')).toBe(plan.titleZh);
+    await page.getByRole('navigation').getByRole('link', { name: '指标', exact: true }).click();
+    await page.waitForURL(new RegExp(`/plans/${plan.id}/indicators$`));
+    await page.locator(`a[href="/plans/${plan.id}/indicators/pm25-concentration"]`).click();
+    await page.waitForURL(new RegExp(`/plans/${plan.id}/indicators/pm25-concentration$`));
+    expect(await drawn(page, 'canvas[data-chart="indicator-chart-data"]')).toBe(true);
+
+    const posted = page.waitForRequest((request) => request.method() === 'POST');
+    await page.locator('label[for="rating-5"]').click();
+    await page.locator('#feedback-submit').click();
+    expect((await posted).url()).toBe(`${env.server.base}/api/v1/plans/${plan.id}/feedback`);
+    await page.locator('#feedback-status:not([hidden])').waitFor();
+    expect(await text(page, '#feedback-status')).toContain('您的评价已计入');
+    expect(page.url()).toBe(`${env.server.base}/plans/${plan.id}/indicators/pm25-concentration`);
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);

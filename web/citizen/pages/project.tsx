@@ -23,7 +23,7 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
       title={name}
       section="projects"
       scripts={['charts.js', 'feedback.js']}
-      feed={{ href: targetFeed('project', project.id), title: t.feedTitleTarget(name) }}
+      feed={{ href: targetFeed('project', project.id, ctx.place), title: t.feedTitleTarget(name) }}
     >
       <p class="back">
         <a href={targetKind('project').listPath(ctx.place?.base)}>{t.backToProjects}</a>
