@@ -158,6 +158,11 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     const value = body[name];
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
   };
+  /** A field as it was typed, to show it again in the form. */
+  const typedText = (body: Record<string, unknown>, name: string) => {
+    const value = body[name];
+    return typeof value === 'string' ? value : '';
+  };
   const strings = (value: unknown): string[] =>
     (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
       (v): v is string => typeof v === 'string',
@@ -435,7 +440,7 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     const body = await c.req.parseBody();
     const s = staffMessages(pageContext(c, assets).lang);
     const typed = Object.fromEntries(
-      ['indicator', 'year', 'value', 'source', 'note'].map((k) => [k, typeof body[k] === 'string' ? body[k] : '']),
+      ['indicator', 'year', 'value', 'source', 'note'].map((k) => [k, typedText(body, k)]),
     );
     const number = (text: string | undefined) =>
       text !== undefined && Number.isFinite(Number(text)) ? Number(text) : undefined;
@@ -463,10 +468,10 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
     const body = await c.req.parseBody();
     const s = staffMessages(pageContext(c, assets).lang);
     const typed = {
-      project: String(body.project ?? ''),
-      status: String(body.status ?? ''),
-      progress: String(body.progress ?? ''),
-      progressNote: String(body.note ?? ''),
+      project: typedText(body, 'project'),
+      status: typedText(body, 'status'),
+      progress: typedText(body, 'progress'),
+      progressNote: typedText(body, 'note'),
     };
     const progress = field(body, 'progress');
     const report = ProgressBody.safeParse({
