@@ -72,7 +72,7 @@ function indicatorConfig(data: IndicatorChartData): ChartConfiguration<'line', A
           pointStyle: style.point,
           pointRadius: style.radius + (elder ? 1 : 0),
           pointHoverRadius: style.radius + 2,
-          // Points on the first and last year (the 2025 target) are drawn whole, not cut at the edge.
+          // Points on the first and last year (the target year) are drawn whole, not cut at the edge.
           clip: 10,
         };
       }),

@@ -42,7 +42,7 @@ export const indicatorUnit = (ctx: PageContext, i: Pick<Indicator, 'unit' | 'uni
 export const growthText = (ctx: PageContext, growth: NonNullable<Indicator['growth']>) =>
   ctx.t.growthValue(formatNumber(growth.percent, ctx.lang), growth.atLeast);
 
-/** The 2025 target as the plan states it: a level, a growth rate, both, or a statement. */
+/** The target as the plan states it: a level, a growth rate, both, or a statement. */
 export function TargetText({ ctx, indicator }: { ctx: PageContext; indicator: Indicator }) {
   const unit = indicatorUnit(ctx, indicator);
   const parts: string[] = [];
