@@ -6,6 +6,9 @@ import { planRepository } from '../../shared/store/plan-repository.js';
 import { progressRepository } from '../../shared/store/progress-repository.js';
 import { json, testApp } from '../helpers/api.js';
 import { useStore } from '../helpers/store.js';
+import { testIdentity, TEST_ISSUER } from '../helpers/staff.js';
+import { DEV_CLIENT_ID } from '../../functions/local/dev-identity.js';
+import { hostedSignIn } from '../../shared/config.js';
 
 const store = useStore();
 let app: ReturnType<typeof testApp>['app'];
@@ -36,6 +39,16 @@ const RATINGS: Array<[string, string, number, number]> = [
   ['project', LATE_PROJECT, 12, 1], // reported not started: agree-bad
 ];
 
+/** Comments of some voters, by target and voter number: published before the aggregation. */
+const COMMENTS: Record<string, string> = {
+  'gdp#0': '数字好看，身边的工作机会却没有变多',
+  'gdp#1': '物价涨得比收入快',
+  'tourism-revenue#0': '新开的步道很好走，周末人很多',
+};
+const SITE = 'http://localhost:3999';
+let identity: Awaited<ReturnType<typeof testIdentity>>;
+let monitor: string;
+
 beforeAll(async () => {
   await loadPlan(store.current, plan);
   const plans = planRepository(store.current);
@@ -59,19 +72,35 @@ beforeAll(async () => {
   }
   let tick = 0;
   let deps;
+  identity = await testIdentity();
   ({ app, deps } = testApp(store.current, {
     clock: () => new Date(Date.parse('2025-06-15T04:00:00Z') + tick++),
     minRatings: 10,
+    staffAuth: identity.verifier,
+    signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
   }));
+  const commented: string[] = [];
   for (const [targetType, targetId, count, rating] of RATINGS) {
     for (let i = 0; i < count; i++) {
+      const comment = COMMENTS[`${targetId}#${i}`];
       const res = await app.request(
         '/api/v1/feedback',
-        json({ targetType, targetId, rating }, { 'X-Voter-Token': deps.voterTokens.issue().token }),
+        json({ targetType, targetId, rating, comment }, { 'X-Voter-Token': deps.voterTokens.issue().token }),
       );
       expect(res.status).toBe(201);
+      if (comment) commented.push(((await res.json()) as { feedbackId: string }).feedbackId);
     }
   }
+  // A monitor publishes the comments, as on the moderation page.
+  monitor = `gp_staff=${await identity.token(['monitor'], { tokenUse: 'id', name: 'li.si' })}`;
+  const body = new URLSearchParams({ action: 'publish' });
+  for (const id of commented) body.append('ids', id);
+  const published = await app.request(`${SITE}/staff/queue`, {
+    method: 'POST',
+    headers: { Cookie: monitor, Origin: SITE },
+    body,
+  });
+  expect(published.status).toBe(303);
   const report = await aggregationJob(store.current, {
     minRatings: 10,
     settleSeconds: 0,
@@ -180,6 +209,25 @@ describe('the verdicts the aggregation run computed, read from the API', () => {
       await app.request('/indicators/hospital-beds-per-1000', { headers: { 'Accept-Language': 'en' } })
     ).text();
     expect(few).toContain('Undetermined: too few ratings.');
+  });
+
+  it('lists paper progress, then quiet success, first on the monitors’ dashboard, with the comments that explain them', async () => {
+    const res = await app.request(`${SITE}/staff`, { headers: { Cookie: `${monitor}; lang=zh-CN` } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const section = html.slice(
+      html.indexOf('id="disagreements"'),
+      html.indexOf('</section>', html.indexOf('id="disagreements"')),
+    );
+    expect([...section.matchAll(/data-target="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'indicator:gdp',
+      'indicator:tourism-revenue',
+    ]);
+    expect(section).toContain('物价涨得比收入快');
+    expect(section).toContain('最近 2 条公开留言中差评 2 条（100.0%）');
+    expect(section).toContain('最近 1 条公开留言中差评 0 条（0.0%）');
+    // Before the least-satisfied list and the ranking.
+    expect(html.indexOf('id="disagreements"')).toBeLessThan(html.indexOf('id="ranking"'));
   });
 
   it('writes nothing again when nothing changed', async () => {

@@ -7,6 +7,7 @@ import { PlanNotLoadedError } from '../../shared/errors.js';
 import { leastSatisfied, type LeastSatisfied } from '../citizen/data.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js';
+import { disagreements, type Disagreement } from './verdicts-data.js';
 
 /**
  * What the staff pages show, through the same repositories and shared functions as the JSON staff
@@ -25,6 +26,7 @@ export type StaffDataDeps = Pick<
   | 'calendar'
   | 'minRatings'
   | 'clock'
+  | 'verdicts'
 >;
 
 /** Counting stops here: a queue or a case list this long is "1000+", and reading on would only cost. */
@@ -56,6 +58,8 @@ export interface DashboardData {
   /** Every rated target, ranked first (by rank), then the unranked by sample size. */
   targets: Array<{ summary: ScopeSummary; name: TargetName | undefined }>;
   least: LeastSatisfied[];
+  /** Paper progress and quiet success, with their recent comments; null before the aggregation has run. */
+  disagreements: Disagreement[] | null;
   minRatings: number;
   queueSize: number;
   cases: { open: number; dueSoon: number; overdue: number };
@@ -64,11 +68,12 @@ export interface DashboardData {
 
 export async function dashboardData(deps: StaffDataDeps): Promise<DashboardData> {
   const now = deps.clock();
-  const [snapshot, document, queueSize, cases] = await Promise.all([
+  const [snapshot, document, queueSize, cases, disagreeing] = await Promise.all([
     planOf(deps),
     deps.ratings.periodSummaries(deps.planId, 'all'),
     countQueue(deps, now),
     countCases(deps, now),
+    disagreements(deps, deps.planId),
   ]);
   const names = targetNames(snapshot);
   const targets = [...(document?.targets ?? [])]
@@ -77,6 +82,7 @@ export async function dashboardData(deps: StaffDataDeps): Promise<DashboardData>
   return {
     targets,
     least: leastSatisfied(document, snapshot),
+    disagreements: disagreeing,
     minRatings: document?.minRatings ?? deps.minRatings,
     queueSize,
     cases,

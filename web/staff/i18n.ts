@@ -5,6 +5,7 @@ import type { Lang } from '../i18n.js';
 import type { CommentStatus } from '../../shared/feedback/rating.js';
 import { csvReasonEn, type CsvReason } from '../../shared/publishing/csv.js';
 import { targetKind } from '../../shared/feedback/target-kinds.js';
+import { staffVerdictsEn, staffVerdictsZh } from './i18n-verdicts.js';
 
 /**
  * Every string a staff member sees, in Chinese (the default) and English, kept apart from the
@@ -263,6 +264,7 @@ const zh = {
   colReason: '理由',
   colDetails: '详情',
   badFilter: '筛选条件无效，已忽略。',
+  ...staffVerdictsZh,
 };
 
 export type StaffMessages = { [K in keyof typeof zh]: (typeof zh)[K] };
@@ -485,6 +487,7 @@ const en: StaffMessages = {
   colReason: 'Reason',
   colDetails: 'Details',
   badFilter: 'The filter was not valid and was ignored.',
+  ...staffVerdictsEn,
 };
 
 const DICTIONARIES: Record<Lang, StaffMessages> = { 'zh-CN': zh, en };

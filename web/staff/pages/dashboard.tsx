@@ -6,6 +6,7 @@ import { Fact } from '../../components/common.js';
 import { COUNT_CAP, type DashboardData, type TargetName } from '../data.js';
 import { StaffLayout, type StaffContext } from '../layout.js';
 import { TargetLink } from './parts.js';
+import { Disagreements } from './disagreements.js';
 import { inLang } from '../../localized.js';
 
 const interval = (ctx: StaffContext, p: Proportion | null) =>
@@ -43,6 +44,8 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
           </a>
         </p>
       )}
+
+      <Disagreements ctx={ctx} items={data.disagreements} />
 
       <h2>{s.dashboardLeastHeading}</h2>
       <p class="hint">{s.dashboardLeastIntro(data.minRatings)}</p>
