@@ -33,6 +33,22 @@ const get = async (path: string, overrides: Parameters<typeof testApp>[1] = {}) 
   return { res, html: await res.text() };
 };
 
+/** A rating form as a browser posts it from a plan's page, served a minute ago. */
+const postRating = (
+  { app, deps }: ReturnType<typeof site>,
+  planId: string,
+  fields: { targetId: string; rating: string },
+) =>
+  app.request(`/plans/${planId}/feedback`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+    body: new URLSearchParams({
+      issued: deps.formStamps.issue(new Date(NOW - 60_000)),
+      targetType: 'indicator',
+      ...fields,
+    }).toString(),
+  });
+
 /** Every address a page leads to: its links and its forms' actions. */
 const addressesOf = (html: string) =>
   [...html.matchAll(/\s(?:href|action)="([^"]*)"/g)].map(([, address]) => address!.replace(/&amp;/g, '&'));
@@ -180,17 +196,9 @@ describe('the citizen pages of many plans', () => {
   });
 
   it('rate a target of the plan whose form it is, and come back to that plan’s page', async () => {
-    const { app, deps } = site();
-    const res = await app.request('/plans/licheng-14th/feedback', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
-      body: new URLSearchParams({
-        issued: deps.formStamps.issue(new Date(NOW - 60_000)),
-        targetType: 'indicator',
-        targetId: 'gdp',
-        rating: '4',
-      }).toString(),
-    });
+    const running = site();
+    const { deps } = running;
+    const res = await postRating(running, 'licheng-14th', { targetId: 'gdp', rating: '4' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^\/plans\/licheng-14th\/indicators\/gdp\?done=recorded/);
     const voter = /gp_voter=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
@@ -201,7 +209,8 @@ describe('the citizen pages of many plans', () => {
   });
 
   it('show a closed plan readable, without the rating form, and refuse a rating posted to it', async () => {
-    const { app, deps } = site();
+    const running = site();
+    const { deps } = running;
     await deps.plans.setStatus('licheng-14th', 'published', 'closed');
     try {
       const page = await get('/plans/licheng-14th/indicators/gdp');
@@ -217,16 +226,7 @@ describe('the citizen pages of many plans', () => {
         /<form[^>]*action="\/plans\/sample-15th\/feedback"/,
       );
 
-      const refused = await app.request('/plans/licheng-14th/feedback', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
-        body: new URLSearchParams({
-          issued: deps.formStamps.issue(new Date(NOW - 60_000)),
-          targetType: 'indicator',
-          targetId: 'pm25-concentration',
-          rating: '2',
-        }).toString(),
-      });
+      const refused = await postRating(running, 'licheng-14th', { targetId: 'pm25-concentration', rating: '2' });
       expect(refused.status).toBe(409);
       expect(await refused.text()).toContain('本规划已结束');
       expect(refused.headers.get('set-cookie')).toBeNull();
