@@ -291,6 +291,19 @@ describe('pages without JavaScript', () => {
     expect(selected(projects, 'status')).toEqual([]);
   });
 
+  it('shows a site of one plan without a plan switcher or notice, and lists that plan alone at /plans', async () => {
+    // The 14th plan ended in 2025: it is current as the latest public plan, and its pages are also under its id.
+    for (const path of ['/', '/indicators/gdp', `/plans/${plan.id}/indicators/gdp`]) {
+      const { res, html } = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(html, path).not.toContain('plan-switch');
+      expect(html, path).not.toContain('plan-notice');
+    }
+    const { html } = await get('/plans');
+    expect([...html.matchAll(/data-plan="([^"]+)"/g)].map(([, id]) => id)).toEqual([plan.id]);
+    expect(html).toContain('当前规划');
+  });
+
   it('answers an unknown page or target with an HTML 404, and leaves the API its problem documents', async () => {
     for (const path of ['/indicators/no-such', '/projects/no-such', '/indicators/NOT_AN_ID', '/nothing/here']) {
       const { res, html } = await get(path);
