@@ -81,7 +81,6 @@ export class AppStack extends Stack {
     this.aggregation = new Aggregation(this, 'Aggregation', {
       table: props.table,
       entry: props.aggregateEntry,
-      planId: config.planId,
       rateMinutes: config.aggregationRateMinutes,
       minRatings: config.minRatings,
       logRetention: retention,

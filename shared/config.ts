@@ -211,7 +211,6 @@ export const AggregateConfig = () =>
       TABLE_NAME: tableName(),
       AWS_REGION: z.string().check(z.minLength(1)),
       DYNAMODB_ENDPOINT: z.optional(z.url()),
-      PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
       ...aggregationVariables(),
     })
     .check(verdictThresholdsInOrder());
@@ -352,14 +351,12 @@ export const rateLimitsOf = (config: {
 
 /** The aggregation settings of a parsed configuration, in the shape the aggregation job takes (shared/ratings/job.ts). */
 export const aggregationSettingsOf = (config: {
-  PLAN_ID: string;
   MIN_RATINGS: number;
   AGGREGATE_SETTLE_SECONDS: number;
   AGGREGATE_MAX_BATCH: number;
   VERDICT_LOW: number;
   VERDICT_HIGH: number;
 }) => ({
-  planId: config.PLAN_ID,
   minRatings: config.MIN_RATINGS,
   settleSeconds: config.AGGREGATE_SETTLE_SECONDS,
   maxBatch: config.AGGREGATE_MAX_BATCH,

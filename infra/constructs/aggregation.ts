@@ -44,7 +44,6 @@ export interface AggregationProps {
   table: ITableV2;
   /** The entry to bundle; AGGREGATE_ENTRY unless a test swaps it. */
   entry?: string | undefined;
-  planId: string;
   rateMinutes: number;
   minRatings?: number | undefined;
   logRetention: RetentionDays;
@@ -89,7 +88,6 @@ export class Aggregation extends Construct {
       reservedConcurrentExecutions: 1,
       logRetention: props.logRetention,
       environment: {
-        PLAN_ID: props.planId,
         ...(props.minRatings !== undefined ? { MIN_RATINGS: String(props.minRatings) } : {}),
       },
       // Lambda's own asynchronous retries would only repeat what the next scheduled run does.
