@@ -68,13 +68,13 @@ export const verdictsZh = {
   verdictsColSatisfaction: '满意率（95%区间）',
   verdictsColCount: '评价数',
   verdictsColRegion: '对照结果',
-  verdictsInterval: (share: string, lower: string, upper: string) => `${share}（${lower}–${upper}）`,
+  verdictsInterval: (share: string, lower: string, upper: string) => `${share}（区间 ${lower}–${upper}）`,
   verdictsNone: '没有符合条件的指标或项目。',
   verdictsPointTitle: (name: string, official: string, satisfaction: string, region: string) =>
     `${name}：${official}；满意率 ${satisfaction}；${region}`,
   /** The one line on an indicator's page. */
   verdictLineHeading: '两种评价对照',
-  verdictLine: (region: string, why: string) => `${region}：${why}。`,
+  verdictLine: (region: string, why: string) => `属于“${region}”：${why}。`,
   verdictLineWhy: (official: string, citizens: string) => `官方为“${official}”，群众评价为“${citizens}”`,
   verdictLineLink: '查看全部对照',
 };

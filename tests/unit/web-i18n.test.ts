@@ -5,6 +5,7 @@ import { PII_KINDS } from '../../shared/moderation/pii.js';
 import { Attribute, Direction, Measure, ProjectStatus } from '../../shared/plan/schema.js';
 import { STATUSES } from '../../shared/plan/views.js';
 import type { AssessmentNote, AssessmentReason, ProgressMethod } from '../../shared/progress/assessment.js';
+import { REGIONS, type CitizensStanding, type UndeterminedReason } from '../../shared/verdicts/classify.js';
 import { LANGS, MESSAGE_KEYS, messages, negotiateLang, type Messages, type YearSpan } from '../../web/i18n.js';
 
 /**
@@ -43,6 +44,13 @@ const NOTES: AssessmentNote[] = [
 ];
 const METHODS: ProgressMethod[] = ['compound', 'linear', 'percentage-point', 'annual-floor'];
 const DUE_STATES: DueState[] = ['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed'];
+const UNDETERMINED_REASONS: UndeterminedReason[] = [
+  'not-assessable',
+  'too-few-ratings',
+  'straddles-threshold',
+  'between-thresholds',
+];
+const CITIZENS_STANDINGS: CitizensStanding[] = ['satisfied', 'dissatisfied', 'middling', 'straddling', 'too-few'];
 
 /** Years no plan of ours has, so that a year written into a message instead of passed shows. */
 const YEARS: YearSpan = { base: 2030, target: 2035 };
@@ -66,6 +74,10 @@ const vocabulary = (t: Messages): string[] => [
   ...(['satisfied', 'unsatisfied'] as const).map((s) => t.caseSatisfaction(s)),
   ...PII_KINDS.map((k) => t.piiKind(k)),
   ...(['published', 'closed'] as const).map((s) => t.planStatusName(s)),
+  ...REGIONS.map((r) => t.region(r)),
+  ...REGIONS.map((r) => t.regionExplained(r)),
+  ...UNDETERMINED_REASONS.map((r) => t.undeterminedReason(r)),
+  ...CITIZENS_STANDINGS.map((s) => t.citizensStanding(s)),
 ];
 
 /** Calls a message with stand-in arguments: numbers for number parameters, a marker string otherwise. */
@@ -108,6 +120,10 @@ const VOCABULARY_KEYS = new Set<keyof Messages>([
   'caseSatisfaction',
   'piiKind',
   'planStatusName',
+  'region',
+  'regionExplained',
+  'undeterminedReason',
+  'citizensStanding',
 ]);
 /** The switch to the other language is written in that language, on purpose. */
 const WRITTEN_IN_THE_OTHER_LANGUAGE = new Set<keyof Messages>(['otherLanguage', 'otherLanguageLabel']);

@@ -21,7 +21,7 @@ export type StaffVerdictsMessages = { [K in keyof typeof staffVerdictsZh]: (type
 export const staffVerdictsEn: StaffVerdictsMessages = {
   disagreeHeading: 'Where the two verdicts disagree',
   disagreeIntro:
-    'Paper progress (achieved or on track officially, citizens dissatisfied) first, then quiet success (behind officially, citizens satisfied); each with its most recent published comments and the share of 差评 (dissatisfied, very dissatisfied) among them.',
+    'Paper progress (achieved or on track officially, citizens dissatisfied) first, then quiet success (behind officially, citizens satisfied); each with its most recent published comments and the share of complaints (dissatisfied, very dissatisfied) among them.',
   disagreeNone: 'No target’s two verdicts clearly disagree at the moment.',
   disagreeNotYet: 'Nothing computed yet: shown after the rating aggregation has run.',
   disagreeOfficial: 'Officially',
@@ -30,6 +30,6 @@ export const staffVerdictsEn: StaffVerdictsMessages = {
   disagreeRecent: 'Most recent published comments',
   disagreeNoComments: 'No published comments yet.',
   disagreeBadShare: (bad: number, read: number, share: string) =>
-    `差评 in the last ${read} published comments: ${bad} (${share})`,
+    `complaints in the last ${read} published comments: ${bad} (${share})`,
   disagreeAll: 'See all verdicts',
 };
