@@ -65,7 +65,16 @@ export const ROUTES = {
   /** The citizen JSON API, on the hot path. */
   api: ['/api/v1/{proxy+}'],
   /** Downloads and documents under /api/v1 that the site serves, with the pages' formatters. */
-  web: ['/', '/{proxy+}', '/api/v1/open-data/{proxy+}', '/api/v1/feeds/{proxy+}', '/api/v1/openapi.json'],
+  web: [
+    '/',
+    '/{proxy+}',
+    '/api/v1/open-data/{proxy+}',
+    '/api/v1/feeds/{proxy+}',
+    '/api/v1/openapi.json',
+    // Each plan's downloads and feeds, beside the current plan's above.
+    '/api/v1/plans/{planId}/open-data/{proxy+}',
+    '/api/v1/plans/{planId}/feeds/{proxy+}',
+  ],
   /** Signed-in staff, behind the JWT authorizer as well (added by `protectStaffRoutes`). */
   staff: STAFF_GROUPS.flatMap((group) => [`/api/v1/${group}`, `/api/v1/${group}/{proxy+}`]),
 } as const;
