@@ -14,7 +14,7 @@ const checked = checkPlanFile(readFileSync('tests/fixtures/plans/sample-15th.jso
 if (!checked.ok) throw new Error('the sample plan fixture is invalid');
 const sample = checked.plan;
 /** Small, so the whole path (submit, moderation, flags, cases, aggregation) runs in seconds. */
-const dataset = demoDataset(plan, sample, { seed: 'integration', ratings: 120 });
+const dataset = demoDataset(plan, sample, { seed: 'integration', ratings: 100 });
 
 const BANNER_ZH = '示例数据';
 
@@ -26,7 +26,7 @@ describe('npm run demo, loaded into a real store and served marked as sample dat
     // Every rating and re-rating, and every moderation step, is a log entry the aggregation counted.
     expect(report.aggregation.entries).toBeGreaterThanOrEqual(counts.ratings + counts.reratings);
 
-    const { app } = testApp(store.current, { sampleData: true });
+    const { app } = testApp(store.current, { sampleData: true, currentPlanId: plan.id });
     const gdp = (await (await app.request('/api/v1/indicators/gdp')).json()) as Record<string, unknown>;
     expect(JSON.stringify(gdp)).toContain(String(dataset.observations.find((o) => o.indicatorId === 'gdp')!.value));
     const ratings = await app.request('/api/v1/ratings');
@@ -36,10 +36,10 @@ describe('npm run demo, loaded into a real store and served marked as sample dat
     const stats = await app.request('/api/v1/cases/stats');
     expect(stats.status).toBe(200);
     expect(JSON.stringify(await stats.json())).toMatch(/"cases":[1-9]/);
-  });
+  }, 60_000);
 
   it('marks every answer with the sample-data header, pages, API, errors and the staff pages alike, with a banner on every page', async () => {
-    const { app } = testApp(store.current, { sampleData: true });
+    const { app } = testApp(store.current, { sampleData: true, currentPlanId: plan.id });
     const pages = ['/', '/indicators/gdp', '/projects', '/staff', '/open-data', '/api/docs', '/no-such-page'];
     for (const path of ['/api/v1/plan', '/api/v1/no-such-route', ...pages]) {
       const res = await app.request(path);

@@ -93,6 +93,9 @@ async function main() {
   // npm start itself, on the demo's folder and marked as sample data (shared/config.ts SAMPLE_DATA).
   process.env.DATA_DIR = dataDir;
   process.env.SAMPLE_DATA = 'true';
+  // The unscoped pages show the plan the data set fills; the sample plan, in force by date but
+  // still empty, is one click away in the plan list.
+  process.env.CURRENT_PLAN ||= builtInPlan().id;
   await import('../server.js');
 }
 

@@ -29,7 +29,7 @@ export const SATISFIED_SHARE: Record<Region, number> = {
 const ON_PAPER_GOOD: readonly ProgressStatus[] = ['achieved', 'on_track'];
 
 /**
- * Indicators on track take turns agreeing (well rated) and disagreeing (paper progress); those
+ * Indicators on track take turns, two by two, agreeing (well rated) and disagreeing (paper progress); those
  * behind take turns agreeing (poorly rated) and disagreeing (quiet success); an indicator without a
  * status stays undetermined.
  */
@@ -41,7 +41,9 @@ export function regionsFor(
   return new Map(
     statuses.map(({ indicatorId, status }): [string, Region] => {
       if (status === 'not_assessable') return [indicatorId, 'undetermined'];
-      if (ON_PAPER_GOOD.includes(status)) return [indicatorId, good++ % 2 === 0 ? 'agree-good' : 'paper-progress'];
+      // In pairs, so that achieved and on-track indicators (which alternate) both fall on each side.
+      if (ON_PAPER_GOOD.includes(status))
+        return [indicatorId, Math.floor(good++ / 2) % 2 === 0 ? 'agree-good' : 'paper-progress'];
       return [indicatorId, behind++ % 2 === 0 ? 'agree-bad' : 'quiet-success'];
     }),
   );
