@@ -184,6 +184,20 @@ describe('the citizen pages of many plans', () => {
     }
   });
 
+  it('answer a store fault met while placing a page with the HTML error page, not a bare 500', async () => {
+    const { deps } = site();
+    let reads = 0;
+    const plans = {
+      ...deps.plans,
+      // The scope reads the plans; the second read, for the page's switcher, fails.
+      listPlans: () => (reads++ === 0 ? deps.plans.listPlans() : Promise.reject(new Error('store unreachable'))),
+    };
+    const res = await site({ plans }).app.request('/plans/sample-15th/method');
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toContain('<!DOCTYPE html>');
+  });
+
   it('list every public plan at /plans, the current first, with period and status', async () => {
     const { res, html } = await get('/plans');
     expect(res.status).toBe(200);

@@ -88,11 +88,13 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
   const render = async (
     c: Context,
     page: (ctx: PageContext) => Page,
-    init: { status?: 200 | ProblemStatus; personal?: boolean } = {},
+    init: { status?: 200 | ProblemStatus; personal?: boolean; placed?: boolean } = {},
   ) => {
     // A page of one plan (reached through planScoped) knows its place: its links keep to that plan.
     const scope = c.get('planScope') as PlanScope | undefined;
-    const ctx: PageContext = { ...pageContext(c, assets), ...(scope ? { place: await placeOf(deps, scope) } : {}) };
+    // An error page does without: the store that failed may be the one the place is read from.
+    const placed = scope && init.placed !== false;
+    const ctx: PageContext = { ...pageContext(c, assets), ...(placed ? { place: await placeOf(deps, scope) } : {}) };
     const html = `<!DOCTYPE html>${String(await page(ctx))}`;
     c.header('Content-Security-Policy', PAGE_CSP);
     c.header('X-Content-Type-Options', 'nosniff');
@@ -196,7 +198,11 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     if (problem.type === 'not-found') return notFound(c);
     if (problem.retryAfterSeconds !== undefined) c.header('Retry-After', String(problem.retryAfterSeconds));
     // An error is never cached: the next reader should get the page, not the error.
-    return render(c, (ctx) => <ErrorPage ctx={ctx} />, { status: problem.status, personal: true });
+    return render(c, (ctx) => <ErrorPage ctx={ctx} />, {
+      status: problem.status,
+      personal: true,
+      placed: false,
+    });
   });
 
   /**
