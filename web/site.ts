@@ -5,10 +5,11 @@ import type { AppPart } from '../shared/http/middleware.js';
 import { docsPages, openApiRoutes } from '../shared/http/api/routes/docs.js';
 import { feedRoutes, type FeedDeps } from '../shared/http/api/routes/feeds.js';
 import { openDataPages, openDataRoutes, type OpenDataDeps } from '../shared/http/api/routes/open-data.js';
+import { evaluationRoutes, type EvaluationDeps } from '../shared/http/api/routes/evaluation.js';
 import { planScoped, type PlanScopeDeps, type PlanScopedEnv } from '../shared/http/plan-scope.js';
 
 /** What the site uses: what its open data, feeds, citizen pages and staff pages each read and write. */
-export type SiteDeps = PlanScopeDeps & OpenDataDeps & FeedDeps & CitizenPagesDeps & StaffPagesDeps;
+export type SiteDeps = PlanScopeDeps & OpenDataDeps & FeedDeps & CitizenPagesDeps & StaffPagesDeps & EvaluationDeps;
 
 /**
  * The site (the `web` function): the citizen pages, and what is downloaded rather than called on
@@ -23,7 +24,8 @@ export const sitePart = (deps: SiteDeps): AppPart => ({
       '/',
       planScoped(deps, new Hono<PlanScopedEnv>().route('/', openDataRoutes(deps)).route('/', feedRoutes(deps))),
     )
-    .route('/', openApiRoutes()),
+    .route('/', openApiRoutes())
+    .route('/', evaluationRoutes(deps)),
   // The open-data dictionary, the API reference and the staff pages come before the citizen site's catch-all.
   pages: new Hono()
     .route('/', planScoped(deps, openDataPages()))

@@ -74,6 +74,11 @@ export const ROUTES = {
     // Each plan's downloads and feeds, beside the current plan's above.
     '/api/v1/plans/{planId}/open-data/{proxy+}',
     '/api/v1/plans/{planId}/feeds/{proxy+}',
+    // The final evaluation writes CSV too: for the current plan, and for any plan.
+    '/api/v1/evaluation',
+    '/api/v1/evaluation.csv',
+    '/api/v1/plans/{planId}/evaluation',
+    '/api/v1/plans/{planId}/evaluation.csv',
   ],
   /** Signed-in staff, behind the JWT authorizer as well (added by `protectStaffRoutes`). */
   staff: STAFF_GROUPS.flatMap((group) => [`/api/v1/${group}`, `/api/v1/${group}/{proxy+}`]),

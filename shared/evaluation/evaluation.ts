@@ -60,7 +60,8 @@ export interface PlanEvaluation {
   provisional: boolean;
   indicators: IndicatorEvaluation[];
   totals: VerdictCounts;
-  byCategory: Array<{ category: string; counts: VerdictCounts }>;
+  /** Per category, in the plan's order, with the plan's English name of it. */
+  byCategory: Array<{ category: string; nameEn: string; counts: VerdictCounts }>;
   byAttribute: Array<{ attribute: Attribute; counts: VerdictCounts }>;
   projects: { byStatus: Record<ProjectStatus, number>; items: ProjectOutcome[] };
   citizens: CitizensVerdict;
@@ -152,6 +153,7 @@ export function evaluatePlan(input: EvaluationInput): PlanEvaluation {
     totals: countVerdicts(indicators),
     byCategory: countedBy(indicators, categories, (r) => r.category).map(({ key, counts }) => ({
       category: key,
+      nameEn: plan.categories.find((c) => c.id === key)?.nameEn ?? key,
       counts,
     })),
     byAttribute: countedBy(indicators, ['binding', 'expected'] as const, (r) => r.attribute).map(({ key, counts }) => ({

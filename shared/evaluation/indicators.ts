@@ -56,6 +56,8 @@ export interface IndicatorEvaluation {
     year: number;
     /** true for a level implied by a growth rate (base·(1+r)^n): not a figure of the plan. */
     implied: boolean;
+    /** The plan's annual growth rate in percent that an implied level comes from, else null. */
+    impliedByPercent: number | null;
     /** The plan's wording of a target that is not a number (完成市下达目标), else null. */
     text: string | null;
   };
@@ -147,6 +149,7 @@ export function evaluateIndicator(indicator: Indicator, revisions: readonly Stor
       value: targetValue,
       year: indicator.targetYear,
       implied: assessment.target?.implied ?? false,
+      impliedByPercent: assessment.target?.implied ? (indicator.growth?.percent ?? null) : null,
       text: indicator.target.kind === 'qualitative' ? indicator.target.text : null,
     },
     final,

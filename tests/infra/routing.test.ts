@@ -38,7 +38,7 @@ function functionFor(path: string): AppFunctionName {
       prefix: pattern.replace(/\{proxy\+\}$/, ''),
     })),
   );
-  const exact = candidates.find((c) => !c.greedy && c.pattern === path);
+  const exact = candidates.find((c) => !c.greedy && c.pattern.replace(/\{\w+\}/g, 'x') === path);
   if (exact) return exact.name;
   const greedy = candidates
     .filter((c) => c.greedy && path.startsWith(c.prefix) && path.length > c.prefix.length)

@@ -123,7 +123,7 @@ describe('the final evaluation of an indicator', () => {
     const gdp = row('gdp');
     expect(gdp.final).toEqual({ year: 2025, value: 660 });
     expect(gdp.finalIsTargetYear).toBe(true);
-    expect(gdp.target).toEqual({ value: 650, year: 2025, implied: false, text: null });
+    expect(gdp.target).toEqual({ value: 650, year: 2025, implied: false, impliedByPercent: null, text: null });
     expect(gdp.verdict).toBe('achieved');
     expect(gdp.reason).toBe('target-met');
     expect(gdp.gap).toBeCloseTo(10, 9);
@@ -156,7 +156,7 @@ describe('the final evaluation of an indicator', () => {
 
   it('compares a growth-rate-only target with its implied level: 20.24 · 1.1⁵ = 32.5967, so 33 is achieved by 0.4033', () => {
     const r = row('general-budget-revenue');
-    expect(r.target.implied).toBe(true);
+    expect(r.target).toMatchObject({ implied: true, impliedByPercent: 10 });
     expect(r.target.value).toBeCloseTo(32.5967224, 6);
     expect(r.verdict).toBe('achieved');
     expect(r.gap).toBeCloseTo(0.4032776, 6);
@@ -224,7 +224,13 @@ describe('the final evaluation of an indicator', () => {
     expect(r.verdict).toBe('not_assessable');
     expect(r.reason).toBe('qualitative-target');
     expect(r.final).toEqual({ year: 2025, value: 3.2 });
-    expect(r.target).toEqual({ value: null, year: 2025, implied: false, text: '完成市下达目标' });
+    expect(r.target).toEqual({
+      value: null,
+      year: 2025,
+      implied: false,
+      impliedByPercent: null,
+      text: '完成市下达目标',
+    });
     expect(r.gap).toBeNull();
   });
 
@@ -270,12 +276,36 @@ describe('the final evaluation of the plan', () => {
 
   it('counts them per category, in the plan order', () => {
     expect(evaluation.byCategory).toEqual([
-      { category: '经济质效', counts: { total: 6, achieved: 3, not_achieved: 2, not_assessable: 1 } },
-      { category: '创新驱动', counts: { total: 4, achieved: 1, not_achieved: 0, not_assessable: 3 } },
-      { category: '开放发展', counts: { total: 3, achieved: 1, not_achieved: 1, not_assessable: 1 } },
-      { category: '文化引领', counts: { total: 6, achieved: 0, not_achieved: 1, not_assessable: 5 } },
-      { category: '民生福祉', counts: { total: 6, achieved: 0, not_achieved: 1, not_assessable: 5 } },
-      { category: '生态文明', counts: { total: 6, achieved: 1, not_achieved: 0, not_assessable: 5 } },
+      {
+        category: '经济质效',
+        nameEn: 'Economic quality and efficiency',
+        counts: { total: 6, achieved: 3, not_achieved: 2, not_assessable: 1 },
+      },
+      {
+        category: '创新驱动',
+        nameEn: 'Innovation-driven development',
+        counts: { total: 4, achieved: 1, not_achieved: 0, not_assessable: 3 },
+      },
+      {
+        category: '开放发展',
+        nameEn: 'Opening up',
+        counts: { total: 3, achieved: 1, not_achieved: 1, not_assessable: 1 },
+      },
+      {
+        category: '文化引领',
+        nameEn: 'Cultural leadership',
+        counts: { total: 6, achieved: 0, not_achieved: 1, not_assessable: 5 },
+      },
+      {
+        category: '民生福祉',
+        nameEn: "People's well-being",
+        counts: { total: 6, achieved: 0, not_achieved: 1, not_assessable: 5 },
+      },
+      {
+        category: '生态文明',
+        nameEn: 'Ecological civilisation',
+        counts: { total: 6, achieved: 1, not_achieved: 0, not_assessable: 5 },
+      },
     ]);
   });
 
