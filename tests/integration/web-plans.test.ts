@@ -209,6 +209,21 @@ describe('the citizen pages of many plans', () => {
     expect(html).not.toContain('草稿规划');
   });
 
+  it('say the list of plans, the switcher and the notices in English on English pages', async () => {
+    const { app } = site();
+    const english = async (path: string) => (await app.request(path, { headers: { Cookie: 'lang=en' } })).text();
+    const list = await english('/plans');
+    const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(list)![1]!;
+    expect(main).toContain('Current plan');
+    expect(main).toContain('2026–2030');
+    expect(main).toContain(sample.titleEn);
+    expect(main).not.toMatch(/[\u4e00-\u9fff]/);
+    const page = await english('/plans/licheng-14th');
+    expect(page).toContain('Switch plan');
+    expect(page).toContain(`This is not the current plan. The current plan is: ${sample.titleEn}.`);
+    expect(page).toContain('Other plans');
+  });
+
   it('rate a target of the plan whose form it is, and come back to that plan’s page', async () => {
     const running = site();
     const { deps } = running;
