@@ -308,14 +308,14 @@ describe('the moderation queue', () => {
   it('leaves the rating counts alone and moves the comment counts', async () => {
     await aggregate({
       repo: aggregationRepository(store.current),
-      targets: async () => ({ planId: 'licheng-14th', categoryOf: () => null }),
+      targets: () => Promise.resolve({ categoryOf: () => null }),
       clock: () => new Date(now + 3600_000),
       settleMs: 0,
       maxBatch: 10_000,
       minRatings: 3,
     });
     const counts = await aggregationRepository(store.current).readCounts('all');
-    const gdp = counts.get('indicator#gdp')!;
+    const gdp = counts.get('licheng-14th/indicator#gdp')!;
     const ratings = (await store.scanAll()).filter((i) => i.type === 'feedback' && i.targetId === 'gdp');
     expect(gdp.histogram.reduce((a, b) => a + b, 0)).toBe(ratings.length);
     expect(gdp.comments.hidden).toBe(ratings.filter((r) => r.commentStatus === 'hidden').length);
@@ -554,14 +554,14 @@ describe('fraud', () => {
     ).toBe(403);
     await aggregate({
       repo: aggregationRepository(store.current),
-      targets: async () => ({ planId: 'licheng-14th', categoryOf: () => null }),
+      targets: () => Promise.resolve({ categoryOf: () => null }),
       clock: () => new Date(now + 3600_000),
       settleMs: 0,
       maxBatch: 10_000,
       minRatings: 3,
     });
     expect(
-      (await aggregationRepository(store.current).readCounts('all')).get('indicator#tourist-visits'),
+      (await aggregationRepository(store.current).readCounts('all')).get('licheng-14th/indicator#tourist-visits'),
     ).toBeUndefined();
     expect(
       (await store.scanAll()).find((i) => i.type === 'feedback' && i.feedbackId === bought.feedbackId),

@@ -93,11 +93,11 @@ describe('when the store throttles', () => {
     expect(retried.status).toBe(201);
     const items = await store.scanAll();
     expect(items.filter((i) => i.type === 'feedback' && i.voterId === voterId).map((i) => i.rating)).toEqual([2]);
-    const index = { planId: 'licheng-14th', categoryOf: () => '开放发展' };
+    const index = { categoryOf: () => '开放发展' };
     const mine = bruteForceCounts(
       items.filter((i) => i.voterId === voterId || i.type !== 'feedback'),
       index,
     );
-    expect(mine.get('all|indicator#retail-sales')?.histogram).toEqual([0, 1, 0, 0, 0]);
+    expect(mine.get('all|licheng-14th/indicator#retail-sales')?.histogram).toEqual([0, 1, 0, 0, 0]);
   });
 });
