@@ -7,7 +7,7 @@ import { inPlan } from './place.js';
 import { PlanNotices, PlanSwitcher } from './components/plans.js';
 import { targetKind } from '../../shared/feedback/target-kinds.js';
 
-export type Section = 'home' | 'indicators' | 'projects' | 'method' | 'mine' | null;
+export type Section = 'home' | 'indicators' | 'projects' | 'verdicts' | 'method' | 'mine' | null;
 
 interface LayoutProps {
   ctx: PageContext;
@@ -40,6 +40,7 @@ export function Layout({ ctx, title, section, scripts = [], feed, children }: La
     ['home', inPlan(place, '/'), t.navHome],
     ['indicators', targetKind('indicator').listPath(place?.base), t.navIndicators],
     ['projects', targetKind('project').listPath(place?.base), t.navProjects],
+    ['verdicts', inPlan(place, '/verdicts'), t.navVerdicts],
     ['method', inPlan(place, '/method'), t.navMethod],
     ['mine', '/me', t.navMine],
   ];

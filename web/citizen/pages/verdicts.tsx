@@ -40,7 +40,7 @@ export function VerdictsPage({ ctx, data }: { ctx: PageContext; data: VerdictsPa
     );
   };
   return (
-    <Layout ctx={ctx} title={t.verdictsTitle} section={null}>
+    <Layout ctx={ctx} title={t.verdictsTitle} section="verdicts">
       <h1>{t.verdictsTitle}</h1>
       <p class="lead">{t.verdictsIntro}</p>
       {document && (
