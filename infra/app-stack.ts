@@ -47,6 +47,7 @@ export class AppStack extends Stack {
       table: props.table,
       voterTokenSecret: props.voterTokenSecret,
       planId: config.planId,
+      currentPlan: config.currentPlan,
       minRatings: config.minRatings,
       rateLimit: config.apiRateLimit,
       burstLimit: config.apiBurstLimit,

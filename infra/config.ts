@@ -55,7 +55,12 @@ export const DeployConfig = z.pipe(
           z.refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'must not contain aws, amazon or cognito'),
         ),
       ),
-      /** The plan this deployment serves (its id in shared/plan). */
+      /**
+       * The plan the unscoped addresses (/, /api/v1/indicators, …) stand for; unset, the published plan
+       * whose period holds this year, else the latest. Every public plan is served under /plans/{id}.
+       */
+      currentPlan: z.optional(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a plan id such as licheng-15th'))),
+      /** The plan the staff pages publish to (its id in shared/plan). */
       planId: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a plan id such as licheng-14th')), 'licheng-14th'),
       /** Ratings a target needs before the aggregation ranks it; the aggregation's own default if unset. */
       minRatings: z.optional(int(1, 10_000)),
