@@ -32,6 +32,10 @@ describe('npm run demo, loaded into a real store and served marked as sample dat
     const ratings = await app.request('/api/v1/ratings');
     expect(ratings.status).toBe(200);
     expect(JSON.stringify(await ratings.json())).toMatch(/"count":[1-9]/);
+    // The sample plan's few ratings count in its own summaries, apart from the 14th plan's.
+    const sampleRatings = JSON.stringify(await (await app.request(`/api/v1/plans/${sample.id}/ratings`)).json());
+    expect(sampleRatings).toContain(`"count":${counts.sampleRatings}`);
+    expect(sampleRatings).not.toContain(`"count":${counts.ratings}`);
     // The 差评 cases are there, answered on time, late, or not at all.
     const stats = await app.request('/api/v1/cases/stats');
     expect(stats.status).toBe(200);

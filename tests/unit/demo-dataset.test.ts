@@ -58,14 +58,22 @@ describe('the demo data set (npm run demo)', () => {
     for (const r of full.ratings) expect(r.case !== null, r.feedbackId).toBe(r.rating <= 2 && r.comment !== null);
     expect(counts.progressReports).toBeGreaterThan(plan.projects.length);
     expect(full.progress.some((p) => p.planId === sample.id)).toBe(true);
+    expect(counts.sampleRatings).toBe(DEFAULT_RATINGS * 0.02);
   });
 
-  it('keeps ratings within the plan period, one per voter, target and year, and times each step after the one before', () => {
+  it('keeps ratings within their plan period, one per voter, target of a plan and year, and times each step after the one before', () => {
     const seen = new Set<string>();
     for (const r of full.ratings) {
-      expect(r.at >= '2020-12-31T16:00:00.000Z' && r.at < '2025-12-31T16:00:00.000Z', r.at).toBe(true);
+      // The 14th plan's five years; the sample plan's first seven months, all follow-ups before this December.
+      if (r.planId === plan.id)
+        expect(r.at >= '2020-12-31T16:00:00.000Z' && r.at < '2025-12-31T16:00:00.000Z', r.at).toBe(true);
+      else {
+        expect(r.planId).toBe(sample.id);
+        expect(r.at >= '2025-12-31T16:00:00.000Z' && r.at < '2026-07-31T16:00:00.000Z', r.at).toBe(true);
+        for (const step of r.case?.steps ?? []) expect(step.at < '2026-12-01', step.at).toBe(true);
+      }
       const year = new Date(Date.parse(r.at) + 8 * 3600_000).getUTCFullYear();
-      const key = `${r.voterId}|${r.targetId}|${year}`;
+      const key = `${r.voterId}|${r.planId}|${r.targetId}|${year}`;
       expect(seen.has(key), key).toBe(false);
       seen.add(key);
       // The comment's moderation and the case are worked on side by side, each in order, both after the rating.
@@ -83,7 +91,7 @@ describe('the demo data set (npm run demo)', () => {
     for (const region of REGIONS) expect(Object.values(full.regions), region).toContain(region);
     for (const [indicatorId, region] of Object.entries(full.regions)) {
       // A re-rating replaces a 差评 by a 3: the satisfied share stays what the first ratings made it.
-      const ratings = full.ratings.filter((r) => r.targetId === indicatorId);
+      const ratings = full.ratings.filter((r) => r.planId === plan.id && r.targetId === indicatorId);
       expect(ratings.length, indicatorId).toBeGreaterThanOrEqual(50);
       const interval = wilsonInterval(ratings.filter((r) => r.rating >= 4).length, ratings.length)!;
       if (region === 'agree-good' || region === 'quiet-success')

@@ -24,6 +24,8 @@ export const DEFAULT_SEED = 'gongping-demo';
 export const DEFAULT_RATINGS = 3000;
 /** Indicators draw this share of the ratings and projects the rest, so each indicator gets enough (~50) to classify. */
 const INDICATOR_SHARE = 0.6;
+/** The sample plan (2026–2030) has been rated since January 2026: this share of the ratings, on top. */
+const SAMPLE_PLAN_SHARE = 0.02;
 
 export interface DemoProgressReport {
   planId: string;
@@ -111,34 +113,32 @@ export function demoDataset(plan: Plan, samplePlan: Plan | null, options: DemoOp
   const regions = regionsFor(
     plan.indicators.map((i) => ({ indicatorId: i.id, status: statuses.get(i.id) ?? 'not_assessable' })),
   );
-  const indicatorWeight = INDICATOR_SHARE / plan.indicators.length;
-  const projectWeight = (1 - INDICATOR_SHARE) / Math.max(1, plan.projects.length);
-  const targets: RatedTarget[] = [
-    ...plan.indicators.map((i) => ({
-      targetType: 'indicator' as const,
-      targetId: i.id,
-      name: i.nameZh,
-      satisfiedShare: SATISFIED_SHARE[regions.get(i.id)!],
-      weight: indicatorWeight,
-    })),
-    ...plan.projects.map((p) => ({
-      targetType: 'project' as const,
-      targetId: p.id,
-      name: p.titleZh,
-      satisfiedShare: Math.round((0.35 + random.next() * 0.5) * 100) / 100,
-      weight: projectWeight,
-    })),
-  ];
+  const total = options.ratings ?? DEFAULT_RATINGS;
   const ratings = demoRatings(
-    targets,
+    ratedTargets(plan, (id) => SATISFIED_SHARE[regions.get(id)!], random),
     {
-      total: options.ratings ?? DEFAULT_RATINGS,
+      total,
       from: new Date(`${plan.periodStart}-01-01T00:00:00+08:00`),
       to: new Date(`${plan.periodEnd + 1}-01-01T00:00:00+08:00`),
       pendingAfter: new Date(`${plan.periodEnd}-12-01T00:00:00+08:00`),
     },
     random,
   );
+  // A stream of its own, so the sample plan's ratings leave the main plan's data set as it was.
+  const sampleRandom = seededRandom(`${seed}/sample`);
+  const sampleRatings = samplePlan
+    ? demoRatings(
+        ratedTargets(samplePlan, () => SATISFIED_SHARE.undetermined, sampleRandom),
+        {
+          total: Math.max(1, Math.round(total * SAMPLE_PLAN_SHARE)),
+          // Its first seven months: every follow-up (a late reply, a close 30 days on) is still in 2026.
+          from: new Date(`${samplePlan.periodStart}-01-01T00:00:00+08:00`),
+          to: new Date(`${samplePlan.periodStart}-08-01T00:00:00+08:00`),
+          pendingAfter: new Date(`${samplePlan.periodStart}-07-01T00:00:00+08:00`),
+        },
+        sampleRandom,
+      )
+    : [];
   const sampleReports: DemoProgressReport[] = samplePlan
     ? samplePlan.projects.slice(0, 2).map((p) => ({
         planId: samplePlan.id,
@@ -157,19 +157,46 @@ export function demoDataset(plan: Plan, samplePlan: Plan | null, options: DemoOp
     observations,
     regions: Object.fromEntries(regions),
     progress: [...projectReports(plan, random), ...sampleReports],
-    ratings,
+    ratings: [...ratings, ...sampleRatings],
   };
+}
+
+/** A plan's indicators (60 % of its ratings, at the share `indicatorShare` gives) and projects (a drawn share). */
+function ratedTargets(plan: Plan, indicatorShare: (indicatorId: string) => number, random: Random): RatedTarget[] {
+  const indicatorWeight = INDICATOR_SHARE / plan.indicators.length;
+  const projectWeight = (1 - INDICATOR_SHARE) / Math.max(1, plan.projects.length);
+  return [
+    ...plan.indicators.map((i) => ({
+      planId: plan.id,
+      targetType: 'indicator' as const,
+      targetId: i.id,
+      name: i.nameZh,
+      satisfiedShare: indicatorShare(i.id),
+      weight: indicatorWeight,
+    })),
+    ...plan.projects.map((p) => ({
+      planId: plan.id,
+      targetType: 'project' as const,
+      targetId: p.id,
+      name: p.titleZh,
+      satisfiedShare: Math.round((0.35 + random.next() * 0.5) * 100) / 100,
+      weight: projectWeight,
+    })),
+  ];
 }
 
 /** The counts docs/demo.md documents, from a data set. */
 export function demoCounts(dataset: DemoDataset) {
-  const commented = dataset.ratings.filter((r) => r.comment !== null);
+  // Everything but `sampleRatings` counts the main plan's ratings.
+  const main = dataset.ratings.filter((r) => r.planId === dataset.planId);
+  const commented = main.filter((r) => r.comment !== null);
   const published = commented.filter((r) => r.moderation?.action === 'publish');
-  const cases = dataset.ratings.flatMap((r) => (r.case ? [r.case] : []));
+  const cases = main.flatMap((r) => (r.case ? [r.case] : []));
   return {
     observations: dataset.observations.length,
     progressReports: dataset.progress.length,
-    ratings: dataset.ratings.length,
+    ratings: main.length,
+    sampleRatings: dataset.ratings.length - main.length,
     reratings: cases.filter((c) => c.rerating !== null).length,
     comments: commented.length,
     pending: commented.filter((r) => r.moderation === null).length,

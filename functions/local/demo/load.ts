@@ -70,11 +70,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
-async function writeRating(deps: DemoDeps, planId: string, r: DemoRating) {
+async function writeRating(deps: DemoDeps, r: DemoRating) {
   const submitAs = (feedbackId: string, rating: DemoRating['rating'], comment: string | null, when: string) =>
     submitFeedback(
       { ...deps, clock: () => at(when), newId: () => feedbackId },
-      { id: planId, status: 'published' },
+      // Rated while its plan was published, as every rating of the data set was.
+      { id: r.planId, status: 'published' },
       r.voterId,
       {
         targetType: r.targetType,
@@ -160,7 +161,7 @@ export async function loadDemo(
   );
   let done = 0;
   await inParallel(dataset.ratings, async (r) => {
-    await writeRating(deps, dataset.planId, r);
+    await writeRating(deps, r);
     if (++done % 250 === 0 || done === dataset.ratings.length) onProgress(done, dataset.ratings.length);
   });
   // Everything written is in the past, so nothing needs to settle before the run counts it.

@@ -50,6 +50,7 @@ export function regionsFor(
 }
 
 export interface RatedTarget {
+  planId: string;
   targetType: TargetType;
   targetId: string;
   name: string;
@@ -77,6 +78,7 @@ export interface DemoCase {
 export interface DemoRating {
   feedbackId: string;
   voterId: string;
+  planId: string;
   targetType: TargetType;
   targetId: string;
   at: string;
@@ -131,8 +133,9 @@ export function demoRatings(targets: readonly RatedTarget[], options: RatingOpti
     return random.shuffle(Array.from({ length: n }, (_, i) => i < satisfied)).map((isSatisfied): DemoRating => {
       const at = new Date(options.from.getTime() + Math.floor(random.next() * span)).toISOString();
       let voterId = random.pick(voters);
-      while (used.has(`${voterId}|${target.targetId}|${ratingYear(new Date(at))}`)) voterId = random.pick(voters);
-      used.add(`${voterId}|${target.targetId}|${ratingYear(new Date(at))}`);
+      const ballot = (voter: string) => `${voter}|${target.planId}|${target.targetId}|${ratingYear(new Date(at))}`;
+      while (used.has(ballot(voterId))) voterId = random.pick(voters);
+      used.add(ballot(voterId));
       const rating: Rating = isSatisfied ? (random.chance(0.45) ? 5 : 4) : random.pick([3, 3, 3, 2, 2, 1] as const);
       const commented = random.chance(rating <= 2 ? 0.5 : 0.3);
       const phone = commented && random.chance(0.06);
@@ -140,6 +143,7 @@ export function demoRatings(targets: readonly RatedTarget[], options: RatingOpti
       return {
         feedbackId: random.uuid(),
         voterId,
+        planId: target.planId,
         targetType: target.targetType,
         targetId: target.targetId,
         at,
