@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeployConfigError, readDeployConfig } from '../../infra/config.js';
 
@@ -116,11 +119,7 @@ describe('deployment configuration', () => {
 });
 
 describe('the CDK entry (infra/app.ts)', () => {
-  it('stops before building anything, with the message and exit code 1, when the configuration is wrong', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
+  it('stops before building anything, with the message and exit code 1, when the configuration is wrong', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'gongping-entry-'));
     // What the CLI hands the app for `npx cdk synth -c stage=prod` (cdk.json context merged with -c).
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], {

@@ -118,7 +118,7 @@ async function play(ops: Op[]) {
     let steps = 0;
     return aggregate({
       repo: aggregationRepository(store),
-      targets: async () => index,
+      targets: () => Promise.resolve(index),
       clock: () => new Date(now + 1),
       settleMs: 0,
       maxBatch: 7, // small batches, so runs span several claims and commits
@@ -194,7 +194,7 @@ async function play(ops: Op[]) {
   }
   const final = await aggregate({
     repo: aggregationRepository(store),
-    targets: async () => index,
+    targets: () => Promise.resolve(index),
     clock: () => new Date(now + 1),
     settleMs: 0,
     maxBatch: 7,
@@ -277,7 +277,7 @@ describe('aggregation under at-least-once execution', () => {
     }
     const options = {
       repo: aggregationRepository(store),
-      targets: async () => index,
+      targets: () => Promise.resolve(index),
       clock: () => new Date(Date.UTC(2025, 2, 2)),
       settleMs: 0,
       maxBatch: 1000,
@@ -308,7 +308,7 @@ describe('aggregation under at-least-once execution', () => {
     });
     const options = {
       repo: aggregationRepository(store),
-      targets: async () => index,
+      targets: () => Promise.resolve(index),
       settleMs: 60_000,
       maxBatch: 1000,
       minRatings: 3,
@@ -348,7 +348,7 @@ describe('aggregation under at-least-once execution', () => {
     expect(later.replaces).toBeNull(); // the fraudulent rating was already out of the counts
     await aggregate({
       repo: aggregationRepository(store),
-      targets: async () => index,
+      targets: () => Promise.resolve(index),
       clock: () => new Date(now + 1),
       settleMs: 0,
       maxBatch: 100,
@@ -378,7 +378,7 @@ describe('aggregation under at-least-once execution', () => {
     const rebuilt = await aggregate(
       {
         repo,
-        targets: async () => index,
+        targets: () => Promise.resolve(index),
         clock: () => new Date(Date.UTC(2026, 0, 1)),
         settleMs: 0,
         maxBatch: 7,

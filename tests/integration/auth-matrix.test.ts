@@ -71,13 +71,13 @@ describe('the staff routes', () => {
       headers: () => Promise<Record<string, string>>;
       expect: (prefix: string) => 'ok' | 401 | 403;
     }> = [
-      { who: 'no token', headers: async () => ({}), expect: () => 401 },
+      { who: 'no token', headers: () => Promise.resolve({}), expect: () => 401 },
       {
         who: 'not a bearer token',
-        headers: async () => ({ Authorization: 'Basic YWRtaW46YWRtaW4=' }),
+        headers: () => Promise.resolve({ Authorization: 'Basic YWRtaW46YWRtaW4=' }),
         expect: () => 401,
       },
-      { who: 'garbage', headers: async () => ({ Authorization: 'Bearer not.a.jwt' }), expect: () => 401 },
+      { who: 'garbage', headers: () => Promise.resolve({ Authorization: 'Bearer not.a.jwt' }), expect: () => 401 },
       // Signed by another key under the provider's key id: the signature does not verify.
       {
         who: 'bad signature',

@@ -251,20 +251,27 @@ describe('feed routes', () => {
 
   it('takes events from further sources: a reply source plugs into the same route', async () => {
     const project = plan.projects[0]!;
-    const replies: FeedSource = async (_deps, scope) =>
-      scope.kind === 'project' && scope.project.id === project.id
-        ? [
-            {
-              kind: 'reply',
-              target: { targetType: 'project', targetId: project.id, nameZh: project.titleZh, nameEn: project.titleEn },
-              at: '2026-06-01T00:00:00.000Z',
-              replyId: 'r1',
-              feedbackId: 'f1',
-              department: '区发改局',
-              text: '谢谢',
-            },
-          ]
-        : [];
+    const replies: FeedSource = (_deps, scope) =>
+      Promise.resolve(
+        scope.kind === 'project' && scope.project.id === project.id
+          ? [
+              {
+                kind: 'reply',
+                target: {
+                  targetType: 'project',
+                  targetId: project.id,
+                  nameZh: project.titleZh,
+                  nameEn: project.titleEn,
+                },
+                at: '2026-06-01T00:00:00.000Z',
+                replyId: 'r1',
+                feedbackId: 'f1',
+                department: '区发改局',
+                text: '谢谢',
+              },
+            ]
+          : [],
+      );
     const withReplies = new Hono().route(
       '/api/v1',
       planScoped(deps, feedRoutes(deps, [...DEFAULT_FEED_SOURCES, replies])),

@@ -85,7 +85,7 @@ beforeAll(async () => {
   const snapshot = (await plans.snapshot(plan.id))!;
   await aggregate({
     repo: aggregationRepository(store.current),
-    targets: async () => targetIndexOf(snapshot),
+    targets: () => Promise.resolve(targetIndexOf(snapshot)),
     clock: () => new Date('2026-06-01T00:00:00Z'),
     settleMs: 0,
     maxBatch: 1000,
@@ -108,7 +108,7 @@ const download = async (id: DatasetId) => {
     jsonRes,
     bytes,
     text,
-    rows: parse(text, { bom: true, columns: true }) as Record<string, string>[],
+    rows: parse<Record<string, string>>(text, { bom: true, columns: true }),
     json: (await jsonRes.json()) as { rows: Record<string, CellValue>[] },
   };
 };
@@ -274,7 +274,7 @@ describe('CSV encoding', () => {
             'licheng-14th',
             comments.map((comment) => ({ comment: { ...base, comment }, targetNameZh: '地区生产总值' })),
           );
-          const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+          const rows = parse<Record<string, string>>(csv, { bom: true, columns: true });
           expect(rows.map((r) => r.comment)).toEqual(comments.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
         },
       ),

@@ -336,7 +336,7 @@ describe('faults', () => {
   it('answers a staff page as a 503 page, not a trace, when the plan is not loaded or the store fails', async () => {
     const admin = await session(['admin'], 'zhao');
     for (const plans of [
-      { ...deps.plans, snapshot: async () => null },
+      { ...deps.plans, snapshot: () => Promise.resolve(null) },
       {
         ...deps.plans,
         snapshot: () =>

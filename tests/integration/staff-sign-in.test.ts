@@ -71,7 +71,7 @@ beforeAll(async () => {
   ({ app, deps } = testApp(store.current, {
     staffAuth: identity.verifier,
     signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
-    providerFetch: async (url, init) => idp.request(new URL(String(url)).pathname, init),
+    providerFetch: async (url, init) => idp.request(new URL(url instanceof Request ? url.url : url).pathname, init),
   }));
 });
 

@@ -319,9 +319,7 @@ describe('pages without JavaScript', () => {
     const broken = testApp(store.current, {
       plans: {
         ...deps.plans,
-        snapshot: async () => {
-          throw new Error('secret internals');
-        },
+        snapshot: () => Promise.reject(new Error('secret internals')),
       },
       logger: deps.logger,
     }).app;
@@ -333,7 +331,7 @@ describe('pages without JavaScript', () => {
     expect(html).toContain('出了点问题');
     expect(html).not.toContain('secret internals');
     const unloaded = testApp(store.current, {
-      plans: { ...deps.plans, snapshot: async () => null },
+      plans: { ...deps.plans, snapshot: () => Promise.resolve(null) },
       logger: deps.logger,
     }).app;
     expect((await unloaded.request('/')).status).toBe(503);

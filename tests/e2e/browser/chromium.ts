@@ -77,7 +77,7 @@ export function useServerAndChromium(name: string) {
     browser: undefined as unknown as Browser,
     dataDir: '',
     /** A context in Chinese at desktop size, watched for CSP violations and script errors. */
-    async newContext(options: BrowserContextOptions = {}) {
+    newContext: async (options: BrowserContextOptions = {}) => {
       const context = await env.browser.newContext({ locale: 'zh-CN', viewport: DESKTOP, ...options });
       const { problems } = await watch(context);
       return { context, problems, page: await context.newPage() };
