@@ -77,7 +77,7 @@ async function seed(store: Store, count: number, from: number, span: number) {
 
 const runOptions = (store: Store, now: number) => ({
   repo: aggregationRepository(store),
-  targets: async () => index,
+  targets: () => Promise.resolve(index),
   clock: () => new Date(now),
   settleMs: 0,
   maxBatch: 5000,
