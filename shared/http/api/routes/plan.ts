@@ -42,7 +42,13 @@ export function planRoutes(deps: PlanRouteDeps) {
     })
     .get('/indicators', async (c) => {
       const filter = queryParams(c, IndicatorFilter);
-      const { id: planId } = c.get('planScope').plan;
+      const { id: planId, categories } = c.get('planScope').plan;
+      // Categories are each plan's own: a name the request's plan does not declare filters nothing, so it is refused.
+      if (filter.category !== undefined && !categories.some((category) => category.id === filter.category)) {
+        throw new ProblemError('validation-failed', {
+          errors: [{ path: 'category', message: `not a category of plan ${planId}` }],
+        });
+      }
       const [{ indicators, observations }, ratingOf] = await Promise.all([snapshot(planId), briefs(planId)]);
       const items = indicators
         .filter(
