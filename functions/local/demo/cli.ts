@@ -23,7 +23,11 @@ const USAGE = `usage: npm run demo [-- --seed TEXT --ratings N --fresh]
 Starts the site on ${DEMO_DATA_DIR}/ with a synthetic data set (seed "${DEFAULT_SEED}", ${DEFAULT_RATINGS} ratings unless told
 otherwise), generated once and kept; --fresh, or another seed or size, generates it again. See docs/demo.md.`;
 
+/** Raised when the generator changes what a seed gives, so that a kept data set of an older one is made again. */
+const GENERATOR_VERSION = 2;
+
 interface Marker {
+  version: number;
   seed: string;
   ratings: number;
 }
@@ -54,7 +58,7 @@ async function main() {
   if (values.help) return console.log(USAGE);
   const refused = refusal(process.env);
   if (refused) throw new ConfigError(refused);
-  const wanted: Marker = { seed: values.seed, ratings: Number(values.ratings) };
+  const wanted: Marker = { version: GENERATOR_VERSION, seed: values.seed, ratings: Number(values.ratings) };
   if (!Number.isInteger(wanted.ratings) || wanted.ratings < 1 || wanted.ratings > 100_000)
     throw new ConfigError('--ratings: a whole number from 1 to 100000');
 
@@ -62,7 +66,7 @@ async function main() {
   const dataDir = resolve(DEMO_DATA_DIR);
   const config = parseConfig(LocalConfig, { ...process.env, DATA_DIR: dataDir, SAMPLE_DATA: 'true' });
   const marker = await readMarker(dataDir);
-  if (values.fresh || marker?.seed !== wanted.seed || marker.ratings !== wanted.ratings) {
+  if (values.fresh || JSON.stringify(marker) !== JSON.stringify(wanted)) {
     // The folder holds nothing but an earlier demo (or a half-written one): start it again from nothing.
     await rm(dataDir, { recursive: true, force: true });
     const plans = [builtInPlan(), samplePlan(await readFile(SAMPLE_PLAN_FILE))];
