@@ -66,7 +66,7 @@ function byPlan(counts: Map<string, Tally>): Map<string, Map<string, Tally>> {
     // A scope counted before ratings carried their plan; the migration's rebuild removes it.
     if (!named) continue;
     let scopes = plans.get(named.planId);
-    if (!scopes) plans.set(named.planId, (scopes = new Map()));
+    if (!scopes) plans.set(named.planId, (scopes = new Map<string, Tally>()));
     scopes.set(named.scope, tally);
   }
   return plans;
@@ -127,8 +127,8 @@ export async function publish(
     for (const planId of [...new Set([...counts.keys(), ...touchedPlans])].sort()) {
       const summaries = periodSummaries(
         period,
-        counts.get(planId) ?? new Map(),
-        previous ? (previous.get(planId) ?? new Map()) : null,
+        counts.get(planId) ?? new Map<string, Tally>(),
+        previous ? (previous.get(planId) ?? new Map<string, Tally>()) : null,
         planScope(planId),
         options.minRatings,
         options.version,
