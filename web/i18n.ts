@@ -7,8 +7,9 @@ import type {
 import type { Attribute, Direction, Measure, ProjectStatus } from '../shared/plan/schema.js';
 import type { CommentStatus } from '../shared/feedback/rating.js';
 import { mineEn, mineZh } from './i18n-mine.js';
-import { verdictsEn, verdictsZh } from './i18n-verdicts.js';
+import { evaluationEn, evaluationZh } from './i18n-evaluation.js';
 import { plansEn, plansZh } from './i18n-plans.js';
+import { verdictsEn, verdictsZh } from './i18n-verdicts.js';
 
 /**
  * Every string a citizen sees, in Chinese (the default) and English. `en` is typed as the shape of
@@ -379,8 +380,10 @@ const zh = {
 
   // The citizen's own page, and what a submission tells about masking and cases (web/i18n-mine.ts)
   ...mineZh,
-  ...verdictsZh,
+  // A plan's final evaluation (web/i18n-evaluation.ts)
+  ...evaluationZh,
   ...plansZh,
+  ...verdictsZh,
 };
 
 /** The shape every language must have: the same keys, the same message parameters. */
@@ -744,8 +747,9 @@ const en: Messages = {
   no: 'No',
 
   ...mineEn,
-  ...verdictsEn,
+  ...evaluationEn,
   ...plansEn,
+  ...verdictsEn,
 };
 
 const DICTIONARIES: Record<Lang, Messages> = { 'zh-CN': zh, en };

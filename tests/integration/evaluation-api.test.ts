@@ -132,6 +132,21 @@ describe('the final evaluation API', () => {
     expect(body.citizens.ratings).toBeNull();
   });
 
+  it('shows the same evaluation as a page in both languages, provisional or not', async () => {
+    const zh = await get('/plans/licheng-14th/evaluation');
+    expect(zh.status).toBe(200);
+    const html = await zh.text();
+    expect(html).toContain('规划终期评估');
+    expect(html.match(/class="evaluation__row /g)).toHaveLength(31);
+    expect(html).toContain('无最终值');
+    expect(html).not.toContain('notice--provisional');
+    const en = await app.request('/plans/sample-15th/evaluation', { headers: { 'Accept-Language': 'en' } });
+    const enHtml = await en.text();
+    expect(enHtml).toContain('Final evaluation of the plan');
+    expect(enHtml).toContain('notice--provisional');
+    expect((await get('/plans/no-such-plan/evaluation')).status).toBe(404);
+  });
+
   it('refuses an unknown plan (404) and an unknown format or parameter (400), as problems', async () => {
     const unknown = await get('/api/v1/plans/no-such-plan/evaluation');
     expect(unknown.status).toBe(404);

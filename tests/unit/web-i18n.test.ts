@@ -6,6 +6,8 @@ import { Attribute, Direction, Measure, ProjectStatus } from '../../shared/plan/
 import { STATUSES } from '../../shared/plan/views.js';
 import type { AssessmentNote, AssessmentReason, ProgressMethod } from '../../shared/progress/assessment.js';
 import { REGIONS, type CitizensStanding, type UndeterminedReason } from '../../shared/verdicts/classify.js';
+import { VERDICTS } from '../../shared/evaluation/indicators.js';
+import { NOT_ASSESSABLE_REASONS } from '../../web/i18n-evaluation.js';
 import { LANGS, MESSAGE_KEYS, messages, negotiateLang, type Messages, type YearSpan } from '../../web/i18n.js';
 
 /**
@@ -78,6 +80,10 @@ const vocabulary = (t: Messages): string[] => [
   ...REGIONS.map((r) => t.regionExplained(r)),
   ...UNDETERMINED_REASONS.map((r) => t.undeterminedReason(r)),
   ...CITIZENS_STANDINGS.map((s) => t.citizensStanding(s)),
+  ...VERDICTS.map((v) => t.evaluationVerdict(v)),
+  ...NOT_ASSESSABLE_REASONS.map((r) => t.evaluationReason(r)),
+  ...VERDICTS.map((v) => t.evaluationStretch(v, 'met')),
+  t.evaluationStretch('not_assessable', 'different-quantity'),
 ];
 
 /** Calls a message with stand-in arguments: numbers for number parameters, a marker string otherwise. */
@@ -124,6 +130,9 @@ const VOCABULARY_KEYS = new Set<keyof Messages>([
   'regionExplained',
   'undeterminedReason',
   'citizensStanding',
+  'evaluationVerdict',
+  'evaluationReason',
+  'evaluationStretch',
 ]);
 /** The switch to the other language is written in that language, on purpose. */
 const WRITTEN_IN_THE_OTHER_LANGUAGE = new Set<keyof Messages>(['otherLanguage', 'otherLanguageLabel']);

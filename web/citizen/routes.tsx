@@ -35,6 +35,8 @@ import { MethodPage } from './pages/method.js';
 import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
 import { mineRoutes, type MineRouteDeps } from './mine-routes.js';
+import { evaluationPages } from './evaluation-routes.js';
+import type { EvaluationDeps } from '../../shared/http/api/routes/evaluation.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { TARGET_KIND_LIST, targetKind } from '../../shared/feedback/target-kinds.js';
 import type { TargetFeedback } from './data.js';
@@ -75,6 +77,7 @@ const FORM_ERRORS: { readonly [K in ErrorKind]?: FeedbackError } = {
 /** What the citizen pages read and the rating form writes (a 差评 opens its case on submission). */
 export type CitizenPagesDeps = PageDataDeps &
   MineRouteDeps &
+  EvaluationDeps &
   PlanScopeDeps &
   Pick<AppDeps, 'voterTokens' | 'cookieSecure' | 'siteUrl' | 'hashAddress' | 'feedbackLimits' | 'newId' | 'verdicts'>;
 
@@ -238,6 +241,8 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     const years = planYears(c.get('planScope').plan);
     return render(c, (ctx) => <MethodPage ctx={ctx} minRatings={minRatings} years={years} />);
   });
+
+  evaluationPages(plan, deps, { render });
 
   /**
    * The rate-and-comment form without JavaScript: the same rules as POST /api/v1/feedback
