@@ -2,6 +2,7 @@ import { currentPlan, planStatus, publicPlansInOrder } from '../../shared/plan/c
 import type { PlanScope, PlanScopeDeps } from '../../shared/http/plan-scope.js';
 import type { PlanSummary } from '../../shared/store/plan-repository.js';
 import type { YearSpan } from '../i18n.js';
+import { takesRatings } from '../../shared/plan/lifecycle.js';
 
 /**
  * Where a citizen page stands among the plans: the plan it shows, the prefix every link it emits
@@ -29,11 +30,11 @@ export const planPath = (planId: string) => `/plans/${encodeURIComponent(planId)
 /** The list of every plan. */
 export const PLANS_PAGE = '/plans';
 
-/** A closed plan's final evaluation (终期评估), a page of its own (helper EVALUATION's). */
+/** A plan's final evaluation (终期评估), the page a closed plan leads to. */
 export const evaluationPath = (planId: string) => `${planPath(planId)}/evaluation`;
 
-/** Only a published plan takes ratings; a closed one is read, not rated (shared/plan/lifecycle.ts). */
-export const ratingsOpen = (plan: PlanSummary) => planStatus(plan) === 'published';
+/** Whether the plan takes ratings: a closed one is read, not rated (shared/plan/lifecycle.ts says which do). */
+export const ratingsOpen = (plan: PlanSummary) => takesRatings(planStatus(plan));
 
 /** The years the plan's pages speak of: from its baseline year to the end of its period. */
 export const planYears = (plan: Pick<PlanSummary, 'baselineYear' | 'periodEnd'>): YearSpan => ({
