@@ -1,7 +1,7 @@
 /**
  * `npm run build:openapi`: the API contract's build-time artefacts.
  *
- * - shared/http/api/openapi.json: the OpenAPI 3.1 document, from shared/api/contract.ts and the zod
+ * - shared/http/api/openapi.json: the OpenAPI 3.1 document, from the routes' contract modules and the zod
  *   schemas the routes validate with. Its examples are real answers: every example request is sent
  *   to the real app on a scratch in-memory store (the plan, plus a few illustrative values, ratings
  *   and comments), and must get the documented status and validate against the documented schema.
@@ -30,13 +30,9 @@ import { DEV_CLIENT_ID, devIdentityRoutes, issueDevToken, loadDevKeys } from '..
 import type { Role } from '../shared/auth/roles.js';
 import { remoteKeys, staffVerifier } from '../shared/auth/verifier.js';
 import { PROBLEMS } from '../shared/http/problem.js';
-import {
-  EXAMPLE_PROJECT,
-  examplePath,
-  OPERATIONS,
-  type ExampleRequest,
-  type Operation,
-} from '../shared/api/contract.js';
+import { examplePath, type ExampleRequest, type Operation } from '../shared/api/operation.js';
+import { EXAMPLE_PROJECT } from '../shared/http/api/contract-parts.js';
+import { OPERATIONS } from '../shared/http/api/operations.js';
 import {
   DOCS_ASSETS,
   hashedName,
@@ -206,7 +202,7 @@ export async function scenario(store: Store) {
   const snapshot = await plans.snapshot(plan.id);
   await aggregate({
     repo: aggregationRepository(store),
-    targets: async () => targetIndexOf(snapshot!),
+    targets: () => Promise.resolve(targetIndexOf(snapshot!)),
     clock: () => new Date('2026-11-10T00:00:00Z'),
     settleMs: 0,
     maxBatch: 1000,

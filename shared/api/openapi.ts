@@ -1,11 +1,11 @@
 import { JSON_SCHEMA_OPTIONS } from '../json-schema.js';
 import * as z from 'zod/mini';
-import { examplePath, type ExampleRequest, type HeaderSpec, type Operation, TAGS } from './contract.js';
+import { examplePath, type ExampleRequest, type HeaderSpec, type Operation, TAGS } from './operation.js';
 import { apiDocs } from './registry.js';
 import { Problem } from './responses.js';
 
 /**
- * The OpenAPI 3.1 document from the contract (contract.ts) and the zod schemas it names. Pure:
+ * The OpenAPI 3.1 document from the operations the routes declare (operation.ts) and the zod schemas they name. Pure:
  * scripts/build-openapi.ts supplies the problem catalogue and the answers it recorded for the
  * example requests, and writes the result to shared/http/api/openapi.json.
  */

@@ -1,0 +1,200 @@
+import { operation } from '../../../api/operation.js';
+import {
+  ObservationImportResult,
+  ObservationPublished,
+  ProgressImportResult,
+  ProgressPublished,
+} from '../../../api/responses.js';
+import { NoQuery } from '../../../api/schemas.js';
+import { AggregatesQuery, ImportQuery, ProgressBody } from '../../../api/staff-schemas.js';
+import { ObservationInput } from '../../../publishing/observations.js';
+import {
+  csv,
+  CSV_UPLOAD,
+  EXAMPLE_PROJECT,
+  GDP,
+  IndicatorPath,
+  ProjectPath,
+  PUBLISHER,
+  staff,
+  BODY,
+} from '../contract-parts.js';
+
+const exportCsv = (operationId: string, file: string, summary: string) =>
+  operation({
+    operationId,
+    method: 'get',
+    path: `/api/v1/publisher/export/${file}.csv`,
+    tag: 'Publishing',
+    summary,
+    query: NoQuery,
+    security: PUBLISHER,
+    responses: { 200: csv('The file.') },
+    problems: ['validation-failed'],
+    examples: [{ name: 'download', summary: 'The file', staff: ['publisher'], status: 200 }],
+  });
+
+/** Staff (publisher): values, progress, CSV imports and exports. */
+export const publisherContract = {
+  publishObservation: operation({
+    operationId: 'publishObservation',
+    method: 'post',
+    path: '/api/v1/publisher/indicators/{id}/observations',
+    tag: 'Publishing',
+    summary: 'Publish an indicator’s value for a year, or correct it (a new revision, with the reason)',
+    description:
+      'Nothing is overwritten: a correction is a new revision saying who, when and why, and needs a reason. The same value again changes nothing (200, `unchanged`).',
+    pathParams: IndicatorPath,
+    body: ObservationInput,
+    security: PUBLISHER,
+    responses: {
+      201: staff('Published: the revision and the indicator’s progress status with it.', ObservationPublished),
+      200: staff('The same value as the current one: nothing written.', ObservationPublished),
+    },
+    problems: [...BODY, 'not-found'],
+    examples: [
+      {
+        name: 'new-year',
+        summary: 'A year’s first value (illustrative)',
+        params: { id: GDP },
+        body: {
+          year: 2023,
+          value: 528.4,
+          source: '示例 · Example',
+          note: '示例数值，并非官方数据 · illustrative, not an official figure',
+        },
+        staff: ['publisher'],
+        status: 201,
+      },
+      {
+        name: 'correction-without-reason',
+        summary: 'A correction must say why',
+        params: { id: GDP },
+        body: { year: 2023, value: 529 },
+        staff: ['publisher'],
+        status: 400,
+      },
+      {
+        name: 'monitor',
+        summary: 'A monitor may not publish values',
+        params: { id: GDP },
+        body: { year: 2024, value: 1 },
+        staff: ['monitor'],
+        status: 403,
+      },
+    ],
+  }),
+  publishProgress: operation({
+    operationId: 'publishProgress',
+    method: 'post',
+    path: '/api/v1/publisher/projects/{id}/progress',
+    tag: 'Publishing',
+    summary: 'Report a project’s status and progress (a new revision; after the first, with the reason)',
+    pathParams: ProjectPath,
+    body: ProgressBody,
+    security: PUBLISHER,
+    responses: { 201: staff('The report and the project with it.', ProgressPublished) },
+    problems: [...BODY, 'not-found'],
+    examples: [
+      {
+        name: 'first-report',
+        summary: 'A first report (illustrative)',
+        params: { id: EXAMPLE_PROJECT },
+        body: {
+          status: 'in_progress',
+          progress: 40,
+          note: '示例：已认定2家区级工程研究中心 · Example: two district engineering research centres recognised',
+        },
+        staff: ['publisher'],
+        status: 201,
+      },
+    ],
+  }),
+  importObservations: operation({
+    operationId: 'importObservations',
+    method: 'post',
+    path: '/api/v1/publisher/import/observations',
+    tag: 'Publishing',
+    summary: 'Publish indicator values from a CSV file (`dryRun=true` to check it first)',
+    description:
+      'Columns as in `GET /publisher/export/observations.csv`; `indicator_id`, `year` and `value` are required, a correction needs `note`.',
+    query: ImportQuery,
+    textBody: CSV_UPLOAD('The values,'),
+    security: PUBLISHER,
+    responses: {
+      200: staff('Checked (dry run), or nothing to change.', ObservationImportResult),
+      201: staff('Imported.', ObservationImportResult),
+    },
+    problems: ['validation-failed', 'malformed-body', 'unsupported-media-type', 'payload-too-large'],
+    examples: [
+      {
+        name: 'dry-run',
+        summary: 'Check a file',
+        query: { dryRun: 'true' },
+        text: 'indicator_id,year,value,source\r\npm25-concentration,2022,0.03,示例 · Example\r\n',
+        staff: ['publisher'],
+        status: 200,
+      },
+      {
+        name: 'bad-row',
+        summary: 'A file with an unknown indicator',
+        query: { dryRun: 'true' },
+        text: 'indicator_id,year,value\r\nno-such-indicator,2022,1\r\n',
+        staff: ['publisher'],
+        status: 400,
+      },
+    ],
+  }),
+  importProgress: operation({
+    operationId: 'importProgress',
+    method: 'post',
+    path: '/api/v1/publisher/import/progress',
+    tag: 'Publishing',
+    summary: 'Report projects’ progress from a CSV file (`dryRun=true` to check it first)',
+    description:
+      'Columns as in `GET /publisher/export/progress.csv`; `project_id`, `status`, `progress` and `note` are required.',
+    query: ImportQuery,
+    textBody: CSV_UPLOAD('The reports,'),
+    security: PUBLISHER,
+    responses: {
+      200: staff('Checked (dry run), or nothing to change.', ProgressImportResult),
+      201: staff('Imported.', ProgressImportResult),
+    },
+    problems: ['validation-failed', 'malformed-body', 'unsupported-media-type', 'payload-too-large'],
+    examples: [
+      {
+        name: 'dry-run',
+        summary: 'Check a file',
+        query: { dryRun: 'true' },
+        text: `project_id,status,progress,note\r\n${EXAMPLE_PROJECT},in_progress,40,示例 · Example\r\n`,
+        staff: ['publisher'],
+        status: 200,
+      },
+    ],
+  }),
+  exportIndicators: exportCsv(
+    'exportIndicators',
+    'indicators',
+    'Every indicator with its definition and current value.',
+  ),
+  exportObservations: exportCsv(
+    'exportObservations',
+    'observations',
+    'Every value revision; the format `import/observations` reads.',
+  ),
+  exportProgress: exportCsv('exportProgress', 'progress', 'Every progress report; the format `import/progress` reads.'),
+  exportAggregates: operation({
+    operationId: 'exportAggregates',
+    method: 'get',
+    path: '/api/v1/publisher/export/aggregates.csv',
+    tag: 'Publishing',
+    summary: 'The published rating summaries of a period, one row per scope',
+    query: AggregatesQuery,
+    security: PUBLISHER,
+    responses: { 200: csv('The summaries.') },
+    problems: ['validation-failed'],
+    examples: [
+      { name: 'a-month', summary: 'November 2026', query: { period: '2026-11' }, staff: ['publisher'], status: 200 },
+    ],
+  }),
+};
