@@ -15,6 +15,7 @@ import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier }
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';
+import { migrateLegacyRatings } from '../../shared/store/migrate-ratings.js';
 import { openLocalStore } from './store.js';
 import {
   DEV_CLIENT_ID,
@@ -50,6 +51,9 @@ async function main() {
   const table = await ensureTable(store);
   const plan = readPlanFile();
   const loaded = await loadPlan(store, plan);
+  // A data folder from before ratings carried their plan holds the built-in plan's ratings (docs/data-model.md).
+  const migrated = await migrateLegacyRatings(store, plan.id);
+  if (Object.values(migrated).some((n) => n > 0)) await aggregationJob(store, aggregationSettingsOf(config))('rebuild');
 
   const voterTokenSecret = config.VOTER_TOKEN_SECRET ?? (await localSecret(join(dataDir, 'voter-token-secret')));
   // Staff sign-in: a real provider if AUTH_ISSUER is set, else the development identity provider,
