@@ -77,6 +77,8 @@ export const verdictsZh = {
   verdictLine: (region: string, why: string) => `属于“${region}”：${why}。`,
   verdictLineWhy: (official: string, citizens: string) => `官方为“${official}”，群众评价为“${citizens}”`,
   verdictLineLink: '查看全部对照',
+  verdictTrendHeading: '官方数据与群众满意度，逐年',
+  verdictTrendCaption: '每年的官方数据、按规划路径应达的数值，以及当年评价的满意率（95%区间）和评价数',
 };
 
 export type VerdictsMessages = { [K in keyof typeof verdictsZh]: (typeof verdictsZh)[K] };
@@ -153,4 +155,7 @@ export const verdictsEn: VerdictsMessages = {
   verdictLine: (region: string, why: string) => `${region}: ${why}.`,
   verdictLineWhy: (official: string, citizens: string) => `officially “${official}”, citizens ${citizens}`,
   verdictLineLink: 'See all verdicts',
+  verdictTrendHeading: 'Official value and satisfaction, year by year',
+  verdictTrendCaption:
+    'Each year’s official value, the value the path to the target reaches, and that year’s satisfaction (95% interval) and number of ratings',
 };

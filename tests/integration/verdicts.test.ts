@@ -205,6 +205,12 @@ describe('the verdicts the aggregation run computed, read from the API', () => {
     const html = await (await app.request('/indicators/gdp', { headers: { 'Accept-Language': 'en' } })).text();
     expect(html).toContain('class="verdict-line verdict-line--paper-progress"');
     expect(html).toMatch(/Paper progress: officially “On track”, citizens dissatisfied/i);
+    // Year by year: the official value against the path, and each year's satisfaction.
+    const trend = html.slice(html.indexOf('id="verdict-trend-heading"'));
+    expect(trend).toMatch(/<th scope="row">2023<\/th><td>560<\/td><td>555\.1\d?<\/td><td>—<\/td><td>0<\/td>/);
+    expect(trend).toMatch(
+      /<th scope="row">2025<\/th><td>—<\/td><td>650<\/td><td>0\.0% \(0\.0%–16\.1%\)<\/td><td>20<\/td>/,
+    );
     const few = await (
       await app.request('/indicators/hospital-beds-per-1000', { headers: { 'Accept-Language': 'en' } })
     ).text();

@@ -79,6 +79,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the two verdicts’ page in headless Chromium',
     await page.locator('svg.verdict-chart__svg a[href="/indicators/gdp"]').click();
     await page.waitForURL(/\/indicators\/gdp$/);
     expect(await page.locator('.verdict-line').innerText()).toContain('纸面进展');
+    expect(await page.locator('.verdict-trend svg').count()).toBe(2);
+    await page.locator('.verdict-trend').screenshot({ path: '/tmp/verdicts-trend-1280.png' });
     expect(problems).toEqual([]);
     await context.close();
   });

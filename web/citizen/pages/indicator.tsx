@@ -18,6 +18,7 @@ import { RatingSummary } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
 import type { IndicatorPageData } from '../data.js';
 import { VerdictLine } from '../components/verdict-line.js';
+import { VerdictTrend } from '../components/verdict-trend.js';
 import { formatDateTime, formatNumber, percentDigits, withUnit } from '../../format.js';
 import { Layout } from '../layout.js';
 import { targetFeed } from '../links.js';
@@ -271,6 +272,7 @@ export function IndicatorPage({
       )}
 
       <VerdictLine ctx={ctx} verdict={data.verdict} />
+      <VerdictTrend ctx={ctx} view={view} years={data.years} />
       <RatingSummary ctx={ctx} summary={data.summary} minRatings={data.minRatings} years={data.years} name={name} />
       <FeedbackSection
         ctx={ctx}
