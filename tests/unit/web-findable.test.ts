@@ -99,6 +99,7 @@ describe('the footer of every citizen page', () => {
       '/api/v1/feeds/plan.atom': /^application\/atom\+xml/,
       '/method': /^text\/html/,
       '/api/v1/open-data/plan.json': /^application\/json/,
+      '/evaluation': /^text\/html/,
     };
     const links = footerLinks((await page('/')).html);
     expect(links.map(([href]) => href).sort()).toEqual(Object.keys(expected).sort());

@@ -34,6 +34,7 @@ export function Layout({ ctx, title, section, scripts = [], feed, children }: La
     ...(feed ? [[feed.href, t.footerPageFeed] as [string, string]] : []),
     [planFeed(place), t.footerPlanFeed],
     [inPlan(place, '/method'), t.footerMethod],
+    [inPlan(place, '/evaluation'), t.evaluationNav],
     [planData(place), t.footerPlanData],
   ];
   const nav: Array<[Exclude<Section, null>, string, string]> = [
