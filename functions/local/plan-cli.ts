@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { userInfo } from 'node:os';
 import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { ConfigError, LocalConfig, parseConfig } from '../../shared/config.js';
 import type { Plan } from '../../shared/plan/document.js';
@@ -20,13 +21,27 @@ import {
 } from '../../shared/store/bootstrap.js';
 import type { Store } from '../../shared/store/client.js';
 import { planRepository, type PlanSnapshot } from '../../shared/store/plan-repository.js';
+import { auditRepository } from '../../shared/store/audit-repository.js';
+import type { AuditActor } from '../../shared/audit/entry.js';
+import { PLAN_STATUSES, PlanStatus, PlanStatusError } from '../../shared/plan/lifecycle.js';
+import { changePlanStatus, droppedItems } from '../../shared/publishing/plans.js';
 import { openLocalStore } from './store.js';
+
+/** Who the audit log names for a change of status made here: the operator's account on this machine. */
+const CLI_ACTOR: AuditActor = {
+  kind: 'system',
+  sub: 'plan-cli',
+  name: `npm run plan (${userInfo().username})`,
+  roles: [],
+};
 
 const USAGE = `usage: npm run plan -- <command>
 
   check FILE     check a plan file; writes nothing
-  import FILE    check a plan file and load it into the store, unless that version is there already
-  list [--json]  the plans in the store
+  import FILE    check a plan file and load it into the store, unless that version is there already;
+                 a new plan is a draft (staff only) unless --status published (or closed) says otherwise;
+                 --status on a stored plan changes its status as the staff page does, audited
+  list [--json]  the plans in the store, with their status
 
 The store is that of npm start (DATA_DIR, or DYNAMODB_ENDPOINT; TABLE_NAME), or with
 --table <table name> --region <aws region> [--endpoint <url>] a table CDK created, reached as
@@ -45,12 +60,14 @@ interface Command {
   file?: string;
   target?: TableTarget;
   json: boolean;
+  status?: PlanStatus;
 }
 
 const OPTIONS = {
   table: { type: 'string' },
   region: { type: 'string' },
   endpoint: { type: 'string' },
+  status: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } as const;
@@ -70,6 +87,13 @@ function parseCommand(argv: string[]): Command | 'help' {
   if (name === 'list' ? file !== undefined : file === undefined || extra.length > 0) {
     throw new UsageError(name === 'list' ? 'list takes no file' : `${name} takes one file`);
   }
+  let status: PlanStatus | undefined;
+  if (values.status !== undefined) {
+    if (name !== 'import') throw new UsageError('--status is for import');
+    const parsed = PlanStatus.safeParse(values.status);
+    if (!parsed.success) throw new UsageError(`--status: one of ${PLAN_STATUSES.join(', ')}`);
+    status = parsed.data;
+  }
   let target: TableTarget | undefined;
   if (values.table !== undefined || values.region !== undefined || values.endpoint !== undefined) {
     if (name === 'check')
@@ -81,7 +105,13 @@ function parseCommand(argv: string[]): Command | 'help' {
       );
     target = result.data;
   }
-  return { name, ...(file !== undefined ? { file } : {}), ...(target ? { target } : {}), json: values.json };
+  return {
+    name,
+    ...(file !== undefined ? { file } : {}),
+    ...(target ? { target } : {}),
+    ...(status ? { status } : {}),
+    json: values.json,
+  };
 }
 
 async function readPlan(file: string): Promise<PlanFileCheck> {
@@ -129,22 +159,6 @@ async function openStore(
   };
 }
 
-/**
- * Items of the stored plan that the file no longer has. gongping never deletes them (ratings,
- * values and progress reports refer to them by id), and a reload would leave them showing: refused.
- */
-function dropped(stored: PlanSnapshot, plan: Plan): string[] {
-  const lost = (kind: string, before: { id: string }[], after: { id: string }[]) => {
-    const kept = new Set(after.map((x) => x.id));
-    return before.filter((x) => !kept.has(x.id)).map((x) => `${kind} ${x.id}`);
-  };
-  return [
-    ...lost('indicator', stored.indicators, plan.indicators),
-    ...lost('history row', stored.history, plan.history),
-    ...lost('project', stored.projects, plan.projects),
-  ];
-}
-
 async function run(command: Command): Promise<void> {
   if (command.name === 'list') return list(command);
   const file = command.file!;
@@ -160,7 +174,7 @@ async function run(command: Command): Promise<void> {
     if (opened.local) await ensureTable(opened.store);
     const stored = await planRepository(opened.store).snapshot(plan.id);
     if (stored && stored.plan.contentHash !== planContentHash(plan)) {
-      const lost = dropped(stored, plan);
+      const lost = droppedItems(stored, plan);
       if (lost.length > 0) {
         throw new Refused(
           `${file}: plan ${plan.id} in ${opened.description} has items this file does not: ${lost.join(', ')}.\n` +
@@ -168,12 +182,31 @@ async function run(command: Command): Promise<void> {
         );
       }
     }
-    const outcome = await loadPlan(opened.store, plan);
+    const outcome = await loadPlan(opened.store, plan, {
+      status: command.status ?? 'draft',
+      loadedBy: 'import',
+    });
     console.log(
       outcome === 'loaded'
         ? `loaded plan ${plan.id} into ${opened.description}: ${counts(plan)}`
         : `plan ${plan.id} in ${opened.description} is already this version: nothing written`,
     );
+    const now = await planRepository(opened.store).getPlan(plan.id);
+    if (now && command.status && now.status !== command.status) {
+      await changePlanStatus(
+        { plans: planRepository(opened.store), audit: auditRepository(opened.store) },
+        { planId: plan.id, to: command.status, reason: null },
+        CLI_ACTOR,
+        new Date(),
+      ).catch((error: unknown) => {
+        throw error instanceof PlanStatusError ? new Refused(`${file}: ${error.message}`) : error;
+      });
+      console.log(`plan ${plan.id} is now ${command.status} (in the audit log)`);
+    } else if (now) {
+      console.log(
+        `plan ${plan.id} is ${now.status}${now.status === 'draft' ? ': staff see it; publish it on /staff/plans or with --status published' : ''}`,
+      );
+    }
   } finally {
     await opened.close();
   }
@@ -200,6 +233,7 @@ async function list(command: Command): Promise<void> {
     history: history.length,
     projects: projects.length,
     observations: observations.length,
+    status: plan.status,
     contentHash: plan.contentHash,
   }));
   if (command.json) {
@@ -214,7 +248,7 @@ async function list(command: Command): Promise<void> {
   for (const row of rows) {
     console.log(
       [
-        `${row.id}  ${row.period}  ${row.titleEn}`,
+        `${row.id}  ${row.period}  ${row.status}  ${row.titleEn}`,
         `  ${row.titleZh}`,
         `  ${row.indicators} indicators, ${row.history} history rows, ${row.projects} projects, ${row.observations} published value revisions`,
         `  loaded file: sha256 of its content ${row.contentHash}`,

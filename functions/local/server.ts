@@ -14,7 +14,7 @@ import {
 import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
-import { ensureTable, loadPlan } from '../../shared/store/bootstrap.js';
+import { ensureTable, loadBuiltInPlan } from '../../shared/store/bootstrap.js';
 import { migrateLegacyRatings } from '../../shared/store/migrate-ratings.js';
 import { openLocalStore } from './store.js';
 import {
@@ -50,7 +50,8 @@ async function main() {
 
   const table = await ensureTable(store);
   const plan = readPlanFile();
-  const loaded = await loadPlan(store, plan);
+  // Never over a plan file imported or uploaded under the same id (npm run plan -- import, /staff/plans).
+  const loaded = await loadBuiltInPlan(store, plan);
   // A data folder from before ratings carried their plan holds the built-in plan's ratings (docs/data-model.md).
   const migrated = await migrateLegacyRatings(store, plan.id);
   if (Object.values(migrated).some((n) => n > 0)) await aggregationJob(store, aggregationSettingsOf(config))('rebuild');
@@ -122,7 +123,7 @@ async function main() {
       [
         `gongping is listening on http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/api/v1/plan`,
         `  store: ${local.description} (table ${config.TABLE_NAME}, ${table})`,
-        `  plan: ${plan.id}, ${plan.indicators.length} indicators, ${plan.projects.length} projects (${loaded})`,
+        `  plan: ${plan.id}, ${plan.indicators.length} indicators, ${plan.projects.length} projects (${loaded === 'kept' ? 'kept: the store has a file imported under this id' : loaded})`,
         `  web: http://${LOOPBACK.has(config.HOST) ? 'localhost' : config.HOST}:${info.port}/ (bundles in web/dist, ${webBuilt ? 'built now' : 'up to date'})`,
         ...(config.SAMPLE_DATA
           ? ['  sample data: on (npm run demo): a banner on every page, Gongping-Sample-Data: true on every answer']

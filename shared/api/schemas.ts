@@ -35,7 +35,8 @@ doc(IndicatorId, {
 });
 doc(Category, {
   id: 'Category',
-  description: 'The plan’s six indicator categories, by their Chinese names as in 专栏3.',
+  description:
+    'An indicator category, by its Chinese name as the plan prints it; each plan declares its own (`categories` of the plan).',
 });
 doc(Attribute, { id: 'Attribute', description: '`expected` = 预期性 (indicative), `binding` = 约束性 (obligatory).' });
 doc(ProjectStatus, {

@@ -28,11 +28,16 @@ export const AUDIT_ACTIONS = [
   'observation.import',
   'progress.publish',
   'progress.import',
+  /** A publisher's plan file, stored as a draft (shared/publishing/plans.ts). */
+  'plan.upload',
+  'plan.publish',
+  'plan.close',
+  'plan.reopen',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const SubjectType = z.enum(['comment', 'rating', 'case', 'indicator', 'project', 'import']);
+export const SubjectType = z.enum(['comment', 'rating', 'case', 'indicator', 'project', 'import', 'plan']);
 export type SubjectType = z.infer<typeof SubjectType>;
 
 /** Who acted. `system` for automatic actions (flags reaching the threshold), `citizen` for a voter. */

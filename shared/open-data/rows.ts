@@ -70,7 +70,8 @@ export function commentRows(
  * `Plan` in shared/plan/document.ts), with every published observation revision beside it.
  */
 export function planDocument(snapshot: PlanSnapshot): Plan & { observations: PlanSnapshot['observations'] } {
-  const { contentHash: _contentHash, ...plan } = snapshot.plan;
+  // The plan file's own fields: what the store adds (which file, its status) is not part of the format.
+  const { contentHash: _contentHash, loadedBy: _loadedBy, status: _status, ...plan } = snapshot.plan;
   return {
     ...plan,
     categories: plan.categories as Plan['categories'],

@@ -82,7 +82,7 @@ const OBJECTS = [
     at: 'categories[]',
     description: 'An indicator category (类别) of the plan table.',
     fields: {
-      id: 'The category’s name in Chinese, as printed; one of the six categories gongping knows.',
+      id: 'The category’s name in Chinese, as printed; each plan declares its own, and its indicators name them.',
       nameEn: 'The category’s name in English.',
     },
     examples: (plan) => [plan.categories[0]],

@@ -66,7 +66,7 @@ const countBy = <T>(items: readonly T[], keys: readonly string[], keyOf: (item: 
 };
 
 export function planView(snapshot: PlanSnapshot) {
-  const { contentHash: _contentHash, ...plan } = snapshot.plan;
+  const { contentHash: _contentHash, loadedBy: _loadedBy, ...plan } = snapshot.plan;
   const indicators = snapshot.indicators.map((i) => indicatorView(i, snapshot.observations));
   return {
     ...plan,

@@ -4,6 +4,7 @@ import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } f
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { Plan } from '../plan/document.js';
+import type { PlanLoader, PlanStatus } from '../plan/lifecycle.js';
 import { planRepository, type PlanSnapshot } from './plan-repository.js';
 import { planKey } from './keys.js';
 import { createTableInput } from './table.js';
@@ -60,14 +61,33 @@ export const planContentHash = (plan: Plan) => createHash('sha256').update(JSON.
  * Loads the plan's own items unless the same content is already there. Safe to run on every
  * start and from several processes at once: the writes are whole-item puts of the same data.
  */
-export async function loadPlan(store: Store, plan: Plan): Promise<'loaded' | 'unchanged'> {
+export async function loadPlan(
+  store: Store,
+  plan: Plan,
+  options: { status?: PlanStatus; loadedBy?: PlanLoader } = {},
+): Promise<'loaded' | 'unchanged'> {
   const plans = planRepository(store);
   const contentHash = planContentHash(plan);
   const stored = await plans.getPlan(plan.id);
   // A plan loaded before the registry existed is written again once, which registers it.
   if (stored?.contentHash === contentHash && (await plans.isRegistered(plan.id))) return 'unchanged';
-  await plans.putPlan(plan, contentHash);
+  // A reload keeps the plan's status: only a change of status, audited, changes it.
+  await plans.putPlan(plan, contentHash, {
+    status: stored?.status ?? options.status ?? 'published',
+    loadedBy: options.loadedBy ?? 'built-in',
+  });
   return 'loaded';
+}
+
+/**
+ * npm start's load of gongping's own copy of a plan: loaded when the store lacks it or holds an
+ * earlier built-in copy (so a fix to the copy reaches every data folder), but never over a file
+ * someone imported or uploaded under the same id, which is newer than anything built in.
+ */
+export async function loadBuiltInPlan(store: Store, plan: Plan): Promise<'loaded' | 'unchanged' | 'kept'> {
+  const stored = await planRepository(store).getPlan(plan.id);
+  if (stored?.loadedBy === 'import' || stored?.loadedBy === 'upload') return 'kept';
+  return loadPlan(store, plan, { status: 'published', loadedBy: 'built-in' });
 }
 
 /**

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { ConflictError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
 import type { Plan } from '../plan/document.js';
 import { HistoryRow, Indicator, Project } from '../plan/schema.js';
+import { PlanLoader, PlanStatus, PlanStatusError, STATUS_OF_OLDER_PLANS } from '../plan/lifecycle.js';
 import {
   historyKey,
   indicatorKey,
@@ -35,6 +36,14 @@ export const PlanSummary = z.strictObject({
   categories: z.array(z.strictObject({ id: z.string(), nameEn: z.string() })),
   /** sha256 of the plan file last loaded, so loading the same file again writes nothing. */
   contentHash: z.string(),
+  /** Where the plan is in its life (shared/plan/lifecycle.ts); a plan stored before there was one was public. */
+  status: z._default(PlanStatus, STATUS_OF_OLDER_PLANS),
+  /**
+   * What loaded its file last: `built-in` (gongping's copy, which npm start loads again when it
+   * changes), `import` (npm run plan -- import) or `upload` (the staff page), which npm start leaves
+   * alone. Absent on plans stored before it was recorded: read as the built-in copy's.
+   */
+  loadedBy: z.optional(PlanLoader),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
@@ -204,9 +213,9 @@ export function planRepository(store: Store) {
      * Writes the plan's own items (plan, indicators, history, projects). Observations and
      * feedback live in other items and are never touched, so reloading a plan loses nothing.
      */
-    async putPlan(plan: Plan, contentHash: string): Promise<void> {
+    async putPlan(plan: Plan, contentHash: string, state: { status: PlanStatus; loadedBy: PlanLoader }): Promise<void> {
       const { indicators, history, projects, ...rest } = plan;
-      const [planItem, registryItem] = planSummaryItems({ ...rest, contentHash });
+      const [planItem, registryItem] = planSummaryItems({ ...rest, contentHash, ...state });
       const items = [
         ...indicators.map((i) => definitionItem(indicatorKey(plan.id, i.id), 'indicator', i)),
         ...history.map((h) => definitionItem(historyKey(plan.id, h.id), 'history', h)),
@@ -215,6 +224,37 @@ export function planRepository(store: Store) {
       // The plan item goes last: its contentHash marks the load complete only once all else is in.
       for (let i = 0; i < items.length; i += 25) await batchWrite(items.slice(i, i + 25));
       await batchWrite([registryItem!, planItem!]);
+    },
+
+    /**
+     * Changes the plan's status, if it is still `from`: the plan item is written only if it is as
+     * read (its data unchanged), so of two staff members changing it at once one wins and the
+     * other is told (PlanStatusError with what it is now). The registry's copy follows.
+     */
+    async setStatus(planId: string, from: PlanStatus, to: PlanStatus): Promise<PlanSummary> {
+      const item = await getItem(planKey(planId));
+      if (!item) throw new NotFoundError('plan', planId);
+      const stored = fromDefinitionItem(PlanSummary, item);
+      if (stored.status !== from) throw new PlanStatusError(planId, stored.status, to);
+      const changed: PlanSummary = { ...stored, status: to };
+      const [planItem, registryItem] = planSummaryItems(changed);
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: planItem,
+            ConditionExpression: '#data = :read',
+            ExpressionAttributeNames: { '#data': 'data' },
+            ExpressionAttributeValues: { ':read': item.data as string },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const now = await getItem(planKey(planId));
+        throw new PlanStatusError(planId, now ? fromDefinitionItem(PlanSummary, now).status : from, to);
+      }
+      await client.send(new PutCommand({ TableName: tableName, Item: registryItem }));
+      return changed;
     },
   };
 

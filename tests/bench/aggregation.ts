@@ -25,7 +25,7 @@ const targets = [
   ...plan.indicators.map((i) => ['indicator', i.id] as const),
   ...plan.projects.map((p) => ['project', p.id] as const),
 ];
-const index = targetIndexOf({ plan: { ...plan, contentHash: '' }, indicators: plan.indicators });
+const index = targetIndexOf({ plan: { ...plan, contentHash: '', status: 'published' }, indicators: plan.indicators });
 
 const START = Date.UTC(2021, 0, 1);
 const SPAN = Date.UTC(2025, 11, 31) - START;

@@ -160,11 +160,11 @@ describe('npm run plan, on the local store of a DATA_DIR', () => {
     expect(await listed()).toEqual([]);
   }, 60_000);
 
-  it('imports a plan, finds nothing to do the second time, and lists it with its counts and content hash', async () => {
-    const first = await plan(['import', 'shared/plan/licheng-14th.json']);
+  it('imports a plan, finds nothing to do the second time, and lists it with its counts, status and content hash', async () => {
+    const first = await plan(['import', 'shared/plan/licheng-14th.json', '--status', 'published']);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(
-      /^loaded plan licheng-14th into dynalite at .+ \(table gongping\): 31 indicators, 36 history rows, 69 projects\n$/,
+      /^loaded plan licheng-14th into dynalite at .+ \(table gongping\): 31 indicators, 36 history rows, 69 projects\nplan licheng-14th is published\n$/,
     );
     const again = await plan(['import', 'shared/plan/licheng-14th.json']);
     expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('plan licheng-14th in dynalite at') });
@@ -174,6 +174,16 @@ describe('npm run plan, on the local store of a DATA_DIR', () => {
     expect(next).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('loaded plan sample-15th into dynalite at'),
+    });
+    // A new plan without --status is a draft, which staff review before citizens see it.
+    expect(next.stdout).toContain('plan sample-15th is draft: staff see it; publish it on /staff/plans');
+    expect(await plan(['import', await file('next.json', nextPlan()), '--status', 'closed'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('a draft plan cannot become closed'),
+    });
+    expect(await plan(['import', 'next.json', '--status', 'finished'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--status: one of draft, published, closed'),
     });
 
     const plans = await listed();
@@ -187,6 +197,7 @@ describe('npm run plan, on the local store of a DATA_DIR', () => {
         history: 36,
         projects: 69,
         observations: 0,
+        status: 'published',
       },
       {
         id: 'sample-15th',
@@ -197,12 +208,13 @@ describe('npm run plan, on the local store of a DATA_DIR', () => {
         history: 0,
         projects: 1,
         observations: 0,
+        status: 'draft',
       },
     ]);
     expect(plans[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const text = await plan(['list']);
     expect(text.stdout).toContain('2 plans in dynalite at');
-    expect(text.stdout).toContain('licheng-14th  2021–2025  Outline of the 14th Five-Year Plan');
+    expect(text.stdout).toContain('licheng-14th  2021–2025  published  Outline of the 14th Five-Year Plan');
     expect(text.stdout).toContain('  31 indicators, 36 history rows, 69 projects, 0 published value revisions');
   }, 60_000);
 

@@ -113,10 +113,10 @@ describe('checking a plan file', () => {
     ],
     ['a malformed checksum', (p) => (p.source.sha256 = 'abc'), 'source.sha256', /not a SHA-256/],
     [
-      'a category gongping does not know',
-      (p) => ((p.categories[0] as Record<string, unknown>).id = '科技'),
-      'categories[0].id',
-      /expected one of/,
+      'an unknown category: one the file does not declare',
+      (p) => (p.indicators[0]!.category = '科技'),
+      'indicators[0].category',
+      /category "科技" is not one of the plan's categories/,
     ],
     [
       'a category listed twice',

@@ -102,7 +102,7 @@ describe('the registry of target kinds', () => {
 
   it('counts an indicator’s ratings in its category and every project’s in the projects’ group', () => {
     const index = targetIndexOf({
-      plan: { ...plan, contentHash: '' },
+      plan: { ...plan, contentHash: '', status: 'published' },
       indicators: plan.indicators,
     });
     expect(scopesOf(index, { planId: plan.id, targetType: 'indicator', targetId: 'gdp' })).toEqual([

@@ -1,4 +1,4 @@
-import { Attribute, Category } from '../../../shared/plan/schema.js';
+import { Attribute } from '../../../shared/plan/schema.js';
 import { STATUSES } from '../../../shared/plan/views.js';
 import { Fact, FilterSelect } from '../../components/common.js';
 import { ListFilters } from '../components/list-filters.js';
@@ -40,10 +40,7 @@ export function IndicatorsPage({ ctx, data }: { ctx: PageContext; data: Indicato
           name="category"
           label={t.filterCategory}
           all={t.filterAll}
-          options={Category.options.map(
-            (id) =>
-              [id, localized(lang, { zh: id, en: data.categories.find((c) => c.id === id)?.nameEn ?? id })] as const,
-          )}
+          options={data.categories.map((c) => [c.id, localized(lang, { zh: c.id, en: c.nameEn })] as const)}
           selected={filter.category}
         />
         <FilterSelect
