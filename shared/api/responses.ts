@@ -31,6 +31,7 @@ import type { RatingSummary as RatingSummaryType } from '../ratings/statistics.j
 import type { RatingBrief as RatingBriefType } from '../ratings/views.js';
 import type { PlanSummary } from '../store/plan-repository.js';
 import { AuditEntry } from '../audit/entry.js';
+import { PlanStatus } from '../plan/lifecycle.js';
 import { Role } from '../auth/roles.js';
 import { CaseEvent, CaseStatus, FollowUpCase, type CitizenCaseView } from '../cases/case.js';
 import { PII_KINDS } from '../moderation/pii.js';
@@ -322,6 +323,8 @@ export const PlanView = doc(
     periodEnd: z.number().check(z.int()),
     baselineYear: z.number().check(z.int()),
     source: z.strictObject({ document: z.string(), sha256: z.string() }),
+    /** draft (staff only), published (citizens see and rate it) or closed (readable, no more ratings). */
+    status: PlanStatus,
     categories: z.array(
       z.strictObject({
         id: Category,
@@ -562,7 +565,10 @@ export type ResponseModelChecks = [
   Assert<Omit<z.infer<typeof IndicatorView>, 'ratings'> extends IndicatorViewType ? true : false>,
   Assert<SameKeys<Omit<z.infer<typeof IndicatorDetail>, 'ratings'>, IndicatorDetailView>>,
   Assert<
-    SameKeys<Omit<z.infer<typeof PlanView>, 'categories' | 'counts'>, Omit<PlanSummary, 'contentHash' | 'categories'>>
+    SameKeys<
+      Omit<z.infer<typeof PlanView>, 'categories' | 'counts'>,
+      Omit<PlanSummary, 'contentHash' | 'loadedBy' | 'categories'>
+    >
   >,
   Assert<SameKeys<z.infer<typeof PublishedCommentSchema>, PublishedComment>>,
   Assert<
