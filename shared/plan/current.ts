@@ -1,7 +1,5 @@
 import { cstDay } from '../cases/working-days.js';
-
-/** Where a plan is in its life (shared/plan/lifecycle.ts says which changes are allowed). */
-type PlanStatus = 'draft' | 'published' | 'closed';
+import { STATUS_OF_OLDER_PLANS, visibleToCitizens, type PlanStatus } from './lifecycle.js';
 
 /** What choosing a plan needs to know of it. */
 export interface PlanChoice {
@@ -12,10 +10,10 @@ export interface PlanChoice {
   status?: PlanStatus;
 }
 
-export const planStatus = (plan: PlanChoice): PlanStatus => plan.status ?? 'published';
+export const planStatus = (plan: PlanChoice): PlanStatus => plan.status ?? STATUS_OF_OLDER_PLANS;
 
 /** Whether citizens may see the plan at all: every plan but a draft. */
-export const isPublic = (plan: PlanChoice) => planStatus(plan) !== 'draft';
+export const isPublic = (plan: PlanChoice) => visibleToCitizens(planStatus(plan));
 
 /**
  * The plan the unscoped addresses (`/`, `/api/v1/indicators`, …) stand for: the configured one if it
