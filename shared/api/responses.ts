@@ -153,7 +153,7 @@ export const ProgressAssessment = doc(
 // ---------------------------------------------------------------------------------------------
 // Ratings (shared/ratings)
 
-const Proportion = doc(z.strictObject({ share: z.number(), lower: z.number(), upper: z.number() }), {
+export const Proportion = doc(z.strictObject({ share: z.number(), lower: z.number(), upper: z.number() }), {
   id: 'Proportion',
   description: 'A share in [0, 1] with its 95% Wilson score interval.',
 });
