@@ -11,6 +11,7 @@ import { openDataContract } from './routes/open-data.contract.js';
 import { planContract } from './routes/plan.contract.js';
 import { publisherContract } from './routes/publisher.contract.js';
 import { ratingsContract } from './routes/ratings.contract.js';
+import { verdictsContract } from './routes/verdicts.contract.js';
 
 /**
  * Every operation of the API, as the routes' contract modules declare them, a plan-scoped one under
@@ -22,6 +23,7 @@ export const OPERATIONS: Operation[] = [
   healthContract,
   planContract,
   ratingsContract,
+  verdictsContract,
   feedbackContract,
   docsContract,
   openDataContract,
