@@ -12,6 +12,7 @@ import { planContract } from './routes/plan.contract.js';
 import { publisherContract } from './routes/publisher.contract.js';
 import { ratingsContract } from './routes/ratings.contract.js';
 import { verdictsContract } from './routes/verdicts.contract.js';
+import { evaluationContract } from './routes/evaluation.contract.js';
 
 /**
  * Every operation of the API, as the routes' contract modules declare them, a plan-scoped one under
@@ -32,6 +33,7 @@ export const OPERATIONS: Operation[] = [
   accountabilityContract,
   publisherContract,
   adminContract,
+  evaluationContract,
 ]
   .flatMap(operationsOf)
   .flatMap((op) => planScopedVariants(op, EXAMPLE_PLAN));
