@@ -6,6 +6,7 @@ import type { CommentStatus } from '../../shared/feedback/rating.js';
 import { csvReasonEn, type CsvReason } from '../../shared/publishing/csv.js';
 import { targetKind } from '../../shared/feedback/target-kinds.js';
 import { staffVerdictsEn, staffVerdictsZh } from './i18n-verdicts.js';
+import { staffPlansEn, staffPlansZh } from './i18n-plans.js';
 
 /**
  * Every string a staff member sees, in Chinese (the default) and English, kept apart from the
@@ -265,6 +266,7 @@ const zh = {
   colDetails: '详情',
   badFilter: '筛选条件无效，已忽略。',
   ...staffVerdictsZh,
+  ...staffPlansZh,
 };
 
 export type StaffMessages = { [K in keyof typeof zh]: (typeof zh)[K] };
@@ -488,6 +490,7 @@ const en: StaffMessages = {
   colDetails: 'Details',
   badFilter: 'The filter was not valid and was ignored.',
   ...staffVerdictsEn,
+  ...staffPlansEn,
 };
 
 const DICTIONARIES: Record<Lang, StaffMessages> = { 'zh-CN': zh, en };

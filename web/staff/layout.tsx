@@ -12,7 +12,7 @@ export interface StaffContext extends PageContext {
   staff: StaffIdentity | null;
 }
 
-export type StaffSection = 'dashboard' | 'queue' | 'cases' | 'publish' | 'audit' | null;
+export type StaffSection = 'dashboard' | 'queue' | 'cases' | 'publish' | 'plans' | 'audit' | null;
 
 /** Each section and the roles that may open it; the navigation shows a staff member only theirs. */
 export const SECTIONS: Array<{ key: Exclude<StaffSection, null>; href: string; roles: readonly Role[] }> = [
@@ -20,11 +20,19 @@ export const SECTIONS: Array<{ key: Exclude<StaffSection, null>; href: string; r
   { key: 'queue', href: '/staff/queue', roles: ['monitor', 'admin'] },
   { key: 'cases', href: '/staff/cases', roles: ['monitor', 'admin'] },
   { key: 'publish', href: '/staff/publish', roles: ['publisher', 'admin'] },
+  { key: 'plans', href: '/staff/plans', roles: ['publisher', 'admin'] },
   { key: 'audit', href: '/staff/audit', roles: ['admin'] },
 ];
 
 const navLabel = (s: StaffMessages, key: Exclude<StaffSection, null>) =>
-  ({ dashboard: s.navDashboard, queue: s.navQueue, cases: s.navCases, publish: s.navPublish, audit: s.navAudit })[key];
+  ({
+    dashboard: s.navDashboard,
+    queue: s.navQueue,
+    cases: s.navCases,
+    publish: s.navPublish,
+    plans: s.navPlans,
+    audit: s.navAudit,
+  })[key];
 
 /**
  * The staff page shell: the citizen site's shell and stylesheet, a navigation of the sections the

@@ -54,6 +54,7 @@ import {
   type ImportReport,
 } from './pages/index.js';
 import { signInHref, staffSession, type Refusal } from './session.js';
+import { planPageRoutes } from './plan-routes.js';
 import { inLang, LIST_SEPARATOR, localized } from '../localized.js';
 
 const MONITORS: readonly Role[] = ['monitor', 'admin'];
@@ -539,6 +540,8 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
       }
     },
   );
+
+  app.route('/', planPageRoutes(deps, { assets, render, publishers: session(PUBLISHERS), tooLarge }));
 
   // ---- Audit log
   app.get('/staff/audit', session(ADMINS), async (c) => {
