@@ -56,7 +56,7 @@ export interface PlanEvaluation {
   periodEnd: number;
   /** The time the evaluation was read at. */
   asOf: string;
-  /** The plan's period has not ended (in China's calendar): every figure may still change. */
+  /** The plan's period has not ended (in China's calendar) and it is not closed: every figure may still change. */
   provisional: boolean;
   indicators: IndicatorEvaluation[];
   totals: VerdictCounts;
@@ -148,7 +148,8 @@ export function evaluatePlan(input: EvaluationInput): PlanEvaluation {
     periodStart: plan.periodStart,
     periodEnd: plan.periodEnd,
     asOf: now.toISOString(),
-    provisional: Number(cstDay(now).slice(0, 4)) <= plan.periodEnd,
+    // A plan closed by its publisher is final even if closed before its last year ended.
+    provisional: plan.status !== 'closed' && Number(cstDay(now).slice(0, 4)) <= plan.periodEnd,
     indicators,
     totals: countVerdicts(indicators),
     byCategory: countedBy(indicators, categories, (r) => r.category).map(({ key, counts }) => ({

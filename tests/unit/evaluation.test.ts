@@ -358,6 +358,11 @@ describe('the final evaluation of the plan', () => {
     expect(evaluatePlan({ ...input, now: new Date('2025-12-31T15:00:00Z') }).provisional).toBe(true);
     expect(evaluatePlan({ ...input, now: new Date('2025-12-31T16:00:00Z') }).provisional).toBe(false);
   });
+
+  it('is final once the plan is closed, even before its last year has ended', () => {
+    const closed = { ...input.snapshot, plan: { ...input.snapshot.plan, status: 'closed' as const } };
+    expect(evaluatePlan({ ...input, snapshot: closed, now: new Date('2025-12-20T00:00:00Z') }).provisional).toBe(false);
+  });
 });
 
 describe('the evaluation as CSV', () => {
