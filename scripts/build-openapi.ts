@@ -134,9 +134,9 @@ export async function scenario(store: Store) {
       idp.request(new URL(String(url)).pathname, init),
     ),
   });
-  const bearer = async (roles: Role[]) => {
+  const bearer = async (roles: readonly Role[]) => {
     const staff = EXAMPLE_STAFF[roles[0] ?? 'monitor'];
-    return `Bearer ${await issueDevToken(keys, { issuer: EXAMPLE_ISSUER, roles, ...staff })}`;
+    return `Bearer ${await issueDevToken(keys, { issuer: EXAMPLE_ISSUER, roles: [...roles], ...staff })}`;
   };
 
   let tick = 0;

@@ -82,7 +82,7 @@ function converter(io: 'input' | 'output') {
   };
 }
 
-const headerObjects = (headers: HeaderSpec[] = []) =>
+const headerObjects = (headers: readonly HeaderSpec[] = []) =>
   Object.fromEntries(headers.map((h) => [h.name, { description: h.description, schema: { type: 'string' } }]));
 
 /** Long lists in examples are cut to their first items (lists of records only: a histogram keeps its five counts). */

@@ -26,7 +26,7 @@ export interface ResponseSpec {
   schema?: z.ZodMiniType;
   /** Default `application/json`. */
   mediaType?: string;
-  headers?: HeaderSpec[];
+  headers?: readonly HeaderSpec[];
 }
 
 /** A request the document shows, sent to the app at build time; its answer becomes the response example. */
@@ -40,7 +40,7 @@ export interface ExampleRequest {
   /** A raw request body (CSV uploads), sent with the operation's `textBody` media type. */
   text?: string;
   /** Sent with a bearer token of a staff member with these roles (the build signs one with the development identity provider). */
-  staff?: Role[];
+  staff?: readonly Role[];
   /** The status it must get. */
   status: number;
 }
@@ -55,12 +55,12 @@ export interface Operation {
   description?: string;
   pathParams?: z.ZodMiniObject;
   query?: z.ZodMiniType;
-  requestHeaders?: HeaderSpec[];
+  requestHeaders?: readonly HeaderSpec[];
   body?: z.ZodMiniType;
   /** A request body that is not JSON: a file upload. */
   textBody?: { mediaType: string; description: string };
   /** Staff only: a bearer token with one of these roles (requireRole in shared/http/staff-auth.ts). */
-  security?: Role[];
+  security?: readonly Role[];
   /** Success answers by status. */
   responses: Record<number, ResponseSpec>;
   /**
@@ -69,15 +69,15 @@ export interface Operation {
    */
   planScoped?: true;
   /** Problem kinds (shared/http/problem.ts) this route may answer, besides internal-error and service-unavailable. */
-  problems: string[];
-  examples: ExampleRequest[];
+  problems: readonly string[];
+  examples: readonly ExampleRequest[];
 }
 
 /**
  * Declares an operation. Returns it as given, its schemas' types kept, so that the handler's answer
  * can be typed from it (shared/http/api/respond.ts).
  */
-export const operation = <O extends Operation>(declared: O): O => declared;
+export const operation = <const O extends Operation>(declared: O): O => declared;
 
 /** Every operation of a contract module (an object of declarations, or of declarations by target kind). */
 export function operationsOf(contract: Record<string, Operation | Record<string, Operation>>): Operation[] {

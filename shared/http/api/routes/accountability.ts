@@ -11,6 +11,10 @@ import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { issueVoter, requestVoter } from '../../voter.js';
 import type { Flagger } from '../../../store/keys.js';
 import type { PlanScopedEnv } from '../../plan-scope.js';
+import { responder } from '../respond.js';
+import type { accountabilityContract } from './accountability.contract.js';
+
+const respond = responder<typeof accountabilityContract>();
 
 /** What flags, a voter's cases and the case statistics use. */
 export type AccountabilityDeps = Pick<
@@ -69,16 +73,22 @@ export function accountabilityRoutes(deps: AccountabilityDeps) {
         );
       }
       // The count of flags is not disclosed: it would tell a brigade how close it is.
-      return c.json({ feedbackId, flagged: true, alreadyFlagged: !result.counted }, result.counted ? 201 : 200);
+      return respond(c, 'flagComment', result.counted ? 201 : 200, {
+        feedbackId,
+        flagged: true,
+        alreadyFlagged: !result.counted,
+      });
     })
 
     .get('/me/cases', async (c) => {
       queryParams(c, NoQuery);
       c.header('Cache-Control', 'private, no-store');
       const voterId = voterOf(c);
-      if (!voterId) return c.json({ items: [] });
+      if (!voterId) return respond(c, 'myCases', 200, { items: [] });
       const now = deps.clock();
-      return c.json({ items: (await deps.cases.ofVoter(voterId)).map((item) => citizenView(item, now)) });
+      return respond(c, 'myCases', 200, {
+        items: (await deps.cases.ofVoter(voterId)).map((item) => citizenView(item, now)),
+      });
     })
 
     .post('/me/cases/:caseId/satisfaction', async (c) => {
@@ -88,7 +98,7 @@ export function accountabilityRoutes(deps: AccountabilityDeps) {
       if (!voterId) throw new ProblemError('not-found', { detail: `no case ${caseId} of yours` });
       c.header('Cache-Control', 'private, no-store');
       const updated = await rateReply(deps, voterId, caseId, body.satisfied, body.note, deps.clock());
-      return c.json(citizenView(updated, deps.clock()));
+      return respond(c, 'rateCaseReply', 200, citizenView(updated, deps.clock()));
     });
 }
 
@@ -98,7 +108,7 @@ export function caseStatsRoutes(deps: Pick<AppDeps, 'cases' | 'caseDeadlineDays'
     const { group } = queryParams(c, CaseStatsQuery);
     const now = deps.clock();
     const cases = await deps.cases.all(c.get('planScope').plan.id);
-    return c.json({
+    return respond(c, 'caseStats', 200, {
       group,
       deadlineWorkingDays: deps.caseDeadlineDays,
       generatedAt: now.toISOString(),

@@ -8,6 +8,10 @@ import { FeedbackId } from '../../../api/schemas.js';
 import { AuditCsvQuery, AuditQuery, FraudBody } from '../../../api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
+import { responder } from '../respond.js';
+import type { adminContract } from './admin.contract.js';
+
+const respond = responder<typeof adminContract>();
 
 /** What fraud marks and the audit log (and its export) use. */
 export type AdminDeps = Pick<
@@ -43,15 +47,20 @@ export function adminRoutes(deps: AdminDeps) {
           at,
         );
       }
-      return c.json(
-        { feedbackId, marked: true, alreadyMarked: event === null, removedFromCounts: event?.counted ?? false },
-        event ? 201 : 200,
-      );
+      return respond(c, 'markFraud', event ? 201 : 200, {
+        feedbackId,
+        marked: true,
+        alreadyMarked: event === null,
+        removedFromCounts: event?.counted ?? false,
+      });
     })
 
     .get('/audit', async (c) => {
       const q = queryParams(c, AuditQuery);
-      return c.json(
+      return respond(
+        c,
+        'audit',
+        200,
         await deps.audit.list({
           limit: q.limit,
           cursor: q.cursor,

@@ -10,6 +10,10 @@ import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { issueVoter, requestVoter } from '../../voter.js';
 import { kindNamedBy } from '../../../feedback/target-kinds.js';
 import type { PlanScopedEnv } from '../../plan-scope.js';
+import { responder } from '../respond.js';
+import type { feedbackContract } from './feedback.contract.js';
+
+const respond = responder<typeof feedbackContract>();
 
 export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
@@ -56,33 +60,30 @@ export function feedbackRoutes(deps: FeedbackRouteDeps) {
         replaced: replaced !== null,
       });
       c.header('Location', `/api/v1${base}/me/feedback?targetType=${record.targetType}&targetId=${record.targetId}`);
-      return c.json(
-        {
-          feedbackId: record.feedbackId,
-          planId: record.planId,
-          targetType: record.targetType,
-          targetId: record.targetId,
-          year: record.year,
-          rating: record.rating,
-          status: 'recorded',
-          commentStatus: record.commentStatus,
-          replaced: replaced !== null,
-          replacedFeedbackId: replaced?.feedbackId ?? null,
-          recordedAt: record.recordedAt,
-          ...submissionNotice(submitted),
-        },
-        201,
-      );
+      return respond(c, 'submitFeedback', 201, {
+        feedbackId: record.feedbackId,
+        planId: record.planId,
+        targetType: record.targetType,
+        targetId: record.targetId,
+        year: record.year,
+        rating: record.rating,
+        status: 'recorded',
+        commentStatus: record.commentStatus,
+        replaced: replaced !== null,
+        replacedFeedbackId: replaced?.feedbackId ?? null,
+        recordedAt: record.recordedAt,
+        ...submissionNotice(submitted),
+      });
     })
     .get('/me/feedback', async (c) => {
       const query = queryParams(c, MeQuery);
       const voterId = voterOf(c);
       c.header('Cache-Control', 'private, no-store');
-      if (!voterId) return c.json({ items: [] });
+      if (!voterId) return respond(c, 'myFeedback', 200, { items: [] });
       const target =
         query.targetType && query.targetId ? { targetType: query.targetType, targetId: query.targetId } : undefined;
       const ballots = await deps.feedback.ballotsOf(voterId, c.get('planScope').plan.id, target);
-      return c.json({
+      return respond(c, 'myFeedback', 200, {
         items: ballots.map((b) => ({
           feedbackId: b.feedbackId,
           planId: b.planId,

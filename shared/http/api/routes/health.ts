@@ -2,6 +2,10 @@ import { Hono } from 'hono/tiny';
 import type { AppDeps } from '../../deps.js';
 import { problemResponse } from '../../problem.js';
 import { currentPlan } from '../../../plan/current.js';
+import { responder } from '../respond.js';
+import type { healthContract } from './health.contract.js';
+
+const respond = responder<typeof healthContract>();
 
 /** What the health check reads. */
 export type HealthDeps = Pick<AppDeps, 'currentPlanId' | 'plans' | 'clock' | 'logger'>;
@@ -13,7 +17,7 @@ export function healthRoutes(deps: HealthDeps) {
     try {
       const plan = currentPlan(await deps.plans.listPlans(), deps.clock(), deps.currentPlanId);
       if (!plan) return problemResponse(c, 'service-unavailable', { detail: 'no plan has been published' });
-      return c.json({ status: 'ok', plan: plan.id, time: deps.clock().toISOString() });
+      return respond(c, 'health', 200, { status: 'ok', plan: plan.id, time: deps.clock().toISOString() });
     } catch (error) {
       deps.logger.error('health check failed', { error });
       const res = problemResponse(c, 'service-unavailable', { detail: 'the store does not answer' });

@@ -15,6 +15,10 @@ import {
 } from '../../../api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
+import { responder } from '../respond.js';
+import type { monitorContract } from './monitor.contract.js';
+
+const respond = responder<typeof monitorContract>();
 
 /** What moderation, official replies and the 差评 cases (and their export) use. */
 export type MonitorDeps = Pick<
@@ -42,7 +46,12 @@ export function monitorRoutes(deps: MonitorDeps) {
   return new Hono<StaffEnv>()
     .get('/me', (c) => {
       const staff = staffOf(c);
-      return c.json({ sub: staff.sub, name: staff.name, roles: staff.roles, tokenUse: staff.tokenUse });
+      return respond(c, 'staffMe', 200, {
+        sub: staff.sub,
+        name: staff.name,
+        roles: staff.roles,
+        tokenUse: staff.tokenUse,
+      });
     })
 
     .get('/comments', async (c) => {
@@ -54,13 +63,18 @@ export function monitorRoutes(deps: MonitorDeps) {
     .post('/comments/moderation', async (c) => {
       const { items } = await jsonBody(c, BulkModerationBody);
       const outcome = await moderateMany(deps, items, staffOf(c), deps.clock());
-      return c.json(outcome, outcome.failed === 0 ? 200 : 207);
+      return respond(c, 'moderateComments', outcome.failed === 0 ? 200 : 207, outcome);
     })
 
     .post('/comments/:feedbackId/moderation', async (c) => {
       const feedbackId = pathParam(FeedbackId, c.req.param('feedbackId'), 'comment');
       const body = await jsonBody(c, ModerationBody);
-      return c.json(await moderateComment(deps, { feedbackId, ...body }, staffOf(c), deps.clock()));
+      return respond(
+        c,
+        'moderateComment',
+        200,
+        await moderateComment(deps, { feedbackId, ...body }, staffOf(c), deps.clock()),
+      );
     })
 
     .post('/comments/:feedbackId/replies', async (c) => {
@@ -68,31 +82,31 @@ export function monitorRoutes(deps: MonitorDeps) {
       const body = await jsonBody(c, ReplyBody);
       const record = await replyToComment(deps, { feedbackId, ...body }, staffOf(c), deps.clock());
       const reply = record.replies!.at(-1)!;
-      return c.json(
-        {
-          feedbackId,
-          commentStatus: record.commentStatus,
-          reply: { department: reply.department, text: reply.text, publishedAt: reply.publishedAt },
-          public: record.commentStatus === 'published',
-        },
-        201,
-      );
+      return respond(c, 'replyToComment', 201, {
+        feedbackId,
+        commentStatus: record.commentStatus,
+        reply: { department: reply.department, text: reply.text, publishedAt: reply.publishedAt },
+        public: record.commentStatus === 'published',
+      });
     })
 
     .get('/cases', async (c) => {
       const q = queryParams(c, CasesQuery);
-      return c.json(await listCases(deps, q.view, q, deps.clock()));
+      return respond(c, 'cases', 200, await listCases(deps, q.view, q, deps.clock()));
     })
 
     .get('/cases/:caseId', async (c) => {
       const caseId = pathParam(CaseId, c.req.param('caseId'), 'case');
-      return c.json(await caseDetail(deps, caseId, deps.clock()));
+      return respond(c, 'case', 200, await caseDetail(deps, caseId, deps.clock()));
     })
 
     .post('/cases/reconcile', async (c) => {
       const body = await jsonBody(c, ReconcileBody);
       const now = deps.clock();
-      return c.json(
+      return respond(
+        c,
+        'reconcileCases',
+        200,
         await reconcileCases(deps, new Date(body.since), body.until ? new Date(body.until) : now, staffOf(c), now),
       );
     })
@@ -101,7 +115,7 @@ export function monitorRoutes(deps: MonitorDeps) {
       const caseId = pathParam(CaseId, c.req.param('caseId'), 'case');
       const step = await jsonBody(c, StepBody);
       const updated = await stepCase(deps, caseId, step, staffOf(c), deps.clock());
-      return c.json(staffCase(updated, deps.clock(), deps.calendar));
+      return respond(c, 'stepCase', 200, staffCase(updated, deps.clock(), deps.calendar));
     })
 
     .get('/export/cases.csv', async (c) => {

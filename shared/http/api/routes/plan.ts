@@ -11,6 +11,10 @@ import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
 import type { PlanScopedEnv } from '../../plan-scope.js';
+import { responder } from '../respond.js';
+import type { planContract } from './plan.contract.js';
+
+const respond = responder<typeof planContract>();
 
 /** What the plan, indicator and project routes read. */
 export type PlanRouteDeps = Pick<AppDeps, 'plans' | 'progress' | 'ratings' | 'minRatings'>;
@@ -38,7 +42,12 @@ export function planRoutes(deps: PlanRouteDeps) {
       const { id } = c.get('planScope').plan;
       const [plan, progress] = await Promise.all([snapshot(id), deps.progress.listAll(id)]);
       // Project statuses as last reported by a publisher, not as the plan (which states none) has them.
-      return c.json(planView({ ...plan, projects: plan.projects.map((p) => projectWithProgress(p, progress)) }));
+      return respond(
+        c,
+        'plan',
+        200,
+        planView({ ...plan, projects: plan.projects.map((p) => projectWithProgress(p, progress)) }),
+      );
     })
     .get('/indicators', async (c) => {
       const filter = queryParams(c, IndicatorFilter);
@@ -58,7 +67,7 @@ export function planRoutes(deps: PlanRouteDeps) {
         )
         .map((i) => ({ ...indicatorView(i, observations), ratings: ratingOf('indicator', i.id) }))
         .filter((i) => !filter.status || i.progress.status === filter.status);
-      return c.json({ items, count: items.length });
+      return respond(c, 'indicators', 200, { items, count: items.length });
     })
     .get('/indicators/:id', async (c) => {
       queryParams(c, NoQuery);
@@ -71,7 +80,10 @@ export function planRoutes(deps: PlanRouteDeps) {
         briefs(planId),
       ]);
       if (!indicator) throw new ProblemError('not-found', { detail: `no indicator ${id}` });
-      return c.json({ ...indicatorDetailView(indicator, revisions, history), ratings: ratingOf('indicator', id) });
+      return respond(c, 'indicator', 200, {
+        ...indicatorDetailView(indicator, revisions, history),
+        ratings: ratingOf('indicator', id),
+      });
     })
     .get('/projects', async (c) => {
       const filter = queryParams(c, ProjectFilter);
@@ -85,7 +97,7 @@ export function planRoutes(deps: PlanRouteDeps) {
         .map((p) => projectWithProgress(p, progress))
         .filter((p) => (!filter.box || p.box === filter.box) && (!filter.status || p.status === filter.status))
         .map((p) => ({ ...p, ratings: ratingOf('project', p.id) }));
-      return c.json({ items, count: items.length });
+      return respond(c, 'projects', 200, { items, count: items.length });
     })
     .get('/projects/:id', async (c) => {
       queryParams(c, NoQuery);
@@ -97,6 +109,9 @@ export function planRoutes(deps: PlanRouteDeps) {
         deps.progress.list(planId, id),
       ]);
       if (!project) throw new ProblemError('not-found', { detail: `no project ${id}` });
-      return c.json({ ...projectWithProgress(project, progress), ratings: ratingOf('project', id) });
+      return respond(c, 'project', 200, {
+        ...projectWithProgress(project, progress),
+        ratings: ratingOf('project', id),
+      });
     });
 }

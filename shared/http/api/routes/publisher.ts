@@ -14,6 +14,10 @@ import { NoQuery, ProjectId } from '../../../api/schemas.js';
 import { AggregatesQuery, ImportQuery, ProgressBody } from '../../../api/staff-schemas.js';
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
+import { responder } from '../respond.js';
+import type { publisherContract } from './publisher.contract.js';
+
+const respond = responder<typeof publisherContract>();
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
@@ -49,28 +53,29 @@ export function publisherRoutes(deps: PublisherDeps) {
       const id = pathParam(IndicatorId, c.req.param('id'), 'indicator');
       const input = await jsonBody(c, ObservationInput);
       const result = await publishObservation(deps, id, input, staffOf(c), deps.clock());
-      if (result.outcome === 'unchanged') return c.json({ outcome: 'unchanged', observation: result.observation });
-      return c.json(result, 201);
+      if (result.outcome === 'unchanged')
+        return respond(c, 'publishObservation', 200, { outcome: 'unchanged', observation: result.observation });
+      return respond(c, 'publishObservation', 201, result);
     })
 
     .post('/projects/:id/progress', async (c) => {
       const id = pathParam(ProjectId, c.req.param('id'), 'project');
       const body = await jsonBody(c, ProgressBody);
-      return c.json(await publishProgress(deps, id, body, staffOf(c), deps.clock()), 201);
+      return respond(c, 'publishProgress', 201, await publishProgress(deps, id, body, staffOf(c), deps.clock()));
     })
 
     .post('/import/observations', async (c) => {
       const { dryRun } = queryParams(c, ImportQuery);
       const text = await csvText(c);
       const { summary, written } = await importObservations(deps, text, dryRun, staffOf(c), deps.clock());
-      return c.json(summary, written ? 201 : 200);
+      return respond(c, 'importObservations', written ? 201 : 200, summary);
     })
 
     .post('/import/progress', async (c) => {
       const { dryRun } = queryParams(c, ImportQuery);
       const text = await csvText(c);
       const { summary, written } = await importProgress(deps, text, dryRun, staffOf(c), deps.clock());
-      return c.json(summary, written ? 201 : 200);
+      return respond(c, 'importProgress', written ? 201 : 200, summary);
     })
 
     .get('/export/indicators.csv', async (c) => {

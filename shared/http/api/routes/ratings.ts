@@ -7,6 +7,10 @@ import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { pathParam, queryParams } from '../../request.js';
 import { kindNamedBy } from '../../../feedback/target-kinds.js';
+import { responder } from '../respond.js';
+import type { ratingsContract } from './ratings.contract.js';
+
+const respond = responder<typeof ratingsContract>();
 import type { PlanScopedEnv } from '../../plan-scope.js';
 
 /** What the rating summaries read. */
@@ -26,7 +30,7 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       ]);
       if (!exists) throw new ProblemError('not-found', { detail: `no ${targetType} ${targetId}` });
       const minRatings = document?.minRatings ?? deps.minRatings;
-      return c.json({
+      return respond(c, 'targetRatings', 200, {
         period,
         version: document?.version ?? 0,
         minRatings,
@@ -39,17 +43,18 @@ export function ratingRoutes(deps: RatingRouteDeps) {
       const { group, period } = queryParams(c, RatingsQuery);
       const document = await deps.ratings.periodSummaries(plan.id, period);
       const minRatings = document?.minRatings ?? deps.minRatings;
-      const base = { period, group, version: document?.version ?? 0, minRatings, prior: document?.prior ?? null };
+      const base = { period, version: document?.version ?? 0, minRatings, prior: document?.prior ?? null };
       if (group === 'category') {
         // Every category of the plan appears, rated or not, ranked among the categories that have enough ratings.
         const categories = [...plan.categories.map((category) => category.id), PROJECTS_GROUP].map((id) =>
           scopeSummaryIn(document, categoryScope(id), minRatings),
         );
         categories.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.count - a.count);
-        return c.json({ ...base, categories });
+        return respond(c, 'ratings', 200, { ...base, group, categories });
       }
-      return c.json({
+      return respond(c, 'ratings', 200, {
         ...base,
+        group,
         plan: scopeSummaryIn(document, planScope(plan.id), minRatings),
         ranking: document?.targets ?? [],
       });
@@ -74,7 +79,7 @@ export function ratingRoutes(deps: RatingRouteDeps) {
         scope = targetScope(targetType, targetId);
       }
       const points = await deps.ratings.series(plan.id, scope);
-      return c.json({
+      return respond(c, 'ratingSeries', 200, {
         target: query.target,
         granularity: query.granularity,
         points: points.filter((p) => granularityOf(p.period) === query.granularity),
