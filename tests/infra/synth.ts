@@ -115,3 +115,19 @@ export const actionsOf = (statements: Statement[]) =>
       statements.flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action])),
     ),
   ].sort();
+
+/** The logical ids of the app's four functions, and the role a function runs as. */
+export function appFunctions({ app, templates }: Synthesised) {
+  return {
+    apiFn: logicalId(app.api.functions.api),
+    staffFn: logicalId(app.api.functions.staff),
+    webFn: logicalId(app.api.functions.web),
+    aggregatorFn: logicalId(app.aggregation.fn),
+    roleOf: (functionLogicalId: string) =>
+      (
+        templates.app.findResources('AWS::Lambda::Function')[functionLogicalId]!.Properties.Role[
+          'Fn::GetAtt'
+        ] as string[]
+      )[0]!,
+  };
+}
