@@ -43,19 +43,25 @@ export async function publishVerdicts(store: Store, settings: VerdictSettings): 
 }
 
 /**
- * The verdicts as a step of the aggregation job (shared/ratings/job.ts), after the summaries are
- * published; how many periods it wrote joins the run's report. Callers that configure no thresholds (the
- * ratings' own tests) get the documented defaults, the same values VERDICT_LOW and VERDICT_HIGH default to.
+ * The verdicts as the aggregation job's last step (shared/ratings/job.ts), for every plan it
+ * counted, after the summaries are published; returns how many periods it wrote. Callers that
+ * configure no thresholds (the ratings' own tests) get the documented defaults, the same values
+ * VERDICT_LOW and VERDICT_HIGH default to.
  */
-export const afterAggregation =
-  (store: Store, settings: Omit<VerdictSettings, 'verdictThresholds'> & Partial<VerdictSettings>) =>
-  async <R extends object>(report: R): Promise<R & { verdictPeriodsWritten: number }> => ({
-    ...report,
-    verdictPeriodsWritten: (
+export async function publishPlansVerdicts(
+  store: Store,
+  planIds: readonly string[],
+  settings: { minRatings: number; verdictThresholds?: VerdictThresholds | undefined },
+): Promise<number> {
+  let written = 0;
+  for (const planId of planIds) {
+    written += (
       await publishVerdicts(store, {
-        planId: settings.planId,
+        planId,
         minRatings: settings.minRatings,
         verdictThresholds: settings.verdictThresholds ?? DEFAULT_VERDICT_THRESHOLDS,
       })
-    ).length,
-  });
+    ).length;
+  }
+  return written;
+}

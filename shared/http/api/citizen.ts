@@ -8,6 +8,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { planRoutes } from './routes/plan.js';
 import { ratingRoutes } from './routes/ratings.js';
+import { verdictRoutes } from './routes/verdicts.js';
 
 /**
  * What the citizen API uses: the plan, published ratings, the ballot log, flags, a voter's cases,
@@ -18,6 +19,7 @@ export type CitizenDeps = Pick<
   | 'plans'
   | 'progress'
   | 'ratings'
+  | 'verdicts'
   | 'currentPlanId'
   | 'minRatings'
   | 'feedback'
@@ -57,5 +59,6 @@ export const citizenPart = (deps: CitizenDeps): AppPart => ({
           .route('/', feedbackRoutes(deps))
           .route('/', caseStatsRoutes(deps)),
       ),
-    ),
+    )
+    .route('/', verdictRoutes(deps)),
 });

@@ -16,6 +16,8 @@ import {
   ratingRows,
 } from '../../../open-data/rows.js';
 import type { PeriodSummaries } from '../../../ratings/documents.js';
+import { verdictRows } from '../../../open-data/verdicts-dataset.js';
+import { storedVerdicts } from '../../../verdicts/verdicts.js';
 import { planScope } from '../../../ratings/scopes.js';
 import type { PlanSnapshot } from '../../../store/plan-repository.js';
 import type { AppDeps } from '../../deps.js';
@@ -49,7 +51,7 @@ async function inParallel<T, R>(items: readonly T[], width: number, work: (item:
 }
 
 /** What the open data downloads read (the dictionary page needs only the plan). */
-export type OpenDataDeps = Pick<AppDeps, 'plans' | 'ratings' | 'feedback'>;
+export type OpenDataDeps = Pick<AppDeps, 'plans' | 'ratings' | 'feedback' | 'verdicts'>;
 
 /**
  * Public downloads of the request's plan at stable URLs: GET /api/v1/plans/{planId}/open-data/
@@ -103,6 +105,8 @@ export function openDataRoutes(deps: OpenDataDeps) {
       const plan = await snapshotOf(planId);
       return commentRows(plan, await publishedComments(plan));
     },
+    // As the aggregation run stored them, every period.
+    verdicts: async (planId) => verdictRows(await storedVerdicts(deps.verdicts, planId)),
   };
   const rowsOf = <K extends DatasetId>(id: K, planId: string): Promise<ReadonlyArray<DatasetRows[K]>> =>
     ROWS[id](planId);
