@@ -165,3 +165,10 @@ export const progressKey = (planId: string, projectId: string, revision: number)
   PK: planPartition(planId),
   SK: `${progressPrefix(projectId)}${pad(revision, 4)}`,
 });
+
+/**
+ * A plan's two verdicts side by side (shared/verdicts/) in one period (`all`, `2025`): computed by
+ * the aggregation run after it publishes the summaries, one item per period, read by requests.
+ */
+export const verdictsPartition = (planId: string) => `VERDICTS#${planId}`;
+export const verdictsKey = (planId: string, period: string) => ({ PK: verdictsPartition(planId), SK: period });
