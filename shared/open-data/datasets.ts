@@ -4,6 +4,7 @@ import type { Observation } from '../plan/observation.js';
 import type { Cell, HistoryRow, Indicator, Project, Provenance } from '../plan/schema.js';
 import type { ProgressAssessment } from '../progress/assessment.js';
 import type { PeriodSummaries, ScopeSummary } from '../ratings/documents.js';
+import { verdicts, type VerdictRow } from './verdicts-dataset.js';
 
 /**
  * The open datasets and every column in them: name, type, unit, meaning in Chinese and English,
@@ -73,6 +74,7 @@ export interface DatasetRows {
   history: HistoryRow;
   ratings: RatingRow;
   comments: CommentRow;
+  verdicts: VerdictRow;
 }
 export type DatasetId = keyof DatasetRows;
 
@@ -1162,6 +1164,7 @@ export const DATASETS: { readonly [K in DatasetId]: Dataset<DatasetRows[K]> } = 
   history,
   ratings,
   comments,
+  verdicts,
 };
 export const DATASET_IDS = Object.keys(DATASETS) as DatasetId[];
 
