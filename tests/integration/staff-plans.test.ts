@@ -35,9 +35,9 @@ const post = async (path: string, cookie: string, body: FormData | URLSearchPara
   });
   return { status: res.status, location: res.headers.get('location'), html: await res.text() };
 };
-const upload = (cookie: string, text: string | Uint8Array, origin = SITE) => {
+const upload = (cookie: string, content: string | Uint8Array<ArrayBuffer>, origin = SITE) => {
   const form = new FormData();
-  form.append('file', new File([text], 'plan.json', { type: 'application/json' }));
+  form.append('file', new File([content], 'plan.json', { type: 'application/json' }));
   return post('/staff/plans/upload', cookie, form, origin);
 };
 const changeStatus = (cookie: string, planId: string, to: string, reason = '') =>
