@@ -35,7 +35,8 @@ function functionFor(path: string): AppFunctionName {
       name,
       pattern,
       greedy: pattern.endsWith('{proxy+}'),
-      prefix: pattern.replace(/\{proxy\+\}$/, ''),
+      // Path parameters match any segment; the app's paths name them x.
+      prefix: pattern.replace(/\{proxy\+\}$/, '').replace(/\{\w+\}/g, 'x'),
     })),
   );
   const exact = candidates.find((c) => !c.greedy && c.pattern.replace(/\{\w+\}/g, 'x') === path);

@@ -21,6 +21,8 @@ import { CommentStateError } from '../../shared/moderation/store.js';
 import { csvProblem } from '../../shared/publishing/csv.js';
 import { PublishRuleError } from '../../shared/publishing/observations.js';
 import { ImportRejected, ProgressReasonRequired } from '../../shared/publishing/publish.js';
+import { PlanClosedToRatingsError, PlanStatusError } from '../../shared/plan/lifecycle.js';
+import { PlanFileRejected, PlanReplaceRefused } from '../../shared/publishing/plans.js';
 
 /**
  * One error path (issue 15 §6): every domain error carries its kind, and PROBLEMS maps every kind
@@ -37,6 +39,10 @@ const SAMPLES: Array<[error: DomainError, kind: ErrorKind, status: number]> = [
   [new TextTooLongError('too long once masked'), 'validation-failed', 400],
   [new PublishRuleError({ code: 'correctionNeedsReason', year: 2023, value: 600 }), 'validation-failed', 400],
   [new ProgressReasonRequired('say why'), 'validation-failed', 400],
+  [new PlanStatusError('p', 'draft', 'closed'), 'invalid-state', 409],
+  [new PlanClosedToRatingsError('p', 'closed'), 'invalid-state', 409],
+  [new PlanFileRejected([{ path: '$.id', message: 'missing' }]), 'validation-failed', 400],
+  [new PlanReplaceRefused('p', { why: 'not-draft', status: 'published' }), 'invalid-state', 409],
   [new ImportRejected([csvProblem(3, 'value', { code: 'notANumber', text: 'x' })]), 'validation-failed', 400],
   [new RateLimitedError(30, 'voter'), 'too-many-requests', 429],
   [new AuthError('expired', 'the token has expired'), 'unauthorized', 401],
