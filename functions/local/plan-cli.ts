@@ -7,18 +7,12 @@ import type { Plan } from '../../shared/plan/document.js';
 import {
   checkPlanFile,
   MAX_PLAN_FILE_BYTES,
+  planContentHash,
   type PlanFileCheck,
   type PlanFileProblem,
 } from '../../shared/plan/file.js';
 import { PLAN_FORMAT_SCHEMA_PATH } from '../../shared/plan/format.js';
-import {
-  ensureTable,
-  listPlans,
-  loadPlan,
-  openTable,
-  planContentHash,
-  TableTarget,
-} from '../../shared/store/bootstrap.js';
+import { ensureTable, listPlans, loadPlan, openTable, TableTarget } from '../../shared/store/bootstrap.js';
 import type { Store } from '../../shared/store/client.js';
 import { planRepository, type PlanSnapshot } from '../../shared/store/plan-repository.js';
 import { auditRepository } from '../../shared/store/audit-repository.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type * as z from 'zod/mini';
 import { Plan } from './document.js';
 import '../validation-messages.js';
@@ -252,3 +253,6 @@ export function jsonErrorOffset(text: string): number {
     throw error;
   }
 }
+
+/** The hash a stored plan keeps of the file last loaded, so that loading the same content again writes nothing. */
+export const planContentHash = (plan: Plan) => createHash('sha256').update(JSON.stringify(plan)).digest('hex');

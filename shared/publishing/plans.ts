@@ -4,7 +4,7 @@ import type { Plan } from '../plan/document.js';
 import { checkPlanFile, type PlanFileProblem } from '../plan/file.js';
 import { planStatusChange, type PlanStatus } from '../plan/lifecycle.js';
 import type { AuditRepository } from '../store/audit-repository.js';
-import { planContentHash } from '../store/bootstrap.js';
+import { planContentHash } from '../plan/file.js';
 import type { PlanRepository, PlanSnapshot, PlanSummary } from '../store/plan-repository.js';
 
 /**

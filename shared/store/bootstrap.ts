@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createHash } from 'node:crypto';
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { Plan } from '../plan/document.js';
+import { planContentHash } from '../plan/file.js';
 import type { PlanLoader, PlanStatus } from '../plan/lifecycle.js';
 import { planRepository, type PlanSnapshot } from './plan-repository.js';
 import { planKey } from './keys.js';
@@ -54,8 +54,6 @@ export async function ensureTable({ client, tableName }: Store): Promise<'create
   }
   throw new Error(`table ${tableName} did not become active`);
 }
-
-export const planContentHash = (plan: Plan) => createHash('sha256').update(JSON.stringify(plan)).digest('hex');
 
 /**
  * Loads the plan's own items unless the same content is already there. Safe to run on every

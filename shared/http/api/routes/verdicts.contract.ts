@@ -1,5 +1,6 @@
 import { operation } from '../../../api/operation.js';
-import { VerdictsAnswer, VerdictsQuery } from '../../../api/verdict-schemas.js';
+import { VerdictsAnswer } from '../../../api/verdict-schemas.js';
+import { VerdictsQuery } from '../../../api/verdict-query.js';
 import { json } from '../contract-parts.js';
 
 /** The two verdicts side by side (docs/verdicts.md). */

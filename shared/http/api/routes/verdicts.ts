@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import { VerdictsQuery } from '../../../api/verdict-schemas.js';
+import { VerdictsQuery } from '../../../api/verdict-query.js';
 import { emptyVerdicts, filterVerdicts } from '../../../verdicts/verdicts.js';
 import type { AppDeps } from '../../deps.js';
 import { planScoped, type PlanScopeDeps, type PlanScopedEnv } from '../../plan-scope.js';
