@@ -313,6 +313,31 @@ const StatusCounts = doc(z.record(ProgressStatusFilter, z.number().check(z.int()
   description: 'How many indicators have each status.',
 });
 
+/** `GET /plans`: the plans citizens may see, the current one first. */
+export const PlanList = doc(
+  z.strictObject({
+    items: z.array(
+      z.strictObject({
+        id: z.string(),
+        titleZh: z.string(),
+        titleEn: z.string(),
+        district: z.string(),
+        periodStart: z.number().check(z.int()),
+        periodEnd: z.number().check(z.int()),
+        status: PlanStatus,
+        current: z.boolean(),
+        href: z.string(),
+      }),
+    ),
+    count: z.number().check(z.int()),
+    current: z.nullable(z.string()),
+  }),
+  {
+    id: 'PlanList',
+    description: 'The plans citizens may see (never a draft), the current one first, then the newest.',
+  },
+);
+
 export const PlanView = doc(
   z.strictObject({
     id: z.string(),

@@ -105,6 +105,7 @@ export const accountabilityContract = {
     operationId: 'caseStats',
     method: 'get',
     path: '/api/v1/cases/stats',
+    planScoped: true,
     tag: 'Accountability',
     summary: 'How many 差评 were answered, how many on time, how fast: overall and per target or department',
     query: CaseStatsQuery,

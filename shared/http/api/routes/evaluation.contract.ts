@@ -26,7 +26,7 @@ export const evaluationContract = {
     responses: { 200: json('The evaluation.', PlanEvaluation) },
     problems: ['validation-failed', 'not-found'],
     examples: [
-      { name: 'evaluation', summary: 'The evaluation of the plan', status: 200 },
+      { name: 'evaluation', summary: 'The evaluation of the plan', query: { format: 'json' }, status: 200 },
       { name: 'bad-format', summary: 'A format that does not exist', query: { format: 'xml' }, status: 400 },
     ],
   }),

@@ -19,6 +19,7 @@ const comments = ({ type, collection, heading, labelWithArticle }: TargetKind) =
     operationId: `${type}Comments`,
     method: 'get',
     path: `/api/v1/${collection}/{id}/comments`,
+    planScoped: true,
     tag: heading,
     summary: `Published comments on ${labelWithArticle}, newest first`,
     description:
@@ -51,6 +52,7 @@ export const feedbackContract = {
     operationId: 'submitFeedback',
     method: 'post',
     path: '/api/v1/feedback',
+    planScoped: true,
     tag: 'Feedback',
     summary: 'Rate an indicator or project (好差评), with an optional comment',
     description:
@@ -131,6 +133,7 @@ export const feedbackContract = {
     operationId: 'myFeedback',
     method: 'get',
     path: '/api/v1/me/feedback',
+    planScoped: true,
     tag: 'Feedback',
     summary: 'The caller’s own current ratings and their comments’ moderation status',
     description: 'Identified by `X-Voter-Token` or the `gp_voter` cookie; without either, an empty list. Never cached.',

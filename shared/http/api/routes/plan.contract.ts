@@ -1,14 +1,33 @@
 import { operation } from '../../../api/operation.js';
-import { IndicatorDetail, IndicatorList, PlanView, ProjectList, ProjectView } from '../../../api/responses.js';
+import {
+  IndicatorDetail,
+  IndicatorList,
+  PlanList,
+  PlanView,
+  ProjectList,
+  ProjectView,
+} from '../../../api/responses.js';
 import { IndicatorFilter, NoQuery, ProjectFilter } from '../../../api/schemas.js';
 import { EXAMPLE_PROJECT, GDP, IndicatorPath, json, ProjectPath } from '../contract-parts.js';
 
 /** The plan, its indicators and its projects. */
 export const planContract = {
+  plans: operation({
+    operationId: 'plans',
+    method: 'get',
+    path: '/api/v1/plans',
+    tag: 'Plan',
+    summary: 'The plans: every published or closed plan, the current one first',
+    query: NoQuery,
+    responses: { 200: json('The plans.', PlanList) },
+    problems: ['validation-failed'],
+    examples: [{ name: 'plans', summary: 'The plans', status: 200 }],
+  }),
   plan: operation({
     operationId: 'plan',
     method: 'get',
     path: '/api/v1/plan',
+    planScoped: true,
     tag: 'Plan',
     summary: 'The plan: title, period, source, categories with indicator, binding and status counts',
     query: NoQuery,
@@ -20,6 +39,7 @@ export const planContract = {
     operationId: 'indicators',
     method: 'get',
     path: '/api/v1/indicators',
+    planScoped: true,
     tag: 'Indicators',
     summary: 'Every indicator with its current values, latest value, computed progress and ratings',
     description: 'Filters combine. Unknown parameters and unknown values are refused (400).',
@@ -40,6 +60,7 @@ export const planContract = {
     operationId: 'indicator',
     method: 'get',
     path: '/api/v1/indicators/{id}',
+    planScoped: true,
     tag: 'Indicators',
     summary: 'One indicator with its 13th-plan history and every revision of its values',
     pathParams: IndicatorPath,
@@ -55,6 +76,7 @@ export const planContract = {
     operationId: 'projects',
     method: 'get',
     path: '/api/v1/projects',
+    planScoped: true,
     tag: 'Projects',
     summary: 'Every project or measure, with its ratings',
     query: ProjectFilter,
@@ -66,6 +88,7 @@ export const planContract = {
     operationId: 'project',
     method: 'get',
     path: '/api/v1/projects/{id}',
+    planScoped: true,
     tag: 'Projects',
     summary: 'One project or measure',
     pathParams: ProjectPath,

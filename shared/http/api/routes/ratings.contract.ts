@@ -9,6 +9,7 @@ const targetRatings = ({ type, collection, labelWithArticle }: TargetKind) =>
     operationId: `${type}Ratings`,
     method: 'get',
     path: `/api/v1/${collection}/{id}/ratings`,
+    planScoped: true,
     tag: 'Ratings',
     summary: `The published rating summary of ${labelWithArticle} in a period`,
     description:
@@ -36,6 +37,7 @@ export const ratingsContract = {
     operationId: 'ratings',
     method: 'get',
     path: '/api/v1/ratings',
+    planScoped: true,
     tag: 'Ratings',
     summary: 'The plan-wide summary and ranking of all targets, or one summary per category',
     description:
@@ -57,6 +59,7 @@ export const ratingsContract = {
     operationId: 'ratingSeries',
     method: 'get',
     path: '/api/v1/ratings/series',
+    planScoped: true,
     tag: 'Ratings',
     summary: 'A scope’s ratings by month or year, for charts',
     query: SeriesQuery,
