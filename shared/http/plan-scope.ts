@@ -1,15 +1,20 @@
 import { Hono } from 'hono/tiny';
 import type { MiddlewareHandler } from 'hono';
-import { currentPlan, isPublic } from '../plan/current.js';
+import { currentPlan, publicPlansInOrder } from '../plan/current.js';
 import type { PlanSummary } from '../store/plan-repository.js';
 import type { AppDeps } from './deps.js';
 import { ProblemError } from './problem.js';
 
-/** The plan a request is about, and the path prefix its links keep. */
+/**
+ * The plan a request is about, the path prefix its links keep, and what the registry said of the
+ * others (the current plan, every public plan, current first), read once with it for the switcher.
+ */
 export interface PlanScope {
   plan: PlanSummary;
   /** '' when reached by the unscoped alias of the current plan, `/plans/${id}` when scoped. */
   base: string;
+  current: PlanSummary | null;
+  plans: PlanSummary[];
 }
 export type PlanScopedEnv = { Variables: { planScope: PlanScope } };
 
@@ -18,21 +23,27 @@ export type PlanScopeDeps = Pick<AppDeps, 'plans' | 'currentPlanId' | 'clock'>;
 
 export const PLAN_ID_PATTERN = /^[a-z0-9-]{1,64}$/;
 
+/** Every public plan, current first, and which one is current: one read of the registry. */
+export async function publicPlans(deps: PlanScopeDeps): Promise<{ current: PlanSummary | null; plans: PlanSummary[] }> {
+  const all = await deps.plans.listPlans();
+  const current = currentPlan(all, deps.clock(), deps.currentPlanId);
+  return { current, plans: publicPlansInOrder(all, current) };
+}
+
 /** The plan addresses name, as a PlanScope; an unknown or draft plan is not found. */
 export async function scopeOf(deps: PlanScopeDeps, planId: string): Promise<PlanScope> {
-  const plan = PLAN_ID_PATTERN.test(planId)
-    ? (await deps.plans.listPlans()).find((p) => p.id === planId && isPublic(p))
-    : undefined;
+  const listed = await publicPlans(deps);
+  const plan = PLAN_ID_PATTERN.test(planId) ? listed.plans.find((p) => p.id === planId) : undefined;
   if (!plan) throw new ProblemError('not-found', { detail: `no plan ${planId}` });
-  return { plan, base: `/plans/${planId}` };
+  return { plan, base: `/plans/${planId}`, ...listed };
 }
 
 /** The plan the unscoped addresses stand for, as a PlanScope. */
 export async function currentScope(deps: PlanScopeDeps): Promise<PlanScope> {
-  const plan = currentPlan(await deps.plans.listPlans(), deps.clock(), deps.currentPlanId);
+  const listed = await publicPlans(deps);
   // A site without a public plan has nothing to show at its unscoped addresses; an operations fault.
-  if (!plan) throw new ProblemError('service-unavailable', { detail: 'no plan has been published' });
-  return { plan, base: '' };
+  if (!listed.current) throw new ProblemError('service-unavailable', { detail: 'no plan has been published' });
+  return { plan: listed.current, base: '', ...listed };
 }
 
 /**

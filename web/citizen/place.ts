@@ -1,5 +1,5 @@
-import { currentPlan, planStatus, publicPlansInOrder } from '../../shared/plan/current.js';
-import type { PlanScope, PlanScopeDeps } from '../../shared/http/plan-scope.js';
+import { planStatus } from '../../shared/plan/current.js';
+import type { PlanScope } from '../../shared/http/plan-scope.js';
 import type { PlanSummary } from '../../shared/store/plan-repository.js';
 import type { YearSpan } from '../i18n.js';
 import { takesRatings } from '../../shared/plan/lifecycle.js';
@@ -9,13 +9,7 @@ import { takesRatings } from '../../shared/plan/lifecycle.js';
  * keeps (so a reader of the 14th plan's pages stays in the 14th plan), the current plan (what the
  * unscoped addresses show) and every public plan, current first, for the switcher.
  */
-export interface PlanPlace {
-  plan: PlanSummary;
-  /** '' at the unscoped addresses of the current plan, `/plans/{planId}` otherwise. */
-  base: string;
-  current: PlanSummary | null;
-  plans: PlanSummary[];
-}
+export type PlanPlace = PlanScope;
 
 /** A path of the plan's own pages (`/`, `/indicators`, `/method`), under the place's prefix. */
 export const inPlan = (place: Pick<PlanPlace, 'base'> | undefined, path: string): string => {
@@ -41,15 +35,3 @@ export const planYears = (plan: Pick<PlanSummary, 'baselineYear' | 'periodEnd'>)
   base: plan.baselineYear,
   target: plan.periodEnd,
 });
-
-/** Every public plan, current first, and which one is current: what /plans and the switcher show. */
-export async function publicPlans(deps: PlanScopeDeps): Promise<{ current: PlanSummary | null; plans: PlanSummary[] }> {
-  const all = await deps.plans.listPlans();
-  const current = currentPlan(all, deps.clock(), deps.currentPlanId);
-  return { current, plans: publicPlansInOrder(all, current) };
-}
-
-/** The place of a page reached through planScoped (shared/http/plan-scope.ts). */
-export async function placeOf(deps: PlanScopeDeps, scope: PlanScope): Promise<PlanPlace> {
-  return { ...scope, ...(await publicPlans(deps)) };
-}

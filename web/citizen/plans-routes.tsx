@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import type { PlanScopeDeps } from '../../shared/http/plan-scope.js';
+import { publicPlans, type PlanScopeDeps } from '../../shared/http/plan-scope.js';
 import type { PageContext } from '../context.js';
-import { PLANS_PAGE, publicPlans } from './place.js';
+import { PLANS_PAGE } from './place.js';
 import { PlansPage } from './pages/plans.js';
 
 /**

@@ -41,7 +41,7 @@ import type { AppDeps } from '../../shared/http/deps.js';
 import { TARGET_KIND_LIST, targetKind } from '../../shared/feedback/target-kinds.js';
 import type { TargetFeedback } from './data.js';
 import { planScoped, type PlanScope, type PlanScopedEnv, type PlanScopeDeps } from '../../shared/http/plan-scope.js';
-import { placeOf, planYears, ratingsOpen } from './place.js';
+import { planYears, ratingsOpen } from './place.js';
 import { plansRoutes } from './plans-routes.js';
 import { verdictPages } from './verdicts-routes.js';
 
@@ -95,9 +95,9 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
   ) => {
     // A page of one plan (reached through planScoped) knows its place: its links keep to that plan.
     const scope = c.get('planScope') as PlanScope | undefined;
-    // An error page does without: the store that failed may be the one the place is read from.
+    // An error page is drawn without the plan's navigation, whatever plan it was reached in.
     const placed = scope && init.placed !== false;
-    const ctx: PageContext = { ...pageContext(c, assets), ...(placed ? { place: await placeOf(deps, scope) } : {}) };
+    const ctx: PageContext = { ...pageContext(c, assets), ...(placed ? { place: scope } : {}) };
     const html = `<!DOCTYPE html>${String(await page(ctx))}`;
     c.header('Content-Security-Policy', PAGE_CSP);
     c.header('X-Content-Type-Options', 'nosniff');

@@ -1,8 +1,8 @@
 import { Hono } from 'hono/tiny';
 import { NoQuery } from '../../../api/schemas.js';
-import { currentPlan, planStatus, publicPlansInOrder } from '../../../plan/current.js';
+import { planStatus } from '../../../plan/current.js';
 import type { PlanSummary } from '../../../store/plan-repository.js';
-import type { PlanScopeDeps } from '../../plan-scope.js';
+import { publicPlans, type PlanScopeDeps } from '../../plan-scope.js';
 import { queryParams } from '../../request.js';
 
 /** A plan as the list of plans shows it: what it is, its period, its status and where it is served. */
@@ -22,9 +22,8 @@ export const planListItem = (plan: PlanSummary, current: boolean) => ({
 export function plansRoutes(deps: PlanScopeDeps) {
   return new Hono().get('/plans', async (c) => {
     queryParams(c, NoQuery);
-    const plans = await deps.plans.listPlans();
-    const current = currentPlan(plans, deps.clock(), deps.currentPlanId);
-    const items = publicPlansInOrder(plans, current).map((plan) => planListItem(plan, plan.id === current?.id));
+    const { current, plans } = await publicPlans(deps);
+    const items = plans.map((plan) => planListItem(plan, plan.id === current?.id));
     return c.json({ items, count: items.length, current: current?.id ?? null });
   });
 }
