@@ -347,7 +347,7 @@ export const asJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export async function expectedArtefacts() {
   const [document, openData] = await Promise.all([
     buildDocument(),
-    readFile(OUTPUTS.openDataDoc, 'utf8').then((text) => withGeneratedDictionary(text, readPlanFile().id)),
+    readFile(OUTPUTS.openDataDoc, 'utf8').then((text) => withGeneratedDictionary(text)),
   ]);
   const openapiJson = asJson(document);
   const files = await docsAssetFiles(openapiJson);

@@ -83,7 +83,7 @@ ${sections}
 const md = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The generated part of docs/open-data.md: one table per dataset. */
-export function dictionaryMarkdown(planId: string): string {
+export function dictionaryMarkdown(): string {
   return DATASET_IDS.map((id) => {
     const d = DATASETS[id];
     const header = `### ${d.titleEn} · ${d.titleZh} (\`${id}\`)
@@ -107,9 +107,9 @@ export const GENERATED_START =
 export const GENERATED_END = '<!-- end of generated part -->';
 
 /** docs/open-data.md with its generated part replaced by the current one. */
-export function withGeneratedDictionary(markdown: string, planId: string): string {
+export function withGeneratedDictionary(markdown: string): string {
   const start = markdown.indexOf(GENERATED_START);
   const end = markdown.indexOf(GENERATED_END);
   if (start < 0 || end < start) throw new Error('docs/open-data.md has lost its generated-part markers');
-  return `${markdown.slice(0, start + GENERATED_START.length)}\n\n${dictionaryMarkdown(planId)}\n\n${markdown.slice(end)}`;
+  return `${markdown.slice(0, start + GENERATED_START.length)}\n\n${dictionaryMarkdown()}\n\n${markdown.slice(end)}`;
 }

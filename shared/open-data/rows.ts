@@ -74,7 +74,7 @@ export function planDocument(snapshot: PlanSnapshot): Plan & { observations: Pla
   const { contentHash: _contentHash, loadedBy: _loadedBy, status: _status, ...plan } = snapshot.plan;
   return {
     ...plan,
-    categories: plan.categories as Plan['categories'],
+    categories: plan.categories,
     indicators: snapshot.indicators,
     history: snapshot.history,
     projects: projectRows(snapshot),

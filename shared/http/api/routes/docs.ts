@@ -10,7 +10,6 @@ import {
   INITIALIZER_JS,
   SWAGGER_UI_FILES,
   type DocsAsset,
-  type DocsAssetsManifest,
 } from '../../../api/docs-assets.js';
 import { NoQuery } from '../../../api/schemas.js';
 import { queryParams } from '../../request.js';

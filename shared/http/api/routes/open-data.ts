@@ -37,7 +37,7 @@ const COMMENT_READS_IN_PARALLEL = 8;
 
 /** Runs `work` over `items`, at most `width` at a time, keeping the order of the results. */
 async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(width, items.length) }, async () => {
