@@ -9,7 +9,9 @@ import { aggregationJob } from '../../shared/ratings/job.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { json, testApp } from '../helpers/api.js';
 import { testIdentity } from '../helpers/staff.js';
+import { commentTexts, decode, expectInert, scriptsOf, tokenize } from '../helpers/inert-html.js';
 import { useStore } from '../helpers/store.js';
+import { XSS_PAYLOADS } from '../fixtures/xss-payloads.js';
 
 /**
  * Output encoding of the citizen pages. XSS payloads go in the way an attacker would put them:
@@ -20,48 +22,6 @@ import { useStore } from '../helpers/store.js';
  * them, no handler or javascript: URL, each comment's text read back exactly, and every
  * `<script type="application/json">` block whole and unbreakable.
  */
-const PAYLOADS = [
-  '<script>alert(1)</script>',
-  '"><img src=x onerror=alert(1)>',
-  "'><svg onload=alert(1)>",
-  'javascript:alert(1)',
-  '</textarea><script>alert(1)</script>',
-  '<svg/onload=alert(1)>',
-  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  '${alert(1)}',
-  '`${alert(document.cookie)}`',
-  '" onmouseover="alert(1)',
-  "' onfocus='alert(1)' autofocus='",
-  '\\u003cscript\\u003ealert(1)\\u003c/script\\u003e',
-  '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '&#60;script&#62;alert(1)&#60;/script&#62; &amp; &quot;',
-  '<div style="width: expression(alert(1))">x</div>',
-  '</script><script>alert(1)</script>',
-  '<!--<script>alert(1)</script>-->',
-  '<a href="javascript:alert(1)">点我</a>',
-  '<body onload=alert(1)>',
-  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
-  '<object data="javascript:alert(1)"></object>',
-  '<embed src="data:text/html,<script>alert(1)</script>">',
-  '<base href="//evil.example/">',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '<link rel=stylesheet href=//evil.example/x.css>',
-  '<style>*{background:url(javascript:alert(1))}</style>',
-  '<img src=x:alert(alt) onerror=eval(src) alt=0>',
-  '<details open ontoggle=alert(1)>',
-  '<input autofocus onfocus=alert(1)>',
-  '<a href="jav&#x09;ascript:alert(1)">x</a>',
-  '<scr<script>ipt>alert(1)</scr</script>ipt>',
-  '<ScRiPt>alert(1)</sCrIpT>',
-  '%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E',
-  'line\u2028separator\u2029</script>',
-  "{{constructor.constructor('alert(1)')()}}",
-  '<form action="javascript:alert(1)"><button>x</button></form>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  ']]><script>alert(1)</script><![CDATA[',
-  '好评<script>alert("共评")</script>差评',
-  '<textarea><script>alert(1)</script></textarea>',
-];
 
 const NAME_PAYLOAD_ZH = 'GDP</script><script>alert(1)</script><!--';
 const NAME_PAYLOAD_EN = '"><img src=x onerror=alert(1)><!--<script>';
@@ -115,7 +75,7 @@ beforeAll(async () => {
   monitor = await identity.bearer(['monitor'], { name: 'mod', sub: 'sub-mod' });
 
   // Each payload as a comment (each from its own voter), half on the indicator, half on the project.
-  for (const [index, payload] of PAYLOADS.entries()) {
+  for (const [index, payload] of XSS_PAYLOADS.entries()) {
     const target =
       index % 2 === 0 ? { targetType: 'indicator', targetId: 'gdp' } : { targetType: 'project', targetId: PROJECT };
     const voter = deps.voterTokens.issue().token;
@@ -134,8 +94,8 @@ beforeAll(async () => {
     expect(moderated.status, payload).toBe(200);
     // An official reply to every third comment: another payload as its text, a third as the department.
     if (index % 3 === 0) {
-      const department = PAYLOADS[(index + 7) % PAYLOADS.length]!.slice(0, 100);
-      const text = PAYLOADS[(index + 13) % PAYLOADS.length]!;
+      const department = XSS_PAYLOADS[(index + 7) % XSS_PAYLOADS.length]!.slice(0, 100);
+      const text = XSS_PAYLOADS[(index + 13) % XSS_PAYLOADS.length]!;
       const reply = await app.request(
         `/api/v1/monitor/comments/${feedbackId}/replies`,
         json({ department, text }, monitor),
@@ -182,153 +142,6 @@ afterAll(async () => {
   await rm(distDir, { recursive: true, force: true });
 });
 
-// ---------------------------------------------------------------------------------------------
-// A small tokenizer, as a browser's: tags with quoted attributes, raw text in script, RCDATA in
-// textarea and title. Text never holds a `<` followed by a letter once it is escaped, so every
-// start tag found is a real element.
-
-interface Tag {
-  name: string;
-  attributes: Array<[string, string]>;
-  /** The raw content of a script, textarea or title element. */
-  raw?: string;
-}
-
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'noscript', 'xmp', 'iframe', 'noembed', 'noframes']);
-
-function tokenize(html: string): Tag[] {
-  const tags: Tag[] = [];
-  const tagRe =
-    /<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|<\/?([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/)*)\s*>/g;
-  let match: RegExpExecArray | null;
-  while ((match = tagRe.exec(html))) {
-    const [whole, rawName, attributeText = ''] = match;
-    if (!rawName || whole.startsWith('</')) continue;
-    const name = rawName.toLowerCase();
-    const attributes = [...attributeText.matchAll(ATTRIBUTE)].map(
-      ([, key, a, b, c]) => [key!.toLowerCase(), decode(a ?? b ?? c ?? '')] as [string, string],
-    );
-    const tag: Tag = { name, attributes };
-    if (RAW_TEXT.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, tagRe.lastIndex);
-      tag.raw = html.slice(tagRe.lastIndex, end === -1 ? html.length : end);
-      tagRe.lastIndex = end === -1 ? html.length : end;
-    }
-    tags.push(tag);
-  }
-  return tags;
-}
-
-const decode = (text: string) =>
-  text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-const URL_ATTRIBUTES = new Set([
-  'href',
-  'src',
-  'action',
-  'formaction',
-  'data',
-  'xlink:href',
-  'srcdoc',
-  'poster',
-  'background',
-]);
-
-/** Everything a page must never contain, whatever data it shows. */
-function expectInert(html: string, label: string) {
-  const tags = tokenize(html);
-  for (const tag of tags) {
-    expect(
-      [
-        'iframe',
-        // The server draws its charts as inline SVG (verdict trends); what SVG could smuggle in stays forbidden.
-        'foreignobject',
-        'use',
-        'animate',
-        'set',
-        'img',
-        'object',
-        'embed',
-        'style',
-        'math',
-        'base',
-        'frame',
-        'frameset',
-        'video',
-        'audio',
-        'source',
-        'noscript',
-        'body2',
-      ],
-      `${label}: <${tag.name}>`,
-    ).not.toContain(tag.name);
-    for (const [key, value] of tag.attributes) {
-      expect(key.startsWith('on'), `${label}: <${tag.name} ${key}=…>`).toBe(false);
-      expect(
-        ['style', 'srcdoc', 'autofocus', 'http-equiv', 'xlink:href', 'formaction'],
-        `${label}: <${tag.name} ${key}>`,
-      ).not.toContain(key);
-      // The one data: URL of the site's own: the empty favicon `<link rel="icon" href="data:,">`.
-      if (URL_ATTRIBUTES.has(key) && !(tag.name === 'link' && value === 'data:,'))
-        // eslint-disable-next-line no-control-regex -- a browser ignores control characters in a URL's scheme
-        expect(value.replace(/[\s\u0000-\u001f]/g, ''), `${label}: <${tag.name} ${key}="${value}">`).not.toMatch(
-          /^(javascript|data|vbscript):/i,
-        );
-    }
-    // The site's own only: the stylesheet, the empty favicon, and the Atom feeds offered to feed readers.
-    if (tag.name === 'link')
-      expect(tag.attributes.find(([k]) => k === 'href')?.[1], label).toMatch(
-        /^(\/assets\/|data:,$|\/api\/v1\/feeds\/(plan|(indicators|projects)\/[\w%.-]+)\.atom$)/,
-      );
-    if (tag.name === 'meta')
-      expect(
-        tag.attributes
-          .map(([k]) => k)
-          .sort()
-          .join(),
-        label,
-      ).toMatch(/^(charset|content,name)$/);
-    if (tag.name === 'script') {
-      const type = tag.attributes.find(([k]) => k === 'type')?.[1];
-      const src = tag.attributes.find(([k]) => k === 'src')?.[1];
-      if (type === 'application/json') {
-        // A data block: no `<` at all (so no `</script>`, no `<!--`), and it parses whole.
-        expect(tag.raw, `${label}: JSON block`).not.toMatch(/</);
-        expect(() => JSON.parse(tag.raw!), `${label}: JSON block parses`).not.toThrow();
-      } else {
-        expect(type, label).toBe('module');
-        expect(src, label).toMatch(/^\/assets\/[\w.-]+\.js$/);
-        expect(tag.raw, label).toBe('');
-      }
-    }
-  }
-  // Script tags open and close in pairs: nothing opened one the tokenizer did not see.
-  expect((html.match(/<script\b/gi) ?? []).length, label).toBe(tags.filter((t) => t.name === 'script').length);
-  expect((html.match(/<\/script\s*>/gi) ?? []).length, label).toBe(tags.filter((t) => t.name === 'script').length);
-  expect(
-    tags.filter((t) => t.name === 'html' || t.name === 'body' || t.name === 'head').map((t) => t.name),
-    label,
-  ).toEqual(['html', 'head', 'body']);
-  return tags;
-}
-
-const scriptsOf = (tags: Tag[]) =>
-  tags
-    .filter((t) => t.name === 'script')
-    .map((t) => t.attributes.map(([k, v]) => `${k}=${k === 'src' ? v.replace(/\.[A-Z0-9]+\.js$/, '') : v}`).join(' '));
-
-/** The text of each `<p class="comment__text">` (comments and replies), as a reader sees it. */
-const commentTexts = (html: string) =>
-  [...html.matchAll(/<p class="comment__text">([^<]*)<\/p>/g)].map(([, text]) => decode(text!));
-
 async function page(path: string, headers: Record<string, string> = {}) {
   const res = await app.request(path, { headers });
   expect(res.status, path).toBe(200);
@@ -350,8 +163,8 @@ async function withOlderComments(path: string) {
 
 describe('payloads on the public pages stay inert text', () => {
   it('has a corpus of at least 30 payloads, all accepted and published', () => {
-    expect(PAYLOADS.length).toBeGreaterThanOrEqual(30);
-    expect(published.size).toBeGreaterThanOrEqual(PAYLOADS.length);
+    expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(30);
+    expect(published.size).toBeGreaterThanOrEqual(XSS_PAYLOADS.length);
   });
 
   it('shows every comment, reply and department exactly as typed, in both languages, with the same scripts as a page without them', async () => {
@@ -436,7 +249,7 @@ describe('payloads on the public pages stay inert text', () => {
   });
 
   it('keeps a search query with a payload inert in the filter form', async () => {
-    for (const q of PAYLOADS.slice(0, 12)) {
+    for (const q of XSS_PAYLOADS.slice(0, 12)) {
       for (const path of ['/indicators', '/projects']) {
         const html = await page(`${path}?q=${encodeURIComponent(q)}`);
         expectInert(html, `${path}?q=${q}`);
@@ -455,7 +268,7 @@ describe('payloads on the public pages stay inert text', () => {
       '<blockquote class="comment__text">&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</blockquote>',
     );
 
-    for (const payload of PAYLOADS) {
+    for (const payload of XSS_PAYLOADS) {
       const res = await app.request('/feedback', {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
