@@ -2,8 +2,8 @@ import type { Env, MiddlewareHandler, Schema } from 'hono';
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
 import type { AppDeps } from './deps.js';
+import { conditionalAnswers, publicByDefault } from './caching.js';
 import { clientOrigin } from './client-address.js';
 import { idempotency } from './idempotency.js';
 import { logFault, problemAnswer, problemFor, problemResponse } from './problem.js';
@@ -16,12 +16,6 @@ import { securityHeaders } from './security.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/**
- * Public reads may be cached by a CDN for a minute and served stale while it revalidates; the
- * aggregation publishes at most every few minutes, so a minute old is as good as fresh.
- */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
-
 // Sub-apps differ in their context variables (staff routes carry the signed-in identity); the
 // composition only mounts them.
 type SubApp = Hono<Env, Schema, string>;
@@ -32,7 +26,7 @@ type SubApp = Hono<Env, Schema, string>;
  * with the very same middleware around it.
  */
 export interface AppPart {
-  /** Routes under /api/v1, with the API's middleware (CORS, caching, ETag, idempotency) around them. */
+  /** Routes under /api/v1, with the API's middleware (CORS, public by default, idempotency) around them. */
   api?: SubApp;
   /** Checks that must run before anything else under /api/v1 looks at the request (staff sign-in). */
   guard?: (api: Hono) => void;
@@ -67,14 +61,8 @@ export function withCommonMiddleware(deps: CommonDeps, parts: readonly AppPart[]
     // Anyone may read the public API from any site; nothing else crosses origins: no credentials,
     // and a cross-site POST fails its preflight.
     .use(cors({ origin: '*', allowMethods: ['GET', 'HEAD'], credentials: false, maxAge: 600 }))
-    .use(async (c, next) => {
-      await next();
-      // Routes that must not be shared (a voter's own data, health) set their own header first.
-      if (c.req.method === 'GET' && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
-        c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-      }
-    })
-    .use(etag({ weak: true }));
+    // Routes that must not be shared (a voter's own data, health) set their own header first.
+    .use(publicByDefault());
   for (const part of parts) part.guard?.(api);
   api.use(idempotency(deps));
   for (const part of parts) if (part.api) api.route('/', part.api);
@@ -83,6 +71,8 @@ export function withCommonMiddleware(deps: CommonDeps, parts: readonly AppPart[]
   app.use(sampleDataMarker(deps.sampleData));
   app.use(securityHeaders());
   app.use(clientOrigin(deps.clientOrigin));
+  // Pages, JSON, open data and feeds alike: ETag and 304, and nothing personal ever shared (caching.ts).
+  app.use(conditionalAnswers());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { VoterTokens } from '../feedback/voter-token.js';
+import { markPersonal } from './caching.js';
 import { ProblemError } from './problem.js';
 
 export const VOTER_COOKIE = 'gp_voter';
@@ -14,8 +15,12 @@ interface VoterDeps {
   cookieSecure: boolean;
 }
 
-/** The voter id of a genuine `gp_voter` cookie, or null (none, stale or forged: simply replaced later). */
+/**
+ * The voter id of a genuine `gp_voter` cookie, or null (none, stale or forged: simply replaced later).
+ * An answer that asked who the voter is depends on it: it is never shared (markPersonal).
+ */
 export function cookieVoter(c: Context, deps: Pick<VoterDeps, 'voterTokens'>): string | null {
+  markPersonal(c);
   const cookie = getCookie(c, VOTER_COOKIE);
   return cookie ? deps.voterTokens.verify(cookie) : null;
 }
@@ -65,6 +70,7 @@ export function issueVoterCookie(c: Context, deps: VoterDeps): string | null {
 export function requestVoter(c: Context, deps: Pick<VoterDeps, 'voterTokens'>): string | null {
   const header = c.req.header(VOTER_HEADER);
   if (header !== undefined) {
+    markPersonal(c);
     const voterId = deps.voterTokens.verify(header);
     if (!voterId) throw new ProblemError('invalid-voter-token');
     return voterId;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
+import { PUBLIC_CACHE_CONTROL } from '../../shared/http/caching.js';
 import { json, testApp } from '../helpers/api.js';
 import { useStore } from '../helpers/store.js';
 
@@ -72,9 +73,9 @@ describe('GET /api/v1/{indicators|projects}/{id}/ratings', () => {
 
   it('carries Cache-Control and an ETag, and answers 304 when the client holds the same version', async () => {
     const { res } = await get('/api/v1/indicators/gdp/ratings');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(res.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
     const tag = res.headers.get('etag')!;
-    expect(tag).toMatch(/^W\//);
+    expect(tag).toMatch(/^"/);
     const again = await app.request('/api/v1/indicators/gdp/ratings', { headers: { 'If-None-Match': tag } });
     expect(again.status).toBe(304);
   });

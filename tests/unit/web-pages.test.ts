@@ -4,6 +4,7 @@ import { indicatorDetailView } from '../../shared/plan/views.js';
 import { messages } from '../../web/i18n.js';
 import { webAssets } from '../../web/assets.js';
 import { PAGE_CSP } from '../../web/citizen/routes.js';
+import { PUBLIC_CACHE_CONTROL } from '../../shared/http/caching.js';
 import { testApp } from '../helpers/api.js';
 import { useCitizenPages } from '../helpers/web-pages.js';
 
@@ -52,7 +53,7 @@ describe('pages without JavaScript', () => {
       expect(res.headers.get('content-security-policy')).toBe(PAGE_CSP);
       // An indicator or project page gives a browser without one its voter cookie, so it is never shared.
       const withForm = /^\/(indicators|projects)\/./.test(path);
-      expect(res.headers.get('cache-control')).toBe(withForm ? 'private, no-store' : 'public, max-age=60');
+      expect(res.headers.get('cache-control')).toBe(withForm ? 'private, no-store' : PUBLIC_CACHE_CONTROL);
       expect(res.headers.has('set-cookie')).toBe(withForm);
       expect(html.startsWith('<!DOCTYPE html><html lang="zh-CN"')).toBe(true);
       for (const script of scriptsOf(html)) {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../../shared/http/caching.js';
 import { clientAddress } from '../../shared/http/client-address.js';
 import { botCheck, formsFromThisSite } from '../../shared/http/csrf.js';
 import { cookieVoter, issueVoter, issueVoterCookie } from '../../shared/http/voter.js';
@@ -48,8 +49,8 @@ import { verdictPages } from './verdicts-routes.js';
 /** No inline script or style, nothing from another origin, no framing, forms only to this site. */
 export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-export const PUBLIC_PAGE_CACHE = 'public, max-age=60';
-export const PRIVATE_PAGE_CACHE = 'private, no-store';
+/** A page is kept at the edge as briefly as the JSON it shows; a voter's page and a staff page never. */
+export const PRIVATE_PAGE_CACHE = PRIVATE_CACHE_CONTROL;
 /** Hashed asset names never change content. */
 export const ASSET_CACHE = 'public, max-age=31536000, immutable';
 /**
@@ -102,7 +103,7 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
     c.header('Content-Security-Policy', PAGE_CSP);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.header('Cache-Control', init.personal ? PRIVATE_PAGE_CACHE : PUBLIC_PAGE_CACHE);
+    c.header('Cache-Control', init.personal ? PRIVATE_PAGE_CACHE : PUBLIC_CACHE_CONTROL);
     // The same URL answers in the language and mode of the cookies (or of Accept-Language).
     c.header('Vary', 'Cookie, Accept-Language');
     return c.html(html, init.status ?? 200);
