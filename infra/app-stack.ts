@@ -46,7 +46,6 @@ export class AppStack extends Stack {
     const api = new Api(this, 'Api', {
       table: props.table,
       voterTokenSecret: props.voterTokenSecret,
-      planId: config.planId,
       currentPlan: config.currentPlan,
       minRatings: config.minRatings,
       rateLimit: config.apiRateLimit,

@@ -60,8 +60,6 @@ export const DeployConfig = z.pipe(
        * whose period holds this year, else the latest. Every public plan is served under /plans/{id}.
        */
       currentPlan: z.optional(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a plan id such as licheng-15th'))),
-      /** The plan the staff pages publish to (its id in shared/plan). */
-      planId: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a plan id such as licheng-14th')), 'licheng-14th'),
       /** Ratings a target needs before the aggregation ranks it; the aggregation's own default if unset. */
       minRatings: z.optional(int(1, 10_000)),
       /** How often the aggregation runs. */

@@ -153,7 +153,7 @@ export async function scenario(store: Store) {
     verify: (token) => tokens.get(token) ?? null,
   };
   const deps = {
-    ...appDeps(store, parseConfig(LocalConfig, { PLAN_ID: plan.id, COOKIE_SECURE: 'true' }), {
+    ...appDeps(store, parseConfig(LocalConfig, { COOKIE_SECURE: 'true' }), {
       voterTokenSecret: 'openapi-examples-secret-not-used-anywhere-else',
       clientOrigin: { originVerifyValue: null, trustViewerAddress: false },
       staffAuth,

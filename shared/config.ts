@@ -101,7 +101,6 @@ export const ApiConfig = () =>
       TABLE_NAME: tableName(),
       AWS_REGION: z.string().check(z.minLength(1)),
       DYNAMODB_ENDPOINT: z.optional(z.url()),
-      PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
       CURRENT_PLAN: currentPlanVariable(),
       /** The HMAC key itself (local runs, tests). In AWS the key stays in Secrets Manager: see VOTER_TOKEN_SECRET_ARN. */
       VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters of secret'))),
@@ -226,7 +225,6 @@ export const LocalConfig = () =>
       DYNAMODB_ENDPOINT: z.optional(z.url()),
       TABLE_NAME: z._default(tableName(), 'gongping'),
       AWS_REGION: z._default(z.string().check(z.minLength(1)), 'local'),
-      PLAN_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]+$/)), 'licheng-14th'),
       CURRENT_PLAN: currentPlanVariable(),
       VOTER_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32))),
       COOKIE_SECURE: z._default(z.stringbool(), false),

@@ -89,8 +89,6 @@ export type AppFunctionName = keyof typeof ROUTES;
 export interface ApiProps {
   table: ITableV2;
   voterTokenSecret: ISecret;
-  /** The plan staff publish to (PLAN_ID): the staff pages work on one plan at a time. */
-  planId: string;
   /** The plan the unscoped addresses stand for (CURRENT_PLAN); chosen by date when unset. */
   currentPlan?: string | undefined;
   /** Ratings a target needs to be ranked (MIN_RATINGS); the app's default when unset. */
@@ -169,7 +167,6 @@ export class Api extends Construct {
         paramsAndSecrets,
         ...extra,
         environment: {
-          PLAN_ID: props.planId,
           ...(props.currentPlan !== undefined ? { CURRENT_PLAN: props.currentPlan } : {}),
           VOTER_TOKEN_SECRET_ARN: props.voterTokenSecret.secretArn,
           COOKIE_SECURE: 'true',

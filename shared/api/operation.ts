@@ -133,6 +133,16 @@ export const PLAN_SCOPE_PREFIX = '/api/v1/plans/{planId}';
 const PlanIdPath = z.strictObject({ planId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 /**
+ * Where a scoped operation names its plan: after /api/v1 for the citizens' routes; after the staff
+ * group for staff routes (`/api/v1/publisher/plans/{planId}/…`), which stay under their group's
+ * routes to the staff function and its token check.
+ */
+function scopedPath(op: Operation): string {
+  if (op.security) return op.path.replace(/^(\/api\/v1\/[a-z]+)/, '$1/plans/{planId}');
+  return `${PLAN_SCOPE_PREFIX}${op.path.replace(/^\/api\/v1/, '')}`;
+}
+
+/**
  * A plan-scoped operation as the document lists it: the alias under its own path, for the current
  * plan, and the operation under `/api/v1/plans/{planId}/…`, whose operationId ends in `InPlan`.
  * Both are sent the same example requests, the scoped one with `examplePlan` as `planId`.
@@ -140,17 +150,15 @@ const PlanIdPath = z.strictObject({ planId: z.string().check(z.minLength(1), z.m
 export function planScopedVariants(op: Operation, examplePlan: string): Operation[] {
   if (!op.planScoped) return [op];
   const { planScoped: _scoped, ...plain } = op;
-  const rest = op.path.replace(/^\/api\/v1/, '');
+  const path = scopedPath(op);
   const alias: Operation = {
     ...plain,
-    description: [op.description, `The current plan's; any plan's: \`${PLAN_SCOPE_PREFIX}${rest}\`.`]
-      .filter(Boolean)
-      .join('\n\n'),
+    description: [op.description, `The current plan's; any plan's: \`${path}\`.`].filter(Boolean).join('\n\n'),
   };
   const scoped: Operation = {
     ...plain,
     operationId: `${op.operationId}InPlan`,
-    path: `${PLAN_SCOPE_PREFIX}${rest}`,
+    path,
     pathParams: op.pathParams ? z.extend(PlanIdPath, op.pathParams.shape) : PlanIdPath,
     problems: op.problems.includes('not-found') ? op.problems : [...op.problems, 'not-found'],
     examples: op.examples.map((e) => ({ ...e, params: { planId: examplePlan, ...e.params } })),

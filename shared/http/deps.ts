@@ -32,7 +32,6 @@ import type { ClientOrigin } from './client-address.js';
  * members it uses as a `Pick` of this.
  */
 export interface AppDeps {
-  planId: string;
   /** CURRENT_PLAN: the plan the unscoped addresses stand for; null: chosen by date (shared/plan/current.ts). */
   currentPlanId: string | null;
   cookieSecure: boolean;
@@ -91,7 +90,6 @@ export interface AppDeps {
  */
 export type DepsConfig = Pick<
   ApiConfig,
-  | 'PLAN_ID'
   | 'CURRENT_PLAN'
   | 'COOKIE_SECURE'
   | 'MIN_RATINGS'
@@ -129,7 +127,6 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
   const staff = staffSettingsOf(config);
   const cacheMs = config.READ_CACHE_SECONDS * 1000;
   return {
-    planId: config.PLAN_ID,
     currentPlanId: config.CURRENT_PLAN ?? null,
     cookieSecure: config.COOKIE_SECURE,
     clientOrigin: runtime.clientOrigin,

@@ -46,6 +46,12 @@ export async function currentScope(deps: PlanScopeDeps): Promise<PlanScope> {
   return { plan: listed.current, base: '', ...listed };
 }
 
+/** How a scoped address and the alias find their plan: citizens' (public plans only) or staff's (drafts too). */
+export interface ScopeResolvers {
+  scoped: (deps: PlanScopeDeps, planId: string) => Promise<PlanScope>;
+  alias: (deps: PlanScopeDeps) => Promise<PlanScope>;
+}
+
 /**
  * Serves `routes` under `/plans/:planId` for that plan and, as the alias of the current plan, at
  * their own paths; an unknown or draft plan is a 404 problem. Routes read their plan with
@@ -53,17 +59,21 @@ export async function currentScope(deps: PlanScopeDeps): Promise<PlanScope> {
  * other parts mounted beside these pay nothing for it. `routes` must be complete when passed: Hono
  * copies a sub-app's routes when it is mounted.
  */
-export function planScoped(deps: PlanScopeDeps, routes: Hono<PlanScopedEnv>): Hono<PlanScopedEnv> {
+export function planScoped<E extends PlanScopedEnv>(
+  deps: PlanScopeDeps,
+  routes: Hono<E>,
+  resolve: ScopeResolvers = { scoped: scopeOf, alias: currentScope },
+): Hono<E> {
   const scoped: MiddlewareHandler<PlanScopedEnv> = async (c, next) => {
-    c.set('planScope', await scopeOf(deps, c.req.param('planId') ?? ''));
+    c.set('planScope', await resolve.scoped(deps, c.req.param('planId') ?? ''));
     await next();
   };
   const alias: MiddlewareHandler<PlanScopedEnv> = async (c, next) => {
     // A route's pattern (`/:kind/:id`) may match a scoped address too; the scoped plan stands.
-    if (!(c.get('planScope') as PlanScope | undefined)) c.set('planScope', await currentScope(deps));
+    if (!(c.get('planScope') as PlanScope | undefined)) c.set('planScope', await resolve.alias(deps));
     await next();
   };
-  const app = new Hono<PlanScopedEnv>();
+  const app = new Hono<E>();
   // Both only on the routes' own paths: several scoped parts are mounted side by side (the open
   // data pages, the citizen pages), and one must not answer for the other's addresses.
   for (const path of new Set(routes.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) {

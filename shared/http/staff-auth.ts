@@ -62,8 +62,8 @@ export function requireRole(
 }
 
 /** The signed-in staff member; requireRole put it there, and without it nothing proceeds. */
-export function staffOf(c: Context<StaffEnv>): StaffIdentity {
-  const staff = c.get('staff');
+export function staffOf<E extends StaffEnv>(c: Context<E>): StaffIdentity {
+  const staff = (c as unknown as Context<StaffEnv>).get('staff');
   if (!staff) throw new ProblemError('unauthorized', { detail: 'no staff identity on this request' });
   return staff;
 }

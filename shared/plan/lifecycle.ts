@@ -68,6 +68,17 @@ export class PlanClosedToRatingsError extends DomainError {
   }
 }
 
+/** A value or progress report for a closed plan: its figures are final, and its evaluation stands on them. */
+export class PlanClosedToPublishingError extends DomainError {
+  readonly kind: ErrorKind = 'invalid-state';
+  constructor(readonly planId: string) {
+    super(`plan ${planId} is closed: its values and progress are final; reopen it to publish`);
+  }
+  override extras(): ErrorExtras {
+    return { detail: this.message, planStatus: 'closed' };
+  }
+}
+
 /** The audit action of a change from `from` to `to`; throws PlanStatusError if the change is not allowed. */
 export function planStatusChange(planId: string, from: PlanStatus, to: PlanStatus): PlanStatusChange {
   if (!PLAN_TRANSITIONS[from].includes(to)) throw new PlanStatusError(planId, from, to);
@@ -80,6 +91,14 @@ export const visibleToCitizens = (status: PlanStatus) => status !== 'draft';
 
 /** Only a published plan takes ratings. */
 export const takesRatings = (status: PlanStatus) => status === 'published';
+
+/** Drafts (being prepared) and published plans take values and progress; a closed plan's are final. */
+export const takesValues = (status: PlanStatus) => status !== 'closed';
+
+/** Refuses a value or progress report for a plan whose figures are final. */
+export function assertTakesValues(planId: string, status: PlanStatus): void {
+  if (!takesValues(status)) throw new PlanClosedToPublishingError(planId);
+}
 
 /** Refuses a rating of a plan in a status that takes none. */
 export function assertTakesRatings(planId: string, status: PlanStatus): void {

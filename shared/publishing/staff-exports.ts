@@ -25,6 +25,7 @@ import { PlanNotLoadedError } from '../errors.js';
  * the staff pages (session cookie) alike: who may have it, its file name, and its rows.
  */
 export interface ExportDeps {
+  /** The plan whose figures, summaries and cases are exported. */
   planId: string;
   plans: Pick<PlanRepository, 'snapshot'>;
   progress: Pick<ProgressRepository, 'listAll'>;
@@ -107,16 +108,26 @@ export async function staffExport(deps: ExportDeps, request: StaffExport): Promi
         body: toCsv(AGGREGATE_COLUMNS, aggregateRows(await deps.ratings.periodSummaries(deps.planId, request.period))),
       };
     case 'cases':
-      return { name: 'gongping-cases', body: toCsv(CASE_COLUMNS, caseRows(await deps.cases.all(), deps.calendar)) };
-    case 'audit': {
-      const entries: AuditEntry[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await deps.audit.list({ ...request.filter, limit: 200, cursor });
-        entries.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return { name: 'gongping-audit', body: toCsv(AUDIT_COLUMNS, entries.reverse().map(auditRow)) };
-    }
+      return {
+        name: 'gongping-cases',
+        body: toCsv(CASE_COLUMNS, caseRows(await deps.cases.all(deps.planId), deps.calendar)),
+      };
+    case 'audit':
+      return auditExport(deps, request.filter);
   }
+}
+
+/** The audit log as CSV: of every plan and of what belongs to none, so it needs no plan. */
+export async function auditExport(
+  deps: Pick<ExportDeps, 'audit'>,
+  filter: AuditFilter,
+): Promise<{ name: string; body: string }> {
+  const entries: AuditEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.audit.list({ ...filter, limit: 200, cursor });
+    entries.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { name: 'gongping-audit', body: toCsv(AUDIT_COLUMNS, entries.reverse().map(auditRow)) };
 }

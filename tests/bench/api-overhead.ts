@@ -172,7 +172,6 @@ try {
     routeStore,
     // Limits as configured, but far enough that the benchmark's own traffic never meets them.
     parseConfig(LocalConfig, {
-      PLAN_ID: plan.id,
       COOKIE_SECURE: 'true',
       RATE_LIMIT_PER_ADDRESS: '1000000',
       RATE_LIMIT_PER_VOTER: '1000',

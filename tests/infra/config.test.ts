@@ -21,7 +21,6 @@ describe('deployment configuration', () => {
     expect(readDeployConfig(withContext())).toEqual({
       stage: 'dev',
       region: 'ap-southeast-1',
-      planId: 'licheng-14th',
       aggregationRateMinutes: 5,
       wafFeedbackLimit: 100,
       wafRequestLimit: 3000,

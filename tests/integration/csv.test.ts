@@ -233,7 +233,13 @@ describe('CSV imports that cannot complete', () => {
     );
     const publisherActor = { name: 'wu.data', sub: 'sub-wu', roles: ['publisher' as const] };
     await expect(
-      importObservations(testApp(failing).deps, file, false, publisherActor, new Date(now)),
+      importObservations(
+        { ...testApp(failing).deps, planId: readPlanFile().id },
+        file,
+        false,
+        publisherActor,
+        new Date(now),
+      ),
     ).rejects.toBeInstanceOf(InjectedCrash);
     const imports = (await store.scanAll())
       .filter((i) => i.type === 'audit' && i.action === 'observation.import')

@@ -16,7 +16,6 @@ import { disagreements, type Disagreement } from './verdicts-data.js';
 
 export type StaffDataDeps = Pick<
   AppDeps,
-  | 'planId'
   | 'currentPlanId'
   | 'plans'
   | 'ratings'
@@ -38,9 +37,10 @@ export interface TargetName {
   nameEn: string;
 }
 
-export async function planOf(deps: Pick<StaffDataDeps, 'planId' | 'plans'>): Promise<PlanSnapshot> {
-  const snapshot = await deps.plans.snapshot(deps.planId);
-  if (!snapshot) throw new PlanNotLoadedError('the plan has not been loaded');
+/** A plan's indicators, projects and values, which staff pages name their targets from. */
+export async function planOf(deps: Pick<StaffDataDeps, 'plans'>, planId: string): Promise<PlanSnapshot> {
+  const snapshot = await deps.plans.snapshot(planId);
+  if (!snapshot) throw new PlanNotLoadedError(`plan ${planId} has not been loaded`);
   return snapshot;
 }
 
@@ -66,14 +66,15 @@ export interface DashboardData {
   capped: boolean;
 }
 
-export async function dashboardData(deps: StaffDataDeps): Promise<DashboardData> {
+/** A plan's dashboard: its rated targets, its queue and its cases. */
+export async function dashboardData(deps: StaffDataDeps, planId: string): Promise<DashboardData> {
   const now = deps.clock();
   const [snapshot, document, queueSize, cases, disagreeing] = await Promise.all([
-    planOf(deps),
-    deps.ratings.periodSummaries(deps.planId, 'all'),
-    countQueue(deps, now),
-    countCases(deps, now),
-    disagreements(deps, deps.planId),
+    planOf(deps, planId),
+    deps.ratings.periodSummaries(planId, 'all'),
+    countQueue(deps, planId, now),
+    countCases(deps, planId, now),
+    disagreements(deps, planId),
   ]);
   const names = targetNames(snapshot);
   const targets = [...(document?.targets ?? [])]
@@ -90,22 +91,22 @@ export async function dashboardData(deps: StaffDataDeps): Promise<DashboardData>
   };
 }
 
-async function countQueue(deps: StaffDataDeps, now: Date): Promise<number> {
+async function countQueue(deps: StaffDataDeps, planId: string, now: Date): Promise<number> {
   let count = 0;
   let cursor: string | undefined;
   do {
-    const page = await moderationQueue(deps, { status: 'pending', limit: 100, cursor }, now);
+    const page = await moderationQueue(deps, { status: 'pending', planId, limit: 100, cursor }, now);
     count += page.items.length;
     cursor = page.nextCursor ?? undefined;
   } while (cursor && count < COUNT_CAP);
   return count;
 }
 
-async function countCases(deps: StaffDataDeps, now: Date): Promise<DashboardData['cases']> {
+async function countCases(deps: StaffDataDeps, planId: string, now: Date): Promise<DashboardData['cases']> {
   const counts = { open: 0, dueSoon: 0, overdue: 0 };
   let cursor: string | undefined;
   do {
-    const page = await listCases(deps, 'active', { limit: 100, cursor }, now);
+    const page = await listCases(deps, 'active', { limit: 100, cursor, planId }, now);
     for (const item of page.items) {
       counts.open++;
       if (item.dueState === 'due-soon') counts.dueSoon++;
@@ -123,8 +124,10 @@ export async function commentData(
   deps: StaffDataDeps,
   feedbackId: string,
 ): Promise<{ record: StaffRecord; name: TargetName | undefined } | null> {
-  const [record, snapshot] = await Promise.all([deps.feedback.find(feedbackId, true), planOf(deps)]);
+  const record = await deps.feedback.find(feedbackId, true);
   if (!record || record.comment === null) return null;
+  // A comment is named from its own plan, whichever plan's pages led to it.
+  const snapshot = await planOf(deps, record.planId);
   const { voterId: _voterId, ...rest } = record;
   return { record: rest, name: targetNames(snapshot).get(`${record.targetType}:${record.targetId}`) };
 }

@@ -38,6 +38,9 @@ export const staffPlansZh = {
   planStatusChanged: (planId: string, status: PlanStatus) =>
     `规划 ${planId} 现为“${({ draft: '草稿', published: '已发布', closed: '已关闭' } as const)[status]}”。`,
   planStatusRefused: '该规划的状态不允许此操作（可能刚被他人更改），请刷新后再试。',
+  planSwitchLabel: '当前处理的规划',
+  planSwitchCurrent: '网站当前规划',
+  planClosedToPublishing: '该规划已关闭：指标数值和项目进展已定稿，不能再发布。如需更正，请先在“规划管理”中重新开放。',
 };
 
 export type StaffPlansMessages = { [K in keyof typeof staffPlansZh]: (typeof staffPlansZh)[K] };
@@ -76,4 +79,8 @@ export const staffPlansEn: StaffPlansMessages = {
     `The file lacks indicators or projects plan ${planId} has; stored items are never deleted (ratings and values refer to them): keep their ids in the file.`,
   planStatusChanged: (planId: string, status: PlanStatus) => `Plan ${planId} is now ${status}.`,
   planStatusRefused: 'The plan’s status does not allow this (someone may just have changed it); reload and try again.',
+  planSwitchLabel: 'Working on',
+  planSwitchCurrent: 'the site’s current plan',
+  planClosedToPublishing:
+    'This plan is closed: its values and progress are final and cannot be published. To correct them, reopen it on the Plans page first.',
 };

@@ -5,24 +5,40 @@ import type { PageContext } from '../context.js';
 import { PageShell } from '../shell.js';
 import type { StaffMessages } from './i18n.js';
 import { LIST_SEPARATOR, localized } from '../localized.js';
+import type { PlanScope } from '../../shared/http/plan-scope.js';
+import { StaffPlanSwitcher } from './pages/plan-switcher.js';
 
 export interface StaffContext extends PageContext {
   s: StaffMessages;
   /** The signed-in staff member; null on the pages that come before (or instead of) a session. */
   staff: StaffIdentity | null;
+  /** The plan of a plan's page (dashboard, queue, cases, publishing) and the others, for the switcher. */
+  scope: PlanScope | null;
+  /** Where the plan's pages start: `/staff`, or `/staff/plans/{id}` for a plan named in the address. */
+  home: string;
 }
 
 export type StaffSection = 'dashboard' | 'queue' | 'cases' | 'publish' | 'plans' | 'audit' | null;
 
-/** Each section and the roles that may open it; the navigation shows a staff member only theirs. */
-export const SECTIONS: Array<{ key: Exclude<StaffSection, null>; href: string; roles: readonly Role[] }> = [
-  { key: 'dashboard', href: '/staff', roles: ['monitor', 'publisher', 'admin'] },
-  { key: 'queue', href: '/staff/queue', roles: ['monitor', 'admin'] },
-  { key: 'cases', href: '/staff/cases', roles: ['monitor', 'admin'] },
-  { key: 'publish', href: '/staff/publish', roles: ['publisher', 'admin'] },
-  { key: 'plans', href: '/staff/plans', roles: ['publisher', 'admin'] },
-  { key: 'audit', href: '/staff/audit', roles: ['admin'] },
+/**
+ * Each section, its path and the roles that may open it; the navigation shows a staff member only
+ * theirs. A plan's sections (`scoped`) are under the plan's home, the others under /staff.
+ */
+export const SECTIONS: Array<{
+  key: Exclude<StaffSection, null>;
+  path: string;
+  scoped: boolean;
+  roles: readonly Role[];
+}> = [
+  { key: 'dashboard', path: '', scoped: true, roles: ['monitor', 'publisher', 'admin'] },
+  { key: 'queue', path: '/queue', scoped: true, roles: ['monitor', 'admin'] },
+  { key: 'cases', path: '/cases', scoped: true, roles: ['monitor', 'admin'] },
+  { key: 'publish', path: '/publish', scoped: true, roles: ['publisher', 'admin'] },
+  { key: 'plans', path: '/plans', scoped: false, roles: ['publisher', 'admin'] },
+  { key: 'audit', path: '/audit', scoped: false, roles: ['admin'] },
 ];
+
+const sectionHref = (home: string, x: (typeof SECTIONS)[number]) => `${x.scoped ? home : '/staff'}${x.path}`;
 
 const navLabel = (s: StaffMessages, key: Exclude<StaffSection, null>) =>
   ({
@@ -51,14 +67,19 @@ export function StaffLayout({
 }) {
   const { s, lang, staff } = ctx;
   const sections = staff ? SECTIONS.filter((x) => x.roles.some((r) => staff.roles.includes(r))) : [];
+  const scopedSection = SECTIONS.find((x) => x.key === section && x.scoped);
   return (
     <PageShell
       ctx={ctx}
       title={`${title} · ${s.staffName}`}
       noindex
-      brand={{ href: '/staff', name: s.staffName }}
+      brand={{ href: ctx.home, name: s.staffName }}
       nav={[
-        ...sections.map((x) => ({ href: x.href, label: navLabel(s, x.key), current: section === x.key })),
+        ...sections.map((x) => ({
+          href: sectionHref(ctx.home, x),
+          label: navLabel(s, x.key),
+          current: section === x.key,
+        })),
         { href: '/', label: s.navPublicSite, current: false },
       ]}
       settings={
@@ -72,6 +93,7 @@ export function StaffLayout({
         )
       }
     >
+      {ctx.scope && scopedSection && <StaffPlanSwitcher ctx={ctx} scope={ctx.scope} path={scopedSection.path} />}
       {children}
     </PageShell>
   );

@@ -1,32 +1,18 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
-import type { JSX } from 'hono/jsx/jsx-runtime';
 import { staffActor } from '../../shared/audit/entry.js';
 import type { AppDeps } from '../../shared/http/deps.js';
-import type { ProblemStatus } from '../../shared/http/problem.js';
 import type { StaffEnv } from '../../shared/http/staff-auth.js';
 import { MAX_PLAN_FILE_BYTES, type PlanFileProblem } from '../../shared/plan/file.js';
 import { PlanStatus, PlanStatusError } from '../../shared/plan/lifecycle.js';
 import { changePlanStatus, PlanFileRejected, PlanReplaceRefused, uploadPlan } from '../../shared/publishing/plans.js';
-import { pageContext } from '../context.js';
-import type { WebAssets } from '../assets.js';
-import { staffMessages, type StaffMessages } from './i18n.js';
-import type { StaffContext } from './layout.js';
+import { PLAN_STATUS_REASON_MAX } from '../../shared/api/staff-plan-schemas.js';
 import { PlansPage } from './pages/plans.js';
+import { messagesOf, PUBLISHERS, type Notice, type StaffPageTools, type Status } from './tools.js';
 
 /** What the plans page uses: the plans (and their registry), the audit log and the clock. */
 export type PlanPagesDeps = Pick<AppDeps, 'plans' | 'audit' | 'clock'>;
-
-/** The staff pages' shared parts, from web/staff/routes.tsx: how a page is answered, who may open these. */
-export interface PlanPageTools {
-  assets: WebAssets;
-  render: (c: Context, page: (ctx: StaffContext) => JSX.Element, status?: 200 | ProblemStatus) => Promise<Response>;
-  publishers: MiddlewareHandler<StaffEnv>;
-  tooLarge: (body: (s: StaffMessages) => string) => (c: Context) => Promise<Response>;
-}
-
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 const PLAN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The multipart envelope around a plan file. */
@@ -39,14 +25,10 @@ const MAX_FORM_BYTES = 16 * 1024;
  * Each post calls the shared function the plan CLI uses (shared/publishing/plans.ts), as the signed-in
  * staff member, so the audit log names them. Posts come from this site (routes.tsx checks every post under /staff).
  */
-export function planPageRoutes(deps: PlanPagesDeps, tools: PlanPageTools) {
-  const messages = (c: Context) => staffMessages(pageContext(c, tools.assets).lang);
-  const page = async (
-    c: Context,
-    notice: Notice,
-    problems: PlanFileProblem[] = [],
-    status: 200 | ProblemStatus = 200,
-  ) => {
+export function planPageRoutes(deps: PlanPagesDeps, tools: StaffPageTools) {
+  const publishers = tools.session(PUBLISHERS);
+  const messages = (c: Context) => messagesOf(c, tools.assets);
+  const page = async (c: Context, notice: Notice, problems: PlanFileProblem[] = [], status: Status = 200) => {
     const plans = (await deps.plans.listPlans()).sort(
       (a, b) => b.periodStart - a.periodStart || a.id.localeCompare(b.id),
     );
@@ -54,7 +36,7 @@ export function planPageRoutes(deps: PlanPagesDeps, tools: PlanPageTools) {
   };
 
   return new Hono<StaffEnv>()
-    .get('/staff/plans', tools.publishers, (c) => {
+    .get('/staff/plans', publishers, (c) => {
       const s = messages(c);
       const { uploaded, status, plan } = c.req.query();
       const id = plan && PLAN_ID.test(plan) ? plan : null;
@@ -67,7 +49,7 @@ export function planPageRoutes(deps: PlanPagesDeps, tools: PlanPageTools) {
     })
     .post(
       '/staff/plans/upload',
-      tools.publishers,
+      publishers,
       bodyLimit({ maxSize: MAX_UPLOAD_FORM_BYTES, onError: tools.tooLarge((s) => s.uploadTooLarge) }),
       async (c) => {
         const s = messages(c);
@@ -98,14 +80,14 @@ export function planPageRoutes(deps: PlanPagesDeps, tools: PlanPageTools) {
     )
     .post(
       '/staff/plans/:id/status',
-      tools.publishers,
+      publishers,
       bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tools.tooLarge((s) => s.formTooLarge) }),
       async (c) => {
         const s = messages(c);
         const planId = c.req.param('id');
         const body = await c.req.parseBody();
         const to = PlanStatus.safeParse(body.to);
-        const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 2000) : '';
+        const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, PLAN_STATUS_REASON_MAX) : '';
         if (!PLAN_ID.test(planId) || !to.success) return page(c, { kind: 'error', text: s.fieldsMissing }, [], 400);
         try {
           await changePlanStatus(

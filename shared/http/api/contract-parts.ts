@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Role } from '../../auth/roles.js';
-import { TargetId, type TargetType } from '../../feedback/target.js';
+import { PlanId, TargetId, type TargetType } from '../../feedback/target.js';
 import { TARGET_KIND_LIST, type TargetKind } from '../../feedback/target-kinds.js';
 import { IndicatorId } from '../../plan/schema.js';
 import type { HeaderSpec, Operation, ResponseSpec } from '../../api/operation.js';
@@ -20,6 +20,7 @@ export const ProjectPath = z.strictObject({ id: ProjectId });
 export const TargetPath = z.strictObject({ id: TargetId });
 export const FeedbackPath = z.strictObject({ feedbackId: FeedbackId });
 export const CasePath = z.strictObject({ caseId: CaseId });
+export const PlanPath = z.strictObject({ planId: PlanId });
 
 export const CACHE = { name: 'Cache-Control', description: 'How long a shared cache may keep the answer.' };
 export const ETAG = {

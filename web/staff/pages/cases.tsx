@@ -29,13 +29,13 @@ export function CasesPage({
         <ul class="staff-actions">
           {CASE_VIEWS.map((v) => (
             <li>
-              <a href={`/staff/cases?view=${v}`} aria-current={v === view ? 'page' : undefined}>
+              <a href={`${ctx.home}/cases?view=${v}`} aria-current={v === view ? 'page' : undefined}>
                 {s.caseView(v)}
               </a>
             </li>
           ))}
           <li>
-            <a href="/staff/export/cases.csv">{s.exportCases} (CSV)</a>
+            <a href={`${ctx.home}/export/cases.csv`}>{s.exportCases} (CSV)</a>
           </li>
         </ul>
       </nav>

@@ -36,10 +36,10 @@ export function DashboardPage({ ctx, data }: { ctx: StaffContext; data: Dashboar
       </dl>
       {monitor && (
         <p class="staff-actions">
-          <a class="button" href="/staff/queue">
+          <a class="button" href={`${ctx.home}/queue`}>
             {s.dashboardOpenQueue}
           </a>
-          <a class="button button--secondary" href="/staff/cases">
+          <a class="button button--secondary" href={`${ctx.home}/cases`}>
             {s.dashboardOpenCases}
           </a>
         </p>

@@ -45,7 +45,8 @@ export function PlansPage({ ctx, state }: { ctx: StaffContext; state: PlansState
           {state.plans.map((plan) => (
             <tr id={`plan-${plan.id}`}>
               <td>
-                {localized(lang, { zh: plan.titleZh, en: plan.titleEn })} <code>{plan.id}</code>
+                <a href={`/staff/plans/${plan.id}`}>{localized(lang, { zh: plan.titleZh, en: plan.titleEn })}</a>{' '}
+                <code>{plan.id}</code>
               </td>
               <td>{`${plan.periodStart}–${plan.periodEnd}`}</td>
               <td class={`plan-status plan-status--${plan.status}`}>{s.planStatusName(plan.status)}</td>

@@ -29,10 +29,15 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
     <StaffLayout ctx={ctx} title={s.publishTitle} section="publish">
       <h1>{s.publishTitle}</h1>
       <p>{s.publishIntro}</p>
+      {ctx.scope?.plan.status === 'closed' && (
+        <Notice kind="error">
+          <span id="plan-closed">{s.planClosedToPublishing}</span>
+        </Notice>
+      )}
       {state.notice && <Notice kind={state.notice.kind}>{state.notice.text}</Notice>}
       {state.report && <ImportReportView ctx={ctx} report={state.report} />}
 
-      <form method="post" action="/staff/publish/observation" class="staff-form" id="observation-form">
+      <form method="post" action={`${ctx.home}/publish/observation`} class="staff-form" id="observation-form">
         <h2>{s.observationHeading}</h2>
         <Field id="o-indicator" label={s.indicator}>
           <select id="o-indicator" name="indicator" required>
@@ -78,7 +83,7 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
         </p>
       </form>
 
-      <form method="post" action="/staff/publish/progress" class="staff-form" id="progress-form">
+      <form method="post" action={`${ctx.home}/publish/progress`} class="staff-form" id="progress-form">
         <h2>{s.progressHeading}</h2>
         <Field id="p-project" label={s.project}>
           <select id="p-project" name="project" required>
@@ -136,7 +141,7 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
 
       <form
         method="post"
-        action="/staff/publish/import"
+        action={`${ctx.home}/publish/import`}
         enctype="multipart/form-data"
         class="staff-form"
         id="import-form"
@@ -167,16 +172,16 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
       <h2>{s.exportsHeading}</h2>
       <ul>
         <li>
-          <a href="/staff/export/indicators.csv">{s.exportIndicators}</a>
+          <a href={`${ctx.home}/export/indicators.csv`}>{s.exportIndicators}</a>
         </li>
         <li>
-          <a href="/staff/export/observations.csv">{s.exportObservations}</a>
+          <a href={`${ctx.home}/export/observations.csv`}>{s.exportObservations}</a>
         </li>
         <li>
-          <a href="/staff/export/progress.csv">{s.exportProgress}</a>
+          <a href={`${ctx.home}/export/progress.csv`}>{s.exportProgress}</a>
         </li>
         <li>
-          <a href="/staff/export/aggregates.csv">{s.exportAggregates}</a>
+          <a href={`${ctx.home}/export/aggregates.csv`}>{s.exportAggregates}</a>
         </li>
       </ul>
     </StaffLayout>

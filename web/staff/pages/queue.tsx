@@ -43,7 +43,7 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
       <h1>{s.queueTitle}</h1>
       <p>{s.queueIntro}</p>
       {state.notice && <Notice kind={state.notice.kind}>{state.notice.text}</Notice>}
-      <form method="get" action="/staff/queue" class="filters">
+      <form method="get" action={`${ctx.home}/queue`} class="filters">
         <FilterSelect
           id="f-status"
           name="status"
@@ -84,7 +84,7 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
       {state.items.length === 0 ? (
         <p id="queue-empty">{s.queueEmpty}</p>
       ) : (
-        <form method="post" action="/staff/queue">
+        <form method="post" action={`${ctx.home}/queue`}>
           <p class="muted">{s.queueCount(state.items.length)}</p>
           <DataTable
             label={s.queueTitle}

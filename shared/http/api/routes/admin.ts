@@ -1,7 +1,7 @@
 import { Hono } from 'hono/tiny';
 import { actorLabel } from '../../../auth/roles.js';
 import { staffActor } from '../../../audit/entry.js';
-import { staffExport } from '../../../publishing/staff-exports.js';
+import { auditExport } from '../../../publishing/staff-exports.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
 import { FeedbackId } from '../../../api/schemas.js';
@@ -14,10 +14,7 @@ import type { adminContract } from './admin.contract.js';
 const respond = responder<typeof adminContract>();
 
 /** What fraud marks and the audit log (and its export) use. */
-export type AdminDeps = Pick<
-  AppDeps,
-  'feedback' | 'fraud' | 'audit' | 'planId' | 'plans' | 'progress' | 'ratings' | 'cases' | 'calendar' | 'clock'
->;
+export type AdminDeps = Pick<AppDeps, 'feedback' | 'fraud' | 'audit' | 'clock'>;
 
 /** Administrators: documented fraud marks on ratings, and the audit log. Mounted under /api/v1/admin. */
 export function adminRoutes(deps: AdminDeps) {
@@ -76,10 +73,7 @@ export function adminRoutes(deps: AdminDeps) {
       const q = queryParams(c, AuditCsvQuery);
       return csvResponse(
         c,
-        await staffExport(deps, {
-          kind: 'audit',
-          filter: { since: q.since, until: q.until, action: q.action, actorSub: q.actor },
-        }),
+        await auditExport(deps, { since: q.since, until: q.until, action: q.action, actorSub: q.actor }),
         deps.clock(),
       );
     });

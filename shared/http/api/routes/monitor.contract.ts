@@ -62,6 +62,7 @@ export const monitorContract = {
       'What a moderator needs: the masked text, why it is queued (`new`, or `flagged`: published, and sent for review by citizens’ flags; it stays public, marked under review, until kept or hidden), how many flagged it, what was masked. Never the voter.',
     query: CommentQueueQuery,
     security: MONITOR,
+    planScoped: true,
     responses: { 200: staff('A page of comments.', CommentQueue) },
     problems: ['validation-failed', 'invalid-cursor'],
     examples: [
@@ -203,6 +204,7 @@ export const monitorContract = {
       'A 差评 (rating 1 or 2) with a comment opens a case, due in `CASE_DEADLINE_DAYS` working days (official holidays and 调休 counted).',
     query: CasesQuery,
     security: MONITOR,
+    planScoped: true,
     responses: { 200: staff('A page of cases.', CasePage) },
     problems: ['validation-failed', 'invalid-cursor'],
     examples: [
@@ -307,9 +309,10 @@ export const monitorContract = {
     method: 'get',
     path: '/api/v1/monitor/export/cases.csv',
     tag: 'Cases',
-    summary: 'Every case as CSV, with its deadlines and answer times',
+    summary: 'Every case of the plan as CSV, with its deadlines and answer times',
     query: NoQuery,
     security: MONITOR,
+    planScoped: true,
     responses: { 200: csv('The cases.') },
     problems: ['validation-failed'],
     examples: [{ name: 'download', summary: 'The cases', staff: ['monitor'], status: 200 }],

@@ -3,6 +3,8 @@ import { caseDetail, listCases, reconcileCases, staffCase, stepCase } from '../.
 import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../../moderation/moderate.js';
 import { staffExport } from '../../../publishing/staff-exports.js';
 import type { AppDeps } from '../../deps.js';
+import type { PlanScopedEnv } from '../../plan-scope.js';
+import { staffPlanScoped } from '../../staff-plan-scope.js';
 import { CaseId, FeedbackId, NoQuery } from '../../../api/schemas.js';
 import {
   BulkModerationBody,
@@ -30,7 +32,6 @@ export type MonitorDeps = Pick<
   | 'cases'
   | 'caseDeadlineDays'
   | 'calendar'
-  | 'planId'
   | 'plans'
   | 'currentPlanId'
   | 'progress'
@@ -39,10 +40,32 @@ export type MonitorDeps = Pick<
 >;
 
 /**
- * Monitors (and admins): the moderation queue, official replies, and the 差评 follow-up cases.
+ * Monitors (and admins): the moderation queue, official replies, and the 差评 follow-up cases. The
+ * queue, the case list and its export are a plan's (`/plans/{planId}/…`, or the current plan's);
+ * a comment or a case is reached by its id whatever its plan.
  * Mounted under /api/v1/monitor behind requireRole('monitor', 'admin').
  */
 export function monitorRoutes(deps: MonitorDeps) {
+  const scoped = new Hono<StaffEnv & PlanScopedEnv>()
+    .get('/comments', async (c) => {
+      const q = queryParams(c, CommentQueueQuery);
+      const planId = q.planId ?? c.get('planScope').plan.id;
+      const page = await moderationQueue(deps, { ...q, planId }, deps.clock());
+      return c.json({ status: q.status, ...page });
+    })
+
+    .get('/cases', async (c) => {
+      const q = queryParams(c, CasesQuery);
+      const planId = c.get('planScope').plan.id;
+      return respond(c, 'cases', 200, await listCases(deps, q.view, { ...q, planId }, deps.clock()));
+    })
+
+    .get('/export/cases.csv', async (c) => {
+      queryParams(c, NoQuery);
+      const planId = c.get('planScope').plan.id;
+      return csvResponse(c, await staffExport({ ...deps, planId }, { kind: 'cases' }), deps.clock());
+    });
+
   return new Hono<StaffEnv>()
     .get('/me', (c) => {
       const staff = staffOf(c);
@@ -52,12 +75,6 @@ export function monitorRoutes(deps: MonitorDeps) {
         roles: staff.roles,
         tokenUse: staff.tokenUse,
       });
-    })
-
-    .get('/comments', async (c) => {
-      const q = queryParams(c, CommentQueueQuery);
-      const page = await moderationQueue(deps, q, deps.clock());
-      return c.json({ status: q.status, ...page });
     })
 
     .post('/comments/moderation', async (c) => {
@@ -90,11 +107,6 @@ export function monitorRoutes(deps: MonitorDeps) {
       });
     })
 
-    .get('/cases', async (c) => {
-      const q = queryParams(c, CasesQuery);
-      return respond(c, 'cases', 200, await listCases(deps, q.view, q, deps.clock()));
-    })
-
     .get('/cases/:caseId', async (c) => {
       const caseId = pathParam(CaseId, c.req.param('caseId'), 'case');
       return respond(c, 'case', 200, await caseDetail(deps, caseId, deps.clock()));
@@ -118,8 +130,5 @@ export function monitorRoutes(deps: MonitorDeps) {
       return respond(c, 'stepCase', 200, staffCase(updated, deps.clock(), deps.calendar));
     })
 
-    .get('/export/cases.csv', async (c) => {
-      queryParams(c, NoQuery);
-      return csvResponse(c, await staffExport(deps, { kind: 'cases' }), deps.clock());
-    });
+    .route('/', staffPlanScoped(deps, scoped));
 }

@@ -6,13 +6,16 @@ import {
   ProgressPublished,
 } from '../../../api/responses.js';
 import { NoQuery } from '../../../api/schemas.js';
+import { PlanStatusBody, PlanStatusChanged, PlanUploaded, StaffPlanList } from '../../../api/staff-plan-schemas.js';
 import { AggregatesQuery, ImportQuery, ProgressBody } from '../../../api/staff-schemas.js';
 import { ObservationInput } from '../../../publishing/observations.js';
 import {
   csv,
   CSV_UPLOAD,
+  EXAMPLE_PLAN,
   EXAMPLE_PROJECT,
   GDP,
+  PlanPath,
   IndicatorPath,
   ProjectPath,
   PUBLISHER,
@@ -29,29 +32,106 @@ const exportCsv = (operationId: string, file: string, summary: string) =>
     summary,
     query: NoQuery,
     security: PUBLISHER,
+    planScoped: true,
     responses: { 200: csv('The file.') },
     problems: ['validation-failed'],
     examples: [{ name: 'download', summary: 'The file', staff: ['publisher'], status: 200 }],
   });
 
-/** Staff (publisher): values, progress, CSV imports and exports. */
+const CLOSED = 'A closed plan’s figures are final: writing to one is refused (409 `invalid-state`); reopen it first.';
+
+/** Staff (publisher): values, progress, CSV imports and exports of a plan; the plans' files and status. */
 export const publisherContract = {
+  staffPlans: operation({
+    operationId: 'staffPlans',
+    method: 'get',
+    path: '/api/v1/publisher/plans',
+    tag: 'Publishing',
+    summary: 'Every stored plan with its status, drafts included',
+    query: NoQuery,
+    security: PUBLISHER,
+    responses: { 200: staff('The plans, the current one first.', StaffPlanList) },
+    problems: ['validation-failed'],
+    examples: [{ name: 'list', summary: 'The plans', staff: ['publisher'], status: 200 }],
+  }),
+  uploadPlan: operation({
+    operationId: 'uploadPlan',
+    method: 'post',
+    path: '/api/v1/publisher/plans',
+    tag: 'Publishing',
+    summary: 'Upload a plan file: checked whole, stored as a draft that only staff see',
+    description:
+      'The file is checked as `npm run plan -- check` checks it: a bad one is refused with every problem at its JSON path (400, `errors`), and nothing is written. A file with the id of a stored draft replaces it, unless it drops items the draft has; one with the id of a published or closed plan is refused (409). Audited as `plan.upload`.',
+    textBody: {
+      mediaType: 'application/json',
+      description: 'A plan file in the plan format (docs/plan-format.md), UTF-8, at most 2 MiB.',
+    },
+    security: PUBLISHER,
+    responses: {
+      201: staff('Stored as a new draft.', PlanUploaded),
+      200: staff('A draft replaced, or already this file.', PlanUploaded),
+    },
+    problems: [...BODY, 'invalid-state'],
+    examples: [
+      {
+        name: 'bad-file',
+        summary: 'A file that is not a plan',
+        text: '{"id": "Not An Id"}',
+        staff: ['publisher'],
+        status: 400,
+      },
+      { name: 'monitor', summary: 'A monitor may not upload plans', text: '{}', staff: ['monitor'], status: 403 },
+    ],
+  }),
+  changePlanStatus: operation({
+    operationId: 'changePlanStatus',
+    method: 'post',
+    path: '/api/v1/publisher/plans/{planId}/status',
+    tag: 'Publishing',
+    summary: 'Publish a draft, close a published plan, or reopen a closed one',
+    description:
+      'draft → published, published → closed, closed → published; never back to draft. Any other change is refused (409). Audited as `plan.publish`, `plan.close` or `plan.reopen`, with the reason.',
+    pathParams: PlanPath,
+    body: PlanStatusBody,
+    security: PUBLISHER,
+    responses: { 200: staff('The plan in its new status.', PlanStatusChanged) },
+    problems: [...BODY, 'not-found', 'invalid-state'],
+    examples: [
+      {
+        name: 'back-to-draft',
+        summary: 'A published plan never becomes a draft again',
+        params: { planId: EXAMPLE_PLAN },
+        body: { to: 'draft' },
+        staff: ['publisher'],
+        status: 409,
+      },
+      {
+        name: 'unknown',
+        summary: 'A plan that is not stored',
+        params: { planId: 'no-such-plan' },
+        body: { to: 'published' },
+        staff: ['publisher'],
+        status: 404,
+      },
+    ],
+  }),
+
   publishObservation: operation({
     operationId: 'publishObservation',
     method: 'post',
     path: '/api/v1/publisher/indicators/{id}/observations',
     tag: 'Publishing',
     summary: 'Publish an indicator’s value for a year, or correct it (a new revision, with the reason)',
-    description:
-      'Nothing is overwritten: a correction is a new revision saying who, when and why, and needs a reason. The same value again changes nothing (200, `unchanged`).',
+    description: `Nothing is overwritten: a correction is a new revision saying who, when and why, and needs a reason. The same value again changes nothing (200, \`unchanged\`). ${CLOSED}`,
     pathParams: IndicatorPath,
     body: ObservationInput,
     security: PUBLISHER,
+    planScoped: true,
     responses: {
       201: staff('Published: the revision and the indicator’s progress status with it.', ObservationPublished),
       200: staff('The same value as the current one: nothing written.', ObservationPublished),
     },
-    problems: [...BODY, 'not-found'],
+    problems: [...BODY, 'not-found', 'invalid-state'],
     examples: [
       {
         name: 'new-year',
@@ -93,8 +173,9 @@ export const publisherContract = {
     pathParams: ProjectPath,
     body: ProgressBody,
     security: PUBLISHER,
+    planScoped: true,
     responses: { 201: staff('The report and the project with it.', ProgressPublished) },
-    problems: [...BODY, 'not-found'],
+    problems: [...BODY, 'not-found', 'invalid-state'],
     examples: [
       {
         name: 'first-report',
@@ -121,11 +202,12 @@ export const publisherContract = {
     query: ImportQuery,
     textBody: CSV_UPLOAD('The values,'),
     security: PUBLISHER,
+    planScoped: true,
     responses: {
       200: staff('Checked (dry run), or nothing to change.', ObservationImportResult),
       201: staff('Imported.', ObservationImportResult),
     },
-    problems: ['validation-failed', 'malformed-body', 'unsupported-media-type', 'payload-too-large'],
+    problems: [...BODY, 'invalid-state'],
     examples: [
       {
         name: 'dry-run',
@@ -156,11 +238,12 @@ export const publisherContract = {
     query: ImportQuery,
     textBody: CSV_UPLOAD('The reports,'),
     security: PUBLISHER,
+    planScoped: true,
     responses: {
       200: staff('Checked (dry run), or nothing to change.', ProgressImportResult),
       201: staff('Imported.', ProgressImportResult),
     },
-    problems: ['validation-failed', 'malformed-body', 'unsupported-media-type', 'payload-too-large'],
+    problems: [...BODY, 'invalid-state'],
     examples: [
       {
         name: 'dry-run',
@@ -191,6 +274,7 @@ export const publisherContract = {
     summary: 'The published rating summaries of a period, one row per scope',
     query: AggregatesQuery,
     security: PUBLISHER,
+    planScoped: true,
     responses: { 200: csv('The summaries.') },
     problems: ['validation-failed'],
     examples: [
