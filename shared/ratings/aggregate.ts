@@ -1,6 +1,7 @@
 import type { AggregationRepository, AggregationState, Batch } from '../store/aggregation-repository.js';
 import { shardIds } from '../store/aggregation-repository.js';
 import { deltasOf, type Deltas, type LogEntry } from './deltas.js';
+import { inParallel } from './in-parallel.js';
 import { publish } from './publish.js';
 import type { TargetIndex } from './scopes.js';
 import { emptyTally, type Tally } from './statistics.js';
@@ -48,24 +49,6 @@ const APPLY_CONCURRENCY = 16;
 
 const union = (...lists: string[][]) => [...new Set(lists.flat())].sort();
 
-/** Runs `task` over `items`, at most `limit` at a time; the first failure stops the rest. */
-async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await task(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** Sorts after every character of a log sort key (ISO time, '#', a UUID). */
 const TOP = '~';
 
@@ -99,14 +82,32 @@ export async function aggregate(
   let index: TargetIndex | null = null;
   const targets = async () => (index ??= await options.targets());
   let rebuildPending = mode === 'rebuild';
+  // What this run last wrote, while no other run has moved the state since: then the state need not
+  // be read again, the counts this run wrote are the stored ones, and a log read to the horizon
+  // need not be repeated to learn that nothing more is there.
+  let ours: AggregationState | null = null;
+  let drained = false;
+  const written = new Map<string, Map<string, Tally>>();
+  const move = async (from: AggregationState, to: AggregationState) => {
+    const moved = await repo.transition(from, to);
+    ours = moved ? to : null;
+    if (!moved) {
+      drained = false;
+      written.clear();
+    }
+    return moved;
+  };
 
   // Entries up to this moment are this run's to aggregate; later ones wait for the next run, so
   // a steady stream of ratings cannot keep one run from ever publishing.
   const horizon = new Date(options.clock().getTime() - options.settleMs).toISOString();
   for (;;) {
-    const state = await repo.getState();
+    const state = ours ?? (await repo.getState());
+    const caughtUp = ours !== null && drained;
+    ours = null;
     report.version = state.version;
     if (state.phase === 'applying' && state.batch) {
+      drained = false; // another run's batch ends wherever that run's read did
       const { entries } = await readBatch(repo, state.batch);
       await applyAndCommit(state, state.batch, entries);
       continue;
@@ -120,12 +121,13 @@ export async function aggregate(
           knownPeriods: state.periods,
           minRatings: options.minRatings,
           version: state.version,
+          written,
         },
         checkpoint,
       );
       report.periodsPublished += published.periods;
       report.scopesPublished += published.scopes;
-      await repo.transition(state, { ...state, phase: 'idle', dirtyPeriods: [], dirtyScopes: [] });
+      await move(state, { ...state, phase: 'idle', dirtyPeriods: [], dirtyScopes: [] });
       await checkpoint('published');
       continue;
     }
@@ -140,7 +142,7 @@ export async function aggregate(
         from: {},
         to: Object.fromEntries(shardIds().map((s) => [s, `${horizon}${TOP}`])),
       };
-    } else {
+    } else if (!caughtUp) {
       const perShard = Math.max(1, Math.ceil(options.maxBatch / shardIds().length));
       const reads = await Promise.all(
         shardIds().map(
@@ -149,6 +151,7 @@ export async function aggregate(
         ),
       );
       const advanced = reads.filter(([shard, read]) => read.last !== state.watermarks[shard]);
+      drained = reads.every(([, read]) => read.complete);
       if (advanced.length > 0) {
         entries = reads.flatMap(([, read]) => read.entries);
         batch = {
@@ -162,11 +165,13 @@ export async function aggregate(
     if (!batch) {
       // Caught up: publish what the committed batches changed, once, then stop.
       if (state.dirtyPeriods.length === 0 && state.dirtyScopes.length === 0) break;
-      await repo.transition(state, { ...state, phase: 'publishing' });
+      await move(state, { ...state, phase: 'publishing' });
       continue;
     }
     const applying: AggregationState = { ...state, phase: 'applying', batch };
-    if (!(await repo.transition(state, applying))) continue; // another run claimed it; follow its state
+    if (!(await move(state, applying))) continue; // another run claimed it; follow its state
+    // A rebuild reads to the horizon; a batch resumed from another run stops wherever that run's did.
+    if (batch.mode === 'rebuild') drained = true;
     rebuildPending = false;
     await checkpoint('claimed');
     entries ??= (await readBatch(repo, batch)).entries;
@@ -194,7 +199,11 @@ export async function aggregate(
     if (batch.mode === 'incremental') {
       // Each period's counts are independent, so they are written several at a time.
       await inParallel([...deltas], APPLY_CONCURRENCY, async ([period, byScope]) => {
-        if (await repo.applyDeltas(period, byScope, batch.version)) report.countsUpdated += byScope.size;
+        const counts = await repo.applyDeltas(period, byScope, batch.version);
+        if (counts) {
+          written.set(period, counts);
+          report.countsUpdated += byScope.size;
+        }
         options.onProgress?.({ read: entries.length, applied: ++applied, total });
         await checkpoint(`applied ${period}`);
       });
@@ -204,7 +213,7 @@ export async function aggregate(
     const touchedPeriods = [...deltas.keys()];
     const touchedScopes = [...new Set([...deltas.values()].flatMap((byScope) => [...byScope.keys()]))];
     // Publishing waits until the run has caught up; what to publish accumulates in the state.
-    const committed = await repo.transition(state, {
+    const committed = await move(state, {
       version: batch.version,
       watermarks: batch.mode === 'rebuild' ? batch.to : { ...state.watermarks, ...batch.to },
       phase: 'idle',
@@ -230,7 +239,7 @@ export async function aggregate(
         if (JSON.stringify(was) !== JSON.stringify(now))
           differences.push({ period, scope, stored: was, recomputed: now });
       }
-      await repo.putCounts(period, expected, version);
+      written.set(period, await repo.putCounts(period, expected, version));
       report.countsUpdated += expected.size;
       await checkpoint(`rewrote ${period}`);
     }

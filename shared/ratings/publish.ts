@@ -2,10 +2,14 @@ import type { AggregationRepository } from '../store/aggregation-repository.js';
 import type { TargetType } from '../feedback/target.js';
 import type { PeriodSummaries, ScopeSummary, SeriesPoint } from './documents.js';
 import { granularityOf, nextPeriod, planOfScope, planScope, previousPeriod, scopeInPlan, scopeKind } from './scopes.js';
+import { inParallel } from './in-parallel.js';
 import { meanOf, rankByBayesianMean, summarise, type Tally } from './statistics.js';
 
 /** The prior of the Bayesian mean when a period has no ratings at all: the scale's midpoint, 基本满意. */
 export const NEUTRAL_PRIOR_MEAN = 3;
+
+/** How many periods are published at once. */
+const PERIODS_IN_PARALLEL = 4;
 
 function describe(scope: string): Pick<ScopeSummary, 'kind' | 'targetType' | 'targetId' | 'category'> {
   const kind = scopeKind(scope);
@@ -99,6 +103,8 @@ export async function publish(
     knownPeriods: string[];
     minRatings: number;
     version: number;
+    /** Counts this run wrote and still holds as stored: read from here instead of the store. */
+    written?: ReadonlyMap<string, Map<string, Tally>>;
   },
   checkpoint: (step: string) => Promise<void>,
 ): Promise<{ periods: number; scopes: number }> {
@@ -109,17 +115,25 @@ export async function publish(
     const next = nextPeriod(period);
     if (next && known.has(next)) toPublish.add(next);
   }
-  const countsCache = new Map<string, Map<string, Tally>>();
-  const countsOf = async (period: string) => {
+  // Promises, so periods published side by side read a shared previous period once.
+  const countsCache = new Map<string, Promise<Map<string, Tally>>>();
+  const countsOf = (period: string) => {
     let counts = countsCache.get(period);
-    if (!counts)
-      countsCache.set(period, (counts = known.has(period) ? await repo.readCounts(period) : new Map<string, Tally>()));
+    if (!counts) {
+      const held = options.written?.get(period);
+      counts = held
+        ? Promise.resolve(held)
+        : known.has(period)
+          ? repo.readCounts(period)
+          : Promise.resolve(new Map<string, Tally>());
+      countsCache.set(period, counts);
+    }
     return counts;
   };
   const touched = new Set(options.scopes);
   const touchedPlans = new Set(options.scopes.flatMap((scope) => planOfScope(scope)?.planId ?? []));
   let points = 0;
-  for (const period of [...toPublish].sort()) {
+  const publishPeriod = async (period: string) => {
     const counts = byPlan(await countsOf(period));
     const before = previousPeriod(period);
     const previous = before ? byPlan(await countsOf(before)) : null;
@@ -146,6 +160,9 @@ export async function publish(
       points += changed.length;
     }
     await checkpoint(`published ${period}`);
-  }
+  };
+  // Each period's documents depend only on its counts and its predecessor's, so periods are
+  // published a few at a time; the first failure stops the rest, as a crash would.
+  await inParallel([...toPublish].sort(), PERIODS_IN_PARALLEL, publishPeriod);
   return { periods: toPublish.size, scopes: points };
 }

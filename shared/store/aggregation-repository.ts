@@ -122,6 +122,10 @@ export function aggregationRepository({ client, tableName }: Store) {
     };
   }
 
+  /** Counts as the store keeps them: zero tallies left out, in the order of their scopes. */
+  const stored = (counts: Map<string, Tally>) =>
+    new Map([...counts].filter(([, tally]) => !isZero(tally)).sort(([a], [b]) => a.localeCompare(b)));
+
   /** Writes a period's counts if its version is still `expected` (null: unconditionally). */
   async function writePeriod(
     period: string,
@@ -129,12 +133,7 @@ export function aggregationRepository({ client, tableName }: Store) {
     version: number,
     expected: number | null,
   ): Promise<boolean> {
-    const packed = Object.fromEntries(
-      [...counts]
-        .filter(([, tally]) => !isZero(tally))
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([scope, tally]) => [scope, pack(tally)]),
-    );
+    const packed = Object.fromEntries([...stored(counts)].map(([scope, tally]) => [scope, pack(tally)]));
     return putIf({
       Item: {
         ...ratingCountsKey(period),
@@ -204,17 +203,18 @@ export function aggregationRepository({ client, tableName }: Store) {
 
     /**
      * Reads the log of one shard after `after` (exclusive) up to `upTo` (inclusive), at most
-     * `limit` entries. Void slots are skipped: they never count.
+     * `limit` entries. Void slots are skipped: they never count. `complete` says the read reached
+     * `upTo`, so nothing more is there to read below it.
      */
     async readShard(
       shard: string,
       after: string | undefined,
       upTo: string | undefined,
       limit = Infinity,
-    ): Promise<{ entries: LogEntry[]; last: string | undefined }> {
+    ): Promise<{ entries: LogEntry[]; last: string | undefined; complete: boolean }> {
       const entries: LogEntry[] = [];
       let last = after;
-      if (upTo === undefined || (after !== undefined && upTo <= after)) return { entries, last };
+      if (upTo === undefined || (after !== undefined && upTo <= after)) return { entries, last, complete: true };
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
         const page: QueryCommandOutput = measure(
@@ -242,7 +242,7 @@ export function aggregationRepository({ client, tableName }: Store) {
         }
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey && entries.length < limit);
-      return { entries, last };
+      return { entries, last, complete: ExclusiveStartKey === undefined };
     },
 
     /** Every scope's counts in one period. */
@@ -253,21 +253,23 @@ export function aggregationRepository({ client, tableName }: Store) {
     /**
      * Adds a batch's deltas to one period's counts, once: the item remembers the last batch
      * version applied, and is replaced only if nobody wrote it since it was read, so a resumed or
-     * overlapping run that applies the same batch again changes nothing.
+     * overlapping run that applies the same batch again changes nothing. Answers the counts as
+     * written, or null when the batch was already applied.
      */
-    async applyDeltas(period: string, deltas: Map<string, Tally>, version: number): Promise<boolean> {
+    async applyDeltas(period: string, deltas: Map<string, Tally>, version: number): Promise<Map<string, Tally> | null> {
       for (;;) {
-        const stored = await readPeriod(period);
-        if (stored.appliedVersion >= version) return false;
-        const counts = new Map(stored.counts);
+        const before = await readPeriod(period);
+        if (before.appliedVersion >= version) return null;
+        const counts = new Map(before.counts);
         for (const [scope, delta] of deltas) counts.set(scope, addTallies(counts.get(scope) ?? emptyTally(), delta));
-        if (await writePeriod(period, counts, version, stored.appliedVersion)) return true;
+        if (await writePeriod(period, counts, version, before.appliedVersion)) return stored(counts);
       }
     },
 
-    /** Overwrites one period's counts with recomputed values (the rebuild). */
-    async putCounts(period: string, counts: Map<string, Tally>, version: number): Promise<void> {
+    /** Overwrites one period's counts with recomputed values (the rebuild); answers them as stored. */
+    async putCounts(period: string, counts: Map<string, Tally>, version: number): Promise<Map<string, Tally>> {
       await writePeriod(period, counts, version, null);
+      return stored(counts);
     },
 
     async putDocument(
