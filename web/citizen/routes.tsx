@@ -30,7 +30,8 @@ import {
 import { isLang } from '../i18n.js';
 import { ErrorPage, NotFoundPage } from './pages/errors.js';
 import { HomePage } from './pages/home.js';
-import { IndicatorPage, type TargetPageState } from './pages/indicator.js';
+import { IndicatorPage } from './pages/indicator.js';
+import type { TargetPageState } from './components/target-page.js';
 import { IndicatorsPage } from './pages/indicators.js';
 import { MethodPage } from './pages/method.js';
 import { ProjectPage } from './pages/project.js';

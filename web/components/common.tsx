@@ -34,6 +34,44 @@ export function FilterSelect(props: {
   );
 }
 
+/** A select of a filter form: its label, its options, and "all" (the empty value) first unless `all` is false. */
+export interface FilterChoice {
+  label: string;
+  options: ReadonlyArray<readonly [value: string, text: Child]>;
+  all?: false;
+}
+
+/**
+ * The selects of a filter form, one per query parameter named in `choices`, in their order: each
+ * select's id is `f-<name>`, its "all" reads `all`, and the value it shows selected is the one in
+ * `chosen` (a number as its digits).
+ */
+export function FilterSelects<Name extends string>(props: {
+  choices: Record<Name, FilterChoice>;
+  chosen: NoInfer<Partial<Record<Name, string | number | undefined>>>;
+  all: string;
+}) {
+  const names = Object.keys(props.choices) as Name[];
+  return (
+    <>
+      {names.map((name) => {
+        const choice = props.choices[name];
+        const chosen = props.chosen[name];
+        return (
+          <FilterSelect
+            id={`f-${name}`}
+            name={name}
+            label={choice.label}
+            all={choice.all === false ? null : props.all}
+            options={choice.options}
+            selected={chosen === undefined ? undefined : String(chosen)}
+          />
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * A form field: the label of the control (the children, whose id is `id`) and an optional hint,
  * which the control names in its `aria-describedby` (`hintId`, `<id>-hint` unless given). The

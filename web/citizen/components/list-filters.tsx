@@ -1,22 +1,24 @@
-import type { Child } from 'hono/jsx';
 import type { PageContext } from '../../context.js';
+import { FilterSelects, type FilterChoice } from '../../components/common.js';
 import { SEARCH_MAX_LENGTH } from '../data.js';
 
 /**
  * The search form above a list page (indicators, projects): a name search, the page's own selects
- * (children), apply and, once anything is chosen, reset; then how many of all the list shows.
+ * (`choices`, showing what `chosen` holds), apply and, once anything is chosen, reset; then how many
+ * of all the list shows.
  */
-export function ListFilters(props: {
+export function ListFilters<Name extends string>(props: {
   ctx: PageContext;
   action: string;
   class?: string;
-  q: string | undefined;
-  filtered: boolean;
+  choices: Record<Name, FilterChoice>;
+  chosen: NoInfer<Partial<Record<Name | 'q', string | number | undefined>>>;
   shown: number;
   total: number;
-  children?: Child;
 }) {
   const { t } = props.ctx;
+  const { chosen } = props;
+  const filtered = Boolean(chosen.q) || (Object.keys(props.choices) as Name[]).some((name) => Boolean(chosen[name]));
   return (
     <>
       <form
@@ -32,7 +34,7 @@ export function ListFilters(props: {
             type="search"
             id="f-q"
             name="q"
-            value={props.q ?? ''}
+            value={chosen.q ?? ''}
             maxlength={SEARCH_MAX_LENGTH}
             aria-describedby="f-q-hint"
           />
@@ -40,12 +42,12 @@ export function ListFilters(props: {
             {t.filterSearchHint}
           </p>
         </div>
-        {props.children}
+        <FilterSelects choices={props.choices} chosen={chosen} all={t.filterAll} />
         <div class="filters__actions">
           <button type="submit" class="button">
             {t.filterApply}
           </button>
-          {props.filtered && <a href={props.action}>{t.filterReset}</a>}
+          {filtered && <a href={props.action}>{t.filterReset}</a>}
         </div>
       </form>
 

@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 import type { Indicator, ProjectStatus } from '../../../shared/plan/schema.js';
 import type { ProgressStatus } from '../../../shared/progress/assessment.js';
 import type { RatingBrief } from '../../../shared/ratings/views.js';
+import type { IndicatorView } from '../../../shared/plan/views.js';
+import { Fact } from '../../components/common.js';
 import type { PageContext } from '../../context.js';
 import { formatCell, formatNumber, formatShare, withUnit } from '../../format.js';
 import type { Messages } from '../../i18n.js';
@@ -65,6 +67,24 @@ export function CellText({
 }) {
   const text = formatCell(cell, indicatorUnit(ctx, indicator), ctx.t);
   return cell.kind === 'qualitative' ? <Zh ctx={ctx}>{text}</Zh> : <>{text}</>;
+}
+
+/** An indicator's first two facts, on its card and on its page: the baseline and the latest official value. */
+export function BaselineAndLatest({ ctx, indicator }: { ctx: PageContext; indicator: IndicatorView }) {
+  const { t, lang } = ctx;
+  const { latest } = indicator;
+  return (
+    <>
+      <Fact term={t.baseline(indicator.baselineYear)}>
+        <CellText ctx={ctx} indicator={indicator} cell={indicator.baseline} />
+      </Fact>
+      <Fact term={t.latest}>
+        {latest
+          ? t.valueInYear(withUnit(formatNumber(latest.value, lang), indicatorUnit(ctx, indicator)), latest.year)
+          : t.noValueYet}
+      </Fact>
+    </>
+  );
 }
 
 /** Satisfaction in a list row: the share and how many ratings it rests on. */

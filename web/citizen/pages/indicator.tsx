@@ -4,6 +4,7 @@ import { ChartFigure } from '../components/chart.js';
 import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
 import {
+  BaselineAndLatest,
   CellText,
   growthText,
   indicatorName,
@@ -13,24 +14,14 @@ import {
   Text,
   Zh,
 } from '../components/plan-text.js';
-import { Comments, FeedbackSection, type Confirmation, type FeedbackFormState } from '../components/feedback.js';
-import { RatingSummary } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
+import { TargetPage, type TargetPageState } from '../components/target-page.js';
 import type { IndicatorPageData } from '../data.js';
 import { VerdictLine } from '../components/verdict-line.js';
 import { VerdictTrend } from '../components/verdict-trend.js';
 import { formatDateTime, formatNumber, percentDigits, withUnit } from '../../format.js';
-import { Layout } from '../layout.js';
-import { targetFeed } from '../links.js';
 import { localized } from '../../localized.js';
-import { targetKind } from '../../../shared/feedback/target-kinds.js';
 import { inPlan } from '../place.js';
-
-export interface TargetPageState {
-  year: number;
-  form: FeedbackFormState;
-  confirmation: Confirmation | null;
-}
 
 /** The status and every number behind it, in words: method, base, target, required and observed per year, ratio, reason. */
 function Assessment({ ctx, view }: { ctx: PageContext; view: IndicatorDetailView }) {
@@ -141,22 +132,7 @@ export function IndicatorPage({
         ? t.sourceFootnote(view.source.box, view.source.footnote)
         : view.source.box;
   return (
-    <Layout
-      ctx={ctx}
-      title={name}
-      section="indicators"
-      scripts={['charts.js', 'feedback.js']}
-      feed={{ href: targetFeed('indicator', view.id, ctx.place), title: t.feedTitleTarget(name) }}
-    >
-      <p class="back">
-        <a href={targetKind('indicator').listPath(ctx.place?.base)}>{t.backToIndicators}</a>
-      </p>
-      <h1>{name}</h1>
-      {lang === 'en' && (
-        <p class="subtitle" lang="zh-CN">
-          {view.nameZh}
-        </p>
-      )}
+    <TargetPage ctx={ctx} type="indicator" id={view.id} name={name} nameZh={view.nameZh} feedback={data} state={state}>
       <p class="card__meta">
         {t.indicatorSeq(view.seq)} · {localized(lang, { zh: view.category, en: data.categoryEn })} ·{' '}
         {t.attributeName(view.attribute)} · {t.directionName(view.direction)}
@@ -169,14 +145,7 @@ export function IndicatorPage({
           <span>{t.reason(view.progress.reason, yearsOf(view))}</span>
         </p>
         <dl class="facts facts--row">
-          <Fact term={t.baseline(view.baselineYear)}>
-            <CellText ctx={ctx} indicator={view} cell={view.baseline} />
-          </Fact>
-          <Fact term={t.latest}>
-            {view.latest
-              ? t.valueInYear(withUnit(formatNumber(view.latest.value, lang), unit), view.latest.year)
-              : t.noValueYet}
-          </Fact>
+          <BaselineAndLatest ctx={ctx} indicator={view} />
           <Fact term={t.target(view.targetYear)}>
             {view.target.kind === 'number' ? (
               withUnit(view.target.raw, unit)
@@ -273,21 +242,6 @@ export function IndicatorPage({
 
       <VerdictLine ctx={ctx} verdict={data.verdict} />
       <VerdictTrend ctx={ctx} view={view} years={data.years} />
-      <RatingSummary ctx={ctx} summary={data.summary} minRatings={data.minRatings} years={data.years} name={name} />
-      <FeedbackSection
-        ctx={ctx}
-        targetType="indicator"
-        targetId={view.id}
-        yours={data.yours}
-        year={state.year}
-        form={state.form}
-        confirmation={state.confirmation}
-      />
-      <Comments
-        ctx={ctx}
-        comments={data.comments}
-        basePath={targetKind('indicator').pagePath(view.id, ctx.place?.base)}
-      />
-    </Layout>
+    </TargetPage>
   );
 }

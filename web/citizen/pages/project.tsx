@@ -1,16 +1,11 @@
 import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
 import { ProjectStatusBadge, Text, Zh } from '../components/plan-text.js';
-import { Comments, FeedbackSection } from '../components/feedback.js';
-import { RatingSummary } from '../components/ratings.js';
 import type { PageContext } from '../../context.js';
+import { TargetPage, type TargetPageState } from '../components/target-page.js';
 import type { ProjectPageData } from '../data.js';
 import { formatNumber, withUnit } from '../../format.js';
-import { Layout } from '../layout.js';
-import { targetFeed } from '../links.js';
-import type { TargetPageState } from './indicator.js';
 import { inLang } from '../../localized.js';
-import { targetKind } from '../../../shared/feedback/target-kinds.js';
 
 /** One project: what the plan says, its status and progress, its numeric goals, ratings, the form, comments. */
 export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: ProjectPageData; state: TargetPageState }) {
@@ -18,23 +13,15 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
   const { project } = data;
   const name = inLang(lang, project, 'title');
   return (
-    <Layout
+    <TargetPage
       ctx={ctx}
-      title={name}
-      section="projects"
-      scripts={['charts.js', 'feedback.js']}
-      feed={{ href: targetFeed('project', project.id, ctx.place), title: t.feedTitleTarget(name) }}
+      type="project"
+      id={project.id}
+      name={name}
+      nameZh={project.titleZh}
+      feedback={data}
+      state={state}
     >
-      <p class="back">
-        <a href={targetKind('project').listPath(ctx.place?.base)}>{t.backToProjects}</a>
-      </p>
-      <h1>{name}</h1>
-      {lang === 'en' && (
-        <p class="subtitle" lang="zh-CN">
-          {project.titleZh}
-        </p>
-      )}
-
       <section class="panel status-panel" aria-labelledby="facts-heading">
         <h2 id="facts-heading">{t.projectFacts}</h2>
         <p class="status-line">
@@ -92,22 +79,6 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
           </>
         )}
       </section>
-
-      <RatingSummary ctx={ctx} summary={data.summary} minRatings={data.minRatings} years={data.years} name={name} />
-      <FeedbackSection
-        ctx={ctx}
-        targetType="project"
-        targetId={project.id}
-        yours={data.yours}
-        year={state.year}
-        form={state.form}
-        confirmation={state.confirmation}
-      />
-      <Comments
-        ctx={ctx}
-        comments={data.comments}
-        basePath={targetKind('project').pagePath(project.id, ctx.place?.base)}
-      />
-    </Layout>
+    </TargetPage>
   );
 }

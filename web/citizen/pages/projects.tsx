@@ -1,5 +1,5 @@
 import { ProjectStatus } from '../../../shared/plan/schema.js';
-import { Fact, FilterSelect } from '../../components/common.js';
+import { Fact } from '../../components/common.js';
 import { ListFilters } from '../components/list-filters.js';
 import { ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
@@ -11,8 +11,6 @@ import { targetKind } from '../../../shared/feedback/target-kinds.js';
 /** Every project, filtered by box and status and searched by name, on the server. */
 export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectListData }) {
   const { t, lang } = ctx;
-  const { filter } = data;
-  const filtered = Boolean(filter.box || filter.status || filter.q);
   return (
     <Layout ctx={ctx} title={t.projectsTitle} section="projects">
       <h1>{t.projectsTitle}</h1>
@@ -22,36 +20,28 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
         ctx={ctx}
         action={targetKind('project').listPath(ctx.place?.base)}
         class="filters--projects"
-        q={filter.q}
-        filtered={filtered}
+        choices={{
+          box: {
+            label: t.filterBox,
+            options: data.boxes.map(
+              ({ box, title }) =>
+                [
+                  String(box),
+                  <>
+                    {t.boxLabel(box)} {title}
+                  </>,
+                ] as const,
+            ),
+          },
+          status: {
+            label: t.filterStatus,
+            options: ProjectStatus.options.map((s) => [s, t.projectStatus(s)] as const),
+          },
+        }}
+        chosen={data.filter}
         shown={data.items.length}
         total={data.total}
-      >
-        <FilterSelect
-          id="f-box"
-          name="box"
-          label={t.filterBox}
-          all={t.filterAll}
-          options={data.boxes.map(
-            ({ box, title }) =>
-              [
-                String(box),
-                <>
-                  {t.boxLabel(box)} {title}
-                </>,
-              ] as const,
-          )}
-          selected={filter.box === undefined ? undefined : String(filter.box)}
-        />
-        <FilterSelect
-          id="f-status"
-          name="status"
-          label={t.filterStatus}
-          all={t.filterAll}
-          options={ProjectStatus.options.map((s) => [s, t.projectStatus(s)] as const)}
-          selected={filter.status}
-        />
-      </ListFilters>
+      />
       {data.items.length === 0 ? (
         <p>{t.noResults}</p>
       ) : (
