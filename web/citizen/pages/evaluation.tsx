@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { PlanEvaluation, VerdictCounts } from '../../../shared/evaluation/evaluation.js';
 import type { IndicatorEvaluation, Verdict } from '../../../shared/evaluation/indicators.js';
 import { VERDICTS } from '../../../shared/evaluation/indicators.js';
@@ -123,6 +124,37 @@ function CountsRow({ label, counts }: { label: string; counts: VerdictCounts }) 
   );
 }
 
+/**
+ * A section of the evaluation that is one table: its heading, then the table, whose caption (shown
+ * unless `captionHidden`) also names its scrolling region.
+ */
+function TableSection(props: {
+  id: string;
+  heading: string;
+  caption: string;
+  captionHidden?: boolean;
+  /** The table's own id, where the print stylesheet reaches it. */
+  tableId?: string;
+  numbers?: boolean;
+  columns: Child[];
+  children?: Child;
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.heading}</h2>
+      <DataTable
+        label={props.caption}
+        id={props.tableId}
+        caption={{ text: props.caption, visible: !props.captionHidden }}
+        numbers={props.numbers}
+        columns={props.columns}
+      >
+        {props.children}
+      </DataTable>
+    </section>
+  );
+}
+
 /** The final evaluation of a plan: counts first, then one row per indicator, projects and citizens. Printable. */
 export function EvaluationPage({ ctx, data, csvHref }: { ctx: PageContext; data: PlanEvaluation; csvHref: string }) {
   const { t, lang } = ctx;
@@ -145,63 +177,58 @@ export function EvaluationPage({ ctx, data, csvHref }: { ctx: PageContext; data:
           <span class="evaluation__print-hint">{t.evaluationPrint}</span>
         </p>
 
-        <section aria-labelledby="evaluation-summary">
-          <h2 id="evaluation-summary">{t.evaluationSummaryHeading}</h2>
-          <DataTable
-            label={t.evaluationCountsCaption}
-            caption={{ text: t.evaluationCountsCaption, visible: true }}
-            numbers
-            columns={[t.evaluationColGroup, ...VERDICTS.map((v) => t.evaluationVerdict(v)), t.evaluationColTotal]}
-          >
-            <CountsRow label={t.evaluationAllIndicators} counts={data.totals} />
-            {data.byAttribute.map((a) => (
-              <CountsRow label={t.attributeName(a.attribute)} counts={a.counts} />
-            ))}
-            {data.byCategory.map((c) => (
-              <CountsRow label={localized(lang, { zh: c.category, en: c.nameEn })} counts={c.counts} />
-            ))}
-          </DataTable>
-        </section>
+        <TableSection
+          id="evaluation-summary"
+          heading={t.evaluationSummaryHeading}
+          caption={t.evaluationCountsCaption}
+          numbers
+          columns={[t.evaluationColGroup, ...VERDICTS.map((v) => t.evaluationVerdict(v)), t.evaluationColTotal]}
+        >
+          <CountsRow label={t.evaluationAllIndicators} counts={data.totals} />
+          {data.byAttribute.map((a) => (
+            <CountsRow label={t.attributeName(a.attribute)} counts={a.counts} />
+          ))}
+          {data.byCategory.map((c) => (
+            <CountsRow label={localized(lang, { zh: c.category, en: c.nameEn })} counts={c.counts} />
+          ))}
+        </TableSection>
 
-        <section aria-labelledby="evaluation-indicators">
-          <h2 id="evaluation-indicators">{t.evaluationIndicatorsHeading}</h2>
-          <DataTable
-            label={t.evaluationIndicatorsCaption}
-            id="evaluation-indicators-table"
-            caption={{ text: t.evaluationIndicatorsCaption }}
-            columns={[
-              t.evaluationColIndicator,
-              t.evaluationColFinal,
-              t.evaluationColTarget,
-              t.evaluationColVerdict,
-              t.evaluationColGap,
-              t.evaluationColStretch,
-            ]}
-          >
-            {data.indicators.map((r) => (
-              <IndicatorRow ctx={ctx} r={r} />
-            ))}
-          </DataTable>
-        </section>
+        <TableSection
+          id="evaluation-indicators"
+          heading={t.evaluationIndicatorsHeading}
+          caption={t.evaluationIndicatorsCaption}
+          captionHidden
+          tableId="evaluation-indicators-table"
+          columns={[
+            t.evaluationColIndicator,
+            t.evaluationColFinal,
+            t.evaluationColTarget,
+            t.evaluationColVerdict,
+            t.evaluationColGap,
+            t.evaluationColStretch,
+          ]}
+        >
+          {data.indicators.map((r) => (
+            <IndicatorRow ctx={ctx} r={r} />
+          ))}
+        </TableSection>
 
-        <section aria-labelledby="evaluation-projects">
-          <h2 id="evaluation-projects">{t.evaluationProjectsHeading}</h2>
-          <DataTable
-            label={t.evaluationProjectsCaption}
-            caption={{ text: t.evaluationProjectsCaption, visible: true }}
-            numbers
-            columns={[t.evaluationColStatus, t.evaluationColProjects]}
-          >
-            {ProjectStatus.options.map((status) => (
-              <tr>
-                <th scope="row">
-                  <ProjectStatusBadge status={status} t={t} />
-                </th>
-                <td>{data.projects.byStatus[status]}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </section>
+        <TableSection
+          id="evaluation-projects"
+          heading={t.evaluationProjectsHeading}
+          caption={t.evaluationProjectsCaption}
+          numbers
+          columns={[t.evaluationColStatus, t.evaluationColProjects]}
+        >
+          {ProjectStatus.options.map((status) => (
+            <tr>
+              <th scope="row">
+                <ProjectStatusBadge status={status} t={t} />
+              </th>
+              <td>{data.projects.byStatus[status]}</td>
+            </tr>
+          ))}
+        </TableSection>
 
         <section aria-labelledby="evaluation-citizens">
           <h2 id="evaluation-citizens">{t.evaluationCitizensHeading}</h2>
