@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { RateLimitedError } from '../errors.js';
 import type { RateLimitRepository } from '../store/rate-limit-repository.js';
 
@@ -23,18 +23,32 @@ export function addressHasher(secret: string) {
       .toString('base64url');
 }
 
-/** Limits on feedback submissions, per hashed client address and per voter. */
+/**
+ * Limits on feedback submissions, per hashed client address and per voter, in one counter item per
+ * address and window: the voters behind the address are counted inside it, under a hash that is
+ * salted with the address hash, so the item never names a voter and one write serves both limits.
+ * A voter is limited per address rather than across addresses: a caller with several addresses can
+ * take a new voter cookie for each at no cost, so a voter-wide count never held them back, and it
+ * cost a second write on every rating. Without a known address, the voter's own counter is the limit.
+ */
 export function feedbackLimits(counters: Pick<RateLimitRepository, 'hit'>, settings: RateLimitSettings) {
   return {
     async check(caller: { voterId: string; addressHash: string | null }, now: Date): Promise<void> {
-      const [byAddress, byVoter] = await Promise.all([
-        caller.addressHash ? counters.hit(`address#${caller.addressHash}`, settings.windowSeconds, now) : null,
-        counters.hit(`voter#${caller.voterId}`, settings.windowSeconds, now),
-      ]);
       const retryAfter = (resetsAt: number) => Math.max(1, resetsAt - Math.floor(now.getTime() / 1000));
-      if (byAddress && byAddress.count > settings.perAddress)
-        throw new RateLimitedError(retryAfter(byAddress.resetsAt), 'address');
-      if (byVoter.count > settings.perVoter) throw new RateLimitedError(retryAfter(byVoter.resetsAt), 'voter');
+      const { windowSeconds, perAddress, perVoter } = settings;
+      if (!caller.addressHash) {
+        const hit = await counters.hit(`voter#${caller.voterId}`, 'voter', perVoter, windowSeconds, now);
+        if (!hit.accepted) throw new RateLimitedError(retryAfter(hit.resetsAt), 'voter');
+        return;
+      }
+      const member = createHash('sha256')
+        .update(`${caller.addressHash}|${caller.voterId}`)
+        .digest()
+        .subarray(0, 9)
+        .toString('base64url');
+      const hit = await counters.hit(`address#${caller.addressHash}`, member, perAddress, windowSeconds, now);
+      if (!hit.accepted) throw new RateLimitedError(retryAfter(hit.resetsAt), 'address');
+      if (hit.memberCount > perVoter) throw new RateLimitedError(retryAfter(hit.resetsAt), 'voter');
     },
   };
 }
