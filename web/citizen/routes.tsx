@@ -3,13 +3,13 @@ import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../../shared/http/caching.js';
-import { clientAddress } from '../../shared/http/client-address.js';
 import { botCheck, formsFromThisSite } from '../../shared/http/csrf.js';
 import { cookieVoter, issueVoter, issueVoterCookie } from '../../shared/http/voter.js';
 import type { ErrorKind } from '../../shared/errors.js';
 import { explain, logFault, problemFor, type ProblemStatus } from '../../shared/http/problem.js';
 import { ratingYear } from '../../shared/feedback/rating.js';
-import { FeedbackSubmission, submissionNotice, submitFeedback } from '../../shared/feedback/submit.js';
+import { FeedbackSubmission, submissionNotice } from '../../shared/feedback/submit.js';
+import { submitFromRequest } from '../../shared/http/api/routes/feedback.js';
 import { PII_KINDS } from '../../shared/moderation/pii.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';
 import { TargetId, TargetType } from '../../shared/feedback/target.js';
@@ -248,7 +248,7 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
 
   /**
    * The rate-and-comment form without JavaScript: the same rules as POST /api/v1/feedback
-   * (submitFeedback, the same voter cookie), then 303 back to the target with what was recorded.
+   * (submitFromRequest, the same voter cookie), then 303 back to the target with what was recorded.
    * A form with mistakes comes back with messages and what was typed, never as a 500.
    */
   plan.post(
@@ -300,20 +300,10 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
       // A closed plan is read, not rated: its page comes back, saying so in place of the form.
       if (!ratingsOpen(c.get('planScope').plan)) return back([], 409);
       const voterId = voterOf(c) ?? issueVoter(c, deps);
-      const address = clientAddress(c);
       try {
-        // The API's rules exactly: the same submission function, the same limits per voter and address.
-        const submitted = await submitFeedback(deps, c.get('planScope').plan, voterId, parsed.data, {
-          addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
-        });
+        // The API's rules exactly: the same submission, the same limits per voter and address.
+        const submitted = await submitFromRequest(c, deps, voterId, parsed.data, 'form');
         const { record, replaced } = submitted;
-        deps.logger.info('feedback recorded', {
-          feedbackId: record.feedbackId,
-          targetType: record.targetType,
-          targetId: record.targetId,
-          replaced: replaced !== null,
-          via: 'form',
-        });
         // What the API answers, told on the page the form comes back to: the case opened (checked
         // there against this voter's rating); the kinds masked are read there from the stored record.
         const notice = submissionNotice(submitted);

@@ -16,11 +16,13 @@ import type { accountabilityContract } from './accountability.contract.js';
 
 const respond = responder<typeof accountabilityContract>();
 
-/** What flags, a voter's cases and the case statistics use. */
-export type AccountabilityDeps = Pick<
+/**
+ * What a citizen's write uses, whether a rating (feedback.ts) or a flag or a verdict on a reply
+ * (here): the voter token, the limits per voter and address, and the 差评 cases with their deadlines
+ * and audit.
+ */
+export type CitizenWriteDeps = Pick<
   AppDeps,
-  | 'flags'
-  | 'flagThreshold'
   | 'voterTokens'
   | 'cookieSecure'
   | 'hashAddress'
@@ -31,6 +33,9 @@ export type AccountabilityDeps = Pick<
   | 'audit'
   | 'clock'
 >;
+
+/** What flags, a voter's cases and the case statistics use. */
+export type AccountabilityDeps = CitizenWriteDeps & Pick<AppDeps, 'flags' | 'flagThreshold'>;
 
 /**
  * The public side of moderation and the 差评 loop: citizens flag published comments, follow the

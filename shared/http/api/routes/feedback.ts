@@ -1,7 +1,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../api/schemas.js';
-import { submissionNotice, submitFeedback } from '../../../feedback/submit.js';
+import {
+  submissionNotice,
+  submitFeedback,
+  type FeedbackSubmission as Submission,
+  type SubmitDeps,
+} from '../../../feedback/submit.js';
 import { clientAddress } from '../../client-address.js';
 import { TargetId } from '../../../feedback/target.js';
 import type { AppDeps } from '../../deps.js';
@@ -12,28 +17,42 @@ import { kindNamedBy } from '../../../feedback/target-kinds.js';
 import type { PlanScopedEnv } from '../../plan-scope.js';
 import { responder } from '../respond.js';
 import type { feedbackContract } from './feedback.contract.js';
+import type { CitizenWriteDeps } from './accountability.js';
 
 const respond = responder<typeof feedbackContract>();
 
 export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
 /** What rating, a voter's own ratings and a target's comments use (a 差评 opens its case on submission). */
-export type FeedbackRouteDeps = Pick<
-  AppDeps,
-  | 'plans'
-  | 'feedback'
-  | 'voterTokens'
-  | 'cookieSecure'
-  | 'hashAddress'
-  | 'feedbackLimits'
-  | 'cases'
-  | 'caseDeadlineDays'
-  | 'calendar'
-  | 'audit'
-  | 'clock'
-  | 'newId'
-  | 'logger'
->;
+export type FeedbackRouteDeps = CitizenWriteDeps & Pick<AppDeps, 'plans' | 'feedback' | 'newId' | 'logger'>;
+
+/**
+ * Records a voter's rating of a target of the request's plan, the request's address hashed for the
+ * limits per address, and logs it. The API and the page's form (web/citizen/routes.tsx) both submit
+ * through it, so a rating meets the same rules and leaves the same log line whichever way it came.
+ */
+export async function submitFromRequest(
+  c: Context<PlanScopedEnv>,
+  deps: SubmitDeps & Pick<AppDeps, 'hashAddress' | 'logger'>,
+  voterId: string,
+  submission: Submission,
+  via: 'api' | 'form',
+) {
+  const address = clientAddress(c);
+  const submitted = await submitFeedback(deps, c.get('planScope').plan, voterId, submission, {
+    addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
+  });
+  const { record, replaced } = submitted;
+  deps.logger.info('feedback recorded', {
+    feedbackId: record.feedbackId,
+    planId: record.planId,
+    targetType: record.targetType,
+    targetId: record.targetId,
+    replaced: replaced !== null,
+    via,
+  });
+  return submitted;
+}
 
 /**
  * Citizens rate and comment on the targets of the request's plan without an account; a signed
@@ -44,21 +63,10 @@ export function feedbackRoutes(deps: FeedbackRouteDeps) {
 
   return new Hono<PlanScopedEnv>()
     .post('/feedback', async (c) => {
-      const { plan, base } = c.get('planScope');
+      const { base } = c.get('planScope');
       const submission = await jsonBody(c, FeedbackSubmission);
-      const voterId = voterOf(c) ?? issueVoter(c, deps);
-      const address = clientAddress(c);
-      const submitted = await submitFeedback(deps, plan, voterId, submission, {
-        addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
-      });
+      const submitted = await submitFromRequest(c, deps, voterOf(c) ?? issueVoter(c, deps), submission, 'api');
       const { record, replaced } = submitted;
-      deps.logger.info('feedback recorded', {
-        feedbackId: record.feedbackId,
-        planId: record.planId,
-        targetType: record.targetType,
-        targetId: record.targetId,
-        replaced: replaced !== null,
-      });
       c.header('Location', `/api/v1${base}/me/feedback?targetType=${record.targetType}&targetId=${record.targetId}`);
       return respond(c, 'submitFeedback', 201, {
         feedbackId: record.feedbackId,
