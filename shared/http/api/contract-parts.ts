@@ -4,7 +4,7 @@ import { PlanId, TargetId, type TargetType } from '../../feedback/target.js';
 import { TARGET_KIND_LIST, type TargetKind } from '../../feedback/target-kinds.js';
 import { IndicatorId } from '../../plan/schema.js';
 import type { HeaderSpec, Operation, ResponseSpec } from '../../api/operation.js';
-import { CaseId, FeedbackId, ProjectId } from '../../api/schemas.js';
+import { CaseId, FeedbackId, NoQuery, ProjectId } from '../../api/schemas.js';
 
 /**
  * What the contract modules of shared/http/api/routes share: path parameters, headers, response
@@ -48,6 +48,31 @@ export const json = <S extends z.ZodMiniType>(
   description,
   schema,
   headers,
+});
+/**
+ * A GET that takes no query and answers one cached JSON document (the plan, the list of plans): its
+ * only problem is a query parameter, and its one example asks for it.
+ */
+export const documentGet = <const Id extends string, S extends z.ZodMiniType>(declared: {
+  operationId: Id;
+  path: string;
+  planScoped?: true;
+  tag: string;
+  summary: string;
+  /** What the answer is, in a few words: its description, and the example's summary. */
+  answer: string;
+  schema: S;
+}) => ({
+  operationId: declared.operationId,
+  method: 'get' as const,
+  path: declared.path,
+  ...(declared.planScoped ? { planScoped: true as const } : {}),
+  tag: declared.tag,
+  summary: declared.summary,
+  query: NoQuery,
+  responses: { 200: json(`${declared.answer}.`, declared.schema) },
+  problems: ['validation-failed'] as const,
+  examples: [{ name: declared.operationId, summary: declared.answer, status: 200 }] as const,
 });
 export const NO_STORE: HeaderSpec[] = [{ name: 'Cache-Control', description: '`private, no-store`.' }];
 /** A staff answer: JSON, never cached. */

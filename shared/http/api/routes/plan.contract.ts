@@ -8,33 +8,31 @@ import {
   ProjectView,
 } from '../../../api/responses.js';
 import { IndicatorFilter, NoQuery, ProjectFilter } from '../../../api/schemas.js';
-import { EXAMPLE_PROJECT, GDP, IndicatorPath, json, ProjectPath } from '../contract-parts.js';
+import { documentGet, EXAMPLE_PROJECT, GDP, IndicatorPath, json, ProjectPath } from '../contract-parts.js';
 
 /** The plan, its indicators and its projects. */
 export const planContract = {
-  plans: operation({
-    operationId: 'plans',
-    method: 'get',
-    path: '/api/v1/plans',
-    tag: 'Plan',
-    summary: 'The plans: every published or closed plan, the current one first',
-    query: NoQuery,
-    responses: { 200: json('The plans.', PlanList) },
-    problems: ['validation-failed'],
-    examples: [{ name: 'plans', summary: 'The plans', status: 200 }],
-  }),
-  plan: operation({
-    operationId: 'plan',
-    method: 'get',
-    path: '/api/v1/plan',
-    planScoped: true,
-    tag: 'Plan',
-    summary: 'The plan: title, period, source, categories with indicator, binding and status counts',
-    query: NoQuery,
-    responses: { 200: json('The plan.', PlanView) },
-    problems: ['validation-failed'],
-    examples: [{ name: 'plan', summary: 'The plan', status: 200 }],
-  }),
+  plans: operation(
+    documentGet({
+      operationId: 'plans',
+      path: '/api/v1/plans',
+      tag: 'Plan',
+      summary: 'The plans: every published or closed plan, the current one first',
+      answer: 'The plans',
+      schema: PlanList,
+    }),
+  ),
+  plan: operation(
+    documentGet({
+      operationId: 'plan',
+      path: '/api/v1/plan',
+      planScoped: true,
+      tag: 'Plan',
+      summary: 'The plan: title, period, source, categories with indicator, binding and status counts',
+      answer: 'The plan',
+      schema: PlanView,
+    }),
+  ),
   indicators: operation({
     operationId: 'indicators',
     method: 'get',
