@@ -1,35 +1,39 @@
-import { operation } from '../../../api/operation.js';
+import { operation, type Operation } from '../../../api/operation.js';
 import { NoQuery } from '../../../api/schemas.js';
 import { CACHE, ETAG, EXAMPLE_PROJECT, GDP, IndicatorPath, ProjectPath } from '../contract-parts.js';
 
-/** Atom feeds. */
-export const feedsContract = {
-  planFeed: operation({
-    operationId: 'planFeed',
+/** Every feed is a GET of the request's plan, without query, answering Atom: a feed declares only the rest. */
+const feed = (declared: Pick<Operation, 'operationId' | 'path' | 'summary' | 'pathParams' | 'problems' | 'examples'>) =>
+  operation({
+    operationId: declared.operationId,
     method: 'get',
-    path: '/api/v1/feeds/plan.atom',
+    path: declared.path,
     planScoped: true,
     tag: 'Feeds',
-    summary: 'Atom feed of the whole plan: new values, status changes, official replies, closed 差评 cases',
+    summary: declared.summary,
+    ...(declared.pathParams ? { pathParams: declared.pathParams } : {}),
     query: NoQuery,
     responses: {
       200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] },
     },
+    problems: declared.problems,
+    examples: declared.examples,
+  });
+
+/** Atom feeds. */
+export const feedsContract = {
+  planFeed: feed({
+    operationId: 'planFeed',
+    path: '/api/v1/feeds/plan.atom',
+    summary: 'Atom feed of the whole plan: new values, status changes, official replies, closed 差评 cases',
     problems: ['validation-failed'],
     examples: [{ name: 'feed', summary: 'The plan’s feed', status: 200 }],
   }),
-  indicatorFeed: operation({
+  indicatorFeed: feed({
     operationId: 'indicatorFeed',
-    method: 'get',
     path: '/api/v1/feeds/indicators/{id}.atom',
-    planScoped: true,
-    tag: 'Feeds',
     summary: 'Atom feed of one indicator',
     pathParams: IndicatorPath,
-    query: NoQuery,
-    responses: {
-      200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] },
-    },
     problems: ['validation-failed', 'not-found'],
     examples: [
       { name: 'gdp', summary: 'GDP’s feed', params: { id: GDP }, status: 200 },
@@ -41,18 +45,11 @@ export const feedsContract = {
       },
     ],
   }),
-  projectFeed: operation({
+  projectFeed: feed({
     operationId: 'projectFeed',
-    method: 'get',
     path: '/api/v1/feeds/projects/{id}.atom',
-    planScoped: true,
-    tag: 'Feeds',
     summary: 'Atom feed of one project',
     pathParams: ProjectPath,
-    query: NoQuery,
-    responses: {
-      200: { description: 'The feed, newest first.', mediaType: 'application/atom+xml', headers: [CACHE, ETAG] },
-    },
     problems: ['validation-failed', 'not-found'],
     examples: [{ name: 'project', summary: 'A project’s feed', params: { id: EXAMPLE_PROJECT }, status: 200 }],
   }),
