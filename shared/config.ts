@@ -16,6 +16,12 @@ const tableName = () =>
 
 /** Below this many ratings a statistic is published but flagged too few to rank. */
 const minRatings = () => z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 10);
+/**
+ * The staleness window, the same wherever the app runs (docs/caching.md): seconds a process serves
+ * the plan data and the published ratings it holds before it reads their versions again, so a
+ * publish shows on every page within it.
+ */
+const stalenessWindow = () => z._default(z.coerce.number().check(z.gte(0), z.lte(60)), 2);
 
 /** Feedback submissions allowed per window, per hashed client address and per voter. */
 const rateLimitVariables = () => ({
@@ -125,8 +131,9 @@ export const ApiConfig = () =>
       MIN_RATINGS: minRatings(),
       ...rateLimitVariables(),
       ...staffVariables(),
-      /** Seconds a container keeps the plan and the published summaries before reading them again. */
+      /** Seconds a container keeps the published verdicts before reading them again. */
       READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 10),
+      STALENESS_WINDOW_SECONDS: stalenessWindow(),
       /** The public site (CloudFront): links in feeds point here, not at the API's own host name. */
       SITE_URL: z.optional(z.url()),
       /**
@@ -235,8 +242,9 @@ export const LocalConfig = () =>
        * a new address on every request.
        */
       TRUST_VIEWER_ADDRESS: z._default(z.stringbool(), false),
-      // Off locally by default, so what was just published shows at once; set it to see production behaviour.
+      // The verdicts' cache: off locally by default, so what was just published shows at once.
       READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 0),
+      STALENESS_WINDOW_SECONDS: stalenessWindow(),
       /** Seconds between aggregation runs of the local server; 0 turns them off. */
       AGGREGATE_EVERY: z._default(z.coerce.number().check(z.gte(0), z.lte(86_400)), 60),
       ...aggregationVariables(),

@@ -6,8 +6,8 @@ import { flagRepository } from '../store/flag-repository.js';
 import { fraudRepository, replyRepository } from '../store/reply-fraud-repository.js';
 import type { FeedbackStore, FraudStore, ReplyStore } from '../feedback/store.js';
 import type { FlagStore, ModerationStore } from '../moderation/store.js';
-import { planRepository, type PlanRepository } from '../store/plan-repository.js';
-import { ratingsRepository, type RatingsRepository } from '../store/ratings-repository.js';
+import type { PlanRepository } from '../store/plan-repository.js';
+import type { RatingsRepository } from '../store/ratings-repository.js';
 import { verdictsRepository, type VerdictsRepository } from '../store/verdicts-repository.js';
 import type { Store } from '../store/client.js';
 import { voterTokens, type VoterTokens } from '../feedback/voter-token.js';
@@ -17,10 +17,11 @@ import { transactionSeal, type SignInTransactions } from '../auth/sign-in.js';
 import { workCalendar, type WorkCalendar } from '../cases/working-days.js';
 import { auditRepository, type AuditRepository } from '../store/audit-repository.js';
 import { caseRepository, type CaseRepository } from '../store/case-repository.js';
-import { progressRepository, type ProgressRepository } from '../store/progress-repository.js';
+import type { ProgressRepository } from '../store/progress-repository.js';
 import { addressHasher, feedbackLimits, type FeedbackLimits } from '../abuse/rate-limits.js';
 import { rateLimitRepository } from '../store/rate-limit-repository.js';
 import { readThrough } from '../store/read-cache.js';
+import { planDataCache } from '../store/plan-cache.js';
 import { idempotencyRepository, type IdempotencyRepository } from '../store/idempotency-repository.js';
 import { formStamps, type FormStamps } from './csrf.js';
 import type { ClientOrigin } from './client-address.js';
@@ -98,6 +99,7 @@ export type DepsConfig = Pick<
   | 'RATE_LIMIT_PER_VOTER'
   | 'FORM_MIN_SECONDS'
   | 'READ_CACHE_SECONDS'
+  | 'STALENESS_WINDOW_SECONDS'
   | 'SITE_URL'
   | 'AUTH_ISSUER'
   | 'AUTH_CLIENT_ID'
@@ -126,13 +128,14 @@ export interface DepsRuntime {
 export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime): AppDeps {
   const staff = staffSettingsOf(config);
   const cacheMs = config.READ_CACHE_SECONDS * 1000;
+  const planData = planDataCache(store, { windowMs: config.STALENESS_WINDOW_SECONDS * 1000 });
   return {
     currentPlanId: config.CURRENT_PLAN ?? null,
     cookieSecure: config.COOKIE_SECURE,
     clientOrigin: runtime.clientOrigin,
     minRatings: config.MIN_RATINGS,
-    plans: cachedPlans(planRepository(store), cacheMs),
-    ratings: cachedRatings(ratingsRepository(store), cacheMs),
+    plans: planData.plans,
+    ratings: planData.ratings,
     verdicts: cachedVerdicts(verdictsRepository(store), cacheMs),
     feedback: feedbackRepository(store),
     moderation: moderationRepository(store),
@@ -151,7 +154,7 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
     providerFetch: (input, init) => fetch(input, init),
     audit: auditRepository(store),
     cases: caseRepository(store),
-    progress: progressRepository(store),
+    progress: planData.progress,
     flagThreshold: staff.flagThreshold,
     caseDeadlineDays: staff.caseDeadlineDays,
     calendar: workCalendar({ extraHolidays: staff.extraHolidays, extraWorkdays: staff.extraWorkdays }),
@@ -161,21 +164,6 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
     sampleData: runtime.sampleData ?? false,
   };
 }
-
-/** The plan's partition changes when a value is published; public pages may lag it by the cache time. */
-const cachedPlans = (plans: PlanRepository, ttlMs: number): PlanRepository => ({
-  ...plans,
-  snapshot: readThrough(plans.snapshot.bind(plans), ttlMs),
-  listPlans: readThrough(plans.listPlans.bind(plans), ttlMs),
-  listHistory: readThrough(plans.listHistory.bind(plans), ttlMs),
-});
-
-/** Published summaries change once per aggregation run, every few minutes. */
-const cachedRatings = (ratings: RatingsRepository, ttlMs: number): RatingsRepository => ({
-  ...ratings,
-  periodSummaries: readThrough(ratings.periodSummaries.bind(ratings), ttlMs),
-  series: readThrough(ratings.series.bind(ratings), ttlMs),
-});
 
 /** Verdicts change once per aggregation run, like the summaries they are computed with. */
 const cachedVerdicts = (verdicts: VerdictsRepository, ttlMs: number): VerdictsRepository => ({

@@ -20,6 +20,11 @@ export const planPartition = (planId: string) => `PLAN#${planId}`;
 /** Every plan's summary in one partition, so listing the plans is one query. */
 export const PLAN_REGISTRY_PARTITION = 'PLANS';
 export const planRegistryKey = (planId: string) => ({ PK: PLAN_REGISTRY_PARTITION, SK: `PLAN#${planId}` });
+/**
+ * The version of every plan's data (registry, definitions, observations, progress): each write to
+ * them adds one right after it lands, and the processes' read caches check it (docs/caching.md).
+ */
+export const planDataVersionKey = { PK: 'PLANDATA', SK: 'VERSION' } as const;
 /** The definition item of a target (`INDICATOR#{id}`, `PROJECT#{id}`: its kind's key prefix, shared/feedback/target-kinds.ts). */
 export const targetKey = (planId: string, targetType: TargetType, id: string) => ({
   PK: planPartition(planId),

@@ -22,6 +22,8 @@ import { definitionItem, fromDefinitionItem, fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
+import { ProgressRevision } from '../plan/progress.js';
+import { bumpPlanDataVersion } from './data-versions.js';
 
 /** The plan's own attributes, without its lists (those are items of their own). */
 export const PlanSummary = z.strictObject({
@@ -65,6 +67,20 @@ export interface PlanSnapshot {
   observations: Observation[];
 }
 
+/** A plan's whole partition, as the read cache keeps it (shared/store/plan-cache.ts). */
+export interface PlanPartition {
+  snapshot: PlanSnapshot;
+  /** The history rows in key order, as listHistory answers them (the snapshot's are in plan order). */
+  history: HistoryRow[];
+  /** Every project's progress revisions, oldest first per project, as progress listAll answers them. */
+  progress: ProgressRevision[];
+}
+
+/** Strongly consistent: what a cache keeps under a version it read first (docs/caching.md). */
+export interface ReadOptions {
+  consistent?: boolean;
+}
+
 export function planRepository(store: Store) {
   const { client, tableName } = store;
 
@@ -79,6 +95,49 @@ export function planRepository(store: Store) {
     return Item;
   }
 
+  /** The whole partition in one query, progress revisions included. */
+  async function partition(planId: string, options: ReadOptions = {}): Promise<PlanPartition | null> {
+    const items = await queryAll(store, {
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': planPartition(planId) },
+      ConsistentRead: options.consistent ?? false,
+    });
+    const snapshot: Omit<PlanSnapshot, 'plan'> & { plan?: PlanSummary } = {
+      indicators: [],
+      history: [],
+      projects: [],
+      observations: [],
+    };
+    const progress: ProgressRevision[] = [];
+    for (const item of items) {
+      switch (item.type) {
+        case 'plan':
+          snapshot.plan = fromDefinitionItem(PlanSummary, item);
+          break;
+        case 'indicator':
+          snapshot.indicators.push(fromDefinitionItem(Indicator, item));
+          break;
+        case 'history':
+          snapshot.history.push(fromDefinitionItem(HistoryRow, item));
+          break;
+        case 'project':
+          snapshot.projects.push(fromDefinitionItem(Project, item));
+          break;
+        case 'observation':
+          snapshot.observations.push(fromItem(Observation, item));
+          break;
+        case 'project-progress':
+          progress.push(fromItem(ProgressRevision, item));
+          break;
+      }
+    }
+    if (!snapshot.plan) return null;
+    const history = [...snapshot.history];
+    snapshot.indicators.sort((a, b) => a.seq - b.seq);
+    snapshot.history.sort((a, b) => a.seq - b.seq);
+    return { snapshot: { ...snapshot, plan: snapshot.plan }, history, progress };
+  }
+
   return {
     async getPlan(planId: string): Promise<PlanSummary | null> {
       const item = await getItem(planKey(planId));
@@ -86,10 +145,11 @@ export function planRepository(store: Store) {
     },
 
     /** Every plan loaded, drafts included (callers filter by status), in one query of the registry. */
-    async listPlans(): Promise<PlanSummary[]> {
+    async listPlans(options: ReadOptions = {}): Promise<PlanSummary[]> {
       const items = await queryAll(store, {
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': PLAN_REGISTRY_PARTITION },
+        ConsistentRead: options.consistent ?? false,
       });
       return items.map((item) => fromDefinitionItem(PlanSummary, item));
     },
@@ -101,40 +161,10 @@ export function planRepository(store: Store) {
 
     /** The whole partition: plan, indicators, history, projects and every observation revision. */
     async snapshot(planId: string): Promise<PlanSnapshot | null> {
-      const items = await queryAll(store, {
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': planPartition(planId) },
-      });
-      const snapshot: Omit<PlanSnapshot, 'plan'> & { plan?: PlanSummary } = {
-        indicators: [],
-        history: [],
-        projects: [],
-        observations: [],
-      };
-      for (const item of items) {
-        switch (item.type) {
-          case 'plan':
-            snapshot.plan = fromDefinitionItem(PlanSummary, item);
-            break;
-          case 'indicator':
-            snapshot.indicators.push(fromDefinitionItem(Indicator, item));
-            break;
-          case 'history':
-            snapshot.history.push(fromDefinitionItem(HistoryRow, item));
-            break;
-          case 'project':
-            snapshot.projects.push(fromDefinitionItem(Project, item));
-            break;
-          case 'observation':
-            snapshot.observations.push(fromItem(Observation, item));
-            break;
-        }
-      }
-      if (!snapshot.plan) return null;
-      snapshot.indicators.sort((a, b) => a.seq - b.seq);
-      snapshot.history.sort((a, b) => a.seq - b.seq);
-      return { ...snapshot, plan: snapshot.plan };
+      return (await partition(planId))?.snapshot ?? null;
     },
+
+    partition,
 
     async getIndicator(planId: string, id: string): Promise<Indicator | null> {
       const item = await getItem(indicatorKey(planId, id));
@@ -201,6 +231,7 @@ export function planRepository(store: Store) {
               ConditionExpression: 'attribute_not_exists(SK)',
             }),
           );
+          await bumpPlanDataVersion(store);
           return observation;
         } catch (error) {
           if (!isConditionFailure(error)) throw error;
@@ -224,6 +255,7 @@ export function planRepository(store: Store) {
       // The plan item goes last: its contentHash marks the load complete only once all else is in.
       for (let i = 0; i < items.length; i += 25) await batchWrite(items.slice(i, i + 25));
       await batchWrite([registryItem!, planItem!]);
+      await bumpPlanDataVersion(store);
     },
 
     /**
@@ -254,6 +286,7 @@ export function planRepository(store: Store) {
         throw new PlanStatusError(planId, now ? fromDefinitionItem(PlanSummary, now).status : from, to);
       }
       await client.send(new PutCommand({ TableName: tableName, Item: registryItem }));
+      await bumpPlanDataVersion(store);
       return changed;
     },
   };

@@ -5,9 +5,11 @@ import { planPartition, progressKey, progressPrefix } from './keys.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
+import { bumpPlanDataVersion } from './data-versions.js';
 
 /** Project progress revisions, append-only, in the plan's partition. */
-export function progressRepository({ client, tableName }: Store) {
+export function progressRepository(store: Store) {
+  const { client, tableName } = store;
   async function query(
     planId: string,
     prefix: string,
@@ -57,6 +59,7 @@ export function progressRepository({ client, tableName }: Store) {
               ConditionExpression: 'attribute_not_exists(SK)',
             }),
           );
+          await bumpPlanDataVersion(store);
           return revision;
         } catch (error) {
           if (!isConditionFailure(error)) throw error;

@@ -6,7 +6,8 @@ import type { Store } from './client.js';
 
 /**
  * The read side of the aggregation: the documents it published. Requests read these and never
- * compute a statistic themselves.
+ * compute a statistic themselves. Reads are strongly consistent, so what the read cache keeps under
+ * the aggregation's version is never older than that version (docs/caching.md).
  */
 export function ratingsRepository(store: Store) {
   const { client, tableName } = store;
@@ -14,7 +15,7 @@ export function ratingsRepository(store: Store) {
     /** A plan's published summaries of one period (`all`, `2025`, `2025-06`). */
     async periodSummaries(planId: string, period: string): Promise<PeriodSummaries | null> {
       const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: ratingSummaryKey(planId, period) }),
+        new GetCommand({ TableName: tableName, Key: ratingSummaryKey(planId, period), ConsistentRead: true }),
       );
       return Item ? (JSON.parse(String(Item.data)) as PeriodSummaries) : null;
     },
@@ -24,6 +25,7 @@ export function ratingsRepository(store: Store) {
       const items = await queryAll(store, {
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': ratingSeriesPartition(planId, scope) },
+        ConsistentRead: true,
       });
       return items.map((item) => JSON.parse(String(item.data)) as SeriesPoint);
     },

@@ -22,3 +22,66 @@ export function readThrough<A extends unknown[], T>(
     return value;
   };
 }
+
+/**
+ * A store version as the caches of this process believe it: read at most once per `windowMs`
+ * (0: at every read; reads in flight are shared either way). Every `renewMs` the label changes
+ * even if the stored version did not, so a write whose bump was lost (the writer failed between
+ * the two) still shows after that long (docs/caching.md).
+ */
+export function versionWatch(
+  read: () => Promise<string>,
+  { windowMs, renewMs, now = Date.now }: { windowMs: number; renewMs: number; now?: () => number },
+) {
+  let held: { at: number; settled: boolean; version: Promise<string> } | null = null;
+  return {
+    current: (): Promise<string> => {
+      const at = now();
+      if (held && (!held.settled || at - held.at < windowMs)) return held.version;
+      const version = read().then((stored) => `${stored}@${Math.floor(at / renewMs)}`);
+      const mine = { at, settled: false, version };
+      held = mine;
+      version.then(
+        () => (mine.settled = true),
+        // A failed read is not kept: the next request asks the store again.
+        () => held === mine && (held = null),
+      );
+      return version;
+    },
+    /** After this process wrote: its next read asks the store, so it sees its own write at once. */
+    expire: () => {
+      held = null;
+    },
+  };
+}
+
+/** Entries one version of a cache holds at most; more (odd arguments, say) and it starts afresh. */
+const MAX_ENTRIES = 1000;
+
+/**
+ * Keeps the answers of a read function for as long as `version` answers the same: a new version
+ * drops them all. The version is asked before the load, so an answer is never older than the
+ * version it is kept under. Answers `keep` refuses (a plan not found) are not kept.
+ */
+export function versionedReadThrough<A extends unknown[], T>(
+  load: (...args: A) => Promise<T>,
+  version: () => Promise<string>,
+  keep: (value: T) => boolean = () => true,
+) {
+  let held = { version: '', entries: new Map<string, Promise<T>>() };
+  return async (...args: A): Promise<T> => {
+    const current = await version();
+    if (held.version !== current || held.entries.size >= MAX_ENTRIES) held = { version: current, entries: new Map() };
+    const { entries } = held;
+    const key = JSON.stringify(args);
+    const kept = entries.get(key);
+    if (kept) return kept;
+    const value = load(...args);
+    entries.set(key, value);
+    value.then(
+      (answer) => keep(answer) || entries.delete(key),
+      () => entries.delete(key),
+    );
+    return value;
+  };
+}

@@ -11,7 +11,14 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
  * ones), with Secure cookies as in AWS and a fixed key, and `env` on top. Never reads process.env.
  */
 export const testConfig = (env: Record<string, string> = {}) =>
-  parseConfig(LocalConfig, { COOKIE_SECURE: 'true', VOTER_TOKEN_SECRET: TEST_SECRET, ...env });
+  parseConfig(LocalConfig, {
+    COOKIE_SECURE: 'true',
+    VOTER_TOKEN_SECRET: TEST_SECRET,
+    // Tests write through their own repositories, as another process would, and read at once:
+    // the cache checks the versions at every read (tests/integration/plan-cache.test.ts tests the window).
+    STALENESS_WINDOW_SECONDS: '0',
+    ...env,
+  });
 
 /** The dependencies of every part, as npm start builds them from `testConfig()`, with `overrides` on top. */
 export function testDeps(store: Store, overrides: Partial<AppDeps> = {}): AppDeps {
