@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { PlanLoader, PlanStatus } from '../plan/lifecycle.js';
+import { PlanStatus } from '../plan/lifecycle.js';
+import { PlanSummary } from '../store/plan-repository.js';
 import { doc } from './registry.js';
 
 /**
@@ -19,16 +20,17 @@ export const PlanStatusBody = z.strictObject({
   }),
 });
 
+/** What a plan's summary in the registry says of it (shared/store/plan-repository.ts), and whether it is current. */
+const PLAN_FIELDS = {
+  id: true,
+  titleZh: true,
+  titleEn: true,
+  district: true,
+  periodStart: true,
+  periodEnd: true,
+} as const;
 const StaffPlan = doc(
-  z.strictObject({
-    id: z.string(),
-    titleZh: z.string(),
-    titleEn: z.string(),
-    district: z.string(),
-    periodStart: z.number().check(z.int()),
-    periodEnd: z.number().check(z.int()),
-    status: PlanStatus,
-    loadedBy: z.optional(PlanLoader),
+  z.extend(z.pick(PlanSummary, { ...PLAN_FIELDS, status: true, loadedBy: true }), {
     current: doc(z.boolean(), { description: 'Whether the unscoped addresses stand for this plan.' }),
   }),
   { id: 'StaffPlan', description: 'A stored plan as staff see it: drafts too.' },

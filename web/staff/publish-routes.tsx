@@ -16,6 +16,7 @@ import {
 } from '../../shared/publishing/publish.js';
 import { EXPORT_ROLES, staffExport, type StaffExport } from '../../shared/publishing/staff-exports.js';
 import { AuditCsvQuery, ProgressBody } from '../../shared/api/staff-schemas.js';
+import { auditFilter } from '../../shared/audit/filter.js';
 import { PERIOD_PATTERN } from '../../shared/ratings/views.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { PRIVATE_PAGE_CACHE } from '../citizen/routes.js';
@@ -221,10 +222,7 @@ export function publishPageRoutes(deps: PublishPagesDeps, tools: StaffPageTools)
             Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== '')),
           );
           if (!q.success) return tools.notFound(c);
-          request = {
-            kind,
-            filter: { since: q.data.since, until: q.data.until, action: q.data.action, actorSub: q.data.actor },
-          };
+          request = { kind, filter: auditFilter(q.data) };
         } else {
           request = { kind };
         }

@@ -7,6 +7,7 @@ import type { StaffEnv } from '../../shared/http/staff-auth.js';
 import { staffPlanScoped } from '../../shared/http/staff-plan-scope.js';
 import type { Role } from '../../shared/auth/roles.js';
 import { AuditQuery } from '../../shared/api/staff-schemas.js';
+import { auditPageQuery } from '../../shared/audit/filter.js';
 import { bodyLimit } from 'hono/body-limit';
 import { webAssets, type WebAssets } from '../assets.js';
 import { pageContext } from '../context.js';
@@ -223,14 +224,7 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
       Object.fromEntries(Object.entries({ ...filter, cursor: query.cursor ?? '' }).filter(([, v]) => v !== '')),
     );
     const q = parsed.success ? parsed.data : AuditQuery.parse({});
-    const page = await deps.audit.list({
-      limit: q.limit,
-      cursor: q.cursor,
-      since: q.since,
-      until: q.until,
-      action: q.action,
-      actorSub: q.actor,
-    });
+    const page = await deps.audit.list(auditPageQuery(q));
     const kept = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== '' && parsed.success));
     const next = page.nextCursor ? `/staff/audit?${new URLSearchParams({ ...kept, cursor: page.nextCursor })}` : null;
     const csvHref = `/staff/export/audit.csv${Object.keys(kept).length ? `?${new URLSearchParams(kept)}` : ''}`;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono/tiny';
 import { actorLabel } from '../../../auth/roles.js';
 import { staffActor } from '../../../audit/entry.js';
+import { auditFilter, auditPageQuery } from '../../../audit/filter.js';
 import { auditExport } from '../../../publishing/staff-exports.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
@@ -54,27 +55,11 @@ export function adminRoutes(deps: AdminDeps) {
 
     .get('/audit', async (c) => {
       const q = queryParams(c, AuditQuery);
-      return respond(
-        c,
-        'audit',
-        200,
-        await deps.audit.list({
-          limit: q.limit,
-          cursor: q.cursor,
-          since: q.since,
-          until: q.until,
-          action: q.action,
-          actorSub: q.actor,
-        }),
-      );
+      return respond(c, 'audit', 200, await deps.audit.list(auditPageQuery(q)));
     })
 
     .get('/audit.csv', async (c) => {
       const q = queryParams(c, AuditCsvQuery);
-      return csvResponse(
-        c,
-        await auditExport(deps, { since: q.since, until: q.until, action: q.action, actorSub: q.actor }),
-        deps.clock(),
-      );
+      return csvResponse(c, await auditExport(deps, auditFilter(q)), deps.clock());
     });
 }

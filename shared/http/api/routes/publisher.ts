@@ -25,6 +25,7 @@ import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 import { responder } from '../respond.js';
 import type { publisherContract } from './publisher.contract.js';
+import { planListItem } from './plans.js';
 
 const respond = responder<typeof publisherContract>();
 
@@ -55,18 +56,11 @@ async function csvText(c: Context): Promise<string> {
   }
 }
 
-/** A plan as the staff API shows it. */
-export const staffPlan = (plan: PlanSummary, current: PlanSummary | null): StaffPlan => ({
-  id: plan.id,
-  titleZh: plan.titleZh,
-  titleEn: plan.titleEn,
-  district: plan.district,
-  periodStart: plan.periodStart,
-  periodEnd: plan.periodEnd,
-  status: plan.status,
-  ...(plan.loadedBy ? { loadedBy: plan.loadedBy } : {}),
-  current: plan.id === current?.id,
-});
+/** A plan as the staff API shows it: as the public list of plans does, with what loaded it, and drafts too. */
+export const staffPlan = (plan: PlanSummary, current: PlanSummary | null): StaffPlan => {
+  const { href: _href, ...item } = planListItem(plan, plan.id === current?.id);
+  return { ...item, ...(plan.loadedBy ? { loadedBy: plan.loadedBy } : {}) };
+};
 
 const EXPORTS = {
   'indicators.csv': 'indicators',
