@@ -1,4 +1,9 @@
+import type { Child } from 'hono/jsx';
+import { targetKind } from '../../../shared/feedback/target-kinds.js';
+import type { TargetType } from '../../../shared/feedback/target.js';
 import type { PageContext } from '../../context.js';
+import { Layout } from '../layout.js';
+import { PAGE_OF_KIND } from './target-page.js';
 import { FilterSelects, type FilterChoice } from '../../components/common.js';
 import { SEARCH_MAX_LENGTH } from '../data.js';
 
@@ -55,5 +60,42 @@ export function ListFilters<Name extends string>(props: {
         {t.resultCount(props.shown, props.total)}
       </p>
     </>
+  );
+}
+
+/**
+ * The list of a kind's targets (/indicators, /projects): its title and introduction, the search form
+ * (ListFilters) leading back to the same list, then the cards (`children`) or, when none matches,
+ * a word saying so.
+ */
+export function ListPage<Name extends string>(props: {
+  ctx: PageContext;
+  type: TargetType;
+  title: string;
+  intro: string;
+  class?: string;
+  choices: Record<Name, FilterChoice>;
+  chosen: NoInfer<Partial<Record<Name | 'q', string | number | undefined>>>;
+  shown: number;
+  total: number;
+  children?: Child;
+}) {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={props.title} section={PAGE_OF_KIND[props.type].section}>
+      <h1>{props.title}</h1>
+      <p class="lead">{props.intro}</p>
+
+      <ListFilters
+        ctx={ctx}
+        action={targetKind(props.type).listPath(ctx.place?.base)}
+        class={props.class}
+        choices={props.choices}
+        chosen={props.chosen}
+        shown={props.shown}
+        total={props.total}
+      />
+      {props.shown === 0 ? <p>{ctx.t.noResults}</p> : <ul class="cards">{props.children}</ul>}
+    </Layout>
   );
 }

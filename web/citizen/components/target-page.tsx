@@ -17,7 +17,7 @@ export interface TargetPageState {
 }
 
 /** Where each kind's page sits in the site: its section, and the words of the link back to its list. */
-const PAGE_OF_KIND = {
+export const PAGE_OF_KIND = {
   indicator: { section: 'indicators', back: 'backToIndicators' },
   project: { section: 'projects', back: 'backToProjects' },
 } as const satisfies Record<TargetType, { section: Section; back: keyof Messages }>;

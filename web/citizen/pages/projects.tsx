@@ -1,10 +1,9 @@
 import { ProjectStatus } from '../../../shared/plan/schema.js';
 import { Fact } from '../../components/common.js';
-import { ListFilters } from '../components/list-filters.js';
+import { ListPage } from '../components/list-filters.js';
 import { ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import type { ProjectListData } from '../data.js';
-import { Layout } from '../layout.js';
 import { inLang } from '../../localized.js';
 import { targetKind } from '../../../shared/feedback/target-kinds.js';
 
@@ -12,66 +11,58 @@ import { targetKind } from '../../../shared/feedback/target-kinds.js';
 export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectListData }) {
   const { t, lang } = ctx;
   return (
-    <Layout ctx={ctx} title={t.projectsTitle} section="projects">
-      <h1>{t.projectsTitle}</h1>
-      <p class="lead">{t.projectsIntro}</p>
-
-      <ListFilters
-        ctx={ctx}
-        action={targetKind('project').listPath(ctx.place?.base)}
-        class="filters--projects"
-        choices={{
-          box: {
-            label: t.filterBox,
-            options: data.boxes.map(
-              ({ box, title }) =>
-                [
-                  String(box),
-                  <>
-                    {t.boxLabel(box)} {title}
-                  </>,
-                ] as const,
-            ),
-          },
-          status: {
-            label: t.filterStatus,
-            options: ProjectStatus.options.map((s) => [s, t.projectStatus(s)] as const),
-          },
-        }}
-        chosen={data.filter}
-        shown={data.items.length}
-        total={data.total}
-      />
-      {data.items.length === 0 ? (
-        <p>{t.noResults}</p>
-      ) : (
-        <ul class="cards">
-          {data.items.map((p) => (
-            <li class="card">
-              <h2 class="card__title">
-                <a href={targetKind('project').pagePath(p.id, ctx.place?.base)}>{inLang(lang, p, 'title')}</a>
-              </h2>
-              <p class="card__meta">
-                {t.boxLabel(p.box)} · <Zh ctx={ctx}>{p.boxTitle}</Zh>
-              </p>
-              <p>
-                <ProjectStatusBadge status={p.status} t={t} />
-              </p>
-              <dl class="facts facts--row">
-                <Fact term={t.progress}>
-                  <meter min={0} max={100} value={p.progress} aria-label={t.progress}>
-                    {t.progressValue(p.progress)}
-                  </meter>{' '}
-                  {t.progressValue(p.progress)}
-                </Fact>
-                <Fact term={t.satisfaction}>
-                  <SatisfactionBrief ctx={ctx} brief={p.ratings} />
-                </Fact>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <ListPage
+      ctx={ctx}
+      type="project"
+      title={t.projectsTitle}
+      intro={t.projectsIntro}
+      class="filters--projects"
+      choices={{
+        box: {
+          label: t.filterBox,
+          options: data.boxes.map(
+            ({ box, title }) =>
+              [
+                String(box),
+                <>
+                  {t.boxLabel(box)} {title}
+                </>,
+              ] as const,
+          ),
+        },
+        status: {
+          label: t.filterStatus,
+          options: ProjectStatus.options.map((s) => [s, t.projectStatus(s)] as const),
+        },
+      }}
+      chosen={data.filter}
+      shown={data.items.length}
+      total={data.total}
+    >
+      {data.items.map((p) => (
+        <li class="card">
+          <h2 class="card__title">
+            <a href={targetKind('project').pagePath(p.id, ctx.place?.base)}>{inLang(lang, p, 'title')}</a>
+          </h2>
+          <p class="card__meta">
+            {t.boxLabel(p.box)} · <Zh ctx={ctx}>{p.boxTitle}</Zh>
+          </p>
+          <p>
+            <ProjectStatusBadge status={p.status} t={t} />
+          </p>
+          <dl class="facts facts--row">
+            <Fact term={t.progress}>
+              <meter min={0} max={100} value={p.progress} aria-label={t.progress}>
+                {t.progressValue(p.progress)}
+              </meter>{' '}
+              {t.progressValue(p.progress)}
+            </Fact>
+            <Fact term={t.satisfaction}>
+              <SatisfactionBrief ctx={ctx} brief={p.ratings} />
+            </Fact>
+          </dl>
+        </li>
+      ))}
+    </ListPage>
   );
 }
