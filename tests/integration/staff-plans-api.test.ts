@@ -154,6 +154,21 @@ describe('plan-scoped staff work', () => {
     expect((await observation('licheng-14th', { year: 2024, value: 600 })).status).toBe(201);
   });
 
+  it('lists a plan’s queue, cases and cases CSV for monitors at its own address, an unknown plan not found', async () => {
+    const monitor = { headers: auth.monitor };
+    const queue = await call('/monitor/plans/sample-15th/comments', monitor);
+    expect(queue).toMatchObject({ status: 200, body: { status: 'pending', items: [] } });
+    expect(await call('/monitor/plans/licheng-14th/cases?view=overdue', monitor)).toMatchObject({
+      status: 200,
+      body: { view: 'overdue', items: [] },
+    });
+    const csv = await call('/monitor/plans/sample-15th/export/cases.csv', monitor);
+    expect(csv.status).toBe(200);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(1);
+    expect((await call('/monitor/plans/no-such-plan/cases', monitor)).status).toBe(404);
+    expect((await call('/monitor/plans/sample-15th/cases', { headers: auth.publisher })).status).toBe(403);
+  });
+
   it('shows the staff pages of a plan named in the address, with a switcher, and says when it is closed', async () => {
     const publisher = await pages.session(['publisher'], 'wang.wu');
     const current = await pages.get('/staff/publish', publisher);
