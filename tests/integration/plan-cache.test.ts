@@ -10,7 +10,9 @@ import { changePlanStatus } from '../../shared/publishing/plans.js';
 import { auditRepository } from '../../shared/store/audit-repository.js';
 import type { Actor } from '../../shared/auth/roles.js';
 import type { AuditActor } from '../../shared/audit/entry.js';
-import { testApp } from '../helpers/api.js';
+import { json, testApp } from '../helpers/api.js';
+import { aggregationJob } from '../../shared/ratings/job.js';
+import { ratingsRepository } from '../../shared/store/ratings-repository.js';
 import { useStore } from '../helpers/store.js';
 import { countingStore } from '../helpers/counting-store.js';
 
@@ -91,6 +93,26 @@ describe('plan data from memory', () => {
     expect(await a.gdp()).toBe(480);
     b.clock.now += WINDOW_MS;
     expect(await b.gdp()).toBe(480);
+  });
+
+  it('keeps the published summaries until the aggregation publishes new ones, and shows those within the window', async () => {
+    const reader = process();
+    const summaries = () => reader.cache.ratings.periodSummaries(plan.id, 'all');
+    const before = await summaries();
+    const { app, deps } = testApp(store.current, { clock: () => new Date('2025-06-15T04:00:00Z') });
+    const rated = await app.request(
+      '/api/v1/feedback',
+      json(
+        { targetType: 'indicator', targetId: 'gdp', rating: 5 },
+        { 'X-Voter-Token': deps.voterTokens.issue().token },
+      ),
+    );
+    expect(rated.status).toBe(201);
+    await aggregationJob(store.current, { minRatings: 10, settleSeconds: 0, maxBatch: 1000 })();
+    expect(await summaries()).toEqual(before);
+    reader.clock.now += WINDOW_MS;
+    expect(await summaries()).not.toEqual(before);
+    expect(await summaries()).toEqual(await ratingsRepository(store.current).periodSummaries(plan.id, 'all'));
   });
 
   it('bumps the version with every writer: publish, correction, progress, lifecycle change and import, but not an unchanged import', async () => {
