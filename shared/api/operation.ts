@@ -144,7 +144,7 @@ function scopedPath(op: Operation): string {
 
 /**
  * A plan-scoped operation as the document lists it: the alias under its own path, for the current
- * plan, and the operation under `/api/v1/plans/{planId}/…`, whose operationId ends in `InPlan`.
+ * plan, and the operation under its scoped path (scopedPath), whose operationId ends in `InPlan`.
  * Both are sent the same example requests, the scoped one with `examplePlan` as `planId`.
  */
 export function planScopedVariants(op: Operation, examplePlan: string): Operation[] {
