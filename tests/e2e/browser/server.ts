@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LocalConfig, parseConfig } from '../../../shared/config.js';
 import { startServer as startLocalServer, TSX as tsx } from '../../helpers/local-server.js';
 
 /**
@@ -22,6 +24,9 @@ export async function aggregate(dataDir: string): Promise<string> {
   child.stderr.on('data', (chunk) => (output += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`npm run aggregate exited with ${code}: ${output}`);
+  // The server checks the published ratings' version at most once per staleness window (docs/caching.md),
+  // so its pages show the run's counts once the default window has passed.
+  await sleep(parseConfig(LocalConfig, {}).STALENESS_WINDOW_SECONDS * 1000);
   return output;
 }
 
