@@ -8,7 +8,8 @@ import { openLocalStore, type LocalStore } from './store.js';
 const USAGE = `usage: npm run migrate -- ratings --plan <planId> [--table NAME --region REGION [--endpoint URL]]
 
 Makes the ratings, ballots, comments and cases stored before ratings carried their plan the given
-plan's, then rebuilds the aggregation (docs/data-model.md). Safe to run again. Against the store
+plan's, moves every case to its plan's partitions of the case index, then rebuilds the aggregation
+(docs/data-model.md). Safe to run again. Against the store
 npm start uses (DATA_DIR, or DYNAMODB_ENDPOINT), or with --table and --region the AWS table.`;
 
 /** `npm run migrate -- ratings --plan licheng-14th`: the one migration there is so far. */
@@ -44,7 +45,7 @@ async function main() {
     if (!values.table) await ensureTable(opened.store);
     const report = await migrateLegacyRatings(opened.store, values.plan);
     console.log(
-      `migrated ${opened.description} to plan ${values.plan}: ${report.logItems} records and events, ${report.ballots} ballots, ${report.cases} cases; ${report.documents} old published documents deleted`,
+      `migrated ${opened.description} to plan ${values.plan}: ${report.logItems} records and events, ${report.ballots} ballots, ${report.cases} cases re-indexed by plan; ${report.documents} old published documents deleted`,
     );
     const rebuilt = await aggregationJob(opened.store, aggregationSettingsOf(config))('rebuild');
     console.log(

@@ -156,11 +156,11 @@ export function staffCase(item: FollowUpCase, now: Date, calendar: WorkCalendar)
   return { ...rest, dueState: dueState(item, now, calendar) };
 }
 
-/** A page of the unfinished cases (soonest deadline first), those overdue or due soon, or the closed ones. */
+/** A page of a plan's unfinished cases (soonest deadline first), those overdue or due soon, or its closed ones. */
 export async function listCases(
   deps: Pick<CaseDeps, 'cases' | 'calendar'>,
   view: CaseView,
-  page: { limit: number; cursor?: string | undefined },
+  page: { limit: number; cursor?: string | undefined; planId: string },
   now: Date,
 ) {
   const group = view === 'closed' ? 'closed' : 'active';
@@ -171,7 +171,7 @@ export async function listCases(
         ? // Three working days are at most a week of calendar days, holidays aside; dueState decides exactly.
           { dueAfter: now.toISOString(), dueBefore: new Date(now.getTime() + 14 * 86_400_000).toISOString() }
         : {};
-  const found = await deps.cases.list(group, { limit: page.limit, cursor: page.cursor, ...range });
+  const found = await deps.cases.list(page.planId, group, { limit: page.limit, cursor: page.cursor, ...range });
   const items = found.items
     .map((item) => staffCase(item, now, deps.calendar))
     .filter((item) => view === 'active' || view === 'closed' || item.dueState === view);

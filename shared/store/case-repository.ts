@@ -1,7 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
 import { FollowUpCase } from '../cases/case.js';
-import { ConflictError, InvalidCursorError } from '../errors.js';
+import { ConflictError } from '../errors.js';
 import {
   caseIndexPartition,
   caseIndexSortKey,
@@ -14,20 +13,21 @@ import { fromItem } from './items.js';
 import { queryAll } from './query.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
+import { decodeCursor, encodeCursor, startAfter, type GsiPosition } from './feedback-records.js';
 
-// Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
-const Cursor = z.strictObject({
-  s: z.string().check(z.minLength(1), z.maxLength(200)),
-  p: z.string().check(z.minLength(1), z.maxLength(200)),
-});
-
-/** Where a case sits in GSI1: unfinished ones by the deadline now awaited, closed ones by when they closed. */
-function indexOf(c: FollowUpCase) {
+/** Where a case sits in GSI1, in its plan's partitions: unfinished ones by the deadline now awaited, closed ones by when they closed. */
+export function caseIndex(c: FollowUpCase) {
   if (c.status === 'closed')
-    return { GSI1PK: caseIndexPartition('closed'), GSI1SK: caseIndexSortKey(c.closedAt ?? c.openedAt, c.caseId) };
+    return {
+      GSI1PK: caseIndexPartition(c.planId, 'closed'),
+      GSI1SK: caseIndexSortKey(c.closedAt ?? c.openedAt, c.caseId),
+    };
   // Awaiting the citizen (replied): after every case that still has a deadline.
-  return { GSI1PK: caseIndexPartition('active'), GSI1SK: caseIndexSortKey(c.dueAt ?? '9999', c.caseId) };
+  return { GSI1PK: caseIndexPartition(c.planId, 'active'), GSI1SK: caseIndexSortKey(c.dueAt ?? '9999', c.caseId) };
 }
+
+/** A case's place in a plan's partition of GSI1, as a cursor holds it. */
+const isCasePosition = (position: GsiPosition) => position.p.startsWith('CASE#') && position.k === 'CASE';
 
 /**
  * 差评 follow-up cases. A case is one item holding its whole history, replaced only if its
@@ -40,7 +40,7 @@ export function caseRepository(store: Store) {
     await client.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...caseKey(c.caseId), ...indexOf(c), type: 'case', ...c },
+        Item: { ...caseKey(c.caseId), ...caseIndex(c), type: 'case', ...c },
         ...(expectedVersion === null
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
           : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
@@ -97,8 +97,9 @@ export function caseRepository(store: Store) {
       throw new ConflictError(`case ${caseId} is being changed concurrently`);
     },
 
-    /** Unfinished cases by deadline (soonest first) or closed ones (most recent first), a page at a time. */
+    /** A plan's unfinished cases by deadline (soonest first) or its closed ones (most recent first), a page at a time. */
     async list(
+      planId: string,
       group: 'active' | 'closed',
       page: {
         limit: number;
@@ -107,8 +108,8 @@ export function caseRepository(store: Store) {
         dueBefore?: string | undefined;
       },
     ) {
-      const start = page.cursor ? decode(page.cursor) : undefined;
-      const partition = caseIndexPartition(group);
+      const partition = caseIndexPartition(planId, group);
+      const start = page.cursor ? decodeCursor(page.cursor, isCasePosition) : undefined;
       const ranged = page.dueAfter !== undefined || page.dueBefore !== undefined;
       const { Items = [], LastEvaluatedKey } = await client.send(
         new QueryCommand({
@@ -122,31 +123,24 @@ export function caseRepository(store: Store) {
           },
           ScanIndexForward: group === 'active',
           Limit: page.limit,
-          ...(start ? { ExclusiveStartKey: { GSI1PK: partition, GSI1SK: start.s, PK: start.p, SK: 'CASE' } } : {}),
+          ...(start ? { ExclusiveStartKey: startAfter(partition, start) } : {}),
         }),
       );
-      return {
-        items: Items.map((item) => fromItem(FollowUpCase, item)),
-        nextCursor: LastEvaluatedKey
-          ? Buffer.from(
-              JSON.stringify({ s: LastEvaluatedKey.GSI1SK as string, p: LastEvaluatedKey.PK as string }),
-            ).toString('base64url')
-          : null,
-      };
+      return { items: Items.map((item) => fromItem(FollowUpCase, item)), nextCursor: encodeCursor(LastEvaluatedKey) };
     },
 
-    /** Every case (or every case of one plan), for statistics and export. */
-    async all(planId?: string): Promise<FollowUpCase[]> {
-      const cases: FollowUpCase[] = [];
-      for (const group of ['active', 'closed'] as const) {
-        const items = await queryAll(store, {
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': caseIndexPartition(group) },
-        });
-        cases.push(...items.map((item) => fromItem(FollowUpCase, item)));
-      }
-      return planId === undefined ? cases : cases.filter((c) => c.planId === planId);
+    /** Every case of one plan, unfinished and closed, for its statistics, evaluation and export. */
+    async all(planId: string): Promise<FollowUpCase[]> {
+      const groups = await Promise.all(
+        (['active', 'closed'] as const).map((group) =>
+          queryAll(store, {
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk',
+            ExpressionAttributeValues: { ':pk': caseIndexPartition(planId, group) },
+          }),
+        ),
+      );
+      return groups.flat().map((item) => fromItem(FollowUpCase, item));
     },
 
     /** The cases a voter's ratings opened. */
@@ -173,16 +167,6 @@ export function caseRepository(store: Store) {
       return cases.filter((c) => c.voterId === voterId).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
     },
   };
-}
-
-function decode(cursor: string): z.infer<typeof Cursor> {
-  try {
-    const decoded = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (!decoded.p.startsWith('CASE#')) throw new Error('not a case position');
-    return decoded;
-  } catch (error) {
-    throw new InvalidCursorError('cursor is not one this API issued', { cause: error });
-  }
 }
 
 export type CaseRepository = ReturnType<typeof caseRepository>;

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { InvalidCursorError } from '../errors.js';
 import { Ballot, FeedbackRecord, VOID_ITEM, type ReplacedRating } from '../feedback/record.js';
 import type { RecordRef } from '../feedback/store.js';
@@ -154,25 +154,34 @@ export function feedbackRecords(store: Store) {
   return { getRecord, resolve, find, batchGetRecords, countedRating, readBallot };
 }
 
+// Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
+const part = z.string().check(z.minLength(1), z.maxLength(200));
+/** A position in GSI1 (its sort key `s`, the item's own key `p`/`k`) where a page ended. */
+const GsiCursor = z.strictObject({ s: part, p: part, k: part });
+export type GsiPosition = z.infer<typeof GsiCursor>;
+
 /** A position in GSI1 where a page ended, as the opaque cursor clients send back. */
 export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
   key ? Buffer.from(JSON.stringify({ s: key.GSI1SK, p: key.PK, k: key.SK })).toString('base64url') : null;
 
 /** A record's or an event's place in the feedback log (`FEEDBACK#nn`, `time#id`). */
-export const isLogPosition = (position: { p: string; k: string }) =>
-  /^FEEDBACK#\d{2}$/.test(position.p) && position.k.includes('#');
+export const isLogPosition = (position: GsiPosition) => /^FEEDBACK#\d{2}$/.test(position.p) && position.k.includes('#');
 
 /** A cursor back into its position, if it is one `accepts`; anything else was not issued by this API. */
-export function decodeCursor<T extends { p: string; k: string }>(
-  cursor: string,
-  schema: z.ZodMiniType<T>,
-  accepts: (position: T) => boolean,
-): T {
+export function decodeCursor(cursor: string, accepts: (position: GsiPosition) => boolean): GsiPosition {
   try {
-    const decoded = schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const decoded = GsiCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     if (!accepts(decoded)) throw new Error('not a position this cursor may hold');
     return decoded;
   } catch (error) {
     throw new InvalidCursorError('cursor is not one this API issued', { cause: error });
   }
 }
+
+/** GSI1's start key for a page that follows `position` in `partition`. */
+export const startAfter = (partition: string, position: GsiPosition) => ({
+  GSI1PK: partition,
+  GSI1SK: position.s,
+  PK: position.p,
+  SK: position.k,
+});

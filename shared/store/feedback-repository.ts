@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
 import { ConflictError } from '../errors.js';
 import { Ballot, FeedbackRecord, type PublishedComment } from '../feedback/record.js';
 import type { BallotWithComment, FeedbackStore, NewFeedback, Page, RecordedFeedback } from '../feedback/store.js';
@@ -24,19 +23,12 @@ import { isConditionFailure } from './faults.js';
 import {
   decodeCursor,
   encodeCursor,
+  startAfter,
   feedbackRecords,
   isLogPosition,
   recordKeyOf,
   underReview,
 } from './feedback-records.js';
-
-/** Where a published comment is in its target's list; opaque to clients except as a cursor position. */
-// Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
-const CommentCursor = z.strictObject({
-  s: z.string().check(z.minLength(1), z.maxLength(200)),
-  p: z.string().check(z.minLength(1), z.maxLength(40)),
-  k: z.string().check(z.minLength(1), z.maxLength(200)),
-});
 
 /**
  * The ballot log over DynamoDB: each voter's ballot per target and year (the commit point of a
@@ -220,7 +212,7 @@ export function feedbackRepository(store: Store): FeedbackStore {
       page: { limit: number; cursor?: string | undefined },
     ): Promise<Page<PublishedComment>> {
       const partition = publishedCommentsPartition(target);
-      const start = page.cursor ? decodeCursor(page.cursor, CommentCursor, isLogPosition) : undefined;
+      const start = page.cursor ? decodeCursor(page.cursor, isLogPosition) : undefined;
       const { Items = [], LastEvaluatedKey } = await client.send(
         new QueryCommand({
           TableName: tableName,
@@ -229,7 +221,7 @@ export function feedbackRepository(store: Store): FeedbackStore {
           ExpressionAttributeValues: { ':pk': partition },
           ScanIndexForward: false,
           Limit: page.limit,
-          ...(start ? { ExclusiveStartKey: { GSI1PK: partition, GSI1SK: start.s, PK: start.p, SK: start.k } } : {}),
+          ...(start ? { ExclusiveStartKey: startAfter(partition, start) } : {}),
         }),
       );
       const items = Items.map((item) => {

@@ -147,8 +147,13 @@ export const flagReviewKey = (feedbackId: string) => ({ PK: `FLAGS#${feedbackId}
 
 /** A 差评 follow-up case, keyed by the feedback id that opened it (so opening is idempotent). */
 export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' });
-/** Cases in GSI1: unfinished ones by their current due time, closed ones by when they closed. */
-export const caseIndexPartition = (group: 'active' | 'closed') => `CASES#${group}`;
+/**
+ * A plan's cases in GSI1, so its statistics, feed and evaluation read its cases alone: unfinished
+ * ones by their current due time, closed ones by when they closed.
+ */
+export const caseIndexPartition = (planId: string, group: 'active' | 'closed') => `CASES#${planId}#${group}`;
+/** Where cases were indexed before the index was per plan (`CASES#active`): read only by the migration. */
+export const legacyCaseIndexPattern = /^CASES#(active|closed)$/;
 export const caseIndexSortKey = (at: string, caseId: string) => `${at}#${caseId}`;
 /** A voter's own cases, beside their ballots in the voter's partition. */
 export const voterCasePrefix = 'CASE#';

@@ -1,6 +1,15 @@
 import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TargetType } from '../feedback/target.js';
-import { ballotKey, legacyBallotPattern, PLAN_REGISTRY_PARTITION, publishedCommentsPartition } from './keys.js';
+import { FollowUpCase } from '../cases/case.js';
+import {
+  ballotKey,
+  legacyBallotPattern,
+  legacyCaseIndexPattern,
+  PLAN_REGISTRY_PARTITION,
+  publishedCommentsPartition,
+} from './keys.js';
+import { caseIndex } from './case-repository.js';
+import { fromItem } from './items.js';
 import { planRepository, planSummaryItems } from './plan-repository.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
@@ -10,6 +19,7 @@ export interface LegacyMigrationReport {
   /** Feedback records, moderation and fraud events given their plan (published comments re-indexed with it). */
   logItems: number;
   ballots: number;
+  /** Cases moved to their plan's partitions of the case index (given the plan first if they had none). */
   cases: number;
   /** Published summaries and series points of the old layout, deleted: the rebuild publishes them per plan. */
   documents: number;
@@ -23,9 +33,10 @@ const keyOf = (item: Record<string, unknown>) => ({ PK: String(item.PK), SK: Str
 /**
  * Makes what was stored before ratings carried their plan the given plan's (`npm run migrate --
  * ratings --plan <id>`, docs/data-model.md): records, events and cases get `planId`; published
- * comments move to their plan's index; each ballot moves to its plan's key; the old published
- * documents are deleted. The caller then rebuilds the aggregation, which recounts the log into
- * per-plan scopes and publishes per plan. Idempotent. Run it before the new code takes ratings:
+ * comments move to their plan's index, and cases (those of any plan) to their plan's partitions of
+ * the case index; each ballot moves to its plan's key; the old published documents are deleted.
+ * The caller then rebuilds the aggregation, which recounts the log into per-plan scopes and
+ * publishes per plan. Idempotent. Run it before the new code takes ratings:
  * a voter who rates again before their ballot moved gets a second ballot, and both would count.
  * Reads the whole table once (a scan): an operator's command, never a request's.
  */
@@ -87,11 +98,36 @@ export async function migrateLegacyRatings(store: Store, planId: string): Promis
     );
   };
 
+  // Conditional on the old partition: a case the new code wrote meanwhile is in its plan's already.
+  const reindexCase = async (item: Record<string, unknown>) => {
+    if (!legacyCaseIndexPattern.test(String(item.GSI1PK))) return false;
+    const { GSI1PK } = caseIndex(fromItem(FollowUpCase, { planId, ...item }));
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keyOf(item),
+          UpdateExpression: 'SET GSI1PK = :partition, planId = if_not_exists(planId, :plan)',
+          ConditionExpression: 'GSI1PK = :legacy',
+          ExpressionAttributeValues: { ':partition': GSI1PK, ':plan': planId, ':legacy': item.GSI1PK },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey }));
     for (const item of page.Items ?? []) {
       const type = String(item.type);
+      if (type === 'case') {
+        if (await reindexCase(item)) report.cases++;
+        continue;
+      }
       if (item.planId !== undefined || item.PK === PLAN_REGISTRY_PARTITION) continue;
       if (LOG_TYPES.has(type)) {
         const published = type === 'feedback' && String(item.GSI1PK ?? '').startsWith('COMMENTS#');
@@ -100,8 +136,6 @@ export async function migrateLegacyRatings(store: Store, planId: string): Promis
       } else if (type === 'ballot' && legacyBallotPattern.test(String(item.SK))) {
         await moveBallot(item);
         report.ballots++;
-      } else if (type === 'case') {
-        if (await setPlan(item)) report.cases++;
       } else if (LEGACY_DOCUMENT.test(String(item.PK))) {
         await client.send(new DeleteCommand({ TableName: tableName, Key: keyOf(item) }));
         report.documents++;

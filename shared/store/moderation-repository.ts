@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { FeedbackRecord, ModerationEvent } from '../feedback/record.js';
 import type { Page, RecordRef } from '../feedback/store.js';
@@ -25,6 +24,8 @@ import { isConditionFailure } from './faults.js';
 import {
   decodeCursor,
   encodeCursor,
+  startAfter,
+  type GsiPosition,
   feedbackRecords,
   isLogPosition,
   recordKeyOf,
@@ -32,14 +33,8 @@ import {
 } from './feedback-records.js';
 import { FLAG_REVIEW_ITEM, FlagReview, isReviewPosition, reviewPointers } from './review-pointers.js';
 
-// Every part non-empty: an empty key attribute is refused by the store itself, as a fault rather than a bad cursor.
-const QueueCursor = z.strictObject({
-  s: z.string().check(z.minLength(1), z.maxLength(200)),
-  p: z.string().check(z.minLength(1), z.maxLength(200)),
-  k: z.string().check(z.minLength(1), z.maxLength(200)),
-});
 /** A position in the queue: in the feedback log (a record or a moderation event), or a comment's review pointer. */
-const isQueuePosition = (position: { p: string; k: string }) => isLogPosition(position) || isReviewPosition(position);
+const isQueuePosition = (position: GsiPosition) => isLogPosition(position) || isReviewPosition(position);
 
 /** A record as a monitor sees it, in the queue since `since`. */
 const staffView = (record: FeedbackRecord, since: string): StaffComment => ({
@@ -210,7 +205,7 @@ export function moderationRepository(store: Store): ModerationStore {
      * they entered their status, or were sent for review).
      */
     async moderationQueue(query: QueueQuery): Promise<Page<StaffComment>> {
-      const start = query.cursor ? decodeCursor(query.cursor, QueueCursor, isQueuePosition) : undefined;
+      const start = query.cursor ? decodeCursor(query.cursor, isQueuePosition) : undefined;
       const partition =
         query.status === 'pending'
           ? MODERATION_QUEUE_PARTITION
@@ -246,9 +241,7 @@ export function moderationRepository(store: Store): ModerationStore {
       }
       const oldestFirst = query.status === 'pending';
       const found: Array<{ item: Record<string, unknown>; since: string }> = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined = start
-        ? { GSI1PK: partition, GSI1SK: start.s, PK: start.p, SK: start.k }
-        : undefined;
+      let ExclusiveStartKey: Record<string, unknown> | undefined = start && startAfter(partition, start);
       do {
         const page = await client.send(
           new QueryCommand({

@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { FeedbackRecord } from '../feedback/record.js';
-import { TargetId, TargetType } from '../feedback/target.js';
+import { PlanId, TargetId, TargetType } from '../feedback/target.js';
 import { FLAG_REVIEW_SORT_KEY, flagReviewKey, MODERATION_QUEUE_PARTITION, moderationQueueSortKey } from './keys.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
@@ -19,9 +19,11 @@ export const FlagReview = z.strictObject({
   feedbackId: z.string().check(z.minLength(1)),
   shard: z.number().check(z.int(), z.gte(0)),
   recordedAt: z.iso.datetime(),
+  /** A plan's queue shows its own: pointers written before the queue was per plan have none. */
+  planId: z.optional(PlanId),
   targetType: TargetType,
   targetId: TargetId,
-  /** Written so the queue's reason and target filters apply to it as to pending records. */
+  /** Written so the queue's reason, plan and target filters apply to it as to pending records. */
   queueReason: z.literal('flagged'),
   since: z.iso.datetime(),
 });
@@ -44,6 +46,7 @@ export function reviewPointers(store: Store) {
       feedbackId: record.feedbackId,
       shard: record.shard,
       recordedAt: record.recordedAt,
+      planId: record.planId,
       targetType: record.targetType,
       targetId: record.targetId,
       queueReason: 'flagged',

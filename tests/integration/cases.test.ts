@@ -7,6 +7,7 @@ import { testIdentity } from '../helpers/staff.js';
 import { useStore } from '../helpers/store.js';
 
 const store = useStore();
+const PLAN_ID = readPlanFile().id;
 let app: ReturnType<typeof testApp>['app'];
 let deps: ReturnType<typeof testApp>['deps'];
 let monitor: Record<string, string>;
@@ -60,7 +61,7 @@ describe('opening 差评 cases', () => {
     expect(JSON.stringify(mine.body)).not.toContain('voterId');
     expect((await call('/me/cases', newVoter())).body.items).toEqual([]);
     expect((await call('/me/cases', {})).body.items).toEqual([]);
-    const cases = await caseRepository(store.current).all();
+    const cases = await caseRepository(store.current).all(PLAN_ID);
     expect(cases.map((c) => c.caseId)).toEqual([complaint.feedbackId]);
   });
 
@@ -319,6 +320,6 @@ describe('public statistics of the 差评 loop', () => {
     expect(lines[0]).toBe(
       'case_id,target_type,target_id,rating,department,status,opened_at,first_due_at,first_reply_at,answered_on_time,working_days_to_reply,resolution,closed_at,satisfaction',
     );
-    expect(lines.length - 1).toBe((await caseRepository(store.current).all()).length);
+    expect(lines.length - 1).toBe((await caseRepository(store.current).all(PLAN_ID)).length);
   });
 });

@@ -101,6 +101,29 @@ async function writeLegacyTable() {
     type: 'case',
     ...legacyCase,
   });
+  // A case of another plan, closed while the cases of every plan shared one index.
+  const otherPlans = newCase(
+    {
+      feedback: { shard, recordedAt, feedbackId: 'f9' },
+      voterId: 'v9',
+      planId: 'sample-15th',
+      targetType: 'indicator',
+      targetId: 'forest-cover',
+      rating: 1,
+    },
+    new Date(recordedAt),
+    { deadlineDays: 15, calendar: workCalendar({ extraHolidays: [], extraWorkdays: [] }) },
+  );
+  await put({
+    PK: 'CASE#f9',
+    SK: 'CASE',
+    GSI1PK: 'CASES#closed',
+    GSI1SK: `${publishedAt}#f9`,
+    type: 'case',
+    ...otherPlans,
+    status: 'closed',
+    closedAt: publishedAt,
+  });
   // What the old aggregation published and counted, without plans.
   await put({ PK: 'SUMMARY#all', SK: 'SUMMARY', type: 'rating-summary', version: 1, data: '{}' });
   await put({ PK: 'SERIES#indicator#gdp', SK: '2025', type: 'rating-series-point', version: 1, data: '{}' });
@@ -122,7 +145,7 @@ beforeAll(async () => {
 describe('the migration of ratings stored before they carried their plan', () => {
   it('makes every legacy item the given plan’s, and a rebuild counts and publishes them per plan', async () => {
     const report = await migrateLegacyRatings(store.current, plan.id);
-    expect(report).toEqual({ logItems: 2, ballots: 1, cases: 1, documents: 2 });
+    expect(report).toEqual({ logItems: 2, ballots: 1, cases: 2, documents: 2 });
     const rebuilt = await aggregationJob(store.current, settings)('rebuild');
     // The old unscoped count was replaced by the plan's own.
     expect(rebuilt.differences).toEqual(
@@ -144,7 +167,12 @@ describe('the migration of ratings stored before they carried their plan', () =>
       { limit: 10 },
     );
     expect(comments.items).toEqual([expect.objectContaining({ feedbackId: 'f1', planId: plan.id })]);
-    expect((await caseRepository(store.current).all(plan.id)).map((c) => c.caseId)).toEqual(['f1']);
+    // Each case in its own plan's partitions, the one of another plan keeping its plan.
+    const cases = caseRepository(store.current);
+    expect((await cases.all(plan.id)).map((c) => c.caseId)).toEqual(['f1']);
+    expect((await cases.list(plan.id, 'active', { limit: 10 })).items.map((c) => c.caseId)).toEqual(['f1']);
+    expect((await cases.all('sample-15th')).map((c) => [c.caseId, c.planId])).toEqual([['f9', 'sample-15th']]);
+    expect((await cases.list('sample-15th', 'closed', { limit: 10 })).items.map((c) => c.caseId)).toEqual(['f9']);
     expect(await feedback.ballotsOf('v1', plan.id)).toEqual([
       expect.objectContaining({ planId: plan.id, feedbackId: 'f1', rating: 2 }),
     ]);

@@ -129,22 +129,21 @@ export const replySource: FeedSource = async (deps, scope) => {
 /**
  * Closed 差评 cases of the plan: that the case was answered, when, how long it took in working days
  * and whether on time. Nothing about the voter; the summary is the official reply (or the closing
- * note). The closed cases of every plan share one index, read most recent first: a plan's feed
- * keeps its own among the latest MAX_PAGES × 5 pages.
+ * note). Read from the plan's own closed cases, most recent first.
  */
 export const closedCaseSource: FeedSource = async (deps, scope) => {
   const targets = new Map(targetsOf(scope).map((t) => [`${t.targetType}#${t.targetId}`, t]));
   const closed: FollowUpCase[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES * 5; page++) {
-    const { items, nextCursor } = await deps.cases.list('closed', { limit: PAGE, cursor });
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { items, nextCursor } = await deps.cases.list(scope.planId, 'closed', { limit: PAGE, cursor });
     closed.push(...items);
     if (!nextCursor) break;
     cursor = nextCursor;
   }
   return closed.flatMap((c): CaseClosedEvent[] => {
     const target = targets.get(`${c.targetType}#${c.targetId}`);
-    if (c.planId !== scope.planId || !target || c.closedAt === null) return [];
+    if (!target || c.closedAt === null) return [];
     const answeredAt = c.firstReplyAt;
     const closeNote = [...c.history].reverse().find((h) => h.to === 'closed')?.note ?? null;
     return [
