@@ -40,6 +40,16 @@ describe('npm run demo, loaded into a real store and served marked as sample dat
     const stats = await app.request('/api/v1/cases/stats');
     expect(stats.status).toBe(200);
     expect(JSON.stringify(await stats.json())).toMatch(/"cases":[1-9]/);
+    // The ended plan is closed, as a publisher would, audited: its evaluation is final.
+    const evaluation = (await (await app.request(`/api/v1/plans/${plan.id}/evaluation`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(evaluation.provisional).toBe(false);
+    const audit = await testDeps(store.current).audit.list({ limit: 100 });
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({ action: 'plan.close', subject: { type: 'plan', id: plan.id } }),
+    );
   }, 60_000);
 
   it('marks every answer with the sample-data header, pages, API, errors and the staff pages alike, with a banner on every page', async () => {

@@ -24,7 +24,7 @@ Starts the site on ${DEMO_DATA_DIR}/ with a synthetic data set (seed "${DEFAULT_
 otherwise), generated once and kept; --fresh, or another seed or size, generates it again. See docs/demo.md.`;
 
 /** Raised when the generator changes what a seed gives, so that a kept data set of an older one is made again. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 interface Marker {
   version: number;

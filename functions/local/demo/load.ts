@@ -4,6 +4,8 @@ import { submitFeedback } from '../../../shared/feedback/submit.js';
 import type { AppDeps } from '../../../shared/http/deps.js';
 import { moderateComment } from '../../../shared/moderation/moderate.js';
 import type { Plan } from '../../../shared/plan/document.js';
+import { staffActor } from '../../../shared/audit/entry.js';
+import { changePlanStatus } from '../../../shared/publishing/plans.js';
 import { publishObservation, publishProgress } from '../../../shared/publishing/publish.js';
 import { aggregationJob } from '../../../shared/ratings/job.js';
 import type { RunReport } from '../../../shared/ratings/aggregate.js';
@@ -164,6 +166,16 @@ export async function loadDemo(
     await writeRating(deps, r);
     if (++done % 250 === 0 || done === dataset.ratings.length) onProgress(done, dataset.ratings.length);
   });
+  // The plan whose period the data set covers is over: a publisher closes it, as on /staff/plans,
+  // in the January after its last year, so its final evaluation is final, not provisional.
+  const ended = plans.find((p) => p.id === dataset.planId);
+  if (ended)
+    await changePlanStatus(
+      deps,
+      { planId: ended.id, to: 'closed', reason: '规划期已结束 · the plan period has ended' },
+      staffActor(PUBLISHER),
+      at(`${ended.periodEnd + 1}-01-15T02:00:00Z`),
+    );
   // Everything written is in the past, so nothing needs to settle before the run counts it.
   const aggregation = await aggregationJob(store, {
     minRatings: deps.minRatings,
