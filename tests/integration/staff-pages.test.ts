@@ -1,57 +1,31 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEV_CLIENT_ID } from '../../functions/local/dev-identity.js';
-import type { Role } from '../../shared/auth/roles.js';
 import { hostedSignIn } from '../../shared/config.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
-import { loadPlan } from '../../shared/store/bootstrap.js';
 import { json, testApp } from '../helpers/api.js';
-import { testIdentity, TEST_ISSUER } from '../helpers/staff.js';
-import { useStore } from '../helpers/store.js';
+import { TEST_ISSUER } from '../helpers/staff.js';
+import { formFields, SITE, useStaffPages } from '../helpers/staff-pages.js';
 
 /**
  * The staff pages' forms on a real dynalite, through app.request(): each calls the same shared
  * function as its JSON route, refuses what that route refuses, and comes back with a message
  * instead of a 500. Sessions are ID tokens of the development provider in the session cookie.
  */
-const SITE = 'http://localhost:3999';
-const store = useStore();
-let app: ReturnType<typeof testApp>['app'];
-let deps: ReturnType<typeof testApp>['deps'];
-let identity: Awaited<ReturnType<typeof testIdentity>>;
-
-const session = async (roles: Role[], name: string) =>
-  `gp_staff=${await identity.token(roles, { tokenUse: 'id', name })}`;
-const get = async (path: string, cookie: string, lang = 'zh-CN') => {
-  const res = await app.request(`${SITE}${path}`, { headers: { Cookie: `${cookie}; lang=${lang}` } });
-  return { status: res.status, html: await res.text(), res };
-};
-const post = async (path: string, cookie: string, fields: Record<string, string | string[]> | FormData) => {
-  let body: URLSearchParams | FormData;
-  if (fields instanceof FormData) body = fields;
-  else {
-    body = new URLSearchParams();
-    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
-  }
-  const res = await app.request(`${SITE}${path}`, { method: 'POST', headers: { Cookie: cookie, Origin: SITE }, body });
-  return { status: res.status, location: res.headers.get('location'), html: await res.text() };
-};
+const pages = useStaffPages();
+const { session, get } = pages;
+const post = (path: string, cookie: string, fields: Record<string, string | string[]> | FormData) =>
+  pages.post(path, cookie, fields instanceof FormData ? fields : formFields(fields));
 const rate = async (rating: number, comment: string, targetId = 'gdp') => {
-  const res = await app.request(
+  const res = await pages.app.request(
     '/api/v1/feedback',
-    json({ targetType: 'indicator', targetId, rating, comment }, { 'X-Voter-Token': deps.voterTokens.issue().token }),
+    json(
+      { targetType: 'indicator', targetId, rating, comment },
+      { 'X-Voter-Token': pages.deps.voterTokens.issue().token },
+    ),
   );
   expect(res.status).toBe(201);
   return ((await res.json()) as { feedbackId: string }).feedbackId;
 };
-
-beforeAll(async () => {
-  await loadPlan(store.current, readPlanFile());
-  identity = await testIdentity();
-  ({ app, deps } = testApp(store.current, {
-    staffAuth: identity.verifier,
-    signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
-  }));
-});
 
 describe('the moderation pages', () => {
   it('approves in bulk and rejects only with a reason, each attributed to the monitor', async () => {
@@ -89,7 +63,7 @@ describe('the moderation pages', () => {
     });
     expect((await get('/staff/queue?done=0&failed=2', monitor)).html).toContain('2 条未能处理');
 
-    const [rejected] = (await deps.audit.list({ limit: 1, action: 'comment.reject' })).items;
+    const [rejected] = (await pages.deps.audit.list({ limit: 1, action: 'comment.reject' })).items;
     expect(rejected).toMatchObject({
       actor: { name: 'li.si', roles: ['monitor'] },
       reason: '广告',
@@ -113,7 +87,7 @@ describe('the moderation pages', () => {
     const page = await get(`/staff/comments/${id}?done=replied`, monitor);
     expect(page.html).toContain('区教育局');
     expect(page.html).toContain('回复已发布');
-    const publicComments = (await (await app.request('/api/v1/indicators/gdp/comments')).json()) as {
+    const publicComments = (await (await pages.app.request('/api/v1/indicators/gdp/comments')).json()) as {
       items: Array<{ feedbackId: string; replies: Array<{ department: string }> }>;
     };
     expect(publicComments.items.find((c) => c.feedbackId === id)!.replies).toEqual([
@@ -179,7 +153,7 @@ describe('the publishing page', () => {
     expect(
       (await post('/staff/publish/observation', publisher, { indicator: 'gdp', year: 'last', value: 'x' })).status,
     ).toBe(400);
-    const revisions = (await deps.plans.listObservations('licheng-14th', 'gdp')).filter((o) => o.year === 2023);
+    const revisions = (await pages.deps.plans.listObservations('licheng-14th', 'gdp')).filter((o) => o.year === 2023);
     expect(revisions.map((o) => [o.value, o.reason, o.recordedBy])).toEqual([
       [600, 'first publication', 'wang.wu (dev|wang.wu)'],
       [601, '统计局修订', 'wang.wu (dev|wang.wu)'],
@@ -195,7 +169,7 @@ describe('the publishing page', () => {
       if (dryRun) form.append('dryRun', 'true');
       return post('/staff/publish/import', publisher, form);
     };
-    const before = await deps.plans.listObservations('licheng-14th', 'forest-coverage');
+    const before = await pages.deps.plans.listObservations('licheng-14th', 'forest-coverage');
     const bad = await upload(
       'indicator_id,year,value\r\nforest-coverage,2024,62.5\r\nno-such,2024,1\r\nforest-coverage,1900,3\r\n',
     );
@@ -207,46 +181,26 @@ describe('the publishing page', () => {
     expect(bad.html).toContain('没有指标 no-such');
     expect(bad.html).toContain('年份须在');
     expect(bad.html).not.toContain('a year from');
-    expect(await deps.plans.listObservations('licheng-14th', 'forest-coverage')).toEqual(before);
+    expect(await pages.deps.plans.listObservations('licheng-14th', 'forest-coverage')).toEqual(before);
     const dry = await upload('indicator_id,year,value\r\nforest-coverage,2024,62.5\r\n', true);
     expect(dry.html).toContain('校验通过（未写入）：共 1 行');
-    expect(await deps.plans.listObservations('licheng-14th', 'forest-coverage')).toEqual(before);
+    expect(await pages.deps.plans.listObservations('licheng-14th', 'forest-coverage')).toEqual(before);
     const good = await upload('indicator_id,year,value\r\nforest-coverage,2024,62.5\r\n');
     expect(good.status).toBe(200);
     expect(good.html).toContain('已导入：共 1 行');
-    expect(await deps.plans.listObservations('licheng-14th', 'forest-coverage')).toHaveLength(before.length + 1);
+    expect(await pages.deps.plans.listObservations('licheng-14th', 'forest-coverage')).toHaveLength(before.length + 1);
   });
 
   it('reports project progress, and a second report needs its reason', async () => {
     const publisher = await session(['publisher'], 'wang.wu');
     const project = readPlanFile().projects[0]!.id;
-    expect(
-      await post('/staff/publish/progress', publisher, {
-        project,
-        status: 'in_progress',
-        progress: '40',
-        note: '主体完工',
-      }),
-    ).toMatchObject({ location: '/staff/publish?done=progress' });
-    expect(
-      (
-        await post('/staff/publish/progress', publisher, {
-          project,
-          status: 'in_progress',
-          progress: '50',
-          note: '装修',
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      await post('/staff/publish/progress', publisher, {
-        project,
-        status: 'in_progress',
-        progress: '50',
-        note: '装修',
-        reason: '进度更新',
-      }),
-    ).toMatchObject({ status: 303 });
+    const report = (fields: Record<string, string>) =>
+      post('/staff/publish/progress', publisher, { project, status: 'in_progress', ...fields });
+    expect(await report({ progress: '40', note: '主体完工' })).toMatchObject({
+      location: '/staff/publish?done=progress',
+    });
+    expect((await report({ progress: '50', note: '装修' })).status).toBe(400);
+    expect(await report({ progress: '50', note: '装修', reason: '进度更新' })).toMatchObject({ status: 303 });
     const csv = await get('/staff/export/progress.csv', publisher);
     expect(csv.res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.res.headers.get('cache-control')).toBe('private, no-store');
@@ -336,17 +290,17 @@ describe('faults', () => {
   it('answers a staff page as a 503 page, not a trace, when the plan is not loaded or the store fails', async () => {
     const admin = await session(['admin'], 'zhao');
     for (const plans of [
-      { ...deps.plans, snapshot: () => Promise.resolve(null) },
+      { ...pages.deps.plans, snapshot: () => Promise.resolve(null) },
       {
-        ...deps.plans,
+        ...pages.deps.plans,
         snapshot: () =>
           Promise.reject(
             Object.assign(new Error('throttled'), { name: 'ProvisionedThroughputExceededException', $metadata: {} }),
           ),
       },
     ]) {
-      const { app: broken } = testApp(store.current, {
-        staffAuth: identity.verifier,
+      const { app: broken } = testApp(pages.store.current, {
+        staffAuth: pages.identity.verifier,
         signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
         plans,
       });

@@ -1,40 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { DEV_CLIENT_ID } from '../../functions/local/dev-identity.js';
-import type { Role } from '../../shared/auth/roles.js';
-import { hostedSignIn } from '../../shared/config.js';
-import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
-import { loadPlan } from '../../shared/store/bootstrap.js';
-import { testApp } from '../helpers/api.js';
-import { testIdentity, TEST_ISSUER } from '../helpers/staff.js';
-import { useStore } from '../helpers/store.js';
+import { describe, expect, it } from 'vitest';
+import { SITE, useStaffPages } from '../helpers/staff-pages.js';
 
 /**
  * /staff/plans on a real dynalite: a publisher uploads a plan file (stored as a draft, or refused
  * with every problem and nothing written) and publishes, closes and reopens plans, each change in
  * the audit log under their name; a post from elsewhere and a monitor are refused.
  */
-const SITE = 'http://localhost:3999';
-const store = useStore();
+const pages = useStaffPages();
+const { session, get, post } = pages;
 const SAMPLE = readFileSync('tests/fixtures/plans/sample-15th.json', 'utf8');
-let app: ReturnType<typeof testApp>['app'];
-let deps: ReturnType<typeof testApp>['deps'];
-let identity: Awaited<ReturnType<typeof testIdentity>>;
 
-const session = async (roles: Role[], name: string) =>
-  `gp_staff=${await identity.token(roles, { tokenUse: 'id', name })}`;
-const get = async (path: string, cookie: string, lang = 'zh-CN') => {
-  const res = await app.request(`${SITE}${path}`, { headers: { Cookie: `${cookie}; lang=${lang}` } });
-  return { status: res.status, html: await res.text() };
-};
-const post = async (path: string, cookie: string, body: FormData | URLSearchParams, origin = SITE) => {
-  const res = await app.request(`${SITE}${path}`, {
-    method: 'POST',
-    headers: { Cookie: cookie, Origin: origin },
-    body,
-  });
-  return { status: res.status, location: res.headers.get('location'), html: await res.text() };
-};
 const upload = (cookie: string, content: string | Uint8Array<ArrayBuffer>, origin = SITE) => {
   const form = new FormData();
   form.append('file', new File([content], 'plan.json', { type: 'application/json' }));
@@ -42,15 +18,6 @@ const upload = (cookie: string, content: string | Uint8Array<ArrayBuffer>, origi
 };
 const changeStatus = (cookie: string, planId: string, to: string, reason = '') =>
   post(`/staff/plans/${planId}/status`, cookie, new URLSearchParams({ to, reason }));
-
-beforeAll(async () => {
-  await loadPlan(store.current, readPlanFile());
-  identity = await testIdentity();
-  ({ app, deps } = testApp(store.current, {
-    staffAuth: identity.verifier,
-    signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
-  }));
-});
 
 describe('the plans page', () => {
   it('refuses a bad plan file with every problem at its JSON path, writing nothing', async () => {
@@ -63,14 +30,14 @@ describe('the plans page', () => {
     expect(refused.html).toContain('规划文件有 2 处问题，未写入任何内容');
     expect(refused.html).toContain('<code>titleZh</code>');
     expect(refused.html).toContain('<code>indicators[0].category</code>');
-    expect(await deps.plans.getPlan('sample-15th')).toBeNull();
+    expect(await pages.deps.plans.getPlan('sample-15th')).toBeNull();
     const notUtf8 = await upload(publisher, new Uint8Array([0x7b, 0xc0, 0xaf, 0x7d]));
     expect(notUtf8.status).toBe(400);
     expect(notUtf8.html).toContain('not UTF-8');
     const large = await upload(publisher, new Uint8Array(3 * 1024 * 1024).fill(0x20));
     expect(large.status).toBe(413);
     expect(large.html).toContain('规划文件最大 2 MiB');
-    expect((await deps.plans.listPlans()).map((p) => p.id)).toEqual(['licheng-14th']);
+    expect((await pages.deps.plans.listPlans()).map((p) => p.id)).toEqual(['licheng-14th']);
   });
 
   it('stores an upload as a draft, then publishes, closes and reopens it, each change in the audit log', async () => {
@@ -82,7 +49,7 @@ describe('the plans page', () => {
     const listed = await get('/staff/plans?uploaded=stored&plan=sample-15th', publisher);
     expect(listed.html).toContain('规划 sample-15th 已存为草稿。');
     expect(listed.html).toMatch(/id="plan-sample-15th">[\s\S]*?plan-status--draft">草稿/);
-    expect(await deps.plans.getPlan('sample-15th')).toMatchObject({ status: 'draft', loadedBy: 'upload' });
+    expect(await pages.deps.plans.getPlan('sample-15th')).toMatchObject({ status: 'draft', loadedBy: 'upload' });
 
     expect((await changeStatus(publisher, 'sample-15th', 'closed')).status).toBe(409);
     expect(await changeStatus(publisher, 'sample-15th', 'published')).toMatchObject({
@@ -99,7 +66,7 @@ describe('the plans page', () => {
     const english = await get('/staff/plans', publisher, 'en');
     expect(english.html).toMatch(/id="plan-sample-15th">[\s\S]*?plan-status--published">published/);
     expect(english.html).toContain('Close');
-    const log = await deps.audit.forSubject('plan', 'sample-15th');
+    const log = await pages.deps.audit.forSubject('plan', 'sample-15th');
     expect(log.map((e) => [e.action, e.actor.name, e.reason])).toEqual([
       ['plan.upload', 'wang.wu', null],
       ['plan.publish', 'wang.wu', null],
@@ -121,6 +88,6 @@ describe('the plans page', () => {
       'https://elsewhere.example',
     );
     expect(forged.status).toBe(403);
-    expect((await deps.plans.getPlan('licheng-14th'))?.status).toBe('published');
+    expect((await pages.deps.plans.getPlan('licheng-14th'))?.status).toBe('published');
   });
 });
