@@ -111,6 +111,14 @@ export function newCase(
   } satisfies FollowUpCase);
 }
 
+/** The case a 差评 opens, from its feedback record, at the time the rating was recorded. */
+export const caseForRecord = (
+  record: FollowUpCase['feedback'] &
+    Pick<FollowUpCase, 'voterId' | 'planId' | 'targetType' | 'targetId'> & { rating: number },
+  rules: { deadlineDays: number; calendar: WorkCalendar },
+): FollowUpCase =>
+  newCase({ ...record, feedback: record, rating: record.rating as 1 | 2 }, new Date(record.recordedAt), rules);
+
 /** A step the case's state does not allow (a reply rated twice, a closed case stepped). */
 export class CaseStateError extends DomainError {
   override name = 'CaseStateError';

@@ -8,7 +8,15 @@ import { replyToComment } from '../moderation/moderate.js';
 import { maskPiiWithin } from '../moderation/pii.js';
 import { REPLY_TEXT_MAX } from '../feedback/record.js';
 import { COMMENT_MAX_LENGTH, normaliseComment } from '../feedback/comment.js';
-import { applyStep, dueState, newCase, opensCase, type CaseStep, type DueState, type FollowUpCase } from './case.js';
+import {
+  applyStep,
+  caseForRecord,
+  dueState,
+  opensCase,
+  type CaseStep,
+  type DueState,
+  type FollowUpCase,
+} from './case.js';
 import type { WorkCalendar } from './working-days.js';
 
 export interface CaseDeps {
@@ -115,20 +123,7 @@ export async function reconcileCases(
   const opened: string[] = [];
   for (const record of records) {
     if (!opensCase(record)) continue;
-    const result = await deps.cases.open(
-      newCase(
-        {
-          feedback: record,
-          voterId: record.voterId,
-          planId: record.planId,
-          targetType: record.targetType,
-          targetId: record.targetId,
-          rating: record.rating as 1 | 2,
-        },
-        new Date(record.recordedAt),
-        rules(deps),
-      ),
-    );
+    const result = await deps.cases.open(caseForRecord(record, rules(deps)));
     if (result.created) {
       opened.push(record.feedbackId);
       await deps.audit.append(

@@ -5,7 +5,7 @@ import type { FeedbackStore, RecordedFeedback } from './store.js';
 import type { PlanRepository } from '../store/plan-repository.js';
 import { COMMENT_MAX_LENGTH, commentLength, normaliseComment } from './comment.js';
 import { maskPii, type PiiKind } from '../moderation/pii.js';
-import { newCase, opensCase, type FollowUpCase } from '../cases/case.js';
+import { caseForRecord, opensCase, type FollowUpCase } from '../cases/case.js';
 import type { WorkCalendar } from '../cases/working-days.js';
 import type { CaseRepository } from '../store/case-repository.js';
 import type { AuditRepository } from '../store/audit-repository.js';
@@ -122,18 +122,7 @@ async function openCaseFor(deps: SubmitDeps, record: RecordedFeedback['record'])
   if (!opensCase(record)) return null;
   try {
     const opened = await deps.cases.open(
-      newCase(
-        {
-          feedback: record,
-          voterId: record.voterId,
-          planId: record.planId,
-          targetType: record.targetType,
-          targetId: record.targetId,
-          rating: record.rating as 1 | 2,
-        },
-        new Date(record.recordedAt),
-        { deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar },
-      ),
+      caseForRecord(record, { deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar }),
     );
     if (opened.created) {
       await deps.audit.append(
