@@ -1,5 +1,7 @@
 import { beforeAll, expect } from 'vitest';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
+import { aggregate } from '../../shared/ratings/aggregate.js';
+import { aggregationRepository } from '../../shared/store/aggregation-repository.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { behindTrustedProxy, json, testApp } from './api.js';
 import { testIdentity } from './staff.js';
@@ -79,6 +81,16 @@ export function useModerationApp() {
       (await staff('/monitor/comments?reason=flagged&limit=100', env.monitor)).body.items as Body[],
     recordOf: async (feedbackId: string) =>
       (await store.scanAll()).find((i) => i.type === 'feedback' && i.feedbackId === feedbackId)!,
+    /** The aggregation's run an hour from now, with everything settled and 3 ratings enough to publish. */
+    aggregateAnHourLater: () =>
+      aggregate({
+        repo: aggregationRepository(store.current),
+        targets: () => Promise.resolve({ categoryOf: () => null }),
+        clock: () => new Date(now + 3600_000),
+        settleMs: 0,
+        maxBatch: 10_000,
+        minRatings: 3,
+      }),
     reviewItemsOf: async (feedbackId: string) =>
       (await store.scanAll()).filter((i) => i.type === 'flag-review' && i.feedbackId === feedbackId),
   });

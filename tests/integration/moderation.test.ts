@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../../shared/ratings/aggregate.js';
 import { aggregationRepository } from '../../shared/store/aggregation-repository.js';
 import { json } from '../helpers/api.js';
 import { moderateMany } from '../../shared/moderation/moderate.js';
@@ -251,14 +250,7 @@ describe('the moderation queue', () => {
   });
 
   it('leaves the rating counts alone and moves the comment counts', async () => {
-    await aggregate({
-      repo: aggregationRepository(store.current),
-      targets: () => Promise.resolve({ categoryOf: () => null }),
-      clock: () => new Date(env.now() + 3600_000),
-      settleMs: 0,
-      maxBatch: 10_000,
-      minRatings: 3,
-    });
+    await env.aggregateAnHourLater();
     const counts = await aggregationRepository(store.current).readCounts('all');
     const gdp = counts.get('licheng-14th/indicator#gdp')!;
     const ratings = (await store.scanAll()).filter((i) => i.type === 'feedback' && i.targetId === 'gdp');

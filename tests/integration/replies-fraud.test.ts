@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../../shared/ratings/aggregate.js';
 import { aggregationRepository } from '../../shared/store/aggregation-repository.js';
 import { useModerationApp } from '../helpers/moderation.js';
 
@@ -53,14 +52,7 @@ describe('fraud', () => {
       (await staff(`/admin/ratings/${bought.feedbackId}/fraud`, env.monitor, { reason: 'a monitor cannot do this' }))
         .status,
     ).toBe(403);
-    await aggregate({
-      repo: aggregationRepository(store.current),
-      targets: () => Promise.resolve({ categoryOf: () => null }),
-      clock: () => new Date(env.now() + 3600_000),
-      settleMs: 0,
-      maxBatch: 10_000,
-      minRatings: 3,
-    });
+    await env.aggregateAnHourLater();
     expect(
       (await aggregationRepository(store.current).readCounts('all')).get('licheng-14th/indicator#tourist-visits'),
     ).toBeUndefined();
