@@ -1,4 +1,5 @@
-import { DATASET_IDS, DATASETS, FORMATS, publishedColumns, type Column, type DatasetId } from './datasets.js';
+import type { Column } from './columns.js';
+import { DATASET_IDS, DATASETS, FORMATS, publishedColumns, type DatasetId } from './datasets.js';
 import { fileName } from './format.js';
 
 /**

@@ -1,15 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod/mini';
 import { doc } from '../api/registry.js';
-import {
-  DATASETS,
-  publishedColumns,
-  type CellValue,
-  type Column,
-  type ColumnType,
-  type DatasetId,
-  type DatasetRows,
-} from './datasets.js';
+import type { CellValue, Column, ColumnType } from './columns.js';
+import { DATASETS, publishedColumns, type DatasetId, type DatasetRows } from './datasets.js';
 
 /** Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection). */
 export const FORMULA_START = /^[=+\-@\t\r]/;

@@ -4,7 +4,10 @@ import type { Plan } from '../plan/document.js';
 import { indicatorView } from '../plan/views.js';
 import type { PeriodSummaries } from '../ratings/documents.js';
 import type { PlanSnapshot } from '../store/plan-repository.js';
-import type { CommentRow, IndicatorRow, ObservationRow, RatingRow } from './datasets.js';
+import type { CommentRow } from './comments-dataset.js';
+import type { IndicatorRow } from './indicators-dataset.js';
+import type { ObservationRow } from './observations-dataset.js';
+import type { RatingRow } from './ratings-dataset.js';
 
 /**
  * The rows of each open dataset, from what the store holds. Pure: the routes read the store, these

@@ -1,5 +1,5 @@
 import type { Verdict, VerdictsDocument } from '../verdicts/verdicts.js';
-import type { Column, Dataset } from './datasets.js';
+import type { Column, Dataset } from './columns.js';
 
 /** One target's two verdicts in one period. */
 export interface VerdictRow {

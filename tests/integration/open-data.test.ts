@@ -2,13 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  DATASET_IDS,
-  publishedColumns,
-  type CellValue,
-  type Column,
-  type DatasetId,
-} from '../../shared/open-data/datasets.js';
+import type { CellValue, Column } from '../../shared/open-data/columns.js';
+import { DATASET_IDS, publishedColumns, type DatasetId } from '../../shared/open-data/datasets.js';
 import { dictionaryMarkdown } from '../../shared/open-data/dictionary.js';
 import { jsonDatasetSchema, toCsv } from '../../shared/open-data/format.js';
 import { parsePlan, loadPlan as readPlanFile } from '../../shared/plan/load.js';
