@@ -31,6 +31,10 @@ import { Construct } from 'constructs';
 /** Routes whose answers depend on who asks, or that change state: never cached at the edge. */
 export const UNCACHED_PATHS = [
   '/api/v1/me/*',
+  // A plan's own address of the same voter routes, and the citizen's own page (/me, its forms).
+  '/api/v1/plans/*/me/*',
+  '/me',
+  '/me/*',
   '/api/v1/feedback',
   '/api/v1/monitor/*',
   '/api/v1/publisher/*',
@@ -157,15 +161,16 @@ export class Web extends Construct {
     // allows it (default TTL 0), and never longer than five minutes. Safe for an answer that forgot
     // its headers.
     // Pages differ by language (the `lang` cookie, else Accept-Language) and the elder-friendly
-    // switch (`elder`); a voter's own rating makes a page private, so a request with a voter cookie
-    // must never be answered from the copy cached for a visitor without one.
+    // switch (`elder`), so those are the key. The voter cookie is not: every answer that reads it
+    // is `private, no-store` at the origin (shared/http/caching.ts), so none is ever stored, and a
+    // public page is the same with or without it; keying on it gave each voter a cache of their own.
     const originDecidesCache = new CachePolicy(this, 'OriginDecidesCache', {
       comment: 'gongping: cached only as the origin Cache-Control allows, five minutes at most',
       defaultTtl: Duration.seconds(0),
       maxTtl: Duration.seconds(CACHE_SECONDS.publicMax),
       minTtl: Duration.seconds(0),
       queryStringBehavior: CacheQueryStringBehavior.all(),
-      cookieBehavior: CacheCookieBehavior.allowList('lang', 'elder', 'gp_voter'),
+      cookieBehavior: CacheCookieBehavior.allowList('lang', 'elder'),
       headerBehavior: CacheHeaderBehavior.allowList('Accept-Language'),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
