@@ -24,3 +24,9 @@ export function crashingStore(
   });
   return { client, tableName: store.tableName };
 }
+
+/** A crash before the first write of an item of this type (a PutCommand whose item has that `type`). */
+export const beforePutOf =
+  (type: string) =>
+  (command: { constructor: { name: string }; input: unknown }): boolean =>
+    command.constructor.name === 'PutCommand' && (command.input as { Item: { type: string } }).Item.type === type;

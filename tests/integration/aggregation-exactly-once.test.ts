@@ -12,7 +12,7 @@ import { feedbackRepository } from '../../shared/store/feedback-repository.js';
 import { moderationRepository } from '../../shared/store/moderation-repository.js';
 import { fraudRepository } from '../../shared/store/reply-fraud-repository.js';
 import { bruteForceCounts, nonZero } from '../helpers/brute-force.js';
-import { crashingStore, InjectedCrash } from '../helpers/faults.js';
+import { beforePutOf, crashingStore, InjectedCrash } from '../helpers/faults.js';
 import { useStore } from '../helpers/store.js';
 
 const shared = useStore();
@@ -135,15 +135,7 @@ async function play(ops: Op[]) {
     if (op.kind === 'submit') {
       now += op.advanceHours * 3600_000;
       const [planId, targetType, targetId] = TARGETS[op.target]!;
-      const repo = op.crashBeforeRecord
-        ? feedbackRepository(
-            crashingStore(
-              store,
-              (c) =>
-                c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'feedback',
-            ),
-          )
-        : feedback;
+      const repo = op.crashBeforeRecord ? feedbackRepository(crashingStore(store, beforePutOf('feedback'))) : feedback;
       const clock = () => new Date(now);
       try {
         const { record } = await repo.record({
@@ -169,15 +161,7 @@ async function play(ops: Op[]) {
       now += 1000;
     } else if (op.kind === 'fraud') {
       const target = rated[op.pick % Math.max(1, rated.length)];
-      const repo = op.crashBeforeEvent
-        ? fraudRepository(
-            crashingStore(
-              store,
-              (c) =>
-                c.constructor.name === 'PutCommand' && (c.input as { Item: { type: string } }).Item.type === 'fraud',
-            ),
-          )
-        : fraud;
+      const repo = op.crashBeforeEvent ? fraudRepository(crashingStore(store, beforePutOf('fraud'))) : fraud;
       if (target) {
         await repo
           .markFraud(target, { by: 'admin (test)', reason: 'documented vote buying' }, new Date(now))
