@@ -46,6 +46,7 @@ import type { VoterTokens } from '../shared/feedback/voter-token.js';
 import { feedbackShard } from '../shared/store/keys.js';
 import { withGeneratedDictionary } from '../shared/open-data/dictionary.js';
 import { planFormatArtefacts } from './build-plan-format.js';
+import { firstLines, stableIds } from './example-text.js';
 import { loadPlan as readPlanFile } from '../shared/plan/load.js';
 import { aggregate } from '../shared/ratings/aggregate.js';
 import { targetIndexOf } from '../shared/ratings/target-index.js';
@@ -211,31 +212,7 @@ export async function scenario(store: Store) {
   return { app, bearer, stableIds: new Map<string, string>() };
 }
 
-/** Text answers (CSV, Atom, HTML) are shown by their first lines. */
-const firstLines = (text: string, lines = 8) => {
-  const all = text.split(/\r?\n/);
-  return all.length > lines ? `${all.slice(0, lines).join('\n')}\n…` : text;
-};
-
 type Scenario = Awaited<ReturnType<typeof scenario>>;
-
-/**
- * The audit log names its entries with random UUIDs (not the app's `newId`); for the document to
- * come out the same on every build, each is shown as the n-th example id in order of appearance.
- */
-const RANDOM_UUID =
-  /\b(?!00000000-0000-4000-8000-)[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b/g;
-function stableIds(world: Scenario, text: string): string {
-  return text.replace(RANDOM_UUID, (uuid) => {
-    let stable = world.stableIds.get(uuid);
-    if (!stable)
-      world.stableIds.set(
-        uuid,
-        (stable = `00000000-0000-4000-a000-${String(world.stableIds.size + 1).padStart(12, '0')}`),
-      );
-    return stable;
-  });
-}
 
 /** The request of an example, as the build and tests/integration/openapi.test.ts send it. */
 export async function exampleRequest(
@@ -263,7 +240,7 @@ export async function exampleRequest(
 async function record(world: Scenario, op: Operation, example: ExampleRequest): Promise<RecordedAnswer> {
   const res = await exampleRequest(world, op, example);
   const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
-  const text = stableIds(world, await res.text());
+  const text = stableIds(world.stableIds, await res.text());
   const isJson = mediaType === 'application/json' || mediaType === 'application/problem+json';
   // A feed is shown to its first entry, a CSV file by its header and first rows. The reference
   // page is not shown: it names the hashed files this very build produces.
