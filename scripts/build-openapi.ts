@@ -277,20 +277,25 @@ async function record(world: Scenario, op: Operation, example: ExampleRequest): 
 
 export async function buildDocument(): Promise<Record<string, unknown>> {
   const embedded = await startDynalite();
-  const store: Store = {
-    client: createDocumentClient({ region: 'local', endpoint: embedded.endpoint }),
-    tableName: `openapi-${randomBytes(4).toString('hex')}`,
+  const client = createDocumentClient({ region: 'local', endpoint: embedded.endpoint });
+  const scratch = async () => {
+    const store: Store = { client, tableName: `openapi-${randomBytes(4).toString('hex')}` };
+    await ensureTable(store);
+    return scenario(store);
   };
   try {
-    await ensureTable(store);
-    const world = await scenario(store);
+    // A plan-scoped operation's two paths are sent the same example requests: each path gets a
+    // scenario of its own, so the scoped path's first value is not the alias's value sent again.
+    const worlds = { alias: await scratch(), inPlan: await scratch() };
     const answers = new Map<string, RecordedAnswer>();
-    for (const op of OPERATIONS)
+    for (const op of OPERATIONS) {
+      const world = op.operationId.endsWith('InPlan') ? worlds.inPlan : worlds.alias;
       for (const example of op.examples)
         answers.set(`${op.operationId}/${example.name}`, await record(world, op, example));
+    }
     return openApiDocument({ operations: OPERATIONS, problems: PROBLEMS, answers, version: API_VERSION });
   } finally {
-    store.client.destroy();
+    client.destroy();
     await embedded.close();
   }
 }
