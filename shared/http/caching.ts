@@ -18,8 +18,20 @@ export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_STALENESS_SECONDS}
 /** Anything that shows, sets or depends on one person's data: stored by no cache, shared or not. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
-/** What a 304 keeps of the 200 it stands for (RFC 9110 §15.4.5). */
-const KEPT_ON_304 = new Set(['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary']);
+/**
+ * What a 304 keeps of the 200 it stands for (RFC 9110 §15.4.5), and the answer's own
+ * Content-Security-Policy: a browser replaces the stored answer's headers with the 304's, so
+ * without it a page revalidated would take the API's `default-src 'none'` and lose its stylesheet.
+ */
+const KEPT_ON_304 = new Set([
+  'cache-control',
+  'content-location',
+  'content-security-policy',
+  'date',
+  'etag',
+  'expires',
+  'vary',
+]);
 
 const personalAnswers = new WeakSet<Context>();
 

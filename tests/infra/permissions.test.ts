@@ -201,7 +201,11 @@ describe('least privilege', () => {
       api: loadingIsTheSeeds,
       staff: loadingIsTheSeeds,
       web: loadingIsTheSeeds,
-      aggregate: {},
+      aggregate: {
+        ...loadingIsTheSeeds,
+        Update:
+          'bumpPlanDataVersion: the plan writers’ version bump, bundled with the plan repository; the aggregator writes no plan',
+      },
     };
     const cases = [
       ['api', app.api.functions.api, API_TABLE_ACCESS],

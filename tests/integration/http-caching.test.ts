@@ -61,6 +61,8 @@ describe('public pages, JSON and open data', () => {
         expect(res.headers.get('etag')).toBe(tag);
         expect(res.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
         expect(res.headers.get('vary')).toBe(first.headers.get('vary'));
+        // A browser takes the 304's headers for the stored page: a page keeps its own policy.
+        expect(res.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
         expect(res.headers.has('content-disposition')).toBe(false);
       }
       const other = await request(path, { 'If-None-Match': '"something-else"' });

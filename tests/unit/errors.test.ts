@@ -21,7 +21,7 @@ import { CommentStateError } from '../../shared/moderation/store.js';
 import { csvProblem } from '../../shared/publishing/csv.js';
 import { PublishRuleError } from '../../shared/publishing/observations.js';
 import { ImportRejected, ProgressReasonRequired } from '../../shared/publishing/publish.js';
-import { PlanClosedToRatingsError, PlanStatusError } from '../../shared/plan/lifecycle.js';
+import { PlanClosedToPublishingError, PlanClosedToRatingsError, PlanStatusError } from '../../shared/plan/lifecycle.js';
 import { PlanFileRejected, PlanReplaceRefused } from '../../shared/publishing/plans.js';
 
 /**
@@ -41,6 +41,7 @@ const SAMPLES: Array<[error: DomainError, kind: ErrorKind, status: number]> = [
   [new ProgressReasonRequired('say why'), 'validation-failed', 400],
   [new PlanStatusError('p', 'draft', 'closed'), 'invalid-state', 409],
   [new PlanClosedToRatingsError('p', 'closed'), 'invalid-state', 409],
+  [new PlanClosedToPublishingError('p'), 'invalid-state', 409],
   [new PlanFileRejected([{ path: '$.id', message: 'missing' }]), 'validation-failed', 400],
   [new PlanReplaceRefused('p', { why: 'not-draft', status: 'published' }), 'invalid-state', 409],
   [new ImportRejected([csvProblem(3, 'value', { code: 'notANumber', text: 'x' })]), 'validation-failed', 400],

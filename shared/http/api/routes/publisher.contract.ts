@@ -106,6 +106,22 @@ export const publisherContract = {
         status: 409,
       },
       {
+        name: 'close',
+        summary: 'Close a plan whose period has ended: its figures become final',
+        params: { planId: EXAMPLE_PLAN },
+        body: { to: 'closed', reason: '规划期结束 · the plan period has ended' },
+        staff: ['publisher'],
+        status: 200,
+      },
+      {
+        name: 'reopen',
+        summary: 'Reopen a closed plan, to correct a figure',
+        params: { planId: EXAMPLE_PLAN },
+        body: { to: 'published', reason: '更正数据 · to correct a figure' },
+        staff: ['publisher'],
+        status: 200,
+      },
+      {
         name: 'unknown',
         summary: 'A plan that is not stored',
         params: { planId: 'no-such-plan' },
