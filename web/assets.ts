@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The built, content-hashed client files (scripts/build-web.mjs writes them to web/dist/assets and
+ * The built, content-hashed client files (web/build.mjs writes them to web/dist/assets and
  * names them in web/dist/manifest.json). Pages ask the manifest for the current name of an entry.
  * WEB_DIST_DIR points elsewhere (a Lambda bundle that copies the manifest beside its code, say).
  */

@@ -25,7 +25,7 @@ import {
   loadDevKeys,
   writeIssuerFile,
 } from './dev-identity.js';
-import { ensureWebBuild } from '../../scripts/build-web.mjs';
+import { ensureWebBuild } from '../../web/build.mjs';
 import { createApp } from './app.js';
 import { appDeps } from '../../shared/http/deps.js';
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openLocalStore } from '../../functions/local/store.js';
-import { buildWeb } from '../../scripts/build-web.mjs';
+import { buildWeb } from '../../web/build.mjs';
 import { LocalConfig, parseConfig } from '../../shared/config.js';
 import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
@@ -159,7 +159,7 @@ async function main() {
 
     const lines = [
       `Machine: ${machine()}. Written ${new Date().toISOString()} by \`tests/bench/web-budget.ts\`.`,
-      `Bundles built by \`scripts/build-web.mjs\` (esbuild, minified, Chart.js tree-shaken) in ${Math.round(buildMs)} ms; pages fetched from \`npm start\` on a fresh data folder (no ratings yet), in Chinese. Sizes are of the bytes served, gzipped here at level 9 (CloudFront compresses at the edge).`,
+      `Bundles built by \`web/build.mjs\` (esbuild, minified, Chart.js tree-shaken) in ${Math.round(buildMs)} ms; pages fetched from \`npm start\` on a fresh data folder (no ratings yet), in Chinese. Sizes are of the bytes served, gzipped here at level 9 (CloudFront compresses at the edge).`,
       '',
       '| File | Bytes | gzip |',
       '| --- | ---: | ---: |',

@@ -5,14 +5,17 @@ import { describe, expect, it } from 'vitest';
 /**
  * The folders are the layers, each importing only from those below it:
  *   shared/     the domain, the store, the HTTP layer and the API routes: nothing above it
- *   web/        the pages and the site part: shared/
+ *   web/        the pages, the site part and its client build (build.mjs): shared/
  *   functions/  the Lambda entries and the local runner: web/ and shared/
  *   infra/      the CDK app: shared/ (entries are named by path, never imported)
- * So no import circle can run between top-level folders. tests/ and scripts/ may import anything.
+ *   scripts/, tests/  the tools and the tests, on top: they may import anything, and nothing imports them
+ * So no import circle can run between top-level folders.
  */
 const LAYERS = ['shared', 'web', 'functions', 'infra'] as const;
 type Layer = (typeof LAYERS)[number];
-const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
+const FOLDERS = [...LAYERS, 'scripts', 'tests'] as const;
+type Folder = (typeof FOLDERS)[number];
+const MAY_IMPORT: Record<Layer, readonly Folder[]> = {
   shared: ['shared'],
   web: ['web', 'shared'],
   functions: ['functions', 'web', 'shared'],
@@ -39,16 +42,16 @@ export function importsOf(file: string, text: string): string[] {
     .map((s) => relative(ROOT, resolve(dirname(file), s)));
 }
 
-const layerOf = (path: string): Layer | null =>
-  (LAYERS as readonly string[]).includes(path.split('/')[0]!) ? (path.split('/')[0] as Layer) : null;
+const folderOf = (path: string): Folder | null =>
+  (FOLDERS as readonly string[]).includes(path.split('/')[0]!) ? (path.split('/')[0] as Folder) : null;
 
-/** The imports that go against the layering, as "from → to". */
+/** The imports that go against the layering, as "from → to". scripts/ and tests/ are checked only as targets. */
 export function violations(edges: Array<[from: string, to: string]>): string[] {
   return edges
     .filter(([from, to]) => {
-      const a = layerOf(from);
-      const b = layerOf(to);
-      return a !== null && b !== null && !MAY_IMPORT[a].includes(b);
+      const a = folderOf(from);
+      const b = folderOf(to);
+      return a !== null && b !== null && a in MAY_IMPORT && !MAY_IMPORT[a as Layer].includes(b);
     })
     .map(([from, to]) => `${from} → ${to}`);
 }
@@ -73,11 +76,22 @@ describe('the layers', () => {
         ['shared/http/app.ts', 'web/routes.js'],
         ['web/routes.tsx', 'shared/http/voter.js'],
         ['infra/app.ts', 'functions/api/handler.js'],
+        ['functions/local/server.ts', 'scripts/build-openapi.js'],
+        ['shared/store/client.ts', 'tests/helpers/dynalite.js'],
+        ['web/build.mjs', 'tests/helpers/web-pages.js'],
+        ['tests/helpers/web-pages.ts', 'web/build.mjs'],
+        ['scripts/build-openapi.ts', 'tests/helpers/staff.js'],
       ]),
-    ).toEqual(['shared/http/app.ts → web/routes.js', 'infra/app.ts → functions/api/handler.js']);
+    ).toEqual([
+      'shared/http/app.ts → web/routes.js',
+      'infra/app.ts → functions/api/handler.js',
+      'functions/local/server.ts → scripts/build-openapi.js',
+      'shared/store/client.ts → tests/helpers/dynalite.js',
+      'web/build.mjs → tests/helpers/web-pages.js',
+    ]);
   });
 
-  it('import only downwards: shared/ nothing above it, web/ only shared/, functions/ web/ and shared/, infra/ shared/', () => {
+  it('import only downwards: shared/ nothing above it, web/ only shared/, functions/ web/ and shared/, infra/ shared/, none of them scripts/ or tests/', () => {
     expect(violations(edges)).toEqual([]);
   });
 

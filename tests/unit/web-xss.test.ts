@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.mjs';
+import { buildWeb } from '../../web/build.mjs';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import type { Plan } from '../../shared/plan/document.js';
 import { aggregationJob } from '../../shared/ratings/job.js';

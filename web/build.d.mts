@@ -1,4 +1,4 @@
-/** Types of scripts/build-web.mjs, for the TypeScript that calls it (functions/local/server.ts, tests). */
+/** Types of web/build.mjs, for the TypeScript that calls it (functions/local/server.ts, tests). */
 export interface WebManifest {
   entries: Record<'main.css' | 'charts.js' | 'feedback.js', string>;
   builtAt: string;
