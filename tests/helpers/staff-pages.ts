@@ -21,9 +21,9 @@ export function formFields(fields: Record<string, string | string[]>): URLSearch
 /**
  * The staff pages of a fresh store with the plan loaded, for app.request(), signed in through the
  * development provider's hosted page: a session is an ID token of that provider in the session
- * cookie. `app`, `deps` and `identity` are set before the first test.
+ * cookie. `app`, `deps` and `identity` are set before the first test; `overrides` go to testApp.
  */
-export function useStaffPages() {
+export function useStaffPages(overrides: Parameters<typeof testApp>[1] = {}) {
   const store = useStore();
   const env = {
     store,
@@ -35,6 +35,7 @@ export function useStaffPages() {
     await loadPlan(store.current, readPlanFile());
     env.identity = await testIdentity();
     ({ app: env.app, deps: env.deps } = testApp(store.current, {
+      ...overrides,
       staffAuth: env.identity.verifier,
       signIn: hostedSignIn(TEST_ISSUER, DEV_CLIENT_ID),
     }));

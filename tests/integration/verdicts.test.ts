@@ -230,6 +230,9 @@ describe('the verdicts the aggregation run computed, read from the API', () => {
       'indicator:tourism-revenue',
     ]);
     expect(section).toContain('物价涨得比收入快');
+    // The plan's own pages, not the unscoped ones, which show whichever plan is current.
+    expect(section).toContain('href="/plans/licheng-14th/indicators/gdp"');
+    expect(section).toContain('href="/plans/licheng-14th/verdicts"');
     expect(section).toContain('最近 2 条公开留言中差评 2 条（100.0%）');
     expect(section).toContain('最近 1 条公开留言中差评 0 条（0.0%）');
     // Before the least-satisfied list and the ranking.

@@ -8,6 +8,7 @@ import { leastSatisfied, type LeastSatisfied } from '../citizen/data.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { namedTargets, targetKind } from '../../shared/feedback/target-kinds.js';
 import { disagreements, type Disagreement } from './verdicts-data.js';
+import { planPath } from '../citizen/place.js';
 
 /**
  * What the staff pages show, through the same repositories and shared functions as the JSON staff
@@ -44,12 +45,19 @@ export async function planOf(deps: Pick<StaffDataDeps, 'plans'>, planId: string)
   return snapshot;
 }
 
+/**
+ * Where a plan's public pages start, for the links on its staff pages: always the plan's own
+ * address (`/plans/{id}`), since the unscoped one shows whichever plan is current, not this one.
+ */
+export const publicBase = (planId: string) => planPath(planId);
+
 /** Names and public links of every target, for lists that know targets only by type and id. */
 export function targetNames(snapshot: PlanSnapshot): Map<string, TargetName> {
+  const base = publicBase(snapshot.plan.id);
   return new Map(
     namedTargets(snapshot).map((t): [string, TargetName] => [
       `${t.targetType}:${t.targetId}`,
-      { href: targetKind(t.targetType).pagePath(t.targetId), nameZh: t.nameZh, nameEn: t.nameEn },
+      { href: targetKind(t.targetType).pagePath(t.targetId, base), nameZh: t.nameZh, nameEn: t.nameEn },
     ]),
   );
 }
@@ -82,7 +90,7 @@ export async function dashboardData(deps: StaffDataDeps, planId: string): Promis
     .map((summary) => ({ summary, name: names.get(`${summary.targetType}:${summary.targetId}`) }));
   return {
     targets,
-    least: leastSatisfied(document, snapshot),
+    least: leastSatisfied(document, snapshot, publicBase(planId)),
     disagreements: disagreeing,
     minRatings: document?.minRatings ?? deps.minRatings,
     queueSize,

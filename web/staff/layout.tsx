@@ -7,6 +7,8 @@ import type { StaffMessages } from './i18n.js';
 import { LIST_SEPARATOR, localized } from '../localized.js';
 import type { PlanScope } from '../../shared/http/plan-scope.js';
 import { StaffPlanSwitcher } from './pages/plan-switcher.js';
+import { isPublic } from '../../shared/plan/current.js';
+import { publicBase } from './data.js';
 
 export interface StaffContext extends PageContext {
   s: StaffMessages;
@@ -80,7 +82,12 @@ export function StaffLayout({
           label: navLabel(s, x.key),
           current: section === x.key,
         })),
-        { href: '/', label: s.navPublicSite, current: false },
+        // A plan's staff pages lead to its public pages; a draft has none yet, so to the site's home.
+        {
+          href: ctx.scope && isPublic(ctx.scope.plan) ? publicBase(ctx.scope.plan.id) : '/',
+          label: s.navPublicSite,
+          current: false,
+        },
       ]}
       settings={
         staff && (

@@ -5,10 +5,12 @@ import { inLang } from '../../localized.js';
 import { targetKind } from '../../../shared/feedback/target-kinds.js';
 import { officialName, satisfactionText } from '../../citizen/verdict-text.js';
 import { Text } from '../../citizen/components/plan-text.js';
+import { publicBase } from '../data.js';
 
 /** The dashboard's first list: where the official verdict and the citizens' disagree, and what citizens wrote. */
 export function Disagreements({ ctx, items }: { ctx: StaffContext; items: Disagreement[] | null }) {
   const { s, t, lang } = ctx;
+  const base = ctx.scope ? publicBase(ctx.scope.plan.id) : '';
   return (
     <section aria-labelledby="disagree-heading" id="disagreements">
       <h2 id="disagree-heading">{s.disagreeHeading}</h2>
@@ -22,7 +24,7 @@ export function Disagreements({ ctx, items }: { ctx: StaffContext; items: Disagr
           {items.map(({ verdict: v, comments, read, bad }) => (
             <li class={`card verdict-line--${v.region}`} data-target={`${v.targetType}:${v.targetId}`}>
               <h3 class="card__title">
-                <a href={targetKind(v.targetType).pagePath(v.targetId)}>{inLang(lang, v, 'name')}</a>
+                <a href={targetKind(v.targetType).pagePath(v.targetId, base)}>{inLang(lang, v, 'name')}</a>
               </h3>
               <p>
                 <strong>{t.region(v.region)}</strong> · {s.disagreeOfficial} {officialName(t, v)} ·{' '}
@@ -49,7 +51,7 @@ export function Disagreements({ ctx, items }: { ctx: StaffContext; items: Disagr
         </ul>
       )}
       <p>
-        <a href="/verdicts">{s.disagreeAll}</a>
+        <a href={`${base}/verdicts`}>{s.disagreeAll}</a>
       </p>
     </section>
   );
