@@ -45,7 +45,7 @@ async function main() {
     if (!values.table) await ensureTable(opened.store);
     const report = await migrateLegacyRatings(opened.store, values.plan);
     console.log(
-      `migrated ${opened.description} to plan ${values.plan}: ${report.logItems} records and events, ${report.ballots} ballots, ${report.cases} cases re-indexed by plan; ${report.documents} old published documents deleted`,
+      `migrated ${opened.description} to plan ${values.plan}: ${report.logItems} records and events, ${report.ballots} ballots, ${report.cases} cases re-indexed by plan, ${report.reviews} review pointers given their comment's plan; ${report.documents} old published documents deleted`,
     );
     const rebuilt = await aggregationJob(opened.store, aggregationSettingsOf(config))('rebuild');
     console.log(

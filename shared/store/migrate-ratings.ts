@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TargetType } from '../feedback/target.js';
 import { FollowUpCase } from '../cases/case.js';
 import {
@@ -13,6 +13,8 @@ import { fromItem } from './items.js';
 import { planRepository, planSummaryItems } from './plan-repository.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
+import { FLAG_REVIEW_ITEM, FlagReview } from './review-pointers.js';
+import { recordKeyOf } from './feedback-records.js';
 
 /** What the migration changed; run again, it changes nothing and reports zeros. */
 export interface LegacyMigrationReport {
@@ -21,6 +23,8 @@ export interface LegacyMigrationReport {
   ballots: number;
   /** Cases moved to their plan's partitions of the case index (given the plan first if they had none). */
   cases: number;
+  /** Flagged comments' review pointers given their comment's plan, so its plan's moderation queue shows them. */
+  reviews: number;
   /** Published summaries and series points of the old layout, deleted: the rebuild publishes them per plan. */
   documents: number;
 }
@@ -32,9 +36,10 @@ const keyOf = (item: Record<string, unknown>) => ({ PK: String(item.PK), SK: Str
 
 /**
  * Makes what was stored before ratings carried their plan the given plan's (`npm run migrate --
- * ratings --plan <id>`, docs/data-model.md): records, events and cases get `planId`; published
- * comments move to their plan's index, and cases (those of any plan) to their plan's partitions of
- * the case index; each ballot moves to its plan's key; the old published documents are deleted.
+ * ratings --plan <id>`, docs/data-model.md): records, events and cases get `planId`, review pointers
+ * their comment's; published comments move to their plan's index, and cases (those of any plan) to
+ * their plan's partitions of the case index; each ballot moves to its plan's key; the old published
+ * documents are deleted.
  * The caller then rebuilds the aggregation, which recounts the log into per-plan scopes and
  * publishes per plan. Idempotent. Run it before the new code takes ratings:
  * a voter who rates again before their ballot moved gets a second ballot, and both would count.
@@ -44,14 +49,14 @@ export async function migrateLegacyRatings(store: Store, planId: string): Promis
   const plans = planRepository(store);
   const plan = await plans.getPlan(planId);
   if (!plan) throw new Error(`plan ${planId} is not loaded: load it first (npm run plan -- import FILE)`);
-  const report: LegacyMigrationReport = { logItems: 0, ballots: 0, cases: 0, documents: 0 };
+  const report: LegacyMigrationReport = { logItems: 0, ballots: 0, cases: 0, reviews: 0, documents: 0 };
   const { client, tableName } = store;
   // A plan loaded before the registry existed: register it, so it is listed and aggregated.
   if (!(await plans.isRegistered(planId))) {
     await client.send(new PutCommand({ TableName: tableName, Item: planSummaryItems(plan)[1]! }));
   }
 
-  const setPlan = async (item: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+  const setPlan = async (item: Record<string, unknown>, extra: Record<string, unknown> = {}, plan = planId) => {
     const names = Object.keys(extra);
     try {
       await client.send(
@@ -61,7 +66,7 @@ export async function migrateLegacyRatings(store: Store, planId: string): Promis
           UpdateExpression: `SET planId = :plan${names.map((n) => `, ${n} = :${n}`).join('')}`,
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(planId)',
           ExpressionAttributeValues: {
-            ':plan': planId,
+            ':plan': plan,
             ...Object.fromEntries(names.map((n) => [`:${n}`, extra[n]])),
           },
         }),
@@ -119,6 +124,20 @@ export async function migrateLegacyRatings(store: Store, planId: string): Promis
     }
   };
 
+  // A review pointer is its comment's: written before pointers carried a plan, but perhaps after
+  // records did, so the record says which (a record without one yet is about to become `planId`'s).
+  const planOfReview = async (item: Record<string, unknown>) => {
+    const { Item } = await client.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: recordKeyOf(fromItem(FlagReview, item)),
+        ProjectionExpression: 'planId',
+        ConsistentRead: true,
+      }),
+    );
+    return typeof Item?.planId === 'string' ? Item.planId : planId;
+  };
+
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey }));
@@ -133,6 +152,8 @@ export async function migrateLegacyRatings(store: Store, planId: string): Promis
         const published = type === 'feedback' && String(item.GSI1PK ?? '').startsWith('COMMENTS#');
         const target = { planId, targetType: TargetType.parse(item.targetType), targetId: String(item.targetId) };
         if (await setPlan(item, published ? { GSI1PK: publishedCommentsPartition(target) } : {})) report.logItems++;
+      } else if (type === FLAG_REVIEW_ITEM) {
+        if (await setPlan(item, {}, await planOfReview(item))) report.reviews++;
       } else if (type === 'ballot' && legacyBallotPattern.test(String(item.SK))) {
         await moveBallot(item);
         report.ballots++;

@@ -19,7 +19,7 @@ export const FlagReview = z.strictObject({
   feedbackId: z.string().check(z.minLength(1)),
   shard: z.number().check(z.int(), z.gte(0)),
   recordedAt: z.iso.datetime(),
-  /** A plan's queue shows its own: pointers written before the queue was per plan have none. */
+  /** A plan's queue shows its own. Pointers written before it was per plan have none until `npm run migrate -- ratings` (migrate-ratings.ts) gives them their comment's. */
   planId: z.optional(PlanId),
   targetType: TargetType,
   targetId: TargetId,

@@ -1,14 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newCase } from '../../shared/cases/case.js';
 import { workCalendar } from '../../shared/cases/working-days.js';
-import { loadPlan as readBuiltInPlan } from '../../shared/plan/load.js';
+import { loadPlan as readBuiltInPlan, parsePlan } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { caseRepository } from '../../shared/store/case-repository.js';
 import { feedbackRepository } from '../../shared/store/feedback-repository.js';
 import { feedbackShard } from '../../shared/store/keys.js';
 import { migrateLegacyRatings } from '../../shared/store/migrate-ratings.js';
+import { moderationRepository } from '../../shared/store/moderation-repository.js';
 import { ratingsRepository } from '../../shared/store/ratings-repository.js';
 import { useStore } from '../helpers/store.js';
 
@@ -18,9 +20,11 @@ import { useStore } from '../helpers/store.js';
  */
 const store = useStore();
 const plan = readBuiltInPlan();
+const sample = parsePlan(JSON.parse(readFileSync('tests/fixtures/plans/sample-15th.json', 'utf8')));
 const shard = feedbackShard('v1', 'indicator', 'gdp');
 const recordedAt = '2025-03-01T00:00:00.000Z';
 const publishedAt = '2025-03-02T00:00:00.000Z';
+const flaggedAt = '2025-03-04T00:00:00.000Z';
 const pad = (n: number) => String(n).padStart(2, '0');
 const settings = { minRatings: 1, settleSeconds: 0, maxBatch: 1000 };
 
@@ -124,6 +128,43 @@ async function writeLegacyTable() {
     status: 'closed',
     closedAt: publishedAt,
   });
+  // Comments under review, their pointers written before pointers carried a plan: one of a
+  // record from before ratings carried theirs, one of a record of the sample plan that did.
+  for (const [feedbackId, planId, targetId] of [
+    ['f3', undefined, 'retail-sales'],
+    ['f7', 'sample-15th', 'gdp'],
+  ] as const) {
+    const flaggedShard = feedbackShard(`v-${feedbackId}`, 'indicator', targetId);
+    const common = { feedbackId, shard: flaggedShard, recordedAt, targetType: 'indicator', targetId };
+    await put({
+      PK: `FEEDBACK#${pad(flaggedShard)}`,
+      SK: `${recordedAt}#${feedbackId}`,
+      GSI1PK: planId ? `COMMENTS#${planId}#indicator#${targetId}` : `COMMENTS#indicator#${targetId}`,
+      GSI1SK: `${publishedAt}#${feedbackId}`,
+      type: 'feedback',
+      ...common,
+      ...(planId ? { planId } : {}),
+      voterId: `v-${feedbackId}`,
+      year: 2025,
+      rating: 4,
+      comment: '被举报的留言',
+      commentStatus: 'published',
+      replaces: null,
+      publishedAt,
+      flagCount: 3,
+      underReviewSince: flaggedAt,
+    });
+    await put({
+      PK: `FLAGS#${feedbackId}`,
+      SK: 'REVIEW',
+      GSI1PK: 'MODQUEUE#pending',
+      GSI1SK: `${flaggedAt}#${feedbackId}`,
+      type: 'flag-review',
+      ...common,
+      queueReason: 'flagged',
+      since: flaggedAt,
+    });
+  }
   // What the old aggregation published and counted, without plans.
   await put({ PK: 'SUMMARY#all', SK: 'SUMMARY', type: 'rating-summary', version: 1, data: '{}' });
   await put({ PK: 'SERIES#indicator#gdp', SK: '2025', type: 'rating-series-point', version: 1, data: '{}' });
@@ -139,13 +180,14 @@ async function writeLegacyTable() {
 
 beforeAll(async () => {
   await loadPlan(store.current, plan);
+  await loadPlan(store.current, sample);
   await writeLegacyTable();
 });
 
 describe('the migration of ratings stored before they carried their plan', () => {
   it('makes every legacy item the given plan’s, and a rebuild counts and publishes them per plan', async () => {
     const report = await migrateLegacyRatings(store.current, plan.id);
-    expect(report).toEqual({ logItems: 2, ballots: 1, cases: 2, documents: 2 });
+    expect(report).toEqual({ logItems: 3, ballots: 1, cases: 2, reviews: 2, documents: 2 });
     const rebuilt = await aggregationJob(store.current, settings)('rebuild');
     // The old unscoped count was replaced by the plan's own.
     expect(rebuilt.differences).toEqual(
@@ -178,6 +220,17 @@ describe('the migration of ratings stored before they carried their plan', () =>
     ]);
   });
 
+  it('puts each flagged comment in its own plan’s moderation queue, by the plan of its record', async () => {
+    const queue = moderationRepository(store.current);
+    const queued = async (planId: string) =>
+      (await queue.moderationQueue({ status: 'pending', planId, limit: 10 })).items.map((c) => [
+        c.feedbackId,
+        c.queueReason,
+      ]);
+    expect(await queued(plan.id)).toEqual([['f3', 'flagged']]);
+    expect(await queued('sample-15th')).toEqual([['f7', 'flagged']]);
+  });
+
   it('keeps one rating per voter: a new rating of the same target and year replaces the migrated one', async () => {
     const feedback = feedbackRepository(store.current);
     const { replaced } = await feedback.record({
@@ -203,6 +256,7 @@ describe('the migration of ratings stored before they carried their plan', () =>
       logItems: 0,
       ballots: 0,
       cases: 0,
+      reviews: 0,
       documents: 0,
     });
   });
