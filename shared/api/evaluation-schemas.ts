@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { VERDICTS } from '../evaluation/indicators.js';
 import { Attribute, Direction, Measure, ProjectStatus } from '../plan/schema.js';
+import { PROGRESS_METHODS } from '../progress/assessment.js';
+import { counts } from './fields.js';
 import { doc } from './registry.js';
-import { RatingSummary } from './responses.js';
+import { RatingSummary } from './rating-schemas.js';
 
 /** What GET /api/v1/plans/{planId}/evaluation answers: shared/evaluation/evaluation.ts's PlanEvaluation. */
 
@@ -11,12 +13,7 @@ const Verdict = doc(z.enum(VERDICTS), {
   description: 'The status method’s verdict at the end of the period: `achieved`, `not_achieved` or `not_assessable`.',
 });
 const Year = z.number().check(z.int());
-const Counts = z.strictObject({
-  total: z.number().check(z.int()),
-  achieved: z.number().check(z.int()),
-  not_achieved: z.number().check(z.int()),
-  not_assessable: z.number().check(z.int()),
-});
+const Counts = z.strictObject(counts('total', 'achieved', 'not_achieved', 'not_assessable'));
 
 const IndicatorEvaluation = doc(
   z.strictObject({
@@ -30,7 +27,7 @@ const IndicatorEvaluation = doc(
     attribute: Attribute,
     direction: Direction,
     measure: Measure,
-    method: z.nullable(z.enum(['compound', 'linear', 'percentage-point', 'annual-floor'])),
+    method: z.nullable(z.enum(PROGRESS_METHODS)),
     target: z.strictObject({
       value: z.nullable(z.number()),
       year: Year,
@@ -104,16 +101,18 @@ export const PlanEvaluation = doc(
       ratings: z.nullable(
         z.pick(RatingSummary, { count: true, histogram: true, mean: true, satisfaction: true, dissatisfaction: true }),
       ),
-      cases: z.strictObject({
-        cases: z.number().check(z.int()),
-        answeredOnTime: z.number().check(z.int()),
-        answeredLate: z.number().check(z.int()),
-        openOverdue: z.number().check(z.int()),
-        openWithinDeadline: z.number().check(z.int()),
-        closedUnanswered: z.number().check(z.int()),
-        satisfied: z.number().check(z.int()),
-        unsatisfied: z.number().check(z.int()),
-      }),
+      cases: z.strictObject(
+        counts(
+          'cases',
+          'answeredOnTime',
+          'answeredLate',
+          'openOverdue',
+          'openWithinDeadline',
+          'closedUnanswered',
+          'satisfied',
+          'unsatisfied',
+        ),
+      ),
     }),
   }),
   {

@@ -2,7 +2,7 @@ import { JSON_SCHEMA_OPTIONS } from '../json-schema.js';
 import * as z from 'zod/mini';
 import { examplePath, type ExampleRequest, type HeaderSpec, type Operation, TAGS } from './operation.js';
 import { apiDocs } from './registry.js';
-import { Problem } from './responses.js';
+import { Problem } from './service-schemas.js';
 
 /**
  * The OpenAPI 3.1 document from the operations the routes declare (operation.ts) and the zod schemas they name. Pure:

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { TargetType } from '../feedback/target.js';
 import { doc } from './registry.js';
-import { Proportion } from './responses.js';
+import { Proportion } from './rating-schemas.js';
 import { Region } from './verdict-query.js';
 
 const Thresholds = z.strictObject({ low: z.number(), high: z.number() });

@@ -6,7 +6,7 @@ import type { Operation } from '../../shared/api/operation.js';
 import { EXAMPLE_PROJECT } from '../../shared/http/api/contract-parts.js';
 import { OPERATIONS } from '../../shared/http/api/operations.js';
 import { DOCS_ASSETS, DOCS_ASSETS_PATH, INITIALIZER_JS } from '../../shared/api/docs-assets.js';
-import { Problem } from '../../shared/api/responses.js';
+import { Problem } from '../../shared/api/service-schemas.js';
 import { ProgressStatusFilter } from '../../shared/api/schemas.js';
 import { STATUSES } from '../../shared/plan/views.js';
 import { exampleRequest, expectedArtefacts, OUTPUTS, scenario } from '../../scripts/build-openapi.js';

@@ -4,7 +4,7 @@ import { CommentStatus } from '../../shared/feedback/rating.js';
 import { PII_KINDS } from '../../shared/moderation/pii.js';
 import { Attribute, Direction, Measure, ProjectStatus } from '../../shared/plan/schema.js';
 import { STATUSES } from '../../shared/plan/views.js';
-import type { AssessmentNote, AssessmentReason, ProgressMethod } from '../../shared/progress/assessment.js';
+import { ASSESSMENT_NOTES, ASSESSMENT_REASONS, PROGRESS_METHODS } from '../../shared/progress/assessment.js';
 import { REGIONS, type CitizensStanding, type UndeterminedReason } from '../../shared/verdicts/classify.js';
 import { VERDICTS } from '../../shared/evaluation/indicators.js';
 import { NOT_ASSESSABLE_REASONS } from '../../web/i18n-evaluation.js';
@@ -21,30 +21,6 @@ const zh = messages('zh-CN');
 const en = messages('en');
 
 // Every code the status method, the schema and the feedback rules can hand a page.
-const REASONS: AssessmentReason[] = [
-  'qualitative-target',
-  'missing-target',
-  'no-base',
-  'no-observation-after-base',
-  'growth-target-needs-positive-base',
-  'target-met',
-  'maintain-missed',
-  'floor-missed',
-  'floor-met',
-  'ratio',
-  'ratio-capped-at-target-year',
-];
-const NOTES: AssessmentNote[] = [
-  'duplicate-years-last-wins',
-  'invalid-observations-ignored',
-  'observations-outside-period-ignored',
-  'baseline-year-observation-differs',
-  'linear-fallback-non-positive-base',
-  'linear-fallback-non-positive-target',
-  'observed-value-not-positive',
-  'no-improvement-required',
-];
-const METHODS: ProgressMethod[] = ['compound', 'linear', 'percentage-point', 'annual-floor'];
 const DUE_STATES: DueState[] = ['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed'];
 const UNDETERMINED_REASONS: UndeterminedReason[] = [
   'not-assessable',
@@ -60,9 +36,9 @@ const YEARS: YearSpan = { base: 2030, target: 2035 };
 /** Every vocabulary message with every value it can be called with. */
 const vocabulary = (t: Messages): string[] => [
   ...STATUSES.map((s) => t.statusName(s)),
-  ...REASONS.map((r) => t.reason(r, YEARS)),
-  ...NOTES.map((n) => t.note(n, YEARS)),
-  ...METHODS.map((m) => t.methodName(m, YEARS)),
+  ...ASSESSMENT_REASONS.map((r) => t.reason(r, YEARS)),
+  ...ASSESSMENT_NOTES.map((n) => t.note(n, YEARS)),
+  ...PROGRESS_METHODS.map((m) => t.methodName(m, YEARS)),
   ...Attribute.options.map((a) => t.attributeName(a)),
   ...Direction.options.map((d) => t.directionName(d)),
   ...Measure.options.map((m) => t.measureName(m)),

@@ -1,5 +1,5 @@
 import { operation } from '../../../api/operation.js';
-import { CaseStatsAnswer, CitizenCase, FlagResult, MyCases } from '../../../api/responses.js';
+import { CaseStatsAnswer, CitizenCase, FlagResult, MyCases } from '../../../api/accountability-schemas.js';
 import { CaseStatsQuery, FlagBody, NoQuery, SatisfactionBody } from '../../../api/schemas.js';
 import {
   CASE,

@@ -1,5 +1,5 @@
 import { operation } from '../../../api/operation.js';
-import { AuditPage, FraudResult } from '../../../api/responses.js';
+import { AuditPage, FraudResult } from '../../../api/admin-schemas.js';
 import { AuditCsvQuery, AuditQuery, FraudBody } from '../../../api/staff-schemas.js';
 import { BODY, ADMIN, csv, FeedbackPath, RATING_ONLY, staff } from '../contract-parts.js';
 

@@ -1,5 +1,5 @@
 import { operation } from '../../../api/operation.js';
-import { CommentsPage, FeedbackResult, MyFeedback } from '../../../api/responses.js';
+import { CommentsPage, FeedbackResult, MyFeedback } from '../../../api/feedback-schemas.js';
 import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../api/schemas.js';
 import { type TargetKind } from '../../../feedback/target-kinds.js';
 import {

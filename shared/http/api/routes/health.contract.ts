@@ -1,5 +1,5 @@
 import { operation } from '../../../api/operation.js';
-import { Health } from '../../../api/responses.js';
+import { Health } from '../../../api/service-schemas.js';
 
 /** Health: whether the API can answer. */
 export const healthContract = {

@@ -9,7 +9,7 @@ import {
   ReplyResult,
   StaffCase,
   StaffMe,
-} from '../../../api/responses.js';
+} from '../../../api/monitor-schemas.js';
 import { NoQuery } from '../../../api/schemas.js';
 import {
   BulkModerationBody,

@@ -6,7 +6,7 @@ import {
   PlanView,
   ProjectList,
   ProjectView,
-} from '../../../api/responses.js';
+} from '../../../api/plan-schemas.js';
 import { IndicatorFilter, NoQuery, ProjectFilter } from '../../../api/schemas.js';
 import { documentGet, EXAMPLE_PROJECT, GDP, IndicatorPath, json, ProjectPath } from '../contract-parts.js';
 

@@ -4,7 +4,7 @@ import {
   ObservationPublished,
   ProgressImportResult,
   ProgressPublished,
-} from '../../../api/responses.js';
+} from '../../../api/publisher-schemas.js';
 import { NoQuery } from '../../../api/schemas.js';
 import { PlanStatusBody, PlanStatusChanged, PlanUploaded, StaffPlanList } from '../../../api/staff-plan-schemas.js';
 import { AggregatesQuery, ImportQuery, ProgressBody } from '../../../api/staff-schemas.js';

@@ -1,5 +1,5 @@
 import { operation } from '../../../api/operation.js';
-import { RatingSeries, RatingsOverview, TargetRatings } from '../../../api/responses.js';
+import { RatingSeries, RatingsOverview, TargetRatings } from '../../../api/rating-schemas.js';
 import { RatingsQuery, SeriesQuery, TargetRatingsQuery } from '../../../api/schemas.js';
 import { type TargetKind } from '../../../feedback/target-kinds.js';
 import { byKind, EXAMPLE_TARGET, GDP, json, TargetPath } from '../contract-parts.js';

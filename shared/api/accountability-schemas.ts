@@ -1,0 +1,84 @@
+import * as z from 'zod/mini';
+import { CaseEvent, CaseStatus } from '../cases/case.js';
+import { Rating } from '../feedback/rating.js';
+import { TargetId, TargetType } from '../feedback/target.js';
+import { counts } from './fields.js';
+import { doc } from './registry.js';
+
+/**
+ * What the Accountability operations answer: a flag, the 差评 cases a citizen's ratings opened, and
+ * how fast the cases are answered.
+ */
+
+export const DueState = doc(z.enum(['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed']), {
+  id: 'DueState',
+  description:
+    'How the deadline stands now: overdue, due within three working days, on time, replied and awaiting the citizen, or closed.',
+});
+
+export const FlagResult = z.strictObject({
+  feedbackId: z.string(),
+  flagged: z.literal(true),
+  alreadyFlagged: doc(z.boolean(), {
+    description: 'This voter had flagged it already; counted once. How many flagged it is never disclosed.',
+  }),
+});
+
+export const CitizenCase = doc(
+  z.strictObject({
+    caseId: z.string(),
+    feedbackId: z.string(),
+    targetType: TargetType,
+    targetId: TargetId,
+    rating: Rating,
+    status: CaseStatus,
+    department: z.nullable(z.string()),
+    openedAt: z.iso.datetime(),
+    dueAt: z.nullable(z.iso.datetime()),
+    firstDueAt: z.iso.datetime(),
+    dueState: DueState,
+    reply: z.nullable(z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() })),
+    satisfaction: z.nullable(z.enum(['satisfied', 'unsatisfied'])),
+    canRateReply: z.boolean(),
+    steps: z.array(z.strictObject({ at: z.iso.datetime(), action: CaseEvent.shape.action, status: CaseStatus })),
+  }),
+  {
+    id: 'CitizenCase',
+    description:
+      'A 差评 case as the citizen whose rating opened it sees it: its steps and the official reply, not who in the office did what.',
+  },
+);
+export const MyCases = z.strictObject({ items: z.array(CitizenCase) });
+
+const CaseStatsRow = doc(
+  z.strictObject({
+    key: doc(z.nullable(z.string()), {
+      description:
+        '`indicator:gdp` or `project:…` by target; the department (null: unassigned) by department; null overall.',
+    }),
+    ...counts('cases', 'answered', 'answeredOnTime', 'overdue'),
+    onTimeShare: z.nullable(z.number()),
+    medianDays: z.nullable(z.number()),
+    medianWorkingDays: z.nullable(z.number()),
+    ...counts('closed', 'satisfied', 'unsatisfied'),
+  }),
+  {
+    id: 'CaseStats',
+    description:
+      'How many 差评 cases were answered, how many on time, and how fast (median calendar and working days to the first reply).',
+  },
+);
+export const CaseStatsAnswer = doc(
+  z.strictObject({
+    group: z.enum(['target', 'department']),
+    deadlineWorkingDays: z.number().check(z.int()),
+    generatedAt: z.iso.datetime(),
+    overall: z.nullable(CaseStatsRow),
+    items: z.array(CaseStatsRow),
+  }),
+  {
+    id: 'CaseStatsAnswer',
+    description:
+      'Answer statistics of the 差评 cases: overall and per target or department. Nothing about the people who rated, no texts.',
+  },
+);
