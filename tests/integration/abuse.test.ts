@@ -114,19 +114,21 @@ describe('the client address, which the per-address limit counts by', () => {
   });
 });
 
+/** One voter's rating of an indicator, sent again and again under one Idempotency-Key. */
+function oneVoterSending(rating: { targetId: string; rating: number }, idempotencyKey: string) {
+  const { app, deps } = testApp(store.current);
+  const token = deps.voterTokens.issue().token;
+  const send = () =>
+    app.request(
+      '/api/v1/feedback',
+      json({ targetType: 'indicator', ...rating }, { 'X-Voter-Token': token, 'Idempotency-Key': idempotencyKey }),
+    );
+  return { send, voterId: deps.voterTokens.verify(token) };
+}
+
 describe('Idempotency-Key on POST', () => {
   it('returns the first answer to a retried request and stores the rating once', async () => {
-    const { app, deps } = testApp(store.current);
-    const token = deps.voterTokens.issue().token;
-    const voterId = deps.voterTokens.verify(token);
-    const send = () =>
-      app.request(
-        '/api/v1/feedback',
-        json(
-          { targetType: 'indicator', targetId: 'green-coverage', rating: 5 },
-          { 'X-Voter-Token': token, 'Idempotency-Key': 'retry-1' },
-        ),
-      );
+    const { send, voterId } = oneVoterSending({ targetId: 'green-coverage', rating: 5 }, 'retry-1');
     const first = await send();
     const retry = await send();
     expect(first.status).toBe(201);
@@ -209,17 +211,7 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('runs two identical requests racing each other exactly once', async () => {
-    const { app, deps } = testApp(store.current);
-    const token = deps.voterTokens.issue().token;
-    const voterId = deps.voterTokens.verify(token);
-    const send = () =>
-      app.request(
-        '/api/v1/feedback',
-        json(
-          { targetType: 'indicator', targetId: 'hospital-beds-per-1000', rating: 4 },
-          { 'X-Voter-Token': token, 'Idempotency-Key': 'race' },
-        ),
-      );
+    const { send, voterId } = oneVoterSending({ targetId: 'hospital-beds-per-1000', rating: 4 }, 'race');
     const statuses = (await Promise.all([send(), send(), send()])).map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);

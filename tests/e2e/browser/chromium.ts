@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from './server.js';
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 
-export function warnIfMissing() {
+function warnIfMissing() {
   if (HAVE_CHROMIUM) return;
   console.warn(
     `\n⚠ Browser tests skipped: ${CHROMIUM} is missing, so tests/e2e/browser did not run. ` +
@@ -69,9 +69,10 @@ export async function watch(context: BrowserContext): Promise<{ problems: string
 
 /**
  * `npm start` on a fresh data folder and one Chromium, for the tests of one file: started before
- * them, removed after. Skipped, like the tests, when Chromium is missing.
+ * them, removed after. Skipped, like the tests, when Chromium is missing, and then it says so.
  */
 export function useServerAndChromium(name: string) {
+  warnIfMissing();
   const env = {
     server: undefined as unknown as RunningServer,
     browser: undefined as unknown as Browser,

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium, warnIfMissing } from './chromium.js';
+import { ARTIFACTS, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium } from './chromium.js';
 import { staffToken } from './server.js';
 
 /**
@@ -10,7 +10,6 @@ import { staffToken } from './server.js';
  * comment holds a phone number is masked and opens a case, the citizen finds the case on their
  * page, a monitor answers through the staff API, and the citizen reads the reply and rates it.
  */
-warnIfMissing();
 
 const PHONE_NUMBER = '13912345678';
 

@@ -4,22 +4,13 @@ import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../../shared/plan/load.js';
-import {
-  ARTIFACTS,
-  DESKTOP,
-  HAVE_CHROMIUM,
-  PHONE,
-  seriousViolations,
-  useServerAndChromium,
-  warnIfMissing,
-} from './chromium.js';
+import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium } from './chromium.js';
 import { aggregate, staffToken } from './server.js';
 
 /**
  * The citizen pages in a real browser: Debian's Chromium, headless, driven by playwright-core,
  * against `npm start` on a fresh data folder. One browser and one server for the whole file.
  */
-warnIfMissing();
 
 const plan = readPlanFile();
 const PROJECT = plan.projects.find((p) => p.goals.length > 0)!;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentObservations } from '../../../shared/plan/observation.js';
 import { syntheticObservations } from '../../helpers/evaluation.js';
-import { ARTIFACTS, HAVE_CHROMIUM, useServerAndChromium, warnIfMissing } from './chromium.js';
+import { ARTIFACTS, HAVE_CHROMIUM, useServerAndChromium } from './chromium.js';
 import { staffToken } from './server.js';
 
 /**
@@ -12,7 +12,6 @@ import { staffToken } from './server.js';
  * synthetic values of tests/fixtures/evaluation/ published through the staff import: read on
  * screen, then printed to PDF (one indicator per row, no navigation, page numbers from @page).
  */
-warnIfMissing();
 
 const env = useServerAndChromium('evaluation');
 

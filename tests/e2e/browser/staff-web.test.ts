@@ -3,15 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/auth/roles.js';
-import {
-  ARTIFACTS,
-  DESKTOP,
-  HAVE_CHROMIUM,
-  PHONE,
-  seriousViolations,
-  useServerAndChromium,
-  warnIfMissing,
-} from './chromium.js';
+import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium } from './chromium.js';
 import { aggregate } from './server.js';
 
 /**
@@ -21,7 +13,6 @@ import { aggregate } from './server.js';
  * case before its deadline, and the public page shows the reply; a publisher adds the 2025 GDP
  * value and the public status changes; an admin finds every step attributed in the audit log.
  */
-warnIfMissing();
 
 const COMPLAINT = '统计数据两年没有更新，希望尽快公布';
 const REPLY = '2024年数据已于本月公布，2025年数据将在次年3月公布。';

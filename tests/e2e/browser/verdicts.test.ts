@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, HAVE_CHROMIUM, seriousViolations, useServerAndChromium, warnIfMissing } from './chromium.js';
+import { DESKTOP, HAVE_CHROMIUM, seriousViolations, useServerAndChromium } from './chromium.js';
 import { aggregate, staffToken } from './server.js';
 
 /**
@@ -8,7 +8,6 @@ import { aggregate, staffToken } from './server.js';
  * the publisher API, ratings through the citizen API, one `npm run aggregate`, then the page with
  * and without JavaScript, on a phone and a desktop, checked by axe. Screenshots go to /tmp.
  */
-warnIfMissing();
 
 const env = useServerAndChromium('verdicts');
 
