@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { CsvProblem } from '../../../shared/publishing/csv.js';
 import type { Indicator, Project } from '../../../shared/plan/schema.js';
 import { ProjectStatus } from '../../../shared/plan/schema.js';
@@ -25,6 +26,16 @@ export interface PublishState {
 export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishState }) {
   const { s, lang } = ctx;
   const v = (name: string) => state.typed[name] ?? '';
+  // A control of one of the forms: its id is `<form>-<name>`; a select shows what was typed when the form comes back.
+  const named = (form: string, name: string) => ({ id: `${form}-${name}`, name });
+  const select = (form: string, name: string) => ({ ...named(form, name), selected: v(name) });
+  const indicatorOptions = state.indicators.map(
+    (i) =>
+      [
+        i.id,
+        `${i.seq}. ${inLang(lang, i, 'name')}${i.unit ? ` (${localized(lang, { zh: i.unit, en: i.unitEn })})` : ''}`,
+      ] as const,
+  );
   return (
     <StaffLayout ctx={ctx} title={s.publishTitle} section="publish">
       <h1>{s.publishTitle}</h1>
@@ -37,17 +48,8 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
       {state.notice && <Notice kind={state.notice.kind}>{state.notice.text}</Notice>}
       {state.report && <ImportReportView ctx={ctx} report={state.report} />}
 
-      <form method="post" action={`${ctx.home}/publish/observation`} class="staff-form" id="observation-form">
-        <h2>{s.observationHeading}</h2>
-        <Field id="o-indicator" label={s.indicator}>
-          <select id="o-indicator" name="indicator" required>
-            {state.indicators.map((i) => (
-              <option value={i.id} selected={v('indicator') === i.id}>
-                {`${i.seq}. ${inLang(lang, i, 'name')}${i.unit ? ` (${localized(lang, { zh: i.unit, en: i.unitEn })})` : ''}`}
-              </option>
-            ))}
-          </select>
-        </Field>
+      <PublishForm ctx={ctx} action="observation" heading={s.observationHeading} submit={s.publish}>
+        <SelectField {...select('o', 'indicator')} label={s.indicator} options={indicatorOptions} required />
         <Field id="o-year" label={s.year}>
           <input
             type="number"
@@ -63,46 +65,28 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
         <Field id="o-value" label={s.value}>
           <input type="text" id="o-value" name="value" inputmode="decimal" required value={v('value')} />
         </Field>
-        <Field id="o-source" label={s.source}>
-          <input type="text" id="o-source" name="source" maxlength={SOURCE_MAX_LENGTH} value={v('source')} />
-        </Field>
-        <Field id="o-note" label={s.noteOrReason} hint={s.noteOrReasonHint}>
-          <input
-            type="text"
-            id="o-note"
-            name="note"
-            maxlength={OBSERVATION_REASON_MAX_LENGTH}
-            aria-describedby="o-note-hint"
-            value={v('note')}
-          />
-        </Field>
-        <p>
-          <button type="submit" class="button">
-            {s.publish}
-          </button>
-        </p>
-      </form>
+        <TextField {...named('o', 'source')} label={s.source} maxlength={SOURCE_MAX_LENGTH} value={v('source')} />
+        <TextField
+          {...named('o', 'note')}
+          label={s.noteOrReason}
+          hint={s.noteOrReasonHint}
+          maxlength={OBSERVATION_REASON_MAX_LENGTH}
+          value={v('note')}
+        />
+      </PublishForm>
 
-      <form method="post" action={`${ctx.home}/publish/progress`} class="staff-form" id="progress-form">
-        <h2>{s.progressHeading}</h2>
-        <Field id="p-project" label={s.project}>
-          <select id="p-project" name="project" required>
-            {state.projects.map((p) => (
-              <option value={p.id} selected={v('project') === p.id}>
-                {inLang(lang, p, 'title')}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="p-status" label={s.projectStatusLabel}>
-          <select id="p-status" name="status">
-            {ProjectStatus.options.map((st) => (
-              <option value={st} selected={v('status') === st}>
-                {s.projectStatus(st)}
-              </option>
-            ))}
-          </select>
-        </Field>
+      <PublishForm ctx={ctx} action="progress" heading={s.progressHeading} submit={s.publish}>
+        <SelectField
+          {...select('p', 'project')}
+          label={s.project}
+          options={state.projects.map((p) => [p.id, inLang(lang, p, 'title')] as const)}
+          required
+        />
+        <SelectField
+          {...select('p', 'status')}
+          label={s.projectStatusLabel}
+          options={ProjectStatus.options.map((st) => [st, s.projectStatus(st)] as const)}
+        />
         <Field id="p-progress" label={s.progressPercent}>
           <input
             type="number"
@@ -120,33 +104,16 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
             {v('progressNote')}
           </textarea>
         </Field>
-        <Field id="p-source" label={s.source}>
-          <input type="text" id="p-source" name="source" maxlength={SOURCE_MAX_LENGTH} />
-        </Field>
-        <Field id="p-reason" label={s.progressReason} hint={s.progressReasonHint}>
-          <input
-            type="text"
-            id="p-reason"
-            name="reason"
-            maxlength={PROGRESS_REASON_MAX_LENGTH}
-            aria-describedby="p-reason-hint"
-          />
-        </Field>
-        <p>
-          <button type="submit" class="button">
-            {s.publish}
-          </button>
-        </p>
-      </form>
+        <TextField {...named('p', 'source')} label={s.source} maxlength={SOURCE_MAX_LENGTH} />
+        <TextField
+          {...named('p', 'reason')}
+          label={s.progressReason}
+          hint={s.progressReasonHint}
+          maxlength={PROGRESS_REASON_MAX_LENGTH}
+        />
+      </PublishForm>
 
-      <form
-        method="post"
-        action={`${ctx.home}/publish/import`}
-        enctype="multipart/form-data"
-        class="staff-form"
-        id="import-form"
-      >
-        <h2>{s.importHeading}</h2>
+      <PublishForm ctx={ctx} action="import" heading={s.importHeading} submit={s.importSubmit} multipart>
         <p>{s.importIntro}</p>
         <Field id="i-kind" label={s.importKind}>
           <select id="i-kind" name="kind">
@@ -162,12 +129,7 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
             <input type="checkbox" name="dryRun" value="true" /> {s.importDryRun}
           </label>
         </div>
-        <p>
-          <button type="submit" class="button">
-            {s.importSubmit}
-          </button>
-        </p>
-      </form>
+      </PublishForm>
 
       <h2>{s.exportsHeading}</h2>
       <ul>
@@ -185,6 +147,80 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
         </li>
       </ul>
     </StaffLayout>
+  );
+}
+
+/** One of the page's forms, posting to `<home>/publish/<action>`; its id is `<action>-form`. */
+function PublishForm(props: {
+  ctx: StaffContext;
+  action: 'observation' | 'progress' | 'import';
+  heading: string;
+  submit: string;
+  /** Carries a file. */
+  multipart?: boolean;
+  children: Child;
+}) {
+  return (
+    <form
+      method="post"
+      action={`${props.ctx.home}/publish/${props.action}`}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+      class="staff-form"
+      id={`${props.action}-form`}
+    >
+      <h2>{props.heading}</h2>
+      {props.children}
+      <p>
+        <button type="submit" class="button">
+          {props.submit}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** A select in a form field, showing `selected` chosen (nothing, when it is none of the options). */
+function SelectField(props: {
+  id: string;
+  name: string;
+  label: string;
+  required?: boolean;
+  options: ReadonlyArray<readonly [value: string, text: string]>;
+  selected: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <select id={props.id} name={props.name} required={props.required}>
+        {props.options.map(([value, text]) => (
+          <option value={value} selected={props.selected === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A line of text in a form field, described by its hint where it has one. */
+function TextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  maxlength: number;
+  value?: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint}>
+      <input
+        type="text"
+        id={props.id}
+        name={props.name}
+        maxlength={props.maxlength}
+        aria-describedby={props.hint === undefined ? undefined : `${props.id}-hint`}
+        value={props.value}
+      />
+    </Field>
   );
 }
 

@@ -2,7 +2,7 @@ import type { StaffComment } from '../../../shared/moderation/store.js';
 import type { ModerationAction } from '../../../shared/moderation/flags.js';
 import { formatDateTime } from '../../format.js';
 import { DataTable } from '../../components/table.js';
-import { FilterSelect } from '../../components/common.js';
+import { FilterSelects } from '../../components/common.js';
 import type { TargetName } from '../data.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { actionLabel, actionsFor, ModerationFields, type PublishMeans } from './moderation-fields.js';
@@ -44,31 +44,23 @@ export function QueuePage({ ctx, state }: { ctx: StaffContext; state: QueueState
       <p>{s.queueIntro}</p>
       {state.notice && <Notice kind={state.notice.kind}>{state.notice.text}</Notice>}
       <form method="get" action={`${ctx.home}/queue`} class="filters">
-        <FilterSelect
-          id="f-status"
-          name="status"
-          label={s.filterStatus}
-          all={null}
-          options={(['pending', 'rejected', 'hidden', 'published'] as const).map(
-            (v) => [v, s.commentStatus(v)] as const,
-          )}
-          selected={f.status}
-        />
-        <FilterSelect
-          id="f-target"
-          name="target"
-          label={s.filterTarget}
+        <FilterSelects
+          choices={{
+            status: {
+              label: s.filterStatus,
+              options: (['pending', 'rejected', 'hidden', 'published'] as const).map(
+                (v) => [v, s.commentStatus(v)] as const,
+              ),
+              all: false,
+            },
+            target: { label: s.filterTarget, options: state.targets },
+            reason: {
+              label: s.filterReason,
+              options: (['new', 'flagged'] as const).map((v) => [v, s.queueReason(v)] as const),
+            },
+          }}
+          chosen={f}
           all={s.filterAll}
-          options={state.targets}
-          selected={f.target}
-        />
-        <FilterSelect
-          id="f-reason"
-          name="reason"
-          label={s.filterReason}
-          all={s.filterAll}
-          options={(['new', 'flagged'] as const).map((v) => [v, s.queueReason(v)] as const)}
-          selected={f.reason}
         />
         <div class="filters__field">
           <label for="f-age">{s.filterAge}</label>
