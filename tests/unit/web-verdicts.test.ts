@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { Comments } from '../../web/citizen/components/feedback.js';
-import { messages } from '../../web/i18n.js';
+import type { CommentWithReplies } from '../../web/citizen/data.js';
+import { messages, type Lang } from '../../web/i18n.js';
 import { webAssets } from '../../web/assets.js';
 import { json } from '../helpers/api.js';
 import { useCitizenPages } from '../helpers/web-pages.js';
@@ -58,41 +59,47 @@ describe('published verdicts on the pages', () => {
     expect(html).toMatch(/总体满意度[\s\S]*?\d+ 条评价/);
   });
 
-  it('shows published comments, newest first, with official replies when a comment carries them', async () => {
-    const t = messages('zh-CN');
-    const html = String(
+  /** The comments block of the GDP page, in `lang`, with these published comments on it. */
+  const commentsOnGdp = async (lang: Lang, comments: Array<Partial<CommentWithReplies>>, nextCursor: string | null) =>
+    String(
       await Comments({
-        ctx: { lang: 'zh-CN', t, elder: false, path: '/', assets: webAssets(env.distDir()) },
+        ctx: { lang, t: messages(lang), elder: false, path: '/', assets: webAssets(env.distDir()) },
         basePath: '/indicators/gdp',
         comments: {
-          items: [
-            {
-              feedbackId: 'f1',
-              planId: 'licheng-14th',
-              targetType: 'indicator',
-              targetId: 'gdp',
-              rating: 2,
-              comment: '数据太旧\n请更新',
-              recordedAt: '2026-06-01T00:00:00.000Z',
-              publishedAt: '2026-06-02T00:00:00.000Z',
-              replies: [
-                { text: '2025年数据将于7月公布。', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' },
-              ],
-            },
-            {
-              feedbackId: 'f2',
-              planId: 'licheng-14th',
-              targetType: 'indicator',
-              targetId: 'gdp',
-              rating: 5,
-              comment: '很好',
-              recordedAt: '2026-05-01T00:00:00.000Z',
-              publishedAt: '2026-05-02T00:00:00.000Z',
-            },
-          ],
-          nextCursor: 'abc',
+          items: comments.map((comment, i) => ({
+            feedbackId: `f${i + 1}`,
+            planId: 'licheng-14th',
+            targetType: 'indicator',
+            targetId: 'gdp',
+            rating: 2,
+            comment: '',
+            recordedAt: '2026-06-01T00:00:00.000Z',
+            publishedAt: '2026-06-02T00:00:00.000Z',
+            ...comment,
+          })),
+          nextCursor,
         },
       }),
+    );
+
+  it('shows published comments, newest first, with official replies when a comment carries them', async () => {
+    const html = await commentsOnGdp(
+      'zh-CN',
+      [
+        {
+          comment: '数据太旧\n请更新',
+          replies: [
+            { text: '2025年数据将于7月公布。', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' },
+          ],
+        },
+        {
+          rating: 5,
+          comment: '很好',
+          recordedAt: '2026-05-01T00:00:00.000Z',
+          publishedAt: '2026-05-02T00:00:00.000Z',
+        },
+      ],
+      'abc',
     );
     expect(html).toContain('评价：不满意');
     expect(html).toContain('数据太旧\n请更新');
@@ -104,27 +111,15 @@ describe('published verdicts on the pages', () => {
   });
 
   it('marks what citizens and departments wrote in Chinese as Chinese on an English page, and leaves English words alone', async () => {
-    const html = String(
-      await Comments({
-        ctx: { lang: 'en', t: messages('en'), elder: false, path: '/', assets: webAssets(env.distDir()) },
-        basePath: '/indicators/gdp',
-        comments: {
-          items: [
-            {
-              feedbackId: 'f1',
-              planId: 'licheng-14th',
-              targetType: 'indicator',
-              targetId: 'gdp',
-              rating: 2,
-              comment: 'GDP 数据太旧',
-              recordedAt: '2026-06-01T00:00:00.000Z',
-              publishedAt: '2026-06-02T00:00:00.000Z',
-              replies: [{ text: '将于7月公布', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' }],
-            },
-          ],
-          nextCursor: null,
+    const html = await commentsOnGdp(
+      'en',
+      [
+        {
+          comment: 'GDP 数据太旧',
+          replies: [{ text: '将于7月公布', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' }],
         },
-      }),
+      ],
+      null,
     );
     expect(html).toContain('GDP <span lang="zh-CN">数据太旧</span>');
     expect(html).toContain('<span lang="zh-CN">将于</span>7<span lang="zh-CN">月公布</span>');
