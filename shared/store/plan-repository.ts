@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
@@ -24,6 +24,7 @@ import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
 import { ProgressRevision } from '../plan/progress.js';
 import { bumpPlanDataVersion } from './data-versions.js';
+import { appendRevision } from './revisions.js';
 
 /** The plan's own attributes, without its lists (those are items of their own). */
 export const PlanSummary = z.strictObject({
@@ -199,45 +200,19 @@ export function planRepository(store: Store) {
      * only if still free, so two publishers correcting the same year cannot overwrite each other.
      */
     async appendObservation(planId: string, input: NewObservation, recordedAt: Date): Promise<Observation> {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const { Items } = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: {
-              ':pk': planPartition(planId),
-              ':prefix': observationPrefix(input.indicatorId, input.year),
-            },
-            ScanIndexForward: false,
-            Limit: 1,
-            ConsistentRead: true,
-          }),
-        );
-        const latest = Items?.[0] ? fromItem(Observation, Items[0]) : null;
-        const observation = Observation.parse({
-          ...input,
-          revision: (latest?.revision ?? 0) + 1,
-          recordedAt: recordedAt.toISOString(),
-        });
-        try {
-          await client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...observationKey(planId, input.indicatorId, input.year, observation.revision),
-                type: 'observation',
-                ...observation,
-              },
-              ConditionExpression: 'attribute_not_exists(SK)',
-            }),
-          );
-          await bumpPlanDataVersion(store);
-          return observation;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-      }
-      throw new ConflictError(`observation ${input.indicatorId} ${input.year} is being revised concurrently`);
+      return appendRevision(
+        store,
+        {
+          schema: Observation,
+          planId,
+          prefix: observationPrefix(input.indicatorId, input.year),
+          key: (revision) => observationKey(planId, input.indicatorId, input.year, revision),
+          type: 'observation',
+          conflict: `observation ${input.indicatorId} ${input.year} is being revised concurrently`,
+        },
+        input,
+        recordedAt,
+      );
     },
 
     /**
