@@ -36,14 +36,15 @@ export { ORIGIN_VERIFY_HEADER };
  * What the API's repositories call (shared/store): plan reads (GetItem, Query), observation
  * appends (Query, PutItem), ratings (consistent GetItem, conditional PutItem of ballot, slot and
  * record), the voter's own ratings (Query, BatchGetItem), moderation and rate-limit counters
- * (UpdateItem, PutItem) and published comments (Query on GSI1). The one delete is the idempotency
+ * (UpdateItem, PutItem) and published comments (Query on GSI1 per target, on GSI2 per plan for the
+ * feed and the comments export). The one delete is the idempotency
  * store releasing a key whose request failed, so DeleteItem is granted on IDEMPOTENCY# partitions
  * only. It never scans or batch-writes: loading a plan (BatchWriteItem) is the ops seed's job, and
  * DescribeTable/CreateTable are local bootstrap only.
  */
 export const API_TABLE_ACCESS: TableAccess = {
   actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
-  queryIndexes: ['GSI1'],
+  queryIndexes: ['GSI1', 'GSI2'],
   scoped: [{ actions: ['DeleteItem'], partitionKeyPrefixes: [idempotencyKey('', '').PK] }],
 };
 

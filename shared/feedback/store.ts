@@ -74,6 +74,13 @@ export interface FeedbackStore {
     target: PlanTarget,
     page: { limit: number; cursor?: string | undefined },
   ) => Promise<Page<PublishedComment>>;
+  /** Every published comment of a plan, of all its targets, in no particular order (the comments export). */
+  planPublishedComments: (planId: string) => Promise<PublishedComment[]>;
+  /**
+   * Published comments of a plan with official replies, enough of them to hold its newest `replies`
+   * replies (the plan's feed), in no particular order.
+   */
+  planRepliedComments: (planId: string, replies: number) => Promise<PublishedComment[]>;
 }
 
 /** Official replies to comments, shown publicly with a comment once it is published. */

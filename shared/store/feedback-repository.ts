@@ -18,6 +18,7 @@ import {
 } from './keys.js';
 import { fromItem } from './items.js';
 import { queryAll } from './query.js';
+import { planComments, publicComment } from './plan-comments.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
 import {
@@ -27,7 +28,6 @@ import {
   feedbackRecords,
   isLogPosition,
   recordKeyOf,
-  underReview,
 } from './feedback-records.js';
 
 /**
@@ -224,26 +224,10 @@ export function feedbackRepository(store: Store): FeedbackStore {
           ...(start ? { ExclusiveStartKey: startAfter(partition, start) } : {}),
         }),
       );
-      const items = Items.map((item) => {
-        const record = fromItem(FeedbackRecord, item);
-        return {
-          feedbackId: record.feedbackId,
-          planId: record.planId,
-          targetType: record.targetType,
-          targetId: record.targetId,
-          rating: record.rating,
-          comment: record.comment ?? '',
-          recordedAt: record.recordedAt,
-          publishedAt: record.publishedAt ?? record.recordedAt,
-          replies: (record.replies ?? []).map(({ department, text, publishedAt }) => ({
-            department,
-            text,
-            publishedAt,
-          })),
-          underReview: underReview(record),
-        };
-      });
+      const items = Items.map((item) => publicComment(fromItem(FeedbackRecord, item)));
       return { items, nextCursor: encodeCursor(LastEvaluatedKey) };
     },
+
+    ...planComments(store),
   };
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { CorruptItemError } from '../errors.js';
 
-const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type', 'expiresAt']);
+const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type', 'expiresAt']);
 
 /** Reads a stored item back into a domain type, checking it: the store is an input too. */
 export function fromItem<S extends z.ZodMiniType>(schema: S, item: Record<string, unknown>): z.infer<S> {

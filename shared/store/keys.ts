@@ -82,6 +82,27 @@ export const publishedCommentsPartition = (target: PlanTarget) =>
   `COMMENTS#${target.planId}#${targetRef(target.targetType, target.targetId)}`;
 export const publishedCommentSortKey = (publishedAt: string, feedbackId: string) => `${publishedAt}#${feedbackId}`;
 
+/**
+ * Published comments of a plan across all its targets, in the sparse GSI2, for what reads them all
+ * at once (the plan's feed, the comments export) in one query per partition and page instead of
+ * one per target. A plan's comments spread over PLAN_COMMENT_SHARDS partitions (the record's log
+ * shard modulo it), so a plan in the news never funnels its moderation and flags into one index
+ * partition. Part of the schema, like FEEDBACK_SHARDS.
+ */
+export const PLAN_COMMENT_SHARDS = 4;
+export const planCommentsPartition = (planId: string, logShard: number) =>
+  `PLANCOMMENTS#${planId}#${logShard % PLAN_COMMENT_SHARDS}`;
+/**
+ * Within a partition, comments with official replies sort by their latest reply (newest last), so
+ * the feed reads the replied ones alone, most recent first; the others by when they were published.
+ * The key is set whether or not the comment is published: without GSI2PK it is in no index.
+ */
+export const REPLIED_COMMENT_PREFIX = 'REPLIED#';
+export const repliedCommentSortKey = (lastReplyAt: string, feedbackId: string) =>
+  `${REPLIED_COMMENT_PREFIX}${lastReplyAt}#${feedbackId}`;
+export const unrepliedCommentSortKey = (publishedAt: string, feedbackId: string) =>
+  `UNREPLIED#${publishedAt}#${feedbackId}`;
+
 /** The aggregation's own state: its version, per-shard watermarks and the batch in flight. */
 export const aggregationStateKey = { PK: 'AGGREGATION', SK: 'STATE' } as const;
 

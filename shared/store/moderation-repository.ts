@@ -15,8 +15,10 @@ import {
   feedbackKey,
   MODERATION_QUEUE_PARTITION,
   moderatedPartition,
+  planCommentsPartition,
   publishedCommentSortKey,
   publishedCommentsPartition,
+  unrepliedCommentSortKey,
 } from './keys.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
@@ -140,20 +142,24 @@ export function moderationRepository(store: Store): ModerationStore {
             ...(status === 'published'
               ? {
                   // Approved: flags start again from zero (a voter who flagged once cannot flag again).
+                  // Into its plan's index too; a reply given before keeps the sort key it set (by its time).
                   UpdateExpression:
-                    'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, flagCount = :zero REMOVE queueReason, underReviewSince',
+                    'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, GSI2PK = :ppk, GSI2SK = if_not_exists(GSI2SK, :psk), flagCount = :zero REMOVE queueReason, underReviewSince',
                   ExpressionAttributeValues: {
                     ':from': record.commentStatus,
                     ':status': status,
                     ':publishedAt': publishedAt,
                     ':gpk': publishedCommentsPartition(record),
                     ':gsk': publishedCommentSortKey(publishedAt, record.feedbackId),
+                    ':ppk': planCommentsPartition(record.planId, record.shard),
+                    ':psk': unrepliedCommentSortKey(publishedAt, record.feedbackId),
                     ':zero': 0,
                   },
                 }
               : {
                   // Rejected or hidden: out of every list; a review, if any, is decided by this.
-                  UpdateExpression: 'SET commentStatus = :status REMOVE GSI1PK, GSI1SK, queueReason, underReviewSince',
+                  UpdateExpression:
+                    'SET commentStatus = :status REMOVE GSI1PK, GSI1SK, GSI2PK, queueReason, underReviewSince',
                   ExpressionAttributeValues: { ':from': record.commentStatus, ':status': status },
                 }),
             // As it was when changed: a flag may have sent it for review since it was read.

@@ -3,7 +3,7 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { FeedbackRecord, OfficialReply, type FraudEvent } from '../feedback/record.js';
 import type { FraudStore, RecordRef, ReplyStore } from '../feedback/store.js';
-import { ballotKey, feedbackKey } from './keys.js';
+import { ballotKey, feedbackKey, repliedCommentSortKey } from './keys.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
@@ -21,10 +21,18 @@ export function replyRepository(store: Store): ReplyStore {
           new UpdateCommand({
             TableName: tableName,
             Key: recordKeyOf(ref),
-            UpdateExpression: 'SET replies = list_append(if_not_exists(replies, :none), :reply)',
+            // The newest reply sorts the comment in its plan's index (docs/data-model.md); until the
+            // comment is published the key is in no index.
+            UpdateExpression: 'SET replies = list_append(if_not_exists(replies, :none), :reply), GSI2SK = :replied',
             ConditionExpression: '#type = :feedback AND attribute_type(#comment, :string)',
             ExpressionAttributeNames: { '#type': 'type', '#comment': 'comment' },
-            ExpressionAttributeValues: { ':none': [], ':reply': [parsed], ':feedback': 'feedback', ':string': 'S' },
+            ExpressionAttributeValues: {
+              ':none': [],
+              ':reply': [parsed],
+              ':replied': repliedCommentSortKey(parsed.publishedAt, ref.feedbackId),
+              ':feedback': 'feedback',
+              ':string': 'S',
+            },
             ReturnValues: 'ALL_NEW',
           }),
         );

@@ -7,8 +7,14 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 export const TABLE = {
   partitionKey: 'PK',
   sortKey: 'SK',
-  /** Sparse index: only items that set GSI1PK appear (published comments). */
-  indexes: [{ name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' }],
+  /**
+   * Sparse indexes: only items that set their partition key appear. GSI1: published comments per
+   * target, the moderation queue, cases, the audit trail. GSI2: published comments per plan.
+   */
+  indexes: [
+    { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
   /** Epoch seconds; items that carry it expire (rate-limit counters, idempotency records). */
   timeToLiveAttribute: 'expiresAt',
 } as const;

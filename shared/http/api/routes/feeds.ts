@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { NoQuery, ProjectId } from '../../../api/schemas.js';
-import { atomFeed, type FeedScope, type FeedSite } from '../../../feeds/atom.js';
+import { atomFeed, MAX_ENTRIES, type FeedScope, type FeedSite } from '../../../feeds/atom.js';
 import {
   indicatorTarget,
   observationEvents,
@@ -11,6 +11,8 @@ import {
   type ReplyEvent,
 } from '../../../feeds/events.js';
 import type { FollowUpCase } from '../../../cases/case.js';
+import type { PublishedComment } from '../../../feedback/record.js';
+import { commentsByTarget } from '../../../feedback/comment-order.js';
 import type { Indicator, Project } from '../../../plan/schema.js';
 import { IndicatorId } from '../../../plan/schema.js';
 import type { PlanSnapshot } from '../../../store/plan-repository.js';
@@ -89,41 +91,47 @@ const FEED_TARGETS: {
 const PAGE = 100;
 const MAX_PAGES = 2;
 
+/** A target's published comments, newest first, as many pages as a feed may show. */
+async function targetComments(deps: FeedDeps, planId: string, target: FeedTarget): Promise<PublishedComment[]> {
+  const comments: PublishedComment[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { items, nextCursor } = await deps.feedback.publishedComments(
+      { planId, targetType: target.targetType, targetId: target.targetId },
+      { limit: PAGE, cursor },
+    );
+    comments.push(...items);
+    if (!nextCursor) break;
+    cursor = nextCursor;
+  }
+  return comments;
+}
+
 /**
- * Official replies to published comments, read through the feedback repository's published
- * comments (only published comments, only what the public page shows: the department, the text,
- * when). Replies are appended, never rewritten, so a reply's position identifies it.
+ * Official replies to published comments, read through the feedback store's published comments
+ * (only published comments, only what the public page shows: the department, the text, when):
+ * the plan's feed from the plan's index of replied comments (the few queries that hold its newest
+ * MAX_ENTRIES replies, whatever the number of targets), a target's feed from the target's list.
+ * Replies are appended, never rewritten, so a reply's position identifies it.
  */
 export const replySource: FeedSource = async (deps, scope) => {
-  const perTarget = await Promise.all(
-    targetsOf(scope).map(async (target) => {
-      const events: ReplyEvent[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const { items, nextCursor } = await deps.feedback.publishedComments(
-          { planId: scope.planId, targetType: target.targetType, targetId: target.targetId },
-          { limit: PAGE, cursor },
-        );
-        for (const comment of items) {
-          comment.replies.forEach((reply, index) =>
-            events.push({
-              kind: 'reply',
-              target,
-              at: reply.publishedAt,
-              replyId: `${comment.feedbackId}-${index + 1}`,
-              feedbackId: comment.feedbackId,
-              department: reply.department,
-              text: reply.text,
-            }),
-          );
-        }
-        if (!nextCursor) break;
-        cursor = nextCursor;
-      }
-      return events;
-    }),
+  const byTarget =
+    scope.kind === 'plan'
+      ? commentsByTarget(targetsOf(scope), await deps.feedback.planRepliedComments(scope.planId, MAX_ENTRIES))
+      : [{ target: scope.target, comments: await targetComments(deps, scope.planId, scope.target) }];
+  return byTarget.flatMap(({ target, comments }) =>
+    comments.flatMap((comment) =>
+      comment.replies.map((reply, index): ReplyEvent => ({
+        kind: 'reply',
+        target,
+        at: reply.publishedAt,
+        replyId: `${comment.feedbackId}-${index + 1}`,
+        feedbackId: comment.feedbackId,
+        department: reply.department,
+        text: reply.text,
+      })),
+    ),
   );
-  return perTarget.flat();
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { NoQuery } from '../../../api/schemas.js';
-import type { PublishedComment } from '../../../feedback/record.js';
+import { commentsByTarget } from '../../../feedback/comment-order.js';
 import type { TargetType } from '../../../feedback/target.js';
 import { DATASET_IDS, FORMATS, type DatasetId, type DatasetRows, type Format } from '../../../open-data/datasets.js';
 import { dictionaryHtml } from '../../../open-data/dictionary.js';
@@ -32,24 +32,6 @@ import type { PlanScopedEnv } from '../../plan-scope.js';
 export const OPEN_DATA_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8; header=present';
 
-/** How many targets' comments are read at once. */
-const COMMENT_READS_IN_PARALLEL = 8;
-
-/** Runs `work` over `items`, at most `width` at a time, keeping the order of the results. */
-async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!);
-      }
-    }),
-  );
-  return results;
-}
-
 /** What the open data downloads read (the dictionary page needs only the plan). */
 export type OpenDataDeps = Pick<AppDeps, 'plans' | 'ratings' | 'feedback' | 'verdicts'>;
 
@@ -76,22 +58,14 @@ export function openDataRoutes(deps: OpenDataDeps) {
     return documents.filter((d): d is PeriodSummaries => d !== null);
   };
 
-  /** Every published comment, target by target in plan order, newest first within each. */
+  /** Every published comment, target by target in plan order, newest first within each: from the plan's index. */
   const publishedComments = async (plan: PlanSnapshot) => {
     const targets: Array<{ targetType: TargetType; targetId: string }> = [
       ...plan.indicators.map((i) => ({ targetType: 'indicator' as const, targetId: i.id })),
       ...projectRows(plan).map((p) => ({ targetType: 'project' as const, targetId: p.id })),
     ];
-    return inParallel(targets, COMMENT_READS_IN_PARALLEL, async (target) => {
-      const comments: PublishedComment[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await deps.feedback.publishedComments({ planId: plan.plan.id, ...target }, { limit: 100, cursor });
-        comments.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return { ...target, comments };
-    });
+    const grouped = commentsByTarget(targets, await deps.feedback.planPublishedComments(plan.plan.id));
+    return grouped.map(({ target, comments }) => ({ ...target, comments }));
   };
 
   const ROWS: { [D in DatasetId]: (planId: string) => Promise<ReadonlyArray<DatasetRows[D]>> } = {
