@@ -16,6 +16,7 @@ import { buildWeb } from '../../web/build.mjs';
 import { LocalConfig, parseConfig } from '../../shared/config.js';
 import { COMMENT_MAX_LENGTH } from '../../shared/feedback/comment.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
+import { citizenPagePaths } from '../helpers/page-paths.js';
 import { moderationRepository } from '../../shared/store/moderation-repository.js';
 import { feedbackShard } from '../../shared/store/keys.js';
 import { COMMENTS_PER_PAGE } from '../../web/citizen/data.js';
@@ -146,16 +147,7 @@ async function main() {
     const worstIndicator = indicatorPages.reduce((a, b) => (b.htmlGzip > a.htmlGzip ? b : a));
     const overScript = pages.filter((p) => p.scriptGzip > BUDGET.scriptGzipBytes);
     const overHtml = indicatorPages.filter((p) => p.htmlGzip > BUDGET.indicatorHtmlGzipBytes);
-    const shown = [
-      '/',
-      '/indicators',
-      '/indicators/gdp',
-      '/indicators/fixed-asset-investment-growth',
-      '/projects',
-      `/projects/${plan.projects[0]!.id}`,
-      '/method',
-      heaviest.path,
-    ];
+    const shown = [...citizenPagePaths(plan), heaviest.path];
 
     const lines = [
       `Machine: ${machine()}. Written ${new Date().toISOString()} by \`tests/bench/web-budget.ts\`.`,

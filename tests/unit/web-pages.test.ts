@@ -6,6 +6,7 @@ import { webAssets } from '../../web/assets.js';
 import { PAGE_CSP } from '../../web/citizen/routes.js';
 import { PUBLIC_CACHE_CONTROL } from '../../shared/http/caching.js';
 import { testApp } from '../helpers/api.js';
+import { citizenPagePaths } from '../helpers/page-paths.js';
 import { useCitizenPages } from '../helpers/web-pages.js';
 
 /**
@@ -34,15 +35,7 @@ function visibleEnglishText(html: string): string {
     .replace(/<[^>]+>/g, ' ');
 }
 
-const PAGES = [
-  '/',
-  '/indicators',
-  '/indicators/gdp',
-  '/indicators/fixed-asset-investment-growth',
-  '/projects',
-  `/projects/${plan.projects[0]!.id}`,
-  '/method',
-];
+const PAGES = citizenPagePaths(plan);
 
 describe('pages without JavaScript', () => {
   it('answers every page as complete HTML under the strict CSP: no inline script, no inline style', async () => {
