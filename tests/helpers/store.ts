@@ -9,7 +9,12 @@ import { ensureTable } from '../../shared/store/bootstrap.js';
  * A real store for a test file: dynalite in memory, or the endpoint in TEST_DYNAMODB_ENDPOINT
  * (DynamoDB Local, say), with a fresh table per file so files never see each other's data.
  */
-export function useStore(): { readonly current: Store; scanAll(): Promise<Record<string, unknown>[]> } {
+export function useStore(): {
+  readonly current: Store;
+  scanAll(): Promise<Record<string, unknown>[]>;
+  endpointUrl(): Promise<string>;
+  tableArgs(tableName?: string): Promise<string[]>;
+} {
   let embedded: EmbeddedStore | null = null;
   let store: Store | null = null;
   beforeAll(async () => {
@@ -39,6 +44,17 @@ export function useStore(): { readonly current: Store; scanAll(): Promise<Record
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return items;
+    },
+    /** The store's endpoint as a command-line tool is given it. */
+    async endpointUrl() {
+      const endpoint = await this.current.client.config.endpoint?.();
+      if (!endpoint) throw new Error('the test store has an endpoint');
+      return `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`;
+    },
+    /** The arguments naming a table of this store, as `npm run seed` and `npm run plan` take them. */
+    async tableArgs(tableName?: string) {
+      const table = tableName ?? this.current.tableName;
+      return ['--table', table, '--region', 'ap-southeast-1', '--endpoint', await this.endpointUrl()];
     },
   };
 }

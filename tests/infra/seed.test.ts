@@ -31,15 +31,7 @@ async function npmRunSeed(args: string[]): Promise<{ code: number; stdout: strin
 
 describe('npm run seed', () => {
   it('loads the plan into an existing table, then finds nothing to do', async () => {
-    const endpoint = await store.current.client.config.endpoint?.();
-    const args = parseSeedArgs([
-      '--table',
-      store.current.tableName,
-      '--region',
-      'ap-southeast-1',
-      '--endpoint',
-      `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
-    ]);
+    const args = parseSeedArgs(await store.tableArgs());
     const first = await seed(args);
     expect(first).toEqual({
       table: store.current.tableName,
@@ -66,28 +58,15 @@ describe('npm run seed', () => {
   });
 
   it('never creates a table: a missing one is an error', async () => {
-    const endpoint = await store.current.client.config.endpoint?.();
-    const args = {
-      table: 'no-such-table',
-      region: 'ap-southeast-1',
-      endpoint: `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
-    };
+    const args = { table: 'no-such-table', region: 'ap-southeast-1', endpoint: await store.endpointUrl() };
     await expect(seed(args)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 
   it('runs as `npm run seed` against a table it is given, and answers a missing argument or --help with the usage and exit code 2', async () => {
-    const endpoint = await store.current.client.config.endpoint?.();
     // A table of its own, so this test does not depend on whether the others already loaded the plan.
     const tableName = `seed-${randomUUID()}`;
     await ensureTable({ client: store.current.client, tableName });
-    const loaded = await npmRunSeed([
-      '--table',
-      tableName,
-      '--region',
-      'ap-southeast-1',
-      '--endpoint',
-      `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
-    ]);
+    const loaded = await npmRunSeed(await store.tableArgs(tableName));
     expect(loaded).toMatchObject({
       code: 0,
       stdout: expect.stringContaining(`loaded plan licheng-14th into ${tableName}: 31 indicators`),

@@ -244,15 +244,7 @@ describe('npm run plan, on the local store of a DATA_DIR', () => {
 
 describe('npm run plan, on a table given as npm run seed takes it', () => {
   it('imports into and lists that table, and never creates one', async () => {
-    const endpoint = await store.current.client.config.endpoint?.();
-    const target = [
-      '--table',
-      store.current.tableName,
-      '--region',
-      'ap-southeast-1',
-      '--endpoint',
-      `${endpoint!.protocol}//${endpoint!.hostname}:${endpoint!.port}`,
-    ];
+    const target = await store.tableArgs();
     const imported = await plan(['import', 'shared/plan/licheng-14th.json', ...target], {});
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain(`loaded plan licheng-14th into table ${store.current.tableName}: 31 indicators`);
