@@ -1,7 +1,8 @@
 /**
  * The citizen dictionary (web/i18n.ts) is made of areas, one module each: the site's frame, the
  * targets' pages, the status method in words, feedback, the method page, the citizen's own page, the
- * final evaluation, the plans, the two verdicts. An area gives its strings in Chinese (the default)
+ * final evaluation, the plans, the two verdicts; the staff dictionary (web/staff/i18n.ts) is made the
+ * same way, one area a staff page or job. An area gives its strings in Chinese (the default)
  * and English, and `en` is typed by `zh`: a key missing from either, one too many, or a message
  * function with other parameters fails the typecheck.
  */
