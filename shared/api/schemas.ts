@@ -8,6 +8,7 @@ import type { ProgressStatus } from '../progress/assessment.js';
 import { PERIOD_PATTERN } from '../ratings/views.js';
 import { FlagReason } from '../moderation/flags.js';
 import { doc } from './registry.js';
+import { FeedbackIdFormat } from '../feedback/feedback-id.js';
 import { COMMENT_MAX_LENGTH } from '../feedback/comment.js';
 
 /**
@@ -156,10 +157,11 @@ export { FeedbackSubmission };
 // Flags and the 差评 case loop as citizens meet them (shared/http/api/routes/accountability.ts); the
 // staff side of moderation, cases, publishing and administration is in ./staff-schemas.ts.
 
-export const FeedbackId = doc(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)), {
+export const FeedbackId = doc(FeedbackIdFormat, {
   id: 'FeedbackId',
-  description: 'Id of a rating (and of its comment); a 差评 case has the id of the rating that opened it.',
-  examples: ['00000000-0000-4000-8000-000000000001'],
+  description:
+    'Id of a rating (and of its comment); a 差评 case has the id of the rating that opened it. `{shard}-{time recorded, UTC, yyyyMMddTHHmmssSSSZ}-{UUID}`; ratings recorded before December 2026 have a bare UUID.',
+  examples: ['08-20261102T010300000Z-00000000-0000-4000-8000-000000000001'],
 });
 export const CaseId = FeedbackId;
 

@@ -9,6 +9,15 @@ import { PlanId, TargetId, TargetType } from './target.js';
 export const ReplacedRating = z.strictObject({ feedbackId: z.string(), rating: Rating, recordedAt: z.iso.datetime() });
 export type ReplacedRating = z.infer<typeof ReplacedRating>;
 
+/** The target of a plan and the year a rating is about: what every item of the feedback log names. */
+const ratedTarget = {
+  /** The plan whose target is rated: the same target id in two plans is two targets. */
+  planId: PlanId,
+  targetType: TargetType,
+  targetId: TargetId,
+  year: z.number().check(z.int()),
+};
+
 /** The longest official reply kept, after masking; the same limit applies to what a monitor types. */
 export const REPLY_TEXT_MAX = 4000;
 /** The longest name of the department that answers. */
@@ -44,11 +53,7 @@ export const FraudMark = z.strictObject({
 export const FeedbackRecord = z.strictObject({
   feedbackId: z.string().check(z.minLength(1)),
   voterId: z.string().check(z.minLength(1)),
-  /** The plan whose target is rated: the same target id in two plans is two targets. */
-  planId: PlanId,
-  targetType: TargetType,
-  targetId: TargetId,
-  year: z.number().check(z.int()),
+  ...ratedTarget,
   rating: Rating,
   comment: z.nullable(z.string()),
   commentStatus: CommentStatus,
@@ -77,11 +82,7 @@ export type FeedbackRecord = z.infer<typeof FeedbackRecord>;
 /** A voter's current rating of a target for a year, pointing at the record that holds it. */
 export const Ballot = z.strictObject({
   voterId: z.string().check(z.minLength(1)),
-  /** The plan whose target is rated: the same target id in two plans is two targets. */
-  planId: PlanId,
-  targetType: TargetType,
-  targetId: TargetId,
-  year: z.number().check(z.int()),
+  ...ratedTarget,
   rating: Rating,
   feedbackId: z.string().check(z.minLength(1)),
   shard: z.number().check(z.int(), z.gte(0)),
@@ -131,10 +132,7 @@ export const VOID_ITEM = 'void';
 export const ModerationEvent = z.strictObject({
   eventId: z.string().check(z.minLength(1)),
   feedbackId: z.string().check(z.minLength(1)),
-  planId: PlanId,
-  targetType: TargetType,
-  targetId: TargetId,
-  year: z.number().check(z.int()),
+  ...ratedTarget,
   /** When the rating was recorded: it decides the month whose comment counts change. */
   ratedAt: z.iso.datetime(),
   from: CommentStatus,
@@ -156,10 +154,7 @@ export type ModerationEvent = z.infer<typeof ModerationEvent>;
 export const FraudEvent = z.strictObject({
   eventId: z.string().check(z.minLength(1)),
   feedbackId: z.string().check(z.minLength(1)),
-  planId: PlanId,
-  targetType: TargetType,
-  targetId: TargetId,
-  year: z.number().check(z.int()),
+  ...ratedTarget,
   rating: Rating,
   ratedAt: z.iso.datetime(),
   counted: z.boolean(),

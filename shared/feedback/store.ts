@@ -10,7 +10,8 @@ import type { PlanTarget, TargetType } from './target.js';
  */
 
 export interface NewFeedback {
-  feedbackId: string;
+  /** What makes the rating's id unique (a random UUID): the store adds where its record lands (feedback-id.ts). */
+  nonce: string;
   voterId: string;
   planId: string;
   targetType: TargetType;
@@ -63,7 +64,11 @@ export interface FeedbackStore {
   ) => Promise<BallotWithComment[]>;
   /** The record at `ref`; null for a slot whose rating never arrived. */
   getRecord: (ref: RecordRef, consistent?: boolean) => Promise<FeedbackRecord | null>;
-  /** Where a record is, by its feedback id; null for an id never recorded. */
+  /**
+   * Where a record is, by its feedback id: read off the id itself, or for an id recorded before ids
+   * said so, from its pointer item; null for such an old id never recorded. A record may still be
+   * missing where a self-locating id says (an id made up, or a slot whose rating never arrived).
+   */
   resolve: (feedbackId: string) => Promise<RecordRef | null>;
   /** The record with this feedback id, or null. */
   find: (feedbackId: string, consistent?: boolean) => Promise<FeedbackRecord | null>;

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { InvalidCursorError } from '../errors.js';
 import { Ballot, FeedbackRecord, VOID_ITEM, type ReplacedRating } from '../feedback/record.js';
 import type { RecordRef } from '../feedback/store.js';
+import { recordRefOf } from '../feedback/feedback-id.js';
 import { feedbackKey, feedbackPartition, feedbackRefKey } from './keys.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
@@ -34,7 +35,10 @@ export function feedbackRecords(store: Store) {
     return Item?.type === 'feedback' ? fromItem(FeedbackRecord, Item) : null;
   }
 
+  /** Read off a self-locating id; an id recorded before those is found through the pointer item it wrote then. */
   async function resolve(feedbackId: string): Promise<RecordRef | null> {
+    const located = recordRefOf(feedbackId);
+    if (located) return located;
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: feedbackRefKey(feedbackId) }));
     return Item ? { shard: Number(Item.shard), recordedAt: String(Item.recordedAt), feedbackId } : null;
   }

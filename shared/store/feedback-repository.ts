@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors.js';
 import { Ballot, FeedbackRecord, type PublishedComment } from '../feedback/record.js';
+import { feedbackIdAt } from '../feedback/feedback-id.js';
 import type { BallotWithComment, FeedbackStore, NewFeedback, Page, RecordedFeedback } from '../feedback/store.js';
 import type { PlanTarget, TargetType } from '../feedback/target.js';
 import {
@@ -9,7 +10,6 @@ import {
   ballotPrefix,
   FEEDBACK_SHARDS,
   feedbackPartition,
-  feedbackRefKey,
   feedbackShard,
   MODERATION_QUEUE_PARTITION,
   moderationQueueSortKey,
@@ -47,24 +47,19 @@ export function feedbackRepository(store: Store): FeedbackStore {
     async record(input: NewFeedback): Promise<RecordedFeedback> {
       const key = ballotKey(input.voterId, input, input.year);
       const shard = feedbackShard(input.voterId, input.targetType, input.targetId);
+      const { voterId, planId, targetType, targetId, year, rating } = input;
       for (let attempt = 0; attempt < 8; attempt++) {
         const previous = await records.readBallot(key);
         const replaces = previous ? await records.countedRating(previous) : null;
         // Taken per attempt, so the ballot's commit order and the log's time order agree.
         const recordedAt = input.clock().toISOString();
+        // The id says where the record goes, so nothing else is written to find it by (feedback-id.ts).
+        const feedbackId = feedbackIdAt(shard, recordedAt, input.nonce);
+        const rated = { voterId, planId, targetType, targetId, year, rating, feedbackId, shard, recordedAt, replaces };
         const ballot: Ballot = {
-          voterId: input.voterId,
-          planId: input.planId,
-          targetType: input.targetType,
-          targetId: input.targetId,
-          year: input.year,
-          rating: input.rating,
-          feedbackId: input.feedbackId,
-          shard,
-          recordedAt,
+          ...rated,
           revision: (previous?.revision ?? 0) + 1,
           firstRecordedAt: previous?.firstRecordedAt ?? recordedAt,
-          replaces,
         };
         try {
           await client.send(
@@ -86,35 +81,12 @@ export function feedbackRepository(store: Store): FeedbackStore {
           continue;
         }
         const record: FeedbackRecord = {
-          feedbackId: input.feedbackId,
-          voterId: input.voterId,
-          planId: input.planId,
-          targetType: input.targetType,
-          targetId: input.targetId,
-          year: input.year,
-          rating: input.rating,
+          ...rated,
           comment: input.comment,
           commentStatus: input.comment === null ? 'none' : 'pending',
-          recordedAt,
-          shard,
-          replaces,
           ...(input.comment !== null && input.pii && Object.keys(input.pii).length > 0 ? { pii: input.pii } : {}),
           ...(input.comment !== null ? { queueReason: 'new' as const } : {}),
         };
-        // Where the record is, by its id: moderation, flags, replies and fraud marks find it so.
-        // Written first: a pointer to a slot that stays empty or void leads nowhere, harmlessly.
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...feedbackRefKey(record.feedbackId),
-              type: 'feedback-ref',
-              shard,
-              recordedAt,
-              feedbackId: record.feedbackId,
-            },
-          }),
-        );
         try {
           await client.send(
             new PutCommand({

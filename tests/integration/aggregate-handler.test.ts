@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feedbackRepository } from '../../shared/store/feedback-repository.js';
@@ -26,7 +27,7 @@ describe('the scheduled aggregation handler', () => {
       ['c', 1],
     ] as const) {
       await feedback.record({
-        feedbackId: `f-${voterId}`,
+        nonce: randomUUID(),
         voterId,
         planId: 'licheng-14th',
         targetType: 'indicator',

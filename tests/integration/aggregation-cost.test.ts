@@ -29,7 +29,7 @@ async function rate(store: Store, count: number, from: number) {
   for (let i = 0; i < count; i++) {
     const at = new Date(from + i * 60_000);
     await feedback.record({
-      feedbackId: randomUUID(),
+      nonce: randomUUID(),
       voterId: `voter-${from}-${i}`,
       planId: PLAN,
       targetType: 'indicator',

@@ -139,7 +139,7 @@ async function play(ops: Op[]) {
       const clock = () => new Date(now);
       try {
         const { record } = await repo.record({
-          feedbackId: randomUUID(),
+          nonce: randomUUID(),
           voterId: `voter-${op.voter}`,
           planId,
           targetType,
@@ -248,7 +248,7 @@ describe('aggregation under at-least-once execution', () => {
     const clock = () => new Date(Date.UTC(2025, 2, 1));
     for (let i = 0; i < 60; i++) {
       await feedback.record({
-        feedbackId: randomUUID(),
+        nonce: randomUUID(),
         voterId: `v${i}`,
         planId: 'licheng-14th',
         targetType: 'indicator',
@@ -280,7 +280,7 @@ describe('aggregation under at-least-once execution', () => {
     const feedback = feedbackRepository(store);
     const at = Date.UTC(2025, 2, 1, 12);
     await feedback.record({
-      feedbackId: randomUUID(),
+      nonce: randomUUID(),
       voterId: 'v',
       planId: 'licheng-14th',
       targetType: 'indicator',
@@ -309,7 +309,7 @@ describe('aggregation under at-least-once execution', () => {
     const clock = () => new Date(now);
     const rate = async (voterId: string, rating: Rating) => {
       const { record } = await feedback.record({
-        feedbackId: randomUUID(),
+        nonce: randomUUID(),
         voterId,
         planId: 'licheng-14th',
         targetType: 'indicator',

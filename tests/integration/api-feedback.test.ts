@@ -34,7 +34,8 @@ describe('POST /api/v1/feedback', () => {
       commentStatus: 'none',
       replaced: false,
     });
-    expect(body.feedbackId).toMatch(/^[0-9a-f-]{36}$/);
+    // Self-locating: the shard and time of its record, then a UUID (shared/feedback/feedback-id.ts).
+    expect(body.feedbackId).toMatch(/^\d{2}-20250615T040000000Z-[0-9a-f-]{36}$/);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^gp_voter=v1\.[\w-]{22}\.[\w-]{24};/);
     expect(cookie).toContain('HttpOnly');

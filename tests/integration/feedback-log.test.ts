@@ -8,8 +8,12 @@ import { useStore } from '../helpers/store.js';
 const store = useStore();
 let tick = 0;
 const clock = () => new Date(Date.UTC(2025, 4, 1, 0, 0, tick++));
-const rating = (feedbackId: string, value: 1 | 2 | 3 | 4 | 5, voterId = 'voter-a'): NewFeedback => ({
-  feedbackId,
+/** A rating's nonce spells its label, so what the log holds reads back by label. */
+const nonceOf = (label: string) => `00000000-0000-4000-8000-${Buffer.from(label).toString('hex').padStart(12, '0')}`;
+const labelOf = (feedbackId: unknown) =>
+  Buffer.from(String(feedbackId).slice(-12), 'hex').toString().replace(/\0/g, '');
+const rating = (label: string, value: 1 | 2 | 3 | 4 | 5, voterId = 'voter-a'): NewFeedback => ({
+  nonce: nonceOf(label),
   voterId,
   planId: 'licheng-14th',
   targetType: 'indicator',
@@ -35,14 +39,19 @@ describe('the feedback log', () => {
     // The next rating finds the ballot pointing at x, whose record never arrived: it declares x's
     // slot void and replaces w, the rating x would have replaced.
     const next = await feedback.record(rating('y', 4));
-    expect(next.replaced).toMatchObject({ feedbackId: 'w', rating: 2 });
+    expect(next.replaced).toMatchObject({ rating: 2 });
+    expect(labelOf(next.replaced?.feedbackId)).toBe('w');
 
     const items = await store.scanAll();
     const logged = items.filter((i) => i.type === 'feedback' && i.voterId === 'voter-a');
-    expect(logged.map((i) => i.feedbackId).sort()).toEqual(['w', 'y']);
-    expect(items.filter((i) => i.type === 'void').map((i) => i.feedbackId)).toEqual(['x']);
-    const ballot = items.find((i) => i.type === 'ballot' && i.voterId === 'voter-a');
-    expect(ballot).toMatchObject({ feedbackId: 'y', revision: 3, replaces: { feedbackId: 'w' } });
+    expect(logged.map((i) => labelOf(i.feedbackId)).sort()).toEqual(['w', 'y']);
+    expect(items.filter((i) => i.type === 'void').map((i) => labelOf(i.feedbackId))).toEqual(['x']);
+    const ballot = items.find((i) => i.type === 'ballot' && i.voterId === 'voter-a')!;
+    expect(ballot).toMatchObject({ revision: 3 });
+    expect([ballot.feedbackId, (ballot.replaces as { feedbackId: string }).feedbackId].map(labelOf)).toEqual([
+      'y',
+      'w',
+    ]);
   });
 
   it('still lists a voter’s ratings when their ballot points at a slot a later request voided before it died', async () => {
@@ -58,7 +67,8 @@ describe('the feedback log', () => {
       feedbackRepository(crashingStore(store.current, isPut('ballot'))).record(rating('o', 4, 'voter-d')),
     ).rejects.toBeInstanceOf(InjectedCrash);
     const [ballot] = await feedback.ballotsOf('voter-d');
-    expect(ballot).toMatchObject({ feedbackId: 'n', comment: null, commentStatus: 'none' });
+    expect(ballot).toMatchObject({ comment: null, commentStatus: 'none' });
+    expect(labelOf(ballot?.feedbackId)).toBe('n');
   });
 
   it('lets a rating still in flight lose cleanly once its slot was declared void', async () => {
@@ -85,7 +95,7 @@ describe('the feedback log', () => {
     release();
     await expect(first).rejects.toThrow(/superseded/);
     const logged = (await store.scanAll()).filter((i) => i.type === 'feedback' && i.voterId === 'voter-b');
-    expect(logged.map((i) => i.feedbackId)).toEqual(['q']);
+    expect(logged.map((i) => labelOf(i.feedbackId))).toEqual(['q']);
   });
 
   it('appends a moderation event when a comment’s visibility changes, and nothing when it does not', async () => {
@@ -95,13 +105,13 @@ describe('the feedback log', () => {
     await moderation.setCommentStatus(record, 'published', new Date('2025-05-02T00:00:00Z'));
     await moderation.setCommentStatus(record, 'published', new Date('2025-05-03T00:00:00Z'));
     await moderation.setCommentStatus(record, 'hidden', new Date('2025-05-04T00:00:00Z'));
-    const events = (await store.scanAll()).filter((i) => i.type === 'moderation' && i.feedbackId === 'c');
+    const events = (await store.scanAll()).filter((i) => i.type === 'moderation' && i.feedbackId === record.feedbackId);
     expect(events.map((e) => [e.from, e.to]).sort()).toEqual([
       ['pending', 'published'],
       ['published', 'hidden'],
     ]);
     expect(events[0]).toMatchObject({ ratedAt: record.recordedAt, targetId: 'gdp', year: 2025 });
-    const stored = (await store.scanAll()).find((i) => i.type === 'feedback' && i.feedbackId === 'c');
+    const stored = (await store.scanAll()).find((i) => i.type === 'feedback' && i.feedbackId === record.feedbackId);
     expect(stored).toMatchObject({ rating: 4, commentStatus: 'hidden' });
     expect(stored?.GSI1PK).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -234,7 +235,7 @@ describe('the migration of ratings stored before they carried their plan', () =>
   it('keeps one rating per voter: a new rating of the same target and year replaces the migrated one', async () => {
     const feedback = feedbackRepository(store.current);
     const { replaced } = await feedback.record({
-      feedbackId: 'f2',
+      nonce: randomUUID(),
       voterId: 'v1',
       planId: plan.id,
       targetType: 'indicator',

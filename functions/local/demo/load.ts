@@ -73,45 +73,43 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
 }
 
 async function writeRating(deps: DemoDeps, r: DemoRating) {
-  const submitAs = (feedbackId: string, rating: DemoRating['rating'], comment: string | null, when: string) =>
-    submitFeedback(
-      { ...deps, clock: () => at(when), newId: () => feedbackId },
-      // Rated while its plan was published, as every rating of the data set was.
-      { id: r.planId, status: 'published' },
-      r.voterId,
-      {
-        targetType: r.targetType,
-        targetId: r.targetId,
-        rating,
-        ...(comment === null ? {} : { comment }),
-      },
-    );
-  await submitAs(r.feedbackId, r.rating, r.comment, r.at);
+  // The data set's id of a rating is the nonce of the id the store gives it (where its record is, then the nonce).
+  const submitAs = async (nonce: string, rating: DemoRating['rating'], comment: string | null, when: string) =>
+    (
+      await submitFeedback(
+        { ...deps, clock: () => at(when), newId: () => nonce },
+        // Rated while its plan was published, as every rating of the data set was.
+        { id: r.planId, status: 'published' },
+        r.voterId,
+        {
+          targetType: r.targetType,
+          targetId: r.targetId,
+          rating,
+          ...(comment === null ? {} : { comment }),
+        },
+      )
+    ).record.feedbackId;
+  const feedbackId = await submitAs(r.feedbackId, r.rating, r.comment, r.at);
   if (r.moderation)
     await moderateComment(
       deps,
-      { feedbackId: r.feedbackId, action: r.moderation.action, reason: r.moderation.reason },
+      { feedbackId, action: r.moderation.action, reason: r.moderation.reason },
       MONITOR,
       at(r.moderation.at),
     );
   if (r.hidden)
-    await moderateComment(
-      deps,
-      { feedbackId: r.feedbackId, action: 'hide', reason: r.hidden.reason },
-      MONITOR,
-      at(r.hidden.at),
-    );
+    await moderateComment(deps, { feedbackId, action: 'hide', reason: r.hidden.reason }, MONITOR, at(r.hidden.at));
   for (const flag of r.flags)
     await deps.flags.flagComment(
-      r.feedbackId,
+      feedbackId,
       { kind: 'voter', voterId: flag.voterId },
       flag.reason,
       at(flag.at),
       deps.flagThreshold,
     );
   for (const step of r.case?.steps ?? []) {
-    if (step.by === 'monitor') await stepCase(deps, r.feedbackId, step.step, MONITOR, at(step.at));
-    else await rateReply(deps, r.voterId, r.feedbackId, step.satisfied, step.note, at(step.at));
+    if (step.by === 'monitor') await stepCase(deps, feedbackId, step.step, MONITOR, at(step.at));
+    else await rateReply(deps, r.voterId, feedbackId, step.satisfied, step.note, at(step.at));
   }
   const rerating = r.case?.rerating;
   if (rerating) await submitAs(rerating.feedbackId, rerating.rating, null, rerating.at);

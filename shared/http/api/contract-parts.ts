@@ -113,14 +113,15 @@ export const EXAMPLE_TARGET: Record<TargetType, string> = { indicator: GDP, proj
  * case of the scenario's seventh voter verified and answered, flagged and rated by that voter,
  * values and progress published.
  */
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-export const COMMENTED = id(1);
-export const RATING_ONLY = id(2);
-export const CASE = id(7);
-export const PENDING_A = id(21);
-export const PENDING_B = id(22);
+// Each id is where its record landed (shard, time) and the scenario's nth id (shared/feedback/feedback-id.ts).
+const id = (where: string, n: number) => `${where}-00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const COMMENTED = id('08-20261102T010300000Z', 1);
+export const RATING_ONLY = id('09-20261102T010700000Z', 2);
+export const CASE = id('14-20261102T012700000Z', 7);
+export const PENDING_A = id('11-20261102T022300000Z', 21);
+export const PENDING_B = id('04-20261102T022700000Z', 22);
 export const CASE_VOTER = 'example-token-example-voter-007';
-export const UNKNOWN = id(999);
+export const UNKNOWN = id('00-20261102T010000000Z', 999);
 
 /** One operation per kind of target (`/api/v1/indicators/…`, `/api/v1/projects/…`), keyed by kind. */
 export const byKind = <O extends Operation>(declare: (kind: TargetKind) => O) =>

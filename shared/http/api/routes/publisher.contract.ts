@@ -1,3 +1,4 @@
+import { operation } from '../../../api/operation.js';
 import {
   ObservationImportResult,
   ObservationPublished,
@@ -19,42 +20,44 @@ import {
   ProjectPath,
   PUBLISHER,
   staff,
+  BODY,
 } from '../contract-parts.js';
-import { staffOperations } from '../staff-operation.js';
-
-const publisherOperation = staffOperations('publisher', PUBLISHER);
 
 const exportCsv = (operationId: string, file: string, summary: string) =>
-  publisherOperation({
+  operation({
     operationId,
     method: 'get',
-    path: `/export/${file}.csv`,
+    path: `/api/v1/publisher/export/${file}.csv`,
     tag: 'Publishing',
     summary,
     query: NoQuery,
+    security: PUBLISHER,
     planScoped: true,
     responses: { 200: csv('The file.') },
-    examples: [{ name: 'download', summary: 'The file', status: 200 }],
+    problems: ['validation-failed'],
+    examples: [{ name: 'download', summary: 'The file', staff: ['publisher'], status: 200 }],
   });
 
 const CLOSED = 'A closed plan’s figures are final: writing to one is refused (409 `invalid-state`); reopen it first.';
 
 /** Staff (publisher): values, progress, CSV imports and exports of a plan; the plans' files and status. */
 export const publisherContract = {
-  staffPlans: publisherOperation({
+  staffPlans: operation({
     operationId: 'staffPlans',
     method: 'get',
-    path: '/plans',
+    path: '/api/v1/publisher/plans',
     tag: 'Publishing',
     summary: 'Every stored plan with its status, drafts included',
     query: NoQuery,
+    security: PUBLISHER,
     responses: { 200: staff('The plans, the current one first.', StaffPlanList) },
-    examples: [{ name: 'list', summary: 'The plans', status: 200 }],
+    problems: ['validation-failed'],
+    examples: [{ name: 'list', summary: 'The plans', staff: ['publisher'], status: 200 }],
   }),
-  uploadPlan: publisherOperation({
+  uploadPlan: operation({
     operationId: 'uploadPlan',
     method: 'post',
-    path: '/plans',
+    path: '/api/v1/publisher/plans',
     tag: 'Publishing',
     summary: 'Upload a plan file: checked whole, stored as a draft that only staff see',
     description:
@@ -63,34 +66,43 @@ export const publisherContract = {
       mediaType: 'application/json',
       description: 'A plan file in the plan format (docs/plan-format.md), UTF-8, at most 2 MiB.',
     },
+    security: PUBLISHER,
     responses: {
       201: staff('Stored as a new draft.', PlanUploaded),
       200: staff('A draft replaced, or already this file.', PlanUploaded),
     },
-    problems: ['invalid-state'],
+    problems: [...BODY, 'invalid-state'],
     examples: [
-      { name: 'bad-file', summary: 'A file that is not a plan', text: '{"id": "Not An Id"}', status: 400 },
+      {
+        name: 'bad-file',
+        summary: 'A file that is not a plan',
+        text: '{"id": "Not An Id"}',
+        staff: ['publisher'],
+        status: 400,
+      },
       { name: 'monitor', summary: 'A monitor may not upload plans', text: '{}', staff: ['monitor'], status: 403 },
     ],
   }),
-  changePlanStatus: publisherOperation({
+  changePlanStatus: operation({
     operationId: 'changePlanStatus',
     method: 'post',
-    path: '/plans/{planId}/status',
+    path: '/api/v1/publisher/plans/{planId}/status',
     tag: 'Publishing',
     summary: 'Publish a draft, close a published plan, or reopen a closed one',
     description:
       'draft → published, published → closed, closed → published; never back to draft. Any other change is refused (409). Audited as `plan.publish`, `plan.close` or `plan.reopen`, with the reason.',
     pathParams: PlanPath,
     body: PlanStatusBody,
+    security: PUBLISHER,
     responses: { 200: staff('The plan in its new status.', PlanStatusChanged) },
-    problems: ['invalid-state'],
+    problems: [...BODY, 'not-found', 'invalid-state'],
     examples: [
       {
         name: 'back-to-draft',
         summary: 'A published plan never becomes a draft again',
         params: { planId: EXAMPLE_PLAN },
         body: { to: 'draft' },
+        staff: ['publisher'],
         status: 409,
       },
       {
@@ -98,6 +110,7 @@ export const publisherContract = {
         summary: 'Close a plan whose period has ended: its figures become final',
         params: { planId: EXAMPLE_PLAN },
         body: { to: 'closed', reason: '规划期结束 · the plan period has ended' },
+        staff: ['publisher'],
         status: 200,
       },
       {
@@ -105,6 +118,7 @@ export const publisherContract = {
         summary: 'Reopen a closed plan, to correct a figure',
         params: { planId: EXAMPLE_PLAN },
         body: { to: 'published', reason: '更正数据 · to correct a figure' },
+        staff: ['publisher'],
         status: 200,
       },
       {
@@ -112,26 +126,28 @@ export const publisherContract = {
         summary: 'A plan that is not stored',
         params: { planId: 'no-such-plan' },
         body: { to: 'published' },
+        staff: ['publisher'],
         status: 404,
       },
     ],
   }),
 
-  publishObservation: publisherOperation({
+  publishObservation: operation({
     operationId: 'publishObservation',
     method: 'post',
-    path: '/indicators/{id}/observations',
+    path: '/api/v1/publisher/indicators/{id}/observations',
     tag: 'Publishing',
     summary: 'Publish an indicator’s value for a year, or correct it (a new revision, with the reason)',
     description: `Nothing is overwritten: a correction is a new revision saying who, when and why, and needs a reason. The same value again changes nothing (200, \`unchanged\`). ${CLOSED}`,
     pathParams: IndicatorPath,
     body: ObservationInput,
+    security: PUBLISHER,
     planScoped: true,
     responses: {
       201: staff('Published: the revision and the indicator’s progress status with it.', ObservationPublished),
       200: staff('The same value as the current one: nothing written.', ObservationPublished),
     },
-    problems: ['invalid-state'],
+    problems: [...BODY, 'not-found', 'invalid-state'],
     examples: [
       {
         name: 'new-year',
@@ -143,6 +159,7 @@ export const publisherContract = {
           source: '示例 · Example',
           note: '示例数值，并非官方数据 · illustrative, not an official figure',
         },
+        staff: ['publisher'],
         status: 201,
       },
       {
@@ -150,6 +167,7 @@ export const publisherContract = {
         summary: 'A correction must say why',
         params: { id: GDP },
         body: { year: 2023, value: 529 },
+        staff: ['publisher'],
         status: 400,
       },
       {
@@ -162,17 +180,18 @@ export const publisherContract = {
       },
     ],
   }),
-  publishProgress: publisherOperation({
+  publishProgress: operation({
     operationId: 'publishProgress',
     method: 'post',
-    path: '/projects/{id}/progress',
+    path: '/api/v1/publisher/projects/{id}/progress',
     tag: 'Publishing',
     summary: 'Report a project’s status and progress (a new revision; after the first, with the reason)',
     pathParams: ProjectPath,
     body: ProgressBody,
+    security: PUBLISHER,
     planScoped: true,
     responses: { 201: staff('The report and the project with it.', ProgressPublished) },
-    problems: ['invalid-state'],
+    problems: [...BODY, 'not-found', 'invalid-state'],
     examples: [
       {
         name: 'first-report',
@@ -183,32 +202,35 @@ export const publisherContract = {
           progress: 40,
           note: '示例：已认定2家区级工程研究中心 · Example: two district engineering research centres recognised',
         },
+        staff: ['publisher'],
         status: 201,
       },
     ],
   }),
-  importObservations: publisherOperation({
+  importObservations: operation({
     operationId: 'importObservations',
     method: 'post',
-    path: '/import/observations',
+    path: '/api/v1/publisher/import/observations',
     tag: 'Publishing',
     summary: 'Publish indicator values from a CSV file (`dryRun=true` to check it first)',
     description:
       'Columns as in `GET /publisher/export/observations.csv`; `indicator_id`, `year` and `value` are required, a correction needs `note`.',
     query: ImportQuery,
     textBody: CSV_UPLOAD('The values,'),
+    security: PUBLISHER,
     planScoped: true,
     responses: {
       200: staff('Checked (dry run), or nothing to change.', ObservationImportResult),
       201: staff('Imported.', ObservationImportResult),
     },
-    problems: ['invalid-state'],
+    problems: [...BODY, 'invalid-state'],
     examples: [
       {
         name: 'dry-run',
         summary: 'Check a file',
         query: { dryRun: 'true' },
         text: 'indicator_id,year,value,source\r\npm25-concentration,2022,0.03,示例 · Example\r\n',
+        staff: ['publisher'],
         status: 200,
       },
       {
@@ -216,32 +238,35 @@ export const publisherContract = {
         summary: 'A file with an unknown indicator',
         query: { dryRun: 'true' },
         text: 'indicator_id,year,value\r\nno-such-indicator,2022,1\r\n',
+        staff: ['publisher'],
         status: 400,
       },
     ],
   }),
-  importProgress: publisherOperation({
+  importProgress: operation({
     operationId: 'importProgress',
     method: 'post',
-    path: '/import/progress',
+    path: '/api/v1/publisher/import/progress',
     tag: 'Publishing',
     summary: 'Report projects’ progress from a CSV file (`dryRun=true` to check it first)',
     description:
       'Columns as in `GET /publisher/export/progress.csv`; `project_id`, `status`, `progress` and `note` are required.',
     query: ImportQuery,
     textBody: CSV_UPLOAD('The reports,'),
+    security: PUBLISHER,
     planScoped: true,
     responses: {
       200: staff('Checked (dry run), or nothing to change.', ProgressImportResult),
       201: staff('Imported.', ProgressImportResult),
     },
-    problems: ['invalid-state'],
+    problems: [...BODY, 'invalid-state'],
     examples: [
       {
         name: 'dry-run',
         summary: 'Check a file',
         query: { dryRun: 'true' },
         text: `project_id,status,progress,note\r\n${EXAMPLE_PROJECT},in_progress,40,示例 · Example\r\n`,
+        staff: ['publisher'],
         status: 200,
       },
     ],
@@ -257,15 +282,19 @@ export const publisherContract = {
     'Every value revision; the format `import/observations` reads.',
   ),
   exportProgress: exportCsv('exportProgress', 'progress', 'Every progress report; the format `import/progress` reads.'),
-  exportAggregates: publisherOperation({
+  exportAggregates: operation({
     operationId: 'exportAggregates',
     method: 'get',
-    path: '/export/aggregates.csv',
+    path: '/api/v1/publisher/export/aggregates.csv',
     tag: 'Publishing',
     summary: 'The published rating summaries of a period, one row per scope',
     query: AggregatesQuery,
+    security: PUBLISHER,
     planScoped: true,
     responses: { 200: csv('The summaries.') },
-    examples: [{ name: 'a-month', summary: 'November 2026', query: { period: '2026-11' }, status: 200 }],
+    problems: ['validation-failed'],
+    examples: [
+      { name: 'a-month', summary: 'November 2026', query: { period: '2026-11' }, staff: ['publisher'], status: 200 },
+    ],
   }),
 };
