@@ -16,23 +16,15 @@ import type { accountabilityContract } from './accountability.contract.js';
 
 const respond = responder<typeof accountabilityContract>();
 
+/** What opens and steps the 差评 cases: the cases, their deadlines in working days, the audit log, the time. */
+export type CaseWorkDeps = Pick<AppDeps, 'cases' | 'caseDeadlineDays' | 'calendar' | 'audit' | 'clock'>;
+
 /**
  * What a citizen's write uses, whether a rating (feedback.ts) or a flag or a verdict on a reply
- * (here): the voter token, the limits per voter and address, and the 差评 cases with their deadlines
- * and audit.
+ * (here): the voter token, the limits per voter and address, and the 差评 cases.
  */
-export type CitizenWriteDeps = Pick<
-  AppDeps,
-  | 'voterTokens'
-  | 'cookieSecure'
-  | 'hashAddress'
-  | 'feedbackLimits'
-  | 'cases'
-  | 'caseDeadlineDays'
-  | 'calendar'
-  | 'audit'
-  | 'clock'
->;
+export type CitizenWriteDeps = CaseWorkDeps &
+  Pick<AppDeps, 'voterTokens' | 'cookieSecure' | 'hashAddress' | 'feedbackLimits'>;
 
 /** What flags, a voter's cases and the case statistics use. */
 export type AccountabilityDeps = CitizenWriteDeps & Pick<AppDeps, 'flags' | 'flagThreshold'>;

@@ -18,26 +18,14 @@ import {
 import { jsonBody, pathParam, queryParams } from '../../request.js';
 import { csvResponse, staffOf, type StaffEnv } from '../../staff-auth.js';
 import { responder } from '../respond.js';
+import type { CaseWorkDeps } from './accountability.js';
 import type { monitorContract } from './monitor.contract.js';
 
 const respond = responder<typeof monitorContract>();
 
 /** What moderation, official replies and the 差评 cases (and their export) use. */
-export type MonitorDeps = Pick<
-  AppDeps,
-  | 'feedback'
-  | 'moderation'
-  | 'replies'
-  | 'audit'
-  | 'cases'
-  | 'caseDeadlineDays'
-  | 'calendar'
-  | 'plans'
-  | 'currentPlanId'
-  | 'progress'
-  | 'ratings'
-  | 'clock'
->;
+export type MonitorDeps = CaseWorkDeps &
+  Pick<AppDeps, 'feedback' | 'moderation' | 'replies' | 'plans' | 'currentPlanId' | 'progress' | 'ratings'>;
 
 /**
  * Monitors (and admins): the moderation queue, official replies, and the 差评 follow-up cases. The

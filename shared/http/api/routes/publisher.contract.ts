@@ -1,4 +1,3 @@
-import { operation } from '../../../api/operation.js';
 import {
   ObservationImportResult,
   ObservationPublished,
@@ -20,44 +19,42 @@ import {
   ProjectPath,
   PUBLISHER,
   staff,
-  BODY,
 } from '../contract-parts.js';
+import { staffOperations } from '../staff-operation.js';
+
+const publisherOperation = staffOperations('publisher', PUBLISHER);
 
 const exportCsv = (operationId: string, file: string, summary: string) =>
-  operation({
+  publisherOperation({
     operationId,
     method: 'get',
-    path: `/api/v1/publisher/export/${file}.csv`,
+    path: `/export/${file}.csv`,
     tag: 'Publishing',
     summary,
     query: NoQuery,
-    security: PUBLISHER,
     planScoped: true,
     responses: { 200: csv('The file.') },
-    problems: ['validation-failed'],
-    examples: [{ name: 'download', summary: 'The file', staff: ['publisher'], status: 200 }],
+    examples: [{ name: 'download', summary: 'The file', status: 200 }],
   });
 
 const CLOSED = 'A closed plan’s figures are final: writing to one is refused (409 `invalid-state`); reopen it first.';
 
 /** Staff (publisher): values, progress, CSV imports and exports of a plan; the plans' files and status. */
 export const publisherContract = {
-  staffPlans: operation({
+  staffPlans: publisherOperation({
     operationId: 'staffPlans',
     method: 'get',
-    path: '/api/v1/publisher/plans',
+    path: '/plans',
     tag: 'Publishing',
     summary: 'Every stored plan with its status, drafts included',
     query: NoQuery,
-    security: PUBLISHER,
     responses: { 200: staff('The plans, the current one first.', StaffPlanList) },
-    problems: ['validation-failed'],
-    examples: [{ name: 'list', summary: 'The plans', staff: ['publisher'], status: 200 }],
+    examples: [{ name: 'list', summary: 'The plans', status: 200 }],
   }),
-  uploadPlan: operation({
+  uploadPlan: publisherOperation({
     operationId: 'uploadPlan',
     method: 'post',
-    path: '/api/v1/publisher/plans',
+    path: '/plans',
     tag: 'Publishing',
     summary: 'Upload a plan file: checked whole, stored as a draft that only staff see',
     description:
@@ -66,43 +63,34 @@ export const publisherContract = {
       mediaType: 'application/json',
       description: 'A plan file in the plan format (docs/plan-format.md), UTF-8, at most 2 MiB.',
     },
-    security: PUBLISHER,
     responses: {
       201: staff('Stored as a new draft.', PlanUploaded),
       200: staff('A draft replaced, or already this file.', PlanUploaded),
     },
-    problems: [...BODY, 'invalid-state'],
+    problems: ['invalid-state'],
     examples: [
-      {
-        name: 'bad-file',
-        summary: 'A file that is not a plan',
-        text: '{"id": "Not An Id"}',
-        staff: ['publisher'],
-        status: 400,
-      },
+      { name: 'bad-file', summary: 'A file that is not a plan', text: '{"id": "Not An Id"}', status: 400 },
       { name: 'monitor', summary: 'A monitor may not upload plans', text: '{}', staff: ['monitor'], status: 403 },
     ],
   }),
-  changePlanStatus: operation({
+  changePlanStatus: publisherOperation({
     operationId: 'changePlanStatus',
     method: 'post',
-    path: '/api/v1/publisher/plans/{planId}/status',
+    path: '/plans/{planId}/status',
     tag: 'Publishing',
     summary: 'Publish a draft, close a published plan, or reopen a closed one',
     description:
       'draft → published, published → closed, closed → published; never back to draft. Any other change is refused (409). Audited as `plan.publish`, `plan.close` or `plan.reopen`, with the reason.',
     pathParams: PlanPath,
     body: PlanStatusBody,
-    security: PUBLISHER,
     responses: { 200: staff('The plan in its new status.', PlanStatusChanged) },
-    problems: [...BODY, 'not-found', 'invalid-state'],
+    problems: ['invalid-state'],
     examples: [
       {
         name: 'back-to-draft',
         summary: 'A published plan never becomes a draft again',
         params: { planId: EXAMPLE_PLAN },
         body: { to: 'draft' },
-        staff: ['publisher'],
         status: 409,
       },
       {
@@ -110,7 +98,6 @@ export const publisherContract = {
         summary: 'Close a plan whose period has ended: its figures become final',
         params: { planId: EXAMPLE_PLAN },
         body: { to: 'closed', reason: '规划期结束 · the plan period has ended' },
-        staff: ['publisher'],
         status: 200,
       },
       {
@@ -118,7 +105,6 @@ export const publisherContract = {
         summary: 'Reopen a closed plan, to correct a figure',
         params: { planId: EXAMPLE_PLAN },
         body: { to: 'published', reason: '更正数据 · to correct a figure' },
-        staff: ['publisher'],
         status: 200,
       },
       {
@@ -126,28 +112,26 @@ export const publisherContract = {
         summary: 'A plan that is not stored',
         params: { planId: 'no-such-plan' },
         body: { to: 'published' },
-        staff: ['publisher'],
         status: 404,
       },
     ],
   }),
 
-  publishObservation: operation({
+  publishObservation: publisherOperation({
     operationId: 'publishObservation',
     method: 'post',
-    path: '/api/v1/publisher/indicators/{id}/observations',
+    path: '/indicators/{id}/observations',
     tag: 'Publishing',
     summary: 'Publish an indicator’s value for a year, or correct it (a new revision, with the reason)',
     description: `Nothing is overwritten: a correction is a new revision saying who, when and why, and needs a reason. The same value again changes nothing (200, \`unchanged\`). ${CLOSED}`,
     pathParams: IndicatorPath,
     body: ObservationInput,
-    security: PUBLISHER,
     planScoped: true,
     responses: {
       201: staff('Published: the revision and the indicator’s progress status with it.', ObservationPublished),
       200: staff('The same value as the current one: nothing written.', ObservationPublished),
     },
-    problems: [...BODY, 'not-found', 'invalid-state'],
+    problems: ['invalid-state'],
     examples: [
       {
         name: 'new-year',
@@ -159,7 +143,6 @@ export const publisherContract = {
           source: '示例 · Example',
           note: '示例数值，并非官方数据 · illustrative, not an official figure',
         },
-        staff: ['publisher'],
         status: 201,
       },
       {
@@ -167,7 +150,6 @@ export const publisherContract = {
         summary: 'A correction must say why',
         params: { id: GDP },
         body: { year: 2023, value: 529 },
-        staff: ['publisher'],
         status: 400,
       },
       {
@@ -180,18 +162,17 @@ export const publisherContract = {
       },
     ],
   }),
-  publishProgress: operation({
+  publishProgress: publisherOperation({
     operationId: 'publishProgress',
     method: 'post',
-    path: '/api/v1/publisher/projects/{id}/progress',
+    path: '/projects/{id}/progress',
     tag: 'Publishing',
     summary: 'Report a project’s status and progress (a new revision; after the first, with the reason)',
     pathParams: ProjectPath,
     body: ProgressBody,
-    security: PUBLISHER,
     planScoped: true,
     responses: { 201: staff('The report and the project with it.', ProgressPublished) },
-    problems: [...BODY, 'not-found', 'invalid-state'],
+    problems: ['invalid-state'],
     examples: [
       {
         name: 'first-report',
@@ -202,35 +183,32 @@ export const publisherContract = {
           progress: 40,
           note: '示例：已认定2家区级工程研究中心 · Example: two district engineering research centres recognised',
         },
-        staff: ['publisher'],
         status: 201,
       },
     ],
   }),
-  importObservations: operation({
+  importObservations: publisherOperation({
     operationId: 'importObservations',
     method: 'post',
-    path: '/api/v1/publisher/import/observations',
+    path: '/import/observations',
     tag: 'Publishing',
     summary: 'Publish indicator values from a CSV file (`dryRun=true` to check it first)',
     description:
       'Columns as in `GET /publisher/export/observations.csv`; `indicator_id`, `year` and `value` are required, a correction needs `note`.',
     query: ImportQuery,
     textBody: CSV_UPLOAD('The values,'),
-    security: PUBLISHER,
     planScoped: true,
     responses: {
       200: staff('Checked (dry run), or nothing to change.', ObservationImportResult),
       201: staff('Imported.', ObservationImportResult),
     },
-    problems: [...BODY, 'invalid-state'],
+    problems: ['invalid-state'],
     examples: [
       {
         name: 'dry-run',
         summary: 'Check a file',
         query: { dryRun: 'true' },
         text: 'indicator_id,year,value,source\r\npm25-concentration,2022,0.03,示例 · Example\r\n',
-        staff: ['publisher'],
         status: 200,
       },
       {
@@ -238,35 +216,32 @@ export const publisherContract = {
         summary: 'A file with an unknown indicator',
         query: { dryRun: 'true' },
         text: 'indicator_id,year,value\r\nno-such-indicator,2022,1\r\n',
-        staff: ['publisher'],
         status: 400,
       },
     ],
   }),
-  importProgress: operation({
+  importProgress: publisherOperation({
     operationId: 'importProgress',
     method: 'post',
-    path: '/api/v1/publisher/import/progress',
+    path: '/import/progress',
     tag: 'Publishing',
     summary: 'Report projects’ progress from a CSV file (`dryRun=true` to check it first)',
     description:
       'Columns as in `GET /publisher/export/progress.csv`; `project_id`, `status`, `progress` and `note` are required.',
     query: ImportQuery,
     textBody: CSV_UPLOAD('The reports,'),
-    security: PUBLISHER,
     planScoped: true,
     responses: {
       200: staff('Checked (dry run), or nothing to change.', ProgressImportResult),
       201: staff('Imported.', ProgressImportResult),
     },
-    problems: [...BODY, 'invalid-state'],
+    problems: ['invalid-state'],
     examples: [
       {
         name: 'dry-run',
         summary: 'Check a file',
         query: { dryRun: 'true' },
         text: `project_id,status,progress,note\r\n${EXAMPLE_PROJECT},in_progress,40,示例 · Example\r\n`,
-        staff: ['publisher'],
         status: 200,
       },
     ],
@@ -282,19 +257,15 @@ export const publisherContract = {
     'Every value revision; the format `import/observations` reads.',
   ),
   exportProgress: exportCsv('exportProgress', 'progress', 'Every progress report; the format `import/progress` reads.'),
-  exportAggregates: operation({
+  exportAggregates: publisherOperation({
     operationId: 'exportAggregates',
     method: 'get',
-    path: '/api/v1/publisher/export/aggregates.csv',
+    path: '/export/aggregates.csv',
     tag: 'Publishing',
     summary: 'The published rating summaries of a period, one row per scope',
     query: AggregatesQuery,
-    security: PUBLISHER,
     planScoped: true,
     responses: { 200: csv('The summaries.') },
-    problems: ['validation-failed'],
-    examples: [
-      { name: 'a-month', summary: 'November 2026', query: { period: '2026-11' }, staff: ['publisher'], status: 200 },
-    ],
+    examples: [{ name: 'a-month', summary: 'November 2026', query: { period: '2026-11' }, status: 200 }],
   }),
 };
