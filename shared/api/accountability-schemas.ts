@@ -50,14 +50,17 @@ export const CitizenCase = doc(
 );
 export const MyCases = z.strictObject({ items: z.array(CitizenCase) });
 
-const CaseStatsRow = doc(
+export const CaseStatsRow = doc(
   z.strictObject({
     key: doc(z.nullable(z.string()), {
       description:
         '`indicator:gdp` or `project:…` by target; the department (null: unassigned) by department; null overall.',
     }),
+    // answered: with an official reply; answeredOnTime: by their first deadline; overdue: past it without a reply
     ...counts('cases', 'answered', 'answeredOnTime', 'overdue'),
+    /** answered on time, among the cases whose outcome is decided (answered, or overdue unanswered); null if none is */
     onTimeShare: z.nullable(z.number()),
+    /** from opening to the first reply, over answered cases, in calendar and working days; null if none is answered */
     medianDays: z.nullable(z.number()),
     medianWorkingDays: z.nullable(z.number()),
     ...counts('closed', 'satisfied', 'unsatisfied'),

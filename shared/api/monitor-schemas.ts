@@ -30,7 +30,7 @@ const StaffReply = z.strictObject({
   by: doc(z.string(), { description: 'The staff member who attached it (`name (sub)`); never shown publicly.' }),
   caseId: z.optional(z.string()),
 });
-const StaffCommentSchema = doc(
+export const StaffCommentSchema = doc(
   z.strictObject({
     ...FeedbackOn,
     rating: Rating,

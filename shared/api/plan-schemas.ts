@@ -74,13 +74,18 @@ export const ProgressAssessment = doc(
     target: z.nullable(
       z.strictObject({ year: z.number().check(z.int()), value: z.nullable(z.number()), implied: z.boolean() }),
     ),
+    /** the latest observation used: after the base year, up to and including the target year */
     latest: z.nullable(YearValue),
+    /** per year: fraction (compound), indicator units (linear, percentage-point), or the floor itself (annual-floor) */
     required: z.nullable(z.number()),
+    /** same unit as `required`; for annual-floor the mean of the yearly values after the base year */
     observed: z.nullable(z.number()),
     ratio: z.nullable(z.number()),
+    /** the trajectory's value at the latest observed year (the floor, for annual-floor) */
     expectedAtLatest: z.nullable(z.number()),
     thresholds: z.strictObject({ onTrack: z.literal(0.95), needsAcceleration: z.literal(0.6) }),
     notes: z.array(z.enum(ASSESSMENT_NOTES)),
+    /** present when the plan gives both a level target and an annual growth rate (e.g. GDP 650 and ≥ 7 %) */
     growthCheck: z.optional(
       z.strictObject({
         requiredPercent: z.number(),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { CitizenCase } from '../api/accountability-schemas.js';
 import { DomainError, type ErrorKind } from '../errors.js';
 import { Rating } from '../feedback/rating.js';
 import { PlanId, TargetId, TargetType } from '../feedback/target.js';
@@ -236,7 +237,7 @@ export function dueState(c: FollowUpCase, now: Date, calendar: WorkCalendar, soo
 }
 
 /** What the citizen whose rating opened a case sees of it: its steps and the reply, not who in the office did what. */
-export function citizenCaseView(c: FollowUpCase, now: Date, calendar: WorkCalendar) {
+export function citizenCaseView(c: FollowUpCase, now: Date, calendar: WorkCalendar): CitizenCaseView {
   return {
     caseId: c.caseId,
     feedbackId: c.feedback.feedbackId,
@@ -255,4 +256,4 @@ export function citizenCaseView(c: FollowUpCase, now: Date, calendar: WorkCalend
     steps: c.history.map((h) => ({ at: h.at, action: h.action, status: h.to })),
   };
 }
-export type CitizenCaseView = ReturnType<typeof citizenCaseView>;
+export type CitizenCaseView = z.output<typeof CitizenCase>;

@@ -1,25 +1,10 @@
+import type * as z from 'zod/mini';
+import type { CaseStatsRow } from '../api/accountability-schemas.js';
 import type { FollowUpCase } from './case.js';
 import type { WorkCalendar } from './working-days.js';
 
-export interface CaseStats {
-  /** `indicator:gdp` or `project:b07-…` when grouped by target; a department's name, or null when unassigned. */
-  key: string | null;
-  cases: number;
-  /** Cases with an official reply. */
-  answered: number;
-  /** Answered by their first deadline. */
-  answeredOnTime: number;
-  /** Past their first deadline without a reply. */
-  overdue: number;
-  /** Answered on time, among the cases whose outcome is decided (answered, or overdue unanswered); null if none is. */
-  onTimeShare: number | null;
-  /** From opening to the first reply, over answered cases: calendar days and working days. Null if none is answered. */
-  medianDays: number | null;
-  medianWorkingDays: number | null;
-  closed: number;
-  satisfied: number;
-  unsatisfied: number;
-}
+/** One row of the case statistics, overall or of a target or department: the API's model (CaseStatsRow). */
+export type CaseStats = z.output<typeof CaseStatsRow>;
 
 const median = (values: number[]): number | null => {
   if (values.length === 0) return null;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { PublishedCommentSchema } from '../api/feedback-schemas.js';
 import { CommentStatus, Rating } from './rating.js';
 import { PlanId, TargetId, TargetType } from './target.js';
 
@@ -103,23 +104,8 @@ export const Ballot = z.strictObject({
 export type Ballot = z.infer<typeof Ballot>;
 
 /** What the public sees of a published comment: no voter id, nothing else about the person. */
-export interface PublishedComment {
-  feedbackId: string;
-  planId: string;
-  targetType: TargetType;
-  targetId: string;
-  rating: number;
-  comment: string;
-  recordedAt: string;
-  publishedAt: string;
-  /** Official replies, oldest first: who answered (a department, not a person), what, when. */
-  replies: Array<{ department: string; text: string; publishedAt: string }>;
-  /**
-   * Citizens flagged it and a monitor has not decided yet: still public, marked as under review.
-   * Always set by the store; optional only so that values made by hand may leave it out (false).
-   */
-  underReview?: boolean;
-}
+/** A published comment as the public sees it: the API's model (PublishedComment in shared/api/feedback-schemas.ts). */
+export type PublishedComment = z.output<typeof PublishedCommentSchema>;
 
 /**
  * Marks a record slot as void: written by a later submission that found the slot empty (the

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { FeedbackResult } from '../api/feedback-schemas.js';
 import type { FeedbackLimits } from '../abuse/rate-limits.js';
 import { NotFoundError } from '../errors.js';
 import type { FeedbackStore, RecordedFeedback } from './store.js';
@@ -60,7 +61,9 @@ export interface SubmittedFeedback extends RecordedFeedback {
  * What the citizen is told about a submission besides the rating: which kinds of personal data
  * were masked in their comment (never the text that was there) and the follow-up case it opened.
  */
-export function submissionNotice(submitted: Pick<SubmittedFeedback, 'piiMasked' | 'case'>) {
+export function submissionNotice(
+  submitted: Pick<SubmittedFeedback, 'piiMasked' | 'case'>,
+): Pick<z.output<typeof FeedbackResult>, 'personalDataMasked' | 'followUpCase'> {
   const opened = submitted.case;
   return {
     personalDataMasked: submitted.piiMasked,
@@ -98,7 +101,7 @@ export async function submitFeedback(
   // text is not kept anywhere (docs/moderation-and-privacy.md).
   const masked = submission.comment ? maskPii(submission.comment) : null;
   const recorded = await deps.feedback.record({
-    nonce: deps.newId(),
+    feedbackId: deps.newId(),
     voterId,
     planId: plan.id,
     targetType: submission.targetType,

@@ -1,3 +1,5 @@
+import type * as z from 'zod/mini';
+import type { ModerationResult } from '../api/monitor-schemas.js';
 import { actorLabel, type Actor } from '../auth/roles.js';
 import { staffActor, type AuditActor } from '../audit/entry.js';
 import type { AuditRepository } from '../store/audit-repository.js';
@@ -23,13 +25,8 @@ export interface ReplyDeps {
   audit: Pick<AuditRepository, 'append'>;
 }
 
-export interface ModerationOutcome {
-  feedbackId: string;
-  action: ModerationAction;
-  from: string;
-  to: string;
-  changed: boolean;
-}
+/** A comment's status before and after a moderation step, as the API answers it (ModerationResult). */
+export type ModerationOutcome = z.output<typeof ModerationResult>;
 
 /**
  * One moderation step on one comment: publish (approve) a pending one, reject a pending one with

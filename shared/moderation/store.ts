@@ -1,5 +1,7 @@
+import type * as z from 'zod/mini';
+import type { StaffCommentSchema } from '../api/monitor-schemas.js';
 import { ConflictError } from '../errors.js';
-import type { FeedbackRecord, OfficialReply } from '../feedback/record.js';
+import type { FeedbackRecord } from '../feedback/record.js';
 import type { CommentStatus } from '../feedback/rating.js';
 import type { Page, RecordRef } from '../feedback/store.js';
 import type { TargetType } from '../feedback/target.js';
@@ -7,26 +9,8 @@ import type { Flagger } from '../store/keys.js';
 import type { FlagReason } from './flags.js';
 
 /** A comment as a moderator sees it: the masked text and what moderation needs, never the voter. */
-export interface StaffComment {
-  feedbackId: string;
-  planId: string;
-  targetType: TargetType;
-  targetId: string;
-  rating: number;
-  comment: string;
-  commentStatus: CommentStatus;
-  recordedAt: string;
-  /** When it entered the queue (pending, or sent for review by flags) or was last rejected or hidden. */
-  since: string;
-  /** Why it waits for a monitor: new (pending), or flagged by citizens (pending from before, or published under review). */
-  queueReason: 'new' | 'flagged' | null;
-  flagCount: number;
-  /** Published, and flagged by enough citizens: public, marked under review, until a monitor keeps or hides it. */
-  underReview: boolean;
-  piiMasked: Record<string, number>;
-  replies: OfficialReply[];
-  fraud: boolean;
-}
+/** A comment as a moderator sees it: the API's model (StaffComment in shared/api/monitor-schemas.ts). */
+export type StaffComment = z.output<typeof StaffCommentSchema>;
 
 export interface QueueQuery {
   status: 'pending' | 'rejected' | 'hidden' | 'published';

@@ -1,7 +1,9 @@
-import { type ProgressAssessment, type ProgressStatus } from '../progress/assessment.js';
+import type { ProgressStatus } from '../progress/assessment.js';
 import { assessProgress } from '../progress/status.js';
 import { currentObservations, type Observation } from './observation.js';
 import type { PlanSnapshot } from '../store/plan-repository.js';
+import type * as z from 'zod/mini';
+import type { IndicatorDetail, IndicatorView as IndicatorViewModel, PlanView } from '../api/plan-schemas.js';
 import type { HistoryRow, Indicator } from './schema.js';
 
 /**
@@ -9,11 +11,8 @@ import type { HistoryRow, Indicator } from './schema.js';
  * from stored items only; nothing here reads the store or the clock.
  */
 
-export interface IndicatorView extends Indicator {
-  observations: Array<Pick<Observation, 'year' | 'value' | 'revision' | 'recordedAt' | 'source'>>;
-  latest: { year: number; value: number } | null;
-  progress: ProgressAssessment;
-}
+/** An indicator as the API answers it (IndicatorView in shared/api/plan-schemas.ts), but for its ratings. */
+export type IndicatorView = Omit<z.output<typeof IndicatorViewModel>, 'ratings'>;
 
 export function indicatorView(indicator: Indicator, revisions: readonly Observation[]): IndicatorView {
   const current = currentObservations(revisions.filter((o) => o.indicatorId === indicator.id));
@@ -32,11 +31,8 @@ export function indicatorView(indicator: Indicator, revisions: readonly Observat
   };
 }
 
-export interface IndicatorDetailView extends IndicatorView {
-  historyRows: HistoryRow[];
-  /** Every revision, corrections included, so a reader can see what changed, when and why. */
-  revisions: Observation[];
-}
+/** One indicator with its 专栏1 rows and every revision, corrections included (IndicatorDetail), but for its ratings. */
+export type IndicatorDetailView = Omit<z.output<typeof IndicatorDetail>, 'ratings'>;
 
 export function indicatorDetailView(
   indicator: Indicator,
@@ -65,12 +61,21 @@ const countBy = <T>(items: readonly T[], keys: readonly string[], keyOf: (item: 
   return counts;
 };
 
-export function planView(snapshot: PlanSnapshot) {
-  const { contentHash: _contentHash, loadedBy: _loadedBy, ...plan } = snapshot.plan;
+/** The plan as the API answers it (PlanView): what the store keeps of it, only its public fields, and its counts. */
+export function planView(snapshot: PlanSnapshot): z.output<typeof PlanView> {
+  const { id, titleZh, titleEn, district, periodStart, periodEnd, baselineYear, source, categories, status } =
+    snapshot.plan;
   const indicators = snapshot.indicators.map((i) => indicatorView(i, snapshot.observations));
   return {
-    ...plan,
-    categories: plan.categories.map((category) => {
+    id,
+    titleZh,
+    titleEn,
+    district,
+    periodStart,
+    periodEnd,
+    baselineYear,
+    source,
+    categories: categories.map((category) => {
       const inCategory = indicators.filter((i) => i.category === category.id);
       return {
         ...category,
@@ -79,6 +84,7 @@ export function planView(snapshot: PlanSnapshot) {
         statuses: countBy(inCategory, STATUSES, (i) => i.progress.status),
       };
     }),
+    status,
     counts: {
       indicators: indicators.length,
       binding: indicators.filter((i) => i.attribute === 'binding').length,

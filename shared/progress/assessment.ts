@@ -1,3 +1,6 @@
+import type * as z from 'zod/mini';
+import type { ProgressAssessment as ProgressAssessmentModel } from '../api/plan-schemas.js';
+
 /**
  * The vocabulary of the status method (shared/progress/status.ts): what an assessment says and
  * the numbers it carries, the trajectory it is measured against, and the stable codes that
@@ -86,26 +89,12 @@ export interface GrowthCheck {
   met: boolean | null;
 }
 
-export interface ProgressAssessment {
-  status: ProgressStatus;
-  reason: AssessmentReason;
-  method: ProgressMethod | null;
-  base: BasePoint | null;
-  target: TargetPoint | null;
-  /** latest observation used: after the base year, up to and including the target year */
-  latest: Observation | null;
-  /** per year: fraction (compound), indicator units (linear, percentage-point), or the floor itself (annual-floor) */
-  required: number | null;
-  /** same unit as `required`; for annual-floor the mean of the yearly values after the base year */
-  observed: number | null;
-  ratio: number | null;
-  /** trajectory value at the latest observed year (the floor, for annual-floor) */
-  expectedAtLatest: number | null;
-  thresholds: StatusThresholds;
-  notes: AssessmentNote[];
-  /** present when the plan gives both a level target and an annual growth rate (e.g. GDP 650 and ≥ 7 %) */
-  growthCheck?: GrowthCheck;
-}
+/**
+ * What the status method says of an indicator and the numbers it came from: the API's model of it
+ * (ProgressAssessment in shared/api/plan-schemas.ts, where each field is explained), so that what the
+ * method computes is what the API documents.
+ */
+export type ProgressAssessment = z.output<typeof ProgressAssessmentModel>;
 
 /** The path from the base to the target that the indicator is measured against. */
 export interface Trajectory {

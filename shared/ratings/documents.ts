@@ -1,17 +1,8 @@
-import type { TargetType } from '../feedback/target.js';
-import { type ScopeKind } from './scopes.js';
-import type { RatingSummary } from './statistics.js';
+import type * as z from 'zod/mini';
+import type { ScopeSummary as ScopeSummaryModel, SeriesPoint as SeriesPointModel } from '../api/rating-schemas.js';
 
 /** A scope's summary in a period, as published. */
-export interface ScopeSummary extends RatingSummary {
-  scope: string;
-  kind: ScopeKind;
-  targetType?: TargetType;
-  targetId?: string;
-  category?: string;
-  /** Rank among scopes of the same kind (targets among targets, categories among categories). */
-  rank: number | null;
-}
+export type ScopeSummary = z.output<typeof ScopeSummaryModel>;
 
 /** Everything published for one period: what `GET /ratings` and the target summaries answer from. */
 export interface PeriodSummaries {
@@ -25,6 +16,4 @@ export interface PeriodSummaries {
 }
 
 /** One point of a scope's time series. */
-export type SeriesPoint = Pick<RatingSummary, 'count' | 'histogram' | 'mean' | 'satisfaction' | 'dissatisfaction'> & {
-  period: string;
-};
+export type SeriesPoint = z.output<typeof SeriesPointModel>;

@@ -1,3 +1,6 @@
+import type * as z from 'zod/mini';
+import type { RatingSummary as RatingSummaryModel } from '../api/rating-schemas.js';
+
 /**
  * The statistics of a rating summary. Plain functions of counts: the aggregation computes them
  * once per run and stores the results; nothing here runs on a request.
@@ -63,20 +66,12 @@ export interface SummaryOptions {
   prior: { mean: number; weight: number };
 }
 
-export interface RatingSummary {
-  count: number;
-  histogram: Histogram;
-  mean: number | null;
-  /** 满意率: the share of 4 (满意) and 5 (非常满意), with its 95% Wilson interval. */
-  satisfaction: Proportion | null;
-  /** 差评率: the share of 1 (非常不满意) and 2 (不满意), with its 95% Wilson interval. */
-  dissatisfaction: Proportion | null;
-  bayesianMean: number | null;
-  tooFewToRank: boolean;
-  /** Against the previous period of the same length (null for all-time). */
-  change: { count: number; mean: number | null; satisfaction: number | null } | null;
-  comments: CommentCounts & { total: number };
-}
+/**
+ * A scope's rating numbers: counts, mean, 满意率 and 差评率 with their intervals, the Bayesian mean,
+ * the change against the previous period and the comments' statuses. The API's model of it
+ * (shared/api/rating-schemas.ts) says what each field means.
+ */
+export type RatingSummary = z.output<typeof RatingSummaryModel>;
 
 export function summarise(tally: Tally, options: SummaryOptions, previous?: Tally | null): RatingSummary {
   const h = tally.histogram;

@@ -1,3 +1,5 @@
+import type * as z from 'zod/mini';
+import type { RatingBrief as RatingBriefModel } from '../api/rating-schemas.js';
 import type { TargetType } from '../feedback/target.js';
 import type { PeriodSummaries, ScopeSummary } from './documents.js';
 import { granularityOf, type PeriodGranularity } from './scopes.js';
@@ -26,14 +28,7 @@ export function scopeSummaryIn(document: PeriodSummaries | null, scope: string, 
 }
 
 /** The few numbers a list row shows. */
-export interface RatingBrief {
-  count: number;
-  mean: number | null;
-  satisfaction: ScopeSummary['satisfaction'];
-  bayesianMean: number | null;
-  rank: number | null;
-  tooFewToRank: boolean;
-}
+export type RatingBrief = z.output<typeof RatingBriefModel>;
 
 export const briefOf = (s: ScopeSummary): RatingBrief => ({
   count: s.count,

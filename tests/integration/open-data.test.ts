@@ -259,6 +259,7 @@ describe('CSV encoding', () => {
       recordedAt: '2026-01-01T00:00:00.000Z',
       publishedAt: '2026-01-01T00:00:00.000Z',
       replies: [],
+      underReview: false,
     };
     fc.assert(
       fc.property(

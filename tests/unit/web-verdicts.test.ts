@@ -75,6 +75,8 @@ describe('published verdicts on the pages', () => {
             comment: '',
             recordedAt: '2026-06-01T00:00:00.000Z',
             publishedAt: '2026-06-02T00:00:00.000Z',
+            replies: [],
+            underReview: false,
             ...comment,
           })),
           nextCursor,
