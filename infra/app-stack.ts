@@ -93,6 +93,8 @@ export class AppStack extends Stack {
         Api: api.functions.api,
         Staff: api.functions.staff,
         Web: api.functions.web,
+        Downloads: api.functions.downloads,
+        StaffPages: api.functions.staffPages,
         Aggregator: this.aggregation.fn,
       },
       aggregator: this.aggregation.fn,

@@ -27,7 +27,9 @@ import { GongpingFunction, type GongpingFunctionProps, type TableAccess } from '
 export const API_ENTRY = fileURLToPath(new URL('../../functions/api/handler.ts', import.meta.url));
 export const STAFF_ENTRY = fileURLToPath(new URL('../../functions/staff/handler.ts', import.meta.url));
 export const WEB_ENTRY = fileURLToPath(new URL('../../functions/web/handler.ts', import.meta.url));
-/** The web build's manifest (npm run build), copied beside the web function's bundle. */
+export const DOWNLOADS_ENTRY = fileURLToPath(new URL('../../functions/downloads/handler.ts', import.meta.url));
+export const STAFF_PAGES_ENTRY = fileURLToPath(new URL('../../functions/staff-pages/handler.ts', import.meta.url));
+/** The web build's manifest (npm run build), copied beside the bundle of each function that renders pages. */
 export const WEB_MANIFEST = fileURLToPath(new URL('../../web/dist/manifest.json', import.meta.url));
 export const ORIGIN_VERIFY_ENTRY = fileURLToPath(new URL('../../functions/origin-verify/handler.ts', import.meta.url));
 export { ORIGIN_VERIFY_HEADER };
@@ -49,14 +51,16 @@ export const API_TABLE_ACCESS: TableAccess = {
 };
 
 /**
- * The staff and web functions build the same dependencies (shared/http/deps.ts) and so bundle
- * the same repositories: staff work moderates, replies, appends observations and progress, reads
- * the queue on GSI1 and releases idempotency keys; the web function records ratings from the HTML
- * form, reads a voter's own ratings and published comments (GSI1). tests/infra/app.test.ts checks
- * every grant against the commands each bundle contains.
+ * The other functions build the same dependencies (shared/http/deps.ts) and so bundle the same
+ * repositories: staff work (API and pages) moderates, replies, appends observations and progress,
+ * reads the queue on GSI1 and releases idempotency keys; the web function records ratings from the
+ * HTML form, reads a voter's own ratings and published comments (GSI1); downloads read what they
+ * export. tests/infra/permissions.test.ts checks every grant against the commands each bundle contains.
  */
 export const STAFF_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
 export const WEB_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
+export const DOWNLOADS_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
+export const STAFF_PAGES_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
 
 /**
  * Which function serves which paths. API Gateway picks the most specific route, so the pages'
@@ -65,10 +69,10 @@ export const WEB_TABLE_ACCESS: TableAccess = API_TABLE_ACCESS;
 export const ROUTES = {
   /** The citizen JSON API, on the hot path. */
   api: ['/api/v1/{proxy+}'],
-  /** Downloads and documents under /api/v1 that the site serves, with the pages' formatters. */
-  web: [
-    '/',
-    '/{proxy+}',
+  /** The citizen pages: whatever no other route matches. */
+  web: ['/', '/{proxy+}'],
+  /** Downloads and documents, under /api/v1 and beside the pages, with their formatters (CSV, XML). */
+  downloads: [
     '/api/v1/open-data/{proxy+}',
     '/api/v1/feeds/{proxy+}',
     '/api/v1/openapi.json',
@@ -80,12 +84,22 @@ export const ROUTES = {
     '/api/v1/evaluation.csv',
     '/api/v1/plans/{planId}/evaluation',
     '/api/v1/plans/{planId}/evaluation.csv',
+    // The open-data dictionary and the API reference, pages of the downloads they describe.
+    '/open-data',
+    '/plans/{planId}/open-data',
+    '/api/docs',
+    '/docs/plan-format.schema.json',
+    '/assets/api-docs/{proxy+}',
   ],
+  /** Staff sign-in and the staff pages: their own session cookie, checked by the app (web/staff/). */
+  staffPages: ['/auth/{proxy+}', '/staff', '/staff/{proxy+}'],
   /** Signed-in staff, behind the JWT authorizer as well (added by `protectStaffRoutes`). */
   staff: STAFF_GROUPS.flatMap((group) => [`/api/v1/${group}`, `/api/v1/${group}/{proxy+}`]),
 } as const;
 
 export type AppFunctionName = keyof typeof ROUTES;
+/** The functions whose routes only CloudFront may call; the staff API's also need a staff token. */
+export const PUBLIC_FUNCTIONS = ['api', 'web', 'downloads', 'staffPages'] as const satisfies readonly AppFunctionName[];
 
 export interface ApiProps {
   table: ITableV2;
@@ -100,11 +114,12 @@ export interface ApiProps {
 }
 
 /**
- * Three Lambda functions behind one HTTP API, each serving one part of the one Hono app
+ * Five Lambda functions behind one HTTP API, each serving one part of the one Hono app
  * (functions/local/app.ts): `api` the citizen JSON API, `staff` the signed-in staff API, `web` the
- * pages, open data, feeds and API reference. Split so that the function on citizens' hot path
- * carries only what it serves: no jose, CSV, XML or JSX in its bundle (tests/bench/RESULTS.md,
- * "Bundles"). Every route is reached only through CloudFront (an authorizer checks the header
+ * citizen pages, `downloads` open data, feeds, the evaluation and the API reference, `staffPages`
+ * staff sign-in and the staff pages. Split so that each function carries only what it serves: the
+ * citizen API no jose, CSV, XML or JSX, the citizen pages no jose, CSV or XML (tests/bench/RESULTS.md,
+ * "Bundles"; tests/infra/bundle.test.ts). Every route is reached only through CloudFront (an authorizer checks the header
  * CloudFront adds); staff routes (/api/v1/monitor|publisher|admin/...) also pass a JWT authorizer
  * bound to the staff user pool (`protectStaffRoutes`), in addition to the group check inside the app.
  */
@@ -149,6 +164,12 @@ export class Api extends Construct {
     const paramsAndSecrets = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
       logLevel: ParamsAndSecretsLogLevel.WARN,
     });
+    // Pages name the content-hashed assets through the web build's manifest (web/assets.ts); the
+    // assets themselves are served from S3 through CloudFront.
+    const pageAssets: Partial<GongpingFunctionProps> = {
+      copyIntoBundle: [{ from: WEB_MANIFEST, to: 'manifest.json' }],
+      environment: { WEB_DIST_DIR: '/var/task' },
+    };
     const appFunction = (
       name: AppFunctionName,
       entry: string,
@@ -161,7 +182,7 @@ export class Api extends Construct {
       const fn = new GongpingFunction(this, id, {
         entry,
         description,
-        serviceName: `gongping-${name}`,
+        serviceName: `gongping-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
         memorySize: 1024,
         timeout: Duration.seconds(10),
         logRetention: props.logRetention,
@@ -200,14 +221,23 @@ export class Api extends Construct {
       web: appFunction(
         'web',
         WEB_ENTRY,
-        'gongping site: pages, open data, feeds and the API reference behind API Gateway',
+        'gongping site: the citizen pages behind API Gateway',
         WEB_TABLE_ACCESS,
-        {
-          // The pages name the content-hashed assets through the web build's manifest (web/assets.ts);
-          // the assets themselves are served from S3 through CloudFront.
-          copyIntoBundle: [{ from: WEB_MANIFEST, to: 'manifest.json' }],
-          environment: { WEB_DIST_DIR: '/var/task' },
-        },
+        pageAssets,
+      ),
+      downloads: appFunction(
+        'downloads',
+        DOWNLOADS_ENTRY,
+        'gongping downloads: open data, feeds, the evaluation and the API reference behind API Gateway',
+        DOWNLOADS_TABLE_ACCESS,
+        pageAssets,
+      ),
+      staffPages: appFunction(
+        'staffPages',
+        STAFF_PAGES_ENTRY,
+        'gongping staff pages: staff sign-in and the staff pages behind API Gateway',
+        STAFF_PAGES_TABLE_ACCESS,
+        pageAssets,
       ),
     };
 
@@ -272,8 +302,10 @@ export class Api extends Construct {
       api: new HttpLambdaIntegration('App', this.functions.api),
       staff: new HttpLambdaIntegration('Staff', this.functions.staff),
       web: new HttpLambdaIntegration('Web', this.functions.web),
+      downloads: new HttpLambdaIntegration('Downloads', this.functions.downloads),
+      staffPages: new HttpLambdaIntegration('StaffPages', this.functions.staffPages),
     };
-    for (const name of ['api', 'web'] as const) {
+    for (const name of PUBLIC_FUNCTIONS) {
       for (const path of ROUTES[name]) {
         this.httpApi.addRoutes({
           path,
@@ -304,8 +336,8 @@ export class Api extends Construct {
     const routes = ROUTES.staff.flatMap((path) =>
       this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: this.integrations.staff, authorizer }),
     );
-    // The site signs staff in to its pages with the same provider, so it gets the same settings.
-    for (const fn of [this.functions.staff, this.functions.web]) {
+    // The staff pages sign staff in with the same provider, so they get the same settings.
+    for (const fn of [this.functions.staff, this.functions.staffPages]) {
       for (const [name, value] of Object.entries(authEnvironment)) fn.addEnvironment(name, value);
     }
     return routes;

@@ -29,8 +29,8 @@ import type { ClientOrigin } from './client-address.js';
 /**
  * Everything some part of the app needs, built once from the parsed configuration by `appDeps`, so
  * the Lambda entries, npm start and the tests build it the same way. No part takes all of it: each
- * part (shared/http/api/citizen.ts, staff.ts, web/site.ts) and each route module declares the few
- * members it uses as a `Pick` of this.
+ * part (shared/http/api/citizen.ts, staff.ts, web/downloads.ts, web/staff/part.ts, web/citizen/part.ts)
+ * and each route module declares the few members it uses as a `Pick` of this.
  */
 export interface AppDeps {
   /** CURRENT_PLAN: the plan the unscoped addresses stand for; null: chosen by date (shared/plan/current.ts). */

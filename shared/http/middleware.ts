@@ -21,8 +21,8 @@ export const MAX_BODY_BYTES = 16 * 1024;
 type SubApp = Hono<Env, Schema, string>;
 
 /**
- * A part of the site that one Lambda function serves (shared/http/api/citizen.ts, staff-api.ts,
- * site.ts). `npm start` and the tests serve all parts in one app; in AWS each function serves one,
+ * A part of the site that one Lambda function serves (shared/http/api/citizen.ts, staff.ts,
+ * web/downloads.ts, web/staff/part.ts, web/citizen/part.ts). `npm start` and the tests serve all parts in one app; in AWS each function serves one,
  * with the very same middleware around it.
  */
 export interface AppPart {

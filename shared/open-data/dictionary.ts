@@ -1,17 +1,13 @@
 import type { Column } from './columns.js';
 import { DATASET_IDS, DATASETS, FORMATS, publishedColumns, type DatasetId } from './datasets.js';
 import { fileName } from './format.js';
+import { downloadPath } from './paths.js';
 
 /**
  * The data dictionary, from the column definitions in datasets.ts: the page at GET /open-data and
  * the generated part of docs/open-data.md. Plain HTML, no script, no inline style, so that it holds
  * under `default-src 'self'`.
  */
-
-export const OPEN_DATA_PREFIX = '/api/v1/open-data';
-/** Where a download is: of the current plan at the unscoped path, of a given plan under /plans/{planId}. */
-export const downloadPath = (id: DatasetId | 'plan', format: 'csv' | 'json', planId?: string) =>
-  planId === undefined ? `${OPEN_DATA_PREFIX}/${id}.${format}` : `/api/v1/plans/${planId}/open-data/${id}.${format}`;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

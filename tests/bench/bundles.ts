@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { AGGREGATE_ENTRY } from '../../infra/constructs/aggregation.js';
-import { API_ENTRY, STAFF_ENTRY, WEB_ENTRY } from '../../infra/constructs/api.js';
+import { API_ENTRY, DOWNLOADS_ENTRY, STAFF_ENTRY, STAFF_PAGES_ENTRY, WEB_ENTRY } from '../../infra/constructs/api.js';
 import { ESM_REQUIRE_BANNER, LAMBDA_ALIASES } from '../../infra/constructs/function.js';
 import { machine, median, writeSection } from './results.js';
 
 /**
  * `npx tsx tests/bench/bundles.ts`: the size of every function's bundle (api, staff, web,
- * aggregate) and the time Node takes to load each (import, including its top-level start-up code), measured side by side in one
+ * downloads, staff-pages, aggregate) and the time Node takes to load each (import, including its top-level start-up code), measured side by side in one
  * run against a reference bundle holding only the DynamoDB client and a trivial handler. Each load is
  * a fresh `node` process, as a cold Lambda container is; rounds rotate the order so that no bundle
  * always runs first or last. Writes the "Bundles" section of tests/bench/RESULTS.md.
@@ -129,6 +129,8 @@ const bundles = [
   await bundle('api', API_ENTRY),
   await bundle('staff', STAFF_ENTRY),
   await bundle('web', WEB_ENTRY),
+  await bundle('downloads', DOWNLOADS_ENTRY),
+  await bundle('staff-pages', STAFF_PAGES_ENTRY),
   await bundle('aggregate', AGGREGATE_ENTRY),
 ];
 const times: Record<string, { maps: number[]; plain: number[] }> = Object.fromEntries(

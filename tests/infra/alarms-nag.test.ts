@@ -6,7 +6,7 @@ import { acknowledgements, appFunctions, logicalId, synthesise, unacknowledgedFi
 // from cdk.json's dev defaults: if cdk-nag found an unacknowledged error, this line would throw.
 const synth = synthesise({}, { bundle: false });
 const { app, templates } = synth;
-const { apiFn, staffFn, webFn, aggregatorFn } = appFunctions(synth);
+const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn } = appFunctions(synth);
 
 describe('alarms', () => {
   const alarms = Object.values(templates.app.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
@@ -26,6 +26,10 @@ describe('alarms', () => {
         'StaffThrottles',
         'WebErrors',
         'WebThrottles',
+        'DownloadsErrors',
+        'DownloadsThrottles',
+        'StaffPagesErrors',
+        'StaffPagesThrottles',
         'DeadLetters',
         'DynamoDbThrottles',
       ].sort(),
@@ -35,6 +39,8 @@ describe('alarms', () => {
       ['Api', apiFn],
       ['Staff', staffFn],
       ['Web', webFn],
+      ['Downloads', downloadsFn],
+      ['StaffPages', staffPagesFn],
       ['Aggregator', aggregatorFn],
     ] as const) {
       for (const metric of ['Errors', 'Throttles']) {
@@ -67,9 +73,12 @@ describe('alarms', () => {
             .join('+')}`,
       )
       .sort();
+    // The table's, and GSI1's and GSI2's.
     expect(watched).toEqual([
       'ReadThrottleEvents GlobalSecondaryIndexName+TableName',
+      'ReadThrottleEvents GlobalSecondaryIndexName+TableName',
       'ReadThrottleEvents TableName',
+      'WriteThrottleEvents GlobalSecondaryIndexName+TableName',
       'WriteThrottleEvents GlobalSecondaryIndexName+TableName',
       'WriteThrottleEvents TableName',
     ]);

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN_VERIFY_HEADER, ROUTES, type AppFunctionName } from '../../infra/constructs/api.js';
+import { ORIGIN_VERIFY_HEADER, PUBLIC_FUNCTIONS, ROUTES, type AppFunctionName } from '../../infra/constructs/api.js';
 import { ASSETS_PATH, CACHE_SECONDS, PUBLIC_AGGREGATE_PATHS, UNCACHED_PATHS } from '../../infra/constructs/web.js';
 import { STAFF_GROUPS } from '../../infra/data-stack.js';
 import { FEEDBACK_PATH } from '../../infra/edge-stack.js';
@@ -10,7 +10,7 @@ import { appFunctions, logicalId, synthesise } from './synth.js';
 // from cdk.json's dev defaults: if cdk-nag found an unacknowledged error, this line would throw.
 const synth = synthesise({}, { bundle: false });
 const { app, templates } = synth;
-const { apiFn, staffFn, webFn } = appFunctions(synth);
+const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn } = appFunctions(synth);
 describe('the API (HTTP API)', () => {
   const routes = Object.values(templates.app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
 
@@ -20,9 +20,15 @@ describe('the API (HTTP API)', () => {
     const integration = JSON.stringify(route.Target).match(/"Ref":"([^"]+)"/)![1]!;
     return (integrations[integration]!.Properties.IntegrationUri['Fn::GetAtt'] as string[])[0];
   };
-  const ids: Record<AppFunctionName, string> = { api: apiFn, staff: staffFn, web: webFn };
+  const ids: Record<AppFunctionName, string> = {
+    api: apiFn,
+    staff: staffFn,
+    web: webFn,
+    downloads: downloadsFn,
+    staffPages: staffPagesFn,
+  };
 
-  it('sends each path to the function that serves it: staff prefixes to staff, other /api/v1 to api, downloads and pages to web', () => {
+  it('sends each path to the function that serves it: staff prefixes to staff, other /api/v1 to api, downloads to downloads, staff pages to staffPages, the rest to web', () => {
     for (const [name, paths] of Object.entries(ROUTES) as [AppFunctionName, readonly string[]][]) {
       for (const path of paths) {
         const route = routes.find((r) => r.RouteKey === `ANY ${path}`);
@@ -36,23 +42,19 @@ describe('the API (HTTP API)', () => {
         .map((path) => `ANY ${path}`)
         .sort(),
     );
-    // The app's own routes agree: open data, feeds and the OpenAPI document are the site's.
+    // The app's own routes agree (tests/infra/routing.test.ts): open data, feeds and the OpenAPI document are the downloads'.
     expect(ROUTES.api).toEqual(['/api/v1/{proxy+}']);
-    expect(ROUTES.web).toEqual(
-      expect.arrayContaining([
-        '/',
-        '/{proxy+}',
-        '/api/v1/open-data/{proxy+}',
-        '/api/v1/feeds/{proxy+}',
-        '/api/v1/openapi.json',
-      ]),
+    expect(ROUTES.web).toEqual(['/', '/{proxy+}']);
+    expect(ROUTES.staffPages).toEqual(['/auth/{proxy+}', '/staff', '/staff/{proxy+}']);
+    expect(ROUTES.downloads).toEqual(
+      expect.arrayContaining(['/api/v1/open-data/{proxy+}', '/api/v1/feeds/{proxy+}', '/api/v1/openapi.json']),
     );
   });
 
   it('serves everything public through routes that only CloudFront may call', () => {
     const authorizers = templates.app.findResources('AWS::ApiGatewayV2::Authorizer');
     const [fromCloudFront] = Object.entries(authorizers).find(([, a]) => a.Properties.AuthorizerType === 'REQUEST')!;
-    for (const path of [...ROUTES.api, ...ROUTES.web]) {
+    for (const path of PUBLIC_FUNCTIONS.flatMap((name) => ROUTES[name])) {
       expect(routes).toContainEqual(
         expect.objectContaining({
           RouteKey: `ANY ${path}`,
@@ -83,7 +85,7 @@ describe('the API (HTTP API)', () => {
       apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!.HeaderValue,
     );
     const functions = templates.app.findResources('AWS::Lambda::Function');
-    for (const name of ['api', 'staff', 'web'] as const) {
+    for (const name of Object.keys(ROUTES) as AppFunctionName[]) {
       const fn = functions[logicalId(app.api.functions[name])]!;
       expect(JSON.stringify(fn.Properties.Environment.Variables.ORIGIN_VERIFY_VALUE), name).toBe(fromHeader);
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ENTRY, SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
-import { API_ENTRY, STAFF_ENTRY, WEB_ENTRY } from '../../infra/constructs/api.js';
+import { API_ENTRY, DOWNLOADS_ENTRY, STAFF_ENTRY, STAFF_PAGES_ENTRY, WEB_ENTRY } from '../../infra/constructs/api.js';
 import { STAFF_GROUPS } from '../../infra/data-stack.js';
 import { appFunctions, logicalId, synthesise } from './synth.js';
 
@@ -19,13 +19,16 @@ const assetDir = (functionLogicalId: string) => {
   const key = fn.Properties.Code.S3Key as string;
   return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 };
-const { apiFn, staffFn, webFn, aggregatorFn } = appFunctions(synth);
+const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn } = appFunctions(synth);
 /** The functions behind the HTTP API, by name. */
 const httpFunctions = [
   ['api', apiFn],
   ['staff', staffFn],
   ['web', webFn],
+  ['downloads', downloadsFn],
+  ['staffPages', staffPagesFn],
 ] as const;
+const allFunctions = [...httpFunctions.map(([, id]) => id), aggregatorFn];
 
 describe('synthesis (offline, local esbuild)', () => {
   it.each([...httpFunctions, ['aggregation', aggregatorFn] as const])(
@@ -44,7 +47,7 @@ describe('synthesis (offline, local esbuild)', () => {
   );
 
   it('leaves nothing to resolve at run time but Node built-ins (the SDK is bundled)', async () => {
-    for (const id of [apiFn, staffFn, webFn, aggregatorFn]) {
+    for (const id of allFunctions) {
       // esbuild reads the bundle as a module graph: every import it cannot resolve among Node's
       // built-ins is named in its metafile as external; a regex over minified code cannot tell.
       const { metafile } = await build({
@@ -77,6 +80,8 @@ describe('synthesis (offline, local esbuild)', () => {
       [apiFn, 'gongping-api'],
       [staffFn, 'gongping-staff'],
       [webFn, 'gongping-web'],
+      [downloadsFn, 'gongping-downloads'],
+      [staffPagesFn, 'gongping-staff-pages'],
       [aggregatorFn, 'gongping-aggregate'],
     ] as const) {
       const fn = templates.app.findResources('AWS::Lambda::Function')[id]!;
@@ -95,7 +100,7 @@ describe('synthesis (offline, local esbuild)', () => {
   });
 
   it('takes credentials from the environment alone in every bundle: none of the SDK\u2019s default chain is bundled', () => {
-    for (const id of [apiFn, staffFn, webFn, aggregatorFn]) {
+    for (const id of allFunctions) {
       const { sources } = JSON.parse(readFileSync(join(assetDir(id), 'index.mjs.map'), 'utf8')) as {
         sources: string[];
       };
@@ -145,7 +150,7 @@ describe('synthesis (offline, local esbuild)', () => {
     ];
     expect(api.filter((source) => notBuilt.includes(source))).toEqual([]);
     expect(api).toContain('shared/api/schemas.ts');
-    for (const entry of [API_ENTRY, STAFF_ENTRY, WEB_ENTRY, AGGREGATE_ENTRY])
+    for (const entry of [API_ENTRY, STAFF_ENTRY, WEB_ENTRY, DOWNLOADS_ENTRY, STAFF_PAGES_ENTRY, AGGREGATE_ENTRY])
       expect(await sourcesOf(entry)).not.toContain('@aws-sdk/client-secrets-manager');
   }, 60_000);
 

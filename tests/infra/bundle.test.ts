@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
@@ -32,8 +32,16 @@ const assetOf = (fn: Parameters<typeof logicalId>[0]) => {
 const apiAsset = assetOf(synth.app.api.functions.api);
 const staffAsset = assetOf(synth.app.api.functions.staff);
 const webAsset = assetOf(synth.app.api.functions.web);
+const downloadsAsset = assetOf(synth.app.api.functions.downloads);
+const staffPagesAsset = assetOf(synth.app.api.functions.staffPages);
 const verifierAsset = assetOf(synth.app.api.originVerifier);
 const aggregatorAsset = assetOf(synth.app.aggregation.fn);
+
+/** The sources a bundle was built from, as its source map names them (relative to the repository or node_modules). */
+const sourcesOf = (bundleDir: string) =>
+  (JSON.parse(readFileSync(join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] }).sources.map((source) =>
+    relative(process.cwd(), resolve(bundleDir, source)).replace(/^.*node_modules\//, 'node_modules/'),
+  );
 
 const fixture = apiGatewayEvent;
 const context = lambdaContext;
@@ -126,14 +134,16 @@ describe('the API bundle from the cloud assembly', () => {
 
 describe('zod in the function bundles', () => {
   const zodSources = (bundleDir: string) =>
-    (JSON.parse(readFileSync(join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] }).sources
-      .map((source) => /node_modules\/zod\/(.+)$/.exec(source)?.[1])
+    sourcesOf(bundleDir)
+      .map((source) => /^node_modules\/zod\/(.+)$/.exec(source)?.[1])
       .filter((path) => path !== undefined);
 
   it.each([
     ['API', apiAsset],
     ['staff', staffAsset],
     ['web', webAsset],
+    ['downloads', downloadsAsset],
+    ['staff pages', staffPagesAsset],
     ['aggregation', aggregatorAsset],
   ])(
     'the %s bundle carries zod/mini and the English locale only: classic zod cannot be tree-shaken',
@@ -209,7 +219,7 @@ describe('the staff bundle from the cloud assembly', () => {
   });
 });
 
-describe('the web bundle from the cloud assembly', () => {
+describe('the web bundle from the cloud assembly: the citizen pages only', () => {
   let handler: ApiHandler;
   beforeAll(async () => {
     ({ handler } = await coldStart<{ handler: ApiHandler }>(webAsset, {
@@ -218,20 +228,77 @@ describe('the web bundle from the cloud assembly', () => {
     }));
   });
 
-  it('serves the open data as CSV and the plan’s Atom feed', async () => {
+  it('serves the citizen pages as HTML, and not the JSON API', async () => {
+    const page = await handler(get('/indicators', { accept: 'text/html' }), context);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers?.['content-type']).toMatch(/^text\/html/);
+    expect((await handler(fixture('get-plan'), context)).statusCode).toBe(404);
+  });
+
+  it('leaves out what the split-out functions serve: staff pages and sign-in, open data, feeds, the evaluation CSV, the API reference', () => {
+    const sources = sourcesOf(webAsset);
+    expect(sources.filter((source) => source.startsWith('web/citizen/')).length).toBeGreaterThan(10);
+    const splitOut = [
+      /^web\/staff\//,
+      /^shared\/auth\/verifier\.ts$/,
+      /^shared\/publishing\//,
+      /^shared\/feeds\//,
+      // Only where the downloads are (paths.ts), none of the datasets or their formatters.
+      /^shared\/open-data\/(?!paths\.ts$)/,
+      /^shared\/evaluation\/csv\.ts$/,
+      /^shared\/http\/api\/routes\/(open-data|feeds|docs|evaluation)\.ts$/,
+      /^node_modules\/(jose|csv-parse|csv-stringify|feed|xml-js|sax)\//,
+    ];
+    expect(sources.filter((source) => splitOut.some((pattern) => pattern.test(source)))).toEqual([]);
+  });
+});
+
+describe('the downloads bundle from the cloud assembly', () => {
+  let handler: ApiHandler;
+  beforeAll(async () => {
+    ({ handler } = await coldStart<{ handler: ApiHandler }>(downloadsAsset, {
+      VOTER_TOKEN_SECRET: TEST_SECRET,
+      WEB_DIST_DIR: downloadsAsset,
+    }));
+  });
+
+  it('serves the open data as CSV, the plan’s Atom feed and the evaluation as CSV', async () => {
     const csv = await handler(get('/api/v1/open-data/indicators.csv'), context);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers?.['content-type']).toMatch(/^text\/csv/);
     const feed = await handler(get('/api/v1/feeds/plan.atom'), context);
     expect(feed.statusCode).toBe(200);
     expect(feed.headers?.['content-type']).toMatch(/^application\/atom\+xml/);
+    const evaluation = await handler(get('/api/v1/evaluation.csv'), context);
+    expect(evaluation.statusCode).toBe(200);
+    expect(evaluation.headers?.['content-type']).toMatch(/^text\/csv/);
   });
 
-  it('serves the citizen pages as HTML, and not the JSON API', async () => {
-    const page = await handler(get('/indicators', { accept: 'text/html' }), context);
-    expect(page.statusCode).toBe(200);
-    expect(page.headers?.['content-type']).toMatch(/^text\/html/);
-    expect((await handler(fixture('get-plan'), context)).statusCode).toBe(404);
+  it('serves neither the citizen pages nor the staff pages (404 problem)', async () => {
+    for (const path of ['/indicators', '/staff']) {
+      const result = await handler(get(path, { accept: 'text/html' }), context);
+      expect(result.statusCode, path).toBe(404);
+      expect(result.headers?.['content-type'], path).toBe('application/problem+json');
+    }
+  });
+});
+
+describe('the staff pages bundle from the cloud assembly', () => {
+  let handler: ApiHandler;
+  beforeAll(async () => {
+    ({ handler } = await coldStart<{ handler: ApiHandler }>(staffPagesAsset, {
+      VOTER_TOKEN_SECRET: TEST_SECRET,
+      WEB_DIST_DIR: staffPagesAsset,
+    }));
+  });
+
+  it('answers a staff page as a staff page, and serves no citizen page', async () => {
+    const staff = await handler(get('/staff', { accept: 'text/html' }), context);
+    expect(staff.headers?.['content-type']).toMatch(/^text\/html/);
+    expect(staff.headers?.['cache-control']).toBe('private, no-store');
+    const citizen = await handler(get('/indicators', { accept: 'text/html' }), context);
+    expect(citizen.statusCode).toBe(404);
+    expect(citizen.headers?.['content-type']).toBe('application/problem+json');
   });
 });
 
@@ -297,6 +364,8 @@ describe('the bundles in AWS: the voter-token key through the Parameters and Sec
   it.each([
     ['staff', () => staffAsset],
     ['web', () => webAsset],
+    ['downloads', () => downloadsAsset],
+    ['staff pages', () => staffPagesAsset],
   ])('fails the %s function’s cold start loudly when the extension refuses', async (_name, asset) => {
     const start = coldStart(freshContainer(asset()), {
       VOTER_TOKEN_SECRET_ARN: ARN,

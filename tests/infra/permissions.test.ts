@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATOR_TABLE_ACCESS } from '../../infra/constructs/aggregation.js';
-import { API_TABLE_ACCESS, STAFF_TABLE_ACCESS, WEB_TABLE_ACCESS } from '../../infra/constructs/api.js';
+import {
+  API_TABLE_ACCESS,
+  DOWNLOADS_TABLE_ACCESS,
+  STAFF_PAGES_TABLE_ACCESS,
+  STAFF_TABLE_ACCESS,
+  WEB_TABLE_ACCESS,
+} from '../../infra/constructs/api.js';
 import { CALLBACK_PATH as APP_CALLBACK_PATH } from '../../web/staff/auth.js';
 import { actionsOf, allowStatements, appFunctions, logicalId, synthesise } from './synth.js';
 
@@ -11,12 +17,14 @@ import { actionsOf, allowStatements, appFunctions, logicalId, synthesise } from 
 // bundled repositories' commands are read from an esbuild build of their own).
 const synth = synthesise({}, { bundle: false });
 const { app, templates } = synth;
-const { apiFn, staffFn, webFn, aggregatorFn, roleOf } = appFunctions(synth);
+const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn, roleOf } = appFunctions(synth);
 /** The functions behind the HTTP API, by name. */
 const httpFunctions = [
   ['api', apiFn],
   ['staff', staffFn],
   ['web', webFn],
+  ['downloads', downloadsFn],
+  ['staffPages', staffPagesFn],
 ] as const;
 
 describe('least privilege', () => {
@@ -106,7 +114,12 @@ describe('least privilege', () => {
   );
 
   it('gives the function serving the staff pages the hosted sign-in origin and the web app client, which the app verifies ID tokens for', () => {
-    const vars = templates.app.findResources('AWS::Lambda::Function')[webFn]!.Properties.Environment.Variables;
+    const functions = templates.app.findResources('AWS::Lambda::Function');
+    // The citizen pages sign no one in: no sign-in settings, and no jose in their bundle (tests/infra/app.test.ts).
+    expect(
+      Object.keys(functions[webFn]!.Properties.Environment.Variables).filter((v) => v.startsWith('AUTH_')),
+    ).toEqual([]);
+    const vars = functions[staffPagesFn]!.Properties.Environment.Variables;
     const client = { Ref: logicalId(app.signIn.client) };
     expect(vars.AUTH_WEB_CLIENT_ID).toEqual(client);
     expect(vars.AUTH_CLIENT_ID).toEqual(client);
@@ -155,7 +168,7 @@ describe('least privilege', () => {
       );
       expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
     }
-    for (const id of [apiFn, staffFn, webFn, aggregatorFn].map(roleOf)) {
+    for (const id of [...httpFunctions.map(([, fn]) => fn), aggregatorFn].map(roleOf)) {
       expect(templates.app.findResources('AWS::IAM::Role')[id]!.Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
@@ -201,6 +214,8 @@ describe('least privilege', () => {
       api: loadingIsTheSeeds,
       staff: loadingIsTheSeeds,
       web: loadingIsTheSeeds,
+      downloads: loadingIsTheSeeds,
+      'staff-pages': loadingIsTheSeeds,
       aggregate: {
         ...loadingIsTheSeeds,
         Update:
@@ -211,6 +226,8 @@ describe('least privilege', () => {
       ['api', app.api.functions.api, API_TABLE_ACCESS],
       ['staff', app.api.functions.staff, STAFF_TABLE_ACCESS],
       ['web', app.api.functions.web, WEB_TABLE_ACCESS],
+      ['downloads', app.api.functions.downloads, DOWNLOADS_TABLE_ACCESS],
+      ['staff-pages', app.api.functions.staffPages, STAFF_PAGES_TABLE_ACCESS],
       ['aggregate', app.aggregation.fn, AGGREGATOR_TABLE_ACCESS],
     ] as const;
     for (const [name, fn, access] of cases) {

@@ -6,7 +6,9 @@ import { EdgeStack } from '../../infra/edge-stack.js';
 import { createApp } from '../../functions/local/app.js';
 import { citizenPart } from '../../shared/http/api/citizen.js';
 import { withCommonMiddleware, type AppPart } from '../../shared/http/middleware.js';
-import { sitePart } from '../../web/site.js';
+import { citizenPagesPart } from '../../web/citizen/part.js';
+import { downloadsPart } from '../../web/downloads.js';
+import { staffPagesPart } from '../../web/staff/part.js';
 import { staffPart } from '../../shared/http/api/staff.js';
 import { createDocumentClient } from '../../shared/store/client.js';
 import { testDeps } from '../helpers/api.js';
@@ -51,7 +53,9 @@ describe('API Gateway sends every route of the app to the function that serves i
   it.each([
     ['api', citizenPart],
     ['staff', staffPart],
-    ['web', sitePart],
+    ['web', citizenPagesPart],
+    ['downloads', downloadsPart],
+    ['staffPages', staffPagesPart],
   ] as const)('routes every path of the %s part to the %s function', (name, part) => {
     const routes = routesOf([part(deps)]);
     expect(routes.length).toBeGreaterThan(3);
@@ -59,7 +63,9 @@ describe('API Gateway sends every route of the app to the function that serves i
   });
 
   it('composes the parts into createApp, each route in exactly one part', () => {
-    const parts = [citizenPart(deps), staffPart(deps), sitePart(deps)].map((part) => routesOf([part]));
+    const parts = [citizenPart, staffPart, downloadsPart, staffPagesPart, citizenPagesPart].map((part) =>
+      routesOf([part(deps)]),
+    );
     expect(new Set(parts.flat()).size).toBe(parts.flat().length);
     expect(keysOf(createApp(deps))).toEqual(parts.flat().sort());
   });

@@ -116,12 +116,14 @@ export const actionsOf = (statements: Statement[]) =>
     ),
   ].sort();
 
-/** The logical ids of the app's four functions, and the role a function runs as. */
+/** The logical ids of the app's functions, and the role a function runs as. */
 export function appFunctions({ app, templates }: Synthesised) {
   return {
     apiFn: logicalId(app.api.functions.api),
     staffFn: logicalId(app.api.functions.staff),
     webFn: logicalId(app.api.functions.web),
+    downloadsFn: logicalId(app.api.functions.downloads),
+    staffPagesFn: logicalId(app.api.functions.staffPages),
     aggregatorFn: logicalId(app.aggregation.fn),
     roleOf: (functionLogicalId: string) =>
       (

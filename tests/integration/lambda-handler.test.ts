@@ -9,8 +9,10 @@ const context = lambdaContext;
 
 const store = useStore();
 let invoke: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
-/** The site's function (pages, staff sign-in), configured as the CDK app configures it. */
+/** The page functions (citizen pages; staff sign-in and pages; downloads), configured as the CDK app configures them. */
 let invokeSite: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
+let invokeStaffPages: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
+let invokeDownloads: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
 let invokeStaff: (event: LambdaEvent) => Promise<APIGatewayProxyResult>;
 const PER_ADDRESS = 10;
 
@@ -31,6 +33,10 @@ beforeAll(async () => {
   invoke = (event) => handler(event, context);
   const site = await import('../../functions/web/handler.js');
   invokeSite = (event) => site.handler(event, context);
+  const staffPages = await import('../../functions/staff-pages/handler.js');
+  invokeStaffPages = (event) => staffPages.handler(event, context);
+  const downloads = await import('../../functions/downloads/handler.js');
+  invokeDownloads = (event) => downloads.handler(event, context);
   const staff = await import('../../functions/staff/handler.js');
   invokeStaff = (event) => staff.handler(event, context);
 });
@@ -118,10 +124,10 @@ describe('the Lambda handler (API Gateway HTTP API v2)', () => {
       event.headers.accept = 'text/html';
       return event;
     };
-    const staff = await invokeSite(get('/staff'));
+    const staff = await invokeStaffPages(get('/staff'));
     expect(staff.statusCode).toBe(302);
     expect(staff.headers?.location).toBe('/auth/sign-in?return=%2Fstaff');
-    const result = await invokeSite(get('/auth/sign-in', 'return=%2Fstaff'));
+    const result = await invokeStaffPages(get('/auth/sign-in', 'return=%2Fstaff'));
     expect(result.statusCode).toBe(302);
     const to = new URL(String(result.headers?.location));
     expect(to.origin + to.pathname).toBe('https://gongping-test.auth.ap-east-1.amazoncognito.com/oauth2/authorize');
@@ -138,7 +144,8 @@ describe('the Lambda handler (API Gateway HTTP API v2)', () => {
       await invoke(fixture('get-plan', 'direct')),
       await invoke(fixture('post-feedback', 'direct')),
       await invokeSite(getEvent('/', 'direct', { accept: 'text/html' })),
-      await invokeSite(getEvent('/api/v1/open-data/indicators.csv', 'direct')),
+      await invokeDownloads(getEvent('/api/v1/open-data/indicators.csv', 'direct')),
+      await invokeStaffPages(getEvent('/staff', 'direct', { accept: 'text/html' })),
       // A staff route, with a token the JWT authorizer would have let through.
       await invokeStaff(
         getEvent('/api/v1/monitor/comments', 'direct', { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln' }),

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { readEvaluation, type EvaluationDeps } from '../../shared/http/api/routes/evaluation.js';
+import type { EvaluationDeps } from '../../shared/http/api/routes/evaluation.js';
+import { readEvaluation } from '../../shared/evaluation/read.js';
 import type { PlanScopedEnv } from '../../shared/http/plan-scope.js';
 import type { PageContext } from '../context.js';
 import { EvaluationPage } from './pages/evaluation.js';

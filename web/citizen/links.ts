@@ -1,11 +1,11 @@
-import { downloadPath } from '../../shared/open-data/dictionary.js';
+import { downloadPath } from '../../shared/open-data/paths.js';
 import type { TargetType } from '../../shared/feedback/target.js';
 import { targetKind } from '../../shared/feedback/target-kinds.js';
 import { inPlan, type PlanPlace } from './place.js';
 
 /**
  * What the citizen pages link to beyond themselves, served by the site's other routes
- * (web/site.ts): the open-data dictionary and downloads (routes/open-data.ts), the API
+ * (web/downloads.ts): the open-data dictionary and downloads (routes/open-data.ts), the API
  * reference (routes/docs.ts) and the Atom feeds (routes/feeds.ts). tests/unit/web-findable.test.ts
  * requests every one of them, so a moved route fails there rather than as a dead link. Each is the
  * plan's the page shows (`place`): its own at /plans/{planId}/…, the current plan's at the alias.
