@@ -3,12 +3,14 @@ import { aggregationSettingsOf, ConfigError, LocalConfig, parseConfig } from '..
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, openTable, TableTarget } from '../../shared/store/bootstrap.js';
 import { migrateLegacyRatings } from '../../shared/store/migrate-ratings.js';
+import { indexPublishedComments } from '../../shared/store/migrate-comment-index.js';
 import { openLocalStore, type LocalStore } from './store.js';
 
 const USAGE = `usage: npm run migrate -- ratings --plan <planId> [--table NAME --region REGION [--endpoint URL]]
 
 Makes the ratings, ballots, comments and cases stored before ratings carried their plan the given
-plan's, moves every case to its plan's partitions of the case index, then rebuilds the aggregation
+plan's, moves every case to its plan's partitions of the case index, puts every published comment
+into its plan's index of comments, then rebuilds the aggregation
 (docs/data-model.md). Safe to run again. Against the store
 npm start uses (DATA_DIR, or DYNAMODB_ENDPOINT), or with --table and --region the AWS table.`;
 
@@ -47,6 +49,8 @@ async function main() {
     console.log(
       `migrated ${opened.description} to plan ${values.plan}: ${report.logItems} records and events, ${report.ballots} ballots, ${report.cases} cases re-indexed by plan, ${report.reviews} review pointers given their comment's plan; ${report.documents} old published documents deleted`,
     );
+    // After the records have their plan: comments published before the plan index existed go into it.
+    console.log(`indexed ${await indexPublishedComments(opened.store)} published comments by plan`);
     const rebuilt = await aggregationJob(opened.store, aggregationSettingsOf(config))('rebuild');
     console.log(
       `rebuilt the aggregation: ${rebuilt.entries} log entries, ${rebuilt.periodsPublished} periods published per plan`,

@@ -16,6 +16,7 @@ import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
 import { ensureTable, loadBuiltInPlan } from '../../shared/store/bootstrap.js';
 import { migrateLegacyRatings } from '../../shared/store/migrate-ratings.js';
+import { indexPublishedComments } from '../../shared/store/migrate-comment-index.js';
 import { openLocalStore } from './store.js';
 import {
   DEV_CLIENT_ID,
@@ -55,6 +56,8 @@ async function main() {
   // A data folder from before ratings carried their plan holds the built-in plan's ratings (docs/data-model.md).
   const migrated = await migrateLegacyRatings(store, plan.id);
   if (Object.values(migrated).some((n) => n > 0)) await aggregationJob(store, aggregationSettingsOf(config))('rebuild');
+  // Comments published before the plan's index of comments (GSI2) existed go into it, once.
+  await indexPublishedComments(store);
 
   const voterTokenSecret = config.VOTER_TOKEN_SECRET ?? (await localSecret(join(dataDir, 'voter-token-secret')));
   // Staff sign-in: a real provider if AUTH_ISSUER is set, else the development identity provider,
