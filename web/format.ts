@@ -1,5 +1,8 @@
 import type { Cell } from '../shared/plan/schema.js';
+import { withUnit } from '../shared/plan/units.js';
 import type { Lang, Messages } from './i18n.js';
+
+export { withUnit };
 
 /**
  * Numbers as people read them. Values from the plan keep the text they were published with
@@ -23,10 +26,6 @@ export function formatShare(share: number, lang: Lang): string {
 
 /** A fraction per year (0.0821) as percent digits ("8.21"), without the sign. */
 export const percentDigits = (fraction: number, lang: Lang) => formatNumber(fraction * 100, lang);
-
-/** A value with its unit: "438.08 亿元", but "21.79%" (a percent sign sits on its number). */
-export const withUnit = (value: string, unit: string) =>
-  !unit ? value : /^[%‰]/.test(unit) ? `${value}${unit}` : `${value} ${unit}`;
 
 /** A cell of the plan as printed: its number with the unit, its statement, or "not given". */
 export function formatCell(cell: Cell, unit: string, t: Messages): string {

@@ -2,6 +2,7 @@ import { Feed, type Item } from 'feed';
 import type { ProgressStatus } from '../progress/assessment.js';
 import type { FeedEvent, FeedTarget } from './events.js';
 import { targetKind } from '../feedback/target-kinds.js';
+import { withUnit } from '../plan/units.js';
 
 /**
  * Atom 1.0 feeds of events (events.ts), rendered with the `feed` package. Entries carry stable tag
@@ -65,8 +66,6 @@ export function entryId(site: FeedSite, event: FeedEvent): string {
       return tag(site, `${base}/cases/${event.caseId}/closed`);
   }
 }
-
-const withUnit = (value: number, unit: string) => (unit ? `${value} ${unit}` : String(value));
 
 interface Rendered {
   zh: string;

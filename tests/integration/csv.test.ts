@@ -191,6 +191,8 @@ describe('CSV exports for reading', () => {
     expect(header(indicators)).toBe(INDICATOR_COLUMNS.join(','));
     expect(indicators.trim().split('\r\n')).toHaveLength(32);
     expect(indicators).toMatch(/\r\ngdp,1,经济质效,/);
+    // Each value beside the year it is of, from the plan: no column named for one plan's years.
+    expect(indicators).toMatch(/\r\ngdp,1,[^\r]*,level,2020,438\.08,2025,650,/);
     expect(header(await exportCsv('aggregates.csv?period=all'))).toBe(AGGREGATE_COLUMNS.join(','));
   });
 });

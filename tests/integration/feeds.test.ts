@@ -196,7 +196,7 @@ describe('feed routes', () => {
       ]);
       expect(list.every((e) => e.link === 'https://gongping.example.org/plans/licheng-14th/indicators/gdp')).toBe(true);
       expect(list[3]!.title).toBe(
-        '地区生产总值 2021年数值公布：476.2亿元 · Gross domestic product (GDP): 2021 value published, 476.2 100 million yuan',
+        '地区生产总值 2021年数值公布：476.2亿元 · Gross domestic product (GDP): 2021 value published, 47.62 billion yuan',
       );
     }
   });

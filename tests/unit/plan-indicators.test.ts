@@ -145,70 +145,30 @@ describe('indicators (专栏3)', () => {
     // All six sit in 生态文明, binding, with neither a growth rate nor a stretch goal.
     const common: Partial<Indicator> = { category: '生态文明', growth: null, stretch: null, attribute: 'binding' };
     const cityTarget = { kind: 'qualitative', text: '完成市下达目标' } as const;
-    const expected: Record<number, Partial<Indicator>> = {
-      26: {
-        id: 'industrial-energy-intensity-reduction',
-        nameZh: '规上工业单位增加值能耗降幅',
-        unit: '%',
-        baseline: cityTarget,
-        target: cityTarget,
-        direction: 'higher',
-        measure: 'rate',
-        history: ['h13-27'],
-      },
-      27: {
-        id: 'co2-intensity-reduction',
-        nameZh: '单位GDP二氧化碳排放降幅',
-        unit: '',
-        baseline: cityTarget,
-        target: cityTarget,
-        direction: 'higher',
-        measure: 'rate',
-        history: [],
-      },
-      28: {
-        id: 'good-air-quality-days-share',
-        nameZh: '空气环境质量好于二级标准的天数比例',
-        unit: '%',
-        baseline: { kind: 'number', value: 97, raw: '97' },
-        target: { kind: 'qualitative', text: '完成市下达的环境质量控制目标' },
-        direction: 'higher',
-        measure: 'share',
-        history: ['h13-32'],
-      },
-      29: {
-        id: 'pm25-concentration',
-        nameZh: 'PM2.5年日均浓度',
-        unit: 'mg/m³',
-        baseline: { kind: 'number', value: 0.021, raw: '0.021' },
-        target: { kind: 'missing', raw: '' },
-        direction: 'lower',
-        measure: 'level',
-        history: ['h13-33'],
-      },
-      30: {
-        id: 'surface-water-compliance',
-        nameZh: '省控断面地表水水质达标率',
-        unit: '%',
-        baseline: { kind: 'number', value: 100, raw: '100' },
-        target: { kind: 'number', value: 100, raw: '100' },
-        direction: 'higher',
-        measure: 'share',
-        history: ['h13-34'],
-      },
-      31: {
-        id: 'forest-coverage',
-        nameZh: '森林覆盖率',
-        unit: '%',
-        baseline: { kind: 'number', value: 21.79, raw: '21.79' },
-        target: cityTarget,
-        direction: 'higher',
-        measure: 'share',
-        history: ['h13-36'],
-      },
+    const number = (value: number) => ({ kind: 'number', value, raw: String(value) }) as const;
+    /** Row → id, Chinese name, unit, the previous plan's rows it continues. */
+    const names: Record<number, [string, string, string, string[]]> = {
+      26: ['industrial-energy-intensity-reduction', '规上工业单位增加值能耗降幅', '%', ['h13-27']],
+      27: ['co2-intensity-reduction', '单位GDP二氧化碳排放降幅', '', []],
+      28: ['good-air-quality-days-share', '空气环境质量好于二级标准的天数比例', '%', ['h13-32']],
+      29: ['pm25-concentration', 'PM2.5年日均浓度', 'mg/m³', ['h13-33']],
+      30: ['surface-water-compliance', '省控断面地表水水质达标率', '%', ['h13-34']],
+      31: ['forest-coverage', '森林覆盖率', '%', ['h13-36']],
     };
-    for (const [seqText, fields] of Object.entries(expected)) {
+    type Figures = [Indicator['baseline'], Indicator['target'], Indicator['direction'], Indicator['measure']];
+    /** Row → baseline, target, direction, measure. */
+    const figures: Record<number, Figures> = {
+      26: [cityTarget, cityTarget, 'higher', 'rate'],
+      27: [cityTarget, cityTarget, 'higher', 'rate'],
+      28: [number(97), { kind: 'qualitative', text: '完成市下达的环境质量控制目标' }, 'higher', 'share'],
+      29: [number(0.021), { kind: 'missing', raw: '' }, 'lower', 'level'],
+      30: [number(100), number(100), 'higher', 'share'],
+      31: [number(21.79), cityTarget, 'higher', 'share'],
+    };
+    for (const [seqText, [id, nameZh, unit, history]] of Object.entries(names)) {
       const seq = Number(seqText);
+      const [baseline, target, direction, measure] = figures[seq]!;
+      const fields = { id, nameZh, unit, baseline, target, direction, measure, history };
       const ind = bySeq.get(seq)!;
       for (const [field, value] of Object.entries({ ...common, ...fields })) {
         expect(ind[field as keyof Indicator], `row ${seq} ${field}`).toEqual(value);

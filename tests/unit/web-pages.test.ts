@@ -133,10 +133,19 @@ describe('pages without JavaScript', () => {
     expect(english.res.headers.get('vary')).toBe('Cookie, Accept-Language');
   });
 
+  it('says amounts in 亿元 the English way on English pages, every printed digit kept', async () => {
+    const { html } = await get('/indicators/gdp', { Cookie: 'lang=en' });
+    expect(html).toContain('<dt>Baseline (2020)</dt><dd>43.808 billion yuan</dd>');
+    expect(html).toContain('<dt>Target (2025)</dt><dd>65 billion yuan</dd>');
+    expect(html).not.toMatch(/\d 100 million yuan/);
+    const zh = await get('/indicators/gdp');
+    expect(zh.html).toContain('438.08 亿元');
+  });
+
   it('names the previous plan’s series by its English name on English pages', async () => {
     const { html } = await get('/indicators/gdp', { Cookie: 'lang=en' });
     expect(html).toContain('Previous plan’s actual: Gross domestic product (GDP)');
-    expect(html).toContain('In the previous plan (Gross domestic product (GDP)): 265.99');
+    expect(html).toContain('In the previous plan (Gross domestic product (GDP)): 26.599 billion yuan (2015)');
     expect(html).not.toContain('Previous plan’s actual: <span lang="zh-CN">');
     // A row in another unit is named under the chart instead of plotted, in English too.
     const gdp = plan.indicators.find((i) => i.id === 'gdp')!;

@@ -68,18 +68,19 @@ export function feedbackRoutes(deps: FeedbackRouteDeps) {
       const submitted = await submitFromRequest(c, deps, voterOf(c) ?? issueVoter(c, deps), submission, 'api');
       const { record, replaced } = submitted;
       c.header('Location', `/api/v1${base}/me/feedback?targetType=${record.targetType}&targetId=${record.targetId}`);
+      const { feedbackId, planId, targetType, targetId, year, rating, commentStatus, recordedAt } = record;
       return respond(c, 'submitFeedback', 201, {
-        feedbackId: record.feedbackId,
-        planId: record.planId,
-        targetType: record.targetType,
-        targetId: record.targetId,
-        year: record.year,
-        rating: record.rating,
+        feedbackId,
+        planId,
+        targetType,
+        targetId,
+        year,
+        rating,
         status: 'recorded',
-        commentStatus: record.commentStatus,
+        commentStatus,
         replaced: replaced !== null,
         replacedFeedbackId: replaced?.feedbackId ?? null,
-        recordedAt: record.recordedAt,
+        recordedAt,
         ...submissionNotice(submitted),
       });
     })
