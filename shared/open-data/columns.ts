@@ -87,7 +87,8 @@ export const provenance = (p: Provenance) =>
     .filter(Boolean)
     .join(' ');
 
-export const BOX3 = '专栏3 “十四五”经济社会发展主要指标';
+/** Where an indicator comes from: the plan's main indicators table, whatever the plan numbers it. */
+export const BOX3 = '规划纲要的主要指标表（“十四五”规划为专栏3）';
 export const BOX1 = '专栏1 “十三五”规划纲要指标完成情况';
 export const STATUS_METHOD = 'computed by gongping (shared/progress/status.ts; docs/status-method.md)';
 export const PUBLISHER = 'published by the district’s statistics publishers through gongping';
