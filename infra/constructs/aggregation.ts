@@ -15,7 +15,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { RATING_SERIES_PREFIX } from '../../shared/store/keys.js';
+import { planDataVersionKey, RATING_SERIES_PREFIX } from '../../shared/store/keys.js';
 import { GongpingFunction, type TableAccess } from './function.js';
 
 export const AGGREGATE_ENTRY = fileURLToPath(new URL('../../functions/aggregate/handler.ts', import.meta.url));
@@ -23,13 +23,18 @@ export const AGGREGATE_ENTRY = fileURLToPath(new URL('../../functions/aggregate/
 /**
  * What the aggregation's repository calls (shared/store/aggregation-repository.ts and the plan
  * snapshot it reads targets from): GetItem and PutItem of its state, counts and summaries, Query of
- * the 16 feedback shards and of the plan partition, and BatchWriteItem of series points, which IAM
- * allows on SERIES# partitions only (a batch write could also delete). No update, no index, no
- * delete, no scan (a rebuild re-reads the shards with the same Query calls).
+ * the 16 feedback shards and of the plan partition, BatchWriteItem of series points (written, or
+ * removed when their scope no longer counts), which IAM allows on SERIES# partitions only, and
+ * UpdateItem of the data versions item (PLANDATA), where it bumps the published ratings' version
+ * (shared/store/data-versions.ts). No other update, no index, no scan (a rebuild re-reads the
+ * shards with the same Query calls).
  */
 export const AGGREGATOR_TABLE_ACCESS: TableAccess = {
   actions: ['GetItem', 'PutItem', 'Query'],
-  scoped: [{ actions: ['BatchWriteItem'], partitionKeyPrefixes: [RATING_SERIES_PREFIX] }],
+  scoped: [
+    { actions: ['BatchWriteItem'], partitionKeyPrefixes: [RATING_SERIES_PREFIX] },
+    { actions: ['UpdateItem'], partitionKeyPrefixes: [planDataVersionKey.PK] },
+  ],
 };
 
 /** EventBridge Scheduler context attributes, so every run can say which schedule, slot and attempt it is. */

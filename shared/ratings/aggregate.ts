@@ -1,9 +1,9 @@
-import type { AggregationRepository, AggregationState, Batch } from '../store/aggregation-repository.js';
+import type { AggregationRepository, AggregationState, Batch, PeriodCounts } from '../store/aggregation-repository.js';
 import { shardIds } from '../store/aggregation-repository.js';
 import { deltasOf, type Deltas, type LogEntry } from './deltas.js';
 import { inParallel } from './in-parallel.js';
 import { publish } from './publish.js';
-import type { TargetIndex } from './scopes.js';
+import { nextPeriod, previousPeriod, type TargetIndex } from './scopes.js';
 import { emptyTally, type Tally } from './statistics.js';
 
 export interface AggregationOptions {
@@ -30,6 +30,9 @@ export interface RunReport {
   entries: number;
   countsUpdated: number;
   periodsPublished: number;
+  /** Summary documents written: those of touched plans whose content changed. */
+  summariesPublished: number;
+  /** Series points written or removed: those whose content changed. */
   scopesPublished: number;
   version: number;
   readUnits: number;
@@ -73,6 +76,7 @@ export async function aggregate(
     entries: 0,
     countsUpdated: 0,
     periodsPublished: 0,
+    summariesPublished: 0,
     scopesPublished: 0,
     version: 0,
     readUnits: 0,
@@ -83,17 +87,17 @@ export async function aggregate(
   const targets = async () => (index ??= await options.targets());
   let rebuildPending = mode === 'rebuild';
   // What this run last wrote, while no other run has moved the state since: then the state need not
-  // be read again, the counts this run wrote are the stored ones, and a log read to the horizon
-  // need not be repeated to learn that nothing more is there.
+  // be read again, the counts items this run wrote or read are the stored ones, and a log read to
+  // the horizon need not be repeated to learn that nothing more is there.
   let ours: AggregationState | null = null;
   let drained = false;
-  const written = new Map<string, Map<string, Tally>>();
+  const held = new Map<string, PeriodCounts>();
   const move = async (from: AggregationState, to: AggregationState) => {
     const moved = await repo.transition(from, to);
     ours = moved ? to : null;
     if (!moved) {
       drained = false;
-      written.clear();
+      held.clear();
     }
     return moved;
   };
@@ -121,11 +125,12 @@ export async function aggregate(
           knownPeriods: state.periods,
           minRatings: options.minRatings,
           version: state.version,
-          written,
+          held,
         },
         checkpoint,
       );
       report.periodsPublished += published.periods;
+      report.summariesPublished += published.summaries;
       report.scopesPublished += published.scopes;
       await move(state, { ...state, phase: 'idle', dirtyPeriods: [], dirtyScopes: [] });
       await checkpoint('published');
@@ -169,13 +174,22 @@ export async function aggregate(
       continue;
     }
     const applying: AggregationState = { ...state, phase: 'applying', batch };
-    if (!(await move(state, applying))) continue; // another run claimed it; follow its state
+    let deltas: Deltas | undefined;
+    let read = new Map<string, PeriodCounts>();
+    if (entries) {
+      // The counts items the batch changes or publishes from are read while it is claimed: reading
+      // is harmless if the claim fails, and applying writes only if nobody wrote since the read.
+      deltas = deltasOf(entries, await targets());
+      const [moved, around] = await Promise.all([move(state, applying), readAround(state, deltas)]);
+      if (!moved) continue; // another run claimed it; follow its state
+      read = around;
+    } else if (!(await move(state, applying))) continue;
     // A rebuild reads to the horizon; a batch resumed from another run stops wherever that run's did.
     if (batch.mode === 'rebuild') drained = true;
     rebuildPending = false;
     await checkpoint('claimed');
     entries ??= (await readBatch(repo, batch)).entries;
-    await applyAndCommit(applying, batch, entries);
+    await applyAndCommit(applying, batch, entries, deltas, read);
   }
 
   report.itemsRead = repo.meter.itemsRead - meterAtStart.itemsRead;
@@ -191,19 +205,45 @@ export async function aggregate(
     return { entries };
   }
 
-  async function applyAndCommit(state: AggregationState, batch: Batch, entries: LogEntry[]) {
-    const deltas = deltasOf(entries, await targets());
+  /**
+   * The counts items of the periods `deltas` touch, and of the periods before and after them that
+   * publishing reads, that this run does not hold yet. Those it does not change stay as read while
+   * the state is this run's: only a claimed batch changes counts.
+   */
+  async function readAround(state: AggregationState, deltas: Deltas) {
+    const touched = [...deltas.keys()];
+    const known = new Set([...state.periods, ...touched]);
+    const around = touched.flatMap((period) => [previousPeriod(period) ?? [], nextPeriod(period) ?? []].flat());
+    const wanted = [...new Set([...touched, ...around.filter((period) => known.has(period))])];
+    return new Map(
+      await Promise.all(
+        wanted
+          .filter((period) => !held.has(period))
+          .map(async (period) => [period, await repo.readPeriod(period)] as const),
+      ),
+    );
+  }
+
+  async function applyAndCommit(
+    state: AggregationState,
+    batch: Batch,
+    entries: LogEntry[],
+    known?: Deltas,
+    read = new Map<string, PeriodCounts>(),
+  ) {
+    const deltas = known ?? deltasOf(entries, await targets());
+    for (const [period, item] of read) if (!deltas.has(period)) held.set(period, item);
     report.entries += entries.length;
     let applied = 0;
     const total = deltas.size;
     if (batch.mode === 'incremental') {
       // Each period's counts are independent, so they are written several at a time.
       await inParallel([...deltas], APPLY_CONCURRENCY, async ([period, byScope]) => {
-        const counts = await repo.applyDeltas(period, byScope, batch.version);
-        if (counts) {
-          written.set(period, counts);
+        const item = await repo.applyDeltas(period, byScope, batch.version, held.get(period) ?? read.get(period));
+        if (item) {
+          held.set(period, item);
           report.countsUpdated += byScope.size;
-        }
+        } else held.delete(period); // another run applied it: read it again when needed
         options.onProgress?.({ read: entries.length, applied: ++applied, total });
         await checkpoint(`applied ${period}`);
       });
@@ -212,14 +252,17 @@ export async function aggregate(
     }
     const touchedPeriods = [...deltas.keys()];
     const touchedScopes = [...new Set([...deltas.values()].flatMap((byScope) => [...byScope.keys()]))];
-    // Publishing waits until the run has caught up; what to publish accumulates in the state.
+    const dirtyPeriods = union(state.dirtyPeriods, batch.mode === 'rebuild' ? state.periods : [], touchedPeriods);
+    const dirtyScopes = union(state.dirtyScopes, touchedScopes);
+    // Publishing waits until the run has caught up (what to publish accumulates in the state); a
+    // batch that read to the horizon commits straight into it.
     const committed = await move(state, {
       version: batch.version,
       watermarks: batch.mode === 'rebuild' ? batch.to : { ...state.watermarks, ...batch.to },
-      phase: 'idle',
+      phase: drained && (dirtyPeriods.length > 0 || dirtyScopes.length > 0) ? 'publishing' : 'idle',
       batch: null,
-      dirtyPeriods: union(state.dirtyPeriods, batch.mode === 'rebuild' ? state.periods : [], touchedPeriods),
-      dirtyScopes: union(state.dirtyScopes, touchedScopes),
+      dirtyPeriods,
+      dirtyScopes,
       periods: union(state.periods, touchedPeriods),
     });
     if (committed) report.batches += 1;
@@ -239,7 +282,7 @@ export async function aggregate(
         if (JSON.stringify(was) !== JSON.stringify(now))
           differences.push({ period, scope, stored: was, recomputed: now });
       }
-      written.set(period, await repo.putCounts(period, expected, version));
+      held.set(period, await repo.putCounts(period, expected, version));
       report.countsUpdated += expected.size;
       await checkpoint(`rewrote ${period}`);
     }

@@ -1,15 +1,21 @@
-import type { AggregationRepository } from '../store/aggregation-repository.js';
+import { createHash } from 'node:crypto';
+import {
+  noCounts,
+  type AggregationRepository,
+  type PeriodCounts,
+  type Published,
+} from '../store/aggregation-repository.js';
 import type { TargetType } from '../feedback/target.js';
 import type { PeriodSummaries, ScopeSummary, SeriesPoint } from './documents.js';
-import { granularityOf, nextPeriod, planOfScope, planScope, previousPeriod, scopeInPlan, scopeKind } from './scopes.js';
+import { granularityOf, nextPeriod, planOfScope, planScope, previousPeriod, scopeKind } from './scopes.js';
 import { inParallel } from './in-parallel.js';
 import { meanOf, rankByBayesianMean, summarise, type Tally } from './statistics.js';
 
 /** The prior of the Bayesian mean when a period has no ratings at all: the scale's midpoint, 基本满意. */
 export const NEUTRAL_PRIOR_MEAN = 3;
 
-/** How many periods are published at once. */
-const PERIODS_IN_PARALLEL = 4;
+/** How many summaries are written at once (each up to a few tens of KB). */
+const DOCUMENTS_IN_PARALLEL = 8;
 
 function describe(scope: string): Pick<ScopeSummary, 'kind' | 'targetType' | 'targetId' | 'category'> {
   const kind = scopeKind(scope);
@@ -76,7 +82,7 @@ function byPlan(counts: Map<string, Tally>): Map<string, Map<string, Tally>> {
   return plans;
 }
 
-const point = (period: string, tally: Tally): SeriesPoint => {
+const pointOf = (period: string, tally: Tally): SeriesPoint => {
   const s = summarise(tally, { minRatings: 0, prior: { mean: NEUTRAL_PRIOR_MEAN, weight: 0 } });
   return {
     period,
@@ -88,58 +94,83 @@ const point = (period: string, tally: Tally): SeriesPoint => {
   };
 };
 
+/** A short digest of a document's content, its version left out: equal digests, the same document. */
+const contentHash = (document: object) =>
+  createHash('sha256')
+    .update(JSON.stringify({ ...document, version: 0 }))
+    .digest('base64url')
+    .slice(0, 12);
+
+/** What publishing needs of the aggregation's repository. */
+export type PublishingRepository = Pick<
+  AggregationRepository,
+  'readPeriod' | 'putDocument' | 'putSeriesPoints' | 'recordPublished' | 'bumpPublishedVersion' | 'summaryKey'
+>;
+
 /**
- * Publishes what committed batches changed: each plan's summaries of every touched period (and of
- * the period after it, whose change-against-previous moved), and the series points of the touched
- * scopes in those periods. Deterministic in the counts, so two runs publishing the same version
- * write the same documents. A plan's documents are computed from its own scopes only: its ranks,
+ * Publishes what committed batches changed, and only that: the summaries of the touched plans in
+ * every touched period and in the period after it (whose change against the previous one moved),
+ * and the series points of the touched scopes in the touched periods. A document is written only
+ * when its content differs from what was last published from the same counts item (its hash is
+ * kept there); a point whose scope no longer counts anything is removed. Then, once the documents
+ * have landed, the hashes are noted and the published ratings' version bumped, so the read caches
+ * reload (docs/caching.md). Deterministic in the counts, so two runs publishing the same version
+ * write the same documents; a plan's documents are computed from its own scopes only: its ranks,
  * its prior and its plan-wide summary never see another plan's ratings.
  */
 export async function publish(
-  repo: AggregationRepository,
+  repo: PublishingRepository,
   options: {
     periods: string[];
     scopes: string[];
     knownPeriods: string[];
     minRatings: number;
     version: number;
-    /** Counts this run wrote and still holds as stored: read from here instead of the store. */
-    written?: ReadonlyMap<string, Map<string, Tally>>;
+    /** Counts items this run wrote or read and still holds as stored: read from here instead of the store. */
+    held?: ReadonlyMap<string, PeriodCounts>;
   },
   checkpoint: (step: string) => Promise<void>,
-): Promise<{ periods: number; scopes: number }> {
+): Promise<{ periods: number; summaries: number; scopes: number }> {
   const known = new Set(options.knownPeriods);
+  const dirty = new Set(options.periods);
   const toPublish = new Set<string>();
-  for (const period of options.periods) {
+  for (const period of dirty) {
     toPublish.add(period);
     const next = nextPeriod(period);
     if (next && known.has(next)) toPublish.add(next);
   }
-  // Promises, so periods published side by side read a shared previous period once.
-  const countsCache = new Map<string, Promise<Map<string, Tally>>>();
-  const countsOf = (period: string) => {
-    let counts = countsCache.get(period);
-    if (!counts) {
-      const held = options.written?.get(period);
-      counts = held
-        ? Promise.resolve(held)
-        : known.has(period)
-          ? repo.readCounts(period)
-          : Promise.resolve(new Map<string, Tally>());
-      countsCache.set(period, counts);
-    }
-    return counts;
-  };
-  const touched = new Set(options.scopes);
-  const touchedPlans = new Set(options.scopes.flatMap((scope) => planOfScope(scope)?.planId ?? []));
-  let points = 0;
-  const publishPeriod = async (period: string) => {
-    const counts = byPlan(await countsOf(period));
+  // Every counts item needed, the published periods' and their predecessors', read side by side.
+  const needed = [...toPublish].flatMap((period) => [period, previousPeriod(period) ?? []].flat());
+  const items = new Map(
+    await Promise.all(
+      [...new Set(needed)].map(
+        async (period) =>
+          [
+            period,
+            options.held?.get(period) ?? (known.has(period) ? await repo.readPeriod(period) : noCounts()),
+          ] as const,
+      ),
+    ),
+  );
+  const touched = [...new Set(options.scopes)].sort();
+  const touchedPlans = [...new Set(touched.flatMap((scope) => planOfScope(scope)?.planId ?? []))];
+
+  const summaries: Array<{ period: string; planId: string; document: PeriodSummaries }> = [];
+  const points: Array<{ planId: string; scope: string; point: SeriesPoint }> = [];
+  const gone: Array<{ planId: string; scope: string; period: string }> = [];
+  const noted = new Map<string, Published>();
+  for (const period of [...toPublish].sort()) {
+    const item = items.get(period)!;
+    const counts = byPlan(item.counts);
     const before = previousPeriod(period);
-    const previous = before ? byPlan(await countsOf(before)) : null;
+    const previous = before ? byPlan(items.get(before)!.counts) : null;
+    const published: Published = {
+      summaries: { ...item.published.summaries },
+      points: { ...item.published.points },
+    };
     // A touched plan whose counts all went back to zero is published too, empty.
-    for (const planId of [...new Set([...counts.keys(), ...touchedPlans])].sort()) {
-      const summaries = periodSummaries(
+    for (const planId of touchedPlans) {
+      const document = periodSummaries(
         period,
         counts.get(planId) ?? new Map<string, Tally>(),
         previous ? (previous.get(planId) ?? new Map<string, Tally>()) : null,
@@ -147,22 +178,48 @@ export async function publish(
         options.minRatings,
         options.version,
       );
-      await repo.putDocument(repo.summaryKey(planId, period), 'rating-summary', options.version, summaries);
+      const hash = contentHash(document);
+      if (published.summaries[planId] === hash) continue;
+      summaries.push({ period, planId, document });
+      published.summaries[planId] = hash;
     }
-    // Series hold years and months; all-time is a single point and lives in the summaries.
-    if (granularityOf(period) !== 'all') {
-      const changed = [...counts].flatMap(([planId, scopes]) =>
-        [...scopes]
-          .filter(([scope]) => touched.has(scopeInPlan(planId, scope)))
-          .map(([scope, tally]) => ({ planId, scope, point: point(period, tally) })),
-      );
-      await repo.putSeriesPoints(changed, options.version);
-      points += changed.length;
+    // Series hold years and months; all-time is a single point and lives in the summaries. A
+    // period published only because its predecessor changed has the same points as before.
+    if (granularityOf(period) !== 'all' && dirty.has(period)) {
+      for (const counted of touched) {
+        const named = planOfScope(counted)!;
+        const tally = item.counts.get(counted);
+        if (!tally) {
+          if (published.points[counted] === undefined) continue;
+          gone.push({ ...named, period });
+          delete published.points[counted];
+          continue;
+        }
+        const point = pointOf(period, tally);
+        const hash = contentHash(point);
+        if (published.points[counted] === hash) continue;
+        points.push({ ...named, point });
+        published.points[counted] = hash;
+      }
     }
-    await checkpoint(`published ${period}`);
-  };
-  // Each period's documents depend only on its counts and its predecessor's, so periods are
-  // published a few at a time; the first failure stops the rest, as a crash would.
-  await inParallel([...toPublish].sort(), PERIODS_IN_PARALLEL, publishPeriod);
-  return { periods: toPublish.size, scopes: points };
+    if (JSON.stringify(published) !== JSON.stringify(item.published)) noted.set(period, published);
+  }
+
+  await Promise.all([
+    inParallel(summaries, DOCUMENTS_IN_PARALLEL, async ({ period, planId, document }) => {
+      await repo.putDocument(repo.summaryKey(planId, period), 'rating-summary', options.version, document);
+      await checkpoint(`published ${planId} ${period}`);
+    }),
+    repo.putSeriesPoints(points, options.version, gone),
+  ]);
+  await checkpoint('published documents');
+  // Only now that every document has landed may a hash say it is stored, and the version announce it.
+  await Promise.all([
+    ...[...noted]
+      .filter(([period]) => items.get(period)!.appliedVersion > 0)
+      .map(([period, published]) => repo.recordPublished(period, items.get(period)!, published)),
+    repo.bumpPublishedVersion(),
+  ]);
+  await checkpoint('noted published');
+  return { periods: toPublish.size, summaries: summaries.length, scopes: points.length + gone.length };
 }

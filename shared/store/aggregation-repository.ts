@@ -23,6 +23,7 @@ import type { SeriesPoint } from '../ratings/documents.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
+import { bumpPublishedRatingsVersion } from './data-versions.js';
 
 const Positions = z.record(z.string(), z.string());
 
@@ -76,6 +77,30 @@ const addTallies = (a: Tally, b: Tally): Tally => {
   return sum;
 };
 
+/**
+ * Content hashes of the documents published from a period's counts: each plan's summaries (by plan
+ * id) and each counted scope's series point (by counted scope). Kept in the period's counts item,
+ * written only after the documents they describe have landed, so a hash there never claims a
+ * document that is not stored; publishing skips a document whose hash it finds unchanged.
+ */
+export interface Published {
+  summaries: Record<string, string>;
+  points: Record<string, string>;
+}
+
+/** A period's counts item as read or written: the counts, the last batch applied and what was published from them. */
+export interface PeriodCounts {
+  counts: Map<string, Tally>;
+  appliedVersion: number;
+  published: Published;
+}
+/** The item of a period nothing was ever counted in. */
+export const noCounts = (): PeriodCounts => ({
+  counts: new Map(),
+  appliedVersion: 0,
+  published: { summaries: {}, points: {} },
+});
+
 /** Read and write units and items, as DynamoDB reports them, for the run report and benchmarks. */
 export interface Meter {
   itemsRead: number;
@@ -85,7 +110,8 @@ export interface Meter {
 
 export const shardIds = () => Array.from({ length: FEEDBACK_SHARDS }, (_, shard) => String(shard).padStart(2, '0'));
 
-export function aggregationRepository({ client, tableName }: Store) {
+export function aggregationRepository(store: Store) {
+  const { client, tableName } = store;
   const meter: Meter = { itemsRead: 0, readUnits: 0, writeUnits: 0 };
   const measure = <
     T extends {
@@ -102,7 +128,7 @@ export function aggregationRepository({ client, tableName }: Store) {
     return output;
   };
 
-  async function readPeriod(period: string): Promise<{ counts: Map<string, Tally>; appliedVersion: number }> {
+  async function readPeriod(period: string): Promise<PeriodCounts> {
     const output = measure(
       await client.send(
         new GetCommand({
@@ -114,11 +140,15 @@ export function aggregationRepository({ client, tableName }: Store) {
       ),
       'read',
     );
-    if (!output.Item) return { counts: new Map(), appliedVersion: 0 };
+    if (!output.Item) return noCounts();
     const packed = JSON.parse(String(output.Item.data)) as Record<string, number[]>;
     return {
       counts: new Map(Object.entries(packed).map(([scope, numbers]) => [scope, unpack(numbers)])),
       appliedVersion: Number(output.Item.appliedVersion),
+      published:
+        typeof output.Item.published === 'string'
+          ? (JSON.parse(output.Item.published) as Published)
+          : noCounts().published,
     };
   }
 
@@ -129,8 +159,7 @@ export function aggregationRepository({ client, tableName }: Store) {
   /** Writes a period's counts if its version is still `expected` (null: unconditionally). */
   async function writePeriod(
     period: string,
-    counts: Map<string, Tally>,
-    version: number,
+    { counts, appliedVersion: version, published }: PeriodCounts,
     expected: number | null,
   ): Promise<boolean> {
     const packed = Object.fromEntries([...stored(counts)].map(([scope, tally]) => [scope, pack(tally)]));
@@ -141,6 +170,7 @@ export function aggregationRepository({ client, tableName }: Store) {
         period,
         appliedVersion: version,
         data: JSON.stringify(packed),
+        published: JSON.stringify(published),
       },
       ...(expected === null
         ? {}
@@ -250,66 +280,94 @@ export function aggregationRepository({ client, tableName }: Store) {
       return (await readPeriod(period)).counts;
     },
 
+    /** A period's counts item: its counts, the last batch applied, what was published from it. */
+    readPeriod,
+
     /**
      * Adds a batch's deltas to one period's counts, once: the item remembers the last batch
      * version applied, and is replaced only if nobody wrote it since it was read, so a resumed or
-     * overlapping run that applies the same batch again changes nothing. Answers the counts as
+     * overlapping run that applies the same batch again changes nothing. `read` is the item as the
+     * caller already read it, if it did (a stale one only costs a second read). Answers the item as
      * written, or null when the batch was already applied.
      */
-    async applyDeltas(period: string, deltas: Map<string, Tally>, version: number): Promise<Map<string, Tally> | null> {
-      for (;;) {
-        const before = await readPeriod(period);
+    async applyDeltas(
+      period: string,
+      deltas: Map<string, Tally>,
+      version: number,
+      read?: PeriodCounts,
+    ): Promise<PeriodCounts | null> {
+      for (let before = read ?? (await readPeriod(period)); ; before = await readPeriod(period)) {
         if (before.appliedVersion >= version) return null;
         const counts = new Map(before.counts);
         for (const [scope, delta] of deltas) counts.set(scope, addTallies(counts.get(scope) ?? emptyTally(), delta));
-        if (await writePeriod(period, counts, version, before.appliedVersion)) return stored(counts);
+        const written = { counts: stored(counts), appliedVersion: version, published: before.published };
+        if (await writePeriod(period, written, before.appliedVersion)) return written;
       }
     },
 
-    /** Overwrites one period's counts with recomputed values (the rebuild); answers them as stored. */
-    async putCounts(period: string, counts: Map<string, Tally>, version: number): Promise<Map<string, Tally>> {
-      await writePeriod(period, counts, version, null);
-      return stored(counts);
+    /**
+     * Overwrites one period's counts with recomputed values (the rebuild), forgetting what was
+     * published from them, so the rebuild republishes every document; answers the item as stored.
+     */
+    async putCounts(period: string, counts: Map<string, Tally>, version: number): Promise<PeriodCounts> {
+      const written = { ...noCounts(), counts: stored(counts), appliedVersion: version };
+      await writePeriod(period, written, null);
+      return written;
     },
 
-    async putDocument(
-      key: { PK: string; SK: string },
-      type: string,
-      version: number,
-      document: unknown,
-    ): Promise<void> {
-      measure(
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...key, type, version, data: JSON.stringify(document) },
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        ),
-        'write',
-      );
+    /**
+     * Notes what was published from a period's counts, unless a batch was applied to it since they
+     * were read (that batch's publish will write and note its own). Answers whether it was noted.
+     */
+    recordPublished(period: string, read: PeriodCounts, published: Published): Promise<boolean> {
+      return writePeriod(period, { ...read, published }, read.appliedVersion);
     },
 
-    /** Writes series points, 25 to a request and a few requests at a time, retrying what the store leaves unprocessed. */
+    /**
+     * Writes a document unless a later version already wrote it: a run that stalled while publishing
+     * cannot put back what a newer run published. Answers whether it was written.
+     */
+    putDocument(key: { PK: string; SK: string }, type: string, version: number, document: unknown): Promise<boolean> {
+      return putIf({
+        Item: { ...key, type, version, data: JSON.stringify(document) },
+        ConditionExpression: 'attribute_not_exists(PK) OR version <= :version',
+        ExpressionAttributeValues: { ':version': version },
+      });
+    },
+
+    /** Marks the published ratings as changed, for the read caches (docs/caching.md); after the documents landed. */
+    bumpPublishedVersion: () => bumpPublishedRatingsVersion(store),
+
+    /**
+     * Writes series points and removes those of scopes that no longer count anything in their
+     * period, 25 to a request and a few requests at a time, retrying what the store leaves unprocessed.
+     */
     async putSeriesPoints(
       points: ReadonlyArray<{ planId: string; scope: string; point: SeriesPoint }>,
       version: number,
+      gone: ReadonlyArray<{ planId: string; scope: string; period: string }> = [],
     ): Promise<void> {
-      const chunks: Array<typeof points> = [];
-      for (let i = 0; i < points.length; i += 25) chunks.push(points.slice(i, i + 25));
+      const all = [
+        ...points.map(({ planId, scope, point }) => ({
+          PutRequest: {
+            Item: {
+              ...ratingSeriesKey(planId, scope, point.period),
+              type: 'rating-series-point',
+              version,
+              data: JSON.stringify(point),
+            },
+          },
+        })),
+        ...gone.map(({ planId, scope, period }) => ({
+          DeleteRequest: { Key: ratingSeriesKey(planId, scope, period) },
+        })),
+      ];
+      const chunks: Array<typeof all> = [];
+      for (let i = 0; i < all.length; i += 25) chunks.push(all.slice(i, i + 25));
       let next = 0;
       const worker = async () => {
         while (next < chunks.length) {
-          let requests = chunks[next++]!.map(({ planId, scope, point }) => ({
-            PutRequest: {
-              Item: {
-                ...ratingSeriesKey(planId, scope, point.period),
-                type: 'rating-series-point',
-                version,
-                data: JSON.stringify(point),
-              },
-            },
-          }));
+          let requests = chunks[next++]!;
           for (let attempt = 0; requests.length > 0; attempt++) {
             if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
             const output = await client.send(

@@ -1,47 +1,42 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { aggregationStateKey, planDataVersionKey } from './keys.js';
+import { planDataVersionKey } from './keys.js';
 import type { Store } from './client.js';
 
 /**
- * The versions the read caches check (docs/caching.md): one small item each, read strongly
- * consistently, so a version read after a write's bump never predates that write.
+ * The versions the read caches check (docs/caching.md), both in one small item (`PLANDATA` /
+ * `VERSION`), so a page that shows plan data and ratings checks both with one strongly consistent
+ * read: `version` counts plan writes, `ratings` counts the aggregation's publishes. Each writer adds
+ * to its own attribute only, so the two never overwrite each other. Each is bumped right after the
+ * write it announces has landed, never before: a reader that sees the new version then reads the
+ * data after it, and so sees the write.
  */
+export interface DataVersions {
+  plan: string;
+  ratings: string;
+}
 
-/**
- * Marks every plan's data as changed. Called right after a write to it has landed, never before:
- * a reader that sees the new version then reads the data after it, and so sees the write.
- */
-export async function bumpPlanDataVersion({ client, tableName }: Store): Promise<void> {
+async function bump({ client, tableName }: Store, attribute: 'version' | 'ratings'): Promise<void> {
   await client.send(
     new UpdateCommand({
       TableName: tableName,
       Key: planDataVersionKey,
-      UpdateExpression: 'ADD version :one SET #type = :type',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':type': 'plan-data-version' },
+      UpdateExpression: 'ADD #counter :one SET #type = :type',
+      ExpressionAttributeNames: { '#counter': attribute, '#type': 'type' },
+      ExpressionAttributeValues: { ':one': 1, ':type': 'data-versions' },
     }),
   );
 }
 
-/** The plan data's version: `0` before anything bumped it. One read unit. */
-export async function planDataVersion({ client, tableName }: Store): Promise<string> {
+/** Marks every plan's data as changed, right after a write to it has landed. */
+export const bumpPlanDataVersion = (store: Store) => bump(store, 'version');
+
+/** Marks the published ratings as changed, right after the aggregation's documents have landed. */
+export const bumpPublishedRatingsVersion = (store: Store) => bump(store, 'ratings');
+
+/** Both versions, `0` before anything bumped them. One GetItem of one read unit. */
+export async function dataVersions({ client, tableName }: Store): Promise<DataVersions> {
   const { Item } = await client.send(
     new GetCommand({ TableName: tableName, Key: planDataVersionKey, ConsistentRead: true }),
   );
-  return String(Item?.version ?? 0);
-}
-
-/**
- * The published ratings' version, from the aggregation's state: its batch version, its phase and
- * whether it still has something to publish. Summaries and series are written in the `publishing`
- * phase of a version and the state goes back to a clean `idle` only after, so the three together
- * change whenever what is published may have changed. One read unit while the state is under 4 KB.
- */
-export async function publishedRatingsVersion({ client, tableName }: Store): Promise<string> {
-  const { Item } = await client.send(
-    new GetCommand({ TableName: tableName, Key: aggregationStateKey, ConsistentRead: true }),
-  );
-  if (!Item) return 'none';
-  const pending = [Item.dirtyPeriods, Item.dirtyScopes].some((list) => Array.isArray(list) && list.length > 0);
-  return `${String(Item.version)}:${String(Item.phase)}:${pending ? 'pending' : 'clean'}`;
+  return { plan: String(Item?.version ?? 0), ratings: String(Item?.ratings ?? 0) };
 }

@@ -2,7 +2,7 @@ import type { Store } from './client.js';
 import { planRepository, type PlanPartition, type PlanRepository } from './plan-repository.js';
 import { progressRepository, type ProgressRepository } from './progress-repository.js';
 import { ratingsRepository, type RatingsRepository } from './ratings-repository.js';
-import { planDataVersion, publishedRatingsVersion } from './data-versions.js';
+import { dataVersions } from './data-versions.js';
 import { versionedReadThrough, versionWatch } from './read-cache.js';
 
 /**
@@ -21,24 +21,25 @@ export interface PlanCacheSettings {
  * The plan data and the published ratings as every request reads them, from this process's memory
  * (docs/caching.md). A plan's whole partition is read in one strongly consistent query and kept
  * under the plan data's version; every plan read (definitions, history, observations, progress, the
- * registry) answers from it. The published summaries and series are kept under the aggregation's
- * version. Each version is read, one GetItem, at most once per window; writes go to the store as
- * before, and a write through this process makes its next read check the version at once.
+ * registry) answers from it. The published summaries and series are kept under the ratings'
+ * version. Both versions are in one item, read (one GetItem) at most once per window; writes go to
+ * the store as before, and a write through this process makes its next read check the versions at once.
  */
 export function planDataCache(store: Store, { windowMs, now = Date.now }: PlanCacheSettings) {
   const plans = planRepository(store);
   const progress = progressRepository(store);
   const ratings = ratingsRepository(store);
-  const planVersion = versionWatch(() => planDataVersion(store), { windowMs, renewMs: RENEW_MS, now });
-  const ratingsVersion = versionWatch(() => publishedRatingsVersion(store), { windowMs, renewMs: RENEW_MS, now });
+  const versions = versionWatch(() => dataVersions(store), { windowMs, renewMs: RENEW_MS, now });
+  const planVersion = versions.label((stored) => stored.plan);
+  const ratingsVersion = versions.label((stored) => stored.ratings);
 
   const partition = versionedReadThrough(
     (planId: string) => plans.partition(planId, { consistent: true }),
-    planVersion.current,
+    planVersion,
     // A plan not (yet) loaded is asked again: the ids asked for are not kept unless they exist.
     (found) => found !== null,
   );
-  const registry = versionedReadThrough(() => plans.listPlans({ consistent: true }), planVersion.current);
+  const registry = versionedReadThrough(() => plans.listPlans({ consistent: true }), planVersion);
   const kept = async <T>(planId: string, pick: (found: PlanPartition) => T, otherwise: T): Promise<T> => {
     const found = await partition(planId);
     return found ? pick(found) : otherwise;
@@ -49,7 +50,7 @@ export function planDataCache(store: Store, { windowMs, now = Date.now }: PlanCa
       try {
         return await write(...args);
       } finally {
-        planVersion.expire();
+        versions.expire();
       }
     };
 
@@ -98,8 +99,8 @@ export function planDataCache(store: Store, { windowMs, now = Date.now }: PlanCa
 
   const cachedRatings: RatingsRepository = {
     ...ratings,
-    periodSummaries: versionedReadThrough(ratings.periodSummaries.bind(ratings), ratingsVersion.current),
-    series: versionedReadThrough(ratings.series.bind(ratings), ratingsVersion.current),
+    periodSummaries: versionedReadThrough(ratings.periodSummaries.bind(ratings), ratingsVersion),
+    series: versionedReadThrough(ratings.series.bind(ratings), ratingsVersion),
   };
 
   return { plans: cachedPlans, progress: cachedProgress, ratings: cachedRatings };

@@ -24,29 +24,35 @@ export function readThrough<A extends unknown[], T>(
 }
 
 /**
- * A store version as the caches of this process believe it: read at most once per `windowMs`
- * (0: at every read; reads in flight are shared either way). Every `renewMs` the label changes
- * even if the stored version did not, so a write whose bump was lost (the writer failed between
- * the two) still shows after that long (docs/caching.md).
+ * Store versions as the caches of this process believe them: `read` (one request answering every
+ * version) is asked at most once per `windowMs` (0: at every read; reads in flight are shared either
+ * way). `label(pick)` gives one of them as the key a cache keeps its answers under; every `renewMs`
+ * the label changes even if the stored version did not, so a write whose bump was lost (the writer
+ * failed between the two) still shows after that long (docs/caching.md).
  */
-export function versionWatch(
-  read: () => Promise<string>,
+export function versionWatch<T>(
+  read: () => Promise<T>,
   { windowMs, renewMs, now = Date.now }: { windowMs: number; renewMs: number; now?: () => number },
 ) {
-  let held: { at: number; settled: boolean; version: Promise<string> } | null = null;
+  type Held = { at: number; settled: boolean; versions: Promise<{ stored: T; renewal: number }> };
+  let held: Held | null = null;
+  const current = () => {
+    const at = now();
+    if (held && (!held.settled || at - held.at < windowMs)) return held.versions;
+    const versions = read().then((stored) => ({ stored, renewal: Math.floor(at / renewMs) }));
+    const mine: Held = { at, settled: false, versions };
+    held = mine;
+    versions.then(
+      () => (mine.settled = true),
+      // A failed read is not kept: the next request asks the store again.
+      () => held === mine && (held = null),
+    );
+    return versions;
+  };
   return {
-    current: (): Promise<string> => {
-      const at = now();
-      if (held && (!held.settled || at - held.at < windowMs)) return held.version;
-      const version = read().then((stored) => `${stored}@${Math.floor(at / renewMs)}`);
-      const mine = { at, settled: false, version };
-      held = mine;
-      version.then(
-        () => (mine.settled = true),
-        // A failed read is not kept: the next request asks the store again.
-        () => held === mine && (held = null),
-      );
-      return version;
+    label: (pick: (stored: T) => string) => async (): Promise<string> => {
+      const { stored, renewal } = await current();
+      return `${pick(stored)}@${renewal}`;
     },
     /** After this process wrote: its next read asks the store, so it sees its own write at once. */
     expire: () => {
