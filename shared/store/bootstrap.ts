@@ -8,6 +8,7 @@ import type { PlanLoader, PlanStatus } from '../plan/lifecycle.js';
 import { planRepository, type PlanSnapshot } from './plan-repository.js';
 import { planKey } from './keys.js';
 import { createTableInput } from './table.js';
+import { addMissingIndexes } from './table-upgrade.js';
 import { createDocumentClient, type Store } from './client.js';
 
 /**
@@ -31,7 +32,7 @@ export const openTable = (target: TableTarget): Store => ({
   tableName: target.table,
 });
 
-/** Creates the table from the one definition if it is missing, and waits until it is usable. */
+/** Creates the table from the one definition if it is missing (or gives it the indexes it lacks), and waits until it is usable. */
 export async function ensureTable({ client, tableName }: Store): Promise<'created' | 'existing'> {
   let created = false;
   try {
@@ -49,7 +50,11 @@ export async function ensureTable({ client, tableName }: Store): Promise<'create
   for (let attempt = 0; attempt < 120; attempt++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const indexesReady = (Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE');
-    if (Table?.TableStatus === 'ACTIVE' && indexesReady) return created ? 'created' : 'existing';
+    if (Table?.TableStatus === 'ACTIVE' && indexesReady) {
+      // A table made before an index joined the definition gets it; a rebuild cut short is finished (table-upgrade.ts).
+      await addMissingIndexes({ client, tableName });
+      return created ? 'created' : 'existing';
+    }
     await sleep(250);
   }
   throw new Error(`table ${tableName} did not become active`);
