@@ -72,18 +72,19 @@ describe('the API (HTTP API)', () => {
     expect(routes.filter((r) => r.AuthorizationType === 'NONE')).toEqual([]);
   });
 
+  const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
+    .DistributionConfig;
+  /** CloudFront's origin for the API, and the marker header it adds to every request it sends there. */
+  const apiOrigin = (
+    distribution.Origins as {
+      CustomOriginConfig?: unknown;
+      OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+    }[]
+  ).find((o) => o.CustomOriginConfig)!;
+  const marker = apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!;
+
   it('gives every app function the marker CloudFront sends, so each refuses a request that went around CloudFront whatever its route', () => {
-    const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
-      .DistributionConfig;
-    const apiOrigin = (
-      distribution.Origins as {
-        CustomOriginConfig?: unknown;
-        OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
-      }[]
-    ).find((o) => o.CustomOriginConfig)!;
-    const fromHeader = JSON.stringify(
-      apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!.HeaderValue,
-    );
+    const fromHeader = JSON.stringify(marker.HeaderValue);
     const functions = templates.app.findResources('AWS::Lambda::Function');
     for (const name of Object.keys(ROUTES) as AppFunctionName[]) {
       const fn = functions[logicalId(app.api.functions[name])]!;
@@ -102,17 +103,8 @@ describe('the API (HTTP API)', () => {
   });
 
   it('gives CloudFront and the authorizer the same marker, from one secret, never in the template as text', () => {
-    const distribution = Object.values(templates.app.findResources('AWS::CloudFront::Distribution'))[0]!.Properties
-      .DistributionConfig;
-    const apiOrigin = (
-      distribution.Origins as {
-        CustomOriginConfig?: unknown;
-        OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
-      }[]
-    ).find((o) => o.CustomOriginConfig)!;
-    const header = apiOrigin.OriginCustomHeaders!.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)!;
     const verifier = templates.app.findResources('AWS::Lambda::Function')[logicalId(app.api.originVerifier)]!;
-    const fromHeader = JSON.stringify(header.HeaderValue);
+    const fromHeader = JSON.stringify(marker.HeaderValue);
     const fromFunction = JSON.stringify(verifier.Properties.Environment.Variables.ORIGIN_VERIFY_VALUE);
     expect(fromHeader).toContain('{{resolve:secretsmanager:');
     expect(fromHeader).toBe(fromFunction);

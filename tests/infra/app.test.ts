@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -19,16 +19,23 @@ const assetDir = (functionLogicalId: string) => {
   const key = fn.Properties.Code.S3Key as string;
   return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 };
-const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn } = appFunctions(synth);
-/** The functions behind the HTTP API, by name. */
-const httpFunctions = [
-  ['api', apiFn],
-  ['staff', staffFn],
-  ['web', webFn],
-  ['downloads', downloadsFn],
-  ['staffPages', staffPagesFn],
-] as const;
+const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn, httpFunctions } = appFunctions(synth);
 const allFunctions = [...httpFunctions.map(([, id]) => id), aggregatorFn];
+
+/** The module graph esbuild reads from an entry, bundled for Lambda's Node and written nowhere. */
+const metafileOf = async (entry: string, plugins: Plugin[] = []) =>
+  (
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+      plugins,
+    })
+  ).metafile;
 
 describe('synthesis (offline, local esbuild)', () => {
   it.each([...httpFunctions, ['aggregation', aggregatorFn] as const])(
@@ -50,21 +57,12 @@ describe('synthesis (offline, local esbuild)', () => {
     for (const id of allFunctions) {
       // esbuild reads the bundle as a module graph: every import it cannot resolve among Node's
       // built-ins is named in its metafile as external; a regex over minified code cannot tell.
-      const { metafile } = await build({
-        entryPoints: [join(assetDir(id), 'index.mjs')],
-        bundle: true,
-        write: false,
-        metafile: true,
-        platform: 'node',
-        format: 'esm',
-        logLevel: 'silent',
-        plugins: [
-          {
-            name: 'mark-all-external',
-            setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true })),
-          },
-        ],
-      });
+      const metafile = await metafileOf(join(assetDir(id), 'index.mjs'), [
+        {
+          name: 'mark-all-external',
+          setup: (b) => b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true })),
+        },
+      ]);
       const imported = Object.values(metafile.inputs).flatMap((input) =>
         input.imports.filter((i) => i.external).map((i) => i.path),
       );
@@ -115,15 +113,7 @@ describe('synthesis (offline, local esbuild)', () => {
 
   it('keeps jose, CSV, XML, JSX and the schemas of staff requests and the plan file out of the citizen API bundle, and the Secrets Manager client out of every bundle', async () => {
     const sourcesOf = async (entry: string) => {
-      const { metafile } = await build({
-        entryPoints: [entry],
-        bundle: true,
-        write: false,
-        metafile: true,
-        platform: 'node',
-        format: 'esm',
-        logLevel: 'silent',
-      });
+      const metafile = await metafileOf(entry);
       return Object.keys(metafile.inputs).map(
         (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? input.replace(/^(\.\.\/)+/, ''),
       );

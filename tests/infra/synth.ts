@@ -118,13 +118,26 @@ export const actionsOf = (statements: Statement[]) =>
 
 /** The logical ids of the app's functions, and the role a function runs as. */
 export function appFunctions({ app, templates }: Synthesised) {
+  const apiFn = logicalId(app.api.functions.api);
+  const staffFn = logicalId(app.api.functions.staff);
+  const webFn = logicalId(app.api.functions.web);
+  const downloadsFn = logicalId(app.api.functions.downloads);
+  const staffPagesFn = logicalId(app.api.functions.staffPages);
   return {
-    apiFn: logicalId(app.api.functions.api),
-    staffFn: logicalId(app.api.functions.staff),
-    webFn: logicalId(app.api.functions.web),
-    downloadsFn: logicalId(app.api.functions.downloads),
-    staffPagesFn: logicalId(app.api.functions.staffPages),
+    apiFn,
+    staffFn,
+    webFn,
+    downloadsFn,
+    staffPagesFn,
     aggregatorFn: logicalId(app.aggregation.fn),
+    /** The functions behind the HTTP API, by name, for `it.each`. */
+    httpFunctions: [
+      ['api', apiFn],
+      ['staff', staffFn],
+      ['web', webFn],
+      ['downloads', downloadsFn],
+      ['staffPages', staffPagesFn],
+    ] as const,
     roleOf: (functionLogicalId: string) =>
       (
         templates.app.findResources('AWS::Lambda::Function')[functionLogicalId]!.Properties.Role[
