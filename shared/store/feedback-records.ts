@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { InvalidCursorError } from '../errors.js';
 import { Ballot, FeedbackRecord, VOID_ITEM, type ReplacedRating } from '../feedback/record.js';
@@ -16,6 +16,39 @@ import { isConditionFailure } from './faults.js';
 // ballots point at, and cursors into GSI1.
 
 export const recordKeyOf = (ref: RecordRef) => feedbackKey(ref.shard, ref.recordedAt, ref.feedbackId);
+
+/**
+ * Writes to a feedback record if the update's condition holds, answering the record as its
+ * `ReturnValues` asks (as written, or as it was); a failed condition throws what `refused` gives.
+ */
+export async function updateRecord(
+  { client, tableName }: Store,
+  ref: RecordRef,
+  update: Omit<UpdateCommandInput, 'TableName' | 'Key'> & {
+    ConditionExpression: string;
+    ReturnValues: 'ALL_NEW' | 'ALL_OLD';
+  },
+  refused: () => Error,
+): Promise<FeedbackRecord> {
+  try {
+    const { Attributes } = await client.send(
+      new UpdateCommand({ TableName: tableName, Key: recordKeyOf(ref), ...update }),
+    );
+    return fromItem(FeedbackRecord, Attributes!);
+  } catch (error) {
+    if (isConditionFailure(error)) throw refused();
+    throw error;
+  }
+}
+
+/** Which rating an event of the feedback log is about, as every event names it: the record's id, plan, target and year. */
+export const eventAbout = ({ feedbackId, planId, targetType, targetId, year }: FeedbackRecord) => ({
+  feedbackId,
+  planId,
+  targetType,
+  targetId,
+  year,
+});
 
 /** Whether citizens' flags sent this published comment for review, and no monitor has decided yet. */
 export const underReview = (record: FeedbackRecord) =>

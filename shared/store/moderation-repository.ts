@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { FeedbackRecord, ModerationEvent } from '../feedback/record.js';
 import type { Page, RecordRef } from '../feedback/store.js';
@@ -22,7 +22,6 @@ import {
 } from './keys.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
-import { isConditionFailure } from './faults.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -30,7 +29,8 @@ import {
   type GsiPosition,
   feedbackRecords,
   isLogPosition,
-  recordKeyOf,
+  updateRecord,
+  eventAbout,
   underReview,
 } from './feedback-records.js';
 import { FLAG_REVIEW_ITEM, FlagReview, isReviewPosition, reviewPointers } from './review-pointers.js';
@@ -63,6 +63,9 @@ const staffView = (record: FeedbackRecord, since: string): StaffComment => ({
  * feedback log), and the moderation queue in GSI1 (pending records, review pointers, and the
  * events of rejections and hidings).
  */
+/** A comment whose status (or review) is no longer what the moderator read. */
+const movedMeanwhile = () => new ConflictError('the comment was moderated concurrently; reload it');
+
 export function moderationRepository(store: Store): ModerationStore {
   const { client, tableName } = store;
   const records = feedbackRecords(store);
@@ -74,28 +77,22 @@ export function moderationRepository(store: Store): ModerationStore {
    * the review of `since`; then it leaves the queue.
    */
   async function keep(record: FeedbackRecord, since: string, at: Date, by: string | undefined): Promise<StatusChange> {
-    let kept: FeedbackRecord;
-    try {
-      const { Attributes } = await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: recordKeyOf(record),
-          UpdateExpression: 'SET flagCount = :zero, kept = :kept REMOVE underReviewSince',
-          ConditionExpression: 'commentStatus = :published AND underReviewSince = :since',
-          ExpressionAttributeValues: {
-            ':zero': 0,
-            ':kept': { at: at.toISOString(), by: by ?? 'system' },
-            ':published': 'published',
-            ':since': since,
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      kept = fromItem(FeedbackRecord, Attributes!);
-    } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError('the comment was moderated concurrently; reload it');
-      throw error;
-    }
+    const kept = await updateRecord(
+      store,
+      record,
+      {
+        UpdateExpression: 'SET flagCount = :zero, kept = :kept REMOVE underReviewSince',
+        ConditionExpression: 'commentStatus = :published AND underReviewSince = :since',
+        ExpressionAttributeValues: {
+          ':zero': 0,
+          ':kept': { at: at.toISOString(), by: by ?? 'system' },
+          ':published': 'published',
+          ':since': since,
+        },
+        ReturnValues: 'ALL_NEW',
+      },
+      movedMeanwhile,
+    );
     await reviews.unqueue(record.feedbackId, since);
     return { record: kept, from: 'published', changed: true };
   }
@@ -132,53 +129,43 @@ export function moderationRepository(store: Store): ModerationStore {
         );
       }
       const publishedAt = record.publishedAt ?? at.toISOString();
-      let before: FeedbackRecord;
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: recordKeyOf(ref),
-            ConditionExpression: 'commentStatus = :from',
-            ...(status === 'published'
-              ? {
-                  // Approved: flags start again from zero (a voter who flagged once cannot flag again).
-                  // Into its plan's index too; a reply given before keeps the sort key it set (by its time).
-                  UpdateExpression:
-                    'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, GSI2PK = :ppk, GSI2SK = if_not_exists(GSI2SK, :psk), flagCount = :zero REMOVE queueReason, underReviewSince',
-                  ExpressionAttributeValues: {
-                    ':from': record.commentStatus,
-                    ':status': status,
-                    ':publishedAt': publishedAt,
-                    ':gpk': publishedCommentsPartition(record),
-                    ':gsk': publishedCommentSortKey(publishedAt, record.feedbackId),
-                    ':ppk': planCommentsPartition(record.planId, record.shard),
-                    ':psk': unrepliedCommentSortKey(publishedAt, record.feedbackId),
-                    ':zero': 0,
-                  },
-                }
-              : {
-                  // Rejected or hidden: out of every list; a review, if any, is decided by this.
-                  UpdateExpression:
-                    'SET commentStatus = :status REMOVE GSI1PK, GSI1SK, GSI2PK, queueReason, underReviewSince',
-                  ExpressionAttributeValues: { ':from': record.commentStatus, ':status': status },
-                }),
-            // As it was when changed: a flag may have sent it for review since it was read.
-            ReturnValues: 'ALL_OLD',
-          }),
-        );
-        before = fromItem(FeedbackRecord, Attributes!);
-      } catch (error) {
-        if (isConditionFailure(error)) throw new ConflictError('the comment was moderated concurrently; reload it');
-        throw error;
-      }
+      const before = await updateRecord(
+        store,
+        ref,
+        {
+          ConditionExpression: 'commentStatus = :from',
+          ...(status === 'published'
+            ? {
+                // Approved: flags start again from zero (a voter who flagged once cannot flag again).
+                // Into its plan's index too; a reply given before keeps the sort key it set (by its time).
+                UpdateExpression:
+                  'SET commentStatus = :status, publishedAt = :publishedAt, GSI1PK = :gpk, GSI1SK = :gsk, GSI2PK = :ppk, GSI2SK = if_not_exists(GSI2SK, :psk), flagCount = :zero REMOVE queueReason, underReviewSince',
+                ExpressionAttributeValues: {
+                  ':from': record.commentStatus,
+                  ':status': status,
+                  ':publishedAt': publishedAt,
+                  ':gpk': publishedCommentsPartition(record),
+                  ':gsk': publishedCommentSortKey(publishedAt, record.feedbackId),
+                  ':ppk': planCommentsPartition(record.planId, record.shard),
+                  ':psk': unrepliedCommentSortKey(publishedAt, record.feedbackId),
+                  ':zero': 0,
+                },
+              }
+            : {
+                // Rejected or hidden: out of every list; a review, if any, is decided by this.
+                UpdateExpression:
+                  'SET commentStatus = :status REMOVE GSI1PK, GSI1SK, GSI2PK, queueReason, underReviewSince',
+                ExpressionAttributeValues: { ':from': record.commentStatus, ':status': status },
+              }),
+          // As it was when changed: a flag may have sent it for review since it was read.
+          ReturnValues: 'ALL_OLD',
+        },
+        movedMeanwhile,
+      );
       if (before.underReviewSince !== undefined) await reviews.unqueue(record.feedbackId, before.underReviewSince);
       const event: ModerationEvent = {
         eventId: randomUUID(),
-        feedbackId: record.feedbackId,
-        planId: record.planId,
-        targetType: record.targetType,
-        targetId: record.targetId,
-        year: record.year,
+        ...eventAbout(record),
         ratedAt: record.recordedAt,
         from: record.commentStatus,
         to: status,

@@ -4,43 +4,36 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { FeedbackRecord, OfficialReply, type FraudEvent } from '../feedback/record.js';
 import type { FraudStore, RecordRef, ReplyStore } from '../feedback/store.js';
 import { ballotKey, feedbackKey, repliedCommentSortKey } from './keys.js';
-import { fromItem } from './items.js';
 import type { Store } from './client.js';
 import { isConditionFailure } from './faults.js';
-import { feedbackRecords, recordKeyOf } from './feedback-records.js';
+import { eventAbout, feedbackRecords, recordKeyOf, updateRecord } from './feedback-records.js';
 
 /** Official replies over DynamoDB: kept in the comment's record, in the order they were given. */
 export function replyRepository(store: Store): ReplyStore {
-  const { client, tableName } = store;
   return {
     /** Attaches an official reply to a comment; shown publicly with the comment once it is published. */
     async addReply(ref: RecordRef, reply: OfficialReply): Promise<FeedbackRecord> {
       const parsed = OfficialReply.parse(reply);
-      try {
-        const { Attributes } = await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: recordKeyOf(ref),
-            // The newest reply sorts the comment in its plan's index (docs/data-model.md); until the
-            // comment is published the key is in no index.
-            UpdateExpression: 'SET replies = list_append(if_not_exists(replies, :none), :reply), GSI2SK = :replied',
-            ConditionExpression: '#type = :feedback AND attribute_type(#comment, :string)',
-            ExpressionAttributeNames: { '#type': 'type', '#comment': 'comment' },
-            ExpressionAttributeValues: {
-              ':none': [],
-              ':reply': [parsed],
-              ':replied': repliedCommentSortKey(parsed.publishedAt, ref.feedbackId),
-              ':feedback': 'feedback',
-              ':string': 'S',
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-        return fromItem(FeedbackRecord, Attributes!);
-      } catch (error) {
-        if (isConditionFailure(error)) throw new NotFoundError('comment', ref.feedbackId);
-        throw error;
-      }
+      return updateRecord(
+        store,
+        ref,
+        {
+          // The newest reply sorts the comment in its plan's index (docs/data-model.md); until the
+          // comment is published the key is in no index.
+          UpdateExpression: 'SET replies = list_append(if_not_exists(replies, :none), :reply), GSI2SK = :replied',
+          ConditionExpression: '#type = :feedback AND attribute_type(#comment, :string)',
+          ExpressionAttributeNames: { '#type': 'type', '#comment': 'comment' },
+          ExpressionAttributeValues: {
+            ':none': [],
+            ':reply': [parsed],
+            ':replied': repliedCommentSortKey(parsed.publishedAt, ref.feedbackId),
+            ':feedback': 'feedback',
+            ':string': 'S',
+          },
+          ReturnValues: 'ALL_NEW',
+        },
+        () => new NotFoundError('comment', ref.feedbackId),
+      );
     },
   };
 }
@@ -74,11 +67,7 @@ export function fraudRepository(store: Store): FraudStore {
         const isCounted = counted?.feedbackId === record.feedbackId;
         const event: FraudEvent = {
           eventId: randomUUID(),
-          feedbackId: record.feedbackId,
-          planId: record.planId,
-          targetType: record.targetType,
-          targetId: record.targetId,
-          year: record.year,
+          ...eventAbout(record),
           rating: record.rating,
           ratedAt: record.recordedAt,
           counted: isCounted,
