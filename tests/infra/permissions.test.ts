@@ -17,15 +17,7 @@ import { actionsOf, allowStatements, appFunctions, logicalId, synthesise } from 
 // bundled repositories' commands are read from an esbuild build of their own).
 const synth = synthesise({}, { bundle: false });
 const { app, templates } = synth;
-const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn, roleOf } = appFunctions(synth);
-/** The functions behind the HTTP API, by name. */
-const httpFunctions = [
-  ['api', apiFn],
-  ['staff', staffFn],
-  ['web', webFn],
-  ['downloads', downloadsFn],
-  ['staffPages', staffPagesFn],
-] as const;
+const { webFn, staffPagesFn, aggregatorFn, roleOf, httpFunctions } = appFunctions(synth);
 
 describe('least privilege', () => {
   const statementsOf = (id: string) => allowStatements(templates.app, roleOf(id));
