@@ -5,7 +5,7 @@ import { loadPlan } from '../../shared/plan/load.js';
 import { assessProgress } from '../../shared/progress/status.js';
 import { wilsonInterval } from '../../shared/ratings/statistics.js';
 import { DEFAULT_RATINGS, demoCounts, demoDataset } from '../../functions/local/demo/dataset.js';
-import { refusal } from '../../functions/local/demo/guard.js';
+import { demoFolderRefusal, refusal } from '../../functions/local/demo/guard.js';
 import { CASE_OUTCOMES, REGIONS } from '../../functions/local/demo/ratings.js';
 
 const plan = loadPlan();
@@ -110,5 +110,8 @@ describe('the demo data set (npm run demo)', () => {
     expect(refusal({ DYNAMODB_ENDPOINT: 'http://localhost:8000' })).toMatch(/unset DYNAMODB_ENDPOINT/);
     expect(refusal({ TABLE_NAME: 'gongping-prod', DATA_DIR: '.data' })).toMatch(/unset DATA_DIR, TABLE_NAME/);
     expect(refusal({ DATA_DIR: '' })).toBeNull();
+    expect(demoFolderRefusal('.data', '.data')).toMatch(/npm start's own data folder/);
+    expect(demoFolderRefusal('./.data/', '.data')).toMatch(/npm start's own data folder/);
+    expect(demoFolderRefusal('/tmp/gongping-demo-1', '.data')).toBeNull();
   });
 });

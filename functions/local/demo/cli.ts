@@ -10,7 +10,7 @@ import type { Plan } from '../../../shared/plan/document.js';
 import { openLocalStore } from '../store.js';
 import { DEFAULT_RATINGS, DEFAULT_SEED, demoCounts, demoDataset } from './dataset.js';
 import { loadDemo } from './load.js';
-import { DEMO_DATA_DIR, refusal, SAMPLE_PLAN_FILE } from './guard.js';
+import { DEMO_DATA_DIR, demoFolderRefusal, refusal, SAMPLE_PLAN_FILE } from './guard.js';
 
 /**
  * `npm run demo`: npm start on its own data folder, filled with a synthetic data set and marked as
@@ -18,10 +18,11 @@ import { DEMO_DATA_DIR, refusal, SAMPLE_PLAN_FILE } from './guard.js';
  * DynamoDB endpoint or an AWS table: the variables that would point it there are refused.
  */
 
-const USAGE = `usage: npm run demo [-- --seed TEXT --ratings N --fresh]
+const USAGE = `usage: npm run demo [-- --seed TEXT --ratings N --fresh --folder DIR]
 
 Starts the site on ${DEMO_DATA_DIR}/ with a synthetic data set (seed "${DEFAULT_SEED}", ${DEFAULT_RATINGS} ratings unless told
-otherwise), generated once and kept; --fresh, or another seed or size, generates it again. See docs/demo.md.`;
+otherwise), generated once and kept; --fresh, or another seed or size, generates it again; --folder keeps it in
+another folder than ${DEMO_DATA_DIR}/ (never npm start's own). See docs/demo.md.`;
 
 /** Raised when the generator changes what a seed gives, so that a kept data set of an older one is made again. */
 const GENERATOR_VERSION = 3;
@@ -52,18 +53,19 @@ async function main() {
       seed: { type: 'string', default: DEFAULT_SEED },
       ratings: { type: 'string', default: String(DEFAULT_RATINGS) },
       fresh: { type: 'boolean', default: false },
+      folder: { type: 'string', default: DEMO_DATA_DIR },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return console.log(USAGE);
-  const refused = refusal(process.env);
+  const refused = refusal(process.env) ?? demoFolderRefusal(values.folder, parseConfig(LocalConfig, {}).DATA_DIR);
   if (refused) throw new ConfigError(refused);
   const wanted: Marker = { version: GENERATOR_VERSION, seed: values.seed, ratings: Number(values.ratings) };
   if (!Number.isInteger(wanted.ratings) || wanted.ratings < 1 || wanted.ratings > 100_000)
     throw new ConfigError('--ratings: a whole number from 1 to 100000');
 
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const dataDir = resolve(DEMO_DATA_DIR);
+  const dataDir = resolve(values.folder);
   const config = parseConfig(LocalConfig, { ...process.env, DATA_DIR: dataDir, SAMPLE_DATA: 'true' });
   const marker = await readMarker(dataDir);
   if (values.fresh || JSON.stringify(marker) !== JSON.stringify(wanted)) {
@@ -92,7 +94,7 @@ async function main() {
     }
     await writeFile(join(dataDir, 'demo.json'), `${JSON.stringify(wanted)}\n`);
   } else {
-    console.log(`demo: ${DEMO_DATA_DIR}/ already holds seed "${wanted.seed}" (--fresh generates it again)`);
+    console.log(`demo: ${values.folder} already holds seed "${wanted.seed}" (--fresh generates it again)`);
   }
   // npm start itself, on the demo's folder and marked as sample data (shared/config.ts SAMPLE_DATA).
   process.env.DATA_DIR = dataDir;

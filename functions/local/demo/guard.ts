@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** Where the demo keeps its data: its own folder, never the default `.data/` of npm start. */
 export const DEMO_DATA_DIR = '.data-demo';
 export const SAMPLE_PLAN_FILE = 'tests/fixtures/plans/sample-15th.json';
@@ -10,4 +12,14 @@ export function refusal(env: Record<string, string | undefined>): string | null 
   return set.length === 0
     ? null
     : `npm run demo writes sample data to ${DEMO_DATA_DIR}/ only; unset ${set.join(', ')} (it would point the demo at another store)`;
+}
+
+/**
+ * The folder a demo may fill: its own (`.data-demo/` unless `--folder` names another, as the browser test does),
+ * never the folder npm start keeps its real data in.
+ */
+export function demoFolderRefusal(folder: string, startFolder: string): string | null {
+  return resolve(folder) === resolve(startFolder)
+    ? `--folder: ${folder} is npm start's own data folder; the demo's sample data must never be written there`
+    : null;
 }
