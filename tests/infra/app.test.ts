@@ -1,4 +1,3 @@
-import { build, type Plugin } from 'esbuild';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ENTRY, SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
 import { API_ENTRY, DOWNLOADS_ENTRY, STAFF_ENTRY, STAFF_PAGES_ENTRY, WEB_ENTRY } from '../../infra/constructs/api.js';
 import { STAFF_GROUPS } from '../../infra/data-stack.js';
-import { appFunctions, logicalId, synthesise } from './synth.js';
+import { appFunctions, logicalId, metafileOf, synthesise } from './synth.js';
 
 // One synthesis of the whole app for this file, bundles included, exactly as `npx cdk synth` with
 // cdk.json's dev defaults: if cdk-nag found an unacknowledged error, this line would throw.
@@ -21,21 +20,6 @@ const assetDir = (functionLogicalId: string) => {
 };
 const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn, httpFunctions } = appFunctions(synth);
 const allFunctions = [...httpFunctions.map(([, id]) => id), aggregatorFn];
-
-/** The module graph esbuild reads from an entry, bundled for Lambda's Node and written nowhere. */
-const metafileOf = async (entry: string, plugins: Plugin[] = []) =>
-  (
-    await build({
-      entryPoints: [entry],
-      bundle: true,
-      write: false,
-      metafile: true,
-      platform: 'node',
-      format: 'esm',
-      logLevel: 'silent',
-      plugins,
-    })
-  ).metafile;
 
 describe('synthesis (offline, local esbuild)', () => {
   it.each([...httpFunctions, ['aggregation', aggregatorFn] as const])(

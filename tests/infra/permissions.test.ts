@@ -11,7 +11,7 @@ import {
   WEB_TABLE_ACCESS,
 } from '../../infra/constructs/api.js';
 import { CALLBACK_PATH as APP_CALLBACK_PATH } from '../../web/staff/auth.js';
-import { actionsOf, allowStatements, appFunctions, logicalId, synthesise } from './synth.js';
+import { actionsOf, allowStatements, appFunctions, logicalId, metafileOf, synthesise } from './synth.js';
 
 // One synthesis of the whole app for this file, without bundling (the roles are in the templates; the
 // bundled repositories' commands are read from an esbuild build of their own).
@@ -167,18 +167,10 @@ describe('least privilege', () => {
   });
 
   it('grants what the bundled repositories call: every DynamoDB command in a bundle is granted or explained', async () => {
-    const { build } = await import('esbuild');
     const commandsIn = async (entry: string) => {
-      const result = await build({
-        entryPoints: [entry],
-        bundle: true,
-        write: false,
-        metafile: true,
-        platform: 'node',
-        format: 'esm',
-        logLevel: 'silent',
-      });
-      const storeFiles = Object.keys(result.metafile.inputs).filter((file) => /^shared\/store\/[^/]+\.ts$/.test(file));
+      const storeFiles = Object.keys((await metafileOf(entry)).inputs).filter((file) =>
+        /^shared\/store\/[^/]+\.ts$/.test(file),
+      );
       const found = new Set<string>();
       for (const file of storeFiles) {
         const source = readFileSync(file, 'utf8');

@@ -1,3 +1,4 @@
+import { build, type Plugin } from 'esbuild';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,3 +147,18 @@ export function appFunctions({ app, templates }: Synthesised) {
       )[0]!,
   };
 }
+
+/** The module graph esbuild reads from an entry, bundled for Lambda's Node and written nowhere. */
+export const metafileOf = async (entry: string, plugins: Plugin[] = []) =>
+  (
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+      plugins,
+    })
+  ).metafile;
