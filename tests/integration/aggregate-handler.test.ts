@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { feedbackRepository } from '../../shared/store/feedback-repository.js';
 import { ratingsRepository } from '../../shared/store/ratings-repository.js';
 import { planStoreEnvironment } from '../helpers/lambda.js';
+import { gdpRating } from '../helpers/gdp-rating.js';
 import { useStore } from '../helpers/store.js';
 
 const store = useStore();
@@ -26,17 +26,7 @@ describe('the scheduled aggregation handler', () => {
       ['b', 4],
       ['c', 1],
     ] as const) {
-      await feedback.record({
-        nonce: randomUUID(),
-        voterId,
-        planId: 'licheng-14th',
-        targetType: 'indicator',
-        targetId: 'gdp',
-        year: 2025,
-        rating,
-        comment: null,
-        clock: () => new Date('2025-06-01T00:00:00Z'),
-      });
+      await feedback.record(gdpRating(voterId, rating, () => new Date('2025-06-01T00:00:00Z')));
     }
     const first = await handler(invocation);
     expect(first).toMatchObject({ entries: 3, batches: 1 });

@@ -15,6 +15,7 @@ import { bruteForceCounts, nonZero } from '../helpers/brute-force.js';
 import { publishedDocuments, republishedDocuments, scan } from '../helpers/republish.js';
 import { beforePutOf, crashingStore, InjectedCrash } from '../helpers/faults.js';
 import { useStore } from '../helpers/store.js';
+import { gdpRating } from '../helpers/gdp-rating.js';
 
 const shared = useStore();
 
@@ -107,6 +108,17 @@ async function storedCounts(store: Store): Promise<Map<string, Tally>> {
   return counts;
 }
 
+/** One aggregation run at `at` that takes every rating so far (no settle time), in batches of `maxBatch`. */
+const aggregateSettled = (store: Store, at: number, maxBatch: number) =>
+  aggregate({
+    repo: aggregationRepository(store),
+    targets: () => Promise.resolve(index),
+    clock: () => new Date(at),
+    settleMs: 0,
+    maxBatch,
+    minRatings: 3,
+  });
+
 async function play(ops: Op[]) {
   const store = await freshTable();
   const feedback = feedbackRepository(store);
@@ -177,14 +189,7 @@ async function play(ops: Op[]) {
       await run(op.crashAt);
     }
   }
-  const final = await aggregate({
-    repo: aggregationRepository(store),
-    targets: () => Promise.resolve(index),
-    clock: () => new Date(now + 1),
-    settleMs: 0,
-    maxBatch: 7,
-    minRatings: 3,
-  });
+  const final = await aggregateSettled(store, now + 1, 7);
   expect(final.differences).toBeUndefined();
   const items = await scan(store);
   expect(nonZero(await storedCounts(store))).toEqual(nonZero(bruteForceCounts(items, index)));
@@ -239,17 +244,7 @@ describe('aggregation under at-least-once execution', () => {
     const feedback = feedbackRepository(store);
     const clock = () => new Date(Date.UTC(2025, 2, 1));
     for (let i = 0; i < 60; i++) {
-      await feedback.record({
-        nonce: randomUUID(),
-        voterId: `v${i}`,
-        planId: 'licheng-14th',
-        targetType: 'indicator',
-        targetId: 'gdp',
-        year: 2025,
-        rating: 4,
-        comment: null,
-        clock,
-      });
+      await feedback.record(gdpRating(`v${i}`, 4, clock));
     }
     const options = {
       repo: aggregationRepository(store),
@@ -271,17 +266,7 @@ describe('aggregation under at-least-once execution', () => {
     const store = await freshTable();
     const feedback = feedbackRepository(store);
     const at = Date.UTC(2025, 2, 1, 12);
-    await feedback.record({
-      nonce: randomUUID(),
-      voterId: 'v',
-      planId: 'licheng-14th',
-      targetType: 'indicator',
-      targetId: 'gdp',
-      year: 2025,
-      rating: 4,
-      comment: null,
-      clock: () => new Date(at),
-    });
+    await feedback.record(gdpRating('v', 4, () => new Date(at)));
     const options = {
       repo: aggregationRepository(store),
       targets: () => Promise.resolve(index),
@@ -300,17 +285,7 @@ describe('aggregation under at-least-once execution', () => {
     let now = Date.UTC(2025, 2, 1, 12);
     const clock = () => new Date(now);
     const rate = async (voterId: string, rating: Rating) => {
-      const { record } = await feedback.record({
-        nonce: randomUUID(),
-        voterId,
-        planId: 'licheng-14th',
-        targetType: 'indicator',
-        targetId: 'gdp',
-        year: 2025,
-        rating,
-        comment: null,
-        clock,
-      });
+      const { record } = await feedback.record(gdpRating(voterId, rating, clock));
       now += 1000;
       return record;
     };
@@ -322,14 +297,7 @@ describe('aggregation under at-least-once execution', () => {
     expect(again.event).toBeNull();
     const later = await rate('voter-x', 2);
     expect(later.replaces).toBeNull(); // the fraudulent rating was already out of the counts
-    await aggregate({
-      repo: aggregationRepository(store),
-      targets: () => Promise.resolve(index),
-      clock: () => new Date(now + 1),
-      settleMs: 0,
-      maxBatch: 100,
-      minRatings: 3,
-    });
+    await aggregateSettled(store, now + 1, 100);
     const counts = await storedCounts(store);
     expect(counts.get('all|licheng-14th/indicator#gdp')?.histogram).toEqual([0, 1, 0, 1, 0]);
     // The record itself is kept, marked, with its rating untouched.
