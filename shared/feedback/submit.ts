@@ -101,7 +101,7 @@ export async function submitFeedback(
   // text is not kept anywhere (docs/moderation-and-privacy.md).
   const masked = submission.comment ? maskPii(submission.comment) : null;
   const recorded = await deps.feedback.record({
-    feedbackId: deps.newId(),
+    nonce: deps.newId(),
     voterId,
     planId: plan.id,
     targetType: submission.targetType,
