@@ -39,8 +39,7 @@ export function Disagreements({ ctx, items }: { ctx: StaffContext; items: Disagr
                   <ul>
                     {comments.map((c) => (
                       <li>
-                        <span class="muted">{t.level(c.rating as 1 | 2 | 3 | 4 | 5)}</span>{' '}
-                        <Text ctx={ctx} text={c.comment} />
+                        <span class="muted">{t.level(c.rating)}</span> <Text ctx={ctx} text={c.comment} />
                       </li>
                     ))}
                   </ul>
