@@ -49,3 +49,6 @@ export const json = (body: unknown, headers: Record<string, string> = {}): Reque
   headers: { 'Content-Type': 'application/json', ...headers },
   body: JSON.stringify(body),
 });
+
+/** A self-locating feedback id (shared/feedback/feedback-id.ts) as a pattern: shard, time recorded, nonce. */
+export const FEEDBACK_ID = String.raw`\d{2}-\d{8}T\d{9}Z-[0-9a-f-]{36}`;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { loadPlan } from '../../shared/store/bootstrap.js';
 import { PAGE_CSP } from '../../web/citizen/routes.js';
-import { json, testApp } from '../helpers/api.js';
+import { FEEDBACK_ID, json, testApp } from '../helpers/api.js';
 import { testIdentity } from '../helpers/staff.js';
 import { useStore } from '../helpers/store.js';
 
@@ -105,7 +105,7 @@ describe('the page of my feedback and cases', () => {
     const caseId = url.searchParams.get('case')!;
     // The kinds masked are not in the link: the page reads them from the stored record.
     expect(url.searchParams.has('masked')).toBe(false);
-    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(caseId).toMatch(new RegExp(`^${FEEDBACK_ID}$`));
 
     const confirmation = await get(location.replace(/#.*/, ''), cookieOf(voter));
     const status = /<div id="feedback-status"[\s\S]*?<\/div>/.exec(confirmation.html)![0];

@@ -38,9 +38,16 @@ describe('observation keys', () => {
 describe('the table definition', () => {
   it('declares every key attribute of the table and its indexes, and nothing else', () => {
     const input = createTableInput('t');
-    expect(input.AttributeDefinitions?.map((a) => a.AttributeName).sort()).toEqual(['GSI1PK', 'GSI1SK', 'PK', 'SK']);
+    expect(input.AttributeDefinitions?.map((a) => a.AttributeName).sort()).toEqual([
+      'GSI1PK',
+      'GSI1SK',
+      'GSI2PK',
+      'GSI2SK',
+      'PK',
+      'SK',
+    ]);
     expect(input.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(input.GlobalSecondaryIndexes?.[0]?.Projection?.ProjectionType).toBe('ALL');
+    expect(input.GlobalSecondaryIndexes?.map((i) => i.Projection?.ProjectionType)).toEqual(['ALL', 'ALL']);
     expect(TABLE.timeToLiveAttribute).toBe('expiresAt');
   });
 });

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FEEDBACK_ID } from '../../helpers/api.js';
 import { ARTIFACTS, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium } from './chromium.js';
 import { staffToken } from './server.js';
 
@@ -42,7 +43,7 @@ async function reply(caseId: string, department: string, answer: string) {
 /** The case the confirmation links to, by its link. */
 async function caseLinked(page: Page): Promise<string> {
   const href = await page.locator('#feedback-status a').getAttribute('href');
-  expect(href).toMatch(/^\/me#case-[0-9a-f-]{36}$/);
+  expect(href).toMatch(new RegExp(`^/me#case-${FEEDBACK_ID}$`));
   return href!.slice('/me#case-'.length);
 }
 
@@ -100,7 +101,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     await page.locator('label[for="rating-1"]').click();
     await page.locator('#comment').fill(`季度数据没有公布，邮件 wang.fang@example.com 电话 ${PHONE_NUMBER}`);
     await page.locator('#feedback-submit').click();
-    await page.waitForURL(/\/indicators\/gdp\?done=recorded&pending=1&case=[0-9a-f-]{36}#feedback$/);
+    await page.waitForURL(new RegExp(`/indicators/gdp\\?done=recorded&pending=1&case=${FEEDBACK_ID}#feedback$`));
     const status = await text(page, '#feedback-status');
     expect(status).toContain('您的留言里有个人信息（邮箱、电话号码），保存前已经隐去');
     const caseId = await caseLinked(page);

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { FEEDBACK_ID } from '../../helpers/api.js';
 import { loadPlan as readPlanFile } from '../../../shared/plan/load.js';
 import { ARTIFACTS, DESKTOP, HAVE_CHROMIUM, PHONE, seriousViolations, useServerAndChromium } from './chromium.js';
 import { aggregate, staffToken } from './server.js';
@@ -123,7 +124,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     await page.locator('label[for="rating-2"]').click();
     await page.locator('#feedback-submit').click();
     // A 不满意 with a comment is a 差评: it opens a follow-up case, named on the way back.
-    await page.waitForURL(/\/indicators\/forest-coverage\?done=recorded&pending=1&case=[0-9a-f-]{36}#feedback$/);
+    await page.waitForURL(
+      new RegExp(`/indicators/forest-coverage\\?done=recorded&pending=1&case=${FEEDBACK_ID}#feedback$`),
+    );
     expect(await text(page, '#feedback-status')).toContain('您的评价已计入');
     expect(await text(page, '#feedback-status')).toContain('审核后公开');
     expect(await text(page, '#feedback-status')).toContain('已立案办理');
