@@ -60,7 +60,8 @@ export const feedbackMessages = bilingual({
     errConflict: '您的评价正在另一处同时提交，请再试一次。',
     errRateLimited: '提交过于频繁，请过几分钟再试。',
     errNetwork: '网络出现问题，请再试一次。',
-    errNotPerson: '这次提交没有被接受：看起来不像是人工填写的。请确认您的选择，稍等片刻后再提交一次。',
+    // Said to a person, who may just be quick: the protection stays, the words do not blame them.
+    errNotPerson: '这次提交没有被接受。请稍候几秒，确认您的选择后再提交一次。',
     errFormExpired: '这个表单已过期或不是从本站页面提交的。请确认您的选择后再提交一次。',
     formHoneypot: '请勿填写此栏',
     doneRecorded: '您的评价已计入。',
@@ -130,8 +131,7 @@ export const feedbackMessages = bilingual({
     errConflict: 'Your rating is being submitted elsewhere at the same moment; please try again.',
     errRateLimited: 'Too many submissions in a short time; please try again in a few minutes.',
     errNetwork: 'The network failed; please try again.',
-    errNotPerson:
-      'This submission was not accepted: it did not look like it was filled in by a person. Please check your choice, wait a moment and submit again.',
+    errNotPerson: 'This submission was not accepted. Please wait a few seconds, check your choice and submit again.',
     errFormExpired:
       'This form has expired or was not sent from this site’s page. Please check your choice and submit again.',
     formHoneypot: 'Leave this field empty',

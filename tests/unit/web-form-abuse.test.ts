@@ -65,7 +65,8 @@ describe('the honeypot and the least time to fill the form in', () => {
     const fields = { targetType: 'indicator', targetId: 'gdp', rating: '4', comment: '数据公开得及时', issued: stamp };
     const refused = await expectNothingStored(() => post('/feedback', fields), 400);
     const html = await refused.text();
-    expect(html).toContain('这次提交没有被接受');
+    expect(html).toContain('这次提交没有被接受。请稍候几秒');
+    expect(html).not.toContain('人工');
     expect(html).toContain('role="alert"');
     expect(html).toContain('>数据公开得及时</textarea>');
     expect(html).toMatch(/<input type="radio" name="rating" id="rating-4" value="4" checked=""/);
