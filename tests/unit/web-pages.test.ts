@@ -7,7 +7,9 @@ import { PAGE_CSP } from '../../web/citizen/routes.js';
 import { PUBLIC_CACHE_CONTROL } from '../../shared/http/caching.js';
 import { testApp } from '../helpers/api.js';
 import { citizenPagePaths } from '../helpers/page-paths.js';
-import { useCitizenPages } from '../helpers/web-pages.js';
+import { NOW, useCitizenPages } from '../helpers/web-pages.js';
+import { LocalConfig, parseConfig } from '../../shared/config.js';
+import type { Project } from '../../shared/plan/schema.js';
 
 /**
  * The citizen pages through app.request(), as a browser without JavaScript gets them: complete
@@ -140,6 +142,28 @@ describe('pages without JavaScript', () => {
     expect(html).not.toMatch(/\d 100 million yuan/);
     const zh = await get('/indicators/gdp');
     expect(zh.html).toContain('438.08 亿元');
+  });
+
+  it('shows a project nobody has reported on as "—" (not known), and a reported one with its bar and percentage', async () => {
+    const [unreported, reported] = plan.projects as [Project, Project, ...Project[]];
+    await env.deps.progress.append(
+      plan.id,
+      {
+        projectId: reported.id,
+        status: 'in_progress',
+        progress: 40,
+        note: 'reported',
+        reason: 'first report',
+        recordedBy: 'test',
+      },
+      new Date(NOW),
+    );
+    const before = await get(`/projects/${unreported.id}`);
+    expect(before.html).toContain('<span title="尚无进度报告">—</span>');
+    expect(before.html).not.toContain('<meter');
+    await new Promise((resolve) => setTimeout(resolve, 1000 * parseConfig(LocalConfig, {}).STALENESS_WINDOW_SECONDS));
+    const after = await get(`/projects/${reported.id}`);
+    expect(after.html).toMatch(/<meter min="0" max="100" value="40"[^>]*>40%<\/meter> 40%/);
   });
 
   it('names the previous plan’s series by its English name on English pages', async () => {

@@ -36,6 +36,22 @@ export function ProjectStatusBadge({ status, t }: { status: ProjectStatus; t: Me
   return <span class={`badge badge--project-${status}`}>{t.projectStatus(status)}</span>;
 }
 
+/**
+ * A project's progress as a bar and a percentage; "—" while nobody has reported on it, since an empty bar
+ * labelled 0% would say "not begun" when the truth is "not known".
+ */
+export function ProjectProgress({ project, t }: { project: { status: ProjectStatus; progress: number }; t: Messages }) {
+  if (project.status === 'unknown') return <span title={t.progressUnknown}>—</span>;
+  return (
+    <>
+      <meter min={0} max={100} value={project.progress} aria-label={t.progress}>
+        {t.progressValue(project.progress)}
+      </meter>{' '}
+      {t.progressValue(project.progress)}
+    </>
+  );
+}
+
 export const indicatorName = (ctx: PageContext, i: Pick<Indicator, 'nameZh' | 'nameEn'>) => inLang(ctx.lang, i, 'name');
 export const indicatorUnit = (ctx: PageContext, i: Pick<Indicator, 'unit' | 'unitEn'>) =>
   localized(ctx.lang, { zh: i.unit, en: i.unitEn });

@@ -1,6 +1,6 @@
 import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
-import { ProjectStatusBadge, Text, Zh } from '../components/plan-text.js';
+import { ProjectProgress, ProjectStatusBadge, Text, Zh } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { TargetPage, type TargetPageState } from '../components/target-page.js';
 import type { ProjectPageData } from '../data.js';
@@ -30,10 +30,7 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
         {project.status === 'unknown' && <p class="muted">{t.projectStatusNote}</p>}
         <dl class="facts facts--row">
           <Fact term={t.progress}>
-            <meter min={0} max={100} value={project.progress} aria-label={t.progress}>
-              {t.progressValue(project.progress)}
-            </meter>{' '}
-            {t.progressValue(project.progress)}
+            <ProjectProgress project={project} t={t} />
           </Fact>
           <Fact term={t.box}>
             {t.boxLabel(project.box)} · <Zh ctx={ctx}>{project.boxTitle}</Zh>

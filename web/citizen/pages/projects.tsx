@@ -1,7 +1,7 @@
 import { ProjectStatus } from '../../../shared/plan/schema.js';
 import { Fact } from '../../components/common.js';
 import { ListPage } from '../components/list-filters.js';
-import { ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/plan-text.js';
+import { ProjectProgress, ProjectStatusBadge, SatisfactionBrief, Zh } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import type { ProjectListData } from '../data.js';
 import { inLang } from '../../localized.js';
@@ -52,10 +52,7 @@ export function ProjectsPage({ ctx, data }: { ctx: PageContext; data: ProjectLis
           </p>
           <dl class="facts facts--row">
             <Fact term={t.progress}>
-              <meter min={0} max={100} value={p.progress} aria-label={t.progress}>
-                {t.progressValue(p.progress)}
-              </meter>{' '}
-              {t.progressValue(p.progress)}
+              <ProjectProgress project={p} t={t} />
             </Fact>
             <Fact term={t.satisfaction}>
               <SatisfactionBrief ctx={ctx} brief={p.ratings} />
