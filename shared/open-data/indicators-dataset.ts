@@ -1,4 +1,4 @@
-import type { Indicator } from '../plan/schema.js';
+import type { Cell, Indicator } from '../plan/schema.js';
 import type { ProgressAssessment } from '../progress/assessment.js';
 import {
   BOX3,
@@ -8,6 +8,7 @@ import {
   provenance,
   PUBLISHER,
   STATUS_METHOD,
+  type Column,
   type Dataset,
 } from './columns.js';
 
@@ -18,6 +19,47 @@ export interface IndicatorRow {
   latest: { year: number; value: number } | null;
   progress: ProgressAssessment;
 }
+
+/**
+ * The baseline and the target are each printed as a year and a cell: `<name>_year`, then the cell's
+ * number and text (printedCellColumns), all read from the column `printedAs` of the main indicators table.
+ */
+const yearAndCellColumns = (
+  name: 'baseline' | 'target',
+  described: {
+    yearEn: string;
+    yearZh: string;
+    en: string;
+    zh: string;
+    textEn: string;
+    textZh: string;
+    printedAs: string;
+  },
+  year: (indicator: Indicator) => number,
+  cell: (indicator: Indicator) => Cell,
+): Array<Column<IndicatorRow>> => [
+  column({
+    name: `${name}_year`,
+    type: 'integer',
+    unit: 'year',
+    en: described.yearEn,
+    zh: described.yearZh,
+    source: BOX3,
+    value: (r) => year(r.indicator),
+  }),
+  ...printedCellColumns<IndicatorRow>(
+    name,
+    {
+      unit: INDICATOR_UNIT,
+      en: described.en,
+      zh: described.zh,
+      textEn: described.textEn,
+      textZh: described.textZh,
+      source: `${BOX3}, ${described.printedAs}`,
+    },
+    (r) => cell(r.indicator),
+  ),
+];
 
 /** indicators.csv / indicators.json: the plan's 专栏3, one row an indicator, with its progress status. */
 export const indicators: Dataset<IndicatorRow> = {
@@ -106,47 +148,33 @@ export const indicators: Dataset<IndicatorRow> = {
       source: 'gongping, decides the status method',
       value: (r) => r.indicator.measure,
     }),
-    column({
-      name: 'baseline_year',
-      type: 'integer',
-      unit: 'year',
-      en: 'Year of the baseline',
-      zh: '基期年份',
-      source: BOX3,
-      value: (r) => r.indicator.baselineYear,
-    }),
-    ...printedCellColumns<IndicatorRow>(
+    ...yearAndCellColumns(
       'baseline',
       {
-        unit: INDICATOR_UNIT,
+        yearEn: 'Year of the baseline',
+        yearZh: '基期年份',
         en: 'Baseline value, of `baseline_year`; empty when the plan gives no number',
         zh: '基期值（基期年份）；规划未给出数值时为空',
         textEn: 'The baseline cell exactly as printed (“-”, “--”, a statement, or the number)',
         textZh: '基期值原文',
-        source: `${BOX3}, 基期值`,
+        printedAs: '基期值',
       },
-      (r) => r.indicator.baseline,
+      (i) => i.baselineYear,
+      (i) => i.baseline,
     ),
-    column({
-      name: 'target_year',
-      type: 'integer',
-      unit: 'year',
-      en: 'Year of the target',
-      zh: '目标年份',
-      source: BOX3,
-      value: (r) => r.indicator.targetYear,
-    }),
-    ...printedCellColumns<IndicatorRow>(
+    ...yearAndCellColumns(
       'target',
       {
-        unit: INDICATOR_UNIT,
+        yearEn: 'Year of the target',
+        yearZh: '目标年份',
         en: 'Target value, for `target_year`; empty when the plan gives no number',
         zh: '目标值（目标年份）；规划未给出数值时为空',
         textEn: 'The target cell exactly as printed (e.g. 完成市下达目标)',
         textZh: '目标值原文',
-        source: `${BOX3}, 目标值`,
+        printedAs: '目标值',
       },
-      (r) => r.indicator.target,
+      (i) => i.targetYear,
+      (i) => i.target,
     ),
     column({
       name: 'growth_percent',
