@@ -112,17 +112,20 @@ function IndicatorRow({ ctx, r }: { ctx: PageContext; r: IndicatorEvaluation }) 
   );
 }
 
-function CountsRow({ label, counts }: { label: string; counts: VerdictCounts }) {
+/** A row of one of the page's count tables: what is counted, then its counts. */
+function CountsRow({ label, counts }: { label: Child; counts: readonly number[] }) {
   return (
     <tr>
       <th scope="row">{label}</th>
-      {VERDICTS.map((v) => (
-        <td>{counts[v]}</td>
+      {counts.map((count) => (
+        <td>{count}</td>
       ))}
-      <td>{counts.total}</td>
     </tr>
   );
 }
+
+/** The counts of each verdict, in the order of the columns, then their total. */
+const verdictCounts = (counts: VerdictCounts) => [...VERDICTS.map((v) => counts[v]), counts.total];
 
 /**
  * A section of the evaluation that is one table: its heading, then the table, whose caption (shown
@@ -184,12 +187,12 @@ export function EvaluationPage({ ctx, data, csvHref }: { ctx: PageContext; data:
           numbers
           columns={[t.evaluationColGroup, ...VERDICTS.map((v) => t.evaluationVerdict(v)), t.evaluationColTotal]}
         >
-          <CountsRow label={t.evaluationAllIndicators} counts={data.totals} />
+          <CountsRow label={t.evaluationAllIndicators} counts={verdictCounts(data.totals)} />
           {data.byAttribute.map((a) => (
-            <CountsRow label={t.attributeName(a.attribute)} counts={a.counts} />
+            <CountsRow label={t.attributeName(a.attribute)} counts={verdictCounts(a.counts)} />
           ))}
           {data.byCategory.map((c) => (
-            <CountsRow label={localized(lang, { zh: c.category, en: c.nameEn })} counts={c.counts} />
+            <CountsRow label={localized(lang, { zh: c.category, en: c.nameEn })} counts={verdictCounts(c.counts)} />
           ))}
         </TableSection>
 
@@ -221,12 +224,7 @@ export function EvaluationPage({ ctx, data, csvHref }: { ctx: PageContext; data:
           columns={[t.evaluationColStatus, t.evaluationColProjects]}
         >
           {ProjectStatus.options.map((status) => (
-            <tr>
-              <th scope="row">
-                <ProjectStatusBadge status={status} t={t} />
-              </th>
-              <td>{data.projects.byStatus[status]}</td>
-            </tr>
+            <CountsRow label={<ProjectStatusBadge status={status} t={t} />} counts={[data.projects.byStatus[status]]} />
           ))}
         </TableSection>
 
@@ -263,10 +261,7 @@ export function EvaluationPage({ ctx, data, csvHref }: { ctx: PageContext; data:
                 [t.evaluationCasesTotal, cases.cases],
               ] as const
             ).map(([label, count]) => (
-              <tr>
-                <th scope="row">{label}</th>
-                <td>{count}</td>
-              </tr>
+              <CountsRow label={label} counts={[count]} />
             ))}
           </DataTable>
           {cases.cases > 0 && <p>{t.evaluationCasesSatisfied(cases.satisfied, cases.unsatisfied)}</p>}
