@@ -26,12 +26,22 @@ export const mineMessages = bilingual({
     caseDeadline: '答复期限',
     caseStatus: (s: CaseStatus) =>
       ({
-        open: '已受理',
+        open: '已受理，待核实',
         verifying: '核实中',
         rectifying: '整改中',
         replied: '已答复',
         closed: '已办结',
         disputed: '复核中',
+      })[s],
+    caseStatesSummary: '这些状态是什么意思？',
+    caseStatusMeaning: (s: CaseStatus) =>
+      ({
+        open: '您的差评已立案，正在等待核实。答复期限从您评价的时间起算。',
+        verifying: '工作人员正在核实您反映的情况，并确定由哪个部门办理。',
+        rectifying: '情况属实，承办部门正在整改，整改后会正式答复您。',
+        replied: '已正式答复。请告诉我们您是否满意：满意即办结，不满意可以申请复核。',
+        closed: '办理结束：您对答复表示满意，或工作人员在答复、复核后办结了案件。',
+        disputed: '您对答复不满意，案件重新核实，并有新的答复期限。',
       })[s],
     caseStep: (a: CaseEvent['action']) =>
       ({
@@ -101,12 +111,24 @@ export const mineMessages = bilingual({
     caseDeadline: 'Reply deadline',
     caseStatus: (s: CaseStatus) =>
       ({
-        open: 'Opened',
+        open: 'Received, awaiting verification',
         verifying: 'Being verified',
         rectifying: 'Being rectified',
-        replied: 'Answered',
+        replied: 'Replied',
         closed: 'Closed',
         disputed: 'Under review',
+      })[s],
+    caseStatesSummary: 'What do these states mean?',
+    caseStatusMeaning: (s: CaseStatus) =>
+      ({
+        open: 'Your low rating opened a case, which is waiting to be verified. The reply deadline counts from when you rated.',
+        verifying: 'Staff are checking what you reported and deciding which department handles it.',
+        rectifying:
+          'What you reported holds and the department is putting it right; you will get an official reply afterwards.',
+        replied:
+          'Officially answered. Tell us whether you are satisfied: satisfied closes the case; if not, you can ask for a review.',
+        closed: 'Finished: you were satisfied with the reply, or staff closed the case after a reply or a review.',
+        disputed: 'You were not satisfied with the reply: the case is verified again, with a new deadline.',
       })[s],
     caseStep: (a: CaseEvent['action']) =>
       ({

@@ -37,6 +37,8 @@ function everything(s: StaffMessages): Array<[string, string]> {
       s.caseView(v),
     ]),
     ...CASE_STATUSES.map((c): [string, string] => [`caseStatus ${c}`, s.caseStatus(c)]),
+    ...CASE_STATUSES.map((c): [string, string] => [`caseStatusMeaning ${c}`, s.caseStatusMeaning(c)]),
+    ['caseStatusCitizenSees', s.caseStatusCitizenSees('x')],
     ...(['overdue', 'due-soon', 'on-time', 'awaiting-citizen', 'closed'] as const).map((d): [string, string] => [
       `dueState ${d}`,
       s.dueState(d),

@@ -15,8 +15,19 @@ export const staffCasesMessages = bilingual({
         rectifying: '整改中',
         replied: '已答复',
         closed: '已办结',
-        disputed: '群众不满意，复核中',
+        disputed: '复核中',
       })[s],
+    caseStatesSummary: '这些状态是什么意思？',
+    caseStatusMeaning: (s: CaseStatus) =>
+      ({
+        open: '新案件：附有留言的差评已立案，还没有人开始核实。答复期限从群众评价的时间起算。',
+        verifying: '正在核实群众反映的情况，并确定承办部门。',
+        rectifying: '情况属实，承办部门正在整改；整改后答复群众。',
+        replied: '已正式答复（同时作为官方回复公开在留言下）。等待群众评价答复：满意即办结，不满意则进入复核。',
+        closed: '办理结束：群众对答复满意，或答复、复核后由工作人员办结（须写明说明）。',
+        disputed: '群众对答复不满意，申请复核：重新核实，有新的答复期限。',
+      })[s],
+    caseStatusCitizenSees: (citizenWording: string) => `群众在“我的评价”页看到：${citizenWording}`,
     dueState: (d: DueState) =>
       ({
         overdue: '已超期',
@@ -58,13 +69,27 @@ export const staffCasesMessages = bilingual({
     caseView: (v) => ({ active: 'Open', 'due-soon': 'Due soon', overdue: 'Overdue', closed: 'Closed' })[v],
     caseStatus: (s) =>
       ({
-        open: 'open',
-        verifying: 'verifying',
-        rectifying: 'rectifying',
+        open: 'awaiting verification',
+        verifying: 'being verified',
+        rectifying: 'being rectified',
         replied: 'replied',
         closed: 'closed',
-        disputed: 'disputed, under review',
+        disputed: 'under review',
       })[s],
+    caseStatesSummary: 'What do these states mean?',
+    caseStatusMeaning: (s) =>
+      ({
+        open: 'A new case: a low rating with a comment opened it and nobody has started verifying it. The reply deadline counts from when the citizen rated.',
+        verifying: 'What the citizen reported is being checked, and the department in charge decided.',
+        rectifying: 'The complaint holds and the department is putting it right; the citizen is answered afterwards.',
+        replied:
+          'Officially answered (the reply is also published under the comment). Awaiting the citizen’s verdict: satisfied closes the case, not satisfied starts a review.',
+        closed:
+          'Finished: the citizen was satisfied with the reply, or staff closed it after a reply or a review (with a note).',
+        disputed:
+          'The citizen was not satisfied with the reply and asked for a review: verified again, with a new deadline.',
+      })[s],
+    caseStatusCitizenSees: (citizenWording) => `On the citizen’s “My feedback” page: ${citizenWording}`,
     dueState: (d) =>
       ({
         overdue: 'overdue',

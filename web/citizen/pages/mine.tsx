@@ -1,6 +1,7 @@
 import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../../shared/http/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../../shared/feedback/comment.js';
 import { Fact, Field } from '../../components/common.js';
+import { CaseStatesHelp } from '../../components/case-states.js';
 import { Text } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { formatDate, formatDateTime } from '../../format.js';
@@ -64,6 +65,7 @@ export function MinePage({ ctx, data, state }: { ctx: PageContext; data: MineDat
           <section class="panel" aria-labelledby="cases-heading" id="cases">
             <h2 id="cases-heading">{t.mineCasesHeading}</h2>
             <p class="muted">{t.mineCasesIntro(data.deadlineWorkingDays)}</p>
+            <CaseStatesHelp summary={t.caseStatesSummary} name={t.caseStatus} meaning={t.caseStatusMeaning} />
             {data.cases.length === 0 ? (
               <p>{t.mineCasesNone}</p>
             ) : (

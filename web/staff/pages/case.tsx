@@ -7,6 +7,7 @@ import { Fact, Field } from '../../components/common.js';
 import type { TargetName } from '../data.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { DepartmentAndText, TargetLink } from './parts.js';
+import { StaffCaseStates } from './case-states.js';
 import { DEPARTMENT_MAX_LENGTH } from '../../../shared/feedback/record.js';
 import { REASON_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
@@ -54,6 +55,7 @@ export function CasePage({
         </Fact>
         <Fact term={s.colDepartment}>{item.department ?? '—'}</Fact>
       </dl>
+      <StaffCaseStates ctx={ctx} />
       <h2>{s.caseComment}</h2>
       {item.comment && (
         <>

@@ -4,6 +4,7 @@ import { DataTable } from '../../components/table.js';
 import type { TargetName } from '../data.js';
 import { StaffLayout, type StaffContext } from '../layout.js';
 import { nameOf, NextPage } from './parts.js';
+import { StaffCaseStates } from './case-states.js';
 
 export const CASE_VIEWS: readonly CaseView[] = ['active', 'due-soon', 'overdue', 'closed'];
 
@@ -25,6 +26,7 @@ export function CasesPage({
     <StaffLayout ctx={ctx} title={s.casesTitle} section="cases">
       <h1>{s.casesTitle}</h1>
       <p>{s.casesIntro}</p>
+      <StaffCaseStates ctx={ctx} />
       <nav aria-label={s.casesTitle}>
         <ul class="staff-actions">
           {CASE_VIEWS.map((v) => (
