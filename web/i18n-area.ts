@@ -1,3 +1,5 @@
+import type { Lang } from './i18n.js';
+
 /**
  * The citizen dictionary (web/i18n.ts) is made of areas, one module each: the site's frame, the
  * targets' pages, the status method in words, feedback, the method page, the citizen's own page, the
@@ -41,4 +43,14 @@ export function mergeAreas<Areas extends readonly Bilingual<object>[]>(
     Object.assign(en, area.en);
   }
   return { zh, en } as Bilingual<{ [K in keyof Merged<Areas>]: Merged<Areas>[K] }>;
+}
+
+/**
+ * The areas as one dictionary, looked up by language: the dictionary of Chinese (the default) or of
+ * English. The citizens' dictionary and the staff's are both made so.
+ */
+export function dictionaryOf<Areas extends readonly Bilingual<object>[]>(...areas: Areas) {
+  const { zh, en } = mergeAreas(...areas);
+  const byLang: Record<Lang, typeof zh> = { 'zh-CN': zh, en };
+  return (lang: Lang) => byLang[lang];
 }

@@ -1,10 +1,11 @@
-import { mergeAreas } from './i18n-area.js';
+import { dictionaryOf } from './i18n-area.js';
 import { assessmentMessages } from './i18n-assessment.js';
 import { evaluationMessages } from './i18n-evaluation.js';
 import { feedbackMessages } from './i18n-feedback.js';
 import { methodMessages } from './i18n-method.js';
 import { mineMessages } from './i18n-mine.js';
 import { plansMessages } from './i18n-plans.js';
+import { receiptMessages } from './i18n-receipt.js';
 import { siteMessages } from './i18n-site.js';
 import { targetsMessages } from './i18n-targets.js';
 import { verdictsMessages } from './i18n-verdicts.js';
@@ -21,27 +22,24 @@ export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'zh-CN';
 
-const { zh, en } = mergeAreas(
+export const messages = dictionaryOf(
   siteMessages,
   targetsMessages,
   assessmentMessages,
   feedbackMessages,
   methodMessages,
   mineMessages,
+  receiptMessages,
   evaluationMessages,
   plansMessages,
   verdictsMessages,
 );
 
 /** The shape every language has: the same keys, the same message parameters. */
-export type Messages = typeof zh;
-
-const DICTIONARIES: Record<Lang, Messages> = { 'zh-CN': zh, en };
-
-export const messages = (lang: Lang): Messages => DICTIONARIES[lang];
+export type Messages = ReturnType<typeof messages>;
 
 /** Every message key: the same list for each language (the type says so; the unit test checks the values). */
-export const MESSAGE_KEYS = Object.keys(zh) as Array<keyof Messages>;
+export const MESSAGE_KEYS = Object.keys(messages(DEFAULT_LANG)) as Array<keyof Messages>;
 
 export const isLang = (value: unknown): value is Lang =>
   typeof value === 'string' && (LANGS as readonly string[]).includes(value);

@@ -1,8 +1,8 @@
-import type { Lang } from '../i18n.js';
-import { mergeAreas } from '../i18n-area.js';
+import { dictionaryOf } from '../i18n-area.js';
 import { staffAuditMessages } from './i18n-audit.js';
 import { staffCasesMessages } from './i18n-cases.js';
 import { staffDashboardMessages } from './i18n-dashboard.js';
+import { staffDepartmentsMessages } from './i18n-departments.js';
 import { staffFrameMessages } from './i18n-frame.js';
 import { staffModerationMessages } from './i18n-moderation.js';
 import { staffPlansMessages } from './i18n-plans.js';
@@ -14,7 +14,7 @@ import { staffVerdictsMessages } from './i18n-verdicts.js';
  * citizens' dictionary and made of areas the same way (web/i18n-area.ts): one module per page or
  * job, each typing its `en` by its `zh`, so a key missing from either language fails the typecheck.
  */
-const { zh, en } = mergeAreas(
+export const staffMessages = dictionaryOf(
   staffFrameMessages,
   staffDashboardMessages,
   staffVerdictsMessages,
@@ -23,9 +23,7 @@ const { zh, en } = mergeAreas(
   staffPublishMessages,
   staffAuditMessages,
   staffPlansMessages,
+  staffDepartmentsMessages,
 );
 
-export type StaffMessages = typeof zh;
-
-const DICTIONARIES: Record<Lang, StaffMessages> = { 'zh-CN': zh, en };
-export const staffMessages = (lang: Lang): StaffMessages => DICTIONARIES[lang];
+export type StaffMessages = ReturnType<typeof staffMessages>;
