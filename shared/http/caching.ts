@@ -65,15 +65,12 @@ export const publicByDefault = (): MiddlewareHandler => async (c, next) => {
 export const conditionalAnswers = (): MiddlewareHandler => async (c, next) => {
   await next();
   const res = c.res;
-  if (personalAnswers.has(c) || res.headers.has('Set-Cookie')) {
+  if (isPersonal(c)) {
     res.headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
     res.headers.delete('ETag');
     return;
   }
-  if (!isRead(c) || res.status !== 200) return;
-  const policy = res.headers.get('Cache-Control') ?? '';
-  // Only what a shared cache may keep and revalidate; an immutable asset is never asked for again.
-  if (!/\bpublic\b/.test(policy) || /\bimmutable\b/.test(policy)) return;
+  if (!revalidated(c)) return;
   const tag = res.headers.get('ETag') ?? (await strongTag(res));
   if (!matches(c.req.header('If-None-Match'), tag)) {
     res.headers.set('ETag', tag);
@@ -85,15 +82,27 @@ export const conditionalAnswers = (): MiddlewareHandler => async (c, next) => {
   for (const name of [...c.res.headers.keys()]) if (!KEPT_ON_304.has(name)) c.res.headers.delete(name);
 };
 
+/** The answer shows or sets one person's data: the handler read the voter, or it sets a cookie. */
+export const isPersonal = (c: Context) => personalAnswers.has(c) || c.res.headers.has('Set-Cookie');
+
+/**
+ * A public 200 to a read that a shared cache may keep and revalidate (an immutable asset is never
+ * asked for again, so it needs no validator): what gets an ETag, and what this process may keep.
+ */
+export function revalidated(c: Context): boolean {
+  if (!isRead(c) || c.res.status !== 200 || isPersonal(c)) return false;
+  const policy = c.res.headers.get('Cache-Control') ?? '';
+  return /\bpublic\b/.test(policy) && !/\bimmutable\b/.test(policy);
+}
+
 /** `"…"`: 128 bits of the SHA-256 of the content type and the body, base64url. */
-async function strongTag(res: Response): Promise<string> {
-  const body = new Uint8Array(await res.clone().arrayBuffer());
-  const hash = createHash('sha256')
-    .update(res.headers.get('Content-Type') ?? '')
-    .update('\n')
-    .update(body);
+export function tagOf(contentType: string, body: Uint8Array): string {
+  const hash = createHash('sha256').update(contentType).update('\n').update(body);
   return `"${hash.digest('base64url').slice(0, 22)}"`;
 }
+
+const strongTag = async (res: Response) =>
+  tagOf(res.headers.get('Content-Type') ?? '', new Uint8Array(await res.clone().arrayBuffer()));
 
 /** If-None-Match's weak comparison (RFC 9110 §13.1.2): `W/` is ignored on both sides; `*` matches. */
 function matches(ifNoneMatch: string | undefined, tag: string): boolean {

@@ -6,6 +6,7 @@ import type { AppDeps } from './deps.js';
 import { conditionalAnswers, publicByDefault } from './caching.js';
 import { clientOrigin } from './client-address.js';
 import { idempotency } from './idempotency.js';
+import { keptAnswers } from './kept-answers.js';
 import { logFault, problemAnswer, problemFor, problemResponse } from './problem.js';
 import { sampleDataMarker } from './sample-data.js';
 import { securityHeaders } from './security.js';
@@ -44,7 +45,7 @@ const defaultBodyLimit = bodyLimit({
 /** What the common middleware uses: where requests come from, the request log, idempotent POSTs. */
 export type CommonDeps = Pick<
   AppDeps,
-  'clientOrigin' | 'logger' | 'idempotency' | 'voterTokens' | 'clock' | 'sampleData'
+  'clientOrigin' | 'logger' | 'idempotency' | 'voterTokens' | 'clock' | 'sampleData' | 'answers'
 >;
 
 /**
@@ -83,6 +84,8 @@ export function withCommonMiddleware(deps: CommonDeps, parts: readonly AppPart[]
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  // Inside the request log, so an answer served again is logged like any other.
+  app.use(keptAnswers(deps.answers));
   app.route('/api/v1', api);
   for (const part of parts) if (part.pages) app.route('/', part.pages);
   app.notFound((c) => problemResponse(c, 'not-found', { detail: 'no route answers this method and path' }));

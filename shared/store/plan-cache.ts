@@ -103,7 +103,10 @@ export function planDataCache(store: Store, { windowMs, now = Date.now }: PlanCa
     series: versionedReadThrough(ratings.series.bind(ratings), ratingsVersion),
   };
 
-  return { plans: cachedPlans, progress: cachedProgress, ratings: cachedRatings };
+  // Pages and answers show both: one kept by the process is valid while neither changed.
+  const answersVersion = versions.label((stored) => `${stored.plan}.${stored.ratings}`);
+
+  return { plans: cachedPlans, progress: cachedProgress, ratings: cachedRatings, answersVersion };
 }
 
 export type PlanDataCache = ReturnType<typeof planDataCache>;
