@@ -22,6 +22,7 @@ import { addressHasher, feedbackLimits, type FeedbackLimits } from '../abuse/rat
 import { rateLimitRepository } from '../store/rate-limit-repository.js';
 import { readThrough } from '../store/read-cache.js';
 import { planDataCache } from '../store/plan-cache.js';
+import type { AnswerVersions } from './kept-answers.js';
 import { idempotencyRepository, type IdempotencyRepository } from '../store/idempotency-repository.js';
 import { formStamps, type FormStamps } from './csrf.js';
 import type { ClientOrigin } from './client-address.js';
@@ -82,6 +83,8 @@ export interface AppDeps {
   newId: () => string;
   /** The data is a demo's synthetic set: a banner on every page, a header on every answer (shared/http/sample-data.ts). */
   sampleData: boolean;
+  /** What public answers kept by this process are valid for (shared/http/kept-answers.ts). */
+  answers: AnswerVersions;
 }
 
 /**
@@ -162,6 +165,7 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
     clock: () => new Date(),
     newId: randomUUID,
     sampleData: runtime.sampleData ?? false,
+    answers: { windowMs: config.STALENESS_WINDOW_SECONDS * 1000, version: planData.answersVersion },
   };
 }
 
