@@ -1,9 +1,10 @@
 import type { AggregationRepository, AggregationState, Batch, PeriodCounts } from '../store/aggregation-repository.js';
 import { shardIds } from '../store/aggregation-repository.js';
+import { countsItemId } from '../store/rating-counts.js';
 import { deltasOf, type Deltas, type LogEntry } from './deltas.js';
 import { inParallel } from './in-parallel.js';
 import { publish } from './publish.js';
-import { nextPeriod, previousPeriod, type TargetIndex } from './scopes.js';
+import { byPlan, nextPeriod, previousPeriod, type TargetIndex } from './scopes.js';
 import { emptyTally, type Tally } from './statistics.js';
 
 export interface AggregationOptions {
@@ -58,8 +59,8 @@ const TOP = '~';
 /**
  * One aggregation run: finish whatever a crashed or concurrent run left half done, then claim,
  * apply and publish batches of new log entries until none is left. Every step is either a
- * conditional state transition (only one run wins it) or an idempotent write (a counts item
- * applies each batch version once; documents are recomputed from counts), so crashes, retries
+ * conditional state transition (only one run wins it) or an idempotent write (each plan's counts
+ * item of a period applies each batch version once; documents are recomputed from counts), so crashes, retries
  * and overlapping runs leave exactly the counts a recomputation from scratch would give.
  */
 export async function aggregate(
@@ -87,8 +88,8 @@ export async function aggregate(
   const targets = async () => (index ??= await options.targets());
   let rebuildPending = mode === 'rebuild';
   // What this run last wrote, while no other run has moved the state since: then the state need not
-  // be read again, the counts items this run wrote or read are the stored ones, and a log read to
-  // the horizon need not be repeated to learn that nothing more is there.
+  // be read again, the counts items this run wrote or read (`held`, by countsItemId) are the stored
+  // ones, and a log read to the horizon need not be repeated to learn that nothing more is there.
   let ours: AggregationState | null = null;
   let drained = false;
   const held = new Map<string, PeriodCounts>();
@@ -110,6 +111,13 @@ export async function aggregate(
     const caughtUp = ours !== null && drained;
     ours = null;
     report.version = state.version;
+    if (!state.countsByPlan) {
+      // Counts an older release kept in one item per period are split per plan before anything is
+      // counted, so no batch is applied to both layouts.
+      await repo.splitLegacyCounts(state.periods);
+      await move(state, { ...state, countsByPlan: true });
+      continue;
+    }
     if (state.phase === 'applying' && state.batch) {
       drained = false; // another run's batch ends wherever that run's read did
       const { entries } = await readBatch(repo, state.batch);
@@ -206,20 +214,21 @@ export async function aggregate(
   }
 
   /**
-   * The counts items of the periods `deltas` touch, and of the periods before and after them that
-   * publishing reads, that this run does not hold yet. Those it does not change stay as read while
-   * the state is this run's: only a claimed batch changes counts.
+   * The counts items `deltas` change, and those of the same plans in the periods before and after
+   * that publishing reads, that this run does not hold yet. Those it does not change stay as read
+   * while the state is this run's: only a claimed batch changes counts.
    */
   async function readAround(state: AggregationState, deltas: Deltas) {
-    const touched = [...deltas.keys()];
-    const known = new Set([...state.periods, ...touched]);
-    const around = touched.flatMap((period) => [previousPeriod(period) ?? [], nextPeriod(period) ?? []].flat());
-    const wanted = [...new Set([...touched, ...around.filter((period) => known.has(period))])];
+    const known = new Set([...state.periods, ...deltas.keys()]);
+    const wanted = new Map<string, { period: string; planId: string }>();
+    for (const { period, planId } of countsItemsOf(deltas))
+      for (const around of [period, previousPeriod(period), nextPeriod(period)])
+        if (around !== null && known.has(around)) wanted.set(countsItemId(around, planId), { period: around, planId });
     return new Map(
       await Promise.all(
-        wanted
-          .filter((period) => !held.has(period))
-          .map(async (period) => [period, await repo.readPeriod(period)] as const),
+        [...wanted]
+          .filter(([id]) => !held.has(id))
+          .map(async ([id, { period, planId }]) => [id, await repo.readPeriod(period, planId)] as const),
       ),
     );
   }
@@ -232,20 +241,24 @@ export async function aggregate(
     read = new Map<string, PeriodCounts>(),
   ) {
     const deltas = known ?? deltasOf(entries, await targets());
-    for (const [period, item] of read) if (!deltas.has(period)) held.set(period, item);
+    const items = countsItemsOf(deltas);
+    const changed = new Set(items.map(({ period, planId }) => countsItemId(period, planId)));
+    for (const [id, item] of read) if (!changed.has(id)) held.set(id, item);
     report.entries += entries.length;
     let applied = 0;
-    const total = deltas.size;
+    const total = items.length;
     if (batch.mode === 'incremental') {
-      // Each period's counts are independent, so they are written several at a time.
-      await inParallel([...deltas], APPLY_CONCURRENCY, async ([period, byScope]) => {
-        const item = await repo.applyDeltas(period, byScope, batch.version, held.get(period) ?? read.get(period));
+      // Each plan's counts of each period are independent, so they are written several at a time,
+      // each applying the batch once by its own version: a batch may touch any number of plans.
+      await inParallel(items, APPLY_CONCURRENCY, async ({ period, planId, byScope }) => {
+        const id = countsItemId(period, planId);
+        const item = await repo.applyDeltas(period, planId, byScope, batch.version, held.get(id) ?? read.get(id));
         if (item) {
-          held.set(period, item);
+          held.set(id, item);
           report.countsUpdated += byScope.size;
-        } else held.delete(period); // another run applied it: read it again when needed
+        } else held.delete(id); // another run applied it: read it again when needed
         options.onProgress?.({ read: entries.length, applied: ++applied, total });
-        await checkpoint(`applied ${period}`);
+        await checkpoint(`applied ${period} ${planId}`);
       });
     } else {
       report.differences = await rewriteAll(state, deltas, batch.version);
@@ -264,28 +277,40 @@ export async function aggregate(
       dirtyPeriods,
       dirtyScopes,
       periods: union(state.periods, touchedPeriods),
+      countsByPlan: true,
     });
     if (committed) report.batches += 1;
     await checkpoint('committed');
   }
 
-  /** The rebuild: compare every stored count with the recomputation, then write the recomputation. */
+  /** The rebuild: compare every plan's stored counts with the recomputation, then write the recomputation. */
   async function rewriteAll(state: AggregationState, recomputed: Deltas, version: number): Promise<Difference[]> {
     const differences: Difference[] = [];
     const periods = [...new Set([...state.periods, ...recomputed.keys()])].sort();
     for (const period of periods) {
-      const stored = await repo.readCounts(period);
-      const expected = recomputed.get(period) ?? new Map<string, Tally>();
-      for (const scope of [...new Set([...stored.keys(), ...expected.keys()])].sort()) {
-        const was = stored.get(scope) ?? emptyTally();
-        const now = expected.get(scope) ?? emptyTally();
-        if (JSON.stringify(was) !== JSON.stringify(now))
-          differences.push({ period, scope, stored: was, recomputed: now });
+      const stored = await repo.readPeriodPlans(period);
+      const expected = byPlan(recomputed.get(period) ?? []);
+      for (const planId of [...new Set([...stored.keys(), ...expected.keys()])].sort()) {
+        const was = stored.get(planId)?.counts ?? new Map<string, Tally>();
+        const now = expected.get(planId) ?? new Map<string, Tally>();
+        for (const scope of [...new Set([...was.keys(), ...now.keys()])].sort()) {
+          const before = was.get(scope) ?? emptyTally();
+          const after = now.get(scope) ?? emptyTally();
+          if (JSON.stringify(before) !== JSON.stringify(after))
+            differences.push({ period, scope, stored: before, recomputed: after });
+        }
+        held.set(countsItemId(period, planId), await repo.putCounts(period, planId, now, version));
+        report.countsUpdated += now.size;
       }
-      held.set(period, await repo.putCounts(period, expected, version));
-      report.countsUpdated += expected.size;
       await checkpoint(`rewrote ${period}`);
     }
     return differences;
   }
+}
+
+/** A batch's deltas by the counts item each changes: a plan's scopes in one period. */
+function countsItemsOf(deltas: Deltas) {
+  return [...deltas].flatMap(([period, byScope]) =>
+    [...byPlan(byScope)].map(([planId, scopes]) => ({ period, planId, byScope: scopes })),
+  );
 }

@@ -5,9 +5,10 @@ import {
   type PeriodCounts,
   type Published,
 } from '../store/aggregation-repository.js';
+import { countsItemId } from '../store/rating-counts.js';
 import type { TargetType } from '../feedback/target.js';
 import type { PeriodSummaries, ScopeSummary, SeriesPoint } from './documents.js';
-import { granularityOf, nextPeriod, planOfScope, planScope, previousPeriod, scopeKind } from './scopes.js';
+import { byPlan, granularityOf, nextPeriod, planOfScope, planScope, previousPeriod, scopeKind } from './scopes.js';
 import { inParallel } from './in-parallel.js';
 import { meanOf, rankByBayesianMean, summarise, type Tally } from './statistics.js';
 
@@ -68,19 +69,9 @@ export function periodSummaries(
   };
 }
 
-/** One period's counts of every plan, split by plan, each scope named without its plan. */
-function byPlan(counts: Map<string, Tally>): Map<string, Map<string, Tally>> {
-  const plans = new Map<string, Map<string, Tally>>();
-  for (const [counted, tally] of counts) {
-    const named = planOfScope(counted);
-    // A scope counted before ratings carried their plan; the migration's rebuild removes it.
-    if (!named) continue;
-    let scopes = plans.get(named.planId);
-    if (!scopes) plans.set(named.planId, (scopes = new Map<string, Tally>()));
-    scopes.set(named.scope, tally);
-  }
-  return plans;
-}
+/** A plan's counts, each scope named without its plan, as its published documents name them. */
+const inPlan = (counts: Map<string, Tally>) =>
+  new Map([...counts].map(([counted, tally]) => [planOfScope(counted)!.scope, tally]));
 
 const pointOf = (period: string, tally: Tally): SeriesPoint => {
   const s = summarise(tally, { minRatings: 0, prior: { mean: NEUTRAL_PRIOR_MEAN, weight: 0 } });
@@ -111,8 +102,8 @@ export type PublishingRepository = Pick<
  * Publishes what committed batches changed, and only that: the summaries of the touched plans in
  * every touched period and in the period after it (whose change against the previous one moved),
  * and the series points of the touched scopes in the touched periods. A document is written only
- * when its content differs from what was last published from the same counts item (its hash is
- * kept there); a point whose scope no longer counts anything is removed. Then, once the documents
+ * when its content differs from what was last published from its plan's counts item of the period
+ * (its hash is kept there); a point whose scope no longer counts anything is removed. Then, once the documents
  * have landed, the hashes are noted and the published ratings' version bumped, so the read caches
  * reload (docs/caching.md). Deterministic in the counts, so two runs publishing the same version
  * write the same documents; a plan's documents are computed from its own scopes only: its ranks,
@@ -126,7 +117,7 @@ export async function publish(
     knownPeriods: string[];
     minRatings: number;
     version: number;
-    /** Counts items this run wrote or read and still holds as stored: read from here instead of the store. */
+    /** Counts items this run wrote or read and still holds as stored, by countsItemId: read from here instead of the store. */
     held?: ReadonlyMap<string, PeriodCounts>;
   },
   checkpoint: (step: string) => Promise<void>,
@@ -139,70 +130,71 @@ export async function publish(
     const next = nextPeriod(period);
     if (next && known.has(next)) toPublish.add(next);
   }
-  // Every counts item needed, the published periods' and their predecessors', read side by side.
-  const needed = [...toPublish].flatMap((period) => [period, previousPeriod(period) ?? []].flat());
+  const touched = byPlan([...new Set(options.scopes)].sort().map((scope) => [scope, scope] as const));
+  // Every counts item needed, the touched plans' in the published periods and their predecessors, read side by side.
+  const needed = new Map<string, { period: string; planId: string }>();
+  for (const period of [...toPublish].flatMap((period) => [period, previousPeriod(period) ?? []].flat()))
+    for (const planId of touched.keys()) needed.set(countsItemId(period, planId), { period, planId });
   const items = new Map(
     await Promise.all(
-      [...new Set(needed)].map(
-        async (period) =>
+      [...needed].map(
+        async ([id, { period, planId }]) =>
           [
-            period,
-            options.held?.get(period) ?? (known.has(period) ? await repo.readPeriod(period) : noCounts()),
+            id,
+            options.held?.get(id) ?? (known.has(period) ? await repo.readPeriod(period, planId) : noCounts()),
           ] as const,
       ),
     ),
   );
-  const touched = [...new Set(options.scopes)].sort();
-  const touchedPlans = [...new Set(touched.flatMap((scope) => planOfScope(scope)?.planId ?? []))];
+  const itemOf = (period: string, planId: string) => items.get(countsItemId(period, planId))!;
 
   const summaries: Array<{ period: string; planId: string; document: PeriodSummaries }> = [];
   const points: Array<{ planId: string; scope: string; point: SeriesPoint }> = [];
   const gone: Array<{ planId: string; scope: string; period: string }> = [];
-  const noted = new Map<string, Published>();
+  const noted: Array<{ period: string; planId: string; item: PeriodCounts; published: Published }> = [];
   for (const period of [...toPublish].sort()) {
-    const item = items.get(period)!;
-    const counts = byPlan(item.counts);
     const before = previousPeriod(period);
-    const previous = before ? byPlan(items.get(before)!.counts) : null;
-    const published: Published = {
-      summaries: { ...item.published.summaries },
-      points: { ...item.published.points },
-    };
-    // A touched plan whose counts all went back to zero is published too, empty.
-    for (const planId of touchedPlans) {
+    for (const [planId, scopes] of touched) {
+      const item = itemOf(period, planId);
+      const published: Published = {
+        summaries: { ...item.published.summaries },
+        points: { ...item.published.points },
+      };
+      // A touched plan whose counts all went back to zero is published too, empty.
       const document = periodSummaries(
         period,
-        counts.get(planId) ?? new Map<string, Tally>(),
-        previous ? (previous.get(planId) ?? new Map<string, Tally>()) : null,
+        inPlan(item.counts),
+        before ? inPlan(itemOf(before, planId).counts) : null,
         planScope(planId),
         options.minRatings,
         options.version,
       );
       const hash = contentHash(document);
-      if (published.summaries[planId] === hash) continue;
-      summaries.push({ period, planId, document });
-      published.summaries[planId] = hash;
-    }
-    // Series hold years and months; all-time is a single point and lives in the summaries. A
-    // period published only because its predecessor changed has the same points as before.
-    if (granularityOf(period) !== 'all' && dirty.has(period)) {
-      for (const counted of touched) {
-        const named = planOfScope(counted)!;
-        const tally = item.counts.get(counted);
-        if (!tally) {
-          if (published.points[counted] === undefined) continue;
-          gone.push({ ...named, period });
-          delete published.points[counted];
-          continue;
-        }
-        const point = pointOf(period, tally);
-        const hash = contentHash(point);
-        if (published.points[counted] === hash) continue;
-        points.push({ ...named, point });
-        published.points[counted] = hash;
+      if (published.summaries[planId] !== hash) {
+        summaries.push({ period, planId, document });
+        published.summaries[planId] = hash;
       }
+      // Series hold years and months; all-time is a single point and lives in the summaries. A
+      // period published only because its predecessor changed has the same points as before.
+      if (granularityOf(period) !== 'all' && dirty.has(period)) {
+        for (const counted of scopes.keys()) {
+          const named = planOfScope(counted)!;
+          const tally = item.counts.get(counted);
+          if (!tally) {
+            if (published.points[counted] === undefined) continue;
+            gone.push({ ...named, period });
+            delete published.points[counted];
+            continue;
+          }
+          const point = pointOf(period, tally);
+          const hash = contentHash(point);
+          if (published.points[counted] === hash) continue;
+          points.push({ ...named, point });
+          published.points[counted] = hash;
+        }
+      }
+      if (JSON.stringify(published) !== JSON.stringify(item.published)) noted.push({ period, planId, item, published });
     }
-    if (JSON.stringify(published) !== JSON.stringify(item.published)) noted.set(period, published);
   }
 
   await Promise.all([
@@ -215,9 +207,9 @@ export async function publish(
   await checkpoint('published documents');
   // Only now that every document has landed may a hash say it is stored, and the version announce it.
   await Promise.all([
-    ...[...noted]
-      .filter(([period]) => items.get(period)!.appliedVersion > 0)
-      .map(([period, published]) => repo.recordPublished(period, items.get(period)!, published)),
+    ...noted
+      .filter(({ item }) => item.appliedVersion > 0)
+      .map(({ period, planId, item, published }) => repo.recordPublished(period, planId, item, published)),
     repo.bumpPublishedVersion(),
   ]);
   await checkpoint('noted published');

@@ -17,14 +17,30 @@ export const scopeKind = (scope: string): ScopeKind =>
   scope.startsWith('category#') ? 'category' : scope.startsWith('plan#') ? 'plan' : 'target';
 
 /**
- * The counts of every plan share one item per period, so there a scope is named with its plan
- * (`{planId}/{scope}`); the published documents are per plan and name scopes without it.
+ * Counted scopes are named with their plan (`{planId}/{scope}`), so a batch's deltas say which
+ * plan's counts item each changes; the published documents are per plan and name scopes without it.
  */
 export const scopeInPlan = (planId: string, scope: string) => `${planId}/${scope}`;
 /** A counted scope's plan and its name in the plan; null for a scope counted before ratings carried their plan. */
 export function planOfScope(counted: string): { planId: string; scope: string } | null {
   const slash = counted.indexOf('/');
   return slash > 0 ? { planId: counted.slice(0, slash), scope: counted.slice(slash + 1) } : null;
+}
+
+/**
+ * Counted scopes (with whatever each maps to) by their plan, as each plan's counts item holds them;
+ * a scope counted before ratings carried their plan belongs to none and is left out.
+ */
+export function byPlan<T>(counted: Iterable<readonly [string, T]>): Map<string, Map<string, T>> {
+  const plans = new Map<string, Map<string, T>>();
+  for (const [scope, value] of counted) {
+    const planId = planOfScope(scope)?.planId;
+    if (planId === undefined) continue;
+    let scopes = plans.get(planId);
+    if (!scopes) plans.set(planId, (scopes = new Map<string, T>()));
+    scopes.set(scope, value);
+  }
+  return plans;
 }
 
 /** Where a target's ratings count: target → category (or projects) → plan, in every plan that is rated. */

@@ -9,16 +9,20 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { FeedbackRecord, FraudEvent, ModerationEvent } from '../feedback/record.js';
-import { isZero, type LogEntry } from '../ratings/deltas.js';
+import type { LogEntry } from '../ratings/deltas.js';
 import { COMMENT_STATUSES, emptyTally, type Tally } from '../ratings/statistics.js';
 import {
   aggregationStateKey,
   FEEDBACK_SHARDS,
   feedbackPartition,
+  RATING_COUNTS_PREFIX,
   ratingCountsKey,
+  ratingCountsPartition,
   ratingSeriesKey,
   ratingSummaryKey,
 } from './keys.js';
+import { splitLegacyRatingCounts } from './split-rating-counts.js';
+import { countsItem, countsOfItem, noCounts, stored, type PeriodCounts, type Published } from './rating-counts.js';
 import type { SeriesPoint } from '../ratings/documents.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
@@ -49,6 +53,11 @@ export const AggregationState = z.strictObject({
   dirtyScopes: z.array(z.string()),
   /** Every period that has counts, so a rebuild knows what to compare and publishing what exists. */
   periods: z.array(z.string()),
+  /**
+   * Counts are kept per plan (absent: in one item per period, as an older release kept them, which
+   * the next run splits before it counts anything; split-rating-counts.ts).
+   */
+  countsByPlan: z.optional(z.literal(true)),
 });
 export type AggregationState = z.infer<typeof AggregationState>;
 
@@ -60,16 +69,9 @@ const INITIAL_STATE: AggregationState = {
   dirtyPeriods: [],
   dirtyScopes: [],
   periods: [],
+  countsByPlan: true,
 };
 
-/** A tally as nine numbers: the five levels, then comments pending, published, rejected, hidden. */
-const pack = (t: Tally) => [...t.histogram, ...COMMENT_STATUSES.map((status) => t.comments[status])];
-const unpack = (numbers: number[]): Tally => {
-  const tally = emptyTally();
-  for (let level = 0; level < 5; level++) tally.histogram[level] = numbers[level] ?? 0;
-  COMMENT_STATUSES.forEach((status, i) => (tally.comments[status] = numbers[5 + i] ?? 0));
-  return tally;
-};
 const addTallies = (a: Tally, b: Tally): Tally => {
   const sum = emptyTally();
   for (let level = 0; level < 5; level++) sum.histogram[level] = a.histogram[level]! + b.histogram[level]!;
@@ -77,29 +79,7 @@ const addTallies = (a: Tally, b: Tally): Tally => {
   return sum;
 };
 
-/**
- * Content hashes of the documents published from a period's counts: each plan's summaries (by plan
- * id) and each counted scope's series point (by counted scope). Kept in the period's counts item,
- * written only after the documents they describe have landed, so a hash there never claims a
- * document that is not stored; publishing skips a document whose hash it finds unchanged.
- */
-export interface Published {
-  summaries: Record<string, string>;
-  points: Record<string, string>;
-}
-
-/** A period's counts item as read or written: the counts, the last batch applied and what was published from them. */
-export interface PeriodCounts {
-  counts: Map<string, Tally>;
-  appliedVersion: number;
-  published: Published;
-}
-/** The item of a period nothing was ever counted in. */
-export const noCounts = (): PeriodCounts => ({
-  counts: new Map(),
-  appliedVersion: 0,
-  published: { summaries: {}, points: {} },
-});
+export { noCounts, type PeriodCounts, type Published };
 
 /** Read and write units and items, as DynamoDB reports them, for the run report and benchmarks. */
 export interface Meter {
@@ -128,50 +108,50 @@ export function aggregationRepository(store: Store) {
     return output;
   };
 
-  async function readPeriod(period: string): Promise<PeriodCounts> {
+  /** A plan's counts item of a period. */
+  async function readPeriod(period: string, planId: string): Promise<PeriodCounts> {
     const output = measure(
       await client.send(
         new GetCommand({
           TableName: tableName,
-          Key: ratingCountsKey(period),
+          Key: ratingCountsKey(period, planId),
           ConsistentRead: true,
           ReturnConsumedCapacity: 'TOTAL',
         }),
       ),
       'read',
     );
-    if (!output.Item) return noCounts();
-    const packed = JSON.parse(String(output.Item.data)) as Record<string, number[]>;
-    return {
-      counts: new Map(Object.entries(packed).map(([scope, numbers]) => [scope, unpack(numbers)])),
-      appliedVersion: Number(output.Item.appliedVersion),
-      published:
-        typeof output.Item.published === 'string'
-          ? (JSON.parse(output.Item.published) as Published)
-          : noCounts().published,
-    };
+    return output.Item ? countsOfItem(output.Item) : noCounts();
   }
 
-  /** Counts as the store keeps them: zero tallies left out, in the order of their scopes. */
-  const stored = (counts: Map<string, Tally>) =>
-    new Map([...counts].filter(([, tally]) => !isZero(tally)).sort(([a], [b]) => a.localeCompare(b)));
+  /** Every plan's counts item of a period, by plan: one query of the period's partition. */
+  async function readPeriodPlans(period: string): Promise<Map<string, PeriodCounts>> {
+    const plans = new Map<string, PeriodCounts>();
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = measure(
+        await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': ratingCountsPartition(period), ':prefix': RATING_COUNTS_PREFIX },
+            ConsistentRead: true,
+            ExclusiveStartKey,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+        'read',
+      );
+      for (const item of page.Items ?? []) plans.set(String(item.planId), countsOfItem(item));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return plans;
+  }
 
-  /** Writes a period's counts if its version is still `expected` (null: unconditionally). */
-  async function writePeriod(
-    period: string,
-    { counts, appliedVersion: version, published }: PeriodCounts,
-    expected: number | null,
-  ): Promise<boolean> {
-    const packed = Object.fromEntries([...stored(counts)].map(([scope, tally]) => [scope, pack(tally)]));
+  /** Writes a plan's counts of a period if its version is still `expected` (null: unconditionally). */
+  function writePeriod(period: string, planId: string, item: PeriodCounts, expected: number | null): Promise<boolean> {
     return putIf({
-      Item: {
-        ...ratingCountsKey(period),
-        type: 'rating-counts',
-        period,
-        appliedVersion: version,
-        data: JSON.stringify(packed),
-        published: JSON.stringify(published),
-      },
+      Item: countsItem(ratingCountsKey(period, planId), period, planId, item),
       ...(expected === null
         ? {}
         : expected === 0
@@ -275,53 +255,65 @@ export function aggregationRepository(store: Store) {
       return { entries, last, complete: ExclusiveStartKey === undefined };
     },
 
-    /** Every scope's counts in one period. */
+    /** Every scope's counts in one period, of every plan. */
     async readCounts(period: string): Promise<Map<string, Tally>> {
-      return (await readPeriod(period)).counts;
+      const plans = await readPeriodPlans(period);
+      return new Map([...plans.values()].flatMap((item) => [...item.counts]));
     },
 
-    /** A period's counts item: its counts, the last batch applied, what was published from it. */
+    /** A plan's counts item of a period: its counts, the last batch applied, what was published from it. */
     readPeriod,
+    readPeriodPlans,
 
     /**
-     * Adds a batch's deltas to one period's counts, once: the item remembers the last batch
-     * version applied, and is replaced only if nobody wrote it since it was read, so a resumed or
-     * overlapping run that applies the same batch again changes nothing. `read` is the item as the
-     * caller already read it, if it did (a stale one only costs a second read). Answers the item as
-     * written, or null when the batch was already applied.
+     * Adds a batch's deltas to a plan's counts of one period, once: the item remembers the last
+     * batch version applied, and is replaced only if nobody wrote it since it was read, so a resumed
+     * or overlapping run that applies the same batch again changes nothing. Each plan's item keeps
+     * its own version, so a batch that touches many plans is applied to each exactly once, whatever
+     * the others' fate. `read` is the item as the caller already read it, if it did (a stale one only
+     * costs a second read). Answers the item as written, or null when the batch was already applied.
      */
     async applyDeltas(
       period: string,
+      planId: string,
       deltas: Map<string, Tally>,
       version: number,
       read?: PeriodCounts,
     ): Promise<PeriodCounts | null> {
-      for (let before = read ?? (await readPeriod(period)); ; before = await readPeriod(period)) {
+      for (let before = read ?? (await readPeriod(period, planId)); ; before = await readPeriod(period, planId)) {
         if (before.appliedVersion >= version) return null;
         const counts = new Map(before.counts);
         for (const [scope, delta] of deltas) counts.set(scope, addTallies(counts.get(scope) ?? emptyTally(), delta));
         const written = { counts: stored(counts), appliedVersion: version, published: before.published };
-        if (await writePeriod(period, written, before.appliedVersion)) return written;
+        if (await writePeriod(period, planId, written, before.appliedVersion)) return written;
       }
     },
 
     /**
-     * Overwrites one period's counts with recomputed values (the rebuild), forgetting what was
-     * published from them, so the rebuild republishes every document; answers the item as stored.
+     * Overwrites a plan's counts of one period with recomputed values (the rebuild), forgetting what
+     * was published from them, so the rebuild republishes every document; answers the item as stored.
      */
-    async putCounts(period: string, counts: Map<string, Tally>, version: number): Promise<PeriodCounts> {
+    async putCounts(
+      period: string,
+      planId: string,
+      counts: Map<string, Tally>,
+      version: number,
+    ): Promise<PeriodCounts> {
       const written = { ...noCounts(), counts: stored(counts), appliedVersion: version };
-      await writePeriod(period, written, null);
+      await writePeriod(period, planId, written, null);
       return written;
     },
 
     /**
-     * Notes what was published from a period's counts, unless a batch was applied to it since they
-     * were read (that batch's publish will write and note its own). Answers whether it was noted.
+     * Notes what was published from a plan's counts of a period, unless a batch was applied to them
+     * since they were read (that batch's publish will write and note its own). Answers whether it was noted.
      */
-    recordPublished(period: string, read: PeriodCounts, published: Published): Promise<boolean> {
-      return writePeriod(period, { ...read, published }, read.appliedVersion);
+    recordPublished(period: string, planId: string, read: PeriodCounts, published: Published): Promise<boolean> {
+      return writePeriod(period, planId, { ...read, published }, read.appliedVersion);
     },
+
+    /** Splits counts an older release kept in one item per period into per-plan items (split-rating-counts.ts). */
+    splitLegacyCounts: (periods: readonly string[]) => splitLegacyRatingCounts(store, periods),
 
     /**
      * Writes a document unless a later version already wrote it: a run that stalled while publishing

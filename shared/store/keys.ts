@@ -107,13 +107,21 @@ export const unrepliedCommentSortKey = (publishedAt: string, feedbackId: string)
 export const aggregationStateKey = { PK: 'AGGREGATION', SK: 'STATE' } as const;
 
 /**
- * Rating counts of one period (`all`, `2025`, `2025-06`): one item holding every scope of every
- * plan (targets, categories, plans; each named with its plan, shared/ratings/scopes.ts), so a
- * batch costs one read and one write per period it touches, not one write per target, and
- * publishing a period reads one item. About 80 bytes a scope: the 400 KB item limit leaves room
- * for some 4,500 targets across the plans rated in one period.
+ * Rating counts of one plan in one period (`all`, `2025`, `2025-06`): one item holding every scope
+ * of the plan (targets, categories, the plan; each named with its plan, shared/ratings/scopes.ts),
+ * so a batch costs one read and one write per plan and period it touches, not one write per
+ * target, and publishing a plan's period reads one item. Each plan's item grows with that plan's
+ * scopes only (about 80 bytes a scope: room for some 4,500 targets in one plan), and plans' batches
+ * never contend on one item. A period's items share its partition, so a rebuild reads them in one query.
  */
-export const ratingCountsKey = (period: string) => ({ PK: `RATINGS#${period}`, SK: 'COUNTS' });
+export const ratingCountsPartition = (period: string) => `RATINGS#${period}`;
+export const RATING_COUNTS_PREFIX = 'COUNTS#';
+export const ratingCountsKey = (period: string, planId: string) => ({
+  PK: ratingCountsPartition(period),
+  SK: `${RATING_COUNTS_PREFIX}${planId}`,
+});
+/** Where an older release kept every plan's counts of a period in one item: read only by the split (split-rating-counts.ts). */
+export const legacyRatingCountsKey = (period: string) => ({ PK: ratingCountsPartition(period), SK: 'COUNTS' });
 /** A plan's published summaries of a period, ranks included: what the public read routes answer from. */
 export const ratingSummaryKey = (planId: string, period: string) => ({
   PK: `SUMMARY#${planId}#${period}`,

@@ -47,7 +47,10 @@ export async function republishedDocuments(store: Store, minRatings: number) {
   for (const period of state.periods) for (const scope of (await repo.readCounts(period)).keys()) scopes.add(scope);
   const items: Record<string, unknown>[] = [];
   const capture: PublishingRepository = {
-    readPeriod: async (period) => ({ ...(await repo.readPeriod(period)), published: noCounts().published }),
+    readPeriod: async (period, planId) => ({
+      ...(await repo.readPeriod(period, planId)),
+      published: noCounts().published,
+    }),
     summaryKey: repo.summaryKey,
     putDocument: (key, type, version, document) => {
       items.push({ ...key, type, version, data: JSON.stringify(document) });

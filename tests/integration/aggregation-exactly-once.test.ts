@@ -313,12 +313,12 @@ describe('aggregation under at-least-once execution', () => {
     ]);
     const repo = aggregationRepository(store);
     // Corrupt one stored count behind the aggregation's back.
-    const all = await repo.readCounts('all');
+    const { counts: all } = await repo.readPeriod('all', 'licheng-14th');
     all.set('licheng-14th/indicator#pm25-concentration', {
       histogram: [9, 0, 0, 0, 0],
       comments: { pending: 0, published: 0, rejected: 0, hidden: 0 },
     });
-    await repo.putCounts('all', all, 99);
+    await repo.putCounts('all', 'licheng-14th', all, 99);
     const rebuilt = await aggregate(
       {
         repo,

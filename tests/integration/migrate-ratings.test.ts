@@ -177,6 +177,18 @@ async function writeLegacyTable() {
     appliedVersion: 1,
     data: JSON.stringify({ 'indicator#gdp': [0, 1, 0, 0, 0, 0, 1, 0, 0] }),
   });
+  await put({
+    PK: 'AGGREGATION',
+    SK: 'STATE',
+    type: 'aggregation-state',
+    version: 1,
+    watermarks: {},
+    phase: 'idle',
+    batch: null,
+    dirtyPeriods: [],
+    dirtyScopes: [],
+    periods: ['all'],
+  });
 }
 
 beforeAll(async () => {
@@ -190,10 +202,14 @@ describe('the migration of ratings stored before they carried their plan', () =>
     const report = await migrateLegacyRatings(store.current, plan.id);
     expect(report).toEqual({ logItems: 3, ballots: 1, cases: 2, reviews: 2, documents: 2 });
     const rebuilt = await aggregationJob(store.current, settings)('rebuild');
-    // The old unscoped count was replaced by the plan's own.
+    // The old unscoped count, in the single counts item of every plan, is gone; the plan's own is counted.
     expect(rebuilt.differences).toEqual(
-      expect.arrayContaining([expect.objectContaining({ period: 'all', scope: 'indicator#gdp' })]),
+      expect.arrayContaining([expect.objectContaining({ period: 'all', scope: `${plan.id}/indicator#gdp` })]),
     );
+    const counts = await store.current.client.send(
+      new GetCommand({ TableName: store.current.tableName, Key: { PK: 'RATINGS#all', SK: 'COUNTS' } }),
+    );
+    expect(counts.Item).toBeUndefined();
 
     const summaries = await ratingsRepository(store.current).periodSummaries(plan.id, 'all');
     const gdp = summaries?.targets.find((t) => t.targetId === 'gdp');
