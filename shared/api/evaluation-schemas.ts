@@ -99,7 +99,14 @@ export const PlanEvaluation = doc(
     }),
     citizens: z.strictObject({
       ratings: z.nullable(
-        z.pick(RatingSummary, { count: true, histogram: true, mean: true, satisfaction: true, dissatisfaction: true }),
+        z.pick(RatingSummary, {
+          count: true,
+          histogram: true,
+          mean: true,
+          satisfaction: true,
+          dissatisfaction: true,
+          tooFewToRank: true,
+        }),
       ),
       cases: z.strictObject(
         counts(

@@ -44,7 +44,10 @@ export interface CaseHandling {
 
 export interface CitizensVerdict {
   /** The plan scope's all-time summary as published by the aggregation; null when nobody rated. */
-  ratings: Pick<ScopeSummary, 'count' | 'histogram' | 'mean' | 'satisfaction' | 'dissatisfaction'> | null;
+  ratings: Pick<
+    ScopeSummary,
+    'count' | 'histogram' | 'mean' | 'satisfaction' | 'dissatisfaction' | 'tooFewToRank'
+  > | null;
   cases: CaseHandling;
 }
 
@@ -171,6 +174,7 @@ export function evaluatePlan(input: EvaluationInput): PlanEvaluation {
               mean: ratings.mean,
               satisfaction: ratings.satisfaction,
               dissatisfaction: ratings.dissatisfaction,
+              tooFewToRank: ratings.tooFewToRank,
             }
           : null,
       cases: caseHandling(input.cases, now, input.calendar),

@@ -1,8 +1,9 @@
 import type { ProjectStatus } from '../../shared/plan/schema.js';
 import type { ProgressStatus } from '../../shared/progress/assessment.js';
 import type { Verdict } from '../../shared/verdicts/verdicts.js';
-import { formatNumber, formatShare } from '../format.js';
+import { formatNumber } from '../format.js';
 import type { Lang, Messages } from '../i18n.js';
+import { satisfactionShown } from './satisfaction.js';
 
 /**
  * A verdict in words, the same on the verdicts page, in its chart, on an indicator's page and on
@@ -15,12 +16,9 @@ export const officialName = (t: Messages, v: Verdict) =>
     ? t.projectStatus(v.official.status as ProjectStatus)
     : t.statusName(v.official.status as ProgressStatus);
 
-/** The satisfied share and its 95% interval, or "no ratings". */
-export function satisfactionText(t: Messages, lang: Lang, v: Verdict): string {
-  const s = v.citizens.satisfaction;
-  if (!s) return t.noRatingsShort;
-  return t.verdictsInterval(formatShare(s.share, lang), formatShare(s.lower, lang), formatShare(s.upper, lang));
-}
+/** The satisfied share and its 95% interval, or why there is none (web/citizen/satisfaction.ts). */
+export const satisfactionText = (t: Messages, lang: Lang, v: Verdict): string =>
+  satisfactionShown(t, lang, v.citizens, 'column');
 
 /** The region, and for an undetermined target why. */
 export const regionText = (t: Messages, v: Verdict) =>

@@ -5,9 +5,10 @@ import type { RatingBrief } from '../../../shared/ratings/views.js';
 import type { IndicatorView } from '../../../shared/plan/views.js';
 import { Fact } from '../../components/common.js';
 import type { PageContext } from '../../context.js';
-import { formatCell, formatNumber, formatShare, withUnit } from '../../format.js';
+import { formatCell, formatNumber, withUnit } from '../../format.js';
 import type { Messages } from '../../i18n.js';
 import { inLang, localized } from '../../localized.js';
+import { satisfactionShown } from '../satisfaction.js';
 
 /** Plan text that exists only in Chinese, marked as such on an English page for screen readers. */
 export function Zh({ ctx, children }: { ctx: PageContext; children?: Child }) {
@@ -109,7 +110,7 @@ export function SatisfactionBrief({ ctx, brief }: { ctx: PageContext; brief: Rat
   if (brief.count === 0 || !brief.satisfaction) return <>{t.noRatingsShort}</>;
   return (
     <>
-      {formatShare(brief.satisfaction.share, lang)}
+      {satisfactionShown(t, lang, { ...brief, tooFew: brief.tooFewToRank }, 'share')}
       <span class="muted">
         {localized(lang, { zh: '（', en: ' (' })}
         {t.ratingsCount(brief.count)}

@@ -6,14 +6,11 @@ import { ChartFigure } from './chart.js';
 import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
 import { localized } from '../../localized.js';
+import { satisfactionShown } from '../satisfaction.js';
 
-/** 满意率 with its 95% Wilson interval, as published. */
-export function satisfactionText(ctx: PageContext, summary: Pick<ScopeSummary, 'satisfaction'>): string | null {
-  const s = summary.satisfaction;
-  if (!s) return null;
-  const f = (x: number) => formatShare(x, ctx.lang);
-  return ctx.t.satisfactionValue(f(s.share), f(s.lower), f(s.upper));
-}
+/** 满意率 with its 95% Wilson interval, as published, or too few ratings to summarise (web/citizen/satisfaction.ts). */
+export const satisfactionText = (ctx: PageContext, summary: ScopeSummary) =>
+  satisfactionShown(ctx.t, ctx.lang, { ...summary, tooFew: summary.tooFewToRank });
 
 /** The key figures of a summary: 满意率 and interval, sample size, means, rank or why there is none. */
 export function SummaryFacts({
@@ -109,7 +106,7 @@ export function RatingSummary({ ctx, summary, minRatings, years, name }: RatingS
               <tr>
                 <th scope="row">{point.period}</th>
                 <td>{point.count}</td>
-                <td>{satisfactionText(ctx, point) ?? '—'}</td>
+                <td>{satisfactionShown(t, lang, { ...point, tooFew: point.count < minRatings })}</td>
               </tr>
             ))}
           </DataTable>

@@ -2,6 +2,7 @@ import type { OfficialStanding, Region, VerdictThresholds } from '../../../share
 import type { Verdict } from '../../../shared/verdicts/verdicts.js';
 import type { PageContext } from '../../context.js';
 import { formatShare } from '../../format.js';
+import { satisfactionShown } from '../satisfaction.js';
 
 /**
  * The verdicts as a scatter chart drawn on the server in SVG, so it shows without JavaScript:
@@ -139,7 +140,7 @@ export function VerdictChart(props: {
           const title = t.verdictsPointTitle(
             props.nameOf(v),
             props.officialOf(v),
-            t.verdictsInterval(formatShare(s.share, lang), formatShare(s.lower, lang), formatShare(s.upper, lang)),
+            satisfactionShown(t, lang, v.citizens, 'column'),
             t.region(v.region),
           );
           return (

@@ -4,6 +4,7 @@ import type { SeriesPoint } from '../../../shared/ratings/documents.js';
 import { DataTable } from '../../components/table.js';
 import type { PageContext } from '../../context.js';
 import { formatNumber, formatShare } from '../../format.js';
+import { satisfactionShown } from '../satisfaction.js';
 
 /**
  * An indicator's two verdicts year by year: the official value against the path to the target,
@@ -43,10 +44,12 @@ export function VerdictTrend({
   ctx,
   view,
   years,
+  minRatings,
 }: {
   ctx: PageContext;
   view: IndicatorDetailView;
   years: readonly SeriesPoint[];
+  minRatings: number;
 }) {
   const { t, lang } = ctx;
   const rows = rowsOf(view, years);
@@ -98,7 +101,8 @@ export function VerdictTrend({
             </g>
           ))}
           {rows
-            .filter((r) => r.rating?.satisfaction)
+            // A year with too few ratings is not plotted: its interval would span most of the scale.
+            .filter((r) => r.rating?.satisfaction && r.rating.count >= minRatings)
             .map((r) => {
               const s = r.rating!.satisfaction!;
               const px = round(x(r.year));
@@ -124,12 +128,8 @@ export function VerdictTrend({
             <td>{r.observed === null ? '—' : formatNumber(r.observed, lang)}</td>
             <td>{r.path === null ? '—' : formatNumber(r.path, lang)}</td>
             <td>
-              {r.rating?.satisfaction
-                ? t.verdictsInterval(
-                    formatShare(r.rating.satisfaction.share, lang),
-                    formatShare(r.rating.satisfaction.lower, lang),
-                    formatShare(r.rating.satisfaction.upper, lang),
-                  )
+              {r.rating
+                ? satisfactionShown(t, lang, { ...r.rating, tooFew: r.rating.count < minRatings }, 'column')
                 : '—'}
             </td>
             <td>{r.rating?.count ?? 0}</td>

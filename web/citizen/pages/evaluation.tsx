@@ -6,9 +6,10 @@ import { ProjectStatus } from '../../../shared/plan/schema.js';
 import { DataTable } from '../../components/table.js';
 import { Fact } from '../../components/common.js';
 import type { PageContext } from '../../context.js';
-import { formatDate, formatNumber, formatShare, withUnit } from '../../format.js';
+import { formatDate, formatNumber, withUnit } from '../../format.js';
 import { inLang, localized } from '../../localized.js';
 import { Layout } from '../layout.js';
+import { satisfactionShown } from '../satisfaction.js';
 import { explainsNotAssessable } from '../../i18n-evaluation.js';
 import { ProjectStatusBadge, Text } from '../components/plan-text.js';
 
@@ -233,11 +234,7 @@ export function EvaluationPage({ ctx, data, csvHref }: { ctx: PageContext; data:
           {ratings?.satisfaction ? (
             <dl class="facts">
               <Fact term={t.satisfaction}>
-                {t.satisfactionValue(
-                  formatShare(ratings.satisfaction.share, lang),
-                  formatShare(ratings.satisfaction.lower, lang),
-                  formatShare(ratings.satisfaction.upper, lang),
-                )}
+                {satisfactionShown(t, lang, { ...ratings, tooFew: ratings.tooFewToRank })}
               </Fact>
               <Fact term={t.colCount}>{t.evaluationRatings(ratings.count)}</Fact>
             </dl>

@@ -241,7 +241,7 @@ export function IndicatorPage({
       )}
 
       <VerdictLine ctx={ctx} verdict={data.verdict} />
-      <VerdictTrend ctx={ctx} view={view} years={data.years} />
+      <VerdictTrend ctx={ctx} view={view} years={data.years} minRatings={data.minRatings} />
     </TargetPage>
   );
 }
