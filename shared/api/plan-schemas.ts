@@ -39,7 +39,8 @@ doc(plan.Indicator, {
 });
 doc(plan.HistoryRow, {
   id: 'HistoryRow',
-  description: 'A row of 专栏1: the 13th plan’s target, the 2015 and 2020 actuals and the completion remark.',
+  description:
+    'A row of the previous plan’s results table (the 14th plan’s 专栏1): its baseline, target and the value reached, each with the year the row states, and the completion remark.',
 });
 doc(plan.NumericGoal, {
   id: 'NumericGoal',
@@ -216,13 +217,16 @@ export const IndicatorView = doc(
 export const IndicatorDetail = doc(
   z.extend(IndicatorView, {
     historyRows: doc(z.array(plan.HistoryRow), {
-      description: 'The 专栏1 rows of the 13th plan that track the same quantity.',
+      description: 'The rows of the previous plan’s results table that track the same quantity.',
     }),
     revisions: doc(z.array(Observation), {
       description: 'Every revision of every year, corrections included, oldest first.',
     }),
   }),
-  { id: 'IndicatorDetail', description: 'One indicator with its 13th-plan history and every revision of its values.' },
+  {
+    id: 'IndicatorDetail',
+    description: 'One indicator with the previous plan’s results for it and every revision of its values.',
+  },
 );
 
 export const IndicatorList = z.strictObject({ items: z.array(IndicatorView), count: z.number().check(z.int()) });

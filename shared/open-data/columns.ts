@@ -89,7 +89,8 @@ export const provenance = (p: Provenance) =>
 
 /** Where an indicator comes from: the plan's main indicators table, whatever the plan numbers it. */
 export const BOX3 = '规划纲要的主要指标表（“十四五”规划为专栏3）';
-export const BOX1 = '专栏1 “十三五”规划纲要指标完成情况';
+/** Where a previous-plan row comes from: the plan's table of how the previous plan ended. */
+export const BOX1 = '规划纲要的上一规划指标完成情况表（“十四五”规划为专栏1）';
 export const STATUS_METHOD = 'computed by gongping (shared/progress/status.ts; docs/status-method.md)';
 export const PUBLISHER = 'published by the district’s statistics publishers through gongping';
 /** The unit column of an indicator: its own unit, from the plan. */

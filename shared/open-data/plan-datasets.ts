@@ -86,18 +86,22 @@ export const projects: Dataset<Project> = {
   ],
 };
 
-/** history.csv / history.json: 专栏1, how the 13th plan ended, as the 14th plan printed it. */
+/**
+ * history.csv / history.json: how the previous plan ended, as this plan printed it (the 14th plan's
+ * 专栏1); each row states its own years.
+ */
 export const history: Dataset<HistoryRow> = {
   id: 'history',
-  titleZh: '“十三五”规划纲要指标完成情况（专栏1）',
-  titleEn: 'Results of the 13th plan (box 1)',
-  rowEn: 'a row of 专栏1: a 13th-plan indicator, its 2020 target, the 2015 and 2020 actuals and the remark',
-  rowZh: '专栏1的一行',
+  titleZh: '上一规划指标完成情况',
+  titleEn: 'Results of the previous plan',
+  rowEn:
+    'a row of the previous plan’s results table: an indicator, its baseline, its target and the value reached, each with its year, and the remark',
+  rowZh: '上一规划指标完成情况表的一行：指标、基期值、目标值及目标年份实际值（各附年份）和完成情况',
   source: BOX1,
   columns: [
     column({
       name: 'id',
-      en: 'Stable id of the row (h13-01 … h13-36)',
+      en: 'Stable id of the row, as in the plan file',
       zh: '行标识',
       source: 'gongping',
       value: (h) => h.id,
@@ -139,41 +143,59 @@ export const history: Dataset<HistoryRow> = {
       source: `${BOX1}, 指标括号中的单位`,
       value: (h) => h.unit,
     }),
+    column({
+      name: 'previous_baseline_year',
+      type: 'integer',
+      unit: 'year',
+      en: 'The previous plan’s baseline year',
+      zh: '上一规划基期年份',
+      source: `${BOX1}, 基期实际值的年份`,
+      value: (h) => h.baselineYear,
+    }),
     ...printedCellColumns<HistoryRow>(
-      'target_2020',
+      'previous_baseline',
       {
         unit: 'as `unit`',
-        en: 'The 13th plan’s 2020 target; empty when not a number',
-        zh: '“十三五”目标（2020年）',
+        en: 'Actual value in `previous_baseline_year`; empty when not a number',
+        zh: '基期年份实际值',
+        textEn: 'The baseline cell as printed',
+        textZh: '基期实际值原文',
+        source: `${BOX1}, 基期实际值`,
+      },
+      (h) => h.baseline,
+    ),
+    column({
+      name: 'previous_target_year',
+      type: 'integer',
+      unit: 'year',
+      en: 'The year the previous plan’s target is for',
+      zh: '上一规划目标年份',
+      source: `${BOX1}, 目标的年份`,
+      value: (h) => h.targetYear,
+    }),
+    ...printedCellColumns<HistoryRow>(
+      'previous_target',
+      {
+        unit: 'as `unit`',
+        en: 'The previous plan’s target, for `previous_target_year`; empty when not a number',
+        zh: '上一规划目标值（目标年份）',
         textEn: 'The target cell as printed',
-        textZh: '“十三五”目标原文',
-        source: `${BOX1}, “十三五”目标`,
+        textZh: '上一规划目标原文',
+        source: `${BOX1}, 规划目标`,
       },
-      (r) => r.target2020,
+      (h) => h.target,
     ),
     ...printedCellColumns<HistoryRow>(
-      'actual_2015',
+      'previous_actual',
       {
         unit: 'as `unit`',
-        en: '2015 actual value',
-        zh: '2015年实际值',
-        textEn: 'The 2015 cell as printed',
-        textZh: '2015年原文',
-        source: `${BOX1}, 2015年实际`,
+        en: 'Actual value reached in `previous_target_year`; empty when not a number',
+        zh: '目标年份实际值',
+        textEn: 'The actual cell as printed',
+        textZh: '目标年份实际值原文',
+        source: `${BOX1}, 目标年份实际值`,
       },
-      (r) => r.actual2015,
-    ),
-    ...printedCellColumns<HistoryRow>(
-      'actual_2020',
-      {
-        unit: 'as `unit`',
-        en: '2020 actual value',
-        zh: '2020年实际值',
-        textEn: 'The 2020 cell as printed',
-        textZh: '2020年原文',
-        source: `${BOX1}, 2020年实际`,
-      },
-      (r) => r.actual2020,
+      (h) => h.actual,
     ),
     column({
       name: 'remark',

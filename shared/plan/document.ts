@@ -63,9 +63,9 @@ const numberCell = (value: unknown): number | null =>
 
 /**
  * The rules that span items of the plan, on the file's data whatever its shape: ids and sequence
- * numbers unique, categories and 13th-plan rows referred to exist, years in order and inside the
- * plan's period, stretch goals beyond their targets, a project's status agreeing with its
- * progress, and no item too large for the store. Each problem has the path of the value at fault.
+ * numbers unique, categories and previous-plan rows referred to exist, years in order and inside the
+ * plan's period (the previous plan's up to this plan's baseline year), stretch goals beyond their
+ * targets, a project's status agreeing with its progress, and no item too large for the store. Each problem has the path of the value at fault.
  */
 export function planProblems(plan: Entry): PlanProblem[] {
   const problems: PlanProblem[] = [];
@@ -98,6 +98,19 @@ export function planProblems(plan: Entry): PlanProblem[] {
   if (baselineYear !== null && periodStart !== null && baselineYear > periodStart)
     add(['baselineYear'], `the baseline year ${baselineYear} is after the period's first year ${periodStart}`);
   const inPeriod = (year: number) => period === null || (year >= periodStart! && year <= periodEnd!);
+
+  // The previous plan's results: its years come before this plan's baseline, which is its last year at the latest.
+  for (const [i, row] of entries(plan.history)) {
+    const from = int(row.baselineYear);
+    const to = int(row.targetYear);
+    if (from !== null && to !== null && from >= to)
+      add(['history', i, 'targetYear'], `the target year ${to} is not after the baseline year ${from}`);
+    if (to !== null && baselineYear !== null && to > baselineYear)
+      add(
+        ['history', i, 'targetYear'],
+        `the previous plan's target year ${to} is after this plan's baseline year ${baselineYear}`,
+      );
+  }
 
   const categories = new Set(entries(plan.categories).map(([, c]) => c.id));
   const historyIds = new Set(entries(plan.history).map(([, h]) => h.id));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as z from 'zod/mini';
 import { Plan } from './document.js';
+import { withHistoryUpgraded } from './history-upgrade.js';
 import '../validation-messages.js';
 
 /**
@@ -59,7 +60,8 @@ export function checkPlanFile(bytes: Uint8Array): PlanFileCheck {
 
 /**
  * Checks parsed data against the plan format. A top-level `$schema` (the address of the format's
- * JSON Schema, which editors use to check as one types) is allowed and dropped.
+ * JSON Schema, which editors use to check as one types) is allowed and dropped, and history rows
+ * with the old field names are accepted (./history-upgrade.ts).
  */
 export function checkPlanData(data: unknown): PlanFileCheck {
   let input = data;
@@ -69,6 +71,8 @@ export function checkPlanData(data: unknown): PlanFileCheck {
       return { ok: false, problems: [{ path: '$schema', message: 'the address of the JSON Schema, as text' }] };
     input = rest;
   }
+  // Rows in the format's first shape (years in field names) are read as the current shape.
+  input = withHistoryUpgraded(input);
   const result = Plan.safeParse(input);
   if (result.success) return { ok: true, plan: result.data };
   const problems = result.error.issues.flatMap((issue) => problemsOf(issue, input));

@@ -146,7 +146,7 @@ const OBJECTS = [
     name: 'HistoryRow',
     at: 'history[]',
     description:
-      'A row of the previous plan’s results table. The field names say 2015 and 2020 because the first plan served reports the 13th plan (2016–2020); a later plan’s file puts its previous plan’s first baseline, target and final actual there.',
+      'A row of the previous plan’s results table: the previous plan’s baseline, its target and the value reached, each year stated in the row (the 14th plan’s 专栏1: 2015 and 2020, the 13th plan’s).',
     fields: {
       id: 'Stable id, kebab-case, unique in the plan.',
       seq: 'Row number (序号); unique in the plan.',
@@ -154,9 +154,12 @@ const OBJECTS = [
       nameZh: 'Name as printed.',
       nameEn: 'Name in English; pages show the Chinese name without it.',
       unit: 'Unit as printed.',
-      target2020: 'The previous plan’s target.',
-      actual2015: 'The value in the previous plan’s baseline year.',
-      actual2020: 'The value in the previous plan’s last year.',
+      baselineYear: 'The previous plan’s baseline year; before `targetYear`.',
+      baseline: 'The value in `baselineYear`, as printed.',
+      targetYear:
+        'The year the previous plan’s target is for, usually its last year; at most this plan’s `baselineYear`.',
+      target: 'The previous plan’s target, as printed.',
+      actual: 'The value reached in `targetYear`, as printed.',
       remark: 'The completion remark (完成情况), as printed; may be empty.',
       source: 'Where in the plan the row is.',
     },

@@ -84,13 +84,18 @@ export const Indicator = z.strictObject({
   attribute: Attribute,
   direction: Direction,
   measure: Measure,
-  /** Ids of the 专栏1 rows that track the same quantity in the 13th plan. */
+  /** Ids of the rows of the previous plan's results table (`history`) that track the same quantity. */
   history: z.array(z.string()),
   source: Provenance,
 });
 export type Indicator = z.infer<typeof Indicator>;
 
-/** A row of 专栏1: the 13th plan's target, the 2015 and 2020 actuals, and the completion remark. */
+/**
+ * A row of the previous plan's results table (专栏1 of the 14th plan): the previous plan's baseline,
+ * its target and the value actually reached, each with its year, and the completion remark. The
+ * years are the row's own data, like an indicator's, so that every plan's file (and every stored
+ * row, API answer and open-data row) says which years it speaks of.
+ */
 export const HistoryRow = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(64)),
   seq: z.number().check(z.int(), z.positive()),
@@ -99,9 +104,12 @@ export const HistoryRow = z.strictObject({
   /** gongping's translation; optional so that a stored plan without it still reads, shown in Chinese then. */
   nameEn: z.optional(z.string().check(z.minLength(1))),
   unit: z.string(),
-  target2020: Cell,
-  actual2015: Cell,
-  actual2020: Cell,
+  baselineYear: Year,
+  baseline: Cell,
+  targetYear: Year,
+  target: Cell,
+  /** The value reached in the target year. */
+  actual: Cell,
   remark: z.string(),
   source: Provenance,
 });

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { Observation, type NewObservation } from '../plan/observation.js';
 import type { Plan } from '../plan/document.js';
 import { HistoryRow, Indicator, Project } from '../plan/schema.js';
+import { upgradeHistoryRow } from '../plan/history-upgrade.js';
 import { PlanLoader, PlanStatus, PlanStatusError, STATUS_OF_OLDER_PLANS } from '../plan/lifecycle.js';
 import {
   historyKey,
@@ -58,6 +59,9 @@ export const planSummaryItems = (summary: PlanSummary) => [
   definitionItem(planKey(summary.id), 'plan', summary),
   definitionItem(planRegistryKey(summary.id), 'plan-entry', summary),
 ];
+
+/** A stored history row: one stored before the years were data reads with the years its old fields named. */
+const StoredHistoryRow = z.pipe(z.transform(upgradeHistoryRow), HistoryRow);
 
 /** Everything stored in a plan's partition, read in one query. */
 export interface PlanSnapshot {
@@ -119,7 +123,7 @@ export function planRepository(store: Store) {
           snapshot.indicators.push(fromDefinitionItem(Indicator, item));
           break;
         case 'history':
-          snapshot.history.push(fromDefinitionItem(HistoryRow, item));
+          snapshot.history.push(fromDefinitionItem(StoredHistoryRow, item));
           break;
         case 'project':
           snapshot.projects.push(fromDefinitionItem(Project, item));
@@ -178,7 +182,7 @@ export function planRepository(store: Store) {
     },
 
     async listHistory(planId: string): Promise<HistoryRow[]> {
-      return (await queryPrefix(planId, 'HISTORY#')).map((item) => fromDefinitionItem(HistoryRow, item));
+      return (await queryPrefix(planId, 'HISTORY#')).map((item) => fromDefinitionItem(StoredHistoryRow, item));
     },
 
     /** Every revision of an indicator's observations, oldest year first. */

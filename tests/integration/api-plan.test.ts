@@ -71,12 +71,16 @@ describe('GET /api/v1/indicators', () => {
 });
 
 describe('GET /api/v1/indicators/{id}', () => {
-  it('answers the indicator with its 13th-plan history, and no status until a year after the baseline is published', async () => {
+  it('answers the indicator with its previous plan’s results and their years, and no status until a year after the baseline is published', async () => {
     const { res, body } = await get('/api/v1/indicators/gdp');
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ id: 'gdp', nameZh: '地区生产总值', unit: '亿元', attribute: 'expected' });
     expect(body.historyRows.map((h: { id: string }) => h.id)).toEqual(body.history);
-    expect(body.historyRows[0].actual2020).toMatchObject({ kind: 'number', value: 438.08 });
+    expect(body.historyRows[0]).toMatchObject({
+      baselineYear: 2015,
+      targetYear: 2020,
+      actual: { kind: 'number', value: 438.08 },
+    });
     expect(body.progress.status).toBe('not_assessable');
   });
 

@@ -159,6 +159,17 @@ describe('open data downloads', () => {
     ]);
     expect(indicators.rows.map((r) => r.id)).toEqual(plan.indicators.map((i) => i.id));
     expect(history.rows).toHaveLength(36);
+    // The previous plan's years are values of each row, never part of a column's name.
+    expect(Object.keys(history.rows[0]!).filter((name) => /\d{4}/.test(name))).toEqual([]);
+    expect(history.rows[0]).toMatchObject({
+      id: 'h13-01',
+      previous_baseline_year: '2015',
+      previous_baseline: '265.99',
+      previous_target_year: '2020',
+      previous_target: '380',
+      previous_actual: '438.08',
+      previous_actual_text: '438.08',
+    });
     expect(projects.rows).toHaveLength(plan.projects.length);
     const gdp = indicators.rows.find((r) => r.id === 'gdp')!;
     expect(gdp).toMatchObject({

@@ -150,6 +150,30 @@ const CASES: Case[] = [
         /duplicate history row id "h13-01"/,
       ],
       [
+        'a previous plan whose target year is not after its baseline year',
+        (p) => (p.history[0]!.targetYear = 2015),
+        'history[0].targetYear',
+        /the target year 2015 is not after the baseline year 2015/,
+      ],
+      [
+        'a previous plan ending after this plan’s baseline year',
+        (p) => (p.history[0]!.targetYear = 2025),
+        'history[0].targetYear',
+        /the previous plan's target year 2025 is after this plan's baseline year 2020/,
+      ],
+      [
+        'a previous plan’s year that is not a whole year',
+        (p) => (p.history[0]!.baselineYear = 2015.5),
+        'history[0].baselineYear',
+        /expected int/,
+      ],
+      [
+        'a history row mixing the old year-named fields with the new ones',
+        (p) => Object.assign(p.history[0]!, { actual2020: p.history[0]!.actual }),
+        'history[0].actual2020',
+        /not a field/,
+      ],
+      [
         'two projects with one id',
         (p) => (p.projects[1]!.id = p.projects[0]!.id),
         'projects[1].id',

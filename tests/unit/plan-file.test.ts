@@ -12,6 +12,8 @@ import {
 import { planJsonSchema } from '../../shared/plan/format.js';
 import { loadPlan } from '../../shared/plan/load.js';
 import { planFormatArtefacts, PLAN_FORMAT_OUTPUTS } from '../../scripts/build-plan-format.js';
+import { upgradeHistoryRow } from '../../shared/plan/history-upgrade.js';
+import { legacyHistoryRow } from '../helpers/legacy-history.js';
 
 const licheng = loadPlan();
 const LICHENG_BYTES = await readFile(new URL('../../shared/plan/licheng-14th.json', import.meta.url));
@@ -143,6 +145,94 @@ describe('checking a plan file', () => {
       expect(() => JSON.parse(text)).toThrow();
       expect(jsonErrorOffset(text), text).toBe(offset);
     }
+  });
+});
+
+describe('the previous plan’s years in the history rows', () => {
+  const later = (plan: Plan & Record<string, unknown>) => {
+    // A 15th plan's file: its previous plan is the 14th (2020–2025).
+    Object.assign(plan, { id: 'licheng-15th', periodStart: 2026, periodEnd: 2030, baselineYear: 2025 });
+    plan.indicators = [];
+    plan.projects = [];
+    for (const row of plan.history) Object.assign(row, { baselineYear: 2020, targetYear: 2025 });
+  };
+
+  it('are data: a later plan’s file states its previous plan’s years, which the plan keeps', () => {
+    const check = checkPlanData(edited(later));
+    expect(problems(check)).toEqual([]);
+    expect(check.ok && check.plan.history.map((row) => [row.baselineYear, row.targetYear])).toEqual(
+      licheng.history.map(() => [2020, 2025]),
+    );
+  });
+
+  it('are read from the old field names (target2020, actual2015, actual2020) of a file in the first shape', () => {
+    const old = edited((plan) => {
+      (plan as Record<string, unknown>).history = plan.history.map(legacyHistoryRow);
+    });
+    expect(JSON.stringify(old)).toContain('"actual2015"');
+    const check = checkPlanFile(encode(old));
+    expect(problems(check)).toEqual([]);
+    expect(check.ok && check.plan).toEqual(licheng);
+    expect(check.ok && check.plan.history[0]).toMatchObject({
+      baselineYear: 2015,
+      baseline: { kind: 'number', value: 265.99 },
+      targetYear: 2020,
+      target: { kind: 'number', value: 380 },
+      actual: { kind: 'number', value: 438.08 },
+    });
+  });
+
+  it('upgrade a row only when it is wholly in the old shape, and leave anything else to the check', () => {
+    const row = licheng.history[0]!;
+    expect(upgradeHistoryRow(legacyHistoryRow(row))).toEqual(row);
+    expect(upgradeHistoryRow(row)).toBe(row);
+    for (const other of [null, 'h13-01', [row], {}]) expect(upgradeHistoryRow(other)).toBe(other);
+    const mixed = { ...row, actual2015: row.baseline };
+    expect(upgradeHistoryRow(mixed)).toBe(mixed);
+    expect(
+      problems(checkPlanData(edited((plan) => Object.assign(plan.history[0]!, { actual2015: row.baseline })))),
+    ).toEqual([
+      {
+        path: 'history[0].actual2015',
+        item: 'history row h13-01',
+        message: 'not a field of the plan format (a misspelt name?)',
+      },
+    ]);
+    // An old row missing one of its cells is missing the new field that cell becomes.
+    const partial = edited((plan) => {
+      const { actual2020: _dropped, ...rest } = legacyHistoryRow(plan.history[0]!);
+      (plan as Record<string, unknown>).history = [rest, ...plan.history.slice(1)];
+    });
+    expect(problems(checkPlanData(partial))).toEqual([
+      { path: 'history[0].actual', item: 'history row h13-01', message: 'missing: a required field (object)' },
+    ]);
+  });
+
+  it('are refused, each at its path, when out of order, not before this plan’s baseline, or not years', () => {
+    const bad = edited((plan) => {
+      plan.history[1]!.baselineYear = 2020;
+      plan.history[2]!.targetYear = 2021;
+      (plan.history[3] as Record<string, unknown>).targetYear = '2020';
+      delete (plan.history[4] as Partial<Plan['history'][number]>).baselineYear;
+    });
+    expect(problems(checkPlanData(bad))).toEqual([
+      {
+        path: 'history[1].targetYear',
+        item: 'history row h13-02',
+        message: 'the target year 2020 is not after the baseline year 2020',
+      },
+      {
+        path: 'history[2].targetYear',
+        item: 'history row h13-03',
+        message: "the previous plan's target year 2021 is after this plan's baseline year 2020",
+      },
+      { path: 'history[3].targetYear', item: 'history row h13-04', message: expect.stringMatching(/expected number/) },
+      { path: 'history[4].baselineYear', item: 'history row h13-05', message: 'missing: a required field (number)' },
+    ]);
+    // zod stops at a number that is not whole, so this one is reported without the checks across items.
+    expect(problems(checkPlanData(edited((plan) => (plan.history[0]!.baselineYear = 2015.5))))).toEqual([
+      { path: 'history[0].baselineYear', item: 'history row h13-01', message: expect.stringMatching(/expected int/) },
+    ]);
   });
 });
 

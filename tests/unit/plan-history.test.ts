@@ -37,23 +37,29 @@ describe('history (专栏1)', () => {
     }
   });
 
+  it('every row states the 13th plan’s years, 2015 and 2020, as data', () => {
+    for (const row of plan.history) {
+      expect([row.baselineYear, row.targetYear], row.id).toEqual([2015, 2020]);
+    }
+  });
+
   it('every 2015 and 2020 actual matches the seed, for all 36 rows', () => {
     for (const { cells } of box1) {
       const row = historyBySeq.get(Number(cells[1]))!;
-      expect(row.actual2015, `row ${cells[1]} 2015`).toEqual(expectedCell(cells[4]!));
-      expect(row.actual2020, `row ${cells[1]} 2020`).toEqual(expectedCell(cells[5]!));
+      expect(row.baseline, `row ${cells[1]} 2015`).toEqual(expectedCell(cells[4]!));
+      expect(row.actual, `row ${cells[1]} 2020`).toEqual(expectedCell(cells[5]!));
     }
   });
 
   it('every 十三五 target and completion remark matches the seed', () => {
     for (const { cells } of box1) {
       const row = historyBySeq.get(Number(cells[1]))!;
-      expect(row.target2020, `row ${cells[1]} target`).toEqual(expectedCell(cells[3]!));
+      expect(row.target, `row ${cells[1]} target`).toEqual(expectedCell(cells[3]!));
       expect(row.remark, `row ${cells[1]} remark`).toBe(cells[6]!.trim());
     }
-    expect(historyBySeq.get(18)!.target2020).toEqual({ kind: 'qualitative', text: '4.0以下(原:1.2以下)' });
-    expect(historyBySeq.get(12)!.target2020).toEqual({ kind: 'qualitative', text: '800-900' });
-    expect(historyBySeq.get(7)!.actual2020).toEqual({ kind: 'missing', raw: '-' });
+    expect(historyBySeq.get(18)!.target).toEqual({ kind: 'qualitative', text: '4.0以下(原:1.2以下)' });
+    expect(historyBySeq.get(12)!.target).toEqual({ kind: 'qualitative', text: '800-900' });
+    expect(historyBySeq.get(7)!.actual).toEqual({ kind: 'missing', raw: '-' });
     expect(historyBySeq.get(23)!.remark).toBe('已完成');
   });
 
@@ -66,8 +72,8 @@ describe('history (专栏1)', () => {
     for (const ind of plan.indicators) {
       for (const ref of ind.history) {
         const row = plan.history.find((h) => h.id === ref)!;
-        if (ind.baseline.kind === 'number' && row.actual2020.kind === 'number') {
-          expect(row.actual2020.value, `${ind.id} baseline vs ${ref}`).toBe(ind.baseline.value);
+        if (ind.baseline.kind === 'number' && row.actual.kind === 'number') {
+          expect(row.actual.value, `${ind.id} baseline vs ${ref}`).toBe(ind.baseline.value);
         }
       }
     }

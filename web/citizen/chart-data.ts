@@ -44,12 +44,12 @@ export interface TableColumn {
 
 export interface IndicatorChart {
   data: IndicatorChartData;
-  /** Columns after the year: one per plotted 13th-plan row, then observed, path, target, stretch. */
+  /** Columns after the year: one per plotted previous-plan row, then observed, path, target, stretch. */
   columns: TableColumn[];
   rows: Array<{ year: number; cells: Array<string | null> }>;
   /** The chart in words, sentence by sentence. */
   summary: string[];
-  /** 13th-plan rows in another unit than the indicator's: listed, not plotted. */
+  /** Previous-plan rows in another unit than the indicator's: listed, not plotted. */
   unplotted: Array<{ row: HistoryRow; note: string }>;
 }
 
@@ -59,14 +59,11 @@ export const yearsOf = (indicator: Pick<Indicator, 'baselineYear' | 'targetYear'
   target: indicator.targetYear,
 });
 
-/**
- * The previous plan's columns of a 专栏1 row (`actual2015`, `actual2020`), each with the year its
- * name says: the file format names the years, so they are read from it rather than written twice.
- */
-const HISTORY_COLUMNS = (['actual2015', 'actual2020'] as const).map((key) => ({
-  key,
-  year: Number(key.slice('actual'.length)),
-}));
+/** The previous plan's actual values in a row of its results table, each in the year the row states. */
+const historyValues = (row: HistoryRow) => [
+  { year: row.baselineYear, cell: row.baseline },
+  { year: row.targetYear, cell: row.actual },
+];
 
 /** 专栏1 lost the superscript of mg/m³; otherwise a row is plotted only in the indicator's own unit. */
 const normaliseUnit = (unit: string) => unit.replace(/[²³]/g, '').trim();
@@ -111,13 +108,12 @@ export function indicatorChart(view: IndicatorDetailView, lang: Lang, t: Message
     const rowName = historyRowName(row, lang);
     columns.push({ key: column, label: t.seriesHistory(rowName) });
     const points: ChartSeries['points'] = [];
-    for (const { key, year } of HISTORY_COLUMNS) {
-      const cell = row[key];
+    for (const { year, cell } of historyValues(row)) {
       put(year, column, formatCell(cell, '', t));
       if (cell.kind === 'number') points.push({ x: year, y: cell.value });
     }
     if (points.length > 0) series.push({ key: 'history', label: t.seriesHistory(rowName), points });
-    const values = HISTORY_COLUMNS.map(({ key, year }) => t.valueInYear(formatCell(row[key], unit, t), year));
+    const values = historyValues(row).map(({ year, cell }) => t.valueInYear(formatCell(cell, unit, t), year));
     summary.push(t.chartSummaryHistory(rowName, values.join(localized(lang, LIST_SEPARATOR))));
   }
 

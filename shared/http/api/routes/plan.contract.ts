@@ -60,7 +60,7 @@ export const planContract = {
     path: '/api/v1/indicators/{id}',
     planScoped: true,
     tag: 'Indicators',
-    summary: 'One indicator with its 13th-plan history and every revision of its values',
+    summary: 'One indicator with the previous plan’s results for it and every revision of its values',
     pathParams: IndicatorPath,
     query: NoQuery,
     responses: { 200: json('The indicator.', IndicatorDetail) },
