@@ -113,8 +113,10 @@ export async function aggregate(
     report.version = state.version;
     if (!state.countsByPlan) {
       // Counts an older release kept in one item per period are split per plan before anything is
-      // counted, so no batch is applied to both layouts.
-      await repo.splitLegacyCounts(state.periods);
+      // counted, so no batch is applied to both layouts. A batch in flight may have counted into
+      // periods the state lists only once it commits.
+      const inFlight = state.batch ? (await readBatch(repo, state.batch)).entries : [];
+      await repo.splitLegacyCounts(union(state.periods, [...deltasOf(inFlight, await targets()).keys()]));
       await move(state, { ...state, countsByPlan: true });
       continue;
     }

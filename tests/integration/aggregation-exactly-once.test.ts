@@ -15,6 +15,7 @@ import { bruteForceCounts, nonZero } from '../helpers/brute-force.js';
 import { publishedDocuments, republishedDocuments, scan } from '../helpers/republish.js';
 import { beforePutOf, crashingStore, InjectedCrash } from '../helpers/faults.js';
 import { useStore } from '../helpers/store.js';
+import { toLegacyCountsLayout } from '../helpers/legacy-counts.js';
 import { gdpRating } from '../helpers/gdp-rating.js';
 
 const shared = useStore();
@@ -48,7 +49,9 @@ type Op =
     }
   | { kind: 'moderate'; pick: number; to: 'published' | 'rejected' | 'hidden' }
   | { kind: 'fraud'; pick: number; crashBeforeEvent: boolean }
-  | { kind: 'aggregate'; crashAt: number | null; overlap: boolean; secondCrashAt: number | null };
+  | { kind: 'aggregate'; crashAt: number | null; overlap: boolean; secondCrashAt: number | null }
+  /** The table as the release before per-plan counts left it: the next runs split its counts first. */
+  | { kind: 'legacy' };
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -91,6 +94,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       secondCrashAt: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
     }),
   },
+  { weight: 1, arbitrary: fc.constant({ kind: 'legacy' as const }) },
 );
 
 async function freshTable(): Promise<Store> {
@@ -183,6 +187,8 @@ async function play(ops: Op[]) {
           });
       }
       now += 1000;
+    } else if (op.kind === 'legacy') {
+      await toLegacyCountsLayout(store);
     } else if (op.overlap) {
       await Promise.all([run(op.crashAt), run(op.secondCrashAt)]);
     } else {
