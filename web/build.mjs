@@ -15,6 +15,7 @@ export const WEB_ENTRIES = {
   'main.css': 'web/styles/main.css',
   'charts.js': 'web/citizen/client/charts.ts',
   'feedback.js': 'web/citizen/client/feedback.ts',
+  'follow.js': 'web/citizen/client/follow.ts',
 };
 
 const SOURCE_DIRS = ['web/citizen/client', 'web/styles'];

@@ -54,3 +54,30 @@ export function feedbackLimits(counters: Pick<RateLimitRepository, 'hit'>, setti
 }
 
 export type FeedbackLimits = ReturnType<typeof feedbackLimits>;
+
+/** Look-ups of a case by its receipt (shared/cases/lookup.ts): attempts per client in a window. */
+export const CASE_LOOKUP_LIMITS = { windowSeconds: 15 * 60, perClient: 10 };
+
+/**
+ * Limits look-ups of cases by receipt code, per hashed client address (per voter without one),
+ * right or wrong: a guesser gets ten tries a quarter of an hour, nowhere near a 50-bit code.
+ */
+export function lookupLimits(
+  counters: Pick<RateLimitRepository, 'hit'>,
+  settings: { windowSeconds: number; perClient: number } = CASE_LOOKUP_LIMITS,
+) {
+  return {
+    async check(client: { addressHash: string | null; voterId: string | null }, now: Date): Promise<void> {
+      const subject = client.addressHash
+        ? `lookup#address#${client.addressHash}`
+        : `lookup#voter#${client.voterId ?? 'none'}`;
+      const hit = await counters.hit(subject, 'lookup', settings.perClient, settings.windowSeconds, now);
+      if (!hit.accepted) {
+        const retryAfter = Math.max(1, hit.resetsAt - Math.floor(now.getTime() / 1000));
+        throw new RateLimitedError(retryAfter, client.addressHash ? 'address' : 'voter');
+      }
+    },
+  };
+}
+
+export type LookupLimits = ReturnType<typeof lookupLimits>;

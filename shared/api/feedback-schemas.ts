@@ -98,11 +98,16 @@ export const FeedbackResult = doc(
           openedAt: z.iso.datetime(),
           dueAt: z.iso.datetime(),
           deadlineWorkingDays: z.number().check(z.int()),
+          receiptCode: doc(z.nullable(z.string().check(z.regex(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/))), {
+            description:
+              'The case receipt’s secret code, shown this once: with `caseId` it opens the case from any device (`POST /api/v1/cases/lookup`) and reads its private feed. Only a hash of it is stored with the case. Null if the case was opened without one (it was already open).',
+            examples: ['7KQ2M-X9D4R'],
+          }),
         }),
       ),
       {
         description:
-          'The 差评 follow-up case this rating opened (a rating of 1 or 2 with a comment opens one): an official reply is due by `dueAt`, `deadlineWorkingDays` working days after it opened. Follow it with `GET /api/v1/me/cases`. Null when none was opened.',
+          'The 差评 follow-up case this rating opened (a rating of 1 or 2 with a comment opens one): an official reply is due by `dueAt`, `deadlineWorkingDays` working days after it opened. Follow it with `GET /api/v1/me/cases`, or from another device with its receipt. Null when none was opened.',
       },
     ),
   }),

@@ -8,6 +8,7 @@ import { COMMENT_MAX_LENGTH, commentLength, normaliseComment } from './comment.j
 import { maskPii, type PiiKind } from '../moderation/pii.js';
 import { caseForRecord, opensCase, type FollowUpCase } from '../cases/case.js';
 import type { WorkCalendar } from '../cases/working-days.js';
+import { formatReceiptCode, type ReceiptBook } from '../cases/receipt.js';
 import type { CaseRepository } from '../store/case-repository.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import { SYSTEM_ACTOR } from '../audit/entry.js';
@@ -46,13 +47,16 @@ export interface SubmitDeps {
   cases: Pick<CaseRepository, 'open'>;
   caseDeadlineDays: number;
   calendar: WorkCalendar;
+  /** Issues the case's receipt: its code, shown once with the case, and the hash the case keeps. */
+  receipts: Pick<ReceiptBook, 'issue'>;
   audit: Pick<AuditRepository, 'append'>;
   logger: { error(message: string, extra: { error: unknown; feedbackId: string }): void };
 }
 
 export interface SubmittedFeedback extends RecordedFeedback {
-  /** The 差评 case this rating opened, if it did. */
+  /** The 差评 case this rating opened, if it did, and its receipt code if this opening issued it. */
   case: FollowUpCase | null;
+  receiptCode: string | null;
   /** Kinds of personal data masked in the comment before it was stored. */
   piiMasked: Partial<Record<PiiKind, number>>;
 }
@@ -62,7 +66,7 @@ export interface SubmittedFeedback extends RecordedFeedback {
  * were masked in their comment (never the text that was there) and the follow-up case it opened.
  */
 export function submissionNotice(
-  submitted: Pick<SubmittedFeedback, 'piiMasked' | 'case'>,
+  submitted: Pick<SubmittedFeedback, 'piiMasked' | 'case' | 'receiptCode'>,
 ): Pick<z.output<typeof FeedbackResult>, 'personalDataMasked' | 'followUpCase'> {
   const opened = submitted.case;
   return {
@@ -74,6 +78,7 @@ export function submissionNotice(
           openedAt: opened.openedAt,
           dueAt: opened.firstDueAt,
           deadlineWorkingDays: opened.deadlineDays,
+          receiptCode: submitted.receiptCode === null ? null : formatReceiptCode(submitted.receiptCode),
         }
       : null,
   };
@@ -112,7 +117,7 @@ export async function submitFeedback(
     pii: masked?.found,
     clock: deps.clock,
   });
-  return { ...recorded, case: await openCaseFor(deps, recorded.record), piiMasked: masked?.found ?? {} };
+  return { ...recorded, ...(await openCaseFor(deps, recorded.record)), piiMasked: masked?.found ?? {} };
 }
 
 /**
@@ -121,11 +126,16 @@ export async function submitFeedback(
  * step fails the rating stays recorded (a citizen's rating never depends on our bookkeeping) and
  * the sweep `reconcileCases` opens the case later (docs/moderation-and-privacy.md).
  */
-async function openCaseFor(deps: SubmitDeps, record: RecordedFeedback['record']): Promise<FollowUpCase | null> {
-  if (!opensCase(record)) return null;
+async function openCaseFor(
+  deps: SubmitDeps,
+  record: RecordedFeedback['record'],
+): Promise<Pick<SubmittedFeedback, 'case' | 'receiptCode'>> {
+  if (!opensCase(record)) return { case: null, receiptCode: null };
   try {
+    const receipt = deps.receipts.issue();
     const opened = await deps.cases.open(
       caseForRecord(record, { deadlineDays: deps.caseDeadlineDays, calendar: deps.calendar }),
+      receipt,
     );
     if (opened.created) {
       await deps.audit.append(
@@ -139,12 +149,12 @@ async function openCaseFor(deps: SubmitDeps, record: RecordedFeedback['record'])
         new Date(record.recordedAt),
       );
     }
-    return opened.case;
+    return { case: opened.case, receiptCode: opened.receiptIssued ? receipt.code : null };
   } catch (error) {
     deps.logger.error('opening a follow-up case failed; the sweep will open it', {
       error,
       feedbackId: record.feedbackId,
     });
-    return null;
+    return { case: null, receiptCode: null };
   }
 }

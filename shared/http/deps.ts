@@ -18,7 +18,14 @@ import { workCalendar, type WorkCalendar } from '../cases/working-days.js';
 import { auditRepository, type AuditRepository } from '../store/audit-repository.js';
 import { caseRepository, type CaseRepository } from '../store/case-repository.js';
 import type { ProgressRepository } from '../store/progress-repository.js';
-import { addressHasher, feedbackLimits, type FeedbackLimits } from '../abuse/rate-limits.js';
+import {
+  addressHasher,
+  feedbackLimits,
+  lookupLimits,
+  type FeedbackLimits,
+  type LookupLimits,
+} from '../abuse/rate-limits.js';
+import { receiptBook, type ReceiptBook } from '../cases/receipt.js';
 import { rateLimitRepository } from '../store/rate-limit-repository.js';
 import { readThrough } from '../store/read-cache.js';
 import { planDataCache } from '../store/plan-cache.js';
@@ -72,6 +79,10 @@ export interface AppDeps {
   providerFetch: typeof fetch;
   audit: AuditRepository;
   cases: CaseRepository;
+  /** Case receipts: codes issued, checked and unsealed under a key derived from the voter-token secret. */
+  receipts: ReceiptBook;
+  /** Look-ups of a case by its receipt, per client. */
+  lookupLimits: LookupLimits;
   progress: ProgressRepository;
   /** Flags by distinct voters that send a published comment for review. */
   flagThreshold: number;
@@ -157,6 +168,8 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
     providerFetch: (input, init) => fetch(input, init),
     audit: auditRepository(store),
     cases: caseRepository(store),
+    receipts: receiptBook(runtime.voterTokenSecret),
+    lookupLimits: lookupLimits(rateLimitRepository(store)),
     progress: planData.progress,
     flagThreshold: staff.flagThreshold,
     caseDeadlineDays: staff.caseDeadlineDays,

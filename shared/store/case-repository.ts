@@ -1,5 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { FollowUpCase } from '../cases/case.js';
+import { ReceiptHash } from '../cases/receipt.js';
 import { ConflictError } from '../errors.js';
 import {
   caseIndexPartition,
@@ -26,6 +28,33 @@ export function caseIndex(c: FollowUpCase) {
   return { GSI1PK: caseIndexPartition(c.planId, 'active'), GSI1SK: caseIndexSortKey(c.dueAt ?? '9999', c.caseId) };
 }
 
+/**
+ * What a case item holds beside the case itself, for following it: the hash of its receipt code.
+ * Kept out of FollowUpCase, so no view of a case (staff's included) can carry it by accident.
+ */
+const CaseFollowing = z.object({ receipt: z.optional(ReceiptHash) });
+export type CaseFollowing = z.infer<typeof CaseFollowing>;
+
+/** A voter's pointer to a case: theirs, or one they attached with its receipt (kept sealed, to show again). */
+const CasePointer = z.object({
+  caseId: z.string(),
+  receipt: z.optional(ReceiptHash),
+  sealedCode: z.optional(z.string()),
+});
+
+const caseOf = (item: Record<string, unknown>) => {
+  const { receipt: _receipt, ...rest } = item;
+  return fromItem(FollowUpCase, rest);
+};
+const followingOf = (item: Record<string, unknown>): CaseFollowing => CaseFollowing.parse({ receipt: item.receipt });
+
+/** A case someone follows from this voter's pointer: whose it is, and the code this voter holds, sealed. */
+export interface FollowedCase {
+  case: FollowUpCase;
+  receipt: ReceiptHash | null;
+  sealedCode: string | null;
+}
+
 /** A case's place in a plan's partition of GSI1, as a cursor holds it. */
 const isCasePosition = (position: GsiPosition) => position.p.startsWith('CASE#') && position.k === 'CASE';
 
@@ -36,11 +65,17 @@ const isCasePosition = (position: GsiPosition) => position.p.startsWith('CASE#')
  */
 export function caseRepository(store: Store) {
   const { client, tableName } = store;
-  const put = async (c: FollowUpCase, expectedVersion: number | null) => {
+  const put = async (c: FollowUpCase, expectedVersion: number | null, following: CaseFollowing) => {
     await client.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...caseKey(c.caseId), ...caseIndex(c), type: 'case', ...c },
+        Item: {
+          ...caseKey(c.caseId),
+          ...caseIndex(c),
+          type: 'case',
+          ...c,
+          ...(following.receipt ? { receipt: following.receipt } : {}),
+        },
         ...(expectedVersion === null
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
           : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
@@ -48,31 +83,84 @@ export function caseRepository(store: Store) {
     );
   };
 
-  return {
-    /** Opens a case once: a second call with the same feedback id returns the case already there. */
-    async open(c: FollowUpCase): Promise<{ case: FollowUpCase; created: boolean }> {
-      // The voter's pointer first: if the process dies after it, the case is simply not there yet.
+  const readItem = async (caseId: string, consistent: boolean) => {
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: caseKey(caseId), ConsistentRead: consistent }),
+    );
+    return Item ? { case: caseOf(Item), following: followingOf(Item) } : null;
+  };
+
+  /** Writes a voter's pointer, unless one with a receipt is there: then answers that receipt. */
+  const point = async (voterId: string, caseId: string, receipt: { stored: ReceiptHash; sealed: string } | null) => {
+    try {
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...voterCaseKey(c.voterId, c.caseId), type: 'voter-case', caseId: c.caseId },
+          Item: {
+            ...voterCaseKey(voterId, caseId),
+            type: 'voter-case',
+            caseId,
+            ...(receipt ? { receipt: receipt.stored, sealedCode: receipt.sealed } : {}),
+          },
+          ConditionExpression: 'attribute_not_exists(receipt)',
         }),
       );
+      return { kept: receipt?.stored ?? null, written: true };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: voterCaseKey(voterId, caseId), ConsistentRead: true }),
+      );
+      return { kept: Item ? (CasePointer.parse(Item).receipt ?? null) : null, written: false };
+    }
+  };
+
+  return {
+    /**
+     * Opens a case once: a second call with the same feedback id returns the case already there.
+     * `receipt` is the code issued with it (shared/cases/receipt.ts); `receiptIssued` says whether
+     * it is the one the case keeps, so the caller may show it.
+     */
+    async open(
+      c: FollowUpCase,
+      receipt: { stored: ReceiptHash; sealed: string } | null = null,
+    ): Promise<{ case: FollowUpCase; created: boolean; receiptIssued: boolean }> {
+      // The voter's pointer first: if the process dies after it, the case is simply not there yet,
+      // and whoever opens it next (the sweep) gives the case the receipt the pointer already holds.
+      const pointer = await point(c.voterId, c.caseId, receipt);
       try {
-        await put(c, null);
-        return { case: c, created: true };
+        await put(c, null, pointer.kept ? { receipt: pointer.kept } : {});
+        return { case: c, created: true, receiptIssued: pointer.written && receipt !== null };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const existing = await this.get(c.caseId, true);
-        return { case: existing!, created: false };
+        return { case: existing!, created: false, receiptIssued: false };
       }
     },
 
     async get(caseId: string, consistent = false): Promise<FollowUpCase | null> {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: caseKey(caseId), ConsistentRead: consistent }),
+      return (await readItem(caseId, consistent))?.case ?? null;
+    },
+
+    /** A case with what it keeps for following it, read consistently (a look-up by its receipt). */
+    async withFollowing(caseId: string) {
+      return readItem(caseId, true);
+    },
+
+    /** Attaches a case to another voter (who showed its receipt), so it shows on their /me too. */
+    async attach(voterId: string, caseId: string, receipt: { stored: ReceiptHash; sealed: string }) {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...voterCaseKey(voterId, caseId),
+            type: 'voter-case',
+            caseId,
+            receipt: receipt.stored,
+            sealedCode: receipt.sealed,
+          },
+        }),
       );
-      return Item ? fromItem(FollowUpCase, Item) : null;
     },
 
     /**
@@ -84,11 +172,12 @@ export function caseRepository(store: Store) {
       change: (current: FollowUpCase) => FollowUpCase,
     ): Promise<{ before: FollowUpCase; after: FollowUpCase } | null> {
       for (let attempt = 0; attempt < 5; attempt++) {
-        const before = await this.get(caseId, true);
-        if (!before) return null;
+        const read = await readItem(caseId, true);
+        if (!read) return null;
+        const before = read.case;
         const after = change(before);
         try {
-          await put(after, before.version);
+          await put(after, before.version, read.following);
           return { before, after };
         } catch (error) {
           if (!isConditionFailure(error)) throw error;
@@ -126,7 +215,7 @@ export function caseRepository(store: Store) {
           ...(start ? { ExclusiveStartKey: startAfter(partition, start) } : {}),
         }),
       );
-      return { items: Items.map((item) => fromItem(FollowUpCase, item)), nextCursor: encodeCursor(LastEvaluatedKey) };
+      return { items: Items.map(caseOf), nextCursor: encodeCursor(LastEvaluatedKey) };
     },
 
     /** Every case of one plan, unfinished and closed, for its statistics, evaluation and export. */
@@ -140,11 +229,19 @@ export function caseRepository(store: Store) {
           }),
         ),
       );
-      return groups.flat().map((item) => fromItem(FollowUpCase, item));
+      return groups.flat().map(caseOf);
     },
 
-    /** The cases a voter's ratings opened. */
+    /** The cases a voter's ratings opened, and those they attached with a receipt. */
     async ofVoter(voterId: string): Promise<FollowUpCase[]> {
+      return (await this.followedBy(voterId)).map((followed) => followed.case);
+    },
+
+    /**
+     * The cases a voter follows, newest first, with the receipt code their pointer keeps sealed: those
+     * their ratings opened, and those they attached whose receipt is still the one they showed.
+     */
+    async followedBy(voterId: string): Promise<FollowedCase[]> {
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
@@ -152,19 +249,31 @@ export function caseRepository(store: Store) {
           ExpressionAttributeValues: { ':pk': voterPartition(voterId), ':prefix': voterCasePrefix },
         }),
       );
-      const ids = Items.map((item) => String(item.caseId));
-      const cases: FollowUpCase[] = [];
+      const pointers = new Map(Items.map((item) => [String(item.caseId), CasePointer.parse(item)]));
+      const ids = [...pointers.keys()];
+      const items: Record<string, unknown>[] = [];
       for (let i = 0; i < ids.length; i += 100) {
         let keys: Record<string, unknown>[] = ids.slice(i, i + 100).map(caseKey);
         while (keys.length > 0) {
           const { Responses, UnprocessedKeys } = await client.send(
             new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
           );
-          cases.push(...(Responses?.[tableName] ?? []).map((item) => fromItem(FollowUpCase, item)));
+          items.push(...(Responses?.[tableName] ?? []));
           keys = UnprocessedKeys?.[tableName]?.Keys ?? [];
         }
       }
-      return cases.filter((c) => c.voterId === voterId).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+      return items
+        .map((item) => {
+          const found = caseOf(item);
+          const pointer = pointers.get(found.caseId);
+          const receipt = followingOf(item).receipt ?? null;
+          const attached = pointer?.receipt !== undefined && pointer.receipt.hash === receipt?.hash;
+          return found.voterId === voterId || attached
+            ? { case: found, receipt, sealedCode: pointer?.sealedCode ?? null }
+            : null;
+        })
+        .filter((followed): followed is FollowedCase => followed !== null)
+        .sort((a, b) => b.case.openedAt.localeCompare(a.case.openedAt));
     },
   };
 }

@@ -81,6 +81,8 @@ describe('opening 差评 cases', () => {
       openedAt: complaint.recordedAt,
       dueAt: '2025-07-07T15:59:59.999Z',
       deadlineWorkingDays: 15,
+      // The case receipt's secret code, shown this once (tests/integration/case-receipts.test.ts).
+      receiptCode: expect.stringMatching(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/),
     });
     expect(JSON.stringify(complaint)).not.toMatch(/1234|li\.ming/);
     const mine = await call('/me/cases', voter);

@@ -1,4 +1,5 @@
-import { citizenCaseView, type CitizenCaseView } from '../../shared/cases/case.js';
+import { citizenCaseView, type CitizenCaseView, type FollowUpCase } from '../../shared/cases/case.js';
+import { receiptCodeOf } from '../../shared/cases/lookup.js';
 import type { TargetType } from '../../shared/feedback/target.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';
 import type { PlanSnapshot } from '../../shared/store/plan-repository.js';
@@ -22,6 +23,8 @@ export type Deadline =
 export interface MyCase extends CitizenCaseView {
   target: TargetRef | null;
   deadline: Deadline;
+  /** The receipt's code this browser holds for the case (shared/cases/receipt.ts), or null. */
+  receiptCode: string | null;
 }
 
 export interface MyRating extends BallotWithComment {
@@ -54,34 +57,68 @@ async function targetRefs(deps: Pick<MineDataDeps, 'plans'>, planIds: Iterable<s
     refs.get(`${target.planId}:${target.targetType}:${target.targetId}`) ?? null;
 }
 
-export type MineDataDeps = Pick<AppDeps, 'plans' | 'feedback' | 'cases' | 'calendar' | 'caseDeadlineDays' | 'clock'>;
+export type MineDataDeps = Pick<
+  AppDeps,
+  'plans' | 'feedback' | 'cases' | 'receipts' | 'calendar' | 'caseDeadlineDays' | 'clock'
+>;
+
+/**
+ * A case as its citizen's page shows it: the citizen's view, its target, how its deadline stands
+ * and the receipt code this browser holds. Only the voter whose rating opened it rates its reply.
+ */
+function myCase(
+  deps: MineDataDeps,
+  found: FollowUpCase,
+  follower: { owner: boolean; receiptCode: string | null },
+  targetOf: (target: { planId: string; targetType: TargetType; targetId: string }) => TargetRef | null,
+): MyCase {
+  const now = deps.clock();
+  const view = citizenCaseView(found, now, deps.calendar);
+  const dueAt = view.dueAt;
+  const due = dueAt === null ? null : new Date(dueAt);
+  const deadline: Deadline =
+    dueAt === null || due === null
+      ? { kind: 'none' }
+      : now > due
+        ? { kind: 'overdue', dueAt, workingDaysOver: deps.calendar.workingDaysBetween(due, now) }
+        : { kind: 'due', dueAt, workingDaysLeft: deps.calendar.workingDaysBetween(now, due) };
+  return {
+    ...view,
+    canRateReply: view.canRateReply && follower.owner,
+    target: targetOf(found),
+    deadline,
+    receiptCode: follower.receiptCode,
+  };
+}
+
+/** One case opened with its receipt code (/cases/lookup), for a browser that does not follow it. */
+export async function lookedUpCase(deps: MineDataDeps, found: FollowUpCase, receiptCode: string): Promise<MyCase> {
+  const targetOf = await targetRefs(deps, [found.planId]);
+  return myCase(deps, found, { owner: false, receiptCode }, targetOf);
+}
 
 /**
  * Everything the voter of this browser rated and every case their 差评 opened, newest first:
  * the same ballots as GET /api/v1/me/feedback and the same case view as GET /api/v1/me/cases.
  */
 export async function mineData(deps: MineDataDeps, voterId: string): Promise<MineData> {
-  const [ballots, cases] = await Promise.all([deps.feedback.ballotsOf(voterId), deps.cases.ofVoter(voterId)]);
+  const [ballots, followed] = await Promise.all([deps.feedback.ballotsOf(voterId), deps.cases.followedBy(voterId)]);
   const targetOf = await targetRefs(
     deps,
-    [...ballots, ...cases].map((rated) => rated.planId),
+    [...ballots, ...followed.map((f) => f.case)].map((rated) => rated.planId),
   );
-  const now = deps.clock();
-  const deadline = (dueAt: string | null): Deadline => {
-    if (dueAt === null) return { kind: 'none' };
-    const due = new Date(dueAt);
-    return now > due
-      ? { kind: 'overdue', dueAt, workingDaysOver: deps.calendar.workingDaysBetween(due, now) }
-      : { kind: 'due', dueAt, workingDaysLeft: deps.calendar.workingDaysBetween(now, due) };
-  };
   return {
     ratings: [...ballots]
       .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
       .map((ballot) => ({ ...ballot, target: targetOf(ballot) })),
-    cases: cases.map((c) => {
-      const view = citizenCaseView(c, now, deps.calendar);
-      return { ...view, target: targetOf(c), deadline: deadline(view.dueAt) };
-    }),
+    cases: followed.map((f) =>
+      myCase(
+        deps,
+        f.case,
+        { owner: f.case.voterId === voterId, receiptCode: receiptCodeOf(deps.receipts, f) },
+        targetOf,
+      ),
+    ),
     deadlineWorkingDays: deps.caseDeadlineDays,
   };
 }

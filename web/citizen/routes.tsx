@@ -10,6 +10,7 @@ import { explain, logFault, problemFor, type ProblemStatus } from '../../shared/
 import { ratingYear } from '../../shared/feedback/rating.js';
 import { FeedbackSubmission, submissionNotice } from '../../shared/feedback/submit.js';
 import { submitFromRequest } from '../../shared/http/api/routes/feedback.js';
+import { receiptCodeOf } from '../../shared/cases/lookup.js';
 import { PII_KINDS } from '../../shared/moderation/pii.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';
 import { TargetId, TargetType } from '../../shared/feedback/target.js';
@@ -37,6 +38,7 @@ import { MethodPage } from './pages/method.js';
 import { ProjectPage } from './pages/project.js';
 import { ProjectsPage } from './pages/projects.js';
 import { mineRoutes, type MineRouteDeps } from './mine-routes.js';
+import { lookupRoutes } from './lookup-routes.js';
 import { evaluationPages } from './evaluation-routes.js';
 import type { EvaluationDeps } from '../../shared/http/api/routes/evaluation.js';
 import type { AppDeps } from '../../shared/http/deps.js';
@@ -81,7 +83,18 @@ export type CitizenPagesDeps = PageDataDeps &
   MineRouteDeps &
   EvaluationDeps &
   PlanScopeDeps &
-  Pick<AppDeps, 'voterTokens' | 'cookieSecure' | 'siteUrl' | 'hashAddress' | 'feedbackLimits' | 'newId' | 'verdicts'>;
+  Pick<
+    AppDeps,
+    | 'voterTokens'
+    | 'cookieSecure'
+    | 'siteUrl'
+    | 'hashAddress'
+    | 'feedbackLimits'
+    | 'newId'
+    | 'verdicts'
+    | 'receipts'
+    | 'lookupLimits'
+  >;
 
 /**
  * The citizen pages: server-rendered HTML, complete without JavaScript, served by the same app as
@@ -127,8 +140,10 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
   ) => {
     const current = yours?.find((b) => b.year === year);
     if (!voterId || !caseId || current?.feedbackId !== caseId) return null;
-    const opened = await deps.cases.get(caseId);
-    return opened && opened.voterId === voterId ? { caseId, dueAt: opened.firstDueAt } : null;
+    const opened = (await deps.cases.followedBy(voterId)).find((f) => f.case.caseId === caseId);
+    return opened && opened.case.voterId === voterId
+      ? { caseId, dueAt: opened.case.firstDueAt, receiptCode: receiptCodeOf(deps.receipts, opened) }
+      : null;
   };
 
   /**
@@ -329,6 +344,7 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
   verdictPages(plan, deps, render);
   app.route('/', planScoped(deps, plan));
   mineRoutes(app, deps, { render, notFound, voterOf, fromThisSite });
+  lookupRoutes(app, deps, { render, voterOf, fromThisSite });
   plansRoutes(app, deps, render);
 
   /** Language and elder-friendly mode: a form sets a cookie and comes back, so it works without JavaScript. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono/tiny';
 import type { AppPart } from '../middleware.js';
 import type { AppDeps } from '../deps.js';
 import { accountabilityRoutes, caseStatsRoutes } from './routes/accountability.js';
+import { caseFollowRoutes } from './routes/case-follow.js';
 import { plansRoutes } from './routes/plans.js';
 import { planScoped, type PlanScopedEnv } from '../plan-scope.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -26,6 +27,8 @@ export type CitizenDeps = Pick<
   | 'flags'
   | 'flagThreshold'
   | 'cases'
+  | 'receipts'
+  | 'lookupLimits'
   | 'caseDeadlineDays'
   | 'calendar'
   | 'audit'
@@ -48,6 +51,7 @@ export const citizenPart = (deps: CitizenDeps): AppPart => ({
     .route('/', healthRoutes(deps))
     .route('/', plansRoutes(deps))
     .route('/', accountabilityRoutes(deps))
+    .route('/', caseFollowRoutes(deps))
     // Each under /plans/{planId} for that plan and, for the current plan, at its own path.
     .route(
       '/',

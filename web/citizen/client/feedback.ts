@@ -31,6 +31,8 @@ interface Messages {
   caseLink: string;
   /** With `{id}` to fill in. */
   caseHref: string;
+  /** With `{id}` and `{code}` to fill in. */
+  caseReceipt: string;
 }
 
 interface Recorded {
@@ -38,7 +40,7 @@ interface Recorded {
   commentStatus: string;
   replaced: boolean;
   personalDataMasked?: Record<string, number>;
-  followUpCase?: { caseId: string; dueAt: string } | null;
+  followUpCase?: { caseId: string; dueAt: string; receiptCode?: string | null } | null;
 }
 
 /** A line of the status: text, or text followed by a link. */
@@ -129,6 +131,9 @@ if (form && messagesSource?.textContent && status && typeof fetch === 'function'
                   text: t.caseOpened.replace('{date}', formatDate(opened.dueAt)),
                   link: { href: t.caseHref.replace('{id}', encodeURIComponent(opened.caseId)), text: t.caseLink },
                 },
+                ...(opened.receiptCode
+                  ? [t.caseReceipt.replace('{id}', opened.caseId).replace('{code}', opened.receiptCode)]
+                  : []),
               ]
             : []),
           t.counted,

@@ -9,6 +9,7 @@ import type { CommentWithReplies } from '../data.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { Field } from '../../components/common.js';
 import { Text } from './plan-text.js';
+import { CaseReceipt } from './case-receipt.js';
 import { inPlan, ratingsOpen } from '../place.js';
 import { planApi } from '../links.js';
 
@@ -30,8 +31,8 @@ export interface Confirmation {
   pending: boolean;
   /** Kinds of personal data masked in the comment before it was stored. */
   masked: PiiKind[];
-  /** The 差评 case the rating opened, with the deadline of its reply. */
-  followUpCase: { caseId: string; dueAt: string } | null;
+  /** The 差评 case the rating opened, with the deadline of its reply and its receipt's code. */
+  followUpCase: { caseId: string; dueAt: string; receiptCode: string | null } | null;
 }
 
 /** The words for masked kinds, joined as the language lists things. */
@@ -98,6 +99,7 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
     piiKinds: Object.fromEntries(PII_KINDS.map((kind) => [kind, t.piiKind(kind)])),
     listSeparator: t.listSeparator,
     caseOpened: t.doneCaseOpened('{date}'),
+    caseReceipt: t.receiptLine('{id}', '{code}'),
     caseLink: t.doneCaseLink,
     caseHref: caseHref('{id}'),
   };
@@ -117,10 +119,17 @@ export function FeedbackSection({ ctx, targetType, targetId, yours, year, form, 
             {confirmation.pending && <p>{t.donePending}</p>}
             {confirmation.masked.length > 0 && <p>{maskedText(ctx, confirmation.masked)}</p>}
             {confirmation.followUpCase && (
-              <p>
-                {t.doneCaseOpened(formatDate(confirmation.followUpCase.dueAt))}{' '}
-                <a href={caseHref(confirmation.followUpCase.caseId)}>{t.doneCaseLink}</a>
-              </p>
+              <>
+                <p>
+                  {t.doneCaseOpened(formatDate(confirmation.followUpCase.dueAt))}{' '}
+                  <a href={caseHref(confirmation.followUpCase.caseId)}>{t.doneCaseLink}</a>
+                </p>
+                <CaseReceipt
+                  ctx={ctx}
+                  caseId={confirmation.followUpCase.caseId}
+                  code={confirmation.followUpCase.receiptCode}
+                />
+              </>
             )}
             <p>{t.doneCounted}</p>
           </>

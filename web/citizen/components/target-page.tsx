@@ -45,7 +45,7 @@ export function TargetPage(props: {
       ctx={ctx}
       title={name}
       section={PAGE_OF_KIND[type].section}
-      scripts={['charts.js', 'feedback.js']}
+      scripts={['charts.js', 'feedback.js', 'follow.js']}
       feed={{ href: targetFeed(type, id, ctx.place), title: t.feedTitleTarget(name) }}
     >
       <p class="back">

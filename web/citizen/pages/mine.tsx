@@ -2,6 +2,7 @@ import { FORM_STAMP_FIELD, HONEYPOT_FIELD } from '../../../shared/http/csrf.js';
 import { COMMENT_MAX_LENGTH } from '../../../shared/feedback/comment.js';
 import { Fact, Field } from '../../components/common.js';
 import { CaseStatesHelp } from '../../components/case-states.js';
+import { CaseReceipt } from '../components/case-receipt.js';
 import { Text } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { formatDate, formatDateTime } from '../../format.js';
@@ -53,7 +54,7 @@ function TargetLink({ ctx, target, fallback }: { ctx: PageContext; target: Targe
 export function MinePage({ ctx, data, state }: { ctx: PageContext; data: MineData | null; state: MinePageState }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.mineTitle} section="mine">
+    <Layout ctx={ctx} title={t.mineTitle} section="mine" scripts={['follow.js']}>
       <h1>{t.mineTitle}</h1>
       {data === null ? (
         <p class="lead" id="mine-none">
@@ -136,7 +137,7 @@ function DeadlineText({ ctx, item }: { ctx: PageContext; item: MyCase }) {
   return <>{t.caseDueState(item.dueState)}</>;
 }
 
-function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase; state: MinePageState }) {
+export function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase; state: MinePageState }) {
   const { t } = ctx;
   const id = `case-${item.caseId}`;
   const form = state.form?.caseId === item.caseId ? state.form : null;
@@ -165,6 +166,7 @@ function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase; state:
           </Fact>
         )}
       </dl>
+      <CaseReceipt ctx={ctx} caseId={item.caseId} code={item.receiptCode} />
 
       {item.reply ? (
         <div class="reply">

@@ -24,7 +24,7 @@ const respond = responder<typeof feedbackContract>();
 export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
 /** What rating, a voter's own ratings and a target's comments use (a 差评 opens its case on submission). */
-export type FeedbackRouteDeps = CitizenWriteDeps & Pick<AppDeps, 'plans' | 'feedback' | 'newId' | 'logger'>;
+export type FeedbackRouteDeps = CitizenWriteDeps & Pick<AppDeps, 'plans' | 'feedback' | 'newId' | 'logger' | 'receipts'>;
 
 /**
  * Records a voter's rating of a target of the request's plan, the request's address hashed for the
