@@ -5,6 +5,7 @@ import {
   PutCommand,
   QueryCommand,
   type PutCommandInput,
+  type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
@@ -26,7 +27,7 @@ import { countsItem, countsOfItem, noCounts, stored, type PeriodCounts, type Pub
 import type { SeriesPoint } from '../ratings/documents.js';
 import { fromItem } from './items.js';
 import type { Store } from './client.js';
-import { isConditionFailure } from './faults.js';
+import { landed } from './faults.js';
 import { bumpPublishedRatingsVersion } from './data-versions.js';
 
 const Positions = z.record(z.string(), z.string());
@@ -124,27 +125,31 @@ export function aggregationRepository(store: Store) {
     return output.Item ? countsOfItem(output.Item) : noCounts();
   }
 
-  /** Every plan's counts item of a period, by plan: one query of the period's partition. */
-  async function readPeriodPlans(period: string): Promise<Map<string, PeriodCounts>> {
-    const plans = new Map<string, PeriodCounts>();
+  /** A metered query, a page at a time, for as long as the caller reads on; `input` is asked again for each page. */
+  async function* queryPages(input: () => Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page: QueryCommandOutput = measure(
         await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': ratingCountsPartition(period), ':prefix': RATING_COUNTS_PREFIX },
-            ConsistentRead: true,
-            ExclusiveStartKey,
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
+          new QueryCommand({ ...input(), TableName: tableName, ExclusiveStartKey, ReturnConsumedCapacity: 'TOTAL' }),
         ),
         'read',
       );
-      for (const item of page.Items ?? []) plans.set(String(item.planId), countsOfItem(item));
+      yield page;
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
+  }
+
+  /** Every plan's counts item of a period, by plan: one query of the period's partition. */
+  async function readPeriodPlans(period: string): Promise<Map<string, PeriodCounts>> {
+    const plans = new Map<string, PeriodCounts>();
+    const pages = queryPages(() => ({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': ratingCountsPartition(period), ':prefix': RATING_COUNTS_PREFIX },
+      ConsistentRead: true,
+    }));
+    for await (const page of pages)
+      for (const item of page.Items ?? []) plans.set(String(item.planId), countsOfItem(item));
     return plans;
   }
 
@@ -164,17 +169,9 @@ export function aggregationRepository(store: Store) {
   }
 
   /** A metered put that returns false, instead of throwing, when its condition does not hold. */
-  async function putIf(input: Omit<PutCommandInput, 'TableName' | 'ReturnConsumedCapacity'>): Promise<boolean> {
-    try {
-      measure(
-        await client.send(new PutCommand({ ...input, TableName: tableName, ReturnConsumedCapacity: 'TOTAL' })),
-        'write',
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  function putIf(input: Omit<PutCommandInput, 'TableName' | 'ReturnConsumedCapacity'>): Promise<boolean> {
+    const put = client.send(new PutCommand({ ...input, TableName: tableName, ReturnConsumedCapacity: 'TOTAL' }));
+    return landed(put.then((output) => measure(output, 'write')));
   }
 
   return {
@@ -225,22 +222,14 @@ export function aggregationRepository(store: Store) {
       const entries: LogEntry[] = [];
       let last = after;
       if (upTo === undefined || (after !== undefined && upTo <= after)) return { entries, last, complete: true };
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page: QueryCommandOutput = measure(
-          await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
-              // BETWEEN is inclusive; the entry at `after` was in the previous batch and is skipped below.
-              ExpressionAttributeValues: { ':pk': feedbackPartition(Number(shard)), ':lo': after ?? '0', ':hi': upTo },
-              ExclusiveStartKey,
-              ...(Number.isFinite(limit) ? { Limit: Math.min(1000, limit - entries.length) } : {}),
-              ReturnConsumedCapacity: 'TOTAL',
-            }),
-          ),
-          'read',
-        );
+      let complete = true;
+      const pages = queryPages(() => ({
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
+        // BETWEEN is inclusive; the entry at `after` was in the previous batch and is skipped below.
+        ExpressionAttributeValues: { ':pk': feedbackPartition(Number(shard)), ':lo': after ?? '0', ':hi': upTo },
+        ...(Number.isFinite(limit) ? { Limit: Math.min(1000, limit - entries.length) } : {}),
+      }));
+      for await (const page of pages) {
         for (const item of page.Items ?? []) {
           meter.itemsRead += 1;
           if (item.SK === after) continue;
@@ -250,9 +239,10 @@ export function aggregationRepository(store: Store) {
             entries.push({ kind: 'moderation', event: fromItem(ModerationEvent, item) });
           else if (item.type === 'fraud') entries.push({ kind: 'fraud', event: fromItem(FraudEvent, item) });
         }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey && entries.length < limit);
-      return { entries, last, complete: ExclusiveStartKey === undefined };
+        complete = page.LastEvaluatedKey === undefined;
+        if (entries.length >= limit) break;
+      }
+      return { entries, last, complete };
     },
 
     /** Every scope's counts in one period, of every plan. */

@@ -36,3 +36,14 @@ export function isStoreUnavailable(error: unknown): boolean {
 /** A conditional write refused because the item was not as expected: another writer came first. */
 export const isConditionFailure = (error: unknown) =>
   (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
+
+/** Awaits a conditional write: true once it landed, false when its condition did not hold. */
+export async function landed(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

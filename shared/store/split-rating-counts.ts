@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
-import { isConditionFailure } from './faults.js';
+import { landed } from './faults.js';
 import { legacyRatingCountsKey, ratingCountsKey } from './keys.js';
 import { countsItem, countsOfItem, splitByPlan } from './rating-counts.js';
 
@@ -29,33 +29,27 @@ export async function splitLegacyRatingCounts(store: Store, periods: readonly st
       if (!Item) break;
       const legacy = countsOfItem(Item);
       for (const [planId, item] of splitByPlan(legacy)) {
-        try {
-          await client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: countsItem(ratingCountsKey(period, planId), period, planId, item),
-              ConditionExpression: 'attribute_not_exists(PK) OR appliedVersion < :version',
-              ExpressionAttributeValues: { ':version': legacy.appliedVersion },
-            }),
-          );
-          written++;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error; // already split, by an earlier or a concurrent run
-        }
-      }
-      try {
-        await client.send(
-          new DeleteCommand({
+        // Refused when already split, by an earlier or a concurrent run.
+        const put = client.send(
+          new PutCommand({
             TableName: tableName,
-            Key: legacyRatingCountsKey(period),
-            ConditionExpression: 'appliedVersion = :version',
+            Item: countsItem(ratingCountsKey(period, planId), period, planId, item),
+            ConditionExpression: 'attribute_not_exists(PK) OR appliedVersion < :version',
             ExpressionAttributeValues: { ':version': legacy.appliedVersion },
           }),
         );
-        break;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error; // gone (split by a concurrent run) or newer: read it again
+        if (await landed(put)) written++;
       }
+      // Refused when gone (split by a concurrent run) or newer: then it is read again.
+      const deleted = client.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: legacyRatingCountsKey(period),
+          ConditionExpression: 'appliedVersion = :version',
+          ExpressionAttributeValues: { ':version': legacy.appliedVersion },
+        }),
+      );
+      if (await landed(deleted)) break;
     }
   }
   return written;
