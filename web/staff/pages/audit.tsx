@@ -1,11 +1,26 @@
-import type { AuditEntry } from '../../../shared/audit/entry.js';
+import type { AuditEntry, SubjectType } from '../../../shared/audit/entry.js';
 import { AUDIT_ACTIONS } from '../../../shared/audit/entry.js';
 import { formatDateTime } from '../../format.js';
 import { DataTable } from '../../components/table.js';
 import { FilterSelect } from '../../components/common.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { NextPage } from './parts.js';
+import { AuditDetails } from './audit-details.js';
 import { AUDIT_ACTOR_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
+
+/** The subjects that have a staff page of their own. */
+const SUBJECT_PAGES: Partial<Record<SubjectType, string>> = { comment: 'comments', case: 'cases' };
+
+/** What an entry acted on, named in words, linked to its staff page where it has one. */
+function Subject({ ctx, subject }: { ctx: StaffContext; subject: AuditEntry['subject'] }) {
+  const page = SUBJECT_PAGES[subject.type];
+  return (
+    <>
+      {ctx.s.auditSubjectType(subject.type)}{' '}
+      {page ? <a href={`/staff/${page}/${subject.id}`}>{subject.id}</a> : subject.id}
+    </>
+  );
+}
 
 export function AuditPage({
   ctx,
@@ -34,7 +49,7 @@ export function AuditPage({
           name="action"
           label={s.auditAction}
           all={s.filterAll}
-          options={AUDIT_ACTIONS.map((a) => [a, a] as const)}
+          options={AUDIT_ACTIONS.map((a) => [a, s.auditActionName(a)] as const)}
           selected={filter.action}
         />
         <div class="filters__field">
@@ -67,13 +82,20 @@ export function AuditPage({
           {items.map((e) => (
             <tr>
               <td>{formatDateTime(e.at)}</td>
-              <td>{e.actor.name === e.actor.sub ? e.actor.sub : `${e.actor.name} (${e.actor.sub})`}</td>
-              <td>{e.action}</td>
-              <td>{`${e.subject.type}:${e.subject.id}`}</td>
+              <td>
+                {e.actor.kind === 'staff'
+                  ? e.actor.name === e.actor.sub
+                    ? e.actor.sub
+                    : `${e.actor.name} (${e.actor.sub})`
+                  : s.auditActorKind(e.actor.kind)}
+              </td>
+              <td data-action={e.action}>{s.auditActionName(e.action)}</td>
+              <td>
+                <Subject ctx={ctx} subject={e.subject} />
+              </td>
               <td>{e.reason ?? ''}</td>
               <td>
-                {/* Kept as JSON text already: shown as it is, not encoded a second time. */}
-                <code>{e.details}</code>
+                <AuditDetails ctx={ctx} entry={e} />
               </td>
             </tr>
           ))}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { json } from '../helpers/api.js';
+import { formFields, useStaffPages } from '../helpers/staff-pages.js';
+
+/**
+ * The audit page on dynalite, in both languages: each action named in words (its code only in
+ * the raw entry), the details as labelled fields with statuses in words, the raw JSON behind a toggle.
+ */
+const pages = useStaffPages();
+const { session, get } = pages;
+
+/** The audit table's rows, one per entry. */
+const rows = (html: string) => html.match(/<tr>[\s\S]*?<\/tr>/g)?.slice(1) ?? [];
+/** The text of a row, tags stripped, outside its raw-entry toggle. */
+const shownText = (row: string) =>
+  row
+    .replace(/<details class="audit-raw">[\s\S]*?<\/details>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+
+describe('the audit page', () => {
+  it('names each action and its details in the page’s language, with the raw entry behind a toggle', async () => {
+    const res = await pages.app.request(
+      '/api/v1/feedback',
+      json(
+        { targetType: 'indicator', targetId: 'gdp', rating: 1, comment: '数据更新太慢' },
+        { 'X-Voter-Token': pages.deps.voterTokens.issue().token },
+      ),
+    );
+    const { feedbackId } = (await res.json()) as { feedbackId: string };
+    const monitor = await session(['monitor'], 'li.si');
+    const published = await pages.post(
+      `/staff/comments/${feedbackId}/moderation`,
+      monitor,
+      formFields({ action: 'publish' }),
+    );
+    expect(published.status).toBe(303);
+    const admin = await session(['admin'], 'zhao');
+
+    const zh = await get('/staff/audit', admin);
+    expect(zh.status).toBe(200);
+    const zhRows = rows(zh.html);
+    const publish = zhRows.find((row) => row.includes('data-action="comment.publish"'))!;
+    const opened = zhRows.find((row) => row.includes('data-action="case.open"'))!;
+    expect(shownText(publish)).toContain('通过留言');
+    expect(shownText(publish)).toContain('原状态 待审核 新状态 已公开');
+    expect(publish).toContain(`<a href="/staff/comments/${feedbackId}">${feedbackId}</a>`);
+    expect(shownText(opened)).toContain('差评立案');
+    expect(shownText(opened)).toMatch(/评分 1 答复期限/);
+    for (const row of [publish, opened]) {
+      // No code is the label; the raw entry, code and JSON, is there behind the toggle.
+      expect(shownText(row)).not.toMatch(/comment\.publish|case\.open|\{"/);
+      expect(row).toMatch(
+        /<details class="audit-raw"><summary>原始记录（JSON）<\/summary><p><code>[a-z.]+<\/code><\/p><code>\{&quot;/,
+      );
+    }
+    // The filter offers the actions by name, each keeping its code as the value.
+    expect(zh.html).toContain('<option value="comment.publish">通过留言</option>');
+
+    const en = await get('/staff/audit', admin, 'en');
+    const enPublish = rows(en.html).find((row) => row.includes('data-action="comment.publish"'))!;
+    expect(shownText(enPublish)).toContain('Comment published');
+    expect(shownText(enPublish)).toMatch(/From pending To published/);
+    expect(shownText(enPublish)).not.toContain('comment.publish');
+    expect(enPublish).toContain('<summary>Raw entry (JSON)</summary>');
+  });
+});

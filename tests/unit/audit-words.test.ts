@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, SubjectType, type AuditEntry } from '../../shared/audit/entry.js';
+import { staffMessages } from '../../web/staff/i18n.js';
+import { auditDetailRows } from '../../web/staff/pages/audit-details.js';
+
+/** The audit log in words: every action and subject named in both languages, details as labelled fields. */
+const HAN = /\p{Script=Han}/u;
+const LANGS = ['zh-CN', 'en'] as const;
+
+const entry = (action: AuditEntry['action'], details: string): AuditEntry => ({
+  auditId: 'a1',
+  at: '2026-01-01T00:00:00.000Z',
+  actor: { kind: 'system', sub: 'system', name: 'gongping', roles: [] },
+  action,
+  subject: { type: 'case', id: 'c1' },
+  reason: null,
+  details,
+});
+
+describe('the audit log’s words', () => {
+  it.each(LANGS)('name every action, subject and known field in %s, each action differently', (lang) => {
+    const s = staffMessages(lang);
+    const names = AUDIT_ACTIONS.map((action) => s.auditActionName(action));
+    const texts = [...names, ...SubjectType.options.map((t) => s.auditSubjectType(t)), ...Object.values(s.auditFields)];
+    for (const text of texts) {
+      expect(text.trim()).not.toBe('');
+      expect(HAN.test(text), text).toBe(lang === 'zh-CN');
+    }
+    expect(new Set(names).size).toBe(AUDIT_ACTIONS.length);
+    expect(names.some((name) => /^[a-z]+\.[a-z]+$/.test(name))).toBe(false);
+  });
+
+  it('label the same fields in both languages', () => {
+    expect(Object.keys(staffMessages('en').auditFields).sort()).toEqual(
+      Object.keys(staffMessages('zh-CN').auditFields).sort(),
+    );
+  });
+
+  it('show details as labelled fields: statuses and yes or no in words, lists as lists, unknown keys as they are', () => {
+    const ctx = { s: staffMessages('zh-CN'), lang: 'zh-CN' as const };
+    expect(
+      auditDetailRows(
+        ctx,
+        entry('case.satisfaction', '{"satisfied":false,"from":"replied","to":"disputed","changes":["a","b"],"x":null}'),
+      ),
+    ).toEqual([
+      { key: 'satisfied', label: '群众满意', value: '否' },
+      { key: 'from', label: '原状态', value: '已答复' },
+      { key: 'to', label: '新状态', value: '复核中' },
+      { key: 'changes', label: '写入的行', value: 'a、b' },
+      { key: 'x', label: 'x', value: '—' },
+    ]);
+    // A status the family does not know, and details that are not an object, stay as they are.
+    expect(auditDetailRows(ctx, entry('plan.close', '{"to":"archived"}'))).toEqual([
+      { key: 'to', label: '新状态', value: 'archived' },
+    ]);
+    expect(auditDetailRows(ctx, entry('case.open', '[1,2]'))).toEqual([]);
+    expect(auditDetailRows(ctx, entry('case.open', 'not json'))).toEqual([]);
+  });
+});
