@@ -6,6 +6,7 @@ import { methodMessages } from './i18n-method.js';
 import { mineMessages } from './i18n-mine.js';
 import { plansMessages } from './i18n-plans.js';
 import { receiptMessages } from './i18n-receipt.js';
+import { revisionsMessages } from './i18n-revisions.js';
 import { siteMessages } from './i18n-site.js';
 import { targetsMessages } from './i18n-targets.js';
 import { verdictsMessages } from './i18n-verdicts.js';
@@ -25,6 +26,7 @@ export const DEFAULT_LANG: Lang = 'zh-CN';
 export const messages = dictionaryOf(
   siteMessages,
   targetsMessages,
+  revisionsMessages,
   assessmentMessages,
   feedbackMessages,
   methodMessages,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PlanStatus } from '../plan/lifecycle.js';
 import { Observation } from '../plan/observation.js';
+import { SystemReason } from '../plan/revision-reason.js';
 import * as plan from '../plan/schema.js';
 import { ASSESSMENT_NOTES, ASSESSMENT_REASONS, PROGRESS_METHODS } from '../progress/assessment.js';
 import { RatingBrief } from './rating-schemas.js';
@@ -50,7 +51,13 @@ doc(plan.Project, { id: 'Project', description: 'A project or measure named in o
 doc(Observation, {
   id: 'Observation',
   description:
-    'One published yearly value of an indicator. Append-only: a correction is a new revision of the same year, saying who made it, when and why; the highest revision is current.',
+    'One published yearly value of an indicator. Append-only: a correction is a new revision of the same year, saying who made it, when and why; the highest revision is current. `reason` is the publisher’s words, or one of gongping’s own reasons as a code (`first-publication`, `csv-publication`).',
+});
+
+/** A revision's reason as gongping's code, so a client words it in its own language. */
+const ReasonCode = doc(z.nullable(SystemReason), {
+  description:
+    'gongping’s own reason for the revision as a code — `first-publication` (a year’s first value), `first-report` (a project’s first report), `csv-publication`, `csv-first-report`, `csv-update` (written by a CSV import) — also for revisions stored before the codes, whose `reason` is an English sentence; null when `reason` is a person’s words, to be shown as written.',
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -119,6 +126,7 @@ const ProgressHistoryEntry = z.strictObject({
   note: z.string(),
   source: z.nullable(z.string()),
   reason: z.string(),
+  reasonCode: ReasonCode,
   recordedAt: z.iso.datetime(),
 });
 
@@ -219,7 +227,7 @@ export const IndicatorDetail = doc(
     historyRows: doc(z.array(plan.HistoryRow), {
       description: 'The rows of the previous plan’s results table that track the same quantity.',
     }),
-    revisions: doc(z.array(Observation), {
+    revisions: doc(z.array(z.extend(Observation, { reasonCode: ReasonCode })), {
       description: 'Every revision of every year, corrections included, oldest first.',
     }),
   }),

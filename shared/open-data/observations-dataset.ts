@@ -1,5 +1,6 @@
 import type { Observation } from '../plan/observation.js';
 import type { Indicator } from '../plan/schema.js';
+import { systemReasonOf } from '../plan/revision-reason.js';
 import { BOX3, column, INDICATOR_UNIT, PUBLISHER, type Dataset } from './columns.js';
 
 /** One published revision of an indicator's value for a year. */
@@ -94,11 +95,12 @@ export const observations: Dataset<ObservationRow> = {
     }),
     column({
       name: 'reason',
-      en: 'Why: first publication, or what the correction corrects',
+      en: 'Why: `first-publication` (or `csv-publication`, by a CSV import) for a year’s first value, in gongping’s code; for a correction, the publisher’s words',
       zh: '公布或更正原因',
       source: PUBLISHER,
       freeText: true,
-      value: (r) => r.observation.reason,
+      // Older revisions kept the first value's reason as an English sentence: given as its code too.
+      value: (r) => systemReasonOf(r.observation.reason) ?? r.observation.reason,
     }),
     column({
       name: 'data_source',

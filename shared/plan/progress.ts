@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { systemReasonOf } from './revision-reason.js';
 import { ProjectStatus, type Project } from './schema.js';
 
 /**
@@ -47,6 +48,7 @@ export function projectWithProgress<P extends Project>(project: P, revisions: re
       note,
       source: source ?? null,
       reason,
+      reasonCode: systemReasonOf(reason),
       recordedAt,
     })),
   };

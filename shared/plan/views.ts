@@ -1,6 +1,7 @@
 import type { ProgressStatus } from '../progress/assessment.js';
 import { assessProgress } from '../progress/status.js';
 import { currentObservations, type Observation } from './observation.js';
+import { systemReasonOf } from './revision-reason.js';
 import type { PlanSnapshot } from '../store/plan-repository.js';
 import type * as z from 'zod/mini';
 import type { IndicatorDetail, IndicatorView as IndicatorViewModel, PlanView } from '../api/plan-schemas.js';
@@ -42,7 +43,9 @@ export function indicatorDetailView(
   return {
     ...indicatorView(indicator, revisions),
     historyRows: history.filter((row) => indicator.history.includes(row.id)),
-    revisions: [...revisions].sort((a, b) => a.year - b.year || a.revision - b.revision),
+    revisions: [...revisions]
+      .sort((a, b) => a.year - b.year || a.revision - b.revision)
+      .map((o) => ({ ...o, reasonCode: systemReasonOf(o.reason) })),
   };
 }
 

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { DomainError, type ErrorExtras, type ErrorKind } from '../errors.js';
 import type { Indicator } from '../plan/schema.js';
 import { currentObservations, type Observation, type NewObservation } from '../plan/observation.js';
+import type { SystemReason } from '../plan/revision-reason.js';
 import { csvProblem, csvReasonEn, readCsv, type CsvProblem, type CsvReason } from './csv.js';
 
 /**
@@ -54,7 +55,8 @@ export function decide(
   revisions: readonly Observation[],
   input: ObservationInput,
   recordedBy: string,
-  defaultReason: string,
+  /** Why, when the input gives no reason: a first value, stored as the system's code. */
+  defaultReason: SystemReason,
 ): PublishDecision {
   const current = currentObservations(revisions.filter((o) => o.indicatorId === indicator.id)).find(
     (o) => o.year === input.year,
@@ -150,13 +152,7 @@ export function planObservationImport(
     try {
       decisions.push({
         line,
-        decision: decide(
-          indicator,
-          revisions,
-          { year, value, source, reason: note },
-          recordedBy,
-          'published by CSV import',
-        ),
+        decision: decide(indicator, revisions, { year, value, source, reason: note }, recordedBy, 'csv-publication'),
       });
     } catch (error) {
       if (!(error instanceof PublishRuleError)) throw error;

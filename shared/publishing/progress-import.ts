@@ -1,5 +1,6 @@
 import { ProjectStatus, type Project } from '../plan/schema.js';
 import type { NewProgress, ProgressRevision } from '../plan/progress.js';
+import type { SystemReason } from '../plan/revision-reason.js';
 import { csvProblem, readCsv, type CsvProblem, type CsvReason } from './csv.js';
 import { PROJECT_PROGRESS_COLUMNS } from './exports.js';
 
@@ -68,7 +69,7 @@ export function planProgressImport(
         progress,
         note,
         ...(source ? { source } : {}),
-        reason: current ? 'updated by CSV import' : 'first report (CSV import)',
+        reason: (current ? 'csv-update' : 'csv-first-report') satisfies SystemReason,
         recordedBy,
       },
     });

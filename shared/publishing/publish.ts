@@ -4,6 +4,7 @@ import { DomainError, NotFoundError, PlanNotLoadedError, type ErrorExtras, type 
 import type { ProjectStatus } from '../plan/schema.js';
 import { indicatorDetailView } from '../plan/views.js';
 import { projectWithProgress } from '../plan/progress.js';
+import type { SystemReason } from '../plan/revision-reason.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import type { PlanRepository, PlanSnapshot } from '../store/plan-repository.js';
 import type { ProgressRepository } from '../store/progress-repository.js';
@@ -70,7 +71,7 @@ export async function publishObservation(
     deps.plans.listObservations(deps.planId, indicatorId),
   ]);
   if (!indicator) throw new NotFoundError('indicator', indicatorId);
-  const decision = decide(indicator, revisions, input, actorLabel(actor), 'first publication');
+  const decision = decide(indicator, revisions, input, actorLabel(actor), 'first-publication');
   if (decision.kind === 'unchanged')
     return {
       outcome: 'unchanged' as const,
@@ -133,7 +134,7 @@ export async function publishProgress(
       progress: report.progress,
       note: report.note,
       ...(report.source ? { source: report.source } : {}),
-      reason: report.reason ?? 'first report',
+      reason: report.reason ?? ('first-report' satisfies SystemReason),
       recordedBy: actorLabel(actor),
     },
     at,

@@ -71,9 +71,10 @@ describe('publishing an indicator value', () => {
     expect(same).toMatchObject({ status: 200, body: { outcome: 'unchanged' } });
     const detail = await call('/indicators/gdp');
     expect(detail.body.latest).toEqual({ year: 2025, value: 640.1 });
-    expect(detail.body.revisions.map((r: Body) => [r.revision, r.value, r.reason])).toEqual([
-      [1, 662.5, 'first publication'],
-      [2, 640.1, '统计局年报修订：核减服务业增加值'],
+    // The system's reason is kept as its code, a publisher's as typed.
+    expect(detail.body.revisions.map((r: Body) => [r.revision, r.value, r.reason, r.reasonCode])).toEqual([
+      [1, 662.5, 'first-publication', 'first-publication'],
+      [2, 640.1, '统计局年报修订：核减服务业增加值', null],
     ]);
     expect(detail.body.progress.status).not.toBe('not_assessable');
     expect((await call('/publisher/indicators/gdp/observations', publisher, { year: 2040, value: 1 })).status).toBe(
@@ -121,9 +122,9 @@ describe('publishing project progress', () => {
       progress: 35,
       progressReport: { revision: 2, note: '主体工程完成35%' },
     });
-    expect(shown.body.progressHistory.map((h: Body) => [h.revision, h.progress, h.reason])).toEqual([
-      [1, 40, 'first report'],
-      [2, 35, '更正：上次误报了计划进度'],
+    expect(shown.body.progressHistory.map((h: Body) => [h.revision, h.progress, h.reason, h.reasonCode])).toEqual([
+      [1, 40, 'first-report', 'first-report'],
+      [2, 35, '更正：上次误报了计划进度', null],
     ]);
     expect(JSON.stringify(shown.body)).not.toContain('zhou.stats');
     expect((await call('/projects?status=in_progress')).body.items.map((p: Body) => p.id)).toEqual([project.id]);

@@ -120,7 +120,7 @@ describe('the case pages', () => {
       400,
     );
     const page = await get(`/staff/cases/${id}`, monitor, 'en');
-    expect(page.html).toContain('verifying');
+    expect(page.html).toContain('<dd id="case-status">being verified</dd>');
     expect(page.html).toContain('Reply to the citizen');
     const list = await get('/staff/cases?view=active', monitor);
     expect(list.html).toContain(id.slice(0, 8));
@@ -155,7 +155,7 @@ describe('the publishing page', () => {
     ).toBe(400);
     const revisions = (await pages.deps.plans.listObservations('licheng-14th', 'gdp')).filter((o) => o.year === 2023);
     expect(revisions.map((o) => [o.value, o.reason, o.recordedBy])).toEqual([
-      [600, 'first publication', 'wang.wu (dev|wang.wu)'],
+      [600, 'first-publication', 'wang.wu (dev|wang.wu)'],
       [601, '统计局修订', 'wang.wu (dev|wang.wu)'],
     ]);
   });

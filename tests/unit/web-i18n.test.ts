@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_REASONS } from '../../shared/plan/revision-reason.js';
 import { CASE_STATUSES, CaseEvent, type DueState } from '../../shared/cases/case.js';
 import { CommentStatus } from '../../shared/feedback/rating.js';
 import { PII_KINDS } from '../../shared/moderation/pii.js';
@@ -48,6 +49,7 @@ const vocabulary = (t: Messages): string[] => [
   ...(['baseline', 'first-observation', 'cumulative-zero'] as const).map((s) => t.baseSource(s)),
   ...CASE_STATUSES.map((s) => t.caseStatus(s)),
   ...CASE_STATUSES.map((s) => t.caseStatusMeaning(s)),
+  ...SYSTEM_REASONS.map((r) => t.systemReason(r)),
   ...CaseEvent.shape.action.options.map((a) => t.caseStep(a)),
   ...DUE_STATES.map((s) => t.caseDueState(s)),
   ...(['satisfied', 'unsatisfied'] as const).map((s) => t.caseSatisfaction(s)),
@@ -99,6 +101,7 @@ const VOCABULARY_KEYS = new Set<keyof Messages>([
   'baseSource',
   'caseStatus',
   'caseStatusMeaning',
+  'systemReason',
   'caseStep',
   'caseDueState',
   'caseSatisfaction',

@@ -21,6 +21,7 @@ import { VerdictLine } from '../components/verdict-line.js';
 import { VerdictTrend } from '../components/verdict-trend.js';
 import { formatDateTime, formatNumber, percentDigits, withUnit } from '../../format.js';
 import { localized } from '../../localized.js';
+import { reasonInWords } from '../../i18n-revisions.js';
 import { inPlan } from '../place.js';
 
 /** The status and every number behind it, in words: method, base, target, required and observed per year, ratio, reason. */
@@ -231,7 +232,7 @@ export function IndicatorPage({
                 <td>{withUnit(formatNumber(r.value, lang), unit)}</td>
                 <td>{formatDateTime(r.recordedAt)}</td>
                 <td>
-                  {r.reason}
+                  {reasonInWords(t, r)}
                   {r.source && <span class="muted"> · {r.source}</span>}
                 </td>
               </tr>

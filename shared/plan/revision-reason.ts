@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+
+/**
+ * Why a revision of an indicator's value or a project's progress exists, when gongping says it
+ * rather than a person: a first value, a first report, a CSV import. Stored as one of these codes
+ * in the revision's `reason`, so every page words it in its own language; a reason a person typed
+ * is stored and shown as typed.
+ */
+export const SYSTEM_REASONS = [
+  'first-publication',
+  'first-report',
+  'csv-publication',
+  'csv-first-report',
+  'csv-update',
+] as const;
+export const SystemReason = z.enum(SYSTEM_REASONS);
+export type SystemReason = z.infer<typeof SystemReason>;
+
+/** The English sentences revisions were stored with before the codes, and the code each stands for. */
+const LEGACY_SENTENCES: Readonly<Record<string, SystemReason>> = {
+  'first publication': 'first-publication',
+  'first report': 'first-report',
+  'published by CSV import': 'csv-publication',
+  'first report (CSV import)': 'csv-first-report',
+  'updated by CSV import': 'csv-update',
+};
+
+/** The system's reason a stored `reason` holds (its code, or an older revision's English sentence); null for a person's words. */
+export function systemReasonOf(reason: string): SystemReason | null {
+  const code = SystemReason.safeParse(reason);
+  if (code.success) return code.data;
+  return Object.hasOwn(LEGACY_SENTENCES, reason) ? LEGACY_SENTENCES[reason]! : null;
+}
