@@ -15,7 +15,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { planDataVersionKey, RATING_SERIES_PREFIX } from '../../shared/store/keys.js';
+import { planDataVersionKey, RATING_COUNTS_PARTITION_PREFIX, RATING_SERIES_PREFIX } from '../../shared/store/keys.js';
 import { GongpingFunction, type TableAccess } from './function.js';
 
 export const AGGREGATE_ENTRY = fileURLToPath(new URL('../../functions/aggregate/handler.ts', import.meta.url));
@@ -26,14 +26,16 @@ export const AGGREGATE_ENTRY = fileURLToPath(new URL('../../functions/aggregate/
  * the 16 feedback shards and of the plan partition, BatchWriteItem of series points (written, or
  * removed when their scope no longer counts), which IAM allows on SERIES# partitions only, and
  * UpdateItem of the data versions item (PLANDATA), where it bumps the published ratings' version
- * (shared/store/data-versions.ts). No other update, no index, no scan (a rebuild re-reads the
- * shards with the same Query calls).
+ * (shared/store/data-versions.ts), and DeleteItem on RATINGS# partitions only, where the first run
+ * after an upgrade deletes the older single counts item it split per plan (split-rating-counts.ts).
+ * No other update or delete, no index, no scan (a rebuild re-reads the shards with the same Query calls).
  */
 export const AGGREGATOR_TABLE_ACCESS: TableAccess = {
   actions: ['GetItem', 'PutItem', 'Query'],
   scoped: [
     { actions: ['BatchWriteItem'], partitionKeyPrefixes: [RATING_SERIES_PREFIX] },
     { actions: ['UpdateItem'], partitionKeyPrefixes: [planDataVersionKey.PK] },
+    { actions: ['DeleteItem'], partitionKeyPrefixes: [RATING_COUNTS_PARTITION_PREFIX] },
   ],
 };
 

@@ -112,9 +112,11 @@ export const aggregationStateKey = { PK: 'AGGREGATION', SK: 'STATE' } as const;
  * so a batch costs one read and one write per plan and period it touches, not one write per
  * target, and publishing a plan's period reads one item. Each plan's item grows with that plan's
  * targets only (some 60 bytes each in all-time, 110 in a year or month, where their series points'
- * hashes are kept too: room for some 3,500 targets in one plan), and plans' batches never contend on one item. A period's items share its partition, so a rebuild reads them in one query.
+ * hashes are kept too: room for some 3,500 targets in one plan), and plans' batches never contend
+ * on one item. A period's items share its partition, so a rebuild reads them in one query.
  */
-export const ratingCountsPartition = (period: string) => `RATINGS#${period}`;
+export const RATING_COUNTS_PARTITION_PREFIX = 'RATINGS#';
+export const ratingCountsPartition = (period: string) => `${RATING_COUNTS_PARTITION_PREFIX}${period}`;
 export const RATING_COUNTS_PREFIX = 'COUNTS#';
 export const ratingCountsKey = (period: string, planId: string) => ({
   PK: ratingCountsPartition(period),

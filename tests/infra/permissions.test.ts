@@ -128,15 +128,20 @@ describe('least privilege', () => {
     expect(pool.GenerateSecret).toBe(false);
   });
 
-  it('lets the aggregation get, put and query the table, batch-write series points only, update the data versions only, and reach its dead-letter queue', () => {
+  it('lets the aggregation get, put and query the table, batch-write series points only, update the data versions only, delete counts items only, and reach its dead-letter queue', () => {
     expect(dynamo(aggregatorStatements, false)).toEqual(
       AGGREGATOR_TABLE_ACCESS.actions.map((a) => `dynamodb:${a}`).sort(),
     );
-    expect(dynamo(aggregatorStatements, true)).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:UpdateItem']);
+    expect(dynamo(aggregatorStatements, true)).toEqual([
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:UpdateItem',
+    ]);
     expect(leadingKeys(aggregatorStatements, 'dynamodb:BatchWriteItem')).toEqual([['SERIES#*']]);
     expect(leadingKeys(aggregatorStatements, 'dynamodb:UpdateItem')).toEqual([['PLANDATA*']]);
-    for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:Scan'])
-      expect(actionsOf(aggregatorStatements)).not.toContain(forbidden);
+    // The older single counts item, once split per plan (shared/store/split-rating-counts.ts).
+    expect(leadingKeys(aggregatorStatements, 'dynamodb:DeleteItem')).toEqual([['RATINGS#*']]);
+    expect(actionsOf(aggregatorStatements)).not.toContain('dynamodb:Scan');
     expect(actionsOf(aggregatorStatements).filter((a) => !a.startsWith('dynamodb:'))).toEqual([
       'logs:CreateLogStream',
       'logs:PutLogEvents',
