@@ -54,8 +54,15 @@ export const CaseStatsRow = doc(
   z.strictObject({
     key: doc(z.nullable(z.string()), {
       description:
-        '`indicator:gdp` or `project:…` by target; the department (null: unassigned) by department; null overall.',
+        '`indicator:gdp` or `project:…` by target; the department’s id by department (null: no listed department); null overall.',
     }),
+    department: doc(
+      z.optional(z.nullable(z.strictObject({ id: z.nullable(z.string()), nameZh: z.string(), nameEn: z.string() }))),
+      {
+        description:
+          'By department: its names (older free-text departments count for the department whose name or alias they equal; any other text is shown as typed, with `id` null); null for cases no department was named for.',
+      },
+    ),
     // answered: with an official reply; answeredOnTime: by their first deadline; overdue: past it without a reply
     ...counts('cases', 'answered', 'answeredOnTime', 'overdue'),
     /** answered on time, among the cases whose outcome is decided (answered, or overdue unanswered); null if none is */

@@ -25,6 +25,9 @@ export const StaffMe = z.strictObject({
 const StaffReply = z.strictObject({
   replyId: z.string(),
   department: z.string(),
+  departmentId: doc(z.optional(z.string()), {
+    description: 'The department of the managed list; absent on a reply whose department was given as free text.',
+  }),
   text: z.string(),
   publishedAt: z.iso.datetime(),
   by: doc(z.string(), { description: 'The staff member who attached it (`name (sub)`); never shown publicly.' }),
@@ -99,6 +102,9 @@ export const ReplyResult = z.strictObject({
   commentStatus: CommentStatus,
   reply: z.strictObject({ department: z.string(), text: z.string(), publishedAt: z.iso.datetime() }),
   public: doc(z.boolean(), { description: 'Whether the reply is shown now: only under a published comment.' }),
+  caseId: doc(z.nullable(z.string()), {
+    description: 'The case the comment opened, whose reply step this was; null for a comment without a case.',
+  }),
 });
 
 export const StaffCase = doc(z.extend(z.omit(FollowUpCase, { voterId: true }), { dueState: DueState }), {

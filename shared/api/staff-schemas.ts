@@ -7,6 +7,7 @@ import { PERIOD_PATTERN } from '../ratings/views.js';
 import { doc } from './registry.js';
 import { FeedbackId } from './schemas.js';
 import { DEPARTMENT_MAX_LENGTH, REPLY_TEXT_MAX } from '../feedback/record.js';
+import { DEPARTMENT_ID_PATTERN } from '../departments/department.js';
 import { SOURCE_MAX_LENGTH } from '../publishing/observations.js';
 
 /**
@@ -26,8 +27,18 @@ export const PROGRESS_REASON_MAX_LENGTH = 1000;
 export const AUDIT_ACTOR_MAX_LENGTH = 300;
 
 const Department = doc(z.string().check(z.trim(), z.minLength(1), z.maxLength(DEPARTMENT_MAX_LENGTH)), {
-  description: 'The department (部门) that answers; never a person.',
+  description:
+    'Deprecated: the department (部门) as free text, kept as the listed department it names (by name or alias), else unassigned. Send `departmentId`.',
 });
+/** The department that answers (never a person), from the managed list (`GET /api/v1/admin/departments`). */
+const ChosenDepartment = {
+  departmentId: z.optional(
+    doc(z.string().check(z.regex(DEPARTMENT_ID_PATTERN)), {
+      description: 'The department (部门) that answers, from the list of active departments.',
+    }),
+  ),
+  department: z.optional(Department),
+};
 const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(REASON_MAX_LENGTH));
 const ModerationActionSchema = doc(
   z.enum(Object.keys(MODERATION_ACTIONS) as [ModerationAction, ...ModerationAction[]]),
@@ -92,21 +103,21 @@ export const BulkModerationBody = z.strictObject({
 });
 
 export const ReplyBody = z.strictObject({
-  department: Department,
+  ...ChosenDepartment,
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_TEXT_MAX)),
 });
 
 export const StepBody = doc(
   z.discriminatedUnion('action', [
-    z.strictObject({ action: z.literal('verify'), department: z.optional(Department), note: z.optional(Reason) }),
+    z.strictObject({ action: z.literal('verify'), ...ChosenDepartment, note: z.optional(Reason) }),
     z.strictObject({ action: z.literal('rectify'), note: Reason }),
     z.strictObject({
       action: z.literal('reply'),
-      department: Department,
+      ...ChosenDepartment,
       text: z.string().check(z.trim(), z.minLength(1), z.maxLength(REPLY_TEXT_MAX)),
     }),
     z.strictObject({ action: z.literal('close'), note: Reason }),
-    z.strictObject({ action: z.literal('assign'), department: Department, note: z.optional(Reason) }),
+    z.strictObject({ action: z.literal('assign'), ...ChosenDepartment, note: z.optional(Reason) }),
   ]),
   {
     id: 'CaseStep',

@@ -33,11 +33,22 @@ export const AUDIT_ACTIONS = [
   'plan.publish',
   'plan.close',
   'plan.reopen',
+  /** An administrator's change to the managed departments: added, renamed, (de)activated or imported (details.op). */
+  'department.change',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const SubjectType = z.enum(['comment', 'rating', 'case', 'indicator', 'project', 'import', 'plan']);
+export const SubjectType = z.enum([
+  'comment',
+  'rating',
+  'case',
+  'indicator',
+  'project',
+  'import',
+  'plan',
+  'department',
+]);
 export type SubjectType = z.infer<typeof SubjectType>;
 
 /** Who acted. `system` for automatic actions (flags reaching the threshold), `citizen` for a voter. */

@@ -48,6 +48,8 @@ export const FollowUpCase = z.strictObject({
   targetId: TargetId,
   rating: Rating,
   department: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
+  /** The department of the managed list (shared/departments/); absent or null when `department` is free text. */
+  departmentId: z.optional(z.nullable(z.string().check(z.minLength(1)))),
   status: CaseStatus,
   openedAt: z.iso.datetime(),
   deadlineDays: z.number().check(z.int(), z.gte(1)),
@@ -126,12 +128,15 @@ export class CaseStateError extends DomainError {
   readonly kind: ErrorKind = 'invalid-state';
 }
 
+/** The department of a step as kept: a name, and its id in the managed list when it is one (shared/departments/). */
+type StepDepartment = { department: string; departmentId?: string | null | undefined };
+
 export type CaseStep =
-  | { action: 'verify'; department?: string | undefined; note?: string | undefined }
+  | ({ action: 'verify'; note?: string | undefined } & Partial<StepDepartment>)
   | { action: 'rectify'; note: string }
-  | { action: 'reply'; department: string; text: string }
+  | ({ action: 'reply'; text: string } & StepDepartment)
   | { action: 'close'; note: string }
-  | { action: 'assign'; department: string; note?: string | undefined }
+  | ({ action: 'assign'; note?: string | undefined } & StepDepartment)
   | { action: 'satisfied' }
   | { action: 'unsatisfied'; note?: string | undefined };
 
@@ -178,7 +183,7 @@ export function applyStep(
     case 'verify':
       to = 'verifying';
       note = step.note ?? null;
-      if (step.department) next.department = step.department;
+      if (step.department) Object.assign(next, departmentOf({ ...step, department: step.department }));
       break;
     case 'rectify':
       to = 'rectifying';
@@ -187,7 +192,7 @@ export function applyStep(
     case 'reply':
       to = 'replied';
       note = step.text;
-      next.department = step.department;
+      Object.assign(next, departmentOf(step));
       next.reply = { department: step.department, text: step.text, at: iso };
       if (next.firstReplyAt === null) {
         next.firstReplyAt = iso;
@@ -203,7 +208,7 @@ export function applyStep(
       break;
     case 'assign':
       note = step.note ?? null;
-      next.department = step.department;
+      Object.assign(next, departmentOf(step));
       break;
     case 'satisfied':
       to = 'closed';
@@ -224,6 +229,11 @@ export function applyStep(
   next.history.push({ at: iso, by, action: step.action, from: current.status, to, note });
   return next;
 }
+
+const departmentOf = (step: StepDepartment) => ({
+  department: step.department,
+  departmentId: step.departmentId ?? null,
+});
 
 /** Unfinished cases, by how their deadline stands at `now`. */
 export type DueState = 'overdue' | 'due-soon' | 'on-time' | 'awaiting-citizen' | 'closed';

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type { CaseStatsRow } from '../api/accountability-schemas.js';
 import type { FollowUpCase } from './case.js';
 import type { WorkCalendar } from './working-days.js';
+import { attributeDepartment, type AttributedDepartment, type Department } from '../departments/department.js';
 
 /** One row of the case statistics, overall or of a target or department: the API's model (CaseStatsRow). */
 export type CaseStats = z.output<typeof CaseStatsRow>;
@@ -23,15 +24,24 @@ export function caseStats(
   groupBy: 'target' | 'department' | 'all',
   now: Date,
   calendar: WorkCalendar,
+  departments: readonly Department[] = [],
 ): CaseStats[] {
   const groups = new Map<string | null, FollowUpCase[]>();
+  const attributed = new Map<string | null, AttributedDepartment | null>();
   for (const c of cases) {
-    const key =
-      groupBy === 'target' ? `${c.targetType}:${c.targetId}` : groupBy === 'department' ? c.department : 'all';
+    let key: string | null = groupBy === 'target' ? `${c.targetType}:${c.targetId}` : 'all';
+    if (groupBy === 'department') {
+      // By the department's id; free text no department answers to stays apart, under its own words.
+      const department = attributeDepartment(departments, c);
+      key = department === null ? null : (department.id ?? `unassigned:${department.nameZh}`);
+      attributed.set(key, department);
+    }
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   return [...groups]
-    .map(([key, members]): CaseStats => {
+    .map(([group, members]): CaseStats => {
+      const department = attributed.get(group);
+      const key = department === undefined ? group : (department?.id ?? null);
       const answered = members.filter((c) => c.firstReplyAt !== null);
       const onTime = answered.filter((c) => c.firstReplyAt! <= c.firstDueAt);
       const overdue = members.filter(
@@ -40,6 +50,7 @@ export function caseStats(
       const decided = answered.length + overdue.length;
       return {
         key,
+        ...(department === undefined ? {} : { department }),
         cases: members.length,
         answered: answered.length,
         answeredOnTime: onTime.length,
@@ -56,5 +67,8 @@ export function caseStats(
         unsatisfied: members.filter((c) => c.satisfaction === 'unsatisfied').length,
       };
     })
-    .sort((a, b) => b.cases - a.cases || String(a.key).localeCompare(String(b.key)));
+    .sort(
+      (a, b) =>
+        b.cases - a.cases || String(a.key ?? a.department?.nameZh).localeCompare(String(b.key ?? b.department?.nameZh)),
+    );
 }

@@ -4,7 +4,10 @@ import type { AuditRepository } from '../store/audit-repository.js';
 import type { CaseRepository } from '../store/case-repository.js';
 import type { FeedbackStore, ReplyStore } from '../feedback/store.js';
 import { NotFoundError } from '../errors.js';
-import { replyToComment } from '../moderation/moderate.js';
+import { attachReply, replyToComment } from '../moderation/moderate.js';
+import { chooseDepartment, type DepartmentChoice } from '../departments/department.js';
+import type { DepartmentRepository } from '../store/department-repository.js';
+import type { FeedbackRecord } from '../feedback/record.js';
 import { maskPiiWithin } from '../moderation/pii.js';
 import { REPLY_TEXT_MAX } from '../feedback/record.js';
 import { COMMENT_MAX_LENGTH, normaliseComment } from '../feedback/comment.js';
@@ -33,17 +36,38 @@ const rules = (deps: Pick<CaseDeps, 'caseDeadlineDays' | 'calendar'>) => ({
   calendar: deps.calendar,
 });
 
+/** What a monitor's step uses: the case's own deps, and the departments a step names. */
+export type StepDeps = CaseDeps & { departments: Pick<DepartmentRepository, 'list'> };
+
+/** A monitor's step as the API and the forms give it: the department by id (or deprecated free text). */
+export type MonitorStep =
+  | Exclude<CaseStep, { action: 'satisfied' | 'unsatisfied' | 'verify' | 'reply' | 'assign' }>
+  | ({ action: 'verify'; note?: string | undefined } & DepartmentChoice)
+  | ({ action: 'reply'; text: string } & DepartmentChoice)
+  | ({ action: 'assign'; note?: string | undefined } & DepartmentChoice);
+
+/** The step with its department as kept: a verification without one names none. */
+type StaffStep = Exclude<CaseStep, { action: 'satisfied' | 'unsatisfied' }>;
+async function withDepartment(deps: StepDeps, step: MonitorStep): Promise<StaffStep> {
+  if (step.action !== 'verify' && step.action !== 'reply' && step.action !== 'assign') return step;
+  const { departmentId, department, ...rest } = step;
+  if (rest.action === 'verify' && departmentId == null && department === undefined) return rest;
+  return { ...rest, ...chooseDepartment(await deps.departments.list(), { departmentId, department }) };
+}
+
 /**
  * A monitor's step on a case. A reply is also attached to the comment as an official reply
- * (public once the comment is), so the citizen and the public read the same answer.
+ * (public once the comment is), so the citizen and the public read the same answer; it is audited
+ * once, as `case.reply` (docs/staff.md).
  */
 export async function stepCase(
-  deps: CaseDeps,
+  deps: StepDeps,
   caseId: string,
-  step: Exclude<CaseStep, { action: 'satisfied' | 'unsatisfied' }>,
+  monitorStep: MonitorStep,
   actor: Actor,
   at: Date,
-): Promise<FollowUpCase> {
+): Promise<{ case: FollowUpCase; record: FeedbackRecord | null }> {
+  const step = await withDepartment(deps, monitorStep);
   // The case keeps the reply as the public reads it (feeds, the citizen's page): masked, and
   // refused before anything is written if masking makes it too long to keep.
   const kept = step.action === 'reply' ? { ...step, text: maskPiiWithin(step.text, REPLY_TEXT_MAX).text } : step;
@@ -51,26 +75,60 @@ export async function stepCase(
     applyStep(current, kept, actorLabel(actor), at, rules(deps)),
   );
   if (!updated) throw new NotFoundError('case', caseId);
-  if (step.action === 'reply') {
-    // Masked again there, to the same text, so the audit entry counts what was masked.
-    await replyToComment(
-      deps,
-      { feedbackId: updated.after.feedback.feedbackId, department: step.department, text: step.text, caseId },
-      actor,
-      at,
-    );
-  }
+  const { after } = updated;
+  // Masked again there, to the same text, so the audit entry counts what was masked.
+  const replied =
+    step.action === 'reply'
+      ? await attachReply(
+          deps,
+          {
+            feedbackId: after.feedback.feedbackId,
+            department: step.department,
+            departmentId: step.departmentId ?? null,
+            text: step.text,
+            caseId,
+          },
+          actor,
+          at,
+        )
+      : null;
   await deps.audit.append(
     {
       actor: staffActor(actor),
       action: `case.${step.action}`,
       subject: { type: 'case', id: caseId },
       reason: 'note' in step && step.note ? step.note : null,
-      details: { from: updated.before.status, to: updated.after.status, department: updated.after.department },
+      details: {
+        from: updated.before.status,
+        to: after.status,
+        department: after.department,
+        departmentId: after.departmentId ?? null,
+        ...(replied ? { piiMasked: replied.piiMasked, commentStatus: replied.record.commentStatus } : {}),
+      },
     },
     at,
   );
-  return updated.after;
+  return { case: after, record: replied?.record ?? null };
+}
+
+/**
+ * The one way staff reply to a comment: the reply step of the case the comment opened (a case's id
+ * is the id of the rating that opened it), or, for a comment that opened none, an official reply
+ * of its own (`comment.reply`). The comment's page and `POST /comments/{id}/replies` both come here.
+ */
+export async function officialReply(
+  deps: StepDeps,
+  input: { feedbackId: string; text: string } & DepartmentChoice,
+  actor: Actor,
+  at: Date,
+): Promise<{ record: FeedbackRecord; caseId: string | null }> {
+  const { feedbackId, text, ...choice } = input;
+  if (await deps.cases.get(feedbackId)) {
+    const { record } = await stepCase(deps, feedbackId, { action: 'reply', text, ...choice }, actor, at);
+    return { record: record!, caseId: feedbackId };
+  }
+  const department = chooseDepartment(await deps.departments.list(), choice);
+  return { record: await replyToComment(deps, { feedbackId, text, ...department }, actor, at), caseId: null };
 }
 
 /** The citizen who rated says whether the reply satisfies them, once; not satisfied starts a review. */

@@ -28,6 +28,8 @@ export const DEPARTMENT_MAX_LENGTH = 100;
 export const OfficialReply = z.strictObject({
   replyId: z.string().check(z.minLength(1)),
   department: z.string().check(z.minLength(1), z.maxLength(DEPARTMENT_MAX_LENGTH)),
+  /** The department of the managed list (shared/departments/); absent on replies given as free text. */
+  departmentId: z.optional(z.string().check(z.minLength(1))),
   text: z.string().check(z.minLength(1), z.maxLength(REPLY_TEXT_MAX)),
   publishedAt: z.iso.datetime(),
   /** The staff member who attached it (`name (sub)`): kept, never shown publicly. */

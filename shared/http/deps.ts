@@ -17,6 +17,7 @@ import { transactionSeal, type SignInTransactions } from '../auth/sign-in.js';
 import { workCalendar, type WorkCalendar } from '../cases/working-days.js';
 import { auditRepository, type AuditRepository } from '../store/audit-repository.js';
 import { caseRepository, type CaseRepository } from '../store/case-repository.js';
+import { departmentRepository, type DepartmentRepository } from '../store/department-repository.js';
 import type { ProgressRepository } from '../store/progress-repository.js';
 import {
   addressHasher,
@@ -79,6 +80,8 @@ export interface AppDeps {
   providerFetch: typeof fetch;
   audit: AuditRepository;
   cases: CaseRepository;
+  /** The managed list of departments that answer replies (shared/departments/). */
+  departments: DepartmentRepository;
   /** Case receipts: codes issued, checked and unsealed under a key derived from the voter-token secret. */
   receipts: ReceiptBook;
   /** Look-ups of a case by its receipt, per client. */
@@ -168,6 +171,7 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
     providerFetch: (input, init) => fetch(input, init),
     audit: auditRepository(store),
     cases: caseRepository(store),
+    departments: departmentRepository(store),
     receipts: receiptBook(runtime.voterTokenSecret),
     lookupLimits: lookupLimits(rateLimitRepository(store)),
     progress: planData.progress,

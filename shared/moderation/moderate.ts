@@ -65,28 +65,50 @@ export async function moderateComment(
   return { feedbackId: input.feedbackId, action: input.action, from: result.from, to, changed: result.changed };
 }
 
+/** An official reply as a monitor gives it: the department as kept (shared/departments/) and the text. */
+export interface ReplyInput {
+  feedbackId: string;
+  department: string;
+  departmentId: string | null;
+  text: string;
+  caseId?: string | undefined;
+}
+
 /**
- * An official reply on a comment, attributed to a department (the public sees the department,
- * never the person). Personal data in it is masked like a citizen's comment.
+ * Attaches an official reply to a comment, attributed to a department (the public sees the
+ * department, never the person), personal data in it masked like a citizen's comment. Not
+ * audited here: its caller records the one entry of the reply (`comment.reply` or `case.reply`).
  */
-export async function replyToComment(
-  deps: ReplyDeps,
-  input: { feedbackId: string; department: string; text: string; caseId?: string | undefined },
+export async function attachReply(
+  deps: Omit<ReplyDeps, 'audit'>,
+  input: ReplyInput,
   actor: Actor,
   at: Date,
-  audited: AuditActor = staffActor(actor),
-): Promise<FeedbackRecord> {
+): Promise<{ record: FeedbackRecord; piiMasked: ReturnType<typeof maskPiiWithin>['found'] }> {
   const ref = await deps.feedback.resolve(input.feedbackId);
   if (!ref) throw new NotFoundError('comment', input.feedbackId);
   const masked = maskPiiWithin(input.text, REPLY_TEXT_MAX);
   const record = await deps.replies.addReply(ref, {
     replyId: randomUUID(),
     department: input.department,
+    ...(input.departmentId ? { departmentId: input.departmentId } : {}),
     text: masked.text,
     publishedAt: at.toISOString(),
     by: actorLabel(actor),
     ...(input.caseId ? { caseId: input.caseId } : {}),
   });
+  return { record, piiMasked: masked.found };
+}
+
+/** An official reply on a comment that opened no case, audited as `comment.reply`. */
+export async function replyToComment(
+  deps: ReplyDeps,
+  input: ReplyInput,
+  actor: Actor,
+  at: Date,
+  audited: AuditActor = staffActor(actor),
+): Promise<FeedbackRecord> {
+  const { record, piiMasked } = await attachReply(deps, input, actor, at);
   await deps.audit.append(
     {
       actor: audited,
@@ -95,8 +117,9 @@ export async function replyToComment(
       reason: null,
       details: {
         department: input.department,
+        departmentId: input.departmentId,
         caseId: input.caseId ?? null,
-        piiMasked: masked.found,
+        piiMasked,
         commentStatus: record.commentStatus,
       },
     },

@@ -46,7 +46,9 @@ export type CsvReason =
   | { code: 'correctionNeedsReason'; year: number; value: number }
   | { code: 'oneOf'; options: readonly string[] }
   | { code: 'percentRange'; text: string }
-  | { code: 'noteRequired' };
+  | { code: 'noteRequired' }
+  | { code: 'departmentId' }
+  | { code: 'nameTaken'; name: string; by: string };
 
 /** The reason in English: the API's words, and the staff pages' in English. */
 export function csvReasonEn(why: CsvReason): string {
@@ -89,6 +91,10 @@ export function csvReasonEn(why: CsvReason): string {
       return `a percentage from 0 to 100, not ${JSON.stringify(why.text)}`;
     case 'noteRequired':
       return 'say what was done or what changed';
+    case 'departmentId':
+      return 'an id of lower-case letters, digits and hyphens, at most 40 (licheng-stats)';
+    case 'nameTaken':
+      return `${why.name} is already a name of department ${why.by}`;
   }
 }
 

@@ -213,3 +213,6 @@ export const progressKey = (planId: string, projectId: string, revision: number)
  */
 export const verdictsPartition = (planId: string) => `VERDICTS#${planId}`;
 export const verdictsKey = (planId: string, period: string) => ({ PK: verdictsPartition(planId), SK: period });
+
+/** The managed list of departments (shared/departments/): one item, replaced whole at its version. */
+export const departmentsKey = { PK: 'DEPARTMENTS', SK: 'LIST' } as const;

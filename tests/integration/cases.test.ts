@@ -307,7 +307,10 @@ describe('public statistics of the 差评 loop', () => {
     // One is overdue, the other not due yet: only the first counts in the share on time.
     expect(exports).toMatchObject({ cases: 2, answered: 0, overdue: 1, onTimeShare: 0 });
     const byDepartment = await call('/cases/stats?group=department', {});
-    expect(byDepartment.body.items.find((s: Body) => s.key === '鲤城区统计局')).toMatchObject({
+    // Free text no listed department answers to: unassigned (key null), shown as typed.
+    expect(byDepartment.body.items.find((s: Body) => s.department?.nameZh === '鲤城区统计局')).toMatchObject({
+      key: null,
+      department: { id: null, nameZh: '鲤城区统计局' },
       answered: 1,
       onTimeShare: 1,
     });

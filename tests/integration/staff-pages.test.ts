@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_CLIENT_ID } from '../../functions/local/dev-identity.js';
 import { hostedSignIn } from '../../shared/config.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
+import { addDepartment } from '../../shared/departments/department.js';
 import { json, testApp } from '../helpers/api.js';
 import { TEST_ISSUER } from '../helpers/staff.js';
 import { formFields, SITE, useStaffPages } from '../helpers/staff-pages.js';
@@ -78,9 +79,13 @@ describe('the moderation pages', () => {
     const published = await get('/staff/queue?status=published&target=indicator%3Agdp', monitor);
     expect(published.html).toContain('新学校建得很快');
 
+    await pages.deps.departments.change((list) => ({
+      departments: addDepartment(list, { id: 'licheng-education', nameZh: '区教育局', nameEn: 'Education Bureau' }),
+      result: null,
+    }));
     expect(
       await post(`/staff/comments/${id}/replies`, monitor, {
-        department: '区教育局',
+        departmentId: 'licheng-education',
         text: '谢谢关注，下一所学校九月开学。',
       }),
     ).toMatchObject({ status: 303, location: `/staff/comments/${id}?done=replied` });

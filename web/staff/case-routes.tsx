@@ -6,9 +6,9 @@ import { CaseId } from '../../shared/api/schemas.js';
 import { StepBody } from '../../shared/api/staff-schemas.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { planOf, targetNames, type StaffDataDeps } from './data.js';
+import { replyRefusal } from './reply-refusal.js';
 import { CASE_VIEWS, CasePage, CasesPage } from './pages/index.js';
 import {
-  explained,
   field,
   messagesOf,
   MONITORS,
@@ -20,7 +20,7 @@ import {
 } from './tools.js';
 
 /** What the 差评 case pages use. */
-export type CasePagesDeps = StaffDataDeps & Pick<AppDeps, 'audit' | 'replies' | 'caseDeadlineDays'>;
+export type CasePagesDeps = StaffDataDeps & Pick<AppDeps, 'audit' | 'replies' | 'departments' | 'caseDeadlineDays'>;
 
 /** A plan's 差评 cases, by view (relative path: routes.tsx mounts it under each plan). */
 export function caseListRoutes(deps: CasePagesDeps, tools: StaffPageTools) {
@@ -48,11 +48,15 @@ export function casePageRoutes(deps: CasePagesDeps, tools: StaffPageTools) {
   const { render, session, formLimit, notFound } = tools;
   const casePage = async (c: Context<StaffEnv>, id: string, notice: Notice, status: Status = 200) => {
     if (!CaseId.safeParse(id).success) return notFound(c);
-    const item = await caseDetail(deps, id, deps.clock());
+    const [item, departments] = await Promise.all([caseDetail(deps, id, deps.clock()), deps.departments.list()]);
     // A case is named from its own plan, whichever plan's list led to it.
     const snapshot = await planOf(deps, item.planId);
     const name = targetNames(snapshot).get(`${item.targetType}:${item.targetId}`);
-    return render(c, (ctx) => <CasePage ctx={ctx} item={item} name={name} notice={notice} />, status);
+    return render(
+      c,
+      (ctx) => <CasePage ctx={ctx} item={item} name={name} departments={departments} notice={notice} />,
+      status,
+    );
   };
 
   return new Hono<StaffEnv>()
@@ -71,7 +75,7 @@ export function casePageRoutes(deps: CasePagesDeps, tools: StaffPageTools) {
       const body = await c.req.parseBody();
       const step = StepBody.safeParse(
         Object.fromEntries(
-          ['action', 'department', 'note', 'text'].flatMap((name) =>
+          ['action', 'departmentId', 'note', 'text'].flatMap((name) =>
             field(body, name) ? [[name, field(body, name)]] : [],
           ),
         ),
@@ -80,8 +84,7 @@ export function casePageRoutes(deps: CasePagesDeps, tools: StaffPageTools) {
       try {
         await stepCase(deps, id, step.data, c.get('staff'), deps.clock());
       } catch (error) {
-        const explainedBy = { 'invalid-state': s.invalidState, 'validation-failed': s.textTooLongMasked };
-        return casePage(c, id, ...explained(error, explainedBy));
+        return casePage(c, id, ...replyRefusal(error, s));
       }
       return c.redirect(`/staff/cases/${id}?done=step`, 303);
     });

@@ -93,6 +93,10 @@ export const staffPublishMessages = bilingual({
           return `须为 0 至 100 的百分比，而不是 ${JSON.stringify(why.text)}`;
         case 'noteRequired':
           return '请说明做了什么或改了什么';
+        case 'departmentId':
+          return '编号须由小写字母、数字和连字符组成，最多 40 个字符（如 licheng-stats）';
+        case 'nameTaken':
+          return `${why.name} 已是部门 ${why.by} 的名称`;
       }
     },
     exportsHeading: '导出',

@@ -20,7 +20,7 @@ export interface StaffContext extends PageContext {
   home: string;
 }
 
-export type StaffSection = 'dashboard' | 'queue' | 'cases' | 'publish' | 'plans' | 'audit' | null;
+export type StaffSection = 'dashboard' | 'queue' | 'cases' | 'publish' | 'plans' | 'audit' | 'departments' | null;
 
 /**
  * Each section, its path and the roles that may open it; the navigation shows a staff member only
@@ -38,6 +38,7 @@ export const SECTIONS: Array<{
   { key: 'publish', path: '/publish', scoped: true, roles: ['publisher', 'admin'] },
   { key: 'plans', path: '/plans', scoped: false, roles: ['publisher', 'admin'] },
   { key: 'audit', path: '/audit', scoped: false, roles: ['admin'] },
+  { key: 'departments', path: '/departments', scoped: false, roles: ['admin'] },
 ];
 
 const sectionHref = (home: string, x: (typeof SECTIONS)[number]) => `${x.scoped ? home : '/staff'}${x.path}`;
@@ -50,6 +51,7 @@ const navLabel = (s: StaffMessages, key: Exclude<StaffSection, null>) =>
     publish: s.navPublish,
     plans: s.navPlans,
     audit: s.navAudit,
+    departments: s.navDepartments,
   })[key];
 
 /**

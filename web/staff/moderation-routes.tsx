@@ -1,12 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import type { StaffEnv } from '../../shared/http/staff-auth.js';
-import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../shared/moderation/moderate.js';
+import { moderateComment, moderateMany, moderationQueue } from '../../shared/moderation/moderate.js';
+import { officialReply, staffCase } from '../../shared/cases/workflow.js';
 import { FeedbackId } from '../../shared/api/schemas.js';
 import { BulkModerationBody, CommentQueueQuery, ModerationBody, ReplyBody } from '../../shared/api/staff-schemas.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { inLang } from '../localized.js';
 import { commentData, planOf, targetNames, type StaffDataDeps } from './data.js';
+import { replyRefusal } from './reply-refusal.js';
 import { CommentPage, QueuePage } from './pages/index.js';
 import {
   explained,
@@ -22,7 +24,8 @@ import {
 } from './tools.js';
 
 /** What the moderation queue and a comment's page use. */
-export type ModerationPagesDeps = StaffDataDeps & Pick<AppDeps, 'replies' | 'audit'>;
+export type ModerationPagesDeps = StaffDataDeps &
+  Pick<AppDeps, 'replies' | 'audit' | 'departments' | 'caseDeadlineDays'>;
 
 /**
  * A plan's moderation queue (relative paths: routes.tsx mounts them under each plan): its pending
@@ -105,9 +108,28 @@ export function commentPageRoutes(deps: ModerationPagesDeps, tools: StaffPageToo
   const { render, session, formLimit, notFound } = tools;
   const commentPage = async (c: Context<StaffEnv>, id: string, notice: Notice, status: Status = 200) => {
     if (!FeedbackId.safeParse(id).success) return notFound(c);
-    const data = await commentData(deps, id);
+    const [data, opened, departments] = await Promise.all([
+      commentData(deps, id),
+      // A case's id is the id of the rating that opened it.
+      deps.cases.get(id),
+      deps.departments.list(),
+    ]);
     if (!data) return notFound(c);
-    return render(c, (ctx) => <CommentPage ctx={ctx} record={data.record} name={data.name} notice={notice} />, status);
+    const followUp = opened ? staffCase(opened, deps.clock(), deps.calendar) : null;
+    return render(
+      c,
+      (ctx) => (
+        <CommentPage
+          ctx={ctx}
+          record={data.record}
+          name={data.name}
+          followUp={followUp}
+          departments={departments}
+          notice={notice}
+        />
+      ),
+      status,
+    );
   };
 
   return new Hono<StaffEnv>()
@@ -144,13 +166,13 @@ export function commentPageRoutes(deps: ModerationPagesDeps, tools: StaffPageToo
       const s = messagesOf(c, tools.assets);
       if (!FeedbackId.safeParse(id).success) return notFound(c);
       const body = await c.req.parseBody();
-      const parsed = ReplyBody.safeParse({ department: body.department, text: body.text });
-      if (!parsed.success) return commentPage(c, id, { kind: 'error', text: s.fieldsMissing }, 400);
+      const parsed = ReplyBody.safeParse({ departmentId: field(body, 'departmentId'), text: body.text });
+      if (!parsed.success || !parsed.data.departmentId)
+        return commentPage(c, id, { kind: 'error', text: s.fieldsMissing }, 400);
       try {
-        await replyToComment(deps, { feedbackId: id, ...parsed.data }, c.get('staff'), deps.clock());
+        await officialReply(deps, { feedbackId: id, ...parsed.data }, c.get('staff'), deps.clock());
       } catch (error) {
-        // The reply's text, too long once personal data in it is masked.
-        return commentPage(c, id, ...explained(error, { 'validation-failed': s.textTooLongMasked }));
+        return commentPage(c, id, ...replyRefusal(error, s));
       }
       return c.redirect(`/staff/comments/${id}?done=replied`, 303);
     });

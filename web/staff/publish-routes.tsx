@@ -36,7 +36,7 @@ import {
 } from './tools.js';
 
 /** A CSV import: the JSON API's 1 MiB, and the multipart envelope around it. */
-const MAX_IMPORT_FORM_BYTES = 1024 * 1024 + 16 * 1024;
+export const MAX_IMPORT_FORM_BYTES = 1024 * 1024 + 16 * 1024;
 
 /** What publishing and the CSV downloads use. */
 export type PublishPagesDeps = Pick<

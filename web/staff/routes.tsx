@@ -15,6 +15,7 @@ import type { AppDeps } from '../../shared/http/deps.js';
 import { PAGE_CSP, PRIVATE_PAGE_CACHE } from '../citizen/routes.js';
 import { authRoutes, type AuthRouteDeps, type SignInFailure } from './auth.js';
 import { caseListRoutes, casePageRoutes } from './case-routes.js';
+import { departmentPageRoutes } from './department-routes.js';
 import { dashboardData, type StaffDataDeps } from './data.js';
 import { staffMessages } from './i18n.js';
 import type { StaffContext } from './layout.js';
@@ -40,7 +41,7 @@ const MAX_FORM_BYTES = 64 * 1024;
 /** What the staff pages use: sign-in, moderation, replies, cases, publishing and exports. */
 export type StaffPagesDeps = AuthRouteDeps &
   StaffDataDeps &
-  Pick<AppDeps, 'replies' | 'audit' | 'progress' | 'caseDeadlineDays'>;
+  Pick<AppDeps, 'replies' | 'audit' | 'departments' | 'progress' | 'caseDeadlineDays'>;
 
 /**
  * The staff pages: monitors', publishers' and admins' work in the browser, server-rendered like the
@@ -210,6 +211,7 @@ export function staffWebRoutes(deps: StaffPagesDeps, options: { assets?: WebAsse
   // ---- Pages of no plan in particular
   app.route('/', commentPageRoutes(deps, tools));
   app.route('/', casePageRoutes(deps, tools));
+  app.route('/', departmentPageRoutes(deps, tools));
 
   app.get('/staff/audit', tools.session(ADMINS), async (c) => {
     const s = messagesOf(c, assets);

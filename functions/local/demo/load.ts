@@ -40,6 +40,7 @@ export type DemoDeps = Pick<
   | 'flags'
   | 'replies'
   | 'cases'
+  | 'departments'
   | 'receipts'
   | 'feedbackLimits'
   | 'calendar'

@@ -27,6 +27,7 @@ export type CitizenDeps = Pick<
   | 'flags'
   | 'flagThreshold'
   | 'cases'
+  | 'departments'
   | 'receipts'
   | 'lookupLimits'
   | 'caseDeadlineDays'

@@ -2,6 +2,7 @@ import { operationsOf, planScopedVariants, type Operation } from '../../api/oper
 import { EXAMPLE_PLAN } from './contract-parts.js';
 import { accountabilityContract } from './routes/accountability.contract.js';
 import { adminContract } from './routes/admin.contract.js';
+import { departmentsContract } from './routes/departments.contract.js';
 import { caseFollowContract } from './routes/case-follow.contract.js';
 import { docsContract } from './routes/docs.contract.js';
 import { feedbackContract } from './routes/feedback.contract.js';
@@ -35,6 +36,7 @@ export const OPERATIONS: Operation[] = [
   caseFollowContract,
   publisherContract,
   adminContract,
+  departmentsContract,
   evaluationContract,
 ]
   .flatMap(operationsOf)

@@ -4,6 +4,7 @@ import type { AppPart } from '../middleware.js';
 import type { AppDeps } from '../deps.js';
 import { problemResponse } from '../problem.js';
 import { adminRoutes } from './routes/admin.js';
+import { departmentAdminRoutes, departmentListRoutes } from './routes/departments.js';
 import { monitorRoutes } from './routes/monitor.js';
 import { MAX_IMPORT_BYTES, publisherRoutes } from './routes/publisher.js';
 import { requireRole } from '../staff-auth.js';
@@ -23,6 +24,7 @@ export type StaffDeps = Pick<
   | 'fraud'
   | 'audit'
   | 'cases'
+  | 'departments'
   | 'caseDeadlineDays'
   | 'calendar'
   | 'clock'
@@ -52,6 +54,7 @@ export const staffPart = (deps: StaffDeps): AppPart => ({
   // a plan file larger still.
   bodyLimits: {
     '/api/v1/publisher/import/': importLimit,
+    '/api/v1/admin/import/': importLimit,
     '/api/v1/publisher/plans/': importLimit,
     '/api/v1/publisher/plans': bodyLimit({
       maxSize: MAX_PLAN_FILE_BYTES,
@@ -63,6 +66,8 @@ export const staffPart = (deps: StaffDeps): AppPart => ({
   },
   api: new Hono()
     .route('/monitor', monitorRoutes(deps))
+    .route('/monitor', departmentListRoutes(deps))
     .route('/publisher', publisherRoutes(deps))
-    .route('/admin', adminRoutes(deps)),
+    .route('/admin', adminRoutes(deps))
+    .route('/admin', departmentAdminRoutes(deps)),
 });

@@ -6,9 +6,9 @@ import { DataTable } from '../../components/table.js';
 import { Fact, Field } from '../../components/common.js';
 import type { TargetName } from '../data.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
-import { DepartmentAndText, TargetLink } from './parts.js';
+import { DepartmentAndText, DepartmentSelect, TargetLink } from './parts.js';
 import { StaffCaseStates } from './case-states.js';
-import { DEPARTMENT_MAX_LENGTH } from '../../../shared/feedback/record.js';
+import type { Department } from '../../../shared/departments/department.js';
 import { REASON_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
 export type CaseDetail = StaffCase & {
@@ -24,11 +24,13 @@ export function CasePage({
   ctx,
   item,
   name,
+  departments,
   notice,
 }: {
   ctx: StaffContext;
   item: CaseDetail;
   name: TargetName | undefined;
+  departments: readonly Department[];
   notice: { kind: 'ok' | 'error'; text: string } | null;
 }) {
   const { s } = ctx;
@@ -77,19 +79,22 @@ export function CasePage({
             <h2>{s.caseStep(step)}</h2>
             <input type="hidden" name="action" value={step} />
             {step === 'reply' ? (
-              <DepartmentAndText ctx={ctx} prefix={`s-${step}`} textName="text" />
+              <DepartmentAndText
+                ctx={ctx}
+                prefix={`s-${step}`}
+                departments={departments}
+                selected={item.departmentId}
+              />
             ) : (
               <>
                 {step === 'verify' && (
-                  <Field id={`s-${step}-department`} label={s.department}>
-                    <input
-                      type="text"
-                      id={`s-${step}-department`}
-                      name="department"
-                      maxlength={DEPARTMENT_MAX_LENGTH}
-                      value={item.department ?? ''}
-                    />
-                  </Field>
+                  <DepartmentSelect
+                    ctx={ctx}
+                    id={`s-${step}-department`}
+                    departments={departments}
+                    selected={item.departmentId}
+                    required={false}
+                  />
                 )}
                 <Field id={`s-${step}-note`} label={s.note} hint={s.noteHint} hintId={`s-${step}-hint`}>
                   <input
@@ -117,7 +122,7 @@ export function CasePage({
         {item.history.map((e) => (
           <tr>
             <td>{formatDateTime(e.at)}</td>
-            <td>{e.by}</td>
+            <td>{e.by === 'system' || e.by === 'citizen' ? s.auditActorKind(e.by) : e.by}</td>
             <td>{`${e.from ? s.caseStatus(e.from) : '—'} → ${s.caseStatus(e.to)}`}</td>
             <td>{e.note ?? ''}</td>
           </tr>

@@ -5,6 +5,9 @@ import type { StaffRecord, TargetName } from '../data.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { actionLabel, actionsFor, ModerationFields, type PublishMeans } from './moderation-fields.js';
 import { DepartmentAndText, TargetLink } from './parts.js';
+import { stepsFrom } from '../../../shared/cases/case.js';
+import type { StaffCase } from '../../../shared/cases/workflow.js';
+import type { Department } from '../../../shared/departments/department.js';
 
 /** The actions of one comment's page: under review, it is kept or hidden. */
 function commentActions(record: StaffRecord): { actions: ModerationAction[]; means: PublishMeans } {
@@ -18,11 +21,16 @@ export function CommentPage({
   ctx,
   record,
   name,
+  followUp,
+  departments,
   notice,
 }: {
   ctx: StaffContext;
   record: StaffRecord;
   name: TargetName | undefined;
+  /** The 差评 case the comment opened, if it did: then it is answered through the case. */
+  followUp: StaffCase | null;
+  departments: readonly Department[];
   notice: { kind: 'ok' | 'error'; text: string } | null;
 }) {
   const { s } = ctx;
@@ -72,16 +80,69 @@ export function CommentPage({
         </form>
       )}
 
-      <form method="post" action={`/staff/comments/${record.feedbackId}/replies`} class="staff-form">
-        <h2>{s.replyHeading}</h2>
-        <p class="hint">{s.replyHint}</p>
-        <DepartmentAndText ctx={ctx} prefix="r" textName="text" />
-        <p>
-          <button type="submit" class="button">
-            {s.sendReply}
-          </button>
-        </p>
-      </form>
+      {followUp ? (
+        <CaseReply ctx={ctx} followUp={followUp} departments={departments} />
+      ) : (
+        <form method="post" action={`/staff/comments/${record.feedbackId}/replies`} class="staff-form">
+          <h2>{s.replyHeading}</h2>
+          <p class="hint">{s.replyHint}</p>
+          <DepartmentAndText ctx={ctx} prefix="r" departments={departments} />
+          <p>
+            <button type="submit" class="button">
+              {s.sendReply}
+            </button>
+          </p>
+        </form>
+      )}
     </StaffLayout>
+  );
+}
+
+/**
+ * The case a comment opened, and its reply step: the one way to answer such a comment, posted to
+ * the case's own route, so it counts against the case's deadline and the citizen can rate it.
+ */
+function CaseReply({
+  ctx,
+  followUp,
+  departments,
+}: {
+  ctx: StaffContext;
+  followUp: StaffCase;
+  departments: readonly Department[];
+}) {
+  const { s } = ctx;
+  const href = `/staff/cases/${followUp.caseId}`;
+  return (
+    <section id="comment-case">
+      <h2>{s.commentCase}</h2>
+      <p class="hint">{s.commentCaseHint}</p>
+      <dl class="facts">
+        <Fact term={s.caseTitle}>
+          <a href={href}>{`${s.caseTitle} ${followUp.caseId.slice(0, 8)}`}</a>
+        </Fact>
+        <Fact term={s.colStatus}>{s.caseStatus(followUp.status)}</Fact>
+        <Fact term={s.caseDue}>
+          {`${followUp.dueAt ? formatDateTime(followUp.dueAt) : '—'} (${s.dueState(followUp.dueState)})`}
+        </Fact>
+        <Fact term={s.colDepartment}>{followUp.department ?? '—'}</Fact>
+      </dl>
+      {stepsFrom(followUp.status).includes('reply') ? (
+        <form method="post" action={`${href}/steps`} class="staff-form" id="case-reply">
+          <h3>{s.caseReplyHere}</h3>
+          <input type="hidden" name="action" value="reply" />
+          <DepartmentAndText ctx={ctx} prefix="r" departments={departments} selected={followUp.departmentId} />
+          <p>
+            <button type="submit" class="button">
+              {s.sendReply}
+            </button>
+          </p>
+        </form>
+      ) : (
+        <p>
+          {s.caseReplyLater(s.caseStatus(followUp.status))} <a href={href}>{s.openCase}</a>
+        </p>
+      )}
+    </section>
   );
 }

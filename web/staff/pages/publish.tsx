@@ -239,20 +239,27 @@ function ImportReportView({ ctx, report }: { ctx: StaffContext; report: ImportRe
           )}
         </Notice>
       )}
-      {report.problems.length > 0 && (
-        <>
-          <Notice kind="error">{s.importProblems(report.problems.length)}</Notice>
-          <DataTable label={s.importReportTitle} id="import-problems" columns={[s.colLine, s.colColumn, s.colProblem]}>
-            {report.problems.map((p) => (
-              <tr>
-                <td>{p.line}</td>
-                <td>{p.column ?? ''}</td>
-                <td>{s.csvReason(p.why)}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </>
-      )}
+      <CsvProblems ctx={ctx} problems={report.problems} />
     </section>
+  );
+}
+
+/** A refused CSV import's problems, each with its line and column, in the page's language. */
+export function CsvProblems({ ctx, problems }: { ctx: StaffContext; problems: readonly CsvProblem[] }) {
+  const { s } = ctx;
+  if (problems.length === 0) return null;
+  return (
+    <>
+      <Notice kind="error">{s.importProblems(problems.length)}</Notice>
+      <DataTable label={s.importReportTitle} id="import-problems" columns={[s.colLine, s.colColumn, s.colProblem]}>
+        {problems.map((p) => (
+          <tr>
+            <td>{p.line}</td>
+            <td>{p.column ?? ''}</td>
+            <td>{s.csvReason(p.why)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </>
   );
 }

@@ -100,17 +100,22 @@ export function accountabilityRoutes(deps: AccountabilityDeps) {
 }
 
 /** How the 差评 of the request's plan were answered, and how fast: anyone can see it. */
-export function caseStatsRoutes(deps: Pick<AppDeps, 'cases' | 'caseDeadlineDays' | 'calendar' | 'clock'>) {
+export function caseStatsRoutes(
+  deps: Pick<AppDeps, 'cases' | 'departments' | 'caseDeadlineDays' | 'calendar' | 'clock'>,
+) {
   return new Hono<PlanScopedEnv>().get('/cases/stats', async (c) => {
     const { group } = queryParams(c, CaseStatsQuery);
     const now = deps.clock();
-    const cases = await deps.cases.all(c.get('planScope').plan.id);
+    const [cases, departments] = await Promise.all([
+      deps.cases.all(c.get('planScope').plan.id),
+      group === 'department' ? deps.departments.list() : [],
+    ]);
     return respond(c, 'caseStats', 200, {
       group,
       deadlineWorkingDays: deps.caseDeadlineDays,
       generatedAt: now.toISOString(),
       overall: caseStats(cases, 'all', now, deps.calendar)[0] ?? null,
-      items: caseStats(cases, group, now, deps.calendar),
+      items: caseStats(cases, group, now, deps.calendar, departments),
     });
   });
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono/tiny';
-import { caseDetail, listCases, reconcileCases, staffCase, stepCase } from '../../../cases/workflow.js';
-import { moderateComment, moderateMany, moderationQueue, replyToComment } from '../../../moderation/moderate.js';
+import { caseDetail, listCases, officialReply, reconcileCases, staffCase, stepCase } from '../../../cases/workflow.js';
+import { moderateComment, moderateMany, moderationQueue } from '../../../moderation/moderate.js';
 import { staffExport } from '../../../publishing/staff-exports.js';
 import type { AppDeps } from '../../deps.js';
 import type { PlanScopedEnv } from '../../plan-scope.js';
@@ -25,7 +25,10 @@ const respond = responder<typeof monitorContract>();
 
 /** What moderation, official replies and the 差评 cases (and their export) use. */
 export type MonitorDeps = CaseWorkDeps &
-  Pick<AppDeps, 'feedback' | 'moderation' | 'replies' | 'plans' | 'currentPlanId' | 'progress' | 'ratings'>;
+  Pick<
+    AppDeps,
+    'feedback' | 'moderation' | 'replies' | 'departments' | 'plans' | 'currentPlanId' | 'progress' | 'ratings'
+  >;
 
 /**
  * Monitors (and admins): the moderation queue, official replies, and the 差评 follow-up cases. The
@@ -85,13 +88,14 @@ export function monitorRoutes(deps: MonitorDeps) {
     .post('/comments/:feedbackId/replies', async (c) => {
       const feedbackId = pathParam(FeedbackId, c.req.param('feedbackId'), 'comment');
       const body = await jsonBody(c, ReplyBody);
-      const record = await replyToComment(deps, { feedbackId, ...body }, staffOf(c), deps.clock());
+      const { record, caseId } = await officialReply(deps, { feedbackId, ...body }, staffOf(c), deps.clock());
       const reply = record.replies!.at(-1)!;
       return respond(c, 'replyToComment', 201, {
         feedbackId,
         commentStatus: record.commentStatus,
         reply: { department: reply.department, text: reply.text, publishedAt: reply.publishedAt },
         public: record.commentStatus === 'published',
+        caseId,
       });
     })
 
@@ -115,7 +119,7 @@ export function monitorRoutes(deps: MonitorDeps) {
       const caseId = pathParam(CaseId, c.req.param('caseId'), 'case');
       const step = await jsonBody(c, StepBody);
       const updated = await stepCase(deps, caseId, step, staffOf(c), deps.clock());
-      return respond(c, 'stepCase', 200, staffCase(updated, deps.clock(), deps.calendar));
+      return respond(c, 'stepCase', 200, staffCase(updated.case, deps.clock(), deps.calendar));
     })
 
     .route('/', staffPlanScoped(deps, scoped));

@@ -47,7 +47,8 @@ async function uploadedBytes(c: Context, mediaType: RegExp, expected: string): P
   return new Uint8Array(await c.req.arrayBuffer());
 }
 
-async function csvText(c: Context): Promise<string> {
+/** A CSV upload's text: `text/csv` in UTF-8, else a problem (the departments' import reads it too). */
+export async function csvText(c: Context): Promise<string> {
   const bytes = await uploadedBytes(c, /^text\/csv\s*(;\s*charset="?utf-8"?\s*)?$/i, 'text/csv; charset=utf-8');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
