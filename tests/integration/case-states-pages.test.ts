@@ -63,6 +63,8 @@ describe('the states of a case on the pages', () => {
       }
       const page = await pages.get(`/staff/cases/${caseId}`, monitor, lang);
       expect(page.html).toContain(`<dd id="case-status">${s.caseStatus('open')}</dd>`);
+      // Who opened it, in the page's words rather than the stored `system`.
+      expect(page.html).toContain(`<td>${s.auditActorKind('system')}</td>`);
     }
     expect(staffMessages('zh-CN').caseStatus('open')).toBe('待核实');
   });

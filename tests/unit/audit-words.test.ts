@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, SubjectType, type AuditEntry } from '../../shared/audit/entry.js';
 import { staffMessages } from '../../web/staff/i18n.js';
-import { auditDetailRows } from '../../web/staff/pages/audit-details.js';
+import { auditDetailRows, auditReasonText } from '../../web/staff/pages/audit-details.js';
 
 /** The audit log in words: every action and subject named in both languages, details as labelled fields. */
 const HAN = /\p{Script=Han}/u;
@@ -56,5 +56,28 @@ describe('the audit log’s words', () => {
     ]);
     expect(auditDetailRows(ctx, entry('case.open', '[1,2]'))).toEqual([]);
     expect(auditDetailRows(ctx, entry('case.open', 'not json'))).toEqual([]);
+  });
+});
+
+describe('the reasons gongping writes into the audit log', () => {
+  const zh = staffMessages('zh-CN');
+  const reasonOf = (action: AuditEntry['action'], reason: string | null) =>
+    auditReasonText(zh, { ...entry(action, '{}'), reason });
+
+  it('read in the page’s language: the sweep’s and the flags’', () => {
+    expect(reasonOf('case.open', 'opened by the sweep')).toBe(zh.auditReasonSweep);
+    expect(
+      reasonOf(
+        'comment.review',
+        '3 citizens flagged it (threshold 3): sent for review, still public and marked under review',
+      ),
+    ).toBe(zh.auditReasonFlagged(3, 3));
+    expect(zh.auditReasonFlagged(3, 3)).toMatch(/^3 位群众举报（阈值 3）/);
+  });
+
+  it('leave a person’s reason as typed, even one that reads like the system’s under another action', () => {
+    expect(reasonOf('comment.reject', '广告')).toBe('广告');
+    expect(reasonOf('comment.hide', 'opened by the sweep')).toBe('opened by the sweep');
+    expect(reasonOf('case.close', null)).toBe('');
   });
 });

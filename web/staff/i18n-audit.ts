@@ -58,6 +58,9 @@ export const staffAuditMessages = bilingual({
         department: '部门',
       })[t],
     auditActorKind: (kind: 'system' | 'citizen') => ({ system: '系统（自动）', citizen: '群众' })[kind],
+    auditReasonSweep: '由补漏任务立案（提交评价时未能立案）',
+    auditReasonFlagged: (flags: number, threshold: number) =>
+      `${flags} 位群众举报（阈值 ${threshold}）：进入复核，仍然公开并标记为“复核中”`,
     auditYes: '是',
     auditNo: '否',
     /** The details' fields gongping writes (shared/**: audit.append), by their key. */
@@ -156,6 +159,9 @@ export const staffAuditMessages = bilingual({
         department: 'department',
       })[t],
     auditActorKind: (kind) => ({ system: 'system (automatic)', citizen: 'citizen' })[kind],
+    auditReasonSweep: 'Opened by the sweep (the case was not opened when the rating was sent)',
+    auditReasonFlagged: (flags, threshold) =>
+      `${flags} citizens flagged it (threshold ${threshold}): sent for review, still public and marked under review`,
     auditYes: 'yes',
     auditNo: 'no',
     auditFields: {

@@ -58,6 +58,20 @@ export function auditDetailRows(ctx: Pick<StaffContext, 's' | 'lang'>, entry: Au
   return Object.entries(details).map(([key, value]) => ({ key, label: labels[key] ?? key, value: text(key, value) }));
 }
 
+/** How the flags' sentence begins (shared/http/api/routes/accountability.ts). */
+const FLAGGED = /^(\d+) citizens flagged it \(threshold (\d+)\)/;
+
+/**
+ * An entry's reason as the page shows it: the sentences gongping itself writes (a case the sweep
+ * opened, a comment flags sent for review) in the page's words, a person's reason as typed.
+ */
+export function auditReasonText(s: StaffMessages, entry: AuditEntry): string {
+  if (entry.reason === null) return '';
+  if (entry.action === 'case.open' && entry.reason === 'opened by the sweep') return s.auditReasonSweep;
+  const flagged = entry.action === 'comment.review' ? FLAGGED.exec(entry.reason) : null;
+  return flagged ? s.auditReasonFlagged(Number(flagged[1]), Number(flagged[2])) : entry.reason;
+}
+
 /** The details as a small table of labelled fields, and the entry's raw JSON behind a toggle. */
 export function AuditDetails({ ctx, entry }: { ctx: StaffContext; entry: AuditEntry }) {
   const rows = auditDetailRows(ctx, entry);

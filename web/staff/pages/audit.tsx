@@ -5,7 +5,7 @@ import { DataTable } from '../../components/table.js';
 import { FilterSelect } from '../../components/common.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { NextPage } from './parts.js';
-import { AuditDetails } from './audit-details.js';
+import { AuditDetails, auditReasonText } from './audit-details.js';
 import { AUDIT_ACTOR_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
 /** The subjects that have a staff page of their own. */
@@ -93,7 +93,7 @@ export function AuditPage({
               <td>
                 <Subject ctx={ctx} subject={e.subject} />
               </td>
-              <td>{e.reason ?? ''}</td>
+              <td>{auditReasonText(s, e)}</td>
               <td>
                 <AuditDetails ctx={ctx} entry={e} />
               </td>
