@@ -103,8 +103,8 @@ export type PublishingRepository = Pick<
  * every touched period and in the period after it (whose change against the previous one moved),
  * and the series points of the touched scopes in the touched periods. A document is written only
  * when its content differs from what was last published from its plan's counts item of the period
- * (its hash is kept there); a point whose scope no longer counts anything is removed. Then, once the documents
- * have landed, the hashes are noted and the published ratings' version bumped, so the read caches
+ * (its hash is kept there); a point whose scope no longer counts anything is removed. Then, once the
+ * documents have landed, the hashes are noted and the published ratings' version bumped, so the read caches
  * reload (docs/caching.md). Deterministic in the counts, so two runs publishing the same version
  * write the same documents; a plan's documents are computed from its own scopes only: its ranks,
  * its prior and its plan-wide summary never see another plan's ratings.
@@ -117,7 +117,7 @@ export async function publish(
     knownPeriods: string[];
     minRatings: number;
     version: number;
-    /** Counts items this run wrote or read and still holds as stored, by countsItemId: read from here instead of the store. */
+    /** Counts items this run wrote or read and still holds as stored (by countsItemId): read from here, not the store. */
     held?: ReadonlyMap<string, PeriodCounts>;
   },
   checkpoint: (step: string) => Promise<void>,

@@ -13,7 +13,7 @@ export interface Published {
   points: Record<string, string>;
 }
 
-/** A plan's counts item of a period as read or written: the counts, the last batch applied and what was published from them. */
+/** A plan's counts item of a period, read or written: its counts, the last batch applied, what was published. */
 export interface PeriodCounts {
   counts: Map<string, Tally>;
   appliedVersion: number;
