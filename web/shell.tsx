@@ -29,7 +29,7 @@ interface ShellProps {
   /** Atom feeds for feed readers to discover (<link rel="alternate">), the page's own first. */
   feeds?: Feed[];
   description?: string;
-  /** Forms beside the language switch (the large-text switch, who is signed in and sign-out). */
+  /** Forms beside the language switch, in a menu on phones (the large-text switch, who is signed in and sign-out). */
   settings?: Child;
   footer?: Child;
   children?: Child;
@@ -99,7 +99,13 @@ export function PageShell({
                   {t.otherLanguage}
                 </button>
               </form>
-              {settings}
+              {/* On a phone the other settings fold into a menu that opens without script; wider screens show them in line. */}
+              {settings && (
+                <details class="settings__menu">
+                  <summary class="settings__button settings__toggle">{t.settingsMenu}</summary>
+                  <div class="settings__panel">{settings}</div>
+                </details>
+              )}
             </div>
           </div>
           <nav class="site-nav" aria-label={t.navLabel}>
