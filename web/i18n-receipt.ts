@@ -18,6 +18,8 @@ export const receiptMessages = bilingual({
     receiptLine: (id: string, code: string) =>
       `案件回执：编号 ${id}，查询码 ${code}。凭这两项可以在任何设备上查询办理进度。`,
     receiptLookupLink: '在其他设备上查询',
+    receiptFeed: '订阅办理进度（Atom）',
+    receiptFeedHint: '每一步进展和正式答复都会出现在这个私人订阅源里。订阅地址含有查询码，请只交给您信任的阅读器。',
     lookupTitle: '查询差评办理',
     lookupIntro: '输入差评立案时得到的案件编号和查询码，就能在这台设备上查看办理进度和正式答复，不需要账号。',
     lookupCaseNumber: '案件编号',
@@ -45,6 +47,9 @@ export const receiptMessages = bilingual({
     receiptLine: (id: string, code: string) =>
       `Case receipt: number ${id}, code ${code}. With these two you can follow the case from any device.`,
     receiptLookupLink: 'Look it up on another device',
+    receiptFeed: 'Follow its progress (Atom feed)',
+    receiptFeedHint:
+      'Every step and the official reply appear in this private feed. Its address contains the code: give it only to a feed reader you trust.',
     lookupTitle: 'Look up a case',
     lookupIntro:
       'Enter the case number and code you were given when your low rating opened a case, to see its progress and the official reply on this device, without an account.',

@@ -55,23 +55,42 @@ export function feedbackLimits(counters: Pick<RateLimitRepository, 'hit'>, setti
 
 export type FeedbackLimits = ReturnType<typeof feedbackLimits>;
 
-/** Look-ups of a case by its receipt (shared/cases/lookup.ts): attempts per client in a window. */
-export const CASE_LOOKUP_LIMITS = { windowSeconds: 15 * 60, perClient: 10 };
+/**
+ * Look-ups of a case by its receipt (shared/cases/lookup.ts), per client in a window: on the look-up
+ * page and API, and, counted apart, readings of a case's private feed, which a feed reader repeats.
+ */
+export const CASE_LOOKUP_LIMITS = {
+  windowSeconds: 15 * 60,
+  perClient: 10,
+  /** Feed readings of one case per client: a reader polling every few minutes, never a guesser. */
+  feedPerClient: 60,
+};
+
+/** What a look-up is for: opening a case (the page, the API), or reading its feed. */
+export type LookupPurpose = { kind: 'lookup' } | { kind: 'feed'; caseId: string };
 
 /**
  * Limits look-ups of cases by receipt code, per hashed client address (per voter without one),
- * right or wrong: a guesser gets ten tries a quarter of an hour, nowhere near a 50-bit code.
+ * right or wrong: a guesser gets ten tries a quarter of an hour, nowhere near a 50-bit code. A
+ * case's feed is counted per client and case, so a reader polling several feeds (or many readers
+ * behind one service's address) is not held back by the others.
  */
 export function lookupLimits(
   counters: Pick<RateLimitRepository, 'hit'>,
-  settings: { windowSeconds: number; perClient: number } = CASE_LOOKUP_LIMITS,
+  settings: typeof CASE_LOOKUP_LIMITS = CASE_LOOKUP_LIMITS,
 ) {
   return {
-    async check(client: { addressHash: string | null; voterId: string | null }, now: Date): Promise<void> {
-      const subject = client.addressHash
-        ? `lookup#address#${client.addressHash}`
-        : `lookup#voter#${client.voterId ?? 'none'}`;
-      const hit = await counters.hit(subject, 'lookup', settings.perClient, settings.windowSeconds, now);
+    async check(
+      client: { addressHash: string | null; voterId: string | null },
+      now: Date,
+      purpose: LookupPurpose = { kind: 'lookup' },
+    ): Promise<void> {
+      const who = client.addressHash ? `address#${client.addressHash}` : `voter#${client.voterId ?? 'none'}`;
+      const [subject, cap] =
+        purpose.kind === 'feed'
+          ? [`casefeed#${who}#${purpose.caseId}`, settings.feedPerClient]
+          : [`lookup#${who}`, settings.perClient];
+      const hit = await counters.hit(subject, purpose.kind, cap, settings.windowSeconds, now);
       if (!hit.accepted) {
         const retryAfter = Math.max(1, hit.resetsAt - Math.floor(now.getTime() / 1000));
         throw new RateLimitedError(retryAfter, client.addressHash ? 'address' : 'voter');

@@ -23,6 +23,8 @@ export const CaseLookupBody = z.strictObject({
   ),
 });
 
+export const CaseFeedQuery = z.strictObject({ code: CaseLookupBody.shape.code });
+
 export const CaseLookupAnswer = doc(
   z.strictObject({
     case: CitizenCase,

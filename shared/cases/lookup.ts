@@ -1,4 +1,4 @@
-import type { LookupLimits } from '../abuse/rate-limits.js';
+import type { LookupLimits, LookupPurpose } from '../abuse/rate-limits.js';
 import { NotFoundError } from '../errors.js';
 import type { CaseRepository, FollowedCase } from '../store/case-repository.js';
 import type { FollowUpCase } from './case.js';
@@ -28,8 +28,9 @@ export async function lookUpCase(
   request: { caseId: string; code: string },
   client: LookupClient,
   attachTo: (() => string) | null,
+  purpose: LookupPurpose = { kind: 'lookup' },
 ): Promise<FollowUpCase> {
-  await deps.lookupLimits.check(client, deps.clock());
+  await deps.lookupLimits.check(client, deps.clock(), purpose);
   const found = await deps.cases.withFollowing(request.caseId);
   const receipt = found?.following.receipt ?? null;
   if (!deps.receipts.matches(receipt, request.code) || !found || !receipt) {

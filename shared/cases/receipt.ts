@@ -36,6 +36,10 @@ export function normaliseReceiptCode(typed: string): string | null {
 /** `7KQ2M-X9D4R`: two groups of five, easier to read out and copy by hand. */
 export const formatReceiptCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
 
+/** The address of a case's private feed (shared/http/api/routes/case-feed.ts): it carries the code, so it is as private. */
+export const caseFeedPath = (caseId: string, code: string) =>
+  `/api/v1/feeds/cases/${encodeURIComponent(caseId)}.atom?code=${formatReceiptCode(code)}`;
+
 /** The stored hash of a code: SHA-256 over the case's own salt and the code. */
 export const receiptDigest = (salt: string, code: string): Buffer =>
   createHash('sha256').update(`${salt}|${code}`).digest();

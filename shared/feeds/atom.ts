@@ -40,7 +40,7 @@ const STATUS: Record<ProgressStatus, { zh: string; en: string }> = {
   not_assessable: { zh: '无法评估', en: 'not assessable' },
 };
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 const collection = (target: FeedTarget) => targetKind(target.targetType).collection;

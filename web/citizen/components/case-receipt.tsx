@@ -1,4 +1,4 @@
-import { formatReceiptCode } from '../../../shared/cases/receipt.js';
+import { caseFeedPath, formatReceiptCode } from '../../../shared/cases/receipt.js';
 import type { PageContext } from '../../context.js';
 
 /** Where a case is opened with its receipt, from any device. */
@@ -33,6 +33,12 @@ export function CaseReceipt({ ctx, caseId, code }: { ctx: PageContext; caseId: s
       </dl>
       <p class="receipt__intro">
         {t.receiptIntro} <a href={LOOKUP_PATH}>{t.receiptLookupLink}</a>
+      </p>
+      <p class="receipt__feed">
+        <a href={caseFeedPath(caseId, code)} rel="nofollow" type="application/atom+xml">
+          {t.receiptFeed}
+        </a>{' '}
+        <span class="muted">{t.receiptFeedHint}</span>
       </p>
       <p class="receipt__actions" hidden>
         <button type="button" class="button button--secondary" data-copy={t.receiptLine(caseId, shown)}>

@@ -1,6 +1,6 @@
 import { operation } from '../../../api/operation.js';
-import { CaseLookupAnswer, CaseLookupBody } from '../../../api/case-follow-schemas.js';
-import { BODY, CASE, NO_STORE, VOTER_TOKEN_IN, VOTER_TOKEN_OUT } from '../contract-parts.js';
+import { CaseFeedQuery, CaseLookupAnswer, CaseLookupBody } from '../../../api/case-follow-schemas.js';
+import { BODY, CASE, CasePath, NO_STORE, VOTER_TOKEN_IN, VOTER_TOKEN_OUT } from '../contract-parts.js';
 
 /** Following a 差评 case from any device with its receipt. */
 export const caseFollowContract = {
@@ -31,6 +31,35 @@ export const caseFollowContract = {
         summary: 'Something that cannot be a case number',
         body: { caseId: 'case-1', code: '00000-00000' },
         status: 400,
+      },
+    ],
+  }),
+  caseFeed: operation({
+    operationId: 'caseFeed',
+    method: 'get',
+    path: '/api/v1/feeds/cases/{caseId}.atom',
+    tag: 'Feeds',
+    summary: 'The private Atom feed of one 差评 case: each step, the official reply, each deadline passed',
+    description:
+      'Opened with the case’s receipt code in `code`, so its address is as private as the code: give it only to a feed reader you trust. ' +
+      'Checked like a look-up (a wrong code and a missing case are the same 404), and counted per client and case (60 a quarter of an hour, enough for a reader polling every few minutes). Never cached, never indexed.',
+    pathParams: CasePath,
+    query: CaseFeedQuery,
+    responses: {
+      200: {
+        description: 'The feed, newest first.',
+        mediaType: 'application/atom+xml',
+        headers: [...NO_STORE, { name: 'X-Robots-Tag', description: '`noindex, nofollow`.' }],
+      },
+    },
+    problems: ['validation-failed', 'not-found', 'too-many-requests'],
+    examples: [
+      {
+        name: 'wrong-code',
+        summary: 'A code that is not the case’s',
+        params: { caseId: CASE },
+        query: { code: '00000-00000' },
+        status: 404,
       },
     ],
   }),
