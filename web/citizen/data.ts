@@ -332,7 +332,8 @@ export async function indicatorPageData(
 }
 
 export interface ProjectPageData extends TargetFeedback {
-  project: Project;
+  /** With its current report applied and every report kept (its timeline). */
+  project: ReturnType<typeof projectWithProgress<Project>>;
 }
 
 export async function projectPageData(

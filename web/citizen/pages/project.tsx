@@ -3,6 +3,7 @@ import { Fact } from '../../components/common.js';
 import { ProjectProgress, ProjectStatusBadge, Text, Zh } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { TargetPage, type TargetPageState } from '../components/target-page.js';
+import { ProgressTimeline } from '../components/progress-timeline.js';
 import type { ProjectPageData } from '../data.js';
 import { formatNumber, withUnit } from '../../format.js';
 import { inLang } from '../../localized.js';
@@ -40,6 +41,8 @@ export function ProjectPage({ ctx, data, state }: { ctx: PageContext; data: Proj
           </Fact>
         </dl>
       </section>
+
+      <ProgressTimeline ctx={ctx} reports={project.progressHistory} />
 
       <section class="panel" aria-labelledby="goals-heading">
         <h2 id="goals-heading">{t.goalsHeading}</h2>
