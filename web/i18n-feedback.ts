@@ -63,6 +63,8 @@ export const feedbackMessages = bilingual({
     errNetwork: '网络出现问题，请再试一次。',
     // Said to a person, who may just be quick: the protection stays, the words do not blame them.
     errNotPerson: '这次提交没有被接受。请稍候几秒，确认您的选择后再提交一次。',
+    formTooLargeTitle: '提交的内容过大',
+    formTooLarge: (limit: string) => `这个表单最多接收 ${limit}，请精简内容后返回上一页再提交。`,
     errFormExpired: '这个表单已过期或不是从本站页面提交的。请确认您的选择后再提交一次。',
     formHoneypot: '请勿填写此栏',
     doneRecorded: '您的评价已计入。',
@@ -134,6 +136,9 @@ export const feedbackMessages = bilingual({
     errRateLimited: 'Too many submissions in a short time; please try again in a few minutes.',
     errNetwork: 'The network failed; please try again.',
     errNotPerson: 'This submission was not accepted. Please wait a few seconds, check your choice and submit again.',
+    formTooLargeTitle: 'Too large',
+    formTooLarge: (limit: string) =>
+      `This form takes at most ${limit}; go back, shorten what you wrote and send it again.`,
     errFormExpired:
       'This form has expired or was not sent from this site’s page. Please check your choice and submit again.',
     formHoneypot: 'Leave this field empty',

@@ -11,6 +11,7 @@ import { LOOKUP_PATH } from './components/case-receipt.js';
 import type { PageTools } from './mine-routes.js';
 import { lookedUpCase, type MineDataDeps } from './mine-data.js';
 import { LookupPage, type LookupPageState } from './pages/lookup.js';
+import { tooLargePage } from './pages/errors.js';
 
 export type LookupRouteDeps = CaseFollowDeps & MineDataDeps;
 
@@ -35,7 +36,7 @@ export function lookupRoutes(
   app.post(
     LOOKUP_PATH,
     fromThisSite,
-    bodyLimit({ maxSize: 4096, onError: (c) => c.text('The form is larger than 4 KiB.', 413) }),
+    bodyLimit({ maxSize: 4096, onError: tooLargePage(render, '4 KiB') }),
     async (c) => {
       const body = await c.req.parseBody();
       const text = (name: string) => (typeof body[name] === 'string' ? body[name].trim() : '');

@@ -10,6 +10,7 @@ import type { PageContext } from '../context.js';
 import type { AppDeps } from '../../shared/http/deps.js';
 import { mineData, type MineDataDeps } from './mine-data.js';
 import { MinePage, type ReplyFormError, type ReplyFormState } from './pages/mine.js';
+import { tooLargePage } from './pages/errors.js';
 
 /** What the page routes of web/citizen/routes.tsx lend these: rendering with the site's headers, the 404, the voter, the CSRF check. */
 export interface PageTools {
@@ -63,7 +64,7 @@ export function mineRoutes(app: Hono, deps: MineRouteDeps, { render, notFound, v
   app.post(
     '/me/cases/:caseId/satisfaction',
     fromThisSite,
-    bodyLimit({ maxSize: MAX_REPLY_FORM_BYTES, onError: (c) => c.text('The form is larger than 32 KiB.', 413) }),
+    bodyLimit({ maxSize: MAX_REPLY_FORM_BYTES, onError: tooLargePage(render, '32 KiB') }),
     async (c) => {
       const caseId = CaseId.safeParse(c.req.param('caseId'));
       const voterId = voterOf(c);

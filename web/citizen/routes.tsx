@@ -29,7 +29,7 @@ import {
   type PageDataDeps,
 } from './data.js';
 import { isLang } from '../i18n.js';
-import { ErrorPage, NotFoundPage } from './pages/errors.js';
+import { ErrorPage, NotFoundPage, tooLargePage } from './pages/errors.js';
 import { HomePage } from './pages/home.js';
 import { IndicatorPage } from './pages/indicator.js';
 import type { TargetPageState } from './components/target-page.js';
@@ -269,7 +269,7 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
   plan.post(
     '/feedback',
     fromThisSite,
-    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('The form is larger than 64 KiB.', 413) }),
+    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: tooLargePage(render, '64 KiB') }),
     async (c) => {
       const body = await c.req.parseBody();
       const targetType = TargetType.safeParse(body.targetType);
@@ -351,7 +351,7 @@ export function webRoutes(deps: CitizenPagesDeps, options: { assets?: WebAssets 
   app.post(
     '/settings',
     fromThisSite,
-    bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large.', 413) }),
+    bodyLimit({ maxSize: 4096, onError: tooLargePage(render, '4 KiB') }),
     async (c) => {
       const body = await c.req.parseBody();
       if (isLang(body.lang)) setPreference(c, LANG_COOKIE, body.lang, deps.cookieSecure);
