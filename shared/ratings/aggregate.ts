@@ -1,6 +1,6 @@
 import type { AggregationRepository, AggregationState, Batch, PeriodCounts } from '../store/aggregation-repository.js';
 import { shardIds } from '../store/aggregation-repository.js';
-import { countsItemId } from '../store/rating-counts.js';
+import { countsItemId, readCountsItems } from '../store/rating-counts.js';
 import { deltasOf, type Deltas, type LogEntry } from './deltas.js';
 import { inParallel } from './in-parallel.js';
 import { publish } from './publish.js';
@@ -222,17 +222,12 @@ export async function aggregate(
    */
   async function readAround(state: AggregationState, deltas: Deltas) {
     const known = new Set([...state.periods, ...deltas.keys()]);
-    const wanted = new Map<string, { period: string; planId: string }>();
-    for (const { period, planId } of countsItemsOf(deltas))
-      for (const around of [period, previousPeriod(period), nextPeriod(period)])
-        if (around !== null && known.has(around)) wanted.set(countsItemId(around, planId), { period: around, planId });
-    return new Map(
-      await Promise.all(
-        [...wanted]
-          .filter(([id]) => !held.has(id))
-          .map(async ([id, { period, planId }]) => [id, await repo.readPeriod(period, planId)] as const),
-      ),
+    const wanted = countsItemsOf(deltas).flatMap(({ period, planId }) =>
+      [period, previousPeriod(period), nextPeriod(period)]
+        .filter((around) => around !== null && known.has(around))
+        .map((around) => ({ period: around!, planId })),
     );
+    return readCountsItems(repo.readPeriod, wanted, held);
   }
 
   async function applyAndCommit(

@@ -5,7 +5,7 @@ import {
   type PeriodCounts,
   type Published,
 } from '../store/aggregation-repository.js';
-import { countsItemId } from '../store/rating-counts.js';
+import { countsItemId, readCountsItems } from '../store/rating-counts.js';
 import type { TargetType } from '../feedback/target.js';
 import type { PeriodSummaries, ScopeSummary, SeriesPoint } from './documents.js';
 import { byPlan, granularityOf, nextPeriod, planOfScope, planScope, previousPeriod, scopeKind } from './scopes.js';
@@ -131,20 +131,12 @@ export async function publish(
     if (next && known.has(next)) toPublish.add(next);
   }
   const touched = byPlan([...new Set(options.scopes)].sort().map((scope) => [scope, scope] as const));
-  // Every counts item needed, the touched plans' in the published periods and their predecessors, read side by side.
-  const needed = new Map<string, { period: string; planId: string }>();
-  for (const period of [...toPublish].flatMap((period) => [period, previousPeriod(period) ?? []].flat()))
-    for (const planId of touched.keys()) needed.set(countsItemId(period, planId), { period, planId });
-  const items = new Map(
-    await Promise.all(
-      [...needed].map(
-        async ([id, { period, planId }]) =>
-          [
-            id,
-            options.held?.get(id) ?? (known.has(period) ? await repo.readPeriod(period, planId) : noCounts()),
-          ] as const,
-      ),
-    ),
+  // Every counts item needed, the touched plans' in the published periods and their predecessors.
+  const periods = [...toPublish].flatMap((period) => [period, previousPeriod(period) ?? []].flat());
+  const items = await readCountsItems(
+    (period, planId) => (known.has(period) ? repo.readPeriod(period, planId) : Promise.resolve(noCounts())),
+    periods.flatMap((period) => [...touched.keys()].map((planId) => ({ period, planId }))),
+    options.held,
   );
   const itemOf = (period: string, planId: string) => items.get(countsItemId(period, planId))!;
 

@@ -1,4 +1,5 @@
 import { isZero } from '../ratings/deltas.js';
+import { inParallel } from '../ratings/in-parallel.js';
 import { byPlan, planOfScope } from '../ratings/scopes.js';
 import { COMMENT_STATUSES, emptyTally, type Tally } from '../ratings/statistics.js';
 
@@ -87,3 +88,29 @@ export function splitByPlan(all: PeriodCounts): Map<string, PeriodCounts> {
 
 /** How a plan's counts item of a period is told apart from the others while a run holds it. */
 export const countsItemId = (period: string, planId: string) => `${period} ${planId}`;
+
+/** How many counts items are read at once: a batch may touch many plans, and each plan has its own items. */
+const READS_IN_PARALLEL = 16;
+
+/**
+ * The wanted counts items by countsItemId: those `held` as they are, the others read a few at a time
+ * (so a batch touching hundreds of plans does not open hundreds of requests at once).
+ */
+export async function readCountsItems(
+  read: (period: string, planId: string) => Promise<PeriodCounts>,
+  wanted: Iterable<{ period: string; planId: string }>,
+  held?: ReadonlyMap<string, PeriodCounts>,
+): Promise<Map<string, PeriodCounts>> {
+  const items = new Map<string, PeriodCounts>();
+  const toRead = new Map<string, { period: string; planId: string }>();
+  for (const { period, planId } of wanted) {
+    const id = countsItemId(period, planId);
+    const kept = held?.get(id);
+    if (kept) items.set(id, kept);
+    else toRead.set(id, { period, planId });
+  }
+  await inParallel([...toRead], READS_IN_PARALLEL, async ([id, { period, planId }]) => {
+    items.set(id, await read(period, planId));
+  });
+  return items;
+}

@@ -135,6 +135,22 @@ describe('rating counts, one item per plan and period', () => {
     }
     await expectExactCounts(store);
   });
+
+  it('applies a batch touching more plans than one transaction could hold to each plan’s items once, through a crash halfway', async () => {
+    const store = await freshTable();
+    const plans = 40; // 120 counts items (3 periods each), where a transaction takes 100
+    for (let p = 0; p < plans; p++) await rate(store, `v${p}`, `plan-${p}`, 'gdp', ((p % 5) + 1) as Rating, MAY + p);
+    let applied = 0;
+    const crash = new InjectedCrash('crashed halfway through the batch');
+    const checkpoint = (step: string) => {
+      if (step.startsWith('applied ') && ++applied === 60) throw crash;
+    };
+    await expect(aggregate(options(store, MAY + 60_000, { checkpoint }))).rejects.toBe(crash);
+    const run = await aggregate(options(store, MAY + 60_000));
+    expect(run.batches).toBe(1);
+    expect(new Set((await countsItems(store)).map((i) => i.planId)).size).toBe(plans);
+    await expectExactCounts(store);
+  });
 });
 
 describe('the split of the single counts item an older release kept for every plan', () => {
