@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, SubjectType, type AuditEntry } from '../../shared/audit/entry.js';
+import { formatDateTime } from '../../web/format.js';
 import { staffMessages } from '../../web/staff/i18n.js';
 import { auditDetailRows, auditReasonText } from '../../web/staff/pages/audit-details.js';
 
@@ -53,6 +54,9 @@ describe('the audit log’s words', () => {
     // A status the family does not know, and details that are not an object, stay as they are.
     expect(auditDetailRows(ctx, entry('plan.close', '{"to":"archived"}'))).toEqual([
       { key: 'to', label: '新状态', value: 'archived' },
+    ]);
+    expect(auditDetailRows(ctx, entry('case.open', '{"dueAt":"2026-12-25T15:59:59.999Z"}'))).toEqual([
+      { key: 'dueAt', label: '答复期限', value: formatDateTime('2026-12-25T15:59:59.999Z') },
     ]);
     expect(auditDetailRows(ctx, entry('case.open', '[1,2]'))).toEqual([]);
     expect(auditDetailRows(ctx, entry('case.open', 'not json'))).toEqual([]);

@@ -4,6 +4,7 @@ import { CaseStatus } from '../../../shared/cases/case.js';
 import { CommentStatus } from '../../../shared/feedback/rating.js';
 import { PlanStatus } from '../../../shared/plan/lifecycle.js';
 import { ProjectStatus } from '../../../shared/plan/schema.js';
+import { formatDateTime } from '../../format.js';
 import { LIST_SEPARATOR, localized } from '../../localized.js';
 import type { StaffMessages } from '../i18n.js';
 import type { StaffContext } from '../layout.js';
@@ -24,6 +25,8 @@ const statusWords = (s: StaffMessages): Record<string, (value: string) => string
   progress: worded(ProjectStatus, s.projectStatus),
 });
 const STATUS_FIELDS = new Set(['from', 'to', 'status']);
+/** A time as the log keeps it (`dueAt`, `openedAt`): shown as the rest of the page shows times. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
 export interface AuditDetailRow {
   key: string;
@@ -50,7 +53,10 @@ export function auditDetailRows(ctx: Pick<StaffContext, 's' | 'lang'>, entry: Au
   const text = (key: string, value: unknown): string => {
     if (value === null || value === undefined) return '—';
     if (typeof value === 'boolean') return value ? s.auditYes : s.auditNo;
-    if (typeof value === 'string') return status && STATUS_FIELDS.has(key) ? status(value) : value;
+    if (typeof value === 'string') {
+      if (status && STATUS_FIELDS.has(key)) return status(value);
+      return ISO_TIME.test(value) ? formatDateTime(value) : value;
+    }
     if (typeof value === 'number') return String(value);
     if (Array.isArray(value)) return value.map((item) => text('', item)).join(localized(ctx.lang, LIST_SEPARATOR));
     return JSON.stringify(value);
