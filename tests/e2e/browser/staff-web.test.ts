@@ -17,6 +17,7 @@ import { aggregate } from './server.js';
 const COMPLAINT = '统计数据两年没有更新，希望尽快公布';
 const REPLY = '2024年数据已于本月公布，2025年数据将在次年3月公布。';
 const DEPARTMENT = '鲤城区统计局';
+const DEPARTMENT_ID = 'licheng-stats';
 
 const env = useServerAndChromium('staff-browser');
 const { newContext } = env;
@@ -57,6 +58,18 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await citizen.page.locator('#feedback-status:not([hidden])').waitFor();
     await citizen.context.close();
 
+    // An administrator adds the department that answers to the managed list.
+    const admin = await newContext();
+    await signIn(admin.page, '/staff/departments', 'zhao.admin', ['admin']);
+    await admin.page.locator('#n-id').fill(DEPARTMENT_ID);
+    await admin.page.locator('#n-zh').fill(DEPARTMENT);
+    await admin.page.locator('#n-en').fill('Licheng District Statistics Bureau');
+    await admin.page.locator('#n-aliases').fill('统计局');
+    await admin.page.locator('#department-add button').click();
+    await admin.page.waitForURL(/\/staff\/departments\?done=added$/);
+    expect(await text(admin.page, '#departments')).toContain(DEPARTMENT);
+    await admin.context.close();
+
     // A monitor opens the staff site, signs in through the provider's page, and lands on the dashboard.
     const { context, page, problems } = await newContext();
     await signIn(page, '/staff', 'li.si', ['monitor']);
@@ -84,7 +97,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await page.waitForURL(/\/staff\/cases\/[\w-]+$/);
     expect(await text(page, '#case-status')).toBe('待核实');
     expect(await text(page, '#case-due')).toContain('未到期');
-    await page.locator('#s-verify-department').fill(DEPARTMENT);
+    await page.locator('#s-verify-department').selectOption(DEPARTMENT_ID);
     await page.locator('#step-verify button').click();
     await page.waitForURL(/\?done=step$/);
     expect(await text(page, '#case-status')).toBe('核实中');
@@ -92,10 +105,17 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
     await page.locator('#step-rectify button').click();
     await page.waitForURL(/\?done=step$/);
     expect(await text(page, '#case-status')).toBe('整改中');
-    await page.locator('#s-reply-department').fill(DEPARTMENT);
-    await page.locator('#s-reply-text').fill(REPLY);
-    await page.locator('#step-reply button').click();
-    await page.waitForURL(/\?done=step$/);
+    // Answers from the comment's page: it shows the case, and its reply form is the case's reply step.
+    const caseUrl = page.url().replace(/\?done=step$/, '');
+    await page.goto(caseUrl.replace('/staff/cases/', '/staff/comments/'));
+    expect(await page.locator('#comment-case a').first().getAttribute('href')).toBe(new URL(caseUrl).pathname);
+    expect(await text(page, '#comment-case')).toContain('整改中');
+    // The department is chosen from the list (the one verification assigned is preselected).
+    await page.locator('#r-department').selectOption({ label: DEPARTMENT });
+    await page.locator('#r-text').fill(REPLY);
+    await page.screenshot({ path: join(ARTIFACTS, 'staff-comment-case-reply-desktop-zh-CN.png'), fullPage: true });
+    await page.locator('#case-reply button').click();
+    await page.waitForURL(`${caseUrl}?done=step`);
     expect(await text(page, '#case-status')).toBe('已答复');
     await page.locator('#s-close-note').fill('已答复，群众未再反映');
     await page.locator('#step-close button').click();
@@ -164,7 +184,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
       ['li.si', 'case.verify'],
       ['li.si', 'case.rectify'],
       ['li.si', 'case.reply'],
-      ['li.si', 'comment.reply'],
+      ['zhao.admin', 'department.change'],
       ['li.si', 'case.close'],
       ['wang.wu', 'observation.publish'],
     ]) {
@@ -213,6 +233,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the staff pages in headless Chromium', () => {
         ['case', caseHref!],
         ['publish', '/staff/publish'],
         ['audit', '/staff/audit'],
+        ['departments', '/staff/departments'],
       ];
       for (const [name, path] of pages) {
         await page.goto(`${env.server.base}${path}`);
