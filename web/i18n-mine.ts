@@ -69,6 +69,7 @@ export const mineMessages = bilingual({
         closed: '已办结',
       })[s],
     caseStepsHeading: '办理经过',
+    caseStepsLatest: (n: number, latest: string) => `共 ${n} 步，最近：${latest}`,
     caseNoReplyYet: '还没有正式答复。',
     caseSatisfaction: (s: 'satisfied' | 'unsatisfied') =>
       ({
@@ -160,6 +161,7 @@ export const mineMessages = bilingual({
         closed: 'Closed',
       })[s],
     caseStepsHeading: 'Steps so far',
+    caseStepsLatest: (n: number, latest: string) => `${n === 1 ? '1 step' : `${n} steps`}; latest: ${latest}`,
     caseNoReplyYet: 'No official reply yet.',
     caseSatisfaction: (s: 'satisfied' | 'unsatisfied') =>
       ({

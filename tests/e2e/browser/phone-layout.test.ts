@@ -157,11 +157,18 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages on a small phone in headless 
     expect(runs.flatMap((r) => r.found)).toEqual([]);
   }, 120_000);
 
-  it('has no serious or critical accessibility violations at 320 px in English large text, the settings menu open', async () => {
+  it('has no serious or critical accessibility violations at 320 px in English large text, the settings menu open, and a case’s closed steps show the latest', async () => {
     const { context, page } = await phone(320, { lang: 'en', elder: true }, { bypassCSP: true });
     const found: string[] = [];
     for (const [name, path] of PAGES.filter(([n]) => ['indicator-revised', 'project-timeline', 'mine'].includes(n))) {
       await page.goto(`${env.server.base}${path}`);
+      if (name === 'mine') {
+        // Closed, a case's steps still say how many there are and which came last.
+        expect(await page.locator('.steps').first().getAttribute('open')).toBeNull();
+        expect(await page.locator('.steps summary').first().innerText()).toMatch(
+          /^Steps so far\s+1 step; latest: \d{4}-\d\d-\d\d \d\d:\d\d .+ → .+$/,
+        );
+      }
       await page.locator('.settings__toggle').click();
       for (const violation of await seriousViolations(page)) found.push(`${name}: ${violation}`);
     }

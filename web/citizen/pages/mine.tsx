@@ -141,6 +141,8 @@ export function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase;
   const { t } = ctx;
   const id = `case-${item.caseId}`;
   const form = state.form?.caseId === item.caseId ? state.form : null;
+  // Shown on the closed disclosure, so the steps do not look empty until opened.
+  const latest = item.steps.at(-1);
   return (
     <article class="card case" id={id} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
@@ -209,7 +211,17 @@ export function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase;
       {item.canRateReply && <RateReplyForm ctx={ctx} item={item} form={form} stamp={state.stamp} />}
 
       <details class="steps">
-        <summary>{t.caseStepsHeading}</summary>
+        <summary>
+          <span class="steps__title">{t.caseStepsHeading}</span>
+          {latest && (
+            <span class="steps__latest">
+              {t.caseStepsLatest(
+                item.steps.length,
+                `${formatDateTime(latest.at)} ${t.caseStep(latest.action)} → ${t.caseStatus(latest.status)}`,
+              )}
+            </span>
+          )}
+        </summary>
         <ol>
           {item.steps.map((step) => (
             <li>
