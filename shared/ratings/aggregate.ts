@@ -115,8 +115,8 @@ export async function aggregate(
       // Counts an older release kept in one item per period are split per plan before anything is
       // counted, so no batch is applied to both layouts. A batch in flight may have counted into
       // periods the state lists only once it commits.
-      const inFlight = state.batch ? (await readBatch(repo, state.batch)).entries : [];
-      await repo.splitLegacyCounts(union(state.periods, [...deltasOf(inFlight, await targets()).keys()]));
+      const inFlight = state.batch ? deltasOf((await readBatch(repo, state.batch)).entries, await targets()) : null;
+      await repo.splitLegacyCounts(union(state.periods, [...(inFlight?.keys() ?? [])]));
       await move(state, { ...state, countsByPlan: true });
       continue;
     }
@@ -217,8 +217,8 @@ export async function aggregate(
 
   /**
    * The counts items `deltas` change, and those of the same plans in the periods before and after
-   * that publishing reads, that this run does not hold yet. Those it does not change stay as read
-   * while the state is this run's: only a claimed batch changes counts.
+   * that publishing reads: those this run holds as held, the others read. Those it does not change
+   * stay as read while the state is this run's: only a claimed batch changes counts.
    */
   async function readAround(state: AggregationState, deltas: Deltas) {
     const known = new Set([...state.periods, ...deltas.keys()]);
