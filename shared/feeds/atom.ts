@@ -2,6 +2,7 @@ import { Feed, type Item } from 'feed';
 import type { ProgressStatus } from '../progress/assessment.js';
 import type { FeedEvent, FeedTarget } from './events.js';
 import { targetKind } from '../feedback/target-kinds.js';
+import { SYSTEM_REASON_WORDS, systemReasonOf } from '../plan/revision-reason.js';
 import { withUnit } from '../plan/units.js';
 
 /**
@@ -75,6 +76,12 @@ interface Rendered {
   author: string;
 }
 
+/** A revision's reason: gongping's own in both languages, a person's as typed. */
+function reasonText(reason: string): string {
+  const code = systemReasonOf(reason);
+  return code ? `${SYSTEM_REASON_WORDS[code].zh} / ${SYSTEM_REASON_WORDS[code].en}` : reason;
+}
+
 function render(event: FeedEvent): Rendered {
   const { nameZh, nameEn } = event.target;
   switch (event.kind) {
@@ -85,7 +92,7 @@ function render(event: FeedEvent): Rendered {
       const details = [
         `<p>${escapeHtml(nameZh)}（${o.year}年）：<strong>${escapeHtml(value)}</strong>${corrected && event.previousValue !== null ? `，原为 ${escapeHtml(`${event.previousValue}${event.unitZh}`)}` : ''}。</p>`,
         `<p lang="en">${escapeHtml(nameEn)} (${o.year}): <strong>${escapeHtml(withUnit(o.value, event.unitEn))}</strong>${corrected && event.previousValue !== null ? `, was ${escapeHtml(withUnit(event.previousValue, event.unitEn))}` : ''}.</p>`,
-        `<p>原因 / Reason: ${escapeHtml(o.reason)}</p>`,
+        `<p>原因 / Reason: ${escapeHtml(reasonText(o.reason))}</p>`,
         `<p>公布 / Published by: ${escapeHtml(o.recordedBy)}${o.source ? `；来源 / Source: ${escapeHtml(o.source)}` : ''}；修订 / Revision ${o.revision}</p>`,
       ];
       return {

@@ -16,6 +16,18 @@ export const SYSTEM_REASONS = [
 export const SystemReason = z.enum(SYSTEM_REASONS);
 export type SystemReason = z.infer<typeof SystemReason>;
 
+/**
+ * Each code in both languages, in one place: the pages' dictionary (web/i18n-revisions.ts) takes
+ * its language's words from here, and the bilingual Atom feeds (shared/feeds/atom.ts) both.
+ */
+export const SYSTEM_REASON_WORDS: Readonly<Record<SystemReason, { zh: string; en: string }>> = {
+  'first-publication': { zh: '首次公布', en: 'First publication' },
+  'first-report': { zh: '首次报告', en: 'First report' },
+  'csv-publication': { zh: '首次公布（CSV 导入）', en: 'First publication (CSV import)' },
+  'csv-first-report': { zh: '首次报告（CSV 导入）', en: 'First report (CSV import)' },
+  'csv-update': { zh: 'CSV 导入更新', en: 'Updated by CSV import' },
+};
+
 /** The English sentences revisions were stored with before the codes, and the code each stands for. */
 const LEGACY_SENTENCES: Readonly<Record<string, SystemReason>> = {
   'first publication': 'first-publication',

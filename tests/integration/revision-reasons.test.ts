@@ -71,3 +71,13 @@ describe('the reasons of an indicator’s revisions', () => {
     ]);
   });
 });
+
+describe('the reasons in the indicator’s Atom feed', () => {
+  it('are gongping’s in both languages, the old stored sentence included, and a publisher’s as typed', async () => {
+    const xml = await (await app.request('https://gongping.example.org/api/v1/feeds/indicators/gdp.atom')).text();
+    const reasons = [...xml.matchAll(/原因 \/ Reason: ([^<&]*)/g)].map((m) => m[1]);
+    expect(reasons.sort()).toEqual(
+      ['统计局年报修订', '首次公布 / First publication', '首次公布 / First publication'].sort(),
+    );
+  });
+});
