@@ -8,6 +8,7 @@ import { DepartmentAndText, TargetLink } from './parts.js';
 import { stepsFrom } from '../../../shared/cases/case.js';
 import type { StaffCase } from '../../../shared/cases/workflow.js';
 import type { Department } from '../../../shared/departments/department.js';
+import type { Child } from 'hono/jsx';
 
 /** The actions of one comment's page: under review, it is kept or hidden. */
 function commentActions(record: StaffRecord): { actions: ModerationAction[]; means: PublishMeans } {
@@ -83,16 +84,10 @@ export function CommentPage({
       {followUp ? (
         <CaseReply ctx={ctx} followUp={followUp} departments={departments} />
       ) : (
-        <form method="post" action={`/staff/comments/${record.feedbackId}/replies`} class="staff-form">
+        <ReplyForm ctx={ctx} action={`/staff/comments/${record.feedbackId}/replies`} departments={departments}>
           <h2>{s.replyHeading}</h2>
           <p class="hint">{s.replyHint}</p>
-          <DepartmentAndText ctx={ctx} prefix="r" departments={departments} />
-          <p>
-            <button type="submit" class="button">
-              {s.sendReply}
-            </button>
-          </p>
-        </form>
+        </ReplyForm>
       )}
     </StaffLayout>
   );
@@ -128,21 +123,43 @@ function CaseReply({
         <Fact term={s.colDepartment}>{followUp.department ?? '—'}</Fact>
       </dl>
       {stepsFrom(followUp.status).includes('reply') ? (
-        <form method="post" action={`${href}/steps`} class="staff-form" id="case-reply">
+        <ReplyForm
+          ctx={ctx}
+          action={`${href}/steps`}
+          id="case-reply"
+          departments={departments}
+          selected={followUp.departmentId}
+        >
           <h3>{s.caseReplyHere}</h3>
           <input type="hidden" name="action" value="reply" />
-          <DepartmentAndText ctx={ctx} prefix="r" departments={departments} selected={followUp.departmentId} />
-          <p>
-            <button type="submit" class="button">
-              {s.sendReply}
-            </button>
-          </p>
-        </form>
+        </ReplyForm>
       ) : (
         <p>
           {s.caseReplyLater(s.caseStatus(followUp.status))} <a href={href}>{s.openCase}</a>
         </p>
       )}
     </section>
+  );
+}
+
+/** A reply's form on a comment's page, whichever route it posts to: its heading first, then the department and text. */
+function ReplyForm(props: {
+  ctx: StaffContext;
+  action: string;
+  id?: string;
+  departments: readonly Department[];
+  selected?: string | null | undefined;
+  children: Child;
+}) {
+  return (
+    <form method="post" action={props.action} class="staff-form" id={props.id}>
+      {props.children}
+      <DepartmentAndText ctx={props.ctx} prefix="r" departments={props.departments} selected={props.selected} />
+      <p>
+        <button type="submit" class="button">
+          {props.ctx.s.sendReply}
+        </button>
+      </p>
+    </form>
   );
 }
