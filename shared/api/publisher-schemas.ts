@@ -12,7 +12,8 @@ export const ObservationPublished = z.discriminatedUnion('outcome', [
 ]);
 doc(ProgressRevision, {
   id: 'ProgressRevision',
-  description: 'A publisher’s progress report of a project: a new revision each time, with who, when and why.',
+  description:
+    'A publisher’s progress report of a project: a new revision each time, with who, when and why. `reason` is the publisher’s words, or one of gongping’s own reasons as a code (`first-report`, `csv-first-report`, `csv-update`; the public `progressHistory` gives it as `reasonCode`).',
 });
 export const ProgressPublished = z.strictObject({
   revision: ProgressRevision,
