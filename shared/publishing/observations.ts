@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DomainError, type ErrorExtras, type ErrorKind } from '../errors.js';
-import type { Indicator } from '../plan/schema.js';
+import { Year, type Indicator } from '../plan/schema.js';
 import { currentObservations, type Observation, type NewObservation } from '../plan/observation.js';
 import type { SystemReason } from '../plan/revision-reason.js';
 import { csvProblem, csvReasonEn, readCsv, type CsvProblem, type CsvReason } from './csv.js';
@@ -9,7 +9,13 @@ import { csvProblem, csvReasonEn, readCsv, type CsvProblem, type CsvReason } fro
  * Publishing an indicator's yearly value: a first value, or a correction (a new revision that
  * must say why). Values are never overwritten; the public page shows every revision.
  */
-export const YEARS = { min: 2015, max: 2035 } as const;
+
+/** The years an indicator takes values for: from its baseline year to its target year, as its plan states them. */
+export const observableYears = (indicators: readonly Pick<Indicator, 'baselineYear' | 'targetYear'>[]) => ({
+  min: Math.min(...indicators.map((i) => i.baselineYear)),
+  max: Math.max(...indicators.map((i) => i.targetYear)),
+});
+
 /** Where a published value or progress report comes from. */
 export const SOURCE_MAX_LENGTH = 500;
 /** Why a value was published or corrected. */
@@ -17,7 +23,7 @@ export const OBSERVATION_REASON_MAX_LENGTH = 1000;
 
 export const ObservationInput = z
   .strictObject({
-    year: z.number().check(z.int(), z.gte(YEARS.min), z.lte(YEARS.max)),
+    year: Year,
     value: z.number(),
     source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(SOURCE_MAX_LENGTH))),
     /** Why: required for a correction, optional for a year's first value (the CSV column `note`). */
@@ -41,11 +47,15 @@ export type PublishDecision =
 export class PublishRuleError extends DomainError {
   override name = 'PublishRuleError';
   readonly kind: ErrorKind = 'validation-failed';
-  constructor(readonly why: Extract<CsvReason, { code: 'correctionNeedsReason' }>) {
+  constructor(readonly why: Extract<CsvReason, { code: 'correctionNeedsReason' | 'yearRange' }>) {
     super(csvReasonEn(why));
   }
+  /** The field at fault: the year, or the reason a correction lacks. */
+  get field(): 'year' | 'reason' {
+    return this.why.code === 'yearRange' ? 'year' : 'reason';
+  }
   override extras(): ErrorExtras {
-    return { errors: [{ path: 'reason', message: this.message }] };
+    return { errors: [{ path: this.field, message: this.message }] };
   }
 }
 
@@ -58,6 +68,9 @@ export function decide(
   /** Why, when the input gives no reason: a first value, stored as the system's code. */
   defaultReason: SystemReason,
 ): PublishDecision {
+  const years = observableYears([indicator]);
+  if (input.year < years.min || input.year > years.max)
+    throw new PublishRuleError({ code: 'yearRange', ...years, text: String(input.year) });
   const current = currentObservations(revisions.filter((o) => o.indicatorId === indicator.id)).find(
     (o) => o.year === input.year,
   );
@@ -129,8 +142,9 @@ export function planObservationImport(
       );
     const yearText = values.year ?? '';
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= YEARS.min && year <= YEARS.max))
-      bad('year', { code: 'yearRange', min: YEARS.min, max: YEARS.max, text: yearText });
+    // A year out of its indicator's range is refused by decide, below; one that is no year at all, here.
+    if (Number.isNaN(year))
+      bad('year', { code: 'yearRange', ...observableYears(indicator ? [indicator] : indicators), text: yearText });
     const valueText = values.value ?? '';
     let value = NaN;
     if (valueText === '') bad('value', { code: 'required' });
@@ -156,7 +170,7 @@ export function planObservationImport(
       });
     } catch (error) {
       if (!(error instanceof PublishRuleError)) throw error;
-      bad('note', error.why);
+      bad(error.field === 'year' ? 'year' : 'note', error.why);
     }
   }
   return { decisions, problems: problems.sort((a, b) => a.line - b.line) };

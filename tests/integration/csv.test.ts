@@ -49,6 +49,16 @@ beforeAll(async () => {
 });
 
 describe('CSV import of values', () => {
+  it('refuses a year outside the indicator’s own years (its baseline year to its target year), by line and column', async () => {
+    const res = await importCsv('observations', 'indicator_id,year,value\ngdp,2026,700\ngdp,2019,400\n');
+    expect(res.status).toBe(400);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({ line: 2, column: 'year', reason: 'a year from 2020 to 2025, not "2026"' }),
+      expect.objectContaining({ line: 3, column: 'year', reason: 'a year from 2020 to 2025, not "2019"' }),
+    ]);
+    expect(await stored()).toBe(0);
+  });
+
   it('writes nothing when any row is bad, and reports every bad row by line, column and reason', async () => {
     const file = [
       'indicator_id,year,value,source,note',

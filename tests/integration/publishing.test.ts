@@ -77,9 +77,12 @@ describe('publishing an indicator value', () => {
       [2, 640.1, '统计局年报修订：核减服务业增加值', null],
     ]);
     expect(detail.body.progress.status).not.toBe('not_assessable');
-    expect((await call('/publisher/indicators/gdp/observations', publisher, { year: 2040, value: 1 })).status).toBe(
-      400,
-    );
+    // Only the indicator's own years: the 14th plan's GDP from its baseline 2020 to its target 2025.
+    for (const year of [2019, 2026, 2040]) {
+      const outside = await call('/publisher/indicators/gdp/observations', publisher, { year, value: 1 });
+      expect(outside.status).toBe(400);
+      expect(outside.body.errors).toEqual([{ path: 'year', message: `a year from 2020 to 2025, not "${year}"` }]);
+    }
     expect(
       (await call('/publisher/indicators/no-such-thing/observations', publisher, { year: 2025, value: 1 })).status,
     ).toBe(404);

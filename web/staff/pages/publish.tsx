@@ -6,7 +6,11 @@ import { Field } from '../../components/common.js';
 import { DataTable } from '../../components/table.js';
 import { Notice, StaffLayout, type StaffContext } from '../layout.js';
 import { inLang, localized } from '../../localized.js';
-import { OBSERVATION_REASON_MAX_LENGTH, SOURCE_MAX_LENGTH, YEARS } from '../../../shared/publishing/observations.js';
+import {
+  OBSERVATION_REASON_MAX_LENGTH,
+  SOURCE_MAX_LENGTH,
+  observableYears,
+} from '../../../shared/publishing/observations.js';
 import { PROGRESS_NOTE_MAX_LENGTH, PROGRESS_REASON_MAX_LENGTH } from '../../../shared/api/staff-schemas.js';
 
 export interface ImportReport {
@@ -29,6 +33,8 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
   // A control of one of the forms: its id is `<form>-<name>`; a select shows what was typed when the form comes back.
   const named = (form: string, name: string) => ({ id: `${form}-${name}`, name });
   const select = (form: string, name: string) => ({ ...named(form, name), selected: v(name) });
+  // A plan without indicators still draws the form; the year is then checked when it is posted.
+  const years = state.indicators.length ? observableYears(state.indicators) : { min: undefined, max: undefined };
   const indicatorOptions = state.indicators.map(
     (i) =>
       [
@@ -55,8 +61,8 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
             type="number"
             id="o-year"
             name="year"
-            min={YEARS.min}
-            max={YEARS.max}
+            min={years.min}
+            max={years.max}
             step="1"
             required
             value={v('year')}
