@@ -31,12 +31,13 @@ export const OPERATIONS: Operation[] = [
   docsContract,
   openDataContract,
   feedsContract,
+  // The departments before the replies that name them.
+  departmentsContract,
   monitorContract,
   accountabilityContract,
   caseFollowContract,
   publisherContract,
   adminContract,
-  departmentsContract,
   evaluationContract,
 ]
   .flatMap(operationsOf)

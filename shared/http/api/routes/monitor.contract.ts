@@ -141,17 +141,18 @@ export const monitorContract = {
     tag: 'Moderation',
     summary: 'Attach an official reply of a department to a comment',
     description:
-      'Shown under the comment on the public page (and in the target’s feed) while the comment is published; in the name of the department, never of a person.',
+      'Shown under the comment on the public page (and in the target’s feed) while the comment is published; in the name of the department (`departmentId`, from `GET /monitor/departments`), never of a person. For a comment that opened a 差评 case this is the case’s reply step (`POST /monitor/cases/{caseId}/steps` with `action: reply`, `caseId` in the answer): the case’s state must allow it (409 otherwise), and it is audited once, as `case.reply`. A comment without a case gets an official reply of its own (`comment.reply`). An unknown or deactivated department is 400.',
     pathParams: FeedbackPath,
     body: requests.ReplyBody,
     responses: { 201: staff('The reply.', ReplyResult) },
+    problems: ['invalid-state'],
     examples: [
       {
         name: 'reply',
         summary: 'A reply to a published comment',
         params: { feedbackId: COMMENTED },
         body: {
-          department: '鲤城区统计局',
+          departmentId: 'licheng-stats',
           text: '感谢建议。自2027年起，年度数值将同时公布增速。（示例回复 · example reply）',
         },
         status: 201,
@@ -160,7 +161,7 @@ export const monitorContract = {
         name: 'unknown',
         summary: 'A comment that does not exist',
         params: { feedbackId: UNKNOWN },
-        body: { department: '鲤城区统计局', text: '示例 · example' },
+        body: { departmentId: 'licheng-stats', text: '示例 · example' },
         status: 404,
       },
     ],
@@ -225,7 +226,7 @@ export const monitorContract = {
         name: 'verify',
         summary: 'Verify (核实), assigning the department',
         params: { caseId: CASE },
-        body: { action: 'verify', department: '鲤城区统计局' },
+        body: { action: 'verify', departmentId: 'licheng-stats' },
         status: 200,
       },
       {
@@ -234,7 +235,7 @@ export const monitorContract = {
         params: { caseId: CASE },
         body: {
           action: 'reply',
-          department: '鲤城区统计局',
+          departmentId: 'licheng-stats',
           text: '2022年数值更正系依据第五次全国经济普查修订，更正说明已在指标页补充。（示例回复 · example reply）',
         },
         status: 200,
