@@ -9,7 +9,6 @@ import { PERIOD_PATTERN } from '../ratings/views.js';
 import { FlagReason } from '../moderation/flags.js';
 import { doc } from './registry.js';
 import { FeedbackIdFormat } from '../feedback/feedback-id.js';
-import { COMMENT_MAX_LENGTH } from '../feedback/comment.js';
 
 /**
  * The request schemas of the citizen API, and the ids and NoQuery every route uses: what the routes
@@ -167,12 +166,6 @@ export const CaseId = FeedbackId;
 
 export const FlagBody = z.strictObject({
   reason: doc(FlagReason, { description: 'Why the comment should not be shown.' }),
-});
-export const SatisfactionBody = z.strictObject({
-  satisfied: doc(z.boolean(), {
-    description: 'Whether the official reply satisfies the citizen; `false` reopens the case for review (disputed).',
-  }),
-  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH))),
 });
 export const CaseStatsQuery = z.strictObject({
   group: doc(z._default(z.enum(['target', 'department']), 'target'), {

@@ -124,7 +124,7 @@ describe('the web bundle from the cloud assembly: the citizen pages only', () =>
     expect((await handler(apiGatewayEvent('get-plan'), lambdaContext)).statusCode).toBe(404);
   });
 
-  it('leaves out what the split-out functions serve: staff pages and sign-in, open data, feeds, the evaluation CSV, the API reference', () => {
+  it('leaves out what the split-out functions serve: staff pages and sign-in, open data, feeds, the evaluation CSV, the API reference, and the JSON API’s routes and schemas', () => {
     const sources = sourcesOf(assets.web);
     expect(sources.filter((source) => source.startsWith('web/citizen/')).length).toBeGreaterThan(10);
     const splitOut = [
@@ -135,7 +135,9 @@ describe('the web bundle from the cloud assembly: the citizen pages only', () =>
       // Only where the downloads are (paths.ts), none of the datasets or their formatters.
       /^shared\/open-data\/(?!paths\.ts$)/,
       /^shared\/evaluation\/csv\.ts$/,
-      /^shared\/http\/api\/routes\/(open-data|feeds|docs|evaluation)\.ts$/,
+      // The API's routes and schemas: the forms share only the case look-up's client rule and the bodies of shared/api/case-bodies.ts.
+      /^shared\/http\/api\/routes\/(?!case-follow\.ts$)/,
+      /^shared\/api\/(?!case-bodies\.ts$|registry\.ts$)/,
       /^node_modules\/(jose|csv-parse|csv-stringify|feed|xml-js|sax)\//,
     ];
     expect(sources.filter((source) => splitOut.some((pattern) => pattern.test(source)))).toEqual([]);

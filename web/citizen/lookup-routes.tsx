@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { CaseLookupBody } from '../../shared/api/case-follow-schemas.js';
+import { CaseLookupBody } from '../../shared/api/case-bodies.js';
 import { lookUpCase } from '../../shared/cases/lookup.js';
 import { normaliseReceiptCode } from '../../shared/cases/receipt.js';
 import { NotFoundError, RateLimitedError } from '../../shared/errors.js';

@@ -2,7 +2,8 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { botCheck } from '../../shared/http/csrf.js';
-import { CaseId, SatisfactionBody } from '../../shared/api/schemas.js';
+import { SatisfactionBody } from '../../shared/api/case-bodies.js';
+import { FeedbackIdFormat } from '../../shared/feedback/feedback-id.js';
 import { rateReply } from '../../shared/cases/workflow.js';
 import type { ErrorKind } from '../../shared/errors.js';
 import { explain, type ProblemStatus } from '../../shared/http/problem.js';
@@ -66,7 +67,7 @@ export function mineRoutes(app: Hono, deps: MineRouteDeps, { render, notFound, v
     fromThisSite,
     bodyLimit({ maxSize: MAX_REPLY_FORM_BYTES, onError: tooLargePage(render, '32 KiB') }),
     async (c) => {
-      const caseId = CaseId.safeParse(c.req.param('caseId'));
+      const caseId = FeedbackIdFormat.safeParse(c.req.param('caseId'));
       const voterId = voterOf(c);
       // Without this browser's voter there is no case of theirs: answered like a case that does not exist.
       if (!caseId.success || !voterId) return notFound(c);

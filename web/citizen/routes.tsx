@@ -9,7 +9,7 @@ import type { ErrorKind } from '../../shared/errors.js';
 import { explain, logFault, problemFor, type ProblemStatus } from '../../shared/http/problem.js';
 import { ratingYear } from '../../shared/feedback/rating.js';
 import { FeedbackSubmission, submissionNotice } from '../../shared/feedback/submit.js';
-import { submitFromRequest } from '../../shared/http/api/routes/feedback.js';
+import { submitFromRequest } from '../../shared/http/feedback-submit.js';
 import { receiptCodeOf } from '../../shared/cases/lookup.js';
 import { PII_KINDS } from '../../shared/moderation/pii.js';
 import type { BallotWithComment } from '../../shared/feedback/store.js';

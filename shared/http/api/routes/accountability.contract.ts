@@ -1,6 +1,7 @@
 import { operation } from '../../../api/operation.js';
 import { CaseStatsAnswer, CitizenCase, FlagResult, MyCases } from '../../../api/accountability-schemas.js';
-import { CaseStatsQuery, FlagBody, NoQuery, SatisfactionBody } from '../../../api/schemas.js';
+import { CaseStatsQuery, FlagBody, NoQuery } from '../../../api/schemas.js';
+import { SatisfactionBody } from '../../../api/case-bodies.js';
 import {
   CASE,
   CASE_VOTER,

@@ -1,5 +1,6 @@
 import { operation } from '../../../api/operation.js';
-import { CaseFeedQuery, CaseLookupAnswer, CaseLookupBody } from '../../../api/case-follow-schemas.js';
+import { CaseLookupBody } from '../../../api/case-bodies.js';
+import { CaseFeedQuery, CaseLookupAnswer } from '../../../api/case-follow-schemas.js';
 import { BODY, CASE, CasePath, NO_STORE, VOTER_TOKEN_IN, VOTER_TOKEN_OUT } from '../contract-parts.js';
 
 /** Following a 差评 case from any device with its receipt. */

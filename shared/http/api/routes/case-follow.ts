@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import { CaseLookupBody } from '../../../api/case-follow-schemas.js';
+import { CaseLookupBody } from '../../../api/case-bodies.js';
 import { citizenCaseView } from '../../../cases/case.js';
 import { lookUpCase, type LookupClient } from '../../../cases/lookup.js';
 import type { Context } from 'hono';

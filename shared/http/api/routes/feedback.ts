@@ -1,13 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { CommentsQuery, FeedbackSubmission, MeQuery } from '../../../api/schemas.js';
-import {
-  submissionNotice,
-  submitFeedback,
-  type FeedbackSubmission as Submission,
-  type SubmitDeps,
-} from '../../../feedback/submit.js';
-import { clientAddress } from '../../client-address.js';
+import { submissionNotice } from '../../../feedback/submit.js';
+import { submitFromRequest } from '../../feedback-submit.js';
 import { TargetId } from '../../../feedback/target.js';
 import type { AppDeps } from '../../deps.js';
 import { ProblemError } from '../../problem.js';
@@ -24,35 +19,8 @@ const respond = responder<typeof feedbackContract>();
 export { VOTER_COOKIE, VOTER_HEADER } from '../../voter.js';
 
 /** What rating, a voter's own ratings and a target's comments use (a 差评 opens its case on submission). */
-export type FeedbackRouteDeps = CitizenWriteDeps & Pick<AppDeps, 'plans' | 'feedback' | 'newId' | 'logger' | 'receipts'>;
-
-/**
- * Records a voter's rating of a target of the request's plan, the request's address hashed for the
- * limits per address, and logs it. The API and the page's form (web/citizen/routes.tsx) both submit
- * through it, so a rating meets the same rules and leaves the same log line whichever way it came.
- */
-export async function submitFromRequest(
-  c: Context<PlanScopedEnv>,
-  deps: SubmitDeps & Pick<AppDeps, 'hashAddress' | 'logger'>,
-  voterId: string,
-  submission: Submission,
-  via: 'api' | 'form',
-) {
-  const address = clientAddress(c);
-  const submitted = await submitFeedback(deps, c.get('planScope').plan, voterId, submission, {
-    addressHash: address ? deps.hashAddress(address, deps.clock()) : null,
-  });
-  const { record, replaced } = submitted;
-  deps.logger.info('feedback recorded', {
-    feedbackId: record.feedbackId,
-    planId: record.planId,
-    targetType: record.targetType,
-    targetId: record.targetId,
-    replaced: replaced !== null,
-    via,
-  });
-  return submitted;
-}
+export type FeedbackRouteDeps = CitizenWriteDeps &
+  Pick<AppDeps, 'plans' | 'feedback' | 'newId' | 'logger' | 'receipts'>;
 
 /**
  * Citizens rate and comment on the targets of the request's plan without an account; a signed
