@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, SubjectType, type AuditEntry } from '../../shared/audit/entry.js';
 import { formatDateTime } from '../../web/format.js';
+import { FlagReason } from '../../shared/moderation/flags.js';
 import { staffMessages } from '../../web/staff/i18n.js';
 import { auditDetailRows, auditReasonText } from '../../web/staff/pages/audit-details.js';
 
@@ -22,7 +23,12 @@ describe('the audit log’s words', () => {
   it.each(LANGS)('name every action, subject and known field in %s, each action differently', (lang) => {
     const s = staffMessages(lang);
     const names = AUDIT_ACTIONS.map((action) => s.auditActionName(action));
-    const texts = [...names, ...SubjectType.options.map((t) => s.auditSubjectType(t)), ...Object.values(s.auditFields)];
+    const texts = [
+      ...names,
+      ...SubjectType.options.map((t) => s.auditSubjectType(t)),
+      ...FlagReason.options.map((r) => s.auditFlagReason(r)),
+      ...Object.values(s.auditFields),
+    ];
     for (const text of texts) {
       expect(text.trim()).not.toBe('');
       expect(HAN.test(text), text).toBe(lang === 'zh-CN');
@@ -57,6 +63,13 @@ describe('the audit log’s words', () => {
     ]);
     expect(auditDetailRows(ctx, entry('case.open', '{"dueAt":"2026-12-25T15:59:59.999Z"}'))).toEqual([
       { key: 'dueAt', label: '答复期限', value: formatDateTime('2026-12-25T15:59:59.999Z') },
+    ]);
+    expect(
+      auditDetailRows(ctx, entry('comment.review', '{"lastReason":"off-topic","flags":3,"targetType":"project"}')),
+    ).toEqual([
+      { key: 'lastReason', label: '最近一次举报理由', value: '与主题无关' },
+      { key: 'flags', label: '举报数', value: '3' },
+      { key: 'targetType', label: '对象类型', value: '项目' },
     ]);
     expect(auditDetailRows(ctx, entry('case.open', '[1,2]'))).toEqual([]);
     expect(auditDetailRows(ctx, entry('case.open', 'not json'))).toEqual([]);

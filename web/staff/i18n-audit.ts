@@ -1,4 +1,5 @@
 import type { AuditAction, SubjectType } from '../../shared/audit/entry.js';
+import type { FlagReason } from '../../shared/moderation/flags.js';
 import { bilingual } from '../i18n-area.js';
 
 /**
@@ -61,6 +62,8 @@ export const staffAuditMessages = bilingual({
     auditReasonSweep: '由补漏任务立案（提交评价时未能立案）',
     auditReasonFlagged: (flags: number, threshold: number) =>
       `${flags} 位群众举报（阈值 ${threshold}）：进入复核，仍然公开并标记为“复核中”`,
+    auditFlagReason: (r: FlagReason) =>
+      ({ spam: '垃圾广告', offensive: '侮辱谩骂', 'personal-data': '含个人信息', 'off-topic': '与主题无关' })[r],
     auditYes: '是',
     auditNo: '否',
     /** The details' fields gongping writes (shared/**: audit.append), by their key. */
@@ -163,6 +166,8 @@ export const staffAuditMessages = bilingual({
     auditReasonSweep: 'Opened by the sweep (the case was not opened when the rating was sent)',
     auditReasonFlagged: (flags, threshold) =>
       `${flags} citizens flagged it (threshold ${threshold}): sent for review, still public and marked under review`,
+    auditFlagReason: (r) =>
+      ({ spam: 'spam', offensive: 'offensive', 'personal-data': 'personal data', 'off-topic': 'off topic' })[r],
     auditYes: 'yes',
     auditNo: 'no',
     auditFields: {

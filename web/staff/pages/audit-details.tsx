@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import type { AuditEntry } from '../../../shared/audit/entry.js';
+import { SubjectType, type AuditEntry } from '../../../shared/audit/entry.js';
+import { FlagReason } from '../../../shared/moderation/flags.js';
 import { CaseStatus } from '../../../shared/cases/case.js';
 import { CommentStatus } from '../../../shared/feedback/rating.js';
 import { PlanStatus } from '../../../shared/plan/lifecycle.js';
@@ -25,6 +26,11 @@ const statusWords = (s: StaffMessages): Record<string, (value: string) => string
   progress: worded(ProjectStatus, s.projectStatus),
 });
 const STATUS_FIELDS = new Set(['from', 'to', 'status']);
+/** Fields whose values are codes of their own, whatever the action. */
+const fieldWords = (s: StaffMessages): Record<string, (value: string) => string> => ({
+  targetType: worded(SubjectType, s.auditSubjectType),
+  lastReason: worded(FlagReason, s.auditFlagReason),
+});
 /** A time as the log keeps it (`dueAt`, `openedAt`): shown as the rest of the page shows times. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
@@ -50,11 +56,14 @@ export function auditDetailRows(ctx: Pick<StaffContext, 's' | 'lang'>, entry: Au
   if (details === null || typeof details !== 'object' || Array.isArray(details)) return [];
   const labels: Record<string, string | undefined> = s.auditFields;
   const status = statusWords(s)[entry.action.split('.')[0] ?? ''];
+  const fields = fieldWords(s);
   const text = (key: string, value: unknown): string => {
     if (value === null || value === undefined) return '—';
     if (typeof value === 'boolean') return value ? s.auditYes : s.auditNo;
     if (typeof value === 'string') {
       if (status && STATUS_FIELDS.has(key)) return status(value);
+      const words = fields[key];
+      if (words) return words(value);
       return ISO_TIME.test(value) ? formatDateTime(value) : value;
     }
     if (typeof value === 'number') return String(value);
