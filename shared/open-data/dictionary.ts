@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Column } from './columns.js';
 import { DATASET_IDS, DATASETS, FORMATS, publishedColumns, type DatasetId } from './datasets.js';
 import { fileName } from './format.js';
@@ -5,9 +6,22 @@ import { downloadPath } from './paths.js';
 
 /**
  * The data dictionary, from the column definitions in datasets.ts: the page at GET /open-data and
- * the generated part of docs/open-data.md. Plain HTML, no script, no inline style, so that it holds
- * under `default-src 'self'`.
+ * the generated part of docs/open-data.md. Plain HTML, no script; its one style sheet is inline,
+ * allowed by its hash (DICTIONARY_STYLE_SOURCE), so that it holds under `default-src 'none'`.
  */
+
+/**
+ * On a phone each table scrolls sideways in its own box (focusable, so keyboards can scroll it)
+ * instead of widening the page, and no column is squeezed to a character per line, as the site's
+ * tables do (web/components/table.tsx, web/styles/tables.css).
+ */
+const STYLE =
+  'body{max-width:62rem;margin:0 auto;padding:0 1rem;font-family:system-ui,sans-serif;line-height:1.5}' +
+  '.table-wrap{overflow-x:auto}table{border-collapse:collapse}' +
+  'th,td{min-width:7em;padding:.3rem .5rem;border:1px solid #cbd2d9;text-align:left;vertical-align:top}';
+
+/** The CSP source that allows STYLE and nothing else. */
+export const DICTIONARY_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -34,13 +48,15 @@ export function dictionaryHtml(planId: string, planTitleZh: string): string {
 <h2 id="${id}-title">${escapeHtml(d.titleZh)} <span lang="en">· ${escapeHtml(d.titleEn)}</span></h2>
 <p>下载 Download: ${links}</p>
 <p>每行 / One row: ${escapeHtml(d.rowZh)} <span lang="en">(${inline(d.rowEn)})</span>. 来源 / Source: ${inline(d.source)}.</p>
+<div class="table-wrap" role="region" aria-labelledby="${id}-columns" tabindex="0">
 <table>
-<caption>${escapeHtml(d.titleZh)}：字段 / columns</caption>
+<caption id="${id}-columns">${escapeHtml(d.titleZh)}：字段 / columns</caption>
 <thead><tr><th scope="col">字段 Column</th><th scope="col">类型 Type</th><th scope="col">单位 Unit</th><th scope="col" lang="en">Meaning</th><th scope="col">含义</th><th scope="col">来源 Source</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+</div>
 </section>`;
   }).join('\n');
 
@@ -50,6 +66,7 @@ ${rows}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>开放数据字典 · Open data dictionary — ${escapeHtml(planTitleZh)}</title>
+<style>${STYLE}</style>
 </head>
 <body>
 <header>

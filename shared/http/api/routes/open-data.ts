@@ -4,7 +4,7 @@ import { NoQuery } from '../../../api/schemas.js';
 import { commentsByTarget } from '../../../feedback/comment-order.js';
 import type { TargetType } from '../../../feedback/target.js';
 import { DATASET_IDS, FORMATS, type DatasetId, type DatasetRows, type Format } from '../../../open-data/datasets.js';
-import { dictionaryHtml } from '../../../open-data/dictionary.js';
+import { DICTIONARY_STYLE_SOURCE, dictionaryHtml } from '../../../open-data/dictionary.js';
 import { fileName, toCsv, toJsonDataset } from '../../../open-data/format.js';
 import {
   commentRows,
@@ -125,10 +125,10 @@ export function openDataPages() {
     queryParams(c, NoQuery);
     const { plan } = c.get('planScope');
     c.header('Cache-Control', OPEN_DATA_CACHE_CONTROL);
-    // No script, no style, no image: nothing to allow.
+    // No script, no image: nothing to allow but the page's own style, by its hash.
     c.header(
       'Content-Security-Policy',
-      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      `default-src 'none'; style-src ${DICTIONARY_STYLE_SOURCE}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
     );
     return c.html(dictionaryHtml(plan.id, plan.titleZh));
   });
