@@ -40,6 +40,14 @@ describe('npm run demo, loaded into a real store and served marked as sample dat
     const stats = await app.request('/api/v1/cases/stats');
     expect(stats.status).toBe(200);
     expect(JSON.stringify(await stats.json())).toMatch(/"cases":[1-9]/);
+    // Each answered by a department of the managed list, which the statistics by department count by id.
+    const byDepartment = (await (await app.request('/api/v1/cases/stats?group=department')).json()) as {
+      items: Array<{ key: string | null; department?: { id: string | null } | null }>;
+    };
+    expect(byDepartment.items.filter((row) => row.key !== null).length).toBeGreaterThan(0);
+    expect(
+      byDepartment.items.every((row) => row.department === null || row.department?.id?.startsWith('district-')),
+    ).toBe(true);
     // The ended plan is closed, as a publisher would, audited: its evaluation is final.
     const evaluation = (await (await app.request(`/api/v1/plans/${plan.id}/evaluation`)).json()) as Record<
       string,

@@ -30,14 +30,15 @@ const COMPLAINT = [
 /** Written as people write them, so the masking has something to find. */
 const PHONE_SUFFIXES = ['，联系电话{phone}', '，有问题请打{phone}', '（电话 {phone}）'];
 
-const DEPARTMENTS = [
-  '区发展和改革局',
-  '区教育局',
-  '区卫生健康局',
-  '区生态环境局',
-  '区文化和旅游局',
-  '区商务局',
-  '区住房和建设局',
+/** The demo's answering departments, loaded into the managed list before the cases name them. */
+export const DEMO_DEPARTMENTS: ReadonlyArray<{ id: string; nameZh: string; nameEn: string }> = [
+  { id: 'district-development', nameZh: '区发展和改革局', nameEn: 'District Development and Reform Bureau' },
+  { id: 'district-education', nameZh: '区教育局', nameEn: 'District Education Bureau' },
+  { id: 'district-health', nameZh: '区卫生健康局', nameEn: 'District Health Bureau' },
+  { id: 'district-environment', nameZh: '区生态环境局', nameEn: 'District Ecology and Environment Bureau' },
+  { id: 'district-culture', nameZh: '区文化和旅游局', nameEn: 'District Culture and Tourism Bureau' },
+  { id: 'district-commerce', nameZh: '区商务局', nameEn: 'District Commerce Bureau' },
+  { id: 'district-housing', nameZh: '区住房和建设局', nameEn: 'District Housing and Construction Bureau' },
 ];
 
 /** A mainland mobile number: 1, then 3–9, then nine digits; made up, and masked on submission. */
@@ -51,7 +52,7 @@ export function commentText(random: Random, rating: number, name: string, withPh
     : text;
 }
 
-export const department = (random: Random) => random.pick(DEPARTMENTS);
+export const department = (random: Random) => random.pick(DEMO_DEPARTMENTS).nameZh;
 
 export const REJECT_REASONS = ['与规划内容无关', '含有广告信息', '重复提交的内容'];
 export const HIDE_REASONS = ['经核实含有不实信息', '含有人身攻击'];

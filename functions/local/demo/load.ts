@@ -11,6 +11,8 @@ import { aggregationJob } from '../../../shared/ratings/job.js';
 import type { RunReport } from '../../../shared/ratings/aggregate.js';
 import { ensureTable, loadPlan } from '../../../shared/store/bootstrap.js';
 import type { Store } from '../../../shared/store/client.js';
+import { addDepartment } from '../../../shared/departments/department.js';
+import { DEMO_DEPARTMENTS } from './comments.js';
 import type { DemoDataset } from './dataset.js';
 import type { DemoRating } from './ratings.js';
 
@@ -161,6 +163,14 @@ export async function loadDemo(
         );
     },
   );
+  // The departments the cases' steps name (by their Chinese names, which the list maps to their ids).
+  await deps.departments.change((current) => ({
+    departments: DEMO_DEPARTMENTS.filter((d) => !current.some((c) => c.id === d.id)).reduce(
+      (list, d) => addDepartment(list, d),
+      current,
+    ),
+    result: null,
+  }));
   let done = 0;
   await inParallel(dataset.ratings, async (r) => {
     await writeRating(deps, r);
