@@ -126,6 +126,11 @@ export const TAGS = [
       'Staff (publisher): yearly indicator values and project progress, one at a time or as CSV, and the CSV exports. 数据发布',
   },
   { name: 'Administration', description: 'Staff (admin): documented fraud marks on ratings and the audit log. 管理' },
+  {
+    name: 'Departments',
+    description:
+      'Staff: the managed list of departments that answer replies and 差评 cases; monitors read it, admins keep it. 答复部门',
+  },
   { name: 'About the API', description: 'This document, its reference page, and health. 接口说明' },
 ] as const;
 
