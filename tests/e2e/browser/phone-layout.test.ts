@@ -105,6 +105,13 @@ const measure = (page: Page) =>
   page.evaluate((minEm) => {
     // The data dictionary at /open-data is a plain page without the site's header.
     const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
+    // The brand's text ends before the settings begin: nothing in the header runs under anything else.
+    const name = document.querySelector<HTMLElement>('.brand__name');
+    const settings = document.querySelector('.settings')?.getBoundingClientRect();
+    const box = name?.getBoundingClientRect();
+    const textEnd =
+      name && box && (getComputedStyle(name).overflowX === 'hidden' ? box.right : box.left + name.scrollWidth);
+    const crowded = textEnd && settings ? textEnd > settings.left : false;
     const overflow = document.documentElement.scrollWidth - window.innerWidth;
     const squeezed: string[] = [];
     for (const cell of document.querySelectorAll<HTMLElement>('main td, main th')) {
@@ -112,7 +119,7 @@ const measure = (page: Page) =>
       const em = parseFloat(getComputedStyle(cell).fontSize);
       if (cell.getBoundingClientRect().width < minEm * em) squeezed.push(cell.innerText.slice(0, 20));
     }
-    return { header, overflow, squeezed };
+    return { header, overflow, squeezed, crowded };
   }, CELL_MIN_EM);
 
 /** Every variant with JavaScript; without it, the two that differ most. */
@@ -133,11 +140,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages on a small phone in headless 
           await page.goto(`${env.server.base}${path}`);
           for (const width of [320, 375]) {
             await page.setViewportSize({ width, height: 740 });
-            const { header, overflow, squeezed } = await measure(page);
+            const { header, overflow, squeezed, crowded } = await measure(page);
             const where = `${width}px ${name} ${pageName}`;
             if (pageName === 'home') heights.push(`${width} ${name}: ${Math.round(header)}`);
             if (header > HEADER_MAX) found.push(`${where}: header ${Math.round(header)} px`);
             if (overflow > 0) found.push(`${where}: page ${overflow} px wider than the screen`);
+            if (crowded) found.push(`${where}: the brand runs under the settings`);
             if (squeezed.length > 0) found.push(`${where}: squeezed cells ${squeezed.join(' | ')}`);
           }
           // The first screen of every page; the whole of the pages with tables, in Chinese and in English.
@@ -173,7 +181,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages on a small phone in headless 
           /^Steps so far\s+1 step; latest: \d{4}-\d\d-\d\d \d\d:\d\d .+ → .+$/,
         );
       }
-      if (name !== 'open-data') await page.locator('.settings__toggle').click();
+      if (name !== 'open-data') {
+        await page.locator('.settings__toggle').click();
+        await expect(page.getByRole('button', { name: 'Large text' }).isVisible()).resolves.toBe(true);
+        await page.screenshot({ path: join(ARTIFACTS, `phone-${name}-settings-open-320.png`) });
+      }
       for (const violation of await seriousViolations(page)) found.push(`${name}: ${violation}`);
     }
     await context.close();
