@@ -98,6 +98,48 @@ const signInChecks = () => [
  * The plan the unscoped addresses stand for, when it should not be chosen by date (shared/plan/current.ts):
  * unset, the published plan in force this year, else the latest.
  */
+/**
+ * Web Push for 差评 cases (shared/cases/web-push-notifier.ts): optional; without the VAPID keys no
+ * notification is sent and no page offers them. `npx web-push generate-vapid-keys` makes a pair.
+ */
+const pushVariables = () => ({
+  /** The VAPID public key (base64url, an uncompressed P-256 point), which browsers subscribe with. */
+  VAPID_PUBLIC_KEY: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/, 'a VAPID public key (base64url)'))),
+  /** Its private key; in AWS set it from a secret you keep, like the other keys. */
+  VAPID_PRIVATE_KEY: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'a VAPID private key (base64url)'))),
+  /** Who runs the deployment, for the push services: a `mailto:` or `https:` address. */
+  VAPID_SUBJECT: z.optional(z.string().check(z.regex(/^(mailto:|https:\/\/)\S+$/, 'a mailto: or https: address'))),
+  /** Push services besides the browsers' own that subscriptions may name (origins, comma-separated): a test's stand-in. */
+  PUSH_SERVICE_ORIGINS: z.optional(
+    z.string().check(z.regex(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, 'origins, comma-separated')),
+  ),
+});
+
+type PushKeys = {
+  VAPID_PUBLIC_KEY?: string | undefined;
+  VAPID_PRIVATE_KEY?: string | undefined;
+  VAPID_SUBJECT?: string | undefined;
+};
+const pushKeysTogether = () =>
+  z.refine<PushKeys>(
+    (env) =>
+      new Set([env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, env.VAPID_SUBJECT].map((v) => v === undefined)).size === 1,
+    {
+      path: ['VAPID_PUBLIC_KEY'],
+      message: 'VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT go together (without them push is off)',
+      when: () => true,
+    },
+  );
+
+/** The push settings of a parsed configuration: the VAPID keys (null: push is off) and the extra services allowed. */
+export const pushSettingsOf = (config: PushKeys & { PUSH_SERVICE_ORIGINS?: string | undefined }) => ({
+  vapid:
+    config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY && config.VAPID_SUBJECT
+      ? { publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY, subject: config.VAPID_SUBJECT }
+      : null,
+  extraOrigins: config.PUSH_SERVICE_ORIGINS?.split(',') ?? [],
+});
+
 const currentPlanVariable = () => z.optional(z.string().check(z.regex(/^[a-z0-9-]+$/, 'a plan id')));
 
 /** What the API needs wherever it runs. */
@@ -131,6 +173,7 @@ export const ApiConfig = () =>
       MIN_RATINGS: minRatings(),
       ...rateLimitVariables(),
       ...staffVariables(),
+      ...pushVariables(),
       /** Seconds a container keeps the published verdicts before reading them again. */
       READ_CACHE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 10),
       STALENESS_WINDOW_SECONDS: stalenessWindow(),
@@ -163,6 +206,7 @@ export const ApiConfig = () =>
         when: () => true,
       }),
       ...signInChecks(),
+      pushKeysTogether(),
       z.refine(
         (env) =>
           [env.AUTH_ISSUER, env.AUTH_JWKS_URL, env.AUTH_SIGN_IN_URL].every(
@@ -251,6 +295,7 @@ export const LocalConfig = () =>
       // Locally no request outlives a couple of seconds, so ratings need not wait a minute.
       AGGREGATE_SETTLE_SECONDS: z._default(z.coerce.number().check(z.gte(0), z.lte(3600)), 2),
       ...staffVariables(),
+      ...pushVariables(),
       /**
        * The development identity provider (signing keys under DATA_DIR, `npm run token`): on unless a
        * real provider is configured with AUTH_ISSUER.
@@ -269,6 +314,7 @@ export const LocalConfig = () =>
         when: () => true,
       }),
       ...signInChecks(),
+      pushKeysTogether(),
       verdictThresholdsInOrder(),
     );
 export type LocalConfig = z.infer<ReturnType<typeof LocalConfig>>;

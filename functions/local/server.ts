@@ -9,8 +9,10 @@ import {
   hostedSignIn,
   LocalConfig,
   parseConfig,
+  pushSettingsOf,
   staffSettingsOf,
 } from '../../shared/config.js';
+import { notifierFor } from '../../shared/cases/web-push-notifier.js';
 import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
@@ -77,6 +79,8 @@ async function main() {
         }
       : verifierFor(staffSettingsOf(config).auth),
     logger: new Logger({ serviceName: 'gongping-api' }),
+    // One process steps cases here too: Web Push where VAPID keys are set (docs/configuration.md).
+    notifier: notifierFor(pushSettingsOf(config), new Logger({ serviceName: 'gongping-push' })),
     sampleData: config.SAMPLE_DATA,
   });
   const app = createApp(deps);

@@ -21,6 +21,8 @@ import {
   type FollowUpCase,
 } from './case.js';
 import type { WorkCalendar } from './working-days.js';
+import type { Notifier } from './notifier.js';
+import { tellFollowers } from './notify.js';
 
 export interface CaseDeps {
   cases: CaseRepository;
@@ -29,6 +31,8 @@ export interface CaseDeps {
   audit: Pick<AuditRepository, 'append'>;
   calendar: WorkCalendar;
   caseDeadlineDays: number;
+  /** Tells the case's followers of a step (shared/cases/notify.ts); the functions that step cases have one. */
+  notifier?: Pick<Notifier, 'notify'>;
 }
 
 const rules = (deps: Pick<CaseDeps, 'caseDeadlineDays' | 'calendar'>) => ({
@@ -108,6 +112,7 @@ export async function stepCase(
     },
     at,
   );
+  await tellFollowers(deps, caseId, step.action, updated.followers, at);
   return { case: after, record: replied?.record ?? null };
 }
 

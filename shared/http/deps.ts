@@ -12,7 +12,7 @@ import { verdictsRepository, type VerdictsRepository } from '../store/verdicts-r
 import type { Store } from '../store/client.js';
 import { voterTokens, type VoterTokens } from '../feedback/voter-token.js';
 import type { StaffVerifier } from '../auth/verifier.js';
-import { rateLimitsOf, staffSettingsOf, type ApiConfig, type SignInEndpoints } from '../config.js';
+import { pushSettingsOf, rateLimitsOf, staffSettingsOf, type ApiConfig, type SignInEndpoints } from '../config.js';
 import { transactionSeal, type SignInTransactions } from '../auth/sign-in.js';
 import { workCalendar, type WorkCalendar } from '../cases/working-days.js';
 import { auditRepository, type AuditRepository } from '../store/audit-repository.js';
@@ -27,6 +27,7 @@ import {
   type LookupLimits,
 } from '../abuse/rate-limits.js';
 import { receiptBook, type ReceiptBook } from '../cases/receipt.js';
+import { silentNotifier, type Notifier } from '../cases/notifier.js';
 import { rateLimitRepository } from '../store/rate-limit-repository.js';
 import { readThrough } from '../store/read-cache.js';
 import { planDataCache } from '../store/plan-cache.js';
@@ -86,6 +87,10 @@ export interface AppDeps {
   receipts: ReceiptBook;
   /** Look-ups of a case by its receipt, per client. */
   lookupLimits: LookupLimits;
+  /** Tells a case's followers that it moved (Web Push where configured); silent otherwise. */
+  notifier: Notifier;
+  /** The VAPID public key browsers subscribe with (null: push is off), and the push services allowed besides the browsers' own. */
+  push: { publicKey: string | null; extraOrigins: string[] };
   progress: ProgressRepository;
   /** Flags by distinct voters that send a published comment for review. */
   flagThreshold: number;
@@ -127,6 +132,10 @@ export type DepsConfig = Pick<
   | 'CASE_DEADLINE_DAYS'
   | 'CASE_EXTRA_HOLIDAYS'
   | 'CASE_EXTRA_WORKDAYS'
+  | 'VAPID_PUBLIC_KEY'
+  | 'VAPID_PRIVATE_KEY'
+  | 'VAPID_SUBJECT'
+  | 'PUSH_SERVICE_ORIGINS'
 >;
 
 /** What the caller settles beside the configuration, because it differs by where the app runs. */
@@ -137,6 +146,11 @@ export interface DepsRuntime {
   /** Built by the caller (`verifierFor`, the development provider), so a function without staff routes does not carry jose. */
   staffAuth: StaffVerifier | null;
   logger: Logger;
+  /**
+   * Built by the caller (`webPushNotifier` in the functions that step cases), so that the pages'
+   * functions do not carry web-push; silent when absent.
+   */
+  notifier?: Notifier;
   /** npm run demo's SAMPLE_DATA: every page and answer says it is sample data. Never set in AWS. */
   sampleData?: boolean;
 }
@@ -144,6 +158,7 @@ export interface DepsRuntime {
 /** The dependencies of every part, from the parsed configuration and what the caller settled. */
 export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime): AppDeps {
   const staff = staffSettingsOf(config);
+  const push = pushSettingsOf(config);
   const cacheMs = config.READ_CACHE_SECONDS * 1000;
   const planData = planDataCache(store, { windowMs: config.STALENESS_WINDOW_SECONDS * 1000 });
   return {
@@ -174,6 +189,8 @@ export function appDeps(store: Store, config: DepsConfig, runtime: DepsRuntime):
     departments: departmentRepository(store),
     receipts: receiptBook(runtime.voterTokenSecret),
     lookupLimits: lookupLimits(rateLimitRepository(store)),
+    notifier: runtime.notifier ?? silentNotifier,
+    push: { publicKey: push.vapid?.publicKey ?? null, extraOrigins: push.extraOrigins },
     progress: planData.progress,
     flagThreshold: staff.flagThreshold,
     caseDeadlineDays: staff.caseDeadlineDays,

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ApiConfig, ConfigError, parseConfig, staffSettingsOf } from '../config.js';
+import { ApiConfig, ConfigError, parseConfig, pushSettingsOf, staffSettingsOf } from '../config.js';
+import type { Notifier } from '../cases/notifier.js';
 import type { StaffVerifier } from '../auth/verifier.js';
 import { createDocumentClient } from '../store/client.js';
 import { appDeps, type AppDeps } from './deps.js';
@@ -19,6 +20,7 @@ const EXTENSION_TIMEOUT_MS = 3000;
 export async function lambdaDeps(
   env: Record<string, string | undefined>,
   verifier?: (auth: StaffAuthSettings) => StaffVerifier | null,
+  notifier?: (push: ReturnType<typeof pushSettingsOf>, logger: Logger) => Notifier,
 ): Promise<AppDeps> {
   const config = parseConfig(ApiConfig, env);
   const store = {
@@ -35,13 +37,16 @@ export async function lambdaDeps(
       config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
       env.AWS_SESSION_TOKEN,
     ));
+  const logger = new Logger();
   return appDeps(store, config, {
     voterTokenSecret,
     // Every request came through CloudFront (the rest are refused), which sets the viewer's address.
     clientOrigin: { originVerifyValue: config.ORIGIN_VERIFY_VALUE, trustViewerAddress: true },
     staffAuth: verifier?.(staffSettingsOf(config).auth) ?? null,
     // Named by POWERTOOLS_SERVICE_NAME, which each function sets (gongping-api, -staff, -web).
-    logger: new Logger(),
+    logger,
+    // Functions that step cases pass `notifier` (`notifierFor`), and with it carry web-push.
+    ...(notifier ? { notifier: notifier(pushSettingsOf(config), logger) } : {}),
   });
 }
 

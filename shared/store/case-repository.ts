@@ -2,6 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/
 import * as z from 'zod/mini';
 import { FollowUpCase } from '../cases/case.js';
 import { ReceiptHash } from '../cases/receipt.js';
+import { MAX_PUSH_SUBSCRIPTIONS, PushSubscription, type CaseFollowers } from '../cases/notifier.js';
 import { ConflictError } from '../errors.js';
 import {
   caseIndexPartition,
@@ -29,10 +30,11 @@ export function caseIndex(c: FollowUpCase) {
 }
 
 /**
- * What a case item holds beside the case itself, for following it: the hash of its receipt code.
- * Kept out of FollowUpCase, so no view of a case (staff's included) can carry it by accident.
+ * What a case item holds beside the case itself, for following it: the hash of its receipt code and
+ * the browsers' push subscriptions (dropped when the case closes). Kept out of FollowUpCase, so no
+ * view of a case (staff's included) can carry them by accident.
  */
-const CaseFollowing = z.object({ receipt: z.optional(ReceiptHash) });
+const CaseFollowing = z.object({ receipt: z.optional(ReceiptHash), push: z.optional(z.array(PushSubscription)) });
 export type CaseFollowing = z.infer<typeof CaseFollowing>;
 
 /** A voter's pointer to a case: theirs, or one they attached with its receipt (kept sealed, to show again). */
@@ -43,10 +45,11 @@ const CasePointer = z.object({
 });
 
 const caseOf = (item: Record<string, unknown>) => {
-  const { receipt: _receipt, ...rest } = item;
+  const { receipt: _receipt, push: _push, ...rest } = item;
   return fromItem(FollowUpCase, rest);
 };
-const followingOf = (item: Record<string, unknown>): CaseFollowing => CaseFollowing.parse({ receipt: item.receipt });
+const followingOf = (item: Record<string, unknown>): CaseFollowing =>
+  CaseFollowing.parse({ receipt: item.receipt, push: item.push });
 
 /** A case someone follows from this voter's pointer: whose it is, and the code this voter holds, sealed. */
 export interface FollowedCase {
@@ -75,6 +78,8 @@ export function caseRepository(store: Store) {
           type: 'case',
           ...c,
           ...(following.receipt ? { receipt: following.receipt } : {}),
+          // A closed case is told nothing more: its subscriptions go with the closing.
+          ...(following.push?.length && c.status !== 'closed' ? { push: following.push } : {}),
         },
         ...(expectedVersion === null
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
@@ -113,6 +118,27 @@ export function caseRepository(store: Store) {
       );
       return { kept: Item ? (CasePointer.parse(Item).receipt ?? null) : null, written: false };
     }
+  };
+
+  type Read = { case: FollowUpCase; following: CaseFollowing };
+  /**
+   * Replaces a case item with what `change` makes of it as stored now (null: leave it), if nobody
+   * wrote in between; re-reads and re-applies on a race, a few times.
+   */
+  const rewrite = async (caseId: string, change: (read: Read) => Read | null) => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const before = await readItem(caseId, true);
+      if (!before) return null;
+      const after = change(before);
+      if (!after) return null;
+      try {
+        await put(after.case, before.case.version, after.following);
+        return { before, after };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    throw new ConflictError(`case ${caseId} is being changed concurrently`);
   };
 
   return {
@@ -170,20 +196,50 @@ export function caseRepository(store: Store) {
     async update(
       caseId: string,
       change: (current: FollowUpCase) => FollowUpCase,
-    ): Promise<{ before: FollowUpCase; after: FollowUpCase } | null> {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const read = await readItem(caseId, true);
-        if (!read) return null;
-        const before = read.case;
-        const after = change(before);
-        try {
-          await put(after, before.version, read.following);
-          return { before, after };
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
+    ): Promise<{ before: FollowUpCase; after: FollowUpCase; followers: CaseFollowers } | null> {
+      const done = await rewrite(caseId, (read) => ({ case: change(read.case), following: read.following }));
+      // Whoever follows the case as it was before the step: a closing step still tells them, once.
+      return (
+        done && {
+          before: done.before.case,
+          after: done.after.case,
+          followers: { push: done.before.following.push ?? [] },
         }
-      }
-      throw new ConflictError(`case ${caseId} is being changed concurrently`);
+      );
+    },
+
+    /**
+     * Adds a browser's push subscription to an open case (one per endpoint, the newest few kept).
+     * False if the case is closed (it is told nothing more) or does not exist.
+     */
+    async subscribe(caseId: string, subscription: PushSubscription): Promise<boolean> {
+      const done = await rewrite(caseId, (read) =>
+        read.case.status === 'closed'
+          ? null
+          : {
+              case: { ...read.case, version: read.case.version + 1 },
+              following: {
+                ...read.following,
+                push: [
+                  ...(read.following.push ?? []).filter((s) => s.endpoint !== subscription.endpoint),
+                  subscription,
+                ].slice(-MAX_PUSH_SUBSCRIPTIONS),
+              },
+            },
+      );
+      return done !== null;
+    },
+
+    /** Drops the subscriptions a push service said are gone. */
+    async unsubscribe(caseId: string, endpoints: readonly string[]): Promise<void> {
+      if (endpoints.length === 0) return;
+      await rewrite(caseId, (read) => ({
+        case: { ...read.case, version: read.case.version + 1 },
+        following: {
+          ...read.following,
+          push: (read.following.push ?? []).filter((s) => !endpoints.includes(s.endpoint)),
+        },
+      }));
     },
 
     /** A plan's unfinished cases by deadline (soonest first) or its closed ones (most recent first), a page at a time. */

@@ -3,6 +3,7 @@ import type { AppPart } from '../middleware.js';
 import type { AppDeps } from '../deps.js';
 import { accountabilityRoutes, caseStatsRoutes } from './routes/accountability.js';
 import { caseFollowRoutes } from './routes/case-follow.js';
+import { casePushRoutes } from './routes/case-push.js';
 import { plansRoutes } from './routes/plans.js';
 import { planScoped, type PlanScopedEnv } from '../plan-scope.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -30,6 +31,7 @@ export type CitizenDeps = Pick<
   | 'departments'
   | 'receipts'
   | 'lookupLimits'
+  | 'push'
   | 'caseDeadlineDays'
   | 'calendar'
   | 'audit'
@@ -53,6 +55,7 @@ export const citizenPart = (deps: CitizenDeps): AppPart => ({
     .route('/', plansRoutes(deps))
     .route('/', accountabilityRoutes(deps))
     .route('/', caseFollowRoutes(deps))
+    .route('/', casePushRoutes(deps))
     // Each under /plans/{planId} for that plan and, for the current plan, at its own path.
     .route(
       '/',

@@ -1,6 +1,11 @@
 import { operation } from '../../../api/operation.js';
 import { CaseLookupBody } from '../../../api/case-bodies.js';
-import { CaseFeedQuery, CaseLookupAnswer } from '../../../api/case-follow-schemas.js';
+import {
+  CaseFeedQuery,
+  CaseLookupAnswer,
+  PushSubscriptionAnswer,
+  PushSubscriptionBody,
+} from '../../../api/case-follow-schemas.js';
 import { BODY, CASE, CasePath, NO_STORE, VOTER_TOKEN_IN, VOTER_TOKEN_OUT } from '../contract-parts.js';
 
 /** Following a 差评 case from any device with its receipt. */
@@ -60,6 +65,34 @@ export const caseFollowContract = {
         summary: 'A code that is not the case’s',
         params: { caseId: CASE },
         query: { code: '00000-00000' },
+        status: 404,
+      },
+    ],
+  }),
+  subscribeToCase: operation({
+    operationId: 'subscribeToCase',
+    method: 'post',
+    path: '/api/v1/cases/push-subscriptions',
+    tag: 'Accountability',
+    summary: 'Be told by Web Push when a 差评 case is verified, replied, overdue or closed',
+    description:
+      'Optional, and only where the deployment has VAPID keys (otherwise 404): the case’s number and receipt code, checked and counted like a look-up, and the browser’s push subscription, which must name a browser’s push service. ' +
+      'The subscription is kept with the case and deleted when the case closes (409 for a closed case); a push service that says it is gone drops it.',
+    body: PushSubscriptionBody,
+    responses: { 201: { description: 'Subscribed.', schema: PushSubscriptionAnswer, headers: NO_STORE } },
+    problems: [...BODY, 'not-found', 'invalid-state', 'too-many-requests'],
+    examples: [
+      {
+        name: 'push-off',
+        summary: 'Without VAPID keys push is off',
+        body: {
+          caseId: CASE,
+          code: '00000-00000',
+          subscription: {
+            endpoint: 'https://fcm.googleapis.com/fcm/send/example',
+            keys: { p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) },
+          },
+        },
         status: 404,
       },
     ],
