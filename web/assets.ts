@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * names them in web/dist/manifest.json). Pages ask the manifest for the current name of an entry.
  * WEB_DIST_DIR points elsewhere (a Lambda bundle that copies the manifest beside its code, say).
  */
-export const ENTRIES = ['main.css', 'charts.js', 'feedback.js', 'follow.js'] as const;
+export const ENTRIES = ['main.css', 'charts.js', 'feedback.js', 'follow.js', 'push-sw.js'] as const;
 export type Entry = (typeof ENTRIES)[number];
 
 export interface Manifest {

@@ -16,6 +16,7 @@ export const WEB_ENTRIES = {
   'charts.js': 'web/citizen/client/charts.ts',
   'feedback.js': 'web/citizen/client/feedback.ts',
   'follow.js': 'web/citizen/client/follow.ts',
+  'push-sw.js': 'web/citizen/client/push-sw.ts',
 };
 
 const SOURCE_DIRS = ['web/citizen/client', 'web/styles'];

@@ -31,5 +31,5 @@ export const PushSubscriptionBody = z.strictObject({
 
 export const PushSubscriptionAnswer = doc(z.strictObject({ caseId: z.string(), subscribed: z.boolean() }), {
   id: 'PushSubscriptionAnswer',
-  description: 'The case now tells this browser when it is verified, replied, overdue or closed.',
+  description: 'The case now tells this browser when it is verified, replied or closed.',
 });

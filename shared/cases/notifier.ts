@@ -39,7 +39,7 @@ export function pushServiceAllowed(endpoint: string, extraOrigins: readonly stri
 }
 
 /** What happened to a case, as its followers are told. */
-export type CaseNoticeKind = 'verified' | 'replied' | 'overdue' | 'closed';
+export type CaseNoticeKind = 'verified' | 'replied' | 'closed';
 export interface CaseNotice {
   caseId: string;
   kind: CaseNoticeKind;

@@ -14,7 +14,6 @@ export interface VapidSettings {
 const TEXT: Record<CaseNoticeKind, string> = {
   verified: '您的差评正在核实 · Your case is being verified',
   replied: '您的差评已正式答复 · Your case has an official reply',
-  overdue: '您的差评已超过答复期限 · Your case is past its deadline',
   closed: '您的差评已办结 · Your case is closed',
 };
 

@@ -1,4 +1,7 @@
 import { createECDH, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -10,6 +13,7 @@ import { stepCase } from '../../shared/cases/workflow.js';
 import { webPushNotifier } from '../../shared/cases/web-push-notifier.js';
 import { behindTrustedProxy, json, testApp } from '../helpers/api.js';
 import { useStore } from '../helpers/store.js';
+import { buildWeb } from '../../web/build.mjs';
 
 /**
  * Web Push for 差评 cases on dynalite, against a stand-in push service on 127.0.0.1 (a node http
@@ -34,6 +38,7 @@ const store = useStore();
 const received: Received[] = [];
 let service: Server;
 let origin = '';
+let distDir = '';
 let app: ReturnType<typeof testApp>['app'];
 let deps: ReturnType<typeof testApp>['deps'];
 let now = Date.parse('2025-06-16T02:00:00Z');
@@ -53,6 +58,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
   const address = service.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  // The pages link the service worker by its built name: the bundles, built into a folder of this file's own.
+  distDir = await mkdtemp(join(tmpdir(), 'gongping-push-'));
+  await buildWeb({ distDir });
+  process.env.WEB_DIST_DIR = distDir;
   await loadPlan(store.current, readPlanFile());
   ({ app, deps } = testApp(store.current, {
     ...behindTrustedProxy,
@@ -64,6 +73,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => service.close(resolve));
+  delete process.env.WEB_DIST_DIR;
+  await rm(distDir, { recursive: true, force: true });
 });
 
 let addresses = 0;
@@ -93,7 +104,8 @@ async function fileComplaint(targetId: string) {
   );
   expect(res.status).toBe(201);
   const body = (await res.json()) as { followUpCase: { caseId: string; receiptCode: string } };
-  return { caseId: body.followUpCase.caseId, code: body.followUpCase.receiptCode };
+  const voter = /gp_voter=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  return { caseId: body.followUpCase.caseId, code: body.followUpCase.receiptCode, voter };
 }
 
 const subscribe = (body: unknown) => app.request('/api/v1/cases/push-subscriptions', json(body, newClient()));
@@ -161,9 +173,19 @@ describe('Web Push for a case', () => {
     expect((await deps.cases.withFollowing(caseId))!.following.push).toBeUndefined();
   });
 
+  it('is offered on /me, for the follow script to reveal where the browser has the Push API', async () => {
+    const { caseId, voter } = await fileComplaint('gdp-per-capita');
+    const html = await (await app.request('/me', { headers: { Cookie: `gp_voter=${voter}` } })).text();
+    expect(html).toContain(`data-push-key="${vapid.publicKey}"`);
+    expect(html).toMatch(/<p class="receipt__push" hidden="" [^>]*data-push-worker="\/assets\/push-sw\.[\w-]+\.js"/);
+    expect(html).toContain(`data-case="${caseId}"`);
+  });
+
   it('is off without VAPID keys: nothing is offered, a subscription is refused', async () => {
-    const { caseId, code } = await fileComplaint('tourist-visits');
+    const { caseId, code, voter } = await fileComplaint('tourist-visits');
     const off = testApp(store.current, { ...behindTrustedProxy, clock: () => new Date(now) });
+    const page = await off.app.request('/me', { headers: { Cookie: `gp_voter=${voter}` } });
+    expect(await page.text()).not.toContain('data-push-key');
     const res = await off.app.request(
       '/api/v1/cases/push-subscriptions',
       json({ caseId, code, subscription: browser('/push/y').subscription }, newClient()),

@@ -25,6 +25,8 @@ export interface MyCase extends CitizenCaseView {
   deadline: Deadline;
   /** The receipt's code this browser holds for the case (shared/cases/receipt.ts), or null. */
   receiptCode: string | null;
+  /** The VAPID key a browser subscribes to the case's Web Push with; null when push is off or the case closed. */
+  pushKey: string | null;
 }
 
 export interface MyRating extends BallotWithComment {
@@ -59,7 +61,7 @@ async function targetRefs(deps: Pick<MineDataDeps, 'plans'>, planIds: Iterable<s
 
 export type MineDataDeps = Pick<
   AppDeps,
-  'plans' | 'feedback' | 'cases' | 'receipts' | 'calendar' | 'caseDeadlineDays' | 'clock'
+  'plans' | 'feedback' | 'cases' | 'receipts' | 'push' | 'calendar' | 'caseDeadlineDays' | 'clock'
 >;
 
 /**
@@ -88,6 +90,7 @@ function myCase(
     target: targetOf(found),
     deadline,
     receiptCode: follower.receiptCode,
+    pushKey: found.status === 'closed' ? null : deps.push.publicKey,
   };
 }
 

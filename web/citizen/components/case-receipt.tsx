@@ -9,7 +9,18 @@ export const LOOKUP_PATH = '/cases/lookup';
  * button) or print (the button prints this receipt alone; without the script, the browser's own
  * print prints the page). Shown to the browser that holds the code, never anywhere public.
  */
-export function CaseReceipt({ ctx, caseId, code }: { ctx: PageContext; caseId: string; code: string | null }) {
+export function CaseReceipt({
+  ctx,
+  caseId,
+  code,
+  pushKey = null,
+}: {
+  ctx: PageContext;
+  caseId: string;
+  code: string | null;
+  /** The VAPID public key, when the case can tell this browser by Web Push (the follow script offers it). */
+  pushKey?: string | null;
+}) {
   const { t } = ctx;
   const id = `receipt-${caseId}`;
   if (code === null) return <p class="muted receipt receipt--none">{t.receiptNoCode}</p>;
@@ -49,6 +60,21 @@ export function CaseReceipt({ ctx, caseId, code }: { ctx: PageContext; caseId: s
         </button>{' '}
         <span role="status" data-copied={t.receiptCopied}></span>
       </p>
+      {pushKey && ctx.assets.url('push-sw.js') && (
+        <p
+          class="receipt__push"
+          hidden
+          data-push-key={pushKey}
+          data-push-worker={ctx.assets.url('push-sw.js')!}
+          data-case={caseId}
+          data-code={shown}
+        >
+          <button type="button" class="button button--secondary" data-push="">
+            {t.receiptPush}
+          </button>{' '}
+          <span role="status" data-pushed={t.receiptPushed} data-push-failed={t.receiptPushFailed}></span>
+        </p>
+      )}
     </section>
   );
 }

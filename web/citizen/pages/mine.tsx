@@ -168,7 +168,7 @@ export function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase;
           </Fact>
         )}
       </dl>
-      <CaseReceipt ctx={ctx} caseId={item.caseId} code={item.receiptCode} />
+      <CaseReceipt ctx={ctx} caseId={item.caseId} code={item.receiptCode} pushKey={item.pushKey} />
 
       {item.reply ? (
         <div class="reply">

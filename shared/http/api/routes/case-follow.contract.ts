@@ -74,7 +74,7 @@ export const caseFollowContract = {
     method: 'post',
     path: '/api/v1/cases/push-subscriptions',
     tag: 'Accountability',
-    summary: 'Be told by Web Push when a 差评 case is verified, replied, overdue or closed',
+    summary: 'Be told by Web Push when a 差评 case is verified, replied or closed',
     description:
       'Optional, and only where the deployment has VAPID keys (otherwise 404): the case’s number and receipt code, checked and counted like a look-up, and the browser’s push subscription, which must name a browser’s push service. ' +
       'The subscription is kept with the case and deleted when the case closes (409 for a closed case); a push service that says it is gone drops it.',
