@@ -95,18 +95,21 @@ export function caseRepository(store: Store) {
     return Item ? { case: caseOf(Item), following: followingOf(Item) } : null;
   };
 
+  /** A voter's pointer to a case, with the receipt this voter holds for it (its hash, the code sealed). */
+  const pointerItem = (voterId: string, caseId: string, receipt: { stored: ReceiptHash; sealed: string } | null) => ({
+    ...voterCaseKey(voterId, caseId),
+    type: 'voter-case',
+    caseId,
+    ...(receipt ? { receipt: receipt.stored, sealedCode: receipt.sealed } : {}),
+  });
+
   /** Writes a voter's pointer, unless one with a receipt is there: then answers that receipt. */
   const point = async (voterId: string, caseId: string, receipt: { stored: ReceiptHash; sealed: string } | null) => {
     try {
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: {
-            ...voterCaseKey(voterId, caseId),
-            type: 'voter-case',
-            caseId,
-            ...(receipt ? { receipt: receipt.stored, sealedCode: receipt.sealed } : {}),
-          },
+          Item: pointerItem(voterId, caseId, receipt),
           ConditionExpression: 'attribute_not_exists(receipt)',
         }),
       );
@@ -175,18 +178,7 @@ export function caseRepository(store: Store) {
 
     /** Attaches a case to another voter (who showed its receipt), so it shows on their /me too. */
     async attach(voterId: string, caseId: string, receipt: { stored: ReceiptHash; sealed: string }) {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...voterCaseKey(voterId, caseId),
-            type: 'voter-case',
-            caseId,
-            receipt: receipt.stored,
-            sealedCode: receipt.sealed,
-          },
-        }),
-      );
+      await client.send(new PutCommand({ TableName: tableName, Item: pointerItem(voterId, caseId, receipt) }));
     },
 
     /**
