@@ -20,6 +20,7 @@ import { explain, problemFor, PROBLEMS, ProblemError, STORE_RETRY_AFTER_SECONDS 
 import { CommentStateError } from '../../shared/moderation/store.js';
 import { csvProblem } from '../../shared/publishing/csv.js';
 import { PublishRuleError } from '../../shared/publishing/observations.js';
+import { DepartmentClashError, UnknownDepartmentError } from '../../shared/departments/department.js';
 import { ImportRejected, ProgressReasonRequired } from '../../shared/publishing/publish.js';
 import { PlanClosedToPublishingError, PlanClosedToRatingsError, PlanStatusError } from '../../shared/plan/lifecycle.js';
 import { PlanFileRejected, PlanReplaceRefused } from '../../shared/publishing/plans.js';
@@ -40,6 +41,8 @@ const SAMPLES: Array<[error: DomainError, kind: ErrorKind, status: number]> = [
   [new PublishRuleError({ code: 'correctionNeedsReason', year: 2023, value: 600 }), 'validation-failed', 400],
   [new ProgressReasonRequired('say why'), 'validation-failed', 400],
   [new PlanStatusError('p', 'draft', 'closed'), 'invalid-state', 409],
+  [new DepartmentClashError('统计局 is already the name of another department'), 'invalid-state', 409],
+  [new UnknownDepartmentError('no active department stats-office'), 'validation-failed', 400],
   [new PlanClosedToRatingsError('p', 'closed'), 'invalid-state', 409],
   [new PlanClosedToPublishingError('p'), 'invalid-state', 409],
   [new PlanFileRejected([{ path: '$.id', message: 'missing' }]), 'validation-failed', 400],
