@@ -43,7 +43,7 @@ export const staffDepartmentsMessages = bilingual({
     navDepartments: 'Departments',
     departmentsTitle: 'Answering departments',
     departmentsIntro:
-      'Official replies and 差评 cases choose the answering department from this list, and the statistics count by department. A department is never deleted, only deactivated: its replies stay its own. On renaming, the former name is kept as an alias.',
+      'Official replies and complaint cases choose the answering department from this list, and the statistics count by department. A department is never deleted, only deactivated: its replies stay its own. On renaming, the former name is kept as an alias.',
     departmentsNone: 'No departments yet. Add them one by one, or import a CSV file.',
     deptColId: 'Id',
     deptColNameZh: 'Chinese name',
@@ -70,9 +70,9 @@ export const staffDepartmentsMessages = bilingual({
     chooseDepartment: 'Choose the department',
     noDepartments: 'No department to choose yet: an administrator adds them on the Departments page.',
     unknownDepartment: 'The department chosen does not exist or was deactivated; choose again.',
-    commentCase: '差评 case',
+    commentCase: 'Complaint case',
     commentCaseHint:
-      'This comment opened a 差评 case: it is answered through the case, within the case’s deadline, and the citizen rates the answer.',
+      'This comment opened a complaint case: it is answered through the case, within the case’s deadline, and the citizen rates the answer.',
     openCase: 'Open the case',
     caseReplyHere: 'Reply through the case',
     caseReplyLater: (status: string) =>
