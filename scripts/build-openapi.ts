@@ -31,7 +31,8 @@ import type { Role } from '../shared/auth/roles.js';
 import { remoteKeys, staffVerifier } from '../shared/auth/verifier.js';
 import { PROBLEMS } from '../shared/http/problem.js';
 import { examplePath, type ExampleRequest, type Operation } from '../shared/api/operation.js';
-import { EXAMPLE_PROJECT } from '../shared/http/api/contract-parts.js';
+import { EXAMPLE_PROJECT, EXAMPLE_RECEIPT_CODE, EXAMPLE_VAPID_KEY } from '../shared/http/api/contract-parts.js';
+import { normaliseReceiptCode, receiptBook, receiptDigest } from '../shared/cases/receipt.js';
 import { OPERATIONS } from '../shared/http/api/operations.js';
 import {
   DOCS_ASSETS,
@@ -153,6 +154,11 @@ export async function scenario(store: Store) {
     },
     verify: (token) => tokens.get(token) ?? null,
   };
+  // Receipt codes are random by design: every case of the scenario is issued the same one, so the
+  // look-up, the case's feed and a push subscription can be shown succeeding.
+  const book = receiptBook('openapi-examples-secret-not-used-anywhere-else');
+  const exampleCode = normaliseReceiptCode(EXAMPLE_RECEIPT_CODE)!;
+  const exampleSalt = Buffer.alloc(16, 7).toString('base64url');
   const deps = {
     ...appDeps(store, parseConfig(LocalConfig, { COOKIE_SECURE: 'true' }), {
       voterTokenSecret: 'openapi-examples-secret-not-used-anywhere-else',
@@ -163,6 +169,15 @@ export async function scenario(store: Store) {
     clock: () => new Date(Date.parse('2026-11-02T01:00:00Z') + 60_000 * tick++),
     newId: () => `00000000-0000-4000-8000-${String(++sequence).padStart(12, '0')}`,
     voterTokens: exampleVoters,
+    receipts: {
+      ...book,
+      issue: () => ({
+        code: exampleCode,
+        stored: { salt: exampleSalt, hash: receiptDigest(exampleSalt, exampleCode).toString('base64url') },
+        sealed: book.seal(exampleCode),
+      }),
+    },
+    push: { publicKey: EXAMPLE_VAPID_KEY, extraOrigins: [] },
   };
   let voter = 0;
   const app = createApp(deps);

@@ -121,6 +121,10 @@ export const CASE = id('14-20261102T012700000Z', 7);
 export const PENDING_A = id('11-20261102T022300000Z', 21);
 export const PENDING_B = id('04-20261102T022700000Z', 22);
 export const CASE_VOTER = 'example-token-example-voter-007';
+/** The receipt code every case of the examples is issued (scripts/build-openapi.ts), so a look-up can be shown. */
+export const EXAMPLE_RECEIPT_CODE = '7KQ2M-X9D4R';
+/** The VAPID public key of the examples, so a push subscription can be shown. */
+export const EXAMPLE_VAPID_KEY = `B${'A'.repeat(86)}`;
 export const UNKNOWN = id('00-20261102T010000000Z', 999);
 
 /** One operation per kind of target (`/api/v1/indicators/…`, `/api/v1/projects/…`), keyed by kind. */

@@ -34,8 +34,9 @@ export const OPERATIONS: Operation[] = [
   // The departments before the replies that name them.
   departmentsContract,
   monitorContract,
-  accountabilityContract,
+  // A case replied but not yet rated (and so closed) by its citizen: looked up, followed, subscribed to.
   caseFollowContract,
+  accountabilityContract,
   publisherContract,
   adminContract,
   evaluationContract,

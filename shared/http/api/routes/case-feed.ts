@@ -20,10 +20,10 @@ export type CaseFeedDeps = Pick<
  * look-up (the same check, counted per client and case), never cached or indexed.
  */
 export function caseFeedRoutes(deps: CaseFeedDeps) {
-  return new Hono().get('/feeds/cases/:file{[^/]+\\.atom}', async (c) => {
+  return new Hono().get('/feeds/cases/:caseId{[^/]+\\.atom}', async (c) => {
     c.header('Cache-Control', 'private, no-store');
     c.header('X-Robots-Tag', 'noindex, nofollow');
-    const caseId = pathParam(CaseId, c.req.param('file').replace(/\.atom$/, ''), 'case');
+    const caseId = pathParam(CaseId, c.req.param('caseId').replace(/\.atom$/, ''), 'case');
     const { code } = queryParams(c, CaseFeedQuery);
     const found = await lookUpCase(deps, { caseId, code }, lookupClient(c, deps, null), null, {
       kind: 'feed',

@@ -6,7 +6,15 @@ import {
   PushSubscriptionAnswer,
   PushSubscriptionBody,
 } from '../../../api/case-follow-schemas.js';
-import { BODY, CASE, CasePath, NO_STORE, VOTER_TOKEN_IN, VOTER_TOKEN_OUT } from '../contract-parts.js';
+import {
+  BODY,
+  CASE,
+  CasePath,
+  EXAMPLE_RECEIPT_CODE,
+  NO_STORE,
+  VOTER_TOKEN_IN,
+  VOTER_TOKEN_OUT,
+} from '../contract-parts.js';
 
 /** Following a 差评 case from any device with its receipt. */
 export const caseFollowContract = {
@@ -26,6 +34,12 @@ export const caseFollowContract = {
     },
     problems: [...BODY, 'not-found', 'invalid-voter-token', 'too-many-requests'],
     examples: [
+      {
+        name: 'look-up',
+        summary: 'The case with its receipt, from another device',
+        body: { caseId: CASE, code: EXAMPLE_RECEIPT_CODE },
+        status: 200,
+      },
       {
         name: 'wrong-code',
         summary: 'A code that is not the case’s: not found, like a case that does not exist',
@@ -61,6 +75,13 @@ export const caseFollowContract = {
     problems: ['validation-failed', 'not-found', 'too-many-requests'],
     examples: [
       {
+        name: 'feed',
+        summary: 'The case’s feed, with its receipt code',
+        params: { caseId: CASE },
+        query: { code: EXAMPLE_RECEIPT_CODE },
+        status: 200,
+      },
+      {
         name: 'wrong-code',
         summary: 'A code that is not the case’s',
         params: { caseId: CASE },
@@ -83,17 +104,17 @@ export const caseFollowContract = {
     problems: [...BODY, 'not-found', 'invalid-state', 'too-many-requests'],
     examples: [
       {
-        name: 'push-off',
-        summary: 'Without VAPID keys push is off',
+        name: 'subscribe',
+        summary: 'A browser subscribes to the case with its receipt',
         body: {
           caseId: CASE,
-          code: '00000-00000',
+          code: EXAMPLE_RECEIPT_CODE,
           subscription: {
             endpoint: 'https://fcm.googleapis.com/fcm/send/example',
             keys: { p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) },
           },
         },
-        status: 404,
+        status: 201,
       },
     ],
   }),
