@@ -251,7 +251,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the citizen pages in headless Chromium', () => 
     const posted = await fetch(`${env.server.base}/api/v1/feedback`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ targetType: 'indicator', targetId: 'tourism-revenue', rating: 2, comment }),
+      // 基本满意: no 差评 case, so the comment takes an official reply of its own, with a department typed freely.
+      body: JSON.stringify({ targetType: 'indicator', targetId: 'tourism-revenue', rating: 3, comment }),
     });
     expect(posted.status).toBe(201);
     const { feedbackId } = (await posted.json()) as { feedbackId: string };
