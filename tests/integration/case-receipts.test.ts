@@ -129,7 +129,11 @@ describe('looking a case up by its receipt', () => {
   });
 
   it('limits by a counter of its own: a look-up is not a rating', async () => {
-    const limits = lookupLimits(rateLimitRepository(store.current), { windowSeconds: 60, perClient: 2, feedPerClient: 2 });
+    const limits = lookupLimits(rateLimitRepository(store.current), {
+      windowSeconds: 60,
+      perClient: 2,
+      feedPerClient: 2,
+    });
     const client = { addressHash: 'own-counter', voterId: null };
     await limits.check(client, new Date(now));
     await limits.check(client, new Date(now));
