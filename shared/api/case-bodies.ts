@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { COMMENT_MAX_LENGTH } from '../feedback/comment.js';
 import { FeedbackIdFormat } from '../feedback/feedback-id.js';
 import { doc } from './registry.js';
+import { PushSubscription } from '../cases/notifier.js';
 
 /**
  * What a citizen sends about a 差评 case, in the JSON API and in the citizen pages' forms alike: the
@@ -30,4 +31,15 @@ export const SatisfactionBody = z.strictObject({
     description: 'Whether the official reply satisfies the citizen; `false` reopens the case for review (disputed).',
   }),
   note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH))),
+});
+
+export const CaseFeedQuery = z.strictObject({ code: CaseLookupBody.shape.code });
+
+export const PushSubscriptionBody = z.strictObject({
+  caseId: CaseLookupBody.shape.caseId,
+  code: CaseLookupBody.shape.code,
+  subscription: doc(PushSubscription, {
+    description:
+      'What the browser’s `PushSubscription.toJSON()` gives, subscribed with the VAPID public key the case’s page names. Its endpoint must be a browser’s push service.',
+  }),
 });

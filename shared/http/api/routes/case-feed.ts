@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import { CaseFeedQuery } from '../../../api/case-follow-schemas.js';
+import { CaseFeedQuery } from '../../../api/case-bodies.js';
 import { CaseId } from '../../../api/schemas.js';
 import { lookUpCase } from '../../../cases/lookup.js';
 import { caseFeedPath } from '../../../cases/receipt.js';

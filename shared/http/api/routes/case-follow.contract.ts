@@ -1,11 +1,6 @@
 import { operation } from '../../../api/operation.js';
-import { CaseLookupBody } from '../../../api/case-bodies.js';
-import {
-  CaseFeedQuery,
-  CaseLookupAnswer,
-  PushSubscriptionAnswer,
-  PushSubscriptionBody,
-} from '../../../api/case-follow-schemas.js';
+import { CaseFeedQuery, CaseLookupBody, PushSubscriptionBody } from '../../../api/case-bodies.js';
+import { CaseLookupAnswer, PushSubscriptionAnswer } from '../../../api/case-follow-schemas.js';
 import {
   BODY,
   CASE,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import { PushSubscriptionBody } from '../../../api/case-follow-schemas.js';
+import { PushSubscriptionBody } from '../../../api/case-bodies.js';
 import { lookUpCase } from '../../../cases/lookup.js';
 import { pushServiceAllowed } from '../../../cases/notifier.js';
 import type { AppDeps } from '../../deps.js';
