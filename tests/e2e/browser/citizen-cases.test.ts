@@ -42,7 +42,8 @@ async function reply(caseId: string, department: string, answer: string) {
 
 /** The case the confirmation links to, by its link. */
 async function caseLinked(page: Page): Promise<string> {
-  const href = await page.locator('#feedback-status a').getAttribute('href');
+  // The confirmation's link to the case on /me (the receipt beside it links the look-up and the feed).
+  const href = await page.locator('#feedback-status a[href^="/me#"]').getAttribute('href');
   expect(href).toMatch(new RegExp(`^/me#case-${FEEDBACK_ID}$`));
   return href!.slice('/me#case-'.length);
 }
@@ -68,7 +69,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     expect(status).toMatch(/这是一条差评，已立案办理：须在 \d{4}-\d{2}-\d{2} 前正式答复。/);
     const caseId = await caseLinked(page);
 
-    await page.locator('#feedback-status a').click();
+    await page.locator('#feedback-status a[href^="/me#"]').click();
     await page.waitForURL(`${env.server.base}/me#case-${caseId}`);
     const card = page.locator(`#case-${caseId}`);
     expect(await card.innerText()).toContain('已受理');
@@ -88,7 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     await card.locator(`label[for="reply-${caseId}-yes"]`).click();
     await card.getByRole('button', { name: '提交我对答复的评价' }).click();
     await page.waitForURL(`${env.server.base}/me?rated=${caseId}#case-${caseId}`);
-    expect(await text(page, `#case-${caseId} [role="status"]`)).toBe('您对答复表示满意，案件已办结。');
+    expect(await text(page, `#case-${caseId} .notice[role="status"]`)).toBe('您对答复表示满意，案件已办结。');
     expect(await card.innerText()).toContain('已办结');
     expect(await card.locator('form').count()).toBe(0); // once only
     expect(problems).toEqual([]);
@@ -107,7 +108,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     const caseId = await caseLinked(page);
 
     await reply(caseId, '鲤城区统计局', '季度数据将于每季度结束后20日内公布。');
-    await page.locator('#feedback-status a').click();
+    await page.locator('#feedback-status a[href^="/me#"]').click();
     const card = page.locator(`#case-${caseId}`);
     expect(await card.innerText()).toContain('季度数据将于每季度结束后20日内公布。');
     await card.locator(`label[for="reply-${caseId}-no"]`).click();
@@ -115,7 +116,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a citizen following their 差评 in headless Ch
     await card.getByRole('button', { name: '提交我对答复的评价' }).click();
     await page.waitForURL(/\/me\?rated=/);
     expect(await card.innerText()).toContain('复核中');
-    expect(await text(page, `#case-${caseId} [role="status"]`)).toContain('案件已进入复核');
+    expect(await text(page, `#case-${caseId} .notice[role="status"]`)).toContain('案件已进入复核');
     await context.close();
   }, 90_000);
 
