@@ -9,9 +9,9 @@ import {
   hostedSignIn,
   LocalConfig,
   parseConfig,
-  pushSettingsOf,
   staffSettingsOf,
 } from '../../shared/config.js';
+import { pushSettingsOf } from '../../shared/config-push.js';
 import { notifierFor } from '../../shared/cases/web-push-notifier.js';
 import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';

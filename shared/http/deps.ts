@@ -12,7 +12,8 @@ import { verdictsRepository, type VerdictsRepository } from '../store/verdicts-r
 import type { Store } from '../store/client.js';
 import { voterTokens, type VoterTokens } from '../feedback/voter-token.js';
 import type { StaffVerifier } from '../auth/verifier.js';
-import { pushSettingsOf, rateLimitsOf, staffSettingsOf, type ApiConfig, type SignInEndpoints } from '../config.js';
+import { rateLimitsOf, staffSettingsOf, type ApiConfig, type SignInEndpoints } from '../config.js';
+import { pushSettingsOf } from '../config-push.js';
 import { transactionSeal, type SignInTransactions } from '../auth/sign-in.js';
 import { workCalendar, type WorkCalendar } from '../cases/working-days.js';
 import { auditRepository, type AuditRepository } from '../store/audit-repository.js';

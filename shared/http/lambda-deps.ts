@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ApiConfig, ConfigError, parseConfig, pushSettingsOf, staffSettingsOf } from '../config.js';
+import { ApiConfig, ConfigError, parseConfig, staffSettingsOf } from '../config.js';
+import { pushSettingsOf } from '../config-push.js';
 import type { Notifier } from '../cases/notifier.js';
 import type { StaffVerifier } from '../auth/verifier.js';
 import { createDocumentClient } from '../store/client.js';
