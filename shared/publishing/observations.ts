@@ -10,11 +10,30 @@ import { csvProblem, csvReasonEn, readCsv, type CsvProblem, type CsvReason } fro
  * must say why). Values are never overwritten; the public page shows every revision.
  */
 
-/** The years an indicator takes values for: from its baseline year to its target year, as its plan states them. */
-export const observableYears = (indicators: readonly Pick<Indicator, 'baselineYear' | 'targetYear'>[]) => ({
-  min: Math.min(...indicators.map((i) => i.baselineYear)),
-  max: Math.max(...indicators.map((i) => i.targetYear)),
-});
+type YearSpan = Pick<Indicator, 'baselineYear' | 'targetYear'>;
+export interface YearRange {
+  min: number;
+  max: number;
+}
+/** No year at all: what a plan without indicators takes values for. */
+export interface NoYears {
+  min: undefined;
+  max: undefined;
+}
+
+/**
+ * The years indicators take values for: from the earliest baseline year to the latest target year,
+ * as their plan states them; an empty range (both ends undefined) for no indicators.
+ */
+export function observableYears(indicators: readonly [YearSpan, ...YearSpan[]]): YearRange;
+export function observableYears(indicators: readonly YearSpan[]): YearRange | NoYears;
+export function observableYears(indicators: readonly YearSpan[]): YearRange | NoYears {
+  if (indicators.length === 0) return { min: undefined, max: undefined };
+  return {
+    min: Math.min(...indicators.map((i) => i.baselineYear)),
+    max: Math.max(...indicators.map((i) => i.targetYear)),
+  };
+}
 
 /** Where a published value or progress report comes from. */
 export const SOURCE_MAX_LENGTH = 500;
@@ -142,9 +161,10 @@ export function planObservationImport(
       );
     const yearText = values.year ?? '';
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    // A year out of its indicator's range is refused by decide, below; one that is no year at all, here.
-    if (Number.isNaN(year))
-      bad('year', { code: 'yearRange', ...observableYears(indicator ? [indicator] : indicators), text: yearText });
+    // A year out of its indicator's range is refused by decide, below; one that is no year at all, here
+    // (in a plan without indicators every row is refused for its indicator already).
+    const years = observableYears(indicator ? [indicator] : indicators);
+    if (Number.isNaN(year) && years.min !== undefined) bad('year', { code: 'yearRange', ...years, text: yearText });
     const valueText = values.value ?? '';
     let value = NaN;
     if (valueText === '') bad('value', { code: 'required' });

@@ -33,8 +33,8 @@ export function PublishPage({ ctx, state }: { ctx: StaffContext; state: PublishS
   // A control of one of the forms: its id is `<form>-<name>`; a select shows what was typed when the form comes back.
   const named = (form: string, name: string) => ({ id: `${form}-${name}`, name });
   const select = (form: string, name: string) => ({ ...named(form, name), selected: v(name) });
-  // A plan without indicators still draws the form; the year is then checked when it is posted.
-  const years = state.indicators.length ? observableYears(state.indicators) : { min: undefined, max: undefined };
+  // A plan without indicators still draws the form, its year input without bounds.
+  const years = observableYears(state.indicators);
   const indicatorOptions = state.indicators.map(
     (i) =>
       [
