@@ -225,6 +225,17 @@ export const AggregateConfig = () =>
     .check(verdictThresholdsInOrder());
 export type AggregateConfig = z.infer<ReturnType<typeof AggregateConfig>>;
 
+/** The scheduled overdue sweep (shared/cases/overdue-job.ts): the table, and the keys it pushes with. */
+export const OverdueConfig = () =>
+  z
+    .object({
+      TABLE_NAME: tableName(),
+      AWS_REGION: z.string().check(z.minLength(1)),
+      DYNAMODB_ENDPOINT: z.optional(z.url()),
+      ...pushVariables(),
+    })
+    .check(pushKeysTogether());
+
 /** `npm start`: everything has a default, so a fresh clone starts with no settings at all. */
 export const LocalConfig = () =>
   z

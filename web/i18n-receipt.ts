@@ -16,7 +16,7 @@ export const receiptMessages = bilingual({
     receiptCopied: '已复制。',
     receiptPrint: '打印回执',
     receiptPush: '有进展时通知我（浏览器通知）',
-    receiptPushed: '好的：核实、答复和办结时，这个浏览器会收到通知。办结后不再通知。',
+    receiptPushed: '好的：核实、答复、办结时，以及超过答复期限仍未答复时，这个浏览器会收到通知。办结后不再通知。',
     receiptPushFailed: '没能开启通知：浏览器没有允许，或暂时不可用。进展仍会显示在这里和订阅源里。',
     receiptLine: (id: string, code: string) =>
       `案件回执：编号 ${id}，查询码 ${code}。凭这两项可以在任何设备上查询办理进度。`,
@@ -49,7 +49,7 @@ export const receiptMessages = bilingual({
     receiptPrint: 'Print the receipt',
     receiptPush: 'Notify me when it moves (browser notifications)',
     receiptPushed:
-      'Done: this browser will be told when the case is verified, replied or closed; nothing after it closes.',
+      'Done: this browser will be told when the case is verified, replied or closed, and when its reply deadline passes unanswered; nothing after it closes.',
     receiptPushFailed:
       'Notifications could not be turned on: the browser did not allow them, or they are unavailable. Progress still shows here and in the feed.',
     receiptLine: (id: string, code: string) =>

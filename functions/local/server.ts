@@ -16,6 +16,7 @@ import { notifierFor } from '../../shared/cases/web-push-notifier.js';
 import { AuthError, remoteKeys, staffVerifier, verifierFor, type StaffVerifier } from '../../shared/auth/verifier.js';
 import { loadPlan as readPlanFile } from '../../shared/plan/load.js';
 import { aggregationJob } from '../../shared/ratings/job.js';
+import { overdueNoticesJob } from '../../shared/cases/overdue-job.js';
 import { ensureTable, loadBuiltInPlan } from '../../shared/store/bootstrap.js';
 import { migrateLegacyRatings } from '../../shared/store/migrate-ratings.js';
 import { indexPublishedComments } from '../../shared/store/migrate-comment-index.js';
@@ -92,20 +93,28 @@ async function main() {
       : app.fetch(request, env);
 
   const runAggregation = aggregationJob(store, aggregationSettingsOf(config));
-  let aggregating: Promise<void> | null = null;
+  // The deadline check runs beside it, as its own schedule does in AWS (infra/constructs/overdue.ts).
+  const tellOverdue = overdueNoticesJob(store, deps.notifier);
+  let aggregating: Promise<unknown> | null = null;
   const tick = () => {
     // Runs never pile up: a tick while one is running is skipped, like reserved concurrency 1.
-    aggregating ??= runAggregation()
-      .then((report) => {
-        if (report.entries > 0)
-          deps.logger.info('aggregation run', {
-            entries: report.entries,
-            countsUpdated: report.countsUpdated,
-            durationMs: Math.round(report.durationMs),
-          });
-      })
-      .catch((error: unknown) => deps.logger.error('aggregation run failed', { error }))
-      .finally(() => (aggregating = null));
+    aggregating ??= Promise.all([
+      runAggregation()
+        .then((report) => {
+          if (report.entries > 0)
+            deps.logger.info('aggregation run', {
+              entries: report.entries,
+              countsUpdated: report.countsUpdated,
+              durationMs: Math.round(report.durationMs),
+            });
+        })
+        .catch((error: unknown) => deps.logger.error('aggregation run failed', { error })),
+      tellOverdue()
+        .then((report) => {
+          if (report.told.length > 0) deps.logger.info('overdue sweep', { told: report.told.length });
+        })
+        .catch((error: unknown) => deps.logger.error('overdue sweep failed', { error })),
+    ]).finally(() => (aggregating = null));
   };
   const timer = config.AGGREGATE_EVERY > 0 ? setInterval(tick, config.AGGREGATE_EVERY * 1000) : null;
 

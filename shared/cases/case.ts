@@ -235,15 +235,21 @@ const departmentOf = (step: StepDepartment) => ({
   departmentId: step.departmentId ?? null,
 });
 
+/**
+ * Whether a case's awaited reply is past its deadline at `now`: dueState's 'overdue', which needs
+ * no calendar (the deadline is already a moment), for what decides on that alone (shared/cases/overdue.ts).
+ */
+export const isOverdue = (c: Pick<FollowUpCase, 'status' | 'dueAt'>, now: Date): boolean =>
+  c.status !== 'closed' && c.dueAt !== null && now > new Date(c.dueAt);
+
 /** Unfinished cases, by how their deadline stands at `now`. */
 export type DueState = 'overdue' | 'due-soon' | 'on-time' | 'awaiting-citizen' | 'closed';
 
 export function dueState(c: FollowUpCase, now: Date, calendar: WorkCalendar, soonWorkingDays = 3): DueState {
   if (c.status === 'closed') return 'closed';
   if (c.dueAt === null) return 'awaiting-citizen';
-  const due = new Date(c.dueAt);
-  if (now > due) return 'overdue';
-  return calendar.workingDaysBetween(now, due) <= soonWorkingDays ? 'due-soon' : 'on-time';
+  if (isOverdue(c, now)) return 'overdue';
+  return calendar.workingDaysBetween(now, new Date(c.dueAt)) <= soonWorkingDays ? 'due-soon' : 'on-time';
 }
 
 /** What the citizen whose rating opened a case sees of it: its steps and the reply, not who in the office did what. */

@@ -38,8 +38,11 @@ export function pushServiceAllowed(endpoint: string, extraOrigins: readonly stri
   return url.protocol === 'https:' && url.port === '' && PUSH_SERVICE_HOSTS.some((host) => host.test(url.hostname));
 }
 
-/** What happened to a case, as its followers are told. */
-export type CaseNoticeKind = 'verified' | 'replied' | 'closed';
+/**
+ * What happened to a case, as its followers are told: an office's step, or its reply deadline
+ * passing unanswered (told once per deadline by the scheduled sweep, shared/cases/overdue.ts).
+ */
+export type CaseNoticeKind = 'verified' | 'replied' | 'closed' | 'overdue';
 export interface CaseNotice {
   caseId: string;
   kind: CaseNoticeKind;

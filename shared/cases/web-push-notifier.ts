@@ -15,12 +15,14 @@ const TEXT: Record<CaseNoticeKind, string> = {
   verified: '您的差评正在核实 · Your case is being verified',
   replied: '您的差评已正式答复 · Your case has an official reply',
   closed: '您的差评已办结 · Your case is closed',
+  overdue: '您的差评已超过答复期限 · Your case is past its reply deadline',
 };
 
 /**
  * Web Push through the `web-push` package: each message encrypted for its subscription (RFC 8291,
  * aes128gcm) and signed with the deployment's VAPID key, posted with fetch. Only the staff
- * functions, which step cases, carry it (tests/infra/bundle.test.ts keeps it out of `web`).
+ * functions, which step cases, and the scheduled overdue sweep carry it (tests/infra/bundle.test.ts
+ * keeps it out of `web`).
  * A failure is logged and never fails the step; a 404 or 410 means the subscription is gone.
  */
 export function webPushNotifier(

@@ -21,7 +21,7 @@ import {
   type FollowUpCase,
 } from './case.js';
 import type { WorkCalendar } from './working-days.js';
-import type { Notifier } from './notifier.js';
+import { NOTICE_OF_STEP, type Notifier } from './notifier.js';
 import { tellFollowers } from './notify.js';
 
 export interface CaseDeps {
@@ -112,7 +112,7 @@ export async function stepCase(
     },
     at,
   );
-  await tellFollowers(deps, caseId, step.action, updated.followers, at);
+  await tellFollowers(deps, caseId, NOTICE_OF_STEP[step.action], updated.followers, at);
   return { case: after, record: replied?.record ?? null };
 }
 

@@ -30,11 +30,16 @@ export function caseIndex(c: FollowUpCase) {
 }
 
 /**
- * What a case item holds beside the case itself, for following it: the hash of its receipt code and
- * the browsers' push subscriptions (dropped when the case closes). Kept out of FollowUpCase, so no
- * view of a case (staff's included) can carry them by accident.
+ * What a case item holds beside the case itself, for following it: the hash of its receipt code,
+ * the browsers' push subscriptions (dropped when the case closes) and the deadline whose passing
+ * they were last told of (shared/cases/overdue.ts). Kept out of FollowUpCase, so no view of a case
+ * (staff's included) can carry them by accident.
  */
-const CaseFollowing = z.object({ receipt: z.optional(ReceiptHash), push: z.optional(z.array(PushSubscription)) });
+const CaseFollowing = z.object({
+  receipt: z.optional(ReceiptHash),
+  push: z.optional(z.array(PushSubscription)),
+  overdueTold: z.optional(z.iso.datetime()),
+});
 export type CaseFollowing = z.infer<typeof CaseFollowing>;
 
 /** A voter's pointer to a case: theirs, or one they attached with its receipt (kept sealed, to show again). */
@@ -45,11 +50,11 @@ const CasePointer = z.object({
 });
 
 const caseOf = (item: Record<string, unknown>) => {
-  const { receipt: _receipt, push: _push, ...rest } = item;
+  const { receipt: _receipt, push: _push, overdueTold: _overdueTold, ...rest } = item;
   return fromItem(FollowUpCase, rest);
 };
 const followingOf = (item: Record<string, unknown>): CaseFollowing =>
-  CaseFollowing.parse({ receipt: item.receipt, push: item.push });
+  CaseFollowing.parse({ receipt: item.receipt, push: item.push, overdueTold: item.overdueTold });
 
 /** A case someone follows from this voter's pointer: whose it is, and the code this voter holds, sealed. */
 export interface FollowedCase {
@@ -80,6 +85,7 @@ export function caseRepository(store: Store) {
           ...(following.receipt ? { receipt: following.receipt } : {}),
           // A closed case is told nothing more: its subscriptions go with the closing.
           ...(following.push?.length && c.status !== 'closed' ? { push: following.push } : {}),
+          ...(following.overdueTold ? { overdueTold: following.overdueTold } : {}),
         },
         ...(expectedVersion === null
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
@@ -232,6 +238,40 @@ export function caseRepository(store: Store) {
           push: (read.following.push ?? []).filter((s) => !endpoints.includes(s.endpoint)),
         },
       }));
+    },
+
+    /**
+     * A plan's cases whose awaited deadline is before `now`, with what they keep for following them:
+     * the front of its unfinished partition, which sorts by deadline (cases awaiting the citizen,
+     * with none, sort last and are not read).
+     */
+    async pastDeadline(planId: string, now: Date): Promise<Array<{ case: FollowUpCase; following: CaseFollowing }>> {
+      const items = await queryAll(store, {
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :now',
+        ExpressionAttributeValues: { ':pk': caseIndexPartition(planId, 'active'), ':now': now.toISOString() },
+      });
+      return items.map((item) => ({ case: caseOf(item), following: followingOf(item) }));
+    },
+
+    /**
+     * Records, if `owes` still holds of the case as stored now, that its followers are told its
+     * deadline passed, and answers them; null if it no longer owes the notice (told meanwhile,
+     * answered, closed). A conditional write, so of two sweeps at once only one tells them.
+     */
+    async claimOverdueNotice(
+      caseId: string,
+      owes: (read: { case: FollowUpCase; following: CaseFollowing }) => boolean,
+    ): Promise<CaseFollowers | null> {
+      const done = await rewrite(caseId, (read) =>
+        owes(read)
+          ? {
+              case: { ...read.case, version: read.case.version + 1 },
+              following: { ...read.following, overdueTold: read.case.dueAt ?? undefined },
+            }
+          : null,
+      );
+      return done && { push: done.after.following.push ?? [] };
     },
 
     /** A plan's unfinished cases by deadline (soonest first) or its closed ones (most recent first), a page at a time. */

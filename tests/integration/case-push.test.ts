@@ -1,9 +1,6 @@
-import { createECDH, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { Logger } from '@aws-lambda-powertools/logger';
 import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,31 +10,18 @@ import { stepCase } from '../../shared/cases/workflow.js';
 import { webPushNotifier } from '../../shared/cases/web-push-notifier.js';
 import { behindTrustedProxy, json, testApp } from '../helpers/api.js';
 import { useStore } from '../helpers/store.js';
+import { opened, usePushService } from '../helpers/push-service.js';
 import { buildWeb } from '../../web/build.mjs';
 
 /**
- * Web Push for 差评 cases on dynalite, against a stand-in push service on 127.0.0.1 (a node http
- * server that records what it is sent): a browser subscribes with the case's receipt; each office
- * step (verified, replied, closed) is posted to it encrypted (RFC 8291) and signed (VAPID); the
+ * Web Push for 差评 cases on dynalite, against a stand-in push service on 127.0.0.1
+ * (tests/helpers/push-service.ts): a browser subscribes with the case's receipt; each office step
+ * (verified, replied, closed) is posted to it encrypted (RFC 8291) and signed (VAPID); the
  * subscription goes when the case closes, or when the service says it is gone.
  */
-const ece = createRequire(import.meta.url)('http_ece') as {
-  decrypt(
-    body: Buffer,
-    params: { version: string; privateKey: ReturnType<typeof createECDH>; authSecret: string },
-  ): Buffer;
-};
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
 const store = useStore();
-const received: Received[] = [];
-let service: Server;
-let origin = '';
+const pushService = usePushService();
+const { received, browser } = pushService;
 let distDir = '';
 let app: ReturnType<typeof testApp>['app'];
 let deps: ReturnType<typeof testApp>['deps'];
@@ -46,18 +30,6 @@ const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@example.org
 const monitor = { sub: 'sub-monitor', name: 'monitor', roles: ['monitor' as const] };
 
 beforeAll(async () => {
-  service = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-      // A subscription the browser dropped: the service says it is gone.
-      res.writeHead(req.url?.startsWith('/gone/') ? 410 : 201).end();
-    });
-  });
-  await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
-  const address = service.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   // The pages link the service worker by its built name: the bundles, built into a folder of this file's own.
   distDir = await mkdtemp(join(tmpdir(), 'gongping-push-'));
   await buildWeb({ distDir });
@@ -66,35 +38,18 @@ beforeAll(async () => {
   ({ app, deps } = testApp(store.current, {
     ...behindTrustedProxy,
     clock: () => new Date(now),
-    push: { publicKey: vapid.publicKey, extraOrigins: [origin] },
+    push: { publicKey: vapid.publicKey, extraOrigins: [pushService.origin] },
     notifier: webPushNotifier(vapid, new Logger({ serviceName: 'test', logLevel: 'SILENT' })),
   }));
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => service.close(resolve));
   delete process.env.WEB_DIST_DIR;
   await rm(distDir, { recursive: true, force: true });
 });
 
 let addresses = 0;
 const newClient = () => ({ 'CloudFront-Viewer-Address': `192.0.2.${++addresses}:40000` });
-
-/** A browser's side of the Push API: its key pair and auth secret, and the subscription it gives. */
-function browser(path: string) {
-  const keys = createECDH('prime256v1');
-  keys.generateKeys();
-  const auth = randomBytes(16).toString('base64url');
-  return {
-    keys,
-    auth,
-    subscription: {
-      endpoint: `${origin}${path}`,
-      expirationTime: null,
-      keys: { p256dh: keys.getPublicKey().toString('base64url'), auth },
-    },
-  };
-}
 
 async function fileComplaint(targetId: string) {
   now += 1000;
@@ -115,15 +70,6 @@ async function stepAndWait(caseId: string, step: Parameters<typeof stepCase>[2],
   await stepCase(deps, caseId, step, monitor, new Date(now));
   await expect.poll(() => received.length).toBe(expected);
 }
-
-/** What the browser reads once it decrypts a push message. */
-const opened = (message: Received, b: ReturnType<typeof browser>) =>
-  JSON.parse(
-    ece.decrypt(message.body, { version: 'aes128gcm', privateKey: b.keys, authSecret: b.auth }).toString(),
-  ) as {
-    kind: string;
-    caseId: string;
-  };
 
 describe('Web Push for a case', () => {
   it('tells a subscribed browser when its case is verified, replied and closed, then forgets the subscription', async () => {
