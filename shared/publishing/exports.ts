@@ -74,6 +74,7 @@ export const CASE_COLUMNS = [
   'target_id',
   'rating',
   'department',
+  'department_id',
   'status',
   'opened_at',
   'first_due_at',
@@ -175,6 +176,8 @@ export function caseRows(cases: readonly FollowUpCase[], calendar: WorkCalendar)
       target_id: c.targetId,
       rating: c.rating,
       department: c.department ?? '',
+      // Empty when the department was given as free text no listed department answers to.
+      department_id: c.departmentId ?? '',
       status: c.status,
       opened_at: c.openedAt,
       first_due_at: c.firstDueAt,

@@ -323,7 +323,7 @@ describe('public statistics of the 差评 loop', () => {
     const res = await app.request('/api/v1/monitor/export/cases.csv', { headers: monitor });
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'case_id,target_type,target_id,rating,department,status,opened_at,first_due_at,first_reply_at,answered_on_time,working_days_to_reply,resolution,closed_at,satisfaction',
+      'case_id,target_type,target_id,rating,department,department_id,status,opened_at,first_due_at,first_reply_at,answered_on_time,working_days_to_reply,resolution,closed_at,satisfaction',
     );
     expect(lines.length - 1).toBe((await caseRepository(store.current).all(PLAN_ID)).length);
   });

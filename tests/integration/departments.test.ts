@@ -202,4 +202,17 @@ describe('statistics by department', () => {
       cases: 1,
     });
   });
+
+  it('the cases CSV names the department id beside the department, empty for free text no department answers to', async () => {
+    const res = await env.app.request('/api/v1/monitor/export/cases.csv', { headers: env.monitor });
+    const [header, ...rows] = (await res.text())
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    const at = header!.indexOf('department');
+    expect(header![at + 1]).toBe('department_id');
+    const departments = rows.map((row) => [row[at], row[at + 1]]);
+    expect(departments).toContainEqual(['泉州市鲤城区统计局', 'licheng-stats']);
+    expect(departments).toContainEqual(['某某办', '']);
+  });
 });
