@@ -124,7 +124,8 @@ export const CasePage = z.strictObject({
 /** Documented once: monitors see a case's entries, administrators the whole log (admin-schemas.ts). */
 export const AuditEntryModel = doc(AuditEntry, {
   id: 'AuditEntry',
-  description: 'One entry of the audit log: who did what to which subject, when and why. `details` is JSON text.',
+  description:
+    'One entry of the audit log: who did what to which subject, when and why. `details` is JSON text. `reason` is a person’s words, or a code when gongping writes it: `opened-by-sweep` (`case.open`), `flags-reached-threshold` (`comment.review`, with `flags` and `threshold` in the details); entries from before the codes keep an English sentence.',
 });
 export const CaseDetail = z.extend(StaffCase, {
   comment: z.nullable(

@@ -66,7 +66,10 @@ export const AuditEntry = z.strictObject({
   actor: AuditActor,
   action: AuditAction,
   subject: z.strictObject({ type: SubjectType, id: z.string().check(z.minLength(1), z.maxLength(300)) }),
-  /** Why, in the actor's words; required for anything that hides, rejects or invalidates. */
+  /**
+   * Why, in the actor's words; required for anything that hides, rejects or invalidates. When
+   * gongping writes it, a code (shared/audit/system-reason.ts) the staff page words in its language.
+   */
   reason: z.nullable(z.string().check(z.maxLength(2000))),
   /** What changed, small and machine-readable (from/to statuses, values, line counts). JSON text. */
   details: z.string().check(z.maxLength(20_000)),

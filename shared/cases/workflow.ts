@@ -1,5 +1,6 @@
 import { actorLabel, type Actor } from '../auth/roles.js';
 import { CITIZEN_ACTOR, staffActor } from '../audit/entry.js';
+import type { AuditSystemReason } from '../audit/system-reason.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import type { CaseRepository } from '../store/case-repository.js';
 import type { FeedbackStore, ReplyStore } from '../feedback/store.js';
@@ -194,7 +195,7 @@ export async function reconcileCases(
           actor: staffActor(actor),
           action: 'case.open',
           subject: { type: 'case', id: record.feedbackId },
-          reason: 'opened by the sweep',
+          reason: 'opened-by-sweep' satisfies AuditSystemReason,
           details: { openedAt: record.recordedAt },
         },
         at,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../shared/audit/entry.js';
 import { json } from '../helpers/api.js';
 import { formFields, useStaffPages } from '../helpers/staff-pages.js';
 
@@ -63,5 +64,44 @@ describe('the audit page', () => {
     expect(shownText(enPublish)).toMatch(/From pending To published/);
     expect(shownText(enPublish)).not.toContain('comment.publish');
     expect(enPublish).toContain('<summary>Raw entry (JSON)</summary>');
+  });
+
+  it('words the reasons gongping writes from their codes in each language, an older English sentence as stored, the code in the CSV', async () => {
+    const flagged = { type: 'comment' as const, id: 'flagged-by-code' };
+    const legacy = { type: 'comment' as const, id: 'flagged-before-codes' };
+    const sentence = '3 citizens flagged it (threshold 3): sent for review, still public and marked under review';
+    await pages.deps.audit.append(
+      {
+        actor: SYSTEM_ACTOR,
+        action: 'comment.review',
+        subject: flagged,
+        reason: 'flags-reached-threshold',
+        details: { lastReason: 'spam', flags: 4, threshold: 3 },
+      },
+      new Date(),
+    );
+    await pages.deps.audit.append(
+      { actor: SYSTEM_ACTOR, action: 'comment.review', subject: legacy, reason: sentence, details: { flags: 3 } },
+      new Date(),
+    );
+    const admin = await session(['admin'], 'zhao');
+    const rowOf = (html: string, id: string) => shownText(rows(html).find((row) => row.includes(`>${id}</a>`))!);
+
+    const zh = await get('/staff/audit?action=comment.review', admin);
+    expect(rowOf(zh.html, flagged.id)).toContain('4 位群众举报（阈值 3）：进入复核');
+    expect(rowOf(zh.html, flagged.id)).toContain('举报阈值 3');
+    expect(rowOf(zh.html, flagged.id)).not.toContain('flags-reached-threshold');
+    expect(rowOf(zh.html, legacy.id)).toContain(sentence);
+
+    const en = await get('/staff/audit?action=comment.review', admin, 'en');
+    expect(rowOf(en.html, flagged.id)).toContain('4 citizens flagged it (threshold 3): sent for review');
+    expect(rowOf(en.html, flagged.id)).toContain('Flag threshold 3');
+    expect(rowOf(en.html, legacy.id)).toContain(sentence);
+
+    const csv = await get('/staff/export/audit.csv?action=comment.review', admin);
+    const [header, ...lines] = csv.html.trim().split('\r\n');
+    const reasonAt = header!.split(',').indexOf('reason');
+    const line = lines.find((l) => l.includes(flagged.id))!;
+    expect(line.split(',')[reasonAt]).toBe('flags-reached-threshold');
   });
 });

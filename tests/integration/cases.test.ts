@@ -120,6 +120,7 @@ describe('opening 差评 cases', () => {
       (i) => i.type === 'audit' && i.action === 'case.open' && (i.subject as Body).id === feedbackId,
     )!;
     expect(entry.actor).toMatchObject({ kind: 'staff', sub: 'sub-sun' });
+    expect(entry.reason).toBe('opened-by-sweep');
     expect(Date.parse(String(entry.at))).toBeLessThanOrEqual(now);
     const opened = await deps.cases.get(feedbackId);
     expect(opened).toMatchObject({ status: 'open', openedAt: expect.any(String) });

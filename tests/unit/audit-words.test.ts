@@ -81,20 +81,26 @@ describe('the reasons gongping writes into the audit log', () => {
   const reasonOf = (action: AuditEntry['action'], reason: string | null) =>
     auditReasonText(zh, { ...entry(action, '{}'), reason });
 
-  it('read in the page’s language: the sweep’s and the flags’', () => {
-    expect(reasonOf('case.open', 'opened by the sweep')).toBe(zh.auditReasonSweep);
-    expect(
-      reasonOf(
-        'comment.review',
-        '3 citizens flagged it (threshold 3): sent for review, still public and marked under review',
-      ),
-    ).toBe(zh.auditReasonFlagged(3, 3));
-    expect(zh.auditReasonFlagged(3, 3)).toMatch(/^3 位群众举报（阈值 3）/);
+  const flagged = { ...entry('comment.review', '{"flags":4,"threshold":3}'), reason: 'flags-reached-threshold' };
+  const swept = { ...entry('case.open', '{}'), reason: 'opened-by-sweep' };
+
+  it('are stored as codes and read in the page’s language: the sweep’s and the flags’, numbers from the details', () => {
+    const en = staffMessages('en');
+    expect(auditReasonText(zh, swept)).toBe('由补漏任务立案（提交评价时未能立案）');
+    expect(auditReasonText(en, swept)).toBe('Opened by the sweep (the case was not opened when the rating was sent)');
+    expect(auditReasonText(zh, flagged)).toMatch(/^4 位群众举报（阈值 3）：进入复核/);
+    expect(auditReasonText(en, flagged)).toMatch(/^4 citizens flagged it \(threshold 3\): sent for review/);
   });
 
-  it('leave a person’s reason as typed, even one that reads like the system’s under another action', () => {
+  it('show an entry written before the codes as stored, in its English sentence', () => {
+    const sentence = '3 citizens flagged it (threshold 3): sent for review, still public and marked under review';
+    expect(reasonOf('comment.review', sentence)).toBe(sentence);
+    expect(reasonOf('case.open', 'opened by the sweep')).toBe('opened by the sweep');
+  });
+
+  it('leave a person’s reason as typed, even one that is the system’s code under another action', () => {
     expect(reasonOf('comment.reject', '广告')).toBe('广告');
-    expect(reasonOf('comment.hide', 'opened by the sweep')).toBe('opened by the sweep');
+    expect(reasonOf('comment.hide', 'opened-by-sweep')).toBe('opened-by-sweep');
     expect(reasonOf('case.close', null)).toBe('');
   });
 });

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { SubjectType, type AuditEntry } from '../../../shared/audit/entry.js';
+import { auditSystemReasonOf, type AuditSystemReason } from '../../../shared/audit/system-reason.js';
 import { FlagReason } from '../../../shared/moderation/flags.js';
 import { CaseStatus } from '../../../shared/cases/case.js';
 import { CommentStatus } from '../../../shared/feedback/rating.js';
@@ -45,15 +46,23 @@ export interface AuditDetailRow {
  * it (its key otherwise), yes and no in words, statuses named as the pages name them, lists as
  * lists. Details that are not a JSON object give no rows (the raw text is still shown).
  */
-export function auditDetailRows(ctx: Pick<StaffContext, 's' | 'lang'>, entry: AuditEntry): AuditDetailRow[] {
-  const { s } = ctx;
+/** An entry's details as the object gongping writes, or null when they are not one. */
+function detailsOf(entry: AuditEntry): Record<string, unknown> | null {
   let details: unknown;
   try {
     details = JSON.parse(entry.details);
   } catch {
-    return [];
+    return null;
   }
-  if (details === null || typeof details !== 'object' || Array.isArray(details)) return [];
+  return details !== null && typeof details === 'object' && !Array.isArray(details)
+    ? (details as Record<string, unknown>)
+    : null;
+}
+
+export function auditDetailRows(ctx: Pick<StaffContext, 's' | 'lang'>, entry: AuditEntry): AuditDetailRow[] {
+  const { s } = ctx;
+  const details = detailsOf(entry);
+  if (!details) return [];
   const labels: Record<string, string | undefined> = s.auditFields;
   const status = statusWords(s)[entry.action.split('.')[0] ?? ''];
   const fields = fieldWords(s);
@@ -73,18 +82,21 @@ export function auditDetailRows(ctx: Pick<StaffContext, 's' | 'lang'>, entry: Au
   return Object.entries(details).map(([key, value]) => ({ key, label: labels[key] ?? key, value: text(key, value) }));
 }
 
-/** How the flags' sentence begins (shared/http/api/routes/accountability.ts). */
-const FLAGGED = /^(\d+) citizens flagged it \(threshold (\d+)\)/;
+/** Each reason gongping writes (shared/audit/system-reason.ts) in the page's words, its numbers from the details. */
+const SYSTEM_REASON_WORDS: Record<AuditSystemReason, (s: StaffMessages, details: Record<string, unknown>) => string> = {
+  'opened-by-sweep': (s) => s.auditReasonSweep,
+  'flags-reached-threshold': (s, d) => s.auditReasonFlagged(Number(d.flags), Number(d.threshold)),
+};
 
 /**
- * An entry's reason as the page shows it: the sentences gongping itself writes (a case the sweep
- * opened, a comment flags sent for review) in the page's words, a person's reason as typed.
+ * An entry's reason as the page shows it: the codes gongping itself writes (a case the sweep
+ * opened, a comment flags sent for review) in the page's words; a person's reason, and an older
+ * entry's English sentence from before the codes, as stored.
  */
 export function auditReasonText(s: StaffMessages, entry: AuditEntry): string {
-  if (entry.reason === null) return '';
-  if (entry.action === 'case.open' && entry.reason === 'opened by the sweep') return s.auditReasonSweep;
-  const flagged = entry.action === 'comment.review' ? FLAGGED.exec(entry.reason) : null;
-  return flagged ? s.auditReasonFlagged(Number(flagged[1]), Number(flagged[2])) : entry.reason;
+  const code = auditSystemReasonOf(entry);
+  if (code) return SYSTEM_REASON_WORDS[code](s, detailsOf(entry) ?? {});
+  return entry.reason ?? '';
 }
 
 /** The details as a small table of labelled fields, and the entry's raw JSON behind a toggle. */

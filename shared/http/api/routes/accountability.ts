@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
+import type { AuditSystemReason } from '../../../audit/system-reason.js';
 import { caseStats } from '../../../cases/stats.js';
 import { citizenCaseView, type FollowUpCase } from '../../../cases/case.js';
 import { rateReply } from '../../../cases/workflow.js';
@@ -59,10 +60,11 @@ export function accountabilityRoutes(deps: AccountabilityDeps) {
             actor: { kind: 'system', sub: 'system', name: 'citizen flags', roles: [] },
             action: 'comment.review',
             subject: { type: 'comment', id: feedbackId },
-            reason: `${result.flags} citizens flagged it (threshold ${deps.flagThreshold}): sent for review, still public and marked under review`,
+            reason: 'flags-reached-threshold' satisfies AuditSystemReason,
             details: {
               lastReason: reason,
               flags: result.flags,
+              threshold: deps.flagThreshold,
               targetType: result.record.targetType,
               targetId: result.record.targetId,
             },
