@@ -8,6 +8,7 @@ import { Aggregation } from './constructs/aggregation.js';
 import { Alarms } from './constructs/alarms.js';
 import { Api } from './constructs/api.js';
 import { logRetention } from './constructs/function.js';
+import { OverdueNotices } from './constructs/overdue.js';
 import { SignIn } from './constructs/sign-in.js';
 import { Web } from './constructs/web.js';
 
@@ -26,12 +27,13 @@ export interface AppStackProps extends StackProps {
 
 /**
  * The stateless part: replaceable at any time without touching data. The API (its three functions
- * and the HTTP API), the scheduled aggregation, staff sign-in (app client and hosted domain), the web
+ * and the HTTP API), the scheduled aggregation and overdue sweep, staff sign-in (app client and hosted domain), the web
  * (CloudFront, assets bucket) and the alarms.
  */
 export class AppStack extends Stack {
   readonly api: Api;
   readonly aggregation: Aggregation;
+  readonly overdue: OverdueNotices;
   readonly web: Web;
   readonly signIn: SignIn;
   readonly alarms: Alarms;
@@ -85,6 +87,11 @@ export class AppStack extends Stack {
       minRatings: config.minRatings,
       logRetention: retention,
     });
+    this.overdue = new OverdueNotices(this, 'OverdueNotices', {
+      table: props.table,
+      deadLetterQueue: this.aggregation.deadLetterQueue,
+      logRetention: retention,
+    });
 
     this.alarms = new Alarms(this, 'Alarms', {
       alarmEmail: config.alarmEmail,
@@ -96,6 +103,7 @@ export class AppStack extends Stack {
         Downloads: api.functions.downloads,
         StaffPages: api.functions.staffPages,
         Aggregator: this.aggregation.fn,
+        Overdue: this.overdue.fn,
       },
       aggregator: this.aggregation.fn,
       aggregationRateMinutes: config.aggregationRateMinutes,

@@ -81,7 +81,7 @@ export class Aggregation extends Construct {
       Validations.of(this.deadLetterQueue).acknowledge({
         id: rule,
         reason:
-          'This queue is itself the dead-letter queue of the aggregation schedule and of the aggregation function; nothing consumes it automatically.',
+          'This queue is itself the dead-letter queue of the scheduled functions (the aggregation, the overdue sweep) and of their schedules; nothing consumes it automatically.',
       });
     }
 
@@ -97,54 +97,76 @@ export class Aggregation extends Construct {
       environment: {
         ...(props.minRatings !== undefined ? { MIN_RATINGS: String(props.minRatings) } : {}),
       },
-      // Lambda's own asynchronous retries would only repeat what the next scheduled run does.
-      retryAttempts: 0,
-      maxEventAge: Duration.seconds(Math.max(60, interval.toSeconds())),
-      onFailure: new SqsDestination(this.deadLetterQueue),
+      ...asScheduled(interval, this.deadLetterQueue),
     }).bindTable(props.table, AGGREGATOR_TABLE_ACCESS);
-    Validations.of(this.fn).acknowledge({
-      id: 'Serverless-LambdaDLQ',
-      reason:
-        'Failed asynchronous invocations go to the on-failure destination (the encrypted dead-letter queue of this construct), which records the error with the event; a legacy DeadLetterConfig would duplicate it.',
-    });
 
-    // The role Scheduler assumes: invoke this function, send to the dead-letter queue, nothing else,
-    // and only for schedules of this account's default group (confused-deputy conditions).
-    const stack = Stack.of(this);
-    const scheduleRole = new Role(this, 'ScheduleRole', {
-      description: 'gongping: EventBridge Scheduler invokes the aggregation',
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: {
-          StringEquals: {
-            'aws:SourceAccount': stack.account,
-            'aws:SourceArn': stack.formatArn({
-              service: 'scheduler',
-              resource: 'schedule-group',
-              resourceName: 'default',
-            }),
-          },
-        },
-      }),
-    });
-    const functionLogicalId = stack.resolve((this.fn.node.defaultChild as CfnFunction).logicalId) as string;
-    Validations.of(scheduleRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-      reason:
-        'lambda:InvokeFunction on the aggregation function and its qualified forms (function:name:*), as Function.grantInvoke writes it; ' +
-        'the only wildcard is the version/alias qualifier of this one function.',
-    });
-
-    this.schedule = new Schedule(this, 'Schedule', {
+    this.schedule = invokeOnSchedule(this, this.fn, {
+      what: 'the aggregation',
       description: `gongping: aggregate new ratings every ${props.rateMinutes} minute(s)`,
-      schedule: ScheduleExpression.rate(interval),
-      timeWindow: TimeWindow.off(),
-      target: new LambdaInvoke(this.fn, {
-        role: scheduleRole,
-        input: ScheduleTargetInput.fromObject(SCHEDULE_INPUT),
-        retryAttempts: 3,
-        maxEventAge: Duration.seconds(Math.max(60, interval.toSeconds())),
-        deadLetterQueue: this.deadLetterQueue,
-      }),
+      interval,
+      deadLetterQueue: this.deadLetterQueue,
     });
   }
+}
+
+/** A scheduled function's asynchronous invocation: failed runs go to the dead-letter queue, never retried. */
+export const asScheduled = (interval: Duration, deadLetterQueue: Queue) => ({
+  // Lambda's own asynchronous retries would only repeat what the next scheduled run does.
+  retryAttempts: 0,
+  maxEventAge: Duration.seconds(Math.max(60, interval.toSeconds())),
+  onFailure: new SqsDestination(deadLetterQueue),
+});
+
+/**
+ * Invokes a scheduled function on an EventBridge Scheduler schedule, with the context attributes as
+ * input: retried a few times within one interval (a later delivery would only repeat the next run),
+ * failed deliveries to the dead-letter queue. The role Scheduler assumes may invoke this function
+ * and send to that queue, nothing else, and only for schedules of this account's default group
+ * (confused-deputy conditions).
+ */
+export function invokeOnSchedule(
+  scope: Construct,
+  fn: GongpingFunction,
+  props: { what: string; description: string; interval: Duration; deadLetterQueue: Queue },
+): Schedule {
+  const stack = Stack.of(scope);
+  const scheduleRole = new Role(scope, 'ScheduleRole', {
+    description: `gongping: EventBridge Scheduler invokes ${props.what}`,
+    assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: {
+        StringEquals: {
+          'aws:SourceAccount': stack.account,
+          'aws:SourceArn': stack.formatArn({
+            service: 'scheduler',
+            resource: 'schedule-group',
+            resourceName: 'default',
+          }),
+        },
+      },
+    }),
+  });
+  Validations.of(fn).acknowledge({
+    id: 'Serverless-LambdaDLQ',
+    reason:
+      'Failed asynchronous invocations go to the on-failure destination (the encrypted dead-letter queue of the scheduled functions), which records the error with the event; a legacy DeadLetterConfig would duplicate it.',
+  });
+  const functionLogicalId = stack.resolve((fn.node.defaultChild as CfnFunction).logicalId) as string;
+  Validations.of(scheduleRole).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+    reason:
+      `lambda:InvokeFunction on ${props.what} function and its qualified forms (function:name:*), as Function.grantInvoke writes it; ` +
+      'the only wildcard is the version/alias qualifier of this one function.',
+  });
+  return new Schedule(scope, 'Schedule', {
+    description: props.description,
+    schedule: ScheduleExpression.rate(props.interval),
+    timeWindow: TimeWindow.off(),
+    target: new LambdaInvoke(fn, {
+      role: scheduleRole,
+      input: ScheduleTargetInput.fromObject(SCHEDULE_INPUT),
+      retryAttempts: 3,
+      maxEventAge: Duration.seconds(Math.max(60, props.interval.toSeconds())),
+      deadLetterQueue: props.deadLetterQueue,
+    }),
+  });
 }

@@ -159,13 +159,16 @@ export class GongpingFunction extends NodejsFunction {
     for (const name of indexes) {
       if (!TABLE.indexes.some((index) => index.name === name)) throw new Error(`unknown index ${name}`);
     }
-    this.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: [...new Set(access.actions)].sort().map((action) => `dynamodb:${action}`),
-        resources: [table.tableArn],
-      }),
-    );
+    // A function whose every action is scoped to some partitions has no table-wide statement.
+    if (access.actions.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: [...new Set(access.actions)].sort().map((action) => `dynamodb:${action}`),
+          resources: [table.tableArn],
+        }),
+      );
+    }
     for (const { actions, partitionKeyPrefixes } of access.scoped ?? []) {
       if (
         partitionKeyPrefixes.length === 0 ||

@@ -6,7 +6,7 @@ import { acknowledgements, appFunctions, logicalId, synthesise, unacknowledgedFi
 // from cdk.json's dev defaults: if cdk-nag found an unacknowledged error, this line would throw.
 const synth = synthesise({}, { bundle: false });
 const { app, templates } = synth;
-const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn } = appFunctions(synth);
+const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn, overdueFn } = appFunctions(synth);
 
 describe('alarms', () => {
   const alarms = Object.values(templates.app.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
@@ -30,6 +30,8 @@ describe('alarms', () => {
         'DownloadsThrottles',
         'StaffPagesErrors',
         'StaffPagesThrottles',
+        'OverdueErrors',
+        'OverdueThrottles',
         'DeadLetters',
         'DynamoDbThrottles',
       ].sort(),
@@ -42,6 +44,7 @@ describe('alarms', () => {
       ['Downloads', downloadsFn],
       ['StaffPages', staffPagesFn],
       ['Aggregator', aggregatorFn],
+      ['Overdue', overdueFn],
     ] as const) {
       for (const metric of ['Errors', 'Throttles']) {
         const alarm = alarms.find(

@@ -5,6 +5,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATE_ENTRY, SCHEDULE_INPUT } from '../../infra/constructs/aggregation.js';
 import { API_ENTRY, DOWNLOADS_ENTRY, STAFF_ENTRY, STAFF_PAGES_ENTRY, WEB_ENTRY } from '../../infra/constructs/api.js';
+import { OVERDUE_ENTRY } from '../../infra/constructs/overdue.js';
 import { STAFF_GROUPS } from '../../infra/data-stack.js';
 import { appFunctions, logicalId, metafileOf, synthesise } from './synth.js';
 
@@ -18,11 +19,12 @@ const assetDir = (functionLogicalId: string) => {
   const key = fn.Properties.Code.S3Key as string;
   return join(synth.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 };
-const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn, httpFunctions } = appFunctions(synth);
-const allFunctions = [...httpFunctions.map(([, id]) => id), aggregatorFn];
+const { apiFn, staffFn, webFn, downloadsFn, staffPagesFn, aggregatorFn, overdueFn, httpFunctions } =
+  appFunctions(synth);
+const allFunctions = [...httpFunctions.map(([, id]) => id), aggregatorFn, overdueFn];
 
 describe('synthesis (offline, local esbuild)', () => {
-  it.each([...httpFunctions, ['aggregation', aggregatorFn] as const])(
+  it.each([...httpFunctions, ['aggregation', aggregatorFn] as const, ['overdue', overdueFn] as const])(
     'bundles the %s function into one minified ES module with its source map',
     (_name, id) => {
       const dir = assetDir(id);
@@ -65,6 +67,7 @@ describe('synthesis (offline, local esbuild)', () => {
       [downloadsFn, 'gongping-downloads'],
       [staffPagesFn, 'gongping-staff-pages'],
       [aggregatorFn, 'gongping-aggregate'],
+      [overdueFn, 'gongping-overdue'],
     ] as const) {
       const fn = templates.app.findResources('AWS::Lambda::Function')[id]!;
       expect(fn.Properties).toMatchObject({
@@ -124,7 +127,15 @@ describe('synthesis (offline, local esbuild)', () => {
     ];
     expect(api.filter((source) => notBuilt.includes(source))).toEqual([]);
     expect(api).toContain('shared/api/schemas.ts');
-    for (const entry of [API_ENTRY, STAFF_ENTRY, WEB_ENTRY, DOWNLOADS_ENTRY, STAFF_PAGES_ENTRY, AGGREGATE_ENTRY])
+    for (const entry of [
+      API_ENTRY,
+      STAFF_ENTRY,
+      WEB_ENTRY,
+      DOWNLOADS_ENTRY,
+      STAFF_PAGES_ENTRY,
+      AGGREGATE_ENTRY,
+      OVERDUE_ENTRY,
+    ])
       expect(await sourcesOf(entry)).not.toContain('@aws-sdk/client-secrets-manager');
   }, 60_000);
 
@@ -207,6 +218,58 @@ describe('the scheduled aggregation', () => {
         ]),
       },
     });
+  });
+});
+
+describe('the scheduled overdue sweep', () => {
+  it('runs every quarter of an hour on its own schedule, its failures in the scheduled functions\u2019 dead-letter queue', () => {
+    const deadLetters = { 'Fn::GetAtt': [logicalId(app.aggregation.deadLetterQueue), 'Arn'] };
+    templates.app.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [overdueFn, 'Arn'] },
+        Input: JSON.stringify(SCHEDULE_INPUT),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 900 },
+        DeadLetterConfig: { Arn: deadLetters },
+      }),
+    });
+    templates.app.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: overdueFn },
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 900,
+      DestinationConfig: { OnFailure: { Destination: deadLetters } },
+    });
+    // Finishes before the next run is due (runs that overlap anyway tell a deadline once).
+    const fn = templates.app.findResources('AWS::Lambda::Function')[overdueFn]!;
+    expect(fn.Properties.Timeout).toBeLessThan(15 * 60);
+  });
+
+  it('carries web-push in a bundle of its own: the aggregation\u2019s stays without it', async () => {
+    const pushes = async (entry: string) =>
+      Object.keys((await metafileOf(entry)).inputs).some((input) => input.includes('node_modules/web-push/'));
+    expect(await pushes(OVERDUE_ENTRY)).toBe(true);
+    expect(await pushes(AGGREGATE_ENTRY)).toBe(false);
+  });
+
+  it('lets Scheduler invoke the sweep and reach the dead-letter queue, only for this account\u2019s schedules', () => {
+    const schedule = templates.app.findResources('AWS::Scheduler::Schedule')[logicalId(app.overdue.schedule)]!;
+    const roleId = (schedule.Properties.Target.RoleArn['Fn::GetAtt'] as string[])[0]!;
+    const role = templates.app.findResources('AWS::IAM::Role')[roleId]!;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': expect.anything(), 'aws:SourceArn': expect.anything() } },
+      }),
+    ]);
+    const policies = Object.values(templates.app.findResources('AWS::IAM::Policy')).filter((p) =>
+      (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId),
+    );
+    const actions = policies.flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap((s) => [s.Action].flat()),
+    );
+    expect([...new Set(actions)].sort()).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
   });
 });
 

@@ -67,6 +67,7 @@ describe('zod in the function bundles', () => {
     ['downloads', assets.downloads],
     ['staff pages', assets.staffPages],
     ['aggregation', assets.aggregator],
+    ['overdue sweep', assets.overdue],
   ])(
     'the %s bundle carries zod/mini and the English locale only: classic zod cannot be tree-shaken',
     (_name, bundleDir) => {
@@ -235,5 +236,15 @@ describe('the aggregation bundle from the cloud assembly', () => {
     // The ratings recorded by the API bundle above (two submissions of the same voter target).
     expect(report.entries).toBeGreaterThanOrEqual(1);
     expect(report.version).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the overdue sweep bundle from the cloud assembly', () => {
+  it('reads the deadlines on a scheduled invocation and, with no VAPID keys, tells no one', async () => {
+    const { handler } = await coldStart<{ handler: () => Promise<{ checked: number; told: string[] }> }>(
+      assets.overdue,
+      {},
+    );
+    expect(await handler()).toEqual({ checked: expect.any(Number), told: [] });
   });
 });

@@ -46,6 +46,7 @@ export function useBundles() {
       staffPages: assetOf(synth.app.api.functions.staffPages),
       verifier: assetOf(synth.app.api.originVerifier),
       aggregator: assetOf(synth.app.aggregation.fn),
+      overdue: assetOf(synth.app.overdue.fn),
     },
     coldStart,
   };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { AGGREGATOR_TABLE_ACCESS } from '../../infra/constructs/aggregation.js';
+import { OVERDUE_TABLE_ACCESS } from '../../infra/constructs/overdue.js';
 import {
   API_TABLE_ACCESS,
   DOWNLOADS_TABLE_ACCESS,
@@ -17,7 +18,7 @@ import { actionsOf, allowStatements, appFunctions, logicalId, metafileOf, synthe
 // bundled repositories' commands are read from an esbuild build of their own).
 const synth = synthesise({}, { bundle: false });
 const { app, templates } = synth;
-const { webFn, staffPagesFn, aggregatorFn, roleOf, httpFunctions } = appFunctions(synth);
+const { webFn, staffPagesFn, aggregatorFn, overdueFn, roleOf, httpFunctions } = appFunctions(synth);
 
 describe('least privilege', () => {
   const statementsOf = (id: string) => allowStatements(templates.app, roleOf(id));
@@ -151,6 +152,34 @@ describe('least privilege', () => {
     ]);
   });
 
+  it('lets the overdue sweep query the plan registry and the cases index, and get and put case items only, nothing table-wide', () => {
+    const overdueStatements = statementsOf(overdueFn);
+    expect(dynamo(overdueStatements, false)).toEqual(['dynamodb:Query']);
+    // The one unconditioned Query is on GSI1's own ARN, where the plan's unfinished cases are.
+    expect(overdueStatements).toContainEqual(
+      expect.objectContaining({
+        Action: 'dynamodb:Query',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [expect.objectContaining({ 'Fn::ImportValue': expect.stringMatching(/Table/) }), '/index/GSI1'],
+          ],
+        },
+      }),
+    );
+    expect(dynamo(overdueStatements, true)).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(leadingKeys(overdueStatements, 'dynamodb:Query')).toEqual([['PLANS*'], undefined]);
+    expect(leadingKeys(overdueStatements, 'dynamodb:GetItem')).toEqual([['CASE#*']]);
+    expect(leadingKeys(overdueStatements, 'dynamodb:PutItem')).toEqual([['CASE#*']]);
+    expect(actionsOf(overdueStatements).filter((a) => !a.startsWith('dynamodb:'))).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:SendMessage',
+    ]);
+  });
+
   it('gives no role anywhere a wildcard action, and no function role an AWS managed policy', () => {
     for (const template of Object.values(templates)) {
       const documents = [
@@ -166,7 +195,7 @@ describe('least privilege', () => {
       );
       expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
     }
-    for (const id of [...httpFunctions.map(([, fn]) => fn), aggregatorFn].map(roleOf)) {
+    for (const id of [...httpFunctions.map(([, fn]) => fn), aggregatorFn, overdueFn].map(roleOf)) {
       expect(templates.app.findResources('AWS::IAM::Role')[id]!.Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
@@ -207,6 +236,12 @@ describe('least privilege', () => {
       downloads: loadingIsTheSeeds,
       'staff-pages': loadingIsTheSeeds,
       aggregate: loadingIsTheSeeds,
+      overdue: {
+        ...loadingIsTheSeeds,
+        BatchGet: 'caseRepository.followedBy: a voter’s cases, read by the citizen pages',
+        Update:
+          'planRepository’s writes bump the plan data version (data-versions.ts), and feedback records are updated beside the cursor helpers the case repository pages with (feedback-records.ts): the sweep writes neither',
+      },
     };
     const cases = [
       ['api', app.api.functions.api, API_TABLE_ACCESS],
@@ -215,6 +250,7 @@ describe('least privilege', () => {
       ['downloads', app.api.functions.downloads, DOWNLOADS_TABLE_ACCESS],
       ['staff-pages', app.api.functions.staffPages, STAFF_PAGES_TABLE_ACCESS],
       ['aggregate', app.aggregation.fn, AGGREGATOR_TABLE_ACCESS],
+      ['overdue', app.overdue.fn, OVERDUE_TABLE_ACCESS],
     ] as const;
     for (const [name, fn, access] of cases) {
       const used = await commandsIn(join('functions', name, 'handler.ts'));
@@ -234,8 +270,11 @@ describe('least privilege', () => {
         expect(calls.has(action), `${name} is granted ${action} but never calls it`).toBe(true);
       for (const index of access.queryIndexes ?? [])
         expect(used.has(`Query:${index}`), `${name} is granted Query on ${index}`).toBe(true);
-      // The grant in the template is the one checked here.
-      expect(dynamo(statementsOf(logicalId(fn)), false)).toEqual(access.actions.map((a) => `dynamodb:${a}`).sort());
+      // The grant in the template is the one checked here (with Query on the indexes, their own statement).
+      const indexQuery = (access.queryIndexes ?? []).length > 0 ? ['Query'] : [];
+      expect(dynamo(statementsOf(logicalId(fn)), false)).toEqual(
+        [...new Set([...access.actions, ...indexQuery])].map((a) => `dynamodb:${a}`).sort(),
+      );
     }
   }, 60_000);
 });

@@ -131,6 +131,7 @@ export function appFunctions({ app, templates }: Synthesised) {
     downloadsFn,
     staffPagesFn,
     aggregatorFn: logicalId(app.aggregation.fn),
+    overdueFn: logicalId(app.overdue.fn),
     /** The functions behind the HTTP API, by name, for `it.each`. */
     httpFunctions: [
       ['api', apiFn],
