@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CaseEvent, CaseStatus } from '../cases/case.js';
 import { Rating } from '../feedback/rating.js';
 import { TargetId, TargetType } from '../feedback/target.js';
-import { counts } from './fields.js';
+import { counts, DEPARTMENT_EN } from './fields.js';
 import { doc } from './registry.js';
 
 /**
@@ -32,12 +32,22 @@ export const CitizenCase = doc(
     targetId: TargetId,
     rating: Rating,
     status: CaseStatus,
-    department: z.nullable(z.string()),
+    department: doc(z.nullable(z.string()), {
+      description: 'The department handling it, in Chinese; null before one is named.',
+    }),
+    departmentEn: doc(z.nullable(z.string()), { description: DEPARTMENT_EN }),
     openedAt: z.iso.datetime(),
     dueAt: z.nullable(z.iso.datetime()),
     firstDueAt: z.iso.datetime(),
     dueState: DueState,
-    reply: z.nullable(z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() })),
+    reply: z.nullable(
+      z.strictObject({
+        department: z.string(),
+        departmentEn: doc(z.string(), { description: DEPARTMENT_EN }),
+        text: z.string(),
+        at: z.iso.datetime(),
+      }),
+    ),
     satisfaction: z.nullable(z.enum(['satisfied', 'unsatisfied'])),
     canRateReply: z.boolean(),
     steps: z.array(z.strictObject({ at: z.iso.datetime(), action: CaseEvent.shape.action, status: CaseStatus })),

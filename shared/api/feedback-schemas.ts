@@ -4,6 +4,7 @@ import { CommentStatus, Rating } from '../feedback/rating.js';
 import { FeedbackRecord } from '../feedback/record.js';
 import { TargetId, TargetType } from '../feedback/target.js';
 import { PII_KINDS } from '../moderation/pii.js';
+import { DEPARTMENT_EN } from './fields.js';
 import { doc } from './registry.js';
 
 /**
@@ -36,9 +37,17 @@ export const PublishedCommentSchema = doc(
     comment: z.string(),
     recordedAt: z.iso.datetime(),
     publishedAt: z.iso.datetime(),
-    replies: doc(z.array(z.strictObject({ department: z.string(), text: z.string(), publishedAt: z.iso.datetime() })), {
-      description: 'Official replies, oldest first: the department that answered (never a person), what and when.',
-    }),
+    replies: doc(
+      z.array(
+        z.strictObject({
+          department: doc(z.string(), { description: 'The department that answered, in Chinese (never a person).' }),
+          departmentEn: doc(z.string(), { description: DEPARTMENT_EN }),
+          text: z.string(),
+          publishedAt: z.iso.datetime(),
+        }),
+      ),
+      { description: 'Official replies, oldest first: the department that answered (never a person), what and when.' },
+    ),
     underReview: doc(z.boolean(), {
       description:
         'Enough citizens flagged it that a monitor will review it (复核中). It stays published until a monitor keeps it (the mark goes) or hides it; flags alone never take a comment down.',

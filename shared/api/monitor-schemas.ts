@@ -28,6 +28,10 @@ const StaffReply = z.strictObject({
   departmentId: doc(z.optional(z.string()), {
     description: 'The department of the managed list; absent on a reply whose department was given as free text.',
   }),
+  departmentEn: doc(z.optional(z.string()), {
+    description:
+      'The department’s English name when it answered; absent for free text and on replies from before English names were kept.',
+  }),
   text: z.string(),
   publishedAt: z.iso.datetime(),
   by: doc(z.string(), { description: 'The staff member who attached it (`name (sub)`); never shown publicly.' }),

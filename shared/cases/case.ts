@@ -50,6 +50,8 @@ export const FollowUpCase = z.strictObject({
   department: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
   /** The department of the managed list (shared/departments/); absent or null when `department` is free text. */
   departmentId: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+  /** Its English name when it was named; absent or null for free text and on cases from before it was kept. */
+  departmentEn: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(100)))),
   status: CaseStatus,
   openedAt: z.iso.datetime(),
   deadlineDays: z.number().check(z.int(), z.gte(1)),
@@ -61,7 +63,15 @@ export const FollowUpCase = z.strictObject({
   firstReplyAt: z.nullable(z.iso.datetime()),
   /** How the first reply answered: after rectification, or by explanation. */
   resolution: z.nullable(z.enum(['rectified', 'explained'])),
-  reply: z.nullable(z.strictObject({ department: z.string(), text: z.string(), at: z.iso.datetime() })),
+  reply: z.nullable(
+    z.strictObject({
+      department: z.string(),
+      /** Absent for free text and on replies from before the English name was kept. */
+      departmentEn: z.optional(z.string()),
+      text: z.string(),
+      at: z.iso.datetime(),
+    }),
+  ),
   closedAt: z.nullable(z.iso.datetime()),
   satisfaction: z.nullable(z.enum(['satisfied', 'unsatisfied'])),
   /** Every step, oldest first: nothing in a case is ever rewritten, only appended. */
@@ -128,8 +138,12 @@ export class CaseStateError extends DomainError {
   readonly kind: ErrorKind = 'invalid-state';
 }
 
-/** The department of a step as kept: a name, and its id in the managed list when it is one (shared/departments/). */
-type StepDepartment = { department: string; departmentId?: string | null | undefined };
+/** The department of a step as kept: a name, and its id and English name in the managed list when it is one (shared/departments/). */
+type StepDepartment = {
+  department: string;
+  departmentId?: string | null | undefined;
+  departmentEn?: string | null | undefined;
+};
 
 export type CaseStep =
   | ({ action: 'verify'; note?: string | undefined } & Partial<StepDepartment>)
@@ -193,7 +207,12 @@ export function applyStep(
       to = 'replied';
       note = step.text;
       Object.assign(next, departmentOf(step));
-      next.reply = { department: step.department, text: step.text, at: iso };
+      next.reply = {
+        department: step.department,
+        ...(step.departmentEn ? { departmentEn: step.departmentEn } : {}),
+        text: step.text,
+        at: iso,
+      };
       if (next.firstReplyAt === null) {
         next.firstReplyAt = iso;
         next.resolution = current.status === 'rectifying' ? 'rectified' : 'explained';
@@ -233,6 +252,7 @@ export function applyStep(
 const departmentOf = (step: StepDepartment) => ({
   department: step.department,
   departmentId: step.departmentId ?? null,
+  departmentEn: step.departmentEn ?? null,
 });
 
 /**
@@ -262,11 +282,12 @@ export function citizenCaseView(c: FollowUpCase, now: Date, calendar: WorkCalend
     rating: c.rating,
     status: c.status,
     department: c.department,
+    departmentEn: c.department === null ? null : (c.departmentEn ?? c.department),
     openedAt: c.openedAt,
     dueAt: c.dueAt,
     firstDueAt: c.firstDueAt,
     dueState: dueState(c, now, calendar),
-    reply: c.reply,
+    reply: c.reply && { ...c.reply, departmentEn: c.reply.departmentEn ?? c.reply.department },
     satisfaction: c.satisfaction,
     canRateReply: c.status === 'replied' && c.satisfaction === null,
     steps: c.history.map((h) => ({ at: h.at, action: h.action, status: h.to })),

@@ -90,6 +90,7 @@ export async function stepCase(
             feedbackId: after.feedback.feedbackId,
             department: step.department,
             departmentId: step.departmentId ?? null,
+            departmentEn: step.departmentEn ?? null,
             text: step.text,
             caseId,
           },

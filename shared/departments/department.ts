@@ -127,10 +127,14 @@ export interface DepartmentChoice {
   department?: string | undefined;
 }
 
-/** The department a step names, as kept with it: its id (null for free text no department answers to) and its name. */
+/**
+ * The department a step names, as kept with it: its id and English name (both null for free text
+ * no department answers to) and its Chinese name, so a reply reads as it was given after a rename.
+ */
 export interface ChosenDepartment {
   departmentId: string | null;
   department: string;
+  departmentEn: string | null;
 }
 
 /**
@@ -141,13 +145,13 @@ export interface ChosenDepartment {
 export function chooseDepartment(list: readonly Department[], choice: DepartmentChoice): ChosenDepartment {
   if (choice.departmentId != null) {
     const found = activeDepartment(list, choice.departmentId);
-    return { departmentId: found.id, department: found.nameZh };
+    return { departmentId: found.id, department: found.nameZh, departmentEn: found.nameEn };
   }
   if (choice.department === undefined) throw new UnknownDepartmentError('choose the department that answers');
   const matched = matchDepartment(list, choice.department);
   return matched?.active
-    ? { departmentId: matched.id, department: matched.nameZh }
-    : { departmentId: null, department: choice.department };
+    ? { departmentId: matched.id, department: matched.nameZh, departmentEn: matched.nameEn }
+    : { departmentId: null, department: choice.department, departmentEn: null };
 }
 
 /** The department a case or reply counts for: a listed one, or the free text no department answers to. */

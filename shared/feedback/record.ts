@@ -30,6 +30,8 @@ export const OfficialReply = z.strictObject({
   department: z.string().check(z.minLength(1), z.maxLength(DEPARTMENT_MAX_LENGTH)),
   /** The department of the managed list (shared/departments/); absent on replies given as free text. */
   departmentId: z.optional(z.string().check(z.minLength(1))),
+  /** The department's English name when the reply was given; absent on free text and on replies from before it was kept. */
+  departmentEn: z.optional(z.string().check(z.minLength(1), z.maxLength(DEPARTMENT_MAX_LENGTH))),
   text: z.string().check(z.minLength(1), z.maxLength(REPLY_TEXT_MAX)),
   publishedAt: z.iso.datetime(),
   /** The staff member who attached it (`name (sub)`): kept, never shown publicly. */

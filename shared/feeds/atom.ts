@@ -121,7 +121,7 @@ function render(event: FeedEvent): Rendered {
     case 'reply':
       return {
         zh: `${nameZh} 留言获官方回复（${event.department}）`,
-        en: `${nameEn}: official reply from ${event.department}`,
+        en: `${nameEn}: official reply from ${event.departmentEn}`,
         content: `<p>${escapeHtml(event.department)}：</p>\n<blockquote>${escapeHtml(event.text)}</blockquote>`,
         author: event.department,
       };

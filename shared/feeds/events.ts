@@ -50,6 +50,8 @@ export interface ReplyEvent extends EventBase {
   feedbackId: string;
   /** The department that answered; never a person. */
   department: string;
+  /** Its English name (its Chinese one where none was kept). */
+  departmentEn: string;
   text: string;
 }
 

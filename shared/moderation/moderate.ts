@@ -70,6 +70,7 @@ export interface ReplyInput {
   feedbackId: string;
   department: string;
   departmentId: string | null;
+  departmentEn: string | null;
   text: string;
   caseId?: string | undefined;
 }
@@ -92,6 +93,7 @@ export async function attachReply(
     replyId: randomUUID(),
     department: input.department,
     ...(input.departmentId ? { departmentId: input.departmentId } : {}),
+    ...(input.departmentEn ? { departmentEn: input.departmentEn } : {}),
     text: masked.text,
     publishedAt: at.toISOString(),
     by: actorLabel(actor),

@@ -18,7 +18,13 @@ export function publicComment(record: FeedbackRecord): PublishedComment {
     recordedAt,
     comment: record.comment ?? '',
     publishedAt: record.publishedAt ?? recordedAt,
-    replies: (record.replies ?? []).map(({ department, text, publishedAt }) => ({ department, text, publishedAt })),
+    // An older reply, or one naming free text, has no English name: English readers see the Chinese one.
+    replies: (record.replies ?? []).map(({ department, departmentEn, text, publishedAt }) => ({
+      department,
+      departmentEn: departmentEn ?? department,
+      text,
+      publishedAt,
+    })),
     underReview: underReview(record),
   };
 }

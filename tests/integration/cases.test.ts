@@ -165,7 +165,12 @@ describe('the follow-up loop', () => {
     // The public sees the reply under the comment; the citizen sees it in their case and rates it.
     const comments = (await call('/indicators/gdp/comments', {})).body.items as Body[];
     expect(comments.find((c) => c.feedbackId === caseId)?.replies).toEqual([
-      { department: '鲤城区统计局', text: '已整改：自2025年7月起按季度公布GDP增速。', publishedAt: expect.any(String) },
+      {
+        department: '鲤城区统计局',
+        departmentEn: '鲤城区统计局',
+        text: '已整改：自2025年7月起按季度公布GDP增速。',
+        publishedAt: expect.any(String),
+      },
     ]);
     const mine = (await call('/me/cases', voter)).body.items[0];
     expect(mine).toMatchObject({ status: 'replied', canRateReply: true, reply: { department: '鲤城区统计局' } });

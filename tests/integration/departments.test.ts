@@ -216,3 +216,74 @@ describe('statistics by department', () => {
     expect(departments).toContainEqual(['某某办', '']);
   });
 });
+
+describe('the department’s names as citizens read them', () => {
+  const STATS_EN = 'Licheng Statistics Bureau';
+  const page = async (path: string, cookie: string) =>
+    (await env.app.request(path, { headers: { Cookie: cookie } })).text();
+
+  it('shows the English name on English pages and in the JSON, and an older reply without one under its Chinese name', async () => {
+    const answered = await env.publishedComment('希望按季度公布数据', 4);
+    await staff(`/monitor/comments/${answered}/replies`, env.monitor, {
+      departmentId: 'licheng-stats',
+      text: '已安排。',
+    });
+    // A reply stored before English names were kept: the Chinese name only.
+    const older = await env.publishedComment('数据什么时候更新', 4);
+    await env.deps.replies.addReply((await env.deps.feedback.resolve(older))!, {
+      replyId: 'older-reply',
+      department: '鲤城区统计局',
+      departmentId: 'licheng-stats',
+      text: '下月更新。',
+      publishedAt: new Date(env.now()).toISOString(),
+      by: 'zhao.min (sub-zhao)',
+    });
+
+    const comments = await env.publicComments();
+    expect(comments.find((c) => c.feedbackId === answered)?.replies).toEqual([
+      { department: '泉州市鲤城区统计局', departmentEn: STATS_EN, text: '已安排。', publishedAt: expect.any(String) },
+    ]);
+    expect(comments.find((c) => c.feedbackId === older)?.replies).toEqual([
+      { department: '鲤城区统计局', departmentEn: '鲤城区统计局', text: '下月更新。', publishedAt: expect.any(String) },
+    ]);
+
+    const en = await page('/indicators/gdp', 'lang=en');
+    expect(en).toContain(STATS_EN);
+    expect(en).not.toContain('泉州市鲤城区统计局');
+    expect(en).toContain('<span lang="zh-CN">鲤城区统计局</span>');
+    const zh = await page('/indicators/gdp', 'lang=zh-CN');
+    expect(zh).toContain('泉州市鲤城区统计局');
+    expect(zh).not.toContain(STATS_EN);
+  });
+
+  it('shows a case’s department and reply in English on the citizen’s English page and in /me/cases', async () => {
+    const token = env.deps.voterTokens.issue().token;
+    const voter = { 'X-Voter-Token': token };
+    const complaint = await submit({ targetType: 'indicator', targetId: 'gdp', rating: 1, comment: '数据太慢' }, voter);
+    const steps = `/monitor/cases/${complaint.feedbackId}/steps`;
+    await staff(steps, env.monitor, { action: 'verify', departmentId: 'licheng-stats' });
+    await staff(steps, env.monitor, { action: 'reply', departmentId: 'licheng-stats', text: '已整改。' });
+
+    const mine = (await staff('/me/cases', voter)).body.items as Body[];
+    expect(mine.find((c) => c.caseId === complaint.feedbackId)).toMatchObject({
+      department: '泉州市鲤城区统计局',
+      departmentEn: STATS_EN,
+      reply: { department: '泉州市鲤城区统计局', departmentEn: STATS_EN },
+    });
+    const en = await page('/me', `gp_voter=${token}; lang=en`);
+    expect(en).toContain(STATS_EN);
+    expect(en).not.toContain('泉州市鲤城区统计局');
+
+    // A case kept before English names were: its Chinese name stands in.
+    await env.deps.cases.update(complaint.feedbackId, ({ departmentEn: _en, reply, ...c }) => ({
+      ...c,
+      reply: reply && { department: reply.department, text: reply.text, at: reply.at },
+      version: c.version + 1,
+    }));
+    const before = (await staff('/me/cases', voter)).body.items as Body[];
+    expect(before.find((c) => c.caseId === complaint.feedbackId)).toMatchObject({
+      departmentEn: '泉州市鲤城区统计局',
+      reply: { departmentEn: '泉州市鲤城区统计局' },
+    });
+  });
+});

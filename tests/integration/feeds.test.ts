@@ -104,6 +104,7 @@ describe('the Atom builder', () => {
       replyId: 'r1',
       feedbackId: 'f1',
       department: '区住建局',
+      departmentEn: 'District Housing Bureau',
       text: '已安排 <核查>',
     },
     {
@@ -131,7 +132,10 @@ describe('the Atom builder', () => {
     expect(list.map((e) => e.category)).toEqual(['case-closed', 'reply']);
     expect(list.every((e) => e.link === 'https://gongping.example.org/plans/licheng-14th/projects/b07-x')).toBe(true);
     expect(list[0]!.title).toBe('示范项目 差评办结：已整改 · A project: 差评 case closed, rectified');
-    expect(list[1]!.title).toContain('official reply from 区住建局');
+    // Each language's title names the department in its own language.
+    expect(list[1]!.title).toBe(
+      '示范项目 留言获官方回复（区住建局） · A project: official reply from District Housing Bureau',
+    );
     // Text from people is escaped inside the HTML content.
     expect(xml).toContain('已安排 &lt;核查&gt;');
     expect(xml).toContain('<updated>2026-06-05T00:00:00.000Z</updated>');
@@ -267,6 +271,7 @@ describe('feed routes', () => {
                 replyId: 'r1',
                 feedbackId: 'f1',
                 department: '区发改局',
+                departmentEn: 'District Development and Reform Bureau',
                 text: '谢谢',
               },
             ]

@@ -168,6 +168,7 @@ describe('the plan feed and the comments export, from the plan’s index of publ
             replyId: `${c.feedbackId}-${index + 1}`,
             feedbackId: c.feedbackId,
             department: r.department,
+            departmentEn: r.departmentEn,
             text: r.text,
           }),
         );

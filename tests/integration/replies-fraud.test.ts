@@ -24,7 +24,9 @@ describe('official replies', () => {
     const shown = (await publicComments()).find((x) => x.feedbackId === c.feedbackId)!;
     expect(shown.replies).toEqual([
       {
+        // Free text no listed department answers to: its English name is the text as given.
         department: '鲤城区统计局',
+        departmentEn: '鲤城区统计局',
         text: '2025年数据将于2026年3月公布，咨询请致电【已隐去：电话】。',
         publishedAt: expect.any(String),
       },

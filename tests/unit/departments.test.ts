@@ -49,6 +49,7 @@ describe('mapping free text to a department', () => {
     expect(chooseDepartment(LIST, { departmentId: 'licheng-stats' })).toEqual({
       departmentId: 'licheng-stats',
       department: '鲤城区统计局',
+      departmentEn: 'Licheng Statistics Bureau',
     });
     expect(() => chooseDepartment(LIST, { departmentId: 'licheng-old' })).toThrow(/no longer active/);
     expect(() => chooseDepartment(LIST, { departmentId: 'nobody' })).toThrow(/no department nobody/);
@@ -56,8 +57,13 @@ describe('mapping free text to a department', () => {
     expect(chooseDepartment(LIST, { department: '统计局' })).toEqual({
       departmentId: 'licheng-stats',
       department: '鲤城区统计局',
+      departmentEn: 'Licheng Statistics Bureau',
     });
-    expect(chooseDepartment(LIST, { department: '某某办' })).toEqual({ departmentId: null, department: '某某办' });
+    expect(chooseDepartment(LIST, { department: '某某办' })).toEqual({
+      departmentId: null,
+      department: '某某办',
+      departmentEn: null,
+    });
   });
 });
 

@@ -91,7 +91,12 @@ describe('published verdicts on the pages', () => {
         {
           comment: '数据太旧\n请更新',
           replies: [
-            { text: '2025年数据将于7月公布。', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' },
+            {
+              text: '2025年数据将于7月公布。',
+              publishedAt: '2026-06-03T00:00:00.000Z',
+              department: '区统计局',
+              departmentEn: 'District Statistics Bureau',
+            },
           ],
         },
         {
@@ -106,6 +111,7 @@ describe('published verdicts on the pages', () => {
     const shown = ['评价：不满意', '数据太旧\n请更新', '区统计局', '2025年数据将于7月公布。'];
     for (const text of shown) expect(html, text).toContain(text);
     expect(html.match(/官方回复/g)).toHaveLength(1);
+    expect(html).not.toContain('District Statistics Bureau');
     expect(html).toContain('href="/indicators/gdp?comments=abc#comments"');
   });
 
@@ -115,7 +121,15 @@ describe('published verdicts on the pages', () => {
       [
         {
           comment: 'GDP 数据太旧',
-          replies: [{ text: '将于7月公布', publishedAt: '2026-06-03T00:00:00.000Z', department: '区统计局' }],
+          // A reply from before English names were kept: its Chinese name stands in.
+          replies: [
+            {
+              text: '将于7月公布',
+              publishedAt: '2026-06-03T00:00:00.000Z',
+              department: '区统计局',
+              departmentEn: '区统计局',
+            },
+          ],
         },
       ],
       null,

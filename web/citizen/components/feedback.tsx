@@ -8,7 +8,7 @@ import type { PageContext } from '../../context.js';
 import type { CommentWithReplies } from '../data.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { Field } from '../../components/common.js';
-import { Text } from './plan-text.js';
+import { DepartmentName, Text } from './plan-text.js';
 import { CaseReceipt } from './case-receipt.js';
 import { inPlan, ratingsOpen } from '../place.js';
 import { planApi } from '../links.js';
@@ -318,7 +318,7 @@ export function Comments({ ctx, comments, basePath }: CommentsProps) {
                       {reply.department && (
                         <>
                           {' · '}
-                          <Text ctx={ctx} text={reply.department} />
+                          <DepartmentName ctx={ctx} named={reply} />
                         </>
                       )}
                       {' · '}

@@ -28,6 +28,19 @@ export function Text({ ctx, text }: { ctx: PageContext; text: string }) {
   return <>{text.split(HAN_RUN).map((part, index) => (index % 2 === 1 ? <span lang="zh-CN">{part}</span> : part))}</>;
 }
 
+/** The department that answered, in the page's language: the Chinese name where it has no English one kept. */
+export function DepartmentName({
+  ctx,
+  named,
+}: {
+  ctx: PageContext;
+  named: { department: string; departmentEn: string | null };
+}) {
+  return (
+    <Text ctx={ctx} text={localized(ctx.lang, { zh: named.department, en: named.departmentEn ?? named.department })} />
+  );
+}
+
 /** A status is never told by colour alone: the badge always carries its name. */
 export function StatusBadge({ status, t }: { status: ProgressStatus; t: Messages }) {
   return <span class={`badge badge--${status}`}>{t.statusName(status)}</span>;

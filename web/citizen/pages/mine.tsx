@@ -3,7 +3,7 @@ import { COMMENT_MAX_LENGTH } from '../../../shared/feedback/comment.js';
 import { Fact, Field } from '../../components/common.js';
 import { CaseStatesHelp } from '../../components/case-states.js';
 import { CaseReceipt } from '../components/case-receipt.js';
-import { Text } from '../components/plan-text.js';
+import { DepartmentName, Text } from '../components/plan-text.js';
 import type { PageContext } from '../../context.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { Layout } from '../layout.js';
@@ -164,7 +164,7 @@ export function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase;
         </Fact>
         {item.department && (
           <Fact term={t.caseDepartment}>
-            <Text ctx={ctx} text={item.department} />
+            <DepartmentName ctx={ctx} named={{ department: item.department, departmentEn: item.departmentEn }} />
           </Fact>
         )}
       </dl>
@@ -173,7 +173,7 @@ export function CaseCard({ ctx, item, state }: { ctx: PageContext; item: MyCase;
       {item.reply ? (
         <div class="reply">
           <p class="reply__meta">
-            <strong>{t.officialReply}</strong> · <Text ctx={ctx} text={item.reply.department} /> ·{' '}
+            <strong>{t.officialReply}</strong> · <DepartmentName ctx={ctx} named={item.reply} /> ·{' '}
             <time datetime={item.reply.at}>{t.repliedAt(formatDate(item.reply.at))}</time>
           </p>
           <p class="comment__text">

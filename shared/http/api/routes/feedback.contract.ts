@@ -23,7 +23,7 @@ const comments = ({ type, collection, heading, labelWithArticle }: TargetKind) =
     tag: heading,
     summary: `Published comments on ${labelWithArticle}, newest first`,
     description:
-      'Only comments a moderator published; never the voter, never personal data. Page with `limit` and the `nextCursor` of the previous page.',
+      'Only comments a moderator published; never the voter, never personal data. Official replies name their department in Chinese (`department`) and in English (`departmentEn`, the Chinese name where no English one was kept). Page with `limit` and the `nextCursor` of the previous page.',
     pathParams: TargetPath,
     query: CommentsQuery,
     responses: { 200: json('A page of comments.', CommentsPage) },

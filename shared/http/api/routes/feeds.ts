@@ -128,6 +128,7 @@ export const replySource: FeedSource = async (deps, scope) => {
         replyId: `${comment.feedbackId}-${index + 1}`,
         feedbackId: comment.feedbackId,
         department: reply.department,
+        departmentEn: reply.departmentEn,
         text: reply.text,
       })),
     ),
